@@ -1,0 +1,135 @@
+package mbrllab.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+
+import org.apache.commons.math3.distribution.TDistribution;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+import mbrllab.core.dyna.LearningCurves;
+
+/**
+ * The Figure 8.2 chart: steps per episode against episode, one line per n with its 95% confidence band
+ * (mean +- t(0.975, R-1) * standard error over R runs), and the shortest path as a dashed reference line.
+ * Used by the command line (PNG) and by the app (inside a ChartViewer).
+ */
+public final class LearningCurveChart {
+
+    private LearningCurveChart() {
+    }
+
+    /** Half-width factor of a 95% confidence interval of a mean over {@code runs} runs (Student t). */
+    public static double confidenceFactor(int runs) {
+        if (runs < 2) {
+            return 0.0;
+        }
+        return new TDistribution(null, runs - 1).inverseCumulativeProbability(0.975);
+    }
+
+    /**
+     * The data of the chart: one series per n, keyed "n = N", each point (episode, mean, mean - h, mean + h)
+     * with h the 95% half-width. Episodes are numbered from 1.
+     *
+     * @param firstEpisode first episode to include, 1-based (the book starts its plot at 2)
+     */
+    public static YIntervalSeriesCollection dataset(LearningCurves curves, int firstEpisode) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        double t = confidenceFactor(curves.runs());
+        for (int i = 0; i < curves.nValues().size(); i++) {
+            YIntervalSeries series = new YIntervalSeries("n = " + curves.nValues().get(i));
+            for (int e = firstEpisode - 1; e < curves.episodes(); e++) {
+                double mean = curves.mean(i, e);
+                double h = t * curves.standardError(i, e);
+                series.add(e + 1, mean, Math.max(mean - h, 0.5), mean + h);
+            }
+            data.addSeries(series);
+        }
+        return data;
+    }
+
+    /**
+     * Builds the chart.
+     *
+     * @param title        chart title
+     * @param data         from {@link #dataset}
+     * @param shortestPath reference line value in steps, or &lt;= 0 for none
+     * @param logScale     logarithmic steps axis
+     * @param fontScale    1 for normal text, larger for projectors
+     */
+    public static JFreeChart create(String title, YIntervalSeriesCollection data, int shortestPath, boolean logScale,
+                                    double fontScale) {
+        NumberAxis episodeAxis = new NumberAxis("Episode");
+        episodeAxis.setAutoRangeIncludesZero(false);
+        episodeAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        ValueAxis stepsAxis;
+        if (logScale) {
+            LogAxis log = new LogAxis("Steps per episode (log scale)");
+            log.setBase(10);
+            log.setSmallestValue(1);
+            log.setTickUnit(new NumberTickUnit(1));
+            stepsAxis = log;
+        } else {
+            NumberAxis linear = new NumberAxis("Steps per episode");
+            linear.setAutoRangeIncludesZero(true);
+            stepsAxis = linear;
+        }
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        renderer.setAlpha(0.22f);
+        XYPlot plot = new XYPlot(data, episodeAxis, stepsAxis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            Color c = Palette.categorical(i);
+            renderer.setSeriesPaint(i, c);
+            renderer.setSeriesFillPaint(i, c);
+            renderer.setSeriesStroke(i, new BasicStroke((float) (2.0 * Math.max(1, fontScale * 0.8))));
+        }
+        if (shortestPath > 0) {
+            ValueMarker marker = new ValueMarker(shortestPath, new Color(0x44, 0x44, 0x44), new BasicStroke(1.2f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            marker.setLabel("shortest path: " + shortestPath + " steps");
+            marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(12 * fontScale)));
+            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            plot.addRangeMarker(marker, Layer.FOREGROUND);
+        }
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(16 * fontScale)),
+                plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        applyFontScale(chart, fontScale);
+        return chart;
+    }
+
+    /** Sets axis label, tick and legend fonts for a font scale (1 = normal). */
+    public static void applyFontScale(JFreeChart chart, double fontScale) {
+        Font label = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(14 * fontScale));
+        Font ticks = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(12 * fontScale));
+        XYPlot plot = chart.getXYPlot();
+        for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            axis.setLabelFont(label);
+            axis.setTickLabelFont(ticks);
+        }
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(label);
+        }
+        TextTitle title = chart.getTitle();
+        if (title != null) {
+            title.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(16 * fontScale)));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package mbrllab.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import mbrllab.core.dyna.DynaParams;
+import mbrllab.core.dyna.DynaQ;
+import mbrllab.core.dyna.ExperimentObserver;
+import mbrllab.core.dyna.LearningCurveExperiment;
+import mbrllab.core.dyna.LearningCurveSpec;
+import mbrllab.core.maze.Maze;
+import mbrllab.core.maze.MazeDynamics;
+import mbrllab.io.BundledMazes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: the speed figures of SPEC section 12 as {@code name value unit} lines. Wall-clock
+ * measurements after a warm-up; run it on an idle machine and read several runs.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure the speed targets of SPEC section 12 and print them as 'name value unit' lines:",
+            "  dynaq_updates_per_second: Q updates (real + planning) per second, one thread, n = 50, Dyna-maze",
+            "  dynaq_real_steps_per_second: real steps per second, one thread, n = 0",
+            "  figure82_100runs_wall_ms: Figure 8.2 with 100 runs x 50 episodes on all cores",
+            "  figure82_100runs_one_thread_wall_ms: the same on one thread"})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--seconds", paramLabel = "T", defaultValue = "2",
+            description = "measuring time per throughput figure, 0.1..60 (default: ${DEFAULT-VALUE})")
+    double seconds;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!(seconds >= 0.1 && seconds <= 60)) {
+            throw new UserInputException("bench: --seconds must be in 0.1..60, got " + seconds);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Maze maze = BundledMazes.dynaMaze();
+        MazeDynamics dynamics = new MazeDynamics(maze.layout());
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "cores %d count%n", cores);
+
+        throughput(dynamics, 50, Math.min(1.0, seconds / 2));
+        double[] n50 = throughput(dynamics, 50, seconds);
+        out.printf(Locale.ROOT, "dynaq_updates_per_second %.0f updates/s%n", n50[0]);
+        throughput(dynamics, 0, Math.min(1.0, seconds / 2));
+        double[] n0 = throughput(dynamics, 0, seconds);
+        out.printf(Locale.ROOT, "dynaq_real_steps_per_second %.0f steps/s%n", n0[1]);
+        out.flush();
+
+        LearningCurveSpec figure = LearningCurveSpec.figure82(maze, 100, 50, 1);
+        ExecutorService pool = Executors.newFixedThreadPool(cores);
+        try {
+            LearningCurveExperiment.run(figure, pool, ExperimentObserver.NONE); // warm-up
+            long t0 = System.nanoTime();
+            LearningCurveExperiment.run(LearningCurveSpec.figure82(maze, 100, 50, 2), pool, ExperimentObserver.NONE);
+            out.printf(Locale.ROOT, "figure82_100runs_wall_ms %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+        } finally {
+            pool.shutdownNow();
+        }
+        long t0 = System.nanoTime();
+        LearningCurveExperiment.run(LearningCurveSpec.figure82(maze, 100, 50, 3), Runnable::run, ExperimentObserver.NONE);
+        out.printf(Locale.ROOT, "figure82_100runs_one_thread_wall_ms %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * Lets fresh agents learn episode after episode for about {@code seconds}.
+     *
+     * @return {updates per second, real steps per second}
+     */
+    static double[] throughput(MazeDynamics dynamics, int n, double seconds) {
+        long budget = (long) (seconds * 1e9);
+        long updates = 0;
+        long steps = 0;
+        long seed = 1;
+        long start = System.nanoTime();
+        long elapsed;
+        do {
+            DynaQ agent = new DynaQ(DynaParams.defaults().withN(n), dynamics, seed, seed + 1);
+            seed += 2;
+            for (int e = 0; e < 50; e++) {
+                agent.runEpisode(LearningCurveSpec.DEFAULT_MAX_STEPS);
+            }
+            updates += agent.updates();
+            steps += agent.realSteps();
+            elapsed = System.nanoTime() - start;
+        } while (elapsed < budget);
+        return new double[] {updates / (elapsed / 1e9), steps / (elapsed / 1e9)};
+    }
+}

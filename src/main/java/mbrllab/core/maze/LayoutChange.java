@@ -1,0 +1,20 @@
+package mbrllab.core.maze;
+
+/**
+ * A maze whose layout changes during learning (book Figures 8.4 and 8.5): after {@code afterStep}
+ * real time steps the environment switches to {@code layout}.
+ *
+ * @param afterStep number of real steps taken before the switch, at least 1
+ * @param layout    the layout from then on, of the same size as the first
+ */
+public record LayoutChange(int afterStep, Layout layout) {
+
+    public LayoutChange {
+        if (afterStep < 1) {
+            throw new IllegalArgumentException("afterStep must be >= 1, got " + afterStep);
+        }
+        if (layout == null) {
+            throw new IllegalArgumentException("layout must not be null");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package mbrllab;
+
+import java.nio.file.Path;
+
+import mbrllab.core.maze.Maze;
+import mbrllab.core.maze.MazeFormatException;
+import mbrllab.core.maze.MazeParser;
+
+/** The shipped mazes, for tests (run from the project root, as Maven does). */
+public final class TestMazes {
+
+    public static final Path DYNA_MAZE = Path.of("mazes", "dyna-maze.maze");
+
+    private TestMazes() {
+    }
+
+    public static Maze dynaMaze() throws MazeFormatException {
+        return MazeParser.read(DYNA_MAZE);
+    }
+}

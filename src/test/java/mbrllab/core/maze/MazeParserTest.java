@@ -1,0 +1,179 @@
+package mbrllab.core.maze;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MazeParserTest {
+
+    static final Path DYNA_MAZE = mbrllab.TestMazes.DYNA_MAZE;
+
+    @Test
+    void shippedDynaMazeMatchesTheBook() throws Exception {
+        Maze maze = MazeParser.read(DYNA_MAZE);
+        Layout layout = maze.layout();
+        assertEquals("Dyna-maze", maze.name());
+        assertEquals(6, layout.rows());
+        assertEquals(9, layout.cols());
+        assertEquals(47, layout.freeCellCount());
+        assertEquals(new Cell(2, 0), layout.start());
+        assertEquals(new Cell(0, 8), layout.goal());
+        for (Cell wall : List.of(new Cell(1, 2), new Cell(2, 2), new Cell(3, 2), new Cell(4, 5), new Cell(0, 7),
+                new Cell(1, 7), new Cell(2, 7))) {
+            assertTrue(layout.isWall(wall.row(), wall.col()), "wall at " + wall);
+        }
+        assertEquals(14, layout.shortestPathLength());
+        assertTrue(maze.change().isEmpty());
+    }
+
+    @Test
+    void formatReadsBackToTheSameMaze() throws Exception {
+        Maze maze = MazeParser.read(DYNA_MAZE);
+        Maze again = MazeParser.parse("round-trip", MazeParser.format(maze));
+        assertEquals(maze, again);
+    }
+
+    @Test
+    void changingMazeWithAfterGrid() throws Exception {
+        String text = """
+                name: Blocking
+                change-at: 1000
+                ...G
+                ###.
+                S...
+                after:
+                ...G
+                .###
+                S...
+                """;
+        Maze maze = MazeParser.parse("blocking", text);
+        assertEquals(1000, maze.change().orElseThrow().afterStep());
+        assertTrue(maze.layoutAt(999).isWall(1, 0));
+        assertTrue(maze.layoutAt(1000).isWall(1, 3));
+        assertEquals(maze, MazeParser.parse("again", MazeParser.format(maze)));
+    }
+
+    @Test
+    void windowsLineEndingsAndTrailingSpacesAreAccepted() throws Exception {
+        Maze maze = MazeParser.parse("crlf", "S.G  \r\n...\r\n");
+        assertEquals(3, maze.layout().cols());
+        assertEquals(2, maze.layout().rows());
+    }
+
+    private static MazeFormatException error(String text) {
+        return assertThrows(MazeFormatException.class, () -> MazeParser.parse("m.maze", text));
+    }
+
+    private static void assertError(String text, int line, int column, String reasonPart) {
+        MazeFormatException e = error(text);
+        assertEquals(line, e.line(), "line of: " + e.getMessage());
+        assertEquals(column, e.column(), "column of: " + e.getMessage());
+        assertTrue(e.reason().contains(reasonPart), e.getMessage());
+        assertTrue(e.getMessage().startsWith("m.maze:" + line + ":" + column + ": "), e.getMessage());
+    }
+
+    @Test
+    void badFilesNameLineColumnAndReason() {
+        assertError("", 1, 1, "empty file");
+        assertError("\n\n// only a comment\n", 3, 1, "empty file");
+        assertError("name: x\n", 1, 1, "no grid");
+        assertError("...\n..G\n", 1, 1, "no start 'S'");
+        assertError("S..\n...\n", 1, 1, "no goal 'G'");
+        assertError("S.S\n..G\n", 1, 3, "second start 'S'");
+        assertError("S.G\n..G\n", 2, 3, "second goal 'G'");
+        assertError("S..\n..\n..G\n", 2, 3, "ragged row");
+        assertError("S..\n....\n..G\n", 2, 4, "ragged row");
+        assertError("S.x\n..G\n", 1, 3, "unknown character 'x'");
+        assertError("S\t.\n..G\n", 1, 2, "tab");
+        assertError("S#.\n##G\n", 2, 3, "cannot be reached");
+        assertError("name: a\nname: b\nS.G\n", 2, 1, "given twice");
+        assertError("colour: red\nS.G\n", 1, 1, "unknown setting 'colour'");
+        assertError("name:\nS.G\n", 1, 6, "has no value");
+        assertError("S.G\nname: late\n", 2, 1, "setting after the grid");
+        assertError("change-at: 10\nS.G\n", 1, 1, "needs a second grid");
+        assertError("S.G\nafter:\nS.G\n", 2, 1, "needs a 'change-at");
+        assertError("change-at: ten\nS.G\nafter:\nS.G\n", 1, 12, "whole number");
+        assertError("change-at: 5\nS.G\nafter:\n", 3, 1, "has no grid below");
+        assertError("change-at: 5\nS.G\nafter:\nS..G\n", 4, 1, "columns");
+        assertError("after:\nS.G\n", 1, 1, "before the first grid");
+    }
+
+    @Test
+    void hugeGridsAreRefused() {
+        String wide = "S" + ".".repeat(MazeParser.MAX_SIDE) + "G\n";
+        assertError(wide, 1, MazeParser.MAX_SIDE + 1, "too wide");
+        StringBuilder tall = new StringBuilder("S\n");
+        for (int i = 0; i < MazeParser.MAX_SIDE + 5; i++) {
+            tall.append(".\n");
+        }
+        tall.append("G\n");
+        MazeFormatException e = error(tall.toString());
+        assertTrue(e.reason().contains("too many grid rows"), e.getMessage());
+    }
+
+    @Test
+    void hugeAndMissingFilesAreRefusedWithTheirName(@TempDir Path dir) throws IOException {
+        Path big = dir.resolve("big.maze");
+        Files.write(big, new byte[MazeParser.MAX_BYTES + 1]);
+        MazeFormatException e = assertThrows(MazeFormatException.class, () -> MazeParser.read(big));
+        assertTrue(e.getMessage().startsWith(big + ":1:1: file is"), e.getMessage());
+
+        Path missing = dir.resolve("missing.maze");
+        e = assertThrows(MazeFormatException.class, () -> MazeParser.read(missing));
+        assertTrue(e.getMessage().startsWith(missing + ":1:1: cannot read"), e.getMessage());
+
+        e = assertThrows(MazeFormatException.class, () -> MazeParser.read(dir));
+        assertTrue(e.reason().contains("directory"), e.getMessage());
+
+        Path binary = dir.resolve("binary.maze");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 'S', '\n'});
+        e = assertThrows(MazeFormatException.class, () -> MazeParser.read(binary));
+        assertTrue(e.reason().contains("unknown character"), e.getMessage());
+    }
+
+    @Test
+    void randomMutationsOfAValidFileNeverEscapeAsAnotherException() throws Exception {
+        String valid = Files.readString(DYNA_MAZE, StandardCharsets.UTF_8);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261126L);
+        String alphabet = ".#SG\n\r\t :/-abcx0123456789" + (char) 0 + (char) 0x2603;
+        int errors = 0;
+        for (int trial = 0; trial < 5000; trial++) {
+            StringBuilder text = new StringBuilder(valid);
+            int edits = 1 + random.nextInt(4);
+            for (int k = 0; k < edits; k++) {
+                int at = random.nextInt(text.length() + 1);
+                switch (random.nextInt(3)) {
+                    case 0 -> text.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                    case 1 -> {
+                        if (at < text.length()) {
+                            text.deleteCharAt(at);
+                        }
+                    }
+                    default -> {
+                        if (at < text.length()) {
+                            text.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                        }
+                    }
+                }
+            }
+            try {
+                MazeParser.parse("fuzz", text.toString());
+            } catch (MazeFormatException e) {
+                errors++;
+                int lines = text.toString().split("\n", -1).length;
+                assertTrue(e.line() >= 1 && e.line() <= lines, "line out of range: " + e.getMessage());
+                assertTrue(e.column() >= 1, "column out of range: " + e.getMessage());
+            }
+        }
+        assertTrue(errors > 1000, "mutations should often break the file, broke " + errors);
+    }
+}
