@@ -1,17 +1,82 @@
 package mbrllab.app;
 
+import java.util.List;
+
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The MBRL Lab window (the shell and the labs arrive in the following commits). */
+import mbrllab.app.dynamaze.DynaMazeLab;
+import mbrllab.app.dynamaze.DynaMazeViewModel;
+import mbrllab.app.shell.LabEntry;
+import mbrllab.app.shell.LabView;
+import mbrllab.app.shell.Shell;
+import mbrllab.io.BundledMazes;
+
+/**
+ * The MBRL Lab window. Started by {@link mbrllab.Launcher} without arguments, by {@code mvn javafx:run}, or by
+ * the {@code screenshot} command with the options of {@link ScreenshotOptions}.
+ */
 public final class MbrlLabApp extends Application {
+
+    private Shell shell;
+    private FxDispatcher dispatcher;
+    private Background background;
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("MBRL Lab");
-        stage.setScene(new Scene(new Label("MBRL Lab"), 800, 600));
+        ScreenshotOptions screenshot = ScreenshotOptions.parse(getParameters().getRaw());
+        dispatcher = new FxDispatcher();
+        dispatcher.start();
+        background = new Background();
+        shell = createShell(stage, dispatcher, background);
+        int width = screenshot != null ? screenshot.width() : 1280;
+        int height = screenshot != null ? screenshot.height() : 800;
+        Scene scene = new Scene(shell.view(), width, height);
+        scene.getStylesheets().add(stylesheet());
+        shell.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.setMinWidth(640);
+        stage.setMinHeight(480);
+        stage.setOnHidden(e -> shutdown());
         stage.show();
+        if (screenshot != null) {
+            Screenshots.schedule(stage, shell, screenshot);
+        }
+    }
+
+    /** The shell with every lab that works today. Used by the app and by the UI tests. */
+    public static Shell createShell(Stage stage, FxDispatcher dispatcher, Background background) {
+        LabEntry dynaMaze = new LabEntry("dyna-maze", "Dyna-maze",
+                "Dyna-maze: Dyna-Q with n = 0, 5 and 50 planning steps side by side (Sutton and Barto, Figure 8.2)",
+                status -> {
+                    DynaMazeViewModel model = new DynaMazeViewModel(dispatcher, background, BundledMazes.dynaMaze());
+                    DynaMazeLab lab = new DynaMazeLab(model, status);
+                    return new LabView(lab.view(), lab.toolbarItems(), lab.runControls(), lab::setFontScale,
+                            lab::setHighContrast, model::shutdown);
+                });
+        return new Shell(stage, List.of(dynaMaze));
+    }
+
+    /** The application style sheet on the class path. */
+    public static String stylesheet() {
+        return MbrlLabApp.class.getResource("/css/mbrl-lab.css").toExternalForm();
+    }
+
+    private void shutdown() {
+        if (shell != null) {
+            shell.dispose();
+        }
+        if (dispatcher != null) {
+            dispatcher.stop();
+        }
+        if (background != null) {
+            background.shutdown();
+        }
+    }
+
+    @Override
+    public void stop() {
+        shutdown();
     }
 }

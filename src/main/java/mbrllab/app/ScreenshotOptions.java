@@ -1,0 +1,46 @@
+package mbrllab.app;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the {@code screenshot} command asks of the window: which lab, how long to let it run, at what speed,
+ * the window size, the font scale, and where to write the PNG.
+ *
+ * @param out        the PNG to write
+ * @param lab        lab id, e.g. "dyna-maze"
+ * @param runSeconds seconds to let the lab play before the picture
+ * @param speed      speed slider position (log10 steps per second; 5 = as fast as possible)
+ * @param width      window width in pixels
+ * @param height     window height in pixels
+ * @param fontScale  text scale, 1 = normal
+ */
+public record ScreenshotOptions(Path out, String lab, double runSeconds, double speed, int width, int height,
+                                double fontScale) {
+
+    /** The raw application arguments that carry these options. */
+    public List<String> toArgs() {
+        return List.of("--screenshot", out.toString(), "--lab", lab, "--run-seconds", Double.toString(runSeconds),
+                "--speed", Double.toString(speed), "--width", Integer.toString(width), "--height",
+                Integer.toString(height), "--font-scale", Double.toString(fontScale));
+    }
+
+    /** Reads options written by {@link #toArgs()}; null when the app was started normally. */
+    static ScreenshotOptions parse(List<String> raw) {
+        if (!raw.contains("--screenshot")) {
+            return null;
+        }
+        return new ScreenshotOptions(Path.of(value(raw, "--screenshot")), value(raw, "--lab"),
+                Double.parseDouble(value(raw, "--run-seconds")), Double.parseDouble(value(raw, "--speed")),
+                Integer.parseInt(value(raw, "--width")), Integer.parseInt(value(raw, "--height")),
+                Double.parseDouble(value(raw, "--font-scale")));
+    }
+
+    private static String value(List<String> raw, String key) {
+        int i = raw.indexOf(key);
+        if (i < 0 || i + 1 >= raw.size()) {
+            throw new IllegalArgumentException("missing " + key);
+        }
+        return raw.get(i + 1);
+    }
+}

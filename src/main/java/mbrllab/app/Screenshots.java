@@ -1,0 +1,99 @@
+package mbrllab.app;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.imageio.ImageIO;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import mbrllab.app.shell.Shell;
+import mbrllab.io.AtomicFiles;
+
+/**
+ * The {@code screenshot} command's side in the app: open the window, let the chosen lab play for a while,
+ * write a PNG of the whole window, quit. Works under a real display (Xvfb) and headless on Monocle.
+ */
+public final class Screenshots {
+
+    private static final AtomicInteger EXIT_CODE = new AtomicInteger(1);
+    private static final AtomicReference<String> ERROR = new AtomicReference<>();
+
+    private Screenshots() {
+    }
+
+    /**
+     * Starts the app for a screenshot and waits until it has quit. Headless (no DISPLAY) it switches JavaFX to
+     * Monocle's headless platform first.
+     *
+     * @return 0 when the PNG was written; otherwise prints the reason to stderr and returns 1
+     */
+    public static int take(ScreenshotOptions options) {
+        String display = System.getenv("DISPLAY");
+        if (display == null || display.isBlank()) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("java.awt.headless", "true");
+        }
+        try {
+            Application.launch(MbrlLabApp.class, options.toArgs().toArray(new String[0]));
+        } catch (RuntimeException e) {
+            System.err.println("screenshot: the window could not be opened: " + e.getMessage());
+            return 1;
+        }
+        if (ERROR.get() != null) {
+            System.err.println("screenshot: " + ERROR.get());
+        }
+        return EXIT_CODE.get();
+    }
+
+    static void schedule(Stage stage, Shell shell, ScreenshotOptions options) {
+        if (!shell.select(options.lab())) {
+            ERROR.set("no lab '" + options.lab() + "'");
+            Platform.exit();
+            return;
+        }
+        shell.fontScaleProperty().set(options.fontScale());
+        shell.currentLab().controls().reset().run();
+        ScreenshotHooks.setSpeed(shell, options.speed());
+        shell.currentLab().controls().playPause().run();
+        PauseTransition wait = new PauseTransition(Duration.seconds(options.runSeconds()));
+        wait.setOnFinished(e -> {
+            try {
+                WritableImage image = stage.getScene().snapshot(null);
+                BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+                ByteArrayOutputStream png = new ByteArrayOutputStream();
+                ImageIO.write(buffered, "png", png);
+                AtomicFiles.write(options.out(), png.toByteArray());
+                EXIT_CODE.set(0);
+            } catch (IOException | RuntimeException ex) {
+                ERROR.set("cannot write " + options.out() + ": " + ex.getMessage());
+            } finally {
+                shell.dispose();
+                Platform.exit();
+            }
+        });
+        wait.play();
+    }
+
+    /** Sets the lab's speed slider through the toolbar (the slider has id speedSlider). */
+    private static final class ScreenshotHooks {
+        static void setSpeed(Shell shell, double position) {
+            for (javafx.scene.Node node : shell.currentLab().toolbarItems()) {
+                if (node instanceof javafx.scene.control.Slider slider && "speedSlider".equals(slider.getId())) {
+                    slider.setValue(position);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,363 @@
+package mbrllab.app.dynamaze;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+import mbrllab.app.shell.RunControls;
+import mbrllab.app.shell.Shell;
+import mbrllab.charts.LearningCurveChart;
+import mbrllab.charts.Palette;
+import mbrllab.core.maze.Layout;
+
+/**
+ * The Dyna-maze lab: one maze pane per n side by side, running in lock step, a shared Q legend, and the
+ * live learning curve (steps per episode) of the animated agents. Views only: state lives in
+ * {@link DynaMazeViewModel}.
+ */
+public final class DynaMazeLab {
+
+    private final DynaMazeViewModel model;
+    private final VBox root = new VBox();
+    private final HBox panes = new HBox(10);
+    private final List<MazeCanvas> canvases = new ArrayList<>();
+    private final List<Label> paneTitles = new ArrayList<>();
+    private final List<Label> paneStats = new ArrayList<>();
+    private final QLegend legend = new QLegend();
+    private final XYSeriesCollection curveData = new XYSeriesCollection();
+    private final YIntervalSeriesCollection meanData = new YIntervalSeriesCollection();
+    private final CheckBox skipFirst = new CheckBox("Start at episode 2 (as the book)");
+    private final Shell.StatusBar status;
+    private final JFreeChart chart;
+    private final ChartViewer chartViewer;
+    private final CheckBox logScale = new CheckBox("Log scale");
+    private final List<Node> toolbarItems = new ArrayList<>();
+    private double fontScale = 1;
+    private final Label realStepsLabel = new Label("real steps: 0");
+
+    public DynaMazeLab(DynaMazeViewModel model, Shell.StatusBar status) {
+        this.model = model;
+        this.status = status;
+        root.getStyleClass().add("lab");
+        root.setId("dynaMazeLab");
+
+        panes.setPadding(new Insets(8));
+        panes.setAlignment(Pos.CENTER);
+        VBox.setVgrow(panes, Priority.ALWAYS);
+        HBox legendRow = new HBox(legend);
+        legendRow.setAlignment(Pos.CENTER);
+
+        chart = createChart();
+        chartViewer = new ChartViewer(chart);
+        chartViewer.setId("learningCurveChart");
+        chartViewer.setMinHeight(160);
+        logScale.setId("logScaleCheck");
+        logScale.setOnAction(e -> applyLogScale());
+
+        VBox top = new VBox(4, panes, legendRow);
+        VBox.setVgrow(panes, Priority.ALWAYS);
+        skipFirst.setId("skipFirstCheck");
+        skipFirst.setSelected(true);
+        skipFirst.setOnAction(e -> {
+            rebuildAnimatedSeries();
+            showCurves(model.curvesProperty().get());
+        });
+        Label chartNote = new Label("Thick lines and bands: mean of the background runs with 95% confidence band; "
+                + "thin lines with dots: the animated agents (run 1). Dashed: shortest path.");
+        chartNote.setWrapText(true);
+        logScale.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        skipFirst.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        chartNote.getStyleClass().add("note");
+        HBox.setHgrow(chartNote, Priority.ALWAYS);
+        HBox chartOptions = new HBox(14, logScale, skipFirst, chartNote);
+        chartOptions.setAlignment(Pos.CENTER_LEFT);
+        VBox bottom = new VBox(4, chartViewer, chartOptions);
+        VBox.setVgrow(chartViewer, Priority.ALWAYS);
+        bottom.setPadding(new Insets(0, 8, 6, 8));
+        SplitPane split = new SplitPane(top, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().add(split);
+
+        buildToolbar();
+        model.nValuesProperty().addListener((o, a, b) -> buildPanes());
+        model.framesProperty().addListener((o, a, frames) -> show(frames));
+        model.colourLimitProperty().addListener((o, a, b) -> legend.setLimit(b.doubleValue()));
+        model.curvesProperty().addListener((o, a, b) -> showCurves(b));
+        model.experimentProgressProperty().addListener((o, a, b) -> showProgress());
+        model.experimentRunningProperty().addListener((o, a, b) -> showProgress());
+        model.experimentMessageProperty().addListener((o, a, b) -> status.setMessage(b));
+        legend.setLimit(model.colourLimitProperty().get());
+        buildPanes();
+        show(model.framesProperty().get());
+        showCurves(model.curvesProperty().get());
+        showProgress();
+    }
+
+    private void showProgress() {
+        if (model.experimentRunningProperty().get()) {
+            CurveSnapshot c = model.curvesProperty().get();
+            status.showProgress(model.experimentProgressProperty().get(), (c == null ? 0 : c.runsDone()) + " / "
+                    + model.runs() + " runs", model::cancelExperiment);
+        } else {
+            status.hideProgress();
+        }
+    }
+
+    private int firstEpisode() {
+        return skipFirst.isSelected() ? 2 : 1;
+    }
+
+    private void showCurves(CurveSnapshot c) {
+        meanData.removeAllSeries();
+        if (c == null || c.nValues().size() != curveData.getSeriesCount()) {
+            return;
+        }
+        for (int i = 0; i < c.nValues().size(); i++) {
+            YIntervalSeries series = new YIntervalSeries("n = " + c.nValues().get(i) + ": mean of " + c.runsDone()
+                    + (c.finished() ? "" : "/" + c.runsTotal()) + " runs");
+            series.setNotify(false);
+            for (int e = firstEpisode() - 1; e < c.mean()[i].length; e++) {
+                double m = c.mean()[i][e];
+                double h = c.halfWidth()[i][e];
+                series.add(e + 1, m, Math.max(0.5, m - h), m + h);
+            }
+            series.setNotify(true);
+            meanData.addSeries(series);
+        }
+    }
+
+    private void rebuildAnimatedSeries() {
+        for (int i = 0; i < curveData.getSeriesCount(); i++) {
+            curveData.getSeries(i).clear();
+        }
+        List<PaneFrame> frames = model.framesProperty().get();
+        if (frames != null) {
+            show(frames);
+        }
+    }
+
+    public Node view() {
+        return root;
+    }
+
+    /** Play/pause, step and reset for the shell's keyboard shortcuts. */
+    public RunControls runControls() {
+        return new RunControls(model::togglePlay, model::step, model::reset);
+    }
+
+    /** The run controls the shell puts in its toolbar while this lab is shown. */
+    public List<Node> toolbarItems() {
+        return toolbarItems;
+    }
+
+    public DynaMazeViewModel model() {
+        return model;
+    }
+
+    /** Scales canvas text and chart fonts (the CSS scales the controls). */
+    public void setFontScale(double scale) {
+        fontScale = scale;
+        legend.setFontScale(scale);
+        for (MazeCanvas c : canvases) {
+            c.setFontScale(scale);
+        }
+        LearningCurveChart.applyFontScale(chart, scale);
+    }
+
+    public void setHighContrast(boolean on) {
+        for (MazeCanvas c : canvases) {
+            c.setHighContrast(on);
+        }
+    }
+
+    private void buildToolbar() {
+        Button play = new Button("Play");
+        play.setId("playButton");
+        play.textProperty().bind(javafx.beans.binding.Bindings.when(model.playingProperty()).then("Pause").otherwise("Play"));
+        play.setOnAction(e -> model.togglePlay());
+        play.setTooltip(new Tooltip("Play or pause all panes (Space)"));
+        play.setMinWidth(70);
+        Button step = new Button("Step");
+        step.setId("stepButton");
+        step.setOnAction(e -> model.step());
+        step.setTooltip(new Tooltip("One real step, and its n planning updates, in every pane (Right arrow)"));
+        Button reset = new Button("Reset");
+        reset.setId("resetButton");
+        reset.setOnAction(e -> model.reset());
+        reset.setTooltip(new Tooltip("New agents with Q = 0 and an empty model, using the seed (Ctrl+R)"));
+        Slider speed = new Slider(0, DynaMazeViewModel.SPEED_MAX_POSITION, model.speedProperty().get());
+        speed.setId("speedSlider");
+        speed.setPrefWidth(160);
+        speed.valueProperty().bindBidirectional(model.speedProperty());
+        speed.setTooltip(new Tooltip("From 1 step per second to as fast as possible (far right)"));
+        Label speedLabel = new Label();
+        speedLabel.setId("speedLabel");
+        speedLabel.textProperty().bind(model.speedTextProperty());
+        speedLabel.setMinWidth(95);
+        Label seedLabel = new Label("Seed");
+        TextField seed = new TextField(Long.toString(model.seedProperty().get()));
+        seed.setId("seedField");
+        seed.setPrefColumnCount(7);
+        seed.setTooltip(new Tooltip("Seed of the random numbers; applied on Reset. Same seed, same run."));
+        seed.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("-?\\d{0,18}")
+                ? change : null));
+        seed.textProperty().addListener((o, a, b) -> {
+            try {
+                model.seedProperty().set(Long.parseLong(b));
+            } catch (NumberFormatException e) {
+                // an empty or lone "-" field keeps the previous seed
+            }
+        });
+        realStepsLabel.setId("realStepsLabel");
+        realStepsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        toolbarItems.addAll(List.of(play, step, reset, new Separator(Orientation.VERTICAL), new Label("Speed"), speed,
+                speedLabel, new Separator(Orientation.VERTICAL), seedLabel, seed, new Separator(Orientation.VERTICAL),
+                realStepsLabel));
+    }
+
+    private void buildPanes() {
+        panes.getChildren().clear();
+        canvases.clear();
+        paneTitles.clear();
+        paneStats.clear();
+        List<Integer> ns = model.nValuesProperty().get();
+        for (int i = 0; i < ns.size(); i++) {
+            int n = ns.get(i);
+            Label title = new Label(n == 0 ? "n = 0 (no planning)" : "n = " + n + " planning steps");
+            title.getStyleClass().add("pane-title");
+            title.setStyle("-fx-text-fill: " + Palette.categoricalHex(i) + ";");
+            Label stats = new Label(" ");
+            stats.getStyleClass().add("pane-stats");
+            stats.setId("paneStats" + i);
+            MazeCanvas canvas = new MazeCanvas();
+            canvas.setId("mazeCanvas" + i);
+            canvas.setFontScale(fontScale);
+            VBox box = new VBox(2, title, stats, canvas);
+            box.setAlignment(Pos.TOP_CENTER);
+            VBox.setVgrow(canvas, Priority.ALWAYS);
+            HBox.setHgrow(box, Priority.ALWAYS);
+            box.setMinWidth(100);
+            box.setPrefWidth(380);
+            panes.getChildren().add(box);
+            canvases.add(canvas);
+            paneTitles.add(title);
+            paneStats.add(stats);
+        }
+        curveData.removeAllSeries();
+        meanData.removeAllSeries();
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer(1);
+        DeviationRenderer band = (DeviationRenderer) plot.getRenderer(0);
+        for (int i = 0; i < ns.size(); i++) {
+            curveData.addSeries(new XYSeries("n = " + ns.get(i) + ": run 1 (animated)"));
+            Color c = Palette.categorical(i);
+            renderer.setSeriesPaint(i, c);
+            renderer.setSeriesStroke(i, new BasicStroke(1f));
+            renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+            band.setSeriesPaint(i, c);
+            band.setSeriesFillPaint(i, c);
+            band.setSeriesStroke(i, new BasicStroke(3f));
+        }
+        Layout layout = model.mazeProperty().get().layout();
+        plot.clearRangeMarkers();
+        ValueMarker marker = new ValueMarker(layout.shortestPathLength(), new Color(0x44, 0x44, 0x44),
+                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        plot.addRangeMarker(marker);
+    }
+
+    private void show(List<PaneFrame> frames) {
+        if (frames.size() != canvases.size()) {
+            return;
+        }
+        double limit = model.colourLimitProperty().get();
+        if (!frames.isEmpty()) {
+            realStepsLabel.setText(String.format(Locale.ROOT, "real steps: %,d", frames.get(0).realSteps()));
+        }
+        for (int i = 0; i < frames.size(); i++) {
+            PaneFrame f = frames.get(i);
+            canvases.get(i).show(f, limit);
+            paneStats.get(i).setText(String.format(Locale.ROOT, "episode %d, step %d · %,d updates",
+                    f.episode(), f.stepsThisEpisode(), f.updates()));
+            XYSeries series = curveData.getSeries(i);
+            int[] lengths = f.episodeLengths();
+            int skip = firstEpisode() - 1;
+            int shown = Math.max(0, lengths.length - skip);
+            if (shown < series.getItemCount()) {
+                series.clear();
+            }
+            if (shown > series.getItemCount()) {
+                series.setNotify(false);
+                for (int e = skip + series.getItemCount(); e < lengths.length; e++) {
+                    series.add(e + 1, lengths[e], false);
+                }
+                series.setNotify(true);
+            }
+        }
+    }
+
+    private JFreeChart createChart() {
+        NumberAxis x = new NumberAxis("Episode");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis("Steps per episode");
+        DeviationRenderer band = new DeviationRenderer(true, false);
+        band.setAlpha(0.2f);
+        XYPlot plot = new XYPlot(meanData, x, y, band);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        plot.setDataset(1, curveData);
+        plot.setRenderer(1, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        JFreeChart c = new JFreeChart(null, null, plot, true);
+        c.setBackgroundPaint(Color.WHITE);
+        LearningCurveChart.applyFontScale(c, 1);
+        return c;
+    }
+
+    private void applyLogScale() {
+        XYPlot plot = chart.getXYPlot();
+        if (logScale.isSelected()) {
+            LogAxis axis = new LogAxis("Steps per episode (log scale)");
+            axis.setSmallestValue(1);
+            plot.setRangeAxis(axis);
+        } else {
+            plot.setRangeAxis(new NumberAxis("Steps per episode"));
+        }
+        LearningCurveChart.applyFontScale(chart, fontScale);
+    }
+}

@@ -1,0 +1,278 @@
+package mbrllab.app.dynamaze;
+
+import java.util.List;
+import java.util.Locale;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+
+import mbrllab.app.Background;
+import mbrllab.app.FxDispatcher;
+import mbrllab.core.dyna.DynaParams;
+import mbrllab.core.dyna.LearningCurveSpec;
+import mbrllab.core.maze.Maze;
+
+/**
+ * State of the Dyna-maze lab's animated panes: the agents run on a {@link LockStepRunner} thread, and their
+ * frames arrive here through the {@link FxDispatcher}, at most once per screen pulse. Views bind to the
+ * read-only properties; only this class writes them. FX thread only, except where noted.
+ */
+public final class DynaMazeViewModel {
+
+    /** Slider position meaning "as fast as possible"; positions below are log10(steps per second). */
+    public static final double SPEED_MAX_POSITION = 5.0;
+
+    private final FxDispatcher dispatcher;
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
+    private final ReadOnlyObjectWrapper<List<PaneFrame>> frames = new ReadOnlyObjectWrapper<>(this, "frames", List.of());
+    private final ReadOnlyDoubleWrapper colourLimit = new ReadOnlyDoubleWrapper(this, "colourLimit", 1e-3);
+    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
+    private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
+    private final ReadOnlyObjectWrapper<Maze> maze = new ReadOnlyObjectWrapper<>(this, "maze");
+    private final ReadOnlyObjectWrapper<List<Integer>> nValues = new ReadOnlyObjectWrapper<>(this, "nValues",
+            List.of(0, 5, 50));
+    private final ReadOnlyObjectWrapper<CurveSnapshot> curves = new ReadOnlyObjectWrapper<>(this, "curves");
+    private final ReadOnlyBooleanWrapper experimentRunning = new ReadOnlyBooleanWrapper(this, "experimentRunning");
+    private final ReadOnlyDoubleWrapper experimentProgress = new ReadOnlyDoubleWrapper(this, "experimentProgress");
+    private final ReadOnlyStringWrapper experimentMessage = new ReadOnlyStringWrapper(this, "experimentMessage", "");
+    private final Background background;
+    private DynaParams params = DynaParams.defaults();
+    private int runs = 30;
+    private int episodes = 50;
+    private LockStepRunner runner;
+    private CurveExperiment experiment;
+    private long generation;
+
+    public DynaMazeViewModel(FxDispatcher dispatcher, Background background, Maze initialMaze) {
+        this.dispatcher = dispatcher;
+        this.background = background;
+        this.maze.set(initialMaze);
+        speed.addListener((o, a, b) -> applySpeed());
+        applySpeedText();
+        rebuild();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<PaneFrame>> framesProperty() {
+        return frames.getReadOnlyProperty();
+    }
+
+    /** The symmetric limit m of the shared Q colour scale [-m, m]. */
+    public ReadOnlyDoubleProperty colourLimitProperty() {
+        return colourLimit.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty speedTextProperty() {
+        return speedText.getReadOnlyProperty();
+    }
+
+    /** Slider position: log10 of steps per second from 0 (1 per second) up to {@link #SPEED_MAX_POSITION} (max). */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    /** Seed of the next reset. */
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public ReadOnlyObjectProperty<Maze> mazeProperty() {
+        return maze.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Integer>> nValuesProperty() {
+        return nValues.getReadOnlyProperty();
+    }
+
+    public DynaParams params() {
+        return params;
+    }
+
+    /** Runs R of the background experiment. */
+    public int runs() {
+        return runs;
+    }
+
+    /** Episodes per run of the background experiment. */
+    public int episodes() {
+        return episodes;
+    }
+
+    /** The learning curves over the background runs finished so far (null before the first). */
+    public ReadOnlyObjectProperty<CurveSnapshot> curvesProperty() {
+        return curves.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty experimentRunningProperty() {
+        return experimentRunning.getReadOnlyProperty();
+    }
+
+    /** Fraction of the background runs finished, 0 to 1. */
+    public ReadOnlyDoubleProperty experimentProgressProperty() {
+        return experimentProgress.getReadOnlyProperty();
+    }
+
+    /** What the background experiment is doing, or its failure. */
+    public ReadOnlyStringProperty experimentMessageProperty() {
+        return experimentMessage.getReadOnlyProperty();
+    }
+
+    /** Stops the background experiment; the curves keep the runs finished so far. */
+    public void cancelExperiment() {
+        if (experiment != null) {
+            experiment.cancel();
+            experiment = null;
+        }
+        if (experimentRunning.get()) {
+            experimentRunning.set(false);
+            CurveSnapshot c = curves.get();
+            experimentMessage.set("Cancelled after " + (c == null ? 0 : c.runsDone()) + " of " + runs + " runs");
+        }
+    }
+
+    /** Steps per second for a slider position; infinity at the top. */
+    public static double stepsPerSecond(double position) {
+        return position >= SPEED_MAX_POSITION - 1e-9 ? Double.POSITIVE_INFINITY : Math.pow(10, position);
+    }
+
+    private void applySpeed() {
+        applySpeedText();
+        if (runner != null) {
+            runner.setSpeed(stepsPerSecond(speed.get()));
+        }
+    }
+
+    private void applySpeedText() {
+        double s = stepsPerSecond(speed.get());
+        speedText.set(Double.isInfinite(s) ? "max speed"
+                : s < 10 ? String.format(Locale.ROOT, "%.1f steps/s", s) : String.format(Locale.ROOT, "%.0f steps/s", s));
+    }
+
+    public void togglePlay() {
+        setPlaying(!playing.get());
+    }
+
+    public void setPlaying(boolean play) {
+        playing.set(play);
+        runner.setPlaying(play);
+    }
+
+    /** One lock-step tick: every pane one real step and its planning updates. Pauses first. */
+    public void step() {
+        if (playing.get()) {
+            setPlaying(false);
+        }
+        runner.stepOnce();
+    }
+
+    /** New agents (Q = 0, empty model) with the current seed, maze and parameters; paused. */
+    public void reset() {
+        rebuild();
+    }
+
+    /**
+     * Replaces the parameters, the list of n and the size of the background experiment, then resets.
+     *
+     * @throws IllegalArgumentException when a value is out of range (nothing is changed then)
+     */
+    public void configure(DynaParams newParams, List<Integer> newNValues, int newRuns, int newEpisodes) {
+        new LearningCurveSpec(maze.get(), newParams, newNValues, newRuns, newEpisodes, 1,
+                LearningCurveSpec.DEFAULT_MAX_STEPS);
+        this.params = newParams;
+        this.runs = newRuns;
+        this.episodes = newEpisodes;
+        this.nValues.set(List.copyOf(newNValues));
+        rebuild();
+    }
+
+    /** Stops the learning thread and the background experiment (lab switch, window close). */
+    public void shutdown() {
+        if (runner != null) {
+            runner.stop();
+            runner = null;
+        }
+        if (experiment != null) {
+            experiment.cancel();
+            experiment = null;
+        }
+        experimentRunning.set(false);
+        playing.set(false);
+    }
+
+    /** True while the learning thread is alive (for tests of clean shutdown). */
+    public boolean isRunnerAlive() {
+        return runner != null && runner.isAlive();
+    }
+
+    private void rebuild() {
+        shutdown();
+        long myGeneration = ++generation;
+        colourLimit.set(1e-3);
+        runner = new LockStepRunner(maze.get(), params, nValues.get(), seed.get(), list -> dispatcher.post(this, () -> {
+            if (myGeneration == generation) {
+                accept(list);
+            }
+        }));
+        runner.setSpeed(stepsPerSecond(speed.get()));
+        runner.start();
+        startExperiment(myGeneration);
+    }
+
+    private void startExperiment(long myGeneration) {
+        LearningCurveSpec spec = new LearningCurveSpec(maze.get(), params, nValues.get(), runs, episodes, seed.get(),
+                LearningCurveSpec.DEFAULT_MAX_STEPS);
+        CurveExperiment exp = new CurveExperiment(spec);
+        experiment = exp;
+        curves.set(null);
+        experimentRunning.set(true);
+        experimentProgress.set(0);
+        experimentMessage.set("Computing " + runs + " runs of " + episodes + " episodes in the background");
+        Object key = new Object();
+        exp.start(background.coordinators(), background.workers(),
+                snapshot -> dispatcher.post(key, () -> {
+                    if (myGeneration == generation && !exp.isCancelled()) {
+                        curves.set(snapshot);
+                        experimentProgress.set(snapshot.runsDone() / (double) snapshot.runsTotal());
+                    }
+                }),
+                snapshot -> dispatcher.post(key, () -> {
+                    if (myGeneration == generation && !exp.isCancelled()) {
+                        curves.set(snapshot);
+                        experimentProgress.set(1);
+                        experimentRunning.set(false);
+                        experimentMessage.set("Mean of " + snapshot.runsTotal() + " runs with 95% confidence bands");
+                    }
+                }),
+                error -> dispatcher.post(key, () -> {
+                    if (myGeneration == generation) {
+                        experimentRunning.set(false);
+                        experimentMessage.set(error);
+                    }
+                }));
+    }
+
+    private void accept(List<PaneFrame> list) {
+        double maxAbs = 0;
+        for (PaneFrame f : list) {
+            for (double v : f.q()) {
+                maxAbs = Math.max(maxAbs, Math.abs(v));
+            }
+        }
+        colourLimit.set(DivergingScale.niceLimit(maxAbs));
+        frames.set(list);
+    }
+}

@@ -1,0 +1,311 @@
+package mbrllab.app.shell;
+
+import java.util.List;
+import java.util.Locale;
+
+import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The one window: menus, the lab's run controls in a toolbar, the navigation of labs on the left, the open lab
+ * in the middle and a status bar with progress and cancel for long work. Owns the keyboard shortcuts
+ * (Space play/pause, Right step, Ctrl+R reset, Ctrl+plus/minus font scale, F11 presenter full screen, F1 help).
+ */
+public final class Shell {
+
+    /** Base font size in pixels at scale 1. */
+    static final double BASE_FONT = 13;
+
+    private final Stage stage;
+    private final BorderPane root = new BorderPane();
+    private final ToolBar toolbar = new ToolBar();
+    private final ListView<LabEntry> navigation = new ListView<>();
+    private final StatusBar statusBar = new StatusBar();
+    private final DoubleProperty fontScale = new SimpleDoubleProperty(1.0);
+    private final CheckMenuItem highContrast = new CheckMenuItem("High contrast");
+    private LabView current;
+
+    public Shell(Stage stage, List<LabEntry> labs) {
+        this.stage = stage;
+        root.getStyleClass().add("shell");
+        root.setId("shell");
+        navigation.setId("labNavigation");
+        navigation.getItems().setAll(labs);
+        navigation.setPrefWidth(170);
+        navigation.setMinWidth(120);
+        navigation.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                open(b);
+            }
+        });
+        toolbar.setId("runToolbar");
+        root.setTop(new VBox(menuBar(), toolbar));
+        root.setLeft(navigation);
+        root.setBottom(statusBar.view());
+        fontScale.addListener((o, a, b) -> applyFontScale());
+        highContrast.selectedProperty().addListener((o, a, b) -> applyHighContrast());
+        applyFontScale();
+        if (!labs.isEmpty()) {
+            navigation.getSelectionModel().select(0);
+        }
+    }
+
+    public BorderPane view() {
+        return root;
+    }
+
+    public StatusBar statusBar() {
+        return statusBar;
+    }
+
+    public DoubleProperty fontScaleProperty() {
+        return fontScale;
+    }
+
+    /** The lab on show, or null. */
+    public LabView currentLab() {
+        return current;
+    }
+
+    /** Opens the lab with this id; false if there is none. */
+    public boolean select(String labId) {
+        for (LabEntry entry : navigation.getItems()) {
+            if (entry.id().equals(labId)) {
+                navigation.getSelectionModel().select(entry);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Installs the keyboard shortcuts on the scene. */
+    public void installShortcuts(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (current == null) {
+                return;
+            }
+            Node focus = scene.getFocusOwner();
+            boolean typing = focus instanceof TextInputControl;
+            if (e.getCode() == KeyCode.SPACE && !typing && !e.isShortcutDown()) {
+                current.controls().playPause().run();
+                e.consume();
+            } else if (e.getCode() == KeyCode.RIGHT && !typing && !(focus instanceof Slider) && !e.isShortcutDown()) {
+                current.controls().step().run();
+                e.consume();
+            }
+        });
+    }
+
+    private void open(LabEntry entry) {
+        if (current != null) {
+            current.dispose().run();
+        }
+        statusBar.hideProgress();
+        current = entry.open().apply(statusBar);
+        toolbar.getItems().setAll(current.toolbarItems());
+        root.setCenter(current.content());
+        stage.setTitle("MBRL Lab: " + entry.name());
+        statusBar.setMessage(entry.description());
+        applyFontScale();
+        applyHighContrast();
+    }
+
+    /** Stops the open lab's background work. */
+    public void dispose() {
+        if (current != null) {
+            current.dispose().run();
+        }
+    }
+
+    private MenuBar menuBar() {
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> stage.close());
+        Menu file = new Menu("File", null, quit);
+
+        MenuItem playPause = new MenuItem("Play / pause");
+        playPause.setOnAction(e -> runIfOpen(c -> c.playPause().run()));
+        MenuItem step = new MenuItem("Step");
+        step.setOnAction(e -> runIfOpen(c -> c.step().run()));
+        MenuItem reset = new MenuItem("Reset");
+        reset.setId("resetMenuItem");
+        reset.setAccelerator(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN));
+        reset.setOnAction(e -> runIfOpen(c -> c.reset().run()));
+        Menu run = new Menu("Run", null, playPause, step, reset);
+
+        MenuItem bigger = new MenuItem("Larger text");
+        bigger.setAccelerator(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN));
+        bigger.setOnAction(e -> changeFontScale(+0.1));
+        MenuItem biggerEquals = new MenuItem("Larger text (Ctrl+=)");
+        biggerEquals.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
+        biggerEquals.setOnAction(e -> changeFontScale(+0.1));
+        biggerEquals.setVisible(false);
+        MenuItem smaller = new MenuItem("Smaller text");
+        smaller.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
+        smaller.setOnAction(e -> changeFontScale(-0.1));
+        MenuItem normal = new MenuItem("Normal text size");
+        normal.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        normal.setOnAction(e -> fontScale.set(1.0));
+        MenuItem fullScreen = new MenuItem("Presenter full screen");
+        fullScreen.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+        fullScreen.setOnAction(e -> stage.setFullScreen(!stage.isFullScreen()));
+        highContrast.setId("highContrastItem");
+        Menu view = new Menu("View", null, bigger, biggerEquals, smaller, normal, fullScreen, highContrast);
+
+        MenuItem help = new MenuItem("Help and keyboard shortcuts");
+        help.setId("helpMenuItem");
+        help.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        help.setOnAction(e -> showHelp());
+        Menu helpMenu = new Menu("Help", null, help);
+        MenuBar bar = new MenuBar(file, run, view, helpMenu);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private void runIfOpen(java.util.function.Consumer<RunControls> action) {
+        if (current != null) {
+            action.accept(current.controls());
+        }
+    }
+
+    /** Changes the font scale by {@code delta}, kept within 0.7 to 3. */
+    public void changeFontScale(double delta) {
+        fontScale.set(Math.round(Math.max(0.7, Math.min(3.0, fontScale.get() + delta)) * 10) / 10.0);
+    }
+
+    private void applyFontScale() {
+        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * fontScale.get()));
+        if (current != null) {
+            current.fontScale().accept(fontScale.get());
+        }
+        statusBar.setScale(fontScale.get());
+    }
+
+    private void applyHighContrast() {
+        boolean on = highContrast.isSelected();
+        if (on) {
+            if (!root.getStyleClass().contains("high-contrast")) {
+                root.getStyleClass().add("high-contrast");
+            }
+        } else {
+            root.getStyleClass().remove("high-contrast");
+        }
+        if (current != null) {
+            current.highContrast().accept(on);
+        }
+    }
+
+    private void showHelp() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(stage);
+        alert.setTitle("MBRL Lab help");
+        alert.setHeaderText("Keyboard shortcuts and how the Dyna-maze lab works");
+        TextArea text = new TextArea(HelpText.TEXT);
+        text.setId("helpText");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefSize(640, 420);
+        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().setStyle(root.getStyle());
+        alert.show();
+    }
+
+    /** The status bar: a message, and a progress bar with a cancel button while long work runs. */
+    public static final class StatusBar {
+        private final Label message = new Label();
+        private final ProgressBar progress = new ProgressBar(0);
+        private final Label progressText = new Label();
+        private final Button cancel = new Button("Cancel");
+        private final HBox box;
+        private Runnable onCancel;
+
+        StatusBar() {
+            message.setId("statusMessage");
+            progress.setId("statusProgress");
+            cancel.setId("cancelButton");
+            cancel.setTooltip(new Tooltip("Stop the background work"));
+            cancel.setOnAction(e -> {
+                if (onCancel != null) {
+                    onCancel.run();
+                }
+            });
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            box = new HBox(8, message, spacer, progressText, progress, cancel);
+            box.setAlignment(Pos.CENTER_LEFT);
+            box.setPadding(new Insets(3, 8, 3, 8));
+            box.getStyleClass().add("status-bar");
+            hideProgress();
+        }
+
+        Node view() {
+            return box;
+        }
+
+        public void setMessage(String text) {
+            message.setText(text);
+        }
+
+        public String message() {
+            return message.getText();
+        }
+
+        /** Shows progress in [0, 1] with a text, and what Cancel does. FX thread only. */
+        public void showProgress(double fraction, String text, Runnable cancelAction) {
+            progress.setVisible(true);
+            progress.setManaged(true);
+            cancel.setVisible(cancelAction != null);
+            cancel.setManaged(cancelAction != null);
+            progress.setProgress(fraction);
+            progressText.setText(text);
+            onCancel = cancelAction;
+        }
+
+        public void hideProgress() {
+            progress.setVisible(false);
+            progress.setManaged(false);
+            cancel.setVisible(false);
+            cancel.setManaged(false);
+            progressText.setText("");
+            onCancel = null;
+        }
+
+        void setScale(double scale) {
+            progress.setPrefWidth(160 * scale);
+        }
+    }
+
+    /** Closes the window from code (tests, the screenshot command). */
+    public void close() {
+        Platform.runLater(stage::close);
+    }
+}

@@ -1,0 +1,88 @@
+package mbrllab.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import mbrllab.app.ScreenshotOptions;
+import mbrllab.app.Screenshots;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code screenshot --lab dyna-maze --run-seconds T --out FILE.png}. */
+@Command(name = "screenshot", mixinStandardHelpOptions = true,
+        description = {"Open the window, let a lab run, write a PNG of the whole window and quit.",
+            "Works under a display (e.g. xvfb-run) and headless without one (JavaFX Monocle)."})
+final class ScreenshotCommand implements Callable<Integer> {
+
+    @Option(names = "--lab", paramLabel = "LAB", defaultValue = "dyna-maze",
+            description = "the lab to show: dyna-maze (default: ${DEFAULT-VALUE})")
+    String lab;
+
+    @Option(names = "--run-seconds", paramLabel = "T", defaultValue = "3",
+            description = "seconds to let the lab play first, 0..600 (default: ${DEFAULT-VALUE})")
+    double runSeconds;
+
+    @Option(names = "--speed", paramLabel = "STEPS", defaultValue = "100",
+            description = "steps per second while playing, 1..99999, or 'max' (default: ${DEFAULT-VALUE})")
+    String speed;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x800",
+            description = "window size in pixels (default: ${DEFAULT-VALUE})")
+    String size;
+
+    @Option(names = "--font-scale", paramLabel = "S", defaultValue = "1",
+            description = "text scale 0.7..3 (default: ${DEFAULT-VALUE})")
+    double fontScale;
+
+    @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "the PNG to write")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (!lab.equals("dyna-maze")) {
+            throw new UserInputException("screenshot: unknown --lab '" + lab + "'; labs: dyna-maze");
+        }
+        if (!(runSeconds >= 0 && runSeconds <= 600)) {
+            throw new UserInputException("screenshot: --run-seconds must be in 0..600, got " + runSeconds);
+        }
+        if (!(fontScale >= 0.7 && fontScale <= 3)) {
+            throw new UserInputException("screenshot: --font-scale must be in 0.7..3, got " + fontScale);
+        }
+        double position;
+        if (speed.equalsIgnoreCase("max")) {
+            position = 5;
+        } else {
+            double s;
+            try {
+                s = Double.parseDouble(speed);
+            } catch (NumberFormatException e) {
+                throw new UserInputException("screenshot: --speed must be a number of steps per second or 'max', got '"
+                        + speed + "'");
+            }
+            if (!(s >= 1 && s < 100_000)) {
+                throw new UserInputException("screenshot: --speed must be in 1..99999 or 'max', got " + speed);
+            }
+            position = Math.log10(s);
+        }
+        String[] wh = size.toLowerCase(java.util.Locale.ROOT).split("x");
+        int width;
+        int height;
+        try {
+            width = Integer.parseInt(wh[0]);
+            height = Integer.parseInt(wh[1]);
+        } catch (RuntimeException e) {
+            throw new UserInputException("screenshot: --size must look like 1280x800, got '" + size + "'");
+        }
+        if (width < 640 || height < 480 || width > 7680 || height > 4320) {
+            throw new UserInputException("screenshot: --size must be between 640x480 and 7680x4320, got " + size);
+        }
+        if (!out.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            throw new UserInputException("screenshot: --out must name a .png file, got " + out);
+        }
+        int code = Screenshots.take(new ScreenshotOptions(out, lab, runSeconds, position, width, height, fontScale));
+        if (code == 0) {
+            System.out.println("wrote " + out);
+        }
+        return code;
+    }
+}

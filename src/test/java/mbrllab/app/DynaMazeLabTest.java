@@ -1,0 +1,179 @@
+package mbrllab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import mbrllab.app.dynamaze.MazeCanvas;
+import mbrllab.app.dynamaze.PaneFrame;
+import mbrllab.app.shell.Shell;
+
+/** Real clicks on the Dyna-maze lab, headless on Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class DynaMazeLabTest {
+
+    private Shell shell;
+    private FxDispatcher dispatcher;
+    private Background background;
+
+    @Start
+    void start(Stage stage) {
+        dispatcher = new FxDispatcher();
+        dispatcher.start();
+        background = new Background();
+        shell = MbrlLabApp.createShell(stage, dispatcher, background);
+        Scene scene = new Scene(shell.view(), 1280, 800);
+        scene.getStylesheets().add(MbrlLabApp.stylesheet());
+        shell.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
+        background.shutdown();
+    }
+
+    static void waitUntil(Callable<Boolean> condition, String what) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    static PaneFrame frame(FxRobot robot, int pane) {
+        MazeCanvas canvas = robot.lookup("#mazeCanvas" + pane).queryAs(MazeCanvas.class);
+        return canvas.frame();
+    }
+
+    static long realSteps(FxRobot robot, int pane) {
+        PaneFrame f = frame(robot, pane);
+        return f == null ? -1 : f.realSteps();
+    }
+
+    @Test
+    void threePanesForZeroFiveAndFiftyStartAtTheStart(FxRobot robot) {
+        waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
+        for (int i = 0; i < 3; i++) {
+            PaneFrame f = frame(robot, i);
+            assertEquals(new int[] {0, 5, 50}[i], f.n());
+            assertEquals(0, f.realSteps());
+            assertEquals(2 * 9, f.agent(), "the agent stands on S (2,0)");
+            assertEquals(47, f.layout().freeCellCount());
+        }
+    }
+
+    @Test
+    void stepButtonStepsEveryPaneOnceWithItsPlanning(FxRobot robot) {
+        waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
+        robot.clickOn("#stepButton");
+        robot.clickOn("#stepButton");
+        robot.clickOn("#stepButton");
+        waitUntil(() -> realSteps(robot, 0) == 3 && realSteps(robot, 2) == 3, "three steps shown");
+        assertEquals(3, frame(robot, 0).updates(), "n = 0: one update per real step");
+        assertEquals(3 * 6, frame(robot, 1).updates(), "n = 5: six updates per real step");
+        assertEquals(3 * 51, frame(robot, 2).updates(), "n = 50: 51 updates per real step");
+        // Common random numbers: before any reward every Q is 0, so all panes walk the same path.
+        assertEquals(frame(robot, 0).agent(), frame(robot, 1).agent());
+        assertEquals(frame(robot, 0).agent(), frame(robot, 2).agent());
+        assertTrue(robot.lookup("#paneStats1").queryAs(Label.class).getText().contains("step 3"));
+        assertEquals("real steps: 3", robot.lookup("#realStepsLabel").queryAs(Label.class).getText());
+
+        robot.type(KeyCode.RIGHT);
+        waitUntil(() -> realSteps(robot, 1) == 4, "the Right key steps once more");
+    }
+
+    @Test
+    void playRunsThePanesInLockStepAndPauseStopsThem(FxRobot robot) {
+        waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
+        robot.clickOn("#playButton");
+        waitUntil(() -> realSteps(robot, 0) >= 5, "playing advances the agents");
+        robot.clickOn("#playButton");
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+        long paused = realSteps(robot, 0);
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+        assertEquals(paused, realSteps(robot, 0), "paused agents stay put");
+        assertEquals(paused, realSteps(robot, 1), "lock step");
+        assertEquals(paused, realSteps(robot, 2), "lock step");
+        assertEquals(paused * 51, frame(robot, 2).updates());
+    }
+
+    @Test
+    void resetStartsAgainFromAnEmptyModel(FxRobot robot) {
+        waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
+        robot.clickOn("#stepButton");
+        robot.clickOn("#stepButton");
+        waitUntil(() -> realSteps(robot, 0) == 2, "two steps");
+        assertTrue(frame(robot, 2).known()[2 * 9], "after a step the model knows S");
+        robot.clickOn("#resetButton");
+        waitUntil(() -> realSteps(robot, 0) == 0, "reset shows step 0");
+        PaneFrame f = frame(robot, 2);
+        assertEquals(0, f.updates());
+        for (boolean known : f.known()) {
+            assertFalse(known);
+        }
+        for (double q : f.q()) {
+            assertEquals(0.0, q);
+        }
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> realSteps(robot, 0) == 0, "Ctrl+R resets too");
+    }
+
+    @Test
+    void chartFillsWithTheMeanOfThirtyRunsAndTheAnimatedRun(FxRobot robot) {
+        ChartViewer viewer = robot.lookup("#learningCurveChart").queryAs(ChartViewer.class);
+        waitUntil(() -> {
+            XYDataset mean = viewer.getChart().getXYPlot().getDataset(0);
+            return mean.getSeriesCount() == 3 && mean.getSeriesKey(0).toString().equals("n = 0: mean of 30 runs");
+        }, "the background runs finish");
+        XYDataset mean = viewer.getChart().getXYPlot().getDataset(0);
+        assertEquals(49, mean.getItemCount(0), "episodes 2 to 50, as the book plots them");
+        assertEquals(2.0, mean.getXValue(0, 0));
+        // Figure 8.2: at episode 2, n = 50 is far shorter than n = 0.
+        assertTrue(mean.getYValue(2, 0) < mean.getYValue(0, 0) / 4,
+                "n = 50 " + mean.getYValue(2, 0) + " vs n = 0 " + mean.getYValue(0, 0));
+        assertTrue(mean.getYValue(2, 48) < 25, "n = 50 near the shortest path at episode 50");
+
+        robot.clickOn("#speedSlider");
+        robot.clickOn("#playButton");
+        XYDataset animated = viewer.getChart().getXYPlot().getDataset(1);
+        assertNotNull(animated);
+        waitUntil(() -> {
+            WaitForAsyncUtils.asyncFx(() -> null).get();
+            return animated.getItemCount(2) >= 1;
+        }, "the animated n = 50 agent finishes its second episode");
+        robot.clickOn("#playButton");
+    }
+
+    @Test
+    void switchingAwayStopsTheLearningThread(FxRobot robot) throws Exception {
+        waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
+        robot.clickOn("#playButton");
+        waitUntil(() -> realSteps(robot, 0) > 0, "playing");
+        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
+        boolean runnerAlive = Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("dyna-maze-runner") && t.isAlive());
+        assertFalse(runnerAlive, "the runner thread has stopped");
+    }
+}
