@@ -32,6 +32,10 @@ public final class DynaQ {
     private static final int A = Action.COUNT;
 
     private final DynaParams params;
+    private final double alpha;
+    private final double gamma;
+    private final int n;
+    private final boolean stateThenAction;
     private final int stateCount;
     private final SplitMix64 realRng;
     private final SplitMix64 planRng;
@@ -74,6 +78,10 @@ public final class DynaQ {
      */
     public DynaQ(DynaParams params, MazeDynamics dynamics, long realSeed, long planSeed) {
         this.params = params;
+        this.alpha = params.alpha();
+        this.gamma = params.gamma();
+        this.n = params.n();
+        this.stateThenAction = params.sampling() == PlanningSampling.STATE_THEN_ACTION;
         this.dynamics = dynamics;
         this.stateCount = dynamics.stateCount();
         this.realRng = new SplitMix64(realSeed);
@@ -121,9 +129,7 @@ public final class DynaQ {
      */
     public boolean step() {
         boolean ended = realStep();
-        for (int i = params.n(); i > 0; i--) {
-            planningUpdate();
-        }
+        planningUpdates(n);
         return ended;
     }
 
@@ -196,33 +202,69 @@ public final class DynaQ {
      * and Q(x,u) gets the Q-learning update. Does nothing before the first real step.
      */
     public void planningUpdate() {
-        if (pairCount == 0) {
+        planningUpdates(1);
+    }
+
+    /**
+     * {@code count} planning updates of step (f), as {@link #planningUpdate()} repeated; the hot loop of
+     * Dyna-Q, kept free of allocation and of calls when no listener is set.
+     */
+    public void planningUpdates(int count) {
+        if (pairCount == 0 || count <= 0) {
             return;
         }
-        int state;
-        int u;
-        if (params.sampling() == PlanningSampling.STATE_THEN_ACTION) {
-            state = observedStates[planRng.nextInt(observedCount)];
-            u = takenActions[state * A + planRng.nextInt(takenCount[state])];
-        } else {
-            int pair = observedPairs[planRng.nextInt(pairCount)];
-            state = pair / A;
-            u = pair - state * A;
+        if (listener != null) {
+            for (int i = 0; i < count; i++) {
+                int pair = samplePair();
+                lastPlanX = pair / A;
+                lastPlanU = pair - lastPlanX * A;
+                lastPlanNext = modelNext[pair];
+                update(DynaUpdate.Kind.PLANNING, lastPlanX, lastPlanU, modelReward[pair], modelNext[pair],
+                        modelTerminal[pair]);
+            }
+            return;
         }
-        int pair = state * A + u;
-        lastPlanX = state;
-        lastPlanU = u;
-        lastPlanNext = modelNext[pair];
-        update(DynaUpdate.Kind.PLANNING, state, u, modelReward[pair], modelNext[pair], modelTerminal[pair]);
+        final double[] qt = q;
+        final int[] next = modelNext;
+        final double[] reward = modelReward;
+        final boolean[] terminal = modelTerminal;
+        int pair = 0;
+        for (int i = 0; i < count; i++) {
+            pair = samplePair();
+            double maxNext = 0.0;
+            if (!terminal[pair]) {
+                int base = next[pair] * A;
+                double a0 = qt[base];
+                double a1 = qt[base + 1];
+                double a2 = qt[base + 2];
+                double a3 = qt[base + 3];
+                maxNext = Math.max(Math.max(a0, a1), Math.max(a2, a3));
+            }
+            double qxu = qt[pair];
+            qt[pair] = qxu + alpha * (reward[pair] + gamma * maxNext - qxu);
+        }
+        updates += count;
+        lastPlanX = pair / A;
+        lastPlanU = pair - lastPlanX * A;
+        lastPlanNext = next[pair];
+    }
+
+    /** Draws the (x,u) of a planning update, as x * 4 + u, by the chosen sampling rule. */
+    private int samplePair() {
+        if (stateThenAction) {
+            int state = observedStates[planRng.nextInt(observedCount)];
+            return state * A + takenActions[state * A + planRng.nextInt(takenCount[state])];
+        }
+        return observedPairs[planRng.nextInt(pairCount)];
     }
 
     private void update(DynaUpdate.Kind kind, int state, int u, double r, int next, boolean terminal) {
         int pair = state * A + u;
         double maxNext = terminal ? 0.0 : maxQ(next);
         double qBefore = q[pair];
-        double target = r + params.gamma() * maxNext;
+        double target = r + gamma * maxNext;
         double tdError = target - qBefore;
-        double qAfter = qBefore + params.alpha() * tdError;
+        double qAfter = qBefore + alpha * tdError;
         q[pair] = qAfter;
         long index = updates++;
         if (listener != null) {

@@ -136,4 +136,25 @@ class DynaQTest {
         assertEquals(0, DynaQ.strictlyBestAction(q, 3));
         assertFalse(DynaQ.strictlyBestAction(q, 2) >= 0);
     }
+
+    @Test
+    void listenerAndFastPathGiveTheSameBits() throws Exception {
+        MazeDynamics world = new MazeDynamics(MazeParser.read(mbrllab.TestMazes.DYNA_MAZE).layout());
+        for (PlanningSampling sampling : PlanningSampling.values()) {
+            DynaParams params = DynaParams.defaults().withN(20).withSampling(sampling);
+            DynaQ fast = new DynaQ(params, world, 11, 12);
+            DynaQ observed = new DynaQ(params, world, 11, 12);
+            observed.setListener(update -> { });
+            for (int e = 0; e < 10; e++) {
+                assertEquals(fast.runEpisode(1_000_000), observed.runEpisode(1_000_000));
+            }
+            assertEquals(fast.updates(), observed.updates());
+            assertEquals(fast.lastPlannedPair(), observed.lastPlannedPair());
+            double[] a = fast.qTable();
+            double[] b = observed.qTable();
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), "Q index " + i);
+            }
+        }
+    }
 }

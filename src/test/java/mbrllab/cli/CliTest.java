@@ -1,0 +1,119 @@
+package mbrllab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+class CliTest {
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        CommandLine cl = Cli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void figure82WritesTheCsvAndPngReproducibly(@TempDir Path dir) throws Exception {
+        Result r = run("figure", "8.2", "--runs", "20", "--episodes", "15", "--seed", "7", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("figure-8.2.csv"));
+        assertEquals("episode,n0_mean,n0_se,n5_mean,n5_se,n50_mean,n50_se", lines.get(0));
+        assertEquals(16, lines.size());
+        assertTrue(lines.get(1).startsWith("1,"));
+        assertTrue(lines.get(15).startsWith("15,"));
+        String[] first = lines.get(1).split(",");
+        assertEquals(first[1], first[3], "episode 1 is the same for every n (common random numbers)");
+        assertEquals(first[1], first[5]);
+        var png = ImageIO.read(dir.resolve("figure-8.2.png").toFile());
+        assertEquals(900, png.getWidth());
+
+        Path again = dir.resolve("again");
+        assertEquals(0, run("figure", "8.2", "--runs", "20", "--episodes", "15", "--seed", "7", "--threads", "1",
+                "--out", again.toString()).code());
+        assertEquals(Files.readString(dir.resolve("figure-8.2.csv")), Files.readString(again.resolve("figure-8.2.csv")),
+                "same seed, same bits, whatever the number of threads");
+    }
+
+    @Test
+    void mazeCheckSummarisesAGoodFileAndLocatesTheProblemInABadOne(@TempDir Path dir) throws Exception {
+        Result good = run("maze", "check", "mazes/dyna-maze.maze");
+        assertEquals(0, good.code(), good.err());
+        assertEquals("mazes/dyna-maze.maze: ok: \"Dyna-maze\", 6x9, 47 free states, start (2,0), goal (0,8), "
+                + "shortest path 14", good.out().strip());
+
+        Path bad = dir.resolve("bad.maze");
+        Files.writeString(bad, "name: two goals\nS..G\n...G\n");
+        Result r = run("maze", "check", bad.toString());
+        assertEquals(2, r.code());
+        assertEquals(bad + ":3:4: second goal 'G' (the first is at line 2, column 4); a maze has exactly one G",
+                r.err().strip());
+
+        Result missing = run("maze", "check", dir.resolve("nope.maze").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("nope.maze:1:1: cannot read the file"), missing.err());
+    }
+
+    @Test
+    void badArgumentsGiveOneLineAndExitCode2() {
+        for (String[] args : new String[][] {
+            {"figure", "8.2", "--runs", "zero"},
+            {"figure", "8.2", "--runs", "0"},
+            {"figure", "8.2", "--episodes", "-3"},
+            {"figure", "9.9"},
+            {"maze", "check"},
+            {"bench", "--seconds", "1000"},
+            {"nonsense"},
+            {"screenshot", "--out", "x.png", "--size", "big"},
+            {"screenshot", "--out", "x.txt"},
+        }) {
+            Result r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one line for " + String.join(" ", args) + ": " + r.err());
+            assertTrue(!r.err().contains("Exception"), r.err());
+        }
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] args : new String[][] {{"--help"}, {"figure", "--help"}, {"figure", "8.2", "--help"},
+            {"maze", "check", "--help"}, {"bench", "--help"}, {"screenshot", "--help"}}) {
+            Result r = run(args);
+            assertEquals(0, r.code(), String.join(" ", args));
+            assertTrue(r.out().contains("Usage:"), r.out());
+        }
+    }
+
+    @Test
+    void benchPrintsNameValueUnitLines() {
+        Result r = run("bench", "--seconds", "0.1");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().strip().lines().toList();
+        assertTrue(lines.size() >= 5, r.out());
+        for (String line : lines) {
+            String[] parts = line.split(" ");
+            assertEquals(3, parts.length, line);
+            assertTrue(Double.parseDouble(parts[1]) > 0, line);
+        }
+        assertTrue(r.out().contains("dynaq_updates_per_second "), r.out());
+        assertTrue(r.out().contains("figure82_100runs_wall_ms "), r.out());
+    }
+}
