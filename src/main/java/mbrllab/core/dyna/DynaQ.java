@@ -37,8 +37,8 @@ public final class DynaQ {
     private final int n;
     private final boolean stateThenAction;
     private final int stateCount;
-    private final SplitMix64 realRng;
-    private final SplitMix64 planRng;
+    private SplitMix64 realRng;
+    private SplitMix64 planRng;
     private MazeDynamics dynamics;
 
     /** Q(x,u). */
@@ -100,8 +100,44 @@ public final class DynaQ {
         this.x = dynamics.start();
     }
 
+    /**
+     * An independent copy of this agent in its exact state: Q, the model, the observed lists, the counters and
+     * both random generators. Stepping the copy gives the same bits as stepping this agent would. The listener
+     * is not copied. Used for snapshots of the debugger's timeline.
+     */
+    public DynaQ copy() {
+        DynaQ c = new DynaQ(params, dynamics, 0, 0);
+        c.realRng = realRng.copy();
+        c.planRng = planRng.copy();
+        System.arraycopy(q, 0, c.q, 0, q.length);
+        System.arraycopy(modelNext, 0, c.modelNext, 0, modelNext.length);
+        System.arraycopy(modelReward, 0, c.modelReward, 0, modelReward.length);
+        System.arraycopy(modelTerminal, 0, c.modelTerminal, 0, modelTerminal.length);
+        System.arraycopy(modelSetAt, 0, c.modelSetAt, 0, modelSetAt.length);
+        System.arraycopy(observedStates, 0, c.observedStates, 0, observedStates.length);
+        c.observedCount = observedCount;
+        System.arraycopy(takenActions, 0, c.takenActions, 0, takenActions.length);
+        System.arraycopy(takenCount, 0, c.takenCount, 0, takenCount.length);
+        System.arraycopy(observedPairs, 0, c.observedPairs, 0, observedPairs.length);
+        c.pairCount = pairCount;
+        c.x = x;
+        c.episode = episode;
+        c.stepsThisEpisode = stepsThisEpisode;
+        c.realSteps = realSteps;
+        c.updates = updates;
+        c.lastPlanX = lastPlanX;
+        c.lastPlanU = lastPlanU;
+        c.lastPlanNext = lastPlanNext;
+        return c;
+    }
+
     public DynaParams params() {
         return params;
+    }
+
+    /** The maze the agent acts in now. */
+    public MazeDynamics dynamics() {
+        return dynamics;
     }
 
     /** Sets the observer of every update, or null for none (the fast path). */

@@ -157,4 +157,25 @@ class DynaQTest {
             }
         }
     }
+
+    @Test
+    void aCopyContinuesWithTheSameBits() throws Exception {
+        MazeDynamics world = new MazeDynamics(MazeParser.read(mbrllab.TestMazes.DYNA_MAZE).layout());
+        DynaQ agent = new DynaQ(DynaParams.defaults().withN(5), world, 21, 22);
+        for (int e = 0; e < 3; e++) {
+            agent.runEpisode(1_000_000);
+        }
+        agent.realStep();
+        agent.planningUpdate();
+        DynaQ copy = agent.copy();
+        for (int e = 0; e < 5; e++) {
+            assertEquals(agent.runEpisode(1_000_000), copy.runEpisode(1_000_000));
+        }
+        assertEquals(agent.updates(), copy.updates());
+        double[] a = agent.qTable();
+        double[] b = copy.qTable();
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), "Q index " + i);
+        }
+    }
 }
