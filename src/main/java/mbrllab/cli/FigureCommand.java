@@ -13,6 +13,10 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
 
 import mbrllab.charts.LearningCurveChart;
+import mbrllab.charts.PolicyPicture;
+import mbrllab.core.dyna.DynaParams;
+import mbrllab.core.maze.Action;
+import mbrllab.core.maze.MazeDynamics;
 import mbrllab.core.dyna.ExperimentObserver;
 import mbrllab.core.dyna.LearningCurveExperiment;
 import mbrllab.core.dyna.LearningCurveSpec;
@@ -28,7 +32,7 @@ import picocli.CommandLine.Option;
 /** {@code figure 8.2 ...}: the book's figures, headless, as CSV and PNG. */
 @Command(name = "figure", mixinStandardHelpOptions = true,
         description = "Reproduce a figure of Sutton and Barto, Chapter 8, as CSV and PNG.",
-        subcommands = FigureCommand.Figure82.class)
+        subcommands = {FigureCommand.Figure82.class, FigureCommand.Figure83.class})
 final class FigureCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -36,7 +40,7 @@ final class FigureCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing figure number: 8.2");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing figure number: 8.2 or 8.3");
     }
 
     /** Options shared by the figure commands. */
@@ -154,6 +158,81 @@ final class FigureCommand implements Runnable {
             }
             out.flush();
             return 0;
+        }
+    }
+
+    /** The caption of Figure 8.3, in our words. */
+    public static final String FIGURE_83_CAPTION = "Greedy policies halfway through episode 2 (arrows where one action "
+            + "is strictly best; no arrow: all four action values equal; black square: the agent). Without planning "
+            + "(n = 0) only the last step before G has been learned, so there is one arrow. With planning (n = 50) the "
+            + "single reward found in episode 1 has been spread through the model, and the arrows reach almost back "
+            + "to S.";
+
+    @Command(name = "8.3", mixinStandardHelpOptions = true,
+            description = {"Figure 8.3: the greedy policies of Dyna-Q with n = 0 and n = 50 halfway through episode 2 "
+                    + "on the Dyna-maze (the animated agents of the app with the same seed).",
+                "Writes DIR/figure-8.3.png and DIR/figure-8.3.csv (n,row,col,action; action = up, down, left, right "
+                    + "where one action is strictly best, none otherwise; every free cell but G)."})
+    static final class Figure83 implements Callable<Integer> {
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+                description = "seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
+                description = "output folder, created if missing (default: the current folder)")
+        Path out;
+
+        @Option(names = "--maze", paramLabel = "FILE", description = "maze file (default: the bundled Dyna-maze)")
+        Path mazeFile;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Maze maze = loadMaze(mazeFile);
+            MazeDynamics world = new MazeDynamics(maze.layout());
+            LearningCurveSpec seeds = LearningCurveSpec.figure82(maze, 1, 1, seed);
+            StringBuilder csv = new StringBuilder("n,row,col,action\n");
+            java.util.List<PolicyPicture.Panel> panels = new java.util.ArrayList<>();
+            PrintWriter out = spec.commandLine().getOut();
+            for (int n : new int[] {0, 50}) {
+                mbrllab.core.dyna.Figure83.Moment m = mbrllab.core.dyna.Figure83.run(DynaParams.defaults().withN(n),
+                        world, seeds.realSeed(0), seeds.planSeed(0), LearningCurveSpec.DEFAULT_MAX_STEPS);
+                int[] actions = m.strictlyGreedyActions();
+                for (int x = 0; x < actions.length; x++) {
+                    int row = x / maze.layout().cols();
+                    int col = x % maze.layout().cols();
+                    if (maze.layout().isWall(row, col) || world.isTerminal(x)) {
+                        continue;
+                    }
+                    csv.append(n).append(',').append(row).append(',').append(col).append(',')
+                            .append(actions[x] < 0 ? "none" : Action.of(actions[x]).label()).append('\n');
+                }
+                panels.add(new PolicyPicture.Panel(n == 0 ? "Without planning (n = 0)" : "With planning (n = 50)",
+                        maze.layout(), actions, m.agent().state()));
+                out.printf(java.util.Locale.ROOT, "n = %-2d episode 1: %d steps; episode 2: %d steps, stopped after %d;"
+                        + " %d cells with an arrow%n", n, m.episode1Steps(), m.episode2Steps(), m.stepsTaken(),
+                        m.arrowCount());
+            }
+            Path csvFile = out().resolve("figure-8.3.csv");
+            Path pngFile = out().resolve("figure-8.3.png");
+            writeText(csvFile, csv.toString());
+            try {
+                ByteArrayOutputStream png = new ByteArrayOutputStream();
+                javax.imageio.ImageIO.write(PolicyPicture.render(panels, FIGURE_83_CAPTION, 56), "png", png);
+                AtomicFiles.write(pngFile, png.toByteArray());
+            } catch (IOException e) {
+                throw new UserInputException("cannot write " + pngFile + ": " + e.getMessage(), 1);
+            }
+            out.println("wrote " + csvFile + " and " + pngFile);
+            out.flush();
+            return 0;
+        }
+
+        private Path out() {
+            return out;
         }
     }
 }

@@ -54,6 +54,23 @@ class CliTest {
     }
 
     @Test
+    void figure83WritesTheGreedyActionOfEveryFreeCellForBothN(@TempDir Path dir) throws Exception {
+        Result r = run("figure", "8.3", "--seed", "3", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("figure-8.3.csv"));
+        assertEquals("n,row,col,action", lines.get(0));
+        assertEquals(1 + 2 * 46, lines.size(), "46 free cells besides G, for n = 0 and n = 50");
+        long n0Arrows = lines.stream().filter(l -> l.startsWith("0,") && !l.endsWith(",none")).count();
+        long n50Arrows = lines.stream().filter(l -> l.startsWith("50,") && !l.endsWith(",none")).count();
+        assertTrue(n0Arrows <= 2, "n = 0 arrows: " + n0Arrows);
+        assertTrue(n50Arrows > n0Arrows + 5, "n = 50 arrows: " + n50Arrows);
+        for (String line : lines.subList(1, lines.size())) {
+            assertTrue(line.matches("(0|50),\\d,\\d,(up|down|left|right|none)"), line);
+        }
+        assertTrue(ImageIO.read(dir.resolve("figure-8.3.png").toFile()).getWidth() > 500);
+    }
+
+    @Test
     void mazeCheckSummarisesAGoodFileAndLocatesTheProblemInABadOne(@TempDir Path dir) throws Exception {
         Result good = run("maze", "check", "mazes/dyna-maze.maze");
         assertEquals(0, good.code(), good.err());
@@ -94,7 +111,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String[] args : new String[][] {{"--help"}, {"figure", "--help"}, {"figure", "8.2", "--help"},
+        for (String[] args : new String[][] {{"--help"}, {"figure", "--help"}, {"figure", "8.2", "--help"}, {"figure", "8.3", "--help"},
             {"maze", "check", "--help"}, {"bench", "--help"}, {"screenshot", "--help"}}) {
             Result r = run(args);
             assertEquals(0, r.code(), String.join(" ", args));
