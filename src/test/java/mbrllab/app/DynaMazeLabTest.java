@@ -176,4 +176,73 @@ class DynaMazeLabTest {
                 .anyMatch(t -> t.getName().equals("dyna-maze-runner") && t.isAlive());
         assertFalse(runnerAlive, "the runner thread has stopped");
     }
+
+    @Test
+    void invalidFieldInputIsRefusedWithItsReasonAndNeverApplied(FxRobot robot) {
+        waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
+        robot.doubleClickOn("#alphaField").eraseText(5).write("1.5");
+        Label error = robot.lookup("#alphaFieldError").queryAs(Label.class);
+        assertTrue(error.isVisible());
+        assertEquals("alpha must be in (0, 1], got 1.5", error.getText());
+        assertTrue(robot.lookup("#applyButton").queryButton().isDisabled(), "Apply is disabled");
+        assertTrue(robot.lookup("#alphaField").query().getStyleClass().contains("invalid"));
+
+        robot.doubleClickOn("#alphaField").eraseText(5).write("0.5");
+        assertFalse(error.isVisible());
+        assertFalse(robot.lookup("#applyButton").queryButton().isDisabled());
+
+        robot.clickOn("#nValuesField").eraseText(20).write("0, five");
+        assertEquals("'five' is not a whole number; list n values like 0, 5, 50",
+                robot.lookup("#nValuesFieldError").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#applyButton").queryButton().isDisabled());
+        robot.eraseText(4).write("1, 10, 100");
+        robot.clickOn("#runsField").eraseText(5).write("1000000");
+        assertEquals("runs must be in 1..10000, got 1000000", robot.lookup("#runsFieldError").queryAs(Label.class)
+                .getText());
+        robot.eraseText(7).write("5");
+        robot.clickOn("#applyButton");
+        waitUntil(() -> robot.lookup("#mazeCanvas3").tryQuery().isPresent() && frame(robot, 3) != null,
+                "four panes after applying 0, 1, 10, 100");
+        assertEquals(100, frame(robot, 3).n());
+        assertEquals(1, frame(robot, 1).n());
+    }
+
+    @Test
+    void figure83FreezesNoPlanningBesidePlanningHalfwayThroughEpisode2(FxRobot robot) {
+        waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
+        robot.clickOn("#figure83Button");
+        waitUntil(() -> robot.lookup("#figureCaption").queryAs(Label.class).getText() != null
+                && frame(robot, 1) != null && frame(robot, 1).episode() == 2, "the figure is frozen");
+        assertTrue(robot.lookup("#mazeCanvas2").tryQuery().isEmpty(), "two panes: n = 0 and n = 50");
+        PaneFrame n0 = frame(robot, 0);
+        PaneFrame n50 = frame(robot, 1);
+        assertEquals(0, n0.n());
+        assertEquals(50, n50.n());
+        assertEquals(2, n0.episode());
+        assertEquals(1, n0.episodeLengths().length);
+        assertEquals(n0.episodeLengths()[0], n50.episodeLengths()[0], "common random numbers: same episode 1");
+        int n0Arrows = arrows(n0);
+        int n50Arrows = arrows(n50);
+        assertTrue(n0Arrows <= 2, "n = 0 arrows " + n0Arrows);
+        assertTrue(n50Arrows > 10, "n = 50 arrows " + n50Arrows);
+        assertTrue(robot.lookup("#figureCaption").queryAs(Label.class).getText().contains("halfway through episode 2"));
+
+        robot.clickOn("#closeFigureButton");
+        waitUntil(() -> robot.lookup("#mazeCanvas2").tryQuery().isPresent() && frame(robot, 2) != null,
+                "three panes again");
+        assertFalse(robot.lookup("#figureCaption").queryAs(Label.class).getParent().isVisible());
+    }
+
+    static int arrows(PaneFrame f) {
+        int count = 0;
+        for (int x = 0; x < f.layout().cellCount(); x++) {
+            int r = x / f.layout().cols();
+            int c = x % f.layout().cols();
+            boolean goal = f.layout().goal().row() == r && f.layout().goal().col() == c;
+            if (!f.layout().isWall(r, c) && !goal && mbrllab.core.dyna.DynaQ.strictlyBestAction(f.q(), x) >= 0) {
+                count++;
+            }
+        }
+        return count;
+    }
 }

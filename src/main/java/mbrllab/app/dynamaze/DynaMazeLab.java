@@ -86,7 +86,21 @@ public final class DynaMazeLab {
         logScale.setId("logScaleCheck");
         logScale.setOnAction(e -> applyLogScale());
 
-        VBox top = new VBox(4, panes, legendRow);
+        Label caption = new Label();
+        caption.setId("figureCaption");
+        caption.setWrapText(true);
+        Button closeFigure = new Button("Back to the panes");
+        closeFigure.setId("closeFigureButton");
+        closeFigure.setOnAction(e -> model.closeFigure());
+        closeFigure.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox captionBox = new HBox(10, caption, closeFigure);
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        captionBox.setAlignment(Pos.CENTER_LEFT);
+        captionBox.getStyleClass().add("figure-caption");
+        captionBox.visibleProperty().bind(model.figureCaptionProperty().isNotNull());
+        captionBox.managedProperty().bind(captionBox.visibleProperty());
+        caption.textProperty().bind(model.figureCaptionProperty());
+        VBox top = new VBox(4, captionBox, panes, legendRow);
         VBox.setVgrow(panes, Priority.ALWAYS);
         skipFirst.setId("skipFirstCheck");
         skipFirst.setSelected(true);
@@ -109,14 +123,19 @@ public final class DynaMazeLab {
         SplitPane split = new SplitPane(top, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        root.getChildren().add(split);
+        OptionsPanel options = new OptionsPanel(model);
+        SplitPane sides = new SplitPane(split, options.view());
+        sides.setDividerPositions(0.78);
+        SplitPane.setResizableWithParent(options.view(), false);
+        VBox.setVgrow(sides, Priority.ALWAYS);
+        root.getChildren().add(sides);
 
         buildToolbar();
         model.nValuesProperty().addListener((o, a, b) -> buildPanes());
         model.framesProperty().addListener((o, a, frames) -> show(frames));
         model.colourLimitProperty().addListener((o, a, b) -> legend.setLimit(b.doubleValue()));
         model.curvesProperty().addListener((o, a, b) -> showCurves(b));
+        model.overlaysProperty().addListener((o, a, b) -> canvases.forEach(c -> c.setOverlays(b)));
         model.experimentProgressProperty().addListener((o, a, b) -> showProgress());
         model.experimentRunningProperty().addListener((o, a, b) -> showProgress());
         model.experimentMessageProperty().addListener((o, a, b) -> status.setMessage(b));
@@ -266,6 +285,7 @@ public final class DynaMazeLab {
             MazeCanvas canvas = new MazeCanvas();
             canvas.setId("mazeCanvas" + i);
             canvas.setFontScale(fontScale);
+            canvas.setOverlays(model.overlaysProperty().get());
             VBox box = new VBox(2, title, stats, canvas);
             box.setAlignment(Pos.TOP_CENTER);
             VBox.setVgrow(canvas, Priority.ALWAYS);

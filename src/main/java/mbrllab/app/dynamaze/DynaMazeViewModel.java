@@ -46,6 +46,10 @@ public final class DynaMazeViewModel {
     private final ReadOnlyBooleanWrapper experimentRunning = new ReadOnlyBooleanWrapper(this, "experimentRunning");
     private final ReadOnlyDoubleWrapper experimentProgress = new ReadOnlyDoubleWrapper(this, "experimentProgress");
     private final ReadOnlyStringWrapper experimentMessage = new ReadOnlyStringWrapper(this, "experimentMessage", "");
+    private final ReadOnlyObjectWrapper<Overlays> overlays = new ReadOnlyObjectWrapper<>(this, "overlays",
+            Overlays.defaults());
+    private final ReadOnlyStringWrapper figureCaption = new ReadOnlyStringWrapper(this, "figureCaption");
+    private List<Integer> nValuesBeforeFigure;
     private final Background background;
     private DynaParams params = DynaParams.defaults();
     private int runs = 30;
@@ -131,6 +135,55 @@ public final class DynaMazeViewModel {
         return experimentMessage.getReadOnlyProperty();
     }
 
+    /** Which layers the panes draw. */
+    public ReadOnlyObjectProperty<Overlays> overlaysProperty() {
+        return overlays.getReadOnlyProperty();
+    }
+
+    public void setOverlays(Overlays newOverlays) {
+        overlays.set(newOverlays);
+    }
+
+    /** The caption of the frozen Figure 8.3, or null while no figure is shown. */
+    public ReadOnlyStringProperty figureCaptionProperty() {
+        return figureCaption.getReadOnlyProperty();
+    }
+
+    /**
+     * Figure 8.3: panes for n = 0 and n = 50 with fresh agents (this seed), each run to halfway through its
+     * episode 2 and frozen there with the book's point as a caption. {@link #closeFigure()} brings the previous
+     * panes back.
+     */
+    public void showFigure83() {
+        if (nValuesBeforeFigure == null) {
+            nValuesBeforeFigure = nValues.get();
+        }
+        nValues.set(List.of(0, 50));
+        rebuild();
+        long myGeneration = generation;
+        runner.runFigure83(summary -> dispatcher.post("figure83", () -> {
+            if (myGeneration != generation) {
+                return;
+            }
+            figureCaption.set(String.format(Locale.ROOT, "Figure 8.3: halfway through episode 2 (seed %d). "
+                    + "Without planning (n = 0: episode 2 takes %d steps, stopped after %d) only the last step before "
+                    + "G has been learned. With planning (n = 50: %d steps, stopped after %d) the reward found in "
+                    + "episode 1 has spread through the model and the arrows reach back towards S. An arrow shows "
+                    + "the action that is strictly best; no arrow: all four values are equal.", seed.get(),
+                    summary[0][1], summary[0][2], summary[1][1], summary[1][2]));
+        }));
+    }
+
+    /** Leaves Figure 8.3: the panes of before, reset. */
+    public void closeFigure() {
+        figureCaption.set(null);
+        if (nValuesBeforeFigure != null) {
+            nValues.set(nValuesBeforeFigure);
+            nValuesBeforeFigure = null;
+        }
+        rebuild();
+    }
+
     /** Stops the background experiment; the curves keep the runs finished so far. */
     public void cancelExperiment() {
         if (experiment != null) {
@@ -179,8 +232,12 @@ public final class DynaMazeViewModel {
         runner.stepOnce();
     }
 
-    /** New agents (Q = 0, empty model) with the current seed, maze and parameters; paused. */
+    /** New agents (Q = 0, empty model) with the current seed, maze and parameters; paused. Leaves a figure. */
     public void reset() {
+        if (figureCaption.get() != null) {
+            closeFigure();
+            return;
+        }
         rebuild();
     }
 
@@ -196,6 +253,8 @@ public final class DynaMazeViewModel {
         this.runs = newRuns;
         this.episodes = newEpisodes;
         this.nValues.set(List.copyOf(newNValues));
+        nValuesBeforeFigure = null;
+        figureCaption.set(null);
         rebuild();
     }
 

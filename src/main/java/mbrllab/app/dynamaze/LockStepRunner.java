@@ -197,20 +197,50 @@ final class LockStepRunner {
     private void tick() {
         ticks++;
         for (int i = 0; i < agents.length; i++) {
-            DynaQ agent = agents[i];
-            int stepsBefore = agent.stepsThisEpisode();
-            boolean ended = agent.step();
-            int cell = agent.state();
-            visits[i][cell]++;
-            int[] trail = trails[i];
-            trail[trailCount[i]++ % TRAIL] = cell;
-            if (ended) {
-                if (episodeCount[i] == episodeLengths[i].length) {
-                    episodeLengths[i] = java.util.Arrays.copyOf(episodeLengths[i], episodeCount[i] * 2);
-                }
-                episodeLengths[i][episodeCount[i]++] = stepsBefore + 1;
-            }
+            stepPane(i);
         }
+    }
+
+    /** One real step and its planning in pane i, with the pane's bookkeeping (visits, trail, episode lengths). */
+    private void stepPane(int i) {
+        DynaQ agent = agents[i];
+        int stepsBefore = agent.stepsThisEpisode();
+        boolean ended = agent.step();
+        int cell = agent.state();
+        visits[i][cell]++;
+        int[] trail = trails[i];
+        trail[trailCount[i]++ % TRAIL] = cell;
+        if (ended) {
+            if (episodeCount[i] == episodeLengths[i].length) {
+                episodeLengths[i] = java.util.Arrays.copyOf(episodeLengths[i], episodeCount[i] * 2);
+            }
+            episodeLengths[i][episodeCount[i]++] = stepsBefore + 1;
+        }
+    }
+
+    /**
+     * Figure 8.3: every pane (from a fresh start) runs episode 1, then episode 2 is measured on a copy of the agent
+     * and the pane takes half of its steps. The panes end at different real steps; then a frame, paused.
+     *
+     * @param done called on the runner thread with each pane's (episode 1 steps, episode 2 steps, steps taken)
+     */
+    void runFigure83(Consumer<int[][]> done) {
+        commands.add(() -> {
+            playing = false;
+            int[][] summary = new int[agents.length][3];
+            for (int i = 0; i < agents.length && !stopped; i++) {
+                while (episodeCount[i] < 1 && !stopped) {
+                    stepPane(i);
+                }
+                int length = agents[i].copy().runEpisode(LearningCurveSpec.DEFAULT_MAX_STEPS);
+                for (int k = 0; k < length / 2 && !stopped; k++) {
+                    stepPane(i);
+                }
+                summary[i] = new int[] {episodeLengths[i][0], length, length / 2};
+            }
+            publish();
+            done.accept(summary);
+        });
     }
 
     private void publish() {

@@ -60,8 +60,8 @@ public final class Shell {
         root.setId("shell");
         navigation.setId("labNavigation");
         navigation.getItems().setAll(labs);
-        navigation.setPrefWidth(170);
-        navigation.setMinWidth(120);
+        navigation.setPrefWidth(150);
+        navigation.setMinWidth(110);
         navigation.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 open(b);
