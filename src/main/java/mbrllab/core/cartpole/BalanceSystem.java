@@ -24,7 +24,8 @@ import java.util.random.RandomGenerator;
  * theta  &lt;- theta  + tau theta'
  * theta' &lt;- theta' + tau theta''
  * </pre>
- * The operations are done in Gymnasium's order, so the doubles agree with Gymnasium's float64 state.
+ * The arithmetic is done in Gymnasium's order on doubles (Gymnasium's internal state is float64); Java's
+ * Math.sin/cos may differ from C's libm in the last bit, so agreement is to rounding, not guaranteed bit for bit.
  *
  * <p><b>Episode.</b> Starts with each of the four variables uniform in (-0.05, 0.05) ({@link #reset}); terminated
  * after a step that leaves |theta| &gt; 12 degrees (12 * 2 pi / 360 = 0.20944 rad) or |x| &gt; 2.4 m (strict
