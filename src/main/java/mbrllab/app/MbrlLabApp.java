@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import mbrllab.app.dynamaze.DynaMazeLab;
 import mbrllab.app.dynamaze.DynaMazeViewModel;
 import mbrllab.app.shell.LabEntry;
+import mbrllab.app.shell.LabExtras;
 import mbrllab.app.shell.LabView;
 import mbrllab.app.shell.Shell;
 import mbrllab.io.BundledMazes;
@@ -53,7 +54,8 @@ public final class MbrlLabApp extends Application {
                     DynaMazeViewModel model = new DynaMazeViewModel(dispatcher, background, BundledMazes.dynaMaze());
                     DynaMazeLab lab = new DynaMazeLab(model, status);
                     return new LabView(lab.view(), lab.toolbarItems(), lab.runControls(), lab::setFontScale,
-                            lab::setHighContrast, model::shutdown);
+                            lab::setHighContrast, model::shutdown, new LabExtras(lab::exportTargets,
+                            model::toSettings, model::applySettings));
                 });
         return new Shell(stage, List.of(dynaMaze));
     }

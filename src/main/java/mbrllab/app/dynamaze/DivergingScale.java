@@ -1,6 +1,6 @@
 package mbrllab.app.dynamaze;
 
-import javafx.scene.paint.Color;
+import java.awt.Color;
 
 /**
  * A diverging colour map for values: purple for negative, near-white for 0, orange for positive
@@ -12,9 +12,9 @@ public final class DivergingScale {
 
     /** PuOr, 11 classes, from most negative to most positive. */
     private static final Color[] STOPS = {
-        Color.web("#2d004b"), Color.web("#542788"), Color.web("#8073ac"), Color.web("#b2abd2"), Color.web("#d8daeb"),
-        Color.web("#f7f7f7"),
-        Color.web("#fee0b6"), Color.web("#fdb863"), Color.web("#e08214"), Color.web("#b35806"), Color.web("#7f3b08"),
+        new Color(0x2d004b), new Color(0x542788), new Color(0x8073ac), new Color(0xb2abd2), new Color(0xd8daeb),
+        new Color(0xf7f7f7),
+        new Color(0xfee0b6), new Color(0xfdb863), new Color(0xe08214), new Color(0xb35806), new Color(0x7f3b08),
     };
 
     private DivergingScale() {
@@ -32,7 +32,12 @@ public final class DivergingScale {
         if (i >= STOPS.length - 1) {
             return STOPS[STOPS.length - 1];
         }
-        return STOPS[i].interpolate(STOPS[i + 1], pos - i);
+        double f = pos - i;
+        Color a = STOPS[i];
+        Color b = STOPS[i + 1];
+        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
     }
 
     /**

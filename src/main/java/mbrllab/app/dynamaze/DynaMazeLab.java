@@ -132,6 +132,7 @@ public final class DynaMazeLab {
 
         buildToolbar();
         model.nValuesProperty().addListener((o, a, b) -> buildPanes());
+        model.configVersionProperty().addListener((o, a, b) -> buildPanes());
         model.framesProperty().addListener((o, a, frames) -> show(frames));
         model.colourLimitProperty().addListener((o, a, b) -> legend.setLimit(b.doubleValue()));
         model.curvesProperty().addListener((o, a, b) -> showCurves(b));
@@ -207,6 +208,81 @@ public final class DynaMazeLab {
         return model;
     }
 
+    /** The views that can be exported: every maze pane and the learning-curve chart. */
+    public List<mbrllab.app.export.ExportTarget> exportTargets() {
+        List<mbrllab.app.export.ExportTarget> targets = new ArrayList<>();
+        for (int i = 0; i < canvases.size(); i++) {
+            MazeCanvas canvas = canvases.get(i);
+            PaneFrame frame = canvas.frame();
+            if (frame == null) {
+                continue;
+            }
+            MazeRenderer.Style style = canvas.style();
+            double w = canvas.getWidth();
+            double h = canvas.getHeight();
+            String name = "maze-" + (i + 1) + "-n" + frame.n();
+            targets.add(new mbrllab.app.export.ExportTarget(name, "Maze pane " + (i + 1) + " (n = " + frame.n() + ")",
+                    () -> mbrllab.app.export.Exports.png2x(w, h, pen -> MazeRenderer.draw(pen, frame, style, w, h)),
+                    () -> mbrllab.app.export.Exports.svg(w, h, pen -> MazeRenderer.draw(pen, frame, style, w, h)),
+                    () -> qTableCsv(frame)));
+        }
+        double cw = Math.max(400, chartViewer.getWidth());
+        double ch = Math.max(250, chartViewer.getHeight());
+        targets.add(new mbrllab.app.export.ExportTarget("learning-curves", "Learning curves",
+                () -> mbrllab.app.export.Exports.chartPng2x(chart, cw, ch),
+                () -> mbrllab.app.export.Exports.chartSvg(chart, cw, ch), this::curvesCsv));
+        return targets;
+    }
+
+    /** One line per free cell and action: Q, the greedy action if strict, what the model knows, visits. */
+    static String qTableCsv(PaneFrame f) {
+        StringBuilder sb = new StringBuilder("n,row,col,action,q,strictly_greedy,model_next_known,visits\n");
+        Layout l = f.layout();
+        for (int x = 0; x < l.cellCount(); x++) {
+            int r = x / l.cols();
+            int c = x % l.cols();
+            if (l.isWall(r, c)) {
+                continue;
+            }
+            int best = mbrllab.core.dyna.DynaQ.strictlyBestAction(f.q(), x);
+            for (int u = 0; u < 4; u++) {
+                sb.append(f.n()).append(',').append(r).append(',').append(c).append(',')
+                        .append(mbrllab.core.maze.Action.of(u).label()).append(',')
+                        .append(String.format(Locale.ROOT, "%.9f", f.q()[x * 4 + u])).append(',')
+                        .append(best == u).append(',').append(f.known()[x]).append(',').append(f.visits()[x]).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The curves as CSV: per n the mean over runs, the 95% half-width and the animated run's steps. */
+    String curvesCsv() {
+        CurveSnapshot c = model.curvesProperty().get();
+        List<PaneFrame> frames = model.framesProperty().get();
+        List<Integer> ns = model.nValuesProperty().get();
+        StringBuilder sb = new StringBuilder("episode");
+        for (int n : ns) {
+            sb.append(",n").append(n).append("_mean,n").append(n).append("_ci95_half,n").append(n).append("_run1");
+        }
+        sb.append('\n');
+        int episodes = c == null ? 0 : c.mean()[0].length;
+        for (PaneFrame f : frames) {
+            episodes = Math.max(episodes, f.episodeLengths().length);
+        }
+        for (int e = 0; e < episodes; e++) {
+            sb.append(e + 1);
+            for (int i = 0; i < ns.size(); i++) {
+                boolean have = c != null && i < c.mean().length && e < c.mean()[i].length;
+                sb.append(',').append(have ? String.format(Locale.ROOT, "%.6f", c.mean()[i][e]) : "")
+                        .append(',').append(have ? String.format(Locale.ROOT, "%.6f", c.halfWidth()[i][e]) : "");
+                int[] lengths = i < frames.size() ? frames.get(i).episodeLengths() : new int[0];
+                sb.append(',').append(e < lengths.length ? Integer.toString(lengths[e]) : "");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
     /** Scales canvas text and chart fonts (the CSS scales the controls). */
     public void setFontScale(double scale) {
         fontScale = scale;
@@ -254,6 +330,11 @@ public final class DynaMazeLab {
         seed.setTooltip(new Tooltip("Seed of the random numbers; applied on Reset. Same seed, same run."));
         seed.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("-?\\d{0,18}")
                 ? change : null));
+        model.seedProperty().addListener((o, a, b) -> {
+            if (!seed.getText().equals(Long.toString(b.longValue()))) {
+                seed.setText(Long.toString(b.longValue()));
+            }
+        });
         seed.textProperty().addListener((o, a, b) -> {
             try {
                 model.seedProperty().set(Long.parseLong(b));

@@ -140,6 +140,23 @@ final class OptionsPanel {
         figureNote.getStyleClass().add("note");
         TitledPane figuresPane = new TitledPane("Book figures", new VBox(6, figure83, figureNote));
 
+        model.configVersionProperty().addListener((obs, was, now) -> {
+            DynaParams q = model.params();
+            nList.setText(join(model.nValuesProperty().get()));
+            alpha.setText(Double.toString(q.alpha()));
+            gamma.setText(Double.toString(q.gamma()));
+            epsilon.setText(Double.toString(q.epsilon()));
+            runs.setText(Integer.toString(model.runs()));
+            episodes.setText(Integer.toString(model.episodes()));
+            tieBreaking.setValue(q.tieBreaking());
+            sampling.setValue(q.sampling());
+            Overlays v = model.overlaysProperty().get();
+            boolean[] now2 = {v.qTriangles(), v.greedyArrows(), v.stateValues(), v.visitCounts(), v.modelKnown(),
+                v.planning(), v.trail()};
+            for (int i = 0; i < boxes.size(); i++) {
+                boxes.get(i).setSelected(now2[i]);
+            }
+        });
         VBox content = new VBox(4, figuresPane, paramPane, overlayPane);
         content.setPadding(new Insets(4));
         root = new ScrollPane(content);

@@ -49,7 +49,8 @@ public final class QLegend extends Canvas {
         double barHeight = h * 0.38;
         for (double px = barLeft; px < barRight; px++) {
             double v = ((px - barLeft) / (barRight - barLeft) * 2 - 1) * limit;
-            gc.setFill(DivergingScale.color(v, limit));
+            java.awt.Color c = DivergingScale.color(v, limit);
+            gc.setFill(Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
             gc.fillRect(px, barTop, 1.5, barHeight);
         }
         gc.setStroke(Color.GRAY);

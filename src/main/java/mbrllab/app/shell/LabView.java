@@ -15,7 +15,14 @@ import javafx.scene.Node;
  * @param fontScale     called when the font scale changes (canvases and charts draw their own text)
  * @param highContrast  called when the high-contrast theme is switched
  * @param dispose       stops the lab's background work (lab switch, window close)
+ * @param extras        exports and session state
  */
 public record LabView(Node content, List<Node> toolbarItems, RunControls controls, DoubleConsumer fontScale,
-                      Consumer<Boolean> highContrast, Runnable dispose) {
+                      Consumer<Boolean> highContrast, Runnable dispose, LabExtras extras) {
+
+    /** A lab without exports or session state. */
+    public LabView(Node content, List<Node> toolbarItems, RunControls controls, DoubleConsumer fontScale,
+                   Consumer<Boolean> highContrast, Runnable dispose) {
+        this(content, toolbarItems, controls, fontScale, highContrast, dispose, LabExtras.NONE);
+    }
 }

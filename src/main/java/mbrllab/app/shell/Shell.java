@@ -53,6 +53,9 @@ public final class Shell {
     private final DoubleProperty fontScale = new SimpleDoubleProperty(1.0);
     private final CheckMenuItem highContrast = new CheckMenuItem("High contrast");
     private LabView current;
+    private LabEntry currentEntry;
+    private FileDialogs dialogs = FileDialogs.SYSTEM;
+    private String lastError;
 
     public Shell(Stage stage, List<LabEntry> labs) {
         this.stage = stage;
@@ -89,6 +92,11 @@ public final class Shell {
 
     public DoubleProperty fontScaleProperty() {
         return fontScale;
+    }
+
+    /** Replaces the file dialogs (UI tests answer them without a native dialog). */
+    public void setFileDialogs(FileDialogs newDialogs) {
+        this.dialogs = newDialogs;
     }
 
     /** The lab on show, or null. */
@@ -131,8 +139,15 @@ public final class Shell {
         }
         statusBar.hideProgress();
         current = entry.open().apply(statusBar);
+        currentEntry = entry;
         toolbar.getItems().setAll(current.toolbarItems());
         root.setCenter(current.content());
+        current.content().setOnContextMenuRequested(e -> {
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+            menu.getItems().setAll(exportItems());
+            menu.show(current.content(), e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
         stage.setTitle("MBRL Lab: " + entry.name());
         statusBar.setMessage(entry.description());
         applyFontScale();
@@ -150,7 +165,32 @@ public final class Shell {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> stage.close());
-        Menu file = new Menu("File", null, quit);
+        MenuItem open = new MenuItem("Open session...");
+        open.setId("openSessionItem");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> dialogs.open(stage, "Open session", "json").ifPresent(this::loadSession));
+        MenuItem save = new MenuItem("Save session...");
+        save.setId("saveSessionItem");
+        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        save.setOnAction(e -> dialogs.save(stage, "Save session", "session.json", "json").ifPresent(this::saveSession));
+        Menu export = new Menu("Export");
+        export.setId("exportMenu");
+        export.setOnShowing(e -> export.getItems().setAll(exportItems()));
+        export.getItems().add(new MenuItem("(nothing to export)"));
+        MenuItem exportAll = new MenuItem("Export all views to a folder...");
+        exportAll.setId("exportAllItem");
+        exportAll.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        exportAll.setOnAction(e -> exportAll());
+        Menu file = new Menu("File", null, open, save, new javafx.scene.control.SeparatorMenuItem(), export, exportAll,
+                new javafx.scene.control.SeparatorMenuItem(), quit);
+        Menu presets = new Menu("Presets");
+        presets.setId("presetsMenu");
+        for (Presets.Preset preset : Presets.list()) {
+            MenuItem item = new MenuItem(preset.name());
+            item.setId("preset-" + preset.file().replace(".json", "").replace('.', '-'));
+            item.setOnAction(e -> applyPreset(preset));
+            presets.getItems().add(item);
+        }
 
         MenuItem playPause = new MenuItem("Play / pause");
         playPause.setOnAction(e -> runIfOpen(c -> c.playPause().run()));
@@ -186,9 +226,129 @@ public final class Shell {
         help.setAccelerator(new KeyCodeCombination(KeyCode.F1));
         help.setOnAction(e -> showHelp());
         Menu helpMenu = new Menu("Help", null, help);
-        MenuBar bar = new MenuBar(file, run, view, helpMenu);
+        MenuBar bar = new MenuBar(file, presets, run, view, helpMenu);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** The export entries of the open lab: one submenu per view with PNG (2x), SVG and CSV. */
+    private List<MenuItem> exportItems() {
+        List<MenuItem> items = new java.util.ArrayList<>();
+        if (current == null) {
+            return items;
+        }
+        for (mbrllab.app.export.ExportTarget target : current.extras().exports().get()) {
+            Menu menu = new Menu(target.title());
+            for (mbrllab.app.export.Exports.Kind kind : mbrllab.app.export.Exports.Kind.values()) {
+                String label = switch (kind) {
+                    case PNG -> "PNG image (2x)...";
+                    case SVG -> "SVG drawing...";
+                    case CSV -> "Data as CSV...";
+                };
+                MenuItem item = new MenuItem(label);
+                item.setOnAction(e -> dialogs.save(stage, "Export " + target.title(), target.name() + "."
+                        + kind.extension(), kind.extension()).ifPresent(path -> exportOne(target, kind, path)));
+                menu.getItems().add(item);
+            }
+            items.add(menu);
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("(nothing to export in this lab)");
+            none.setDisable(true);
+            items.add(none);
+        }
+        return items;
+    }
+
+    private void exportOne(mbrllab.app.export.ExportTarget target, mbrllab.app.export.Exports.Kind kind,
+                           java.nio.file.Path path) {
+        try {
+            mbrllab.app.export.Exports.write(target, kind, path);
+            statusBar.setMessage("Exported " + target.title() + " to " + path);
+        } catch (java.io.IOException | RuntimeException ex) {
+            showError("Export failed", "Could not write " + path + ": " + ex.getMessage());
+        }
+    }
+
+    /** Asks for a folder and writes every view of the open lab into it as PNG, SVG and CSV. */
+    public void exportAll() {
+        if (current == null) {
+            return;
+        }
+        dialogs.folder(stage, "Export all views to a folder").ifPresent(dir -> {
+            try {
+                List<java.nio.file.Path> files = mbrllab.app.export.Exports.writeAll(current.extras().exports().get(),
+                        dir);
+                statusBar.setMessage("Exported " + files.size() + " files to " + dir);
+            } catch (java.io.IOException | RuntimeException ex) {
+                showError("Export failed", "Could not write into " + dir + ": " + ex.getMessage());
+            }
+        });
+    }
+
+    /** Writes the open lab's settings to {@code path}. */
+    public void saveSession(java.nio.file.Path path) {
+        if (current == null || currentEntry == null) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode settings = current.extras().saveSession().get();
+        if (settings == null) {
+            showError("Nothing to save", "The " + currentEntry.name() + " lab has no settings to save.");
+            return;
+        }
+        try {
+            Sessions.write(path, currentEntry.id(), settings);
+            statusBar.setMessage("Saved the session to " + path);
+        } catch (java.io.IOException | RuntimeException ex) {
+            showError("Saving failed", "Could not write " + path + ": " + ex.getMessage());
+        }
+    }
+
+    /** Reads a session file and applies it; a bad file changes nothing and says why. */
+    public void loadSession(java.nio.file.Path path) {
+        Sessions.Session session;
+        try {
+            session = Sessions.read(path);
+        } catch (Sessions.SessionException ex) {
+            showError("Cannot open the session", ex.getMessage());
+            return;
+        }
+        apply(session, path.toString());
+    }
+
+    private void applyPreset(Presets.Preset preset) {
+        Sessions.preset(preset.file()).ifPresent(session -> apply(session, "preset \"" + preset.name() + "\""));
+    }
+
+    private void apply(Sessions.Session session, String source) {
+        if (!select(session.lab())) {
+            showError("Cannot open the session", source + ": unknown lab \"" + session.lab() + "\"");
+            return;
+        }
+        java.util.Optional<String> error = current.extras().loadSession().apply(session.settings());
+        if (error.isPresent()) {
+            showError("Cannot open the session", source + ": " + error.get());
+        } else {
+            statusBar.setMessage("Opened " + source);
+        }
+    }
+
+    /** Shows an error without blocking (the status bar keeps the message too). */
+    public void showError(String title, String message) {
+        statusBar.setMessage(message);
+        lastError = message;
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(stage);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.setContentText(message);
+        alert.getDialogPane().setStyle(root.getStyle());
+        alert.show();
+    }
+
+    /** The last error shown, for tests; null if none. */
+    public String lastError() {
+        return lastError;
     }
 
     private void runIfOpen(java.util.function.Consumer<RunControls> action) {
