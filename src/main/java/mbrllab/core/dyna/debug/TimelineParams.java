@@ -5,7 +5,7 @@ package mbrllab.core.dyna.debug;
  * K updates, starting with K = {@code initialInterval}; when more than {@code maxSnapshots} exist, every other
  * one is dropped and K doubles. So the snapshots sit at 0, K, 2K, ... up to the furthest point computed, never
  * more than {@code maxSnapshots} of them between calls, and after T updates K &lt;= max(initialInterval,
- * 2 T / maxSnapshots). A seek replays fewer than K updates from the nearest snapshot.
+ * 2 T / maxSnapshots). A seek replays at most K updates from the nearest snapshot.
  *
  * @param initialInterval K at the start, in [1, 2^30]
  * @param maxSnapshots    the cap on snapshots held, in [2, 2^20]
