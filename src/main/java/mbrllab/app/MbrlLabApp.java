@@ -7,6 +7,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import mbrllab.app.dynamaze.DynaMazeLab;
+import mbrllab.app.dynamaze.DebuggerViewModel;
 import mbrllab.app.dynamaze.DynaMazeViewModel;
 import mbrllab.app.shell.LabEntry;
 import mbrllab.app.shell.LabExtras;
@@ -52,9 +53,13 @@ public final class MbrlLabApp extends Application {
                 "Dyna-maze: Dyna-Q with n = 0, 5 and 50 planning steps side by side (Sutton and Barto, Figure 8.2)",
                 status -> {
                     DynaMazeViewModel model = new DynaMazeViewModel(dispatcher, background, BundledMazes.dynaMaze());
-                    DynaMazeLab lab = new DynaMazeLab(model, status);
+                    DebuggerViewModel debugger = new DebuggerViewModel(dispatcher);
+                    DynaMazeLab lab = new DynaMazeLab(model, debugger, status);
                     return new LabView(lab.view(), lab.toolbarItems(), lab.runControls(), lab::setFontScale,
-                            lab::setHighContrast, model::shutdown, new LabExtras(lab::exportTargets,
+                            lab::setHighContrast, () -> {
+                                model.shutdown();
+                                debugger.shutdown();
+                            }, new LabExtras(lab::exportTargets,
                             model::toSettings, model::applySettings));
                 });
         return new Shell(stage, List.of(dynaMaze));

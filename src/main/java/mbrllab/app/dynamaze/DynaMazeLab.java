@@ -67,9 +67,15 @@ public final class DynaMazeLab {
     private double fontScale = 1;
     private final Label realStepsLabel = new Label("real steps: 0");
 
-    public DynaMazeLab(DynaMazeViewModel model, Shell.StatusBar status) {
+    private final DebuggerView debuggerView;
+    private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
+    private final javafx.scene.control.Tab debuggerTab;
+    private boolean debuggerStarted;
+
+    public DynaMazeLab(DynaMazeViewModel model, DebuggerViewModel debugger, Shell.StatusBar status) {
         this.model = model;
         this.status = status;
+        this.debuggerView = new DebuggerView(debugger, model);
         root.getStyleClass().add("lab");
         root.setId("dynaMazeLab");
 
@@ -127,8 +133,34 @@ public final class DynaMazeLab {
         SplitPane sides = new SplitPane(split, options.view());
         sides.setDividerPositions(0.78);
         SplitPane.setResizableWithParent(options.view(), false);
-        VBox.setVgrow(sides, Priority.ALWAYS);
-        root.getChildren().add(sides);
+        javafx.scene.control.Tab compareTab = new javafx.scene.control.Tab("Compare n side by side", sides);
+        compareTab.setId("compareTab");
+        debuggerTab = new javafx.scene.control.Tab("Step-through debugger", debuggerView.view());
+        debuggerTab.setId("debuggerTab");
+        tabs.getTabs().setAll(compareTab, debuggerTab);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b == debuggerTab && !debuggerStarted) {
+                debuggerStarted = true;
+                debuggerView.setNChoices(model.nValuesProperty().get());
+                debuggerView.reset();
+            }
+        });
+        model.configVersionProperty().addListener((o, a, b) -> {
+            debuggerView.setNChoices(model.nValuesProperty().get());
+            if (debuggerStarted) {
+                debuggerView.reset();
+            }
+        });
+        model.debuggerRequestsProperty().addListener((o, a, b) -> {
+            tabs.getSelectionModel().select(debuggerTab);
+            debuggerStarted = true;
+            debuggerView.setNChoices(model.nValuesProperty().get());
+            debuggerView.reset();
+        });
+        tabs.setId("dynaMazeTabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        root.getChildren().add(tabs);
 
         buildToolbar();
         model.nValuesProperty().addListener((o, a, b) -> buildPanes());
@@ -196,7 +228,18 @@ public final class DynaMazeLab {
 
     /** Play/pause, step and reset for the shell's keyboard shortcuts. */
     public RunControls runControls() {
-        return new RunControls(model::togglePlay, model::step, model::reset);
+        return new RunControls(
+                () -> ifDebugger(debuggerView.debugger()::runToBreakpoint, model::togglePlay),
+                () -> ifDebugger(debuggerView.debugger()::stepUpdate, model::step),
+                () -> ifDebugger(debuggerView::reset, model::reset));
+    }
+
+    private void ifDebugger(Runnable inDebugger, Runnable otherwise) {
+        if (tabs.getSelectionModel().getSelectedItem() == debuggerTab) {
+            inDebugger.run();
+        } else {
+            otherwise.run();
+        }
     }
 
     /** The run controls the shell puts in its toolbar while this lab is shown. */
@@ -287,6 +330,7 @@ public final class DynaMazeLab {
     public void setFontScale(double scale) {
         fontScale = scale;
         legend.setFontScale(scale);
+        debuggerView.setFontScale(scale);
         for (MazeCanvas c : canvases) {
             c.setFontScale(scale);
         }
@@ -294,6 +338,7 @@ public final class DynaMazeLab {
     }
 
     public void setHighContrast(boolean on) {
+        debuggerView.setHighContrast(on);
         for (MazeCanvas c : canvases) {
             c.setHighContrast(on);
         }

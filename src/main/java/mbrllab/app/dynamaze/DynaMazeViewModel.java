@@ -66,6 +66,7 @@ public final class DynaMazeViewModel {
     private final ReadOnlyStringWrapper figureCaption = new ReadOnlyStringWrapper(this, "figureCaption");
     private List<Integer> nValuesBeforeFigure;
     private final ReadOnlyIntegerWrapper configVersion = new ReadOnlyIntegerWrapper(this, "configVersion");
+    private final ReadOnlyIntegerWrapper debuggerRequests = new ReadOnlyIntegerWrapper(this, "debuggerRequests");
     private final Background background;
     private DynaParams params = DynaParams.defaults();
     private int runs = 30;
@@ -154,6 +155,11 @@ public final class DynaMazeViewModel {
     /** Changes whenever the parameters, n list, runs, episodes, maze or seed are replaced as a whole. */
     public ReadOnlyIntegerProperty configVersionProperty() {
         return configVersion.getReadOnlyProperty();
+    }
+
+    /** Counts requests (from presets) to open the step-through debugger. */
+    public ReadOnlyIntegerProperty debuggerRequestsProperty() {
+        return debuggerRequests.getReadOnlyProperty();
     }
 
     /** Which layers the panes draw. */
@@ -396,9 +402,9 @@ public final class DynaMazeViewModel {
                 }
             }
             String action = o.path("action").asText("");
-            if (!List.of("", "figure-8.3", "play").contains(action)) {
-                throw new IllegalArgumentException("\"action\" must be \"figure-8.3\" or \"play\", got \"" + action
-                        + "\"");
+            if (!List.of("", "figure-8.3", "play", "debugger").contains(action)) {
+                throw new IllegalArgumentException("\"action\" must be \"figure-8.3\", \"play\" or \"debugger\", got \""
+                        + action + "\"");
             }
             new LearningCurveSpec(newMaze, p, ns, r, ep, newSeed, LearningCurveSpec.DEFAULT_MAX_STEPS);
             // Everything is valid: apply.
@@ -412,6 +418,8 @@ public final class DynaMazeViewModel {
                 showFigure83();
             } else if (action.equals("play")) {
                 setPlaying(true);
+            } else if (action.equals("debugger")) {
+                debuggerRequests.set(debuggerRequests.get() + 1);
             }
             return Optional.empty();
         } catch (IllegalArgumentException ex) {

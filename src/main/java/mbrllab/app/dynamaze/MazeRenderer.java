@@ -129,7 +129,7 @@ public final class MazeRenderer {
                 pen.fillOval(p[0] - d / 2, p[1] - d / 2, d, d);
             }
         }
-        if (overlays.planning() && frame.plannedPair() >= 0 && frame.n() > 0) {
+        if (overlays.planning() && frame.plannedPair() >= 0) {
             drawPlanning(pen, frame, layout, s, ox, oy);
         }
         double[] a = centre(layout, frame.agent(), s, ox, oy);

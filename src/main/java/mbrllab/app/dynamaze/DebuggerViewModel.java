@@ -1,0 +1,220 @@
+package mbrllab.app.dynamaze;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import mbrllab.app.FxDispatcher;
+import mbrllab.core.dyna.DynaParams;
+import mbrllab.core.dyna.LearningCurveSpec;
+import mbrllab.core.dyna.debug.Breakpoint;
+import mbrllab.core.dyna.debug.DebugSession;
+import mbrllab.core.dyna.debug.ModelEntry;
+import mbrllab.core.dyna.debug.PlanningSample;
+import mbrllab.core.dyna.debug.RunResult;
+import mbrllab.core.maze.Maze;
+import mbrllab.core.maze.MazeDynamics;
+
+/**
+ * The step-through debugger's state: one Dyna-Q agent in a {@link DebugSession} driven on a thread of its own
+ * (the FX thread never steps it), its frames reaching the view through the {@link FxDispatcher}. The agent is
+ * run 1 of the lab with the same seed, so it matches the animated pane with the same n.
+ */
+public final class DebuggerViewModel {
+
+    /** Most updates one "run to breakpoint" executes. */
+    public static final long RUN_LIMIT = 5_000_000L;
+
+    private final FxDispatcher dispatcher;
+    private final ReadOnlyObjectWrapper<DebugFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final AtomicLong requestedSeek = new AtomicLong(-1);
+    private ExecutorService worker;
+    private DebugSession session;
+    private long generation;
+    private List<Breakpoint> breakpoints = List.of();
+
+    public DebuggerViewModel(FxDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    public ReadOnlyObjectProperty<DebugFrame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    /** A fresh session (position 0) for this maze, parameters, n and seed. */
+    public void reset(Maze maze, DynaParams params, int n, long seed) {
+        shutdown();
+        long gen = ++generation;
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "debugger");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Breakpoint> bps = breakpoints;
+        run(gen, () -> {
+            LearningCurveSpec seeds = new LearningCurveSpec(maze, params, List.of(n), 1, 1, seed,
+                    LearningCurveSpec.DEFAULT_MAX_STEPS);
+            session = new DebugSession(params.withN(n), new MazeDynamics(maze.layout()), seeds.realSeed(0),
+                    seeds.planSeed(0));
+            session.setBreakpoints(bps);
+            return "New agent with n = " + n + " at S. Step through the lecture's Dyna-Q line by line.";
+        });
+    }
+
+    /** The next single update: real, or the next planning update of the last real step. */
+    public void stepUpdate() {
+        run(generation, () -> describe(session.stepUpdate().isReal() ? "Executed a real step, lines (a) to (e)"
+                : "Executed one planning update, line (f)"));
+    }
+
+    /** Finishes the pending planning updates, then takes the next real step. */
+    public void stepRealStep() {
+        run(generation, () -> {
+            session.stepRealStep();
+            return describe("Executed the next real step, lines (a) to (e)");
+        });
+    }
+
+    /** Runs to the end of the current episode (the goal step and its planning). */
+    public void stepEpisode() {
+        run(generation, () -> stopMessage(session.stepEpisode(RUN_LIMIT)));
+    }
+
+    /** Runs until an enabled breakpoint triggers, at most {@link #RUN_LIMIT} updates. */
+    public void runToBreakpoint() {
+        run(generation, () -> stopMessage(session.runToBreakpoint(RUN_LIMIT)));
+    }
+
+    /** One update back on the timeline. */
+    public void stepBack() {
+        run(generation, () -> {
+            if (session.position() == 0) {
+                return "Already at the start.";
+            }
+            session.stepBack();
+            return describe("Stepped back one update");
+        });
+    }
+
+    /** Moves to a point of the timeline; many requests in a row are coalesced to the latest. */
+    public void seek(long position) {
+        requestedSeek.set(position);
+        long gen = generation;
+        run(gen, () -> {
+            long target = requestedSeek.getAndSet(-1);
+            if (target < 0) {
+                return null;
+            }
+            session.seek(Math.max(0, target));
+            return describe("Timeline: after update " + String.format(Locale.ROOT, "%,d", session.position()));
+        });
+    }
+
+    /** Replaces the breakpoints (they apply to the next run). */
+    public void setBreakpoints(List<Breakpoint> newBreakpoints) {
+        breakpoints = List.copyOf(newBreakpoints);
+        List<Breakpoint> bps = breakpoints;
+        run(generation, () -> {
+            session.setBreakpoints(bps);
+            return null;
+        });
+    }
+
+    /** Stops the debugger thread. */
+    public void shutdown() {
+        if (worker != null) {
+            worker.shutdownNow();
+            worker = null;
+        }
+    }
+
+    private String describe(String what) {
+        return what + ".";
+    }
+
+    private static String stopMessage(RunResult result) {
+        String updates = String.format(Locale.ROOT, "%,d", result.updatesExecuted());
+        return switch (result.reason()) {
+            case BREAKPOINT -> "Stopped at a breakpoint after " + updates + " updates: " + names(result.hits()) + ".";
+            case EPISODE_END -> "Episode finished after " + updates + " updates.";
+            case LIMIT -> "No stop within " + updates + " updates; run again to go on.";
+        };
+    }
+
+    private static String names(List<Breakpoint> hits) {
+        List<String> names = new ArrayList<>();
+        for (Breakpoint b : hits) {
+            if (b instanceof Breakpoint.EpisodeEnd) {
+                names.add("episode end");
+            } else if (b instanceof Breakpoint.GoalReached) {
+                names.add("goal reached");
+            } else if (b instanceof Breakpoint.DeltaQAbove d) {
+                names.add("|delta Q| > " + d.threshold());
+            } else {
+                names.add("agent entered the chosen cell");
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    private void run(long gen, Supplier<String> command) {
+        ExecutorService w = worker;
+        if (w == null) {
+            return;
+        }
+        try {
+            w.execute(() -> {
+                String message;
+                try {
+                    message = command.get();
+                } catch (RuntimeException e) {
+                    message = "The debugger could not do that: " + e.getMessage();
+                }
+                if (message == null && session == null) {
+                    return;
+                }
+                DebugFrame f = snapshot(message == null ? (frame.get() == null ? "" : frame.get().message()) : message);
+                dispatcher.post(this, () -> {
+                    if (gen == generation) {
+                        frame.set(f);
+                    }
+                });
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shut down meanwhile
+        }
+    }
+
+    private DebugFrame snapshot(String message) {
+        DebugSession s = session;
+        MazeDynamics world = s.dynamics();
+        int cells = world.stateCount();
+        List<ModelEntry> model = s.modelTable();
+        boolean[] known = new boolean[cells];
+        for (ModelEntry m : model) {
+            known[m.x()] = true;
+        }
+        var last = s.lastStep();
+        int plannedPair = -1;
+        int plannedNext = -1;
+        if (last.isPresent() && !last.get().isReal()) {
+            PlanningSample p = s.lastPlanningSample().orElse(null);
+            if (p != null) {
+                plannedPair = p.x() * 4 + p.u();
+                plannedNext = p.xNext();
+            }
+        }
+        PaneFrame pane = new PaneFrame(s.params().n(), world.layout(), s.qTable(), s.agentState(),
+                new int[] {s.agentState()}, known, new int[cells], plannedPair, plannedNext, s.episode(),
+                s.stepsThisEpisode(), s.realSteps(), s.updates(), new int[0]);
+        return new DebugFrame(pane, last, s.nextLine(), s.position(), s.head(), s.pendingPlanning(), model,
+                s.snapshotCount(), message);
+    }
+}

@@ -1,0 +1,154 @@
+package mbrllab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import mbrllab.app.dynamaze.MazeCanvas;
+import mbrllab.app.shell.Shell;
+import mbrllab.core.dyna.DynaParams;
+import mbrllab.core.dyna.DynaUpdate;
+import mbrllab.core.dyna.LearningCurveSpec;
+import mbrllab.core.dyna.debug.DebugSession;
+import mbrllab.core.maze.MazeDynamics;
+import mbrllab.io.BundledMazes;
+
+/** The step-through debugger through real clicks: its numbers are the core's. */
+@ExtendWith(ApplicationExtension.class)
+class DebuggerTest {
+
+    private Shell shell;
+    private Background background;
+
+    @Start
+    void start(Stage stage) {
+        FxDispatcher dispatcher = new FxDispatcher();
+        dispatcher.start();
+        background = new Background();
+        shell = MbrlLabApp.createShell(stage, dispatcher, background);
+        Scene scene = new Scene(shell.view(), 1280, 800);
+        scene.getStylesheets().add(MbrlLabApp.stylesheet());
+        shell.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
+        background.shutdown();
+    }
+
+    /** The same agent as the debugger's (n = 5, seed 1, run 1's seeds). */
+    static DebugSession reference() {
+        var maze = BundledMazes.dynaMaze();
+        LearningCurveSpec seeds = new LearningCurveSpec(maze, DynaParams.defaults(), List.of(5), 1, 1, 1,
+                LearningCurveSpec.DEFAULT_MAX_STEPS);
+        return new DebugSession(DynaParams.defaults().withN(5), new MazeDynamics(maze.layout()), seeds.realSeed(0),
+                seeds.planSeed(0));
+    }
+
+    static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    static boolean active(FxRobot robot, String line) {
+        return robot.lookup("#code" + line).queryAs(Label.class).getStyleClass().contains("code-line-active");
+    }
+
+    void waitPosition(FxRobot robot, long position) {
+        DynaMazeLabTest.waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith(
+                String.format(Locale.ROOT, "update %,d of", position)), "position " + position);
+    }
+
+    @Test
+    void stepsShowTheCoresArithmeticAndHighlightTheLinesExecuted(FxRobot robot) {
+        robot.clickOn("#debuggerTab");
+        DynaMazeLabTest.waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith("update 0 of"), "a fresh agent");
+        DebugSession ref = reference();
+
+        robot.clickOn("#dbgStepReal");
+        waitPosition(robot, 1);
+        DynaUpdate real = ref.stepRealStep().update();
+        assertTrue(text(robot, "#insp0").startsWith("real experience"), text(robot, "#insp0"));
+        assertEquals("(" + real.x() / 9 + "," + real.x() % 9 + ")", text(robot, "#insp1"));
+        assertEquals(fmt(real.qBefore()), text(robot, "#insp5"));
+        assertTrue(text(robot, "#insp9").endsWith("= " + fmt(real.qAfter())), text(robot, "#insp9"));
+        for (String line : List.of("A", "B", "C", "D", "E")) {
+            assertTrue(active(robot, line), "line (" + line.toLowerCase() + ") highlighted after a real step");
+        }
+        assertTrue(!active(robot, "F"));
+        assertEquals(1, robot.lookup("#modelTable").queryAs(TableView.class).getItems().size());
+
+        robot.clickOn("#dbgStepUpdate");
+        waitPosition(robot, 2);
+        DynaUpdate plan = ref.stepUpdate().update();
+        assertEquals(DynaUpdate.Kind.PLANNING, plan.kind());
+        assertTrue(text(robot, "#insp0").startsWith("simulated by the model"), text(robot, "#insp0"));
+        assertTrue(active(robot, "F") && !active(robot, "D"), "line (f) highlighted after a planning update");
+        assertEquals(fmt(plan.target()), text(robot, "#insp7").replaceAll(".*= ", ""));
+
+        // Run to the goal-reached breakpoint (on by default) and compare with the core.
+        robot.clickOn("#dbgRun");
+        ref.setBreakpoints(List.of(new mbrllab.core.dyna.debug.Breakpoint.GoalReached(true)));
+        ref.runToBreakpoint(DebuggerTestLimits.LIMIT);
+        DynaMazeLabTest.waitUntil(() -> text(robot, "#dbgMessage").contains("goal reached"), "the goal breakpoint");
+        waitPosition(robot, ref.position());
+        DynaUpdate goal = ref.lastStep().orElseThrow().update();
+        assertTrue(goal.terminal());
+        assertTrue(text(robot, "#insp4").contains("goal"), text(robot, "#insp4"));
+        assertEquals(fmt(goal.qAfter()), text(robot, "#insp9").replaceAll(".*= ", ""));
+
+        // Step back one update, then scrub the timeline to update 10.
+        robot.clickOn("#dbgBack");
+        waitPosition(robot, ref.position() - 1);
+        ref.seek(10);
+        Slider timeline = robot.lookup("#dbgTimeline").queryAs(Slider.class);
+        robot.interact(() -> timeline.setValue(10));
+        waitPosition(robot, 10);
+        DynaUpdate tenth = ref.lastStep().orElseThrow().update();
+        assertEquals(fmt(tenth.qAfter()), text(robot, "#insp9").replaceAll(".*= ", ""));
+    }
+
+    @Test
+    void selectingAModelRowOutlinesItsPairOnTheMaze(FxRobot robot) {
+        robot.clickOn("#debuggerTab");
+        DynaMazeLabTest.waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith("update 0 of"), "a fresh agent");
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#dbgStepReal");
+        }
+        TableView<?> table = robot.lookup("#modelTable").queryAs(TableView.class);
+        DynaMazeLabTest.waitUntil(() -> table.getItems().size() >= 2, "model rows");
+        robot.interact(() -> table.getSelectionModel().select(1));
+        var entry = (mbrllab.core.dyna.debug.ModelEntry) table.getSelectionModel().getSelectedItem();
+        MazeCanvas canvas = robot.lookup("#debugCanvas").queryAs(MazeCanvas.class);
+        assertEquals(entry.x() * 4 + entry.u(), canvas.frame().plannedPair());
+        assertEquals(entry.xNext(), canvas.frame().plannedNext());
+    }
+
+    /** The limit the view model uses for one run. */
+    static final class DebuggerTestLimits {
+        static final long LIMIT = mbrllab.app.dynamaze.DebuggerViewModel.RUN_LIMIT;
+    }
+}
