@@ -14,15 +14,19 @@ import java.util.List;
  * @param width      window width in pixels
  * @param height     window height in pixels
  * @param fontScale  text scale, 1 = normal
+ * @param preset     preset file stem under resources/presets to apply first ("" for none: reset and play)
+ * @param steps      times to press Step after the preset
+ * @param highContrast the high-contrast theme
  */
 public record ScreenshotOptions(Path out, String lab, double runSeconds, double speed, int width, int height,
-                                double fontScale) {
+                                double fontScale, String preset, int steps, boolean highContrast) {
 
     /** The raw application arguments that carry these options. */
     public List<String> toArgs() {
         return List.of("--screenshot", out.toString(), "--lab", lab, "--run-seconds", Double.toString(runSeconds),
                 "--speed", Double.toString(speed), "--width", Integer.toString(width), "--height",
-                Integer.toString(height), "--font-scale", Double.toString(fontScale));
+                Integer.toString(height), "--font-scale", Double.toString(fontScale), "--preset", preset.isEmpty() ? "-"
+                : preset, "--steps", Integer.toString(steps), "--high-contrast", Boolean.toString(highContrast));
     }
 
     /** Reads options written by {@link #toArgs()}; null when the app was started normally. */
@@ -33,7 +37,9 @@ public record ScreenshotOptions(Path out, String lab, double runSeconds, double 
         return new ScreenshotOptions(Path.of(value(raw, "--screenshot")), value(raw, "--lab"),
                 Double.parseDouble(value(raw, "--run-seconds")), Double.parseDouble(value(raw, "--speed")),
                 Integer.parseInt(value(raw, "--width")), Integer.parseInt(value(raw, "--height")),
-                Double.parseDouble(value(raw, "--font-scale")));
+                Double.parseDouble(value(raw, "--font-scale")), value(raw, "--preset").equals("-") ? ""
+                : value(raw, "--preset"), Integer.parseInt(value(raw, "--steps")),
+                Boolean.parseBoolean(value(raw, "--high-contrast")));
     }
 
     private static String value(List<String> raw, String key) {

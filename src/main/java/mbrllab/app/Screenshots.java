@@ -64,9 +64,19 @@ public final class Screenshots {
             return;
         }
         shell.fontScaleProperty().set(options.fontScale());
-        shell.currentLab().controls().reset().run();
-        ScreenshotHooks.setSpeed(shell, options.speed());
-        shell.currentLab().controls().playPause().run();
+        shell.setHighContrast(options.highContrast());
+        if (options.preset().isEmpty()) {
+            shell.currentLab().controls().reset().run();
+            ScreenshotHooks.setSpeed(shell, options.speed());
+            shell.currentLab().controls().playPause().run();
+        } else if (!shell.applyPresetFile(options.preset() + ".json")) {
+            ERROR.set("no preset '" + options.preset() + "' (see resources/presets/index.json)");
+            Platform.exit();
+            return;
+        }
+        for (int i = 0; i < options.steps(); i++) {
+            shell.currentLab().controls().step().run();
+        }
         PauseTransition wait = new PauseTransition(Duration.seconds(options.runSeconds()));
         wait.setOnFinished(e -> {
             try {

@@ -127,6 +127,11 @@ public final class LearningCurveChart {
         if (chart.getLegend() != null) {
             chart.getLegend().setItemFont(label);
         }
+        for (int i = 0; i < plot.getRendererCount(); i++) {
+            if (plot.getRenderer(i) instanceof org.jfree.chart.renderer.AbstractRenderer r) {
+                r.setDefaultLegendTextFont(label);
+            }
+        }
         TextTitle title = chart.getTitle();
         if (title != null) {
             title.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(16 * fontScale)));

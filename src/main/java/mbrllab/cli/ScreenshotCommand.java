@@ -37,6 +37,18 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "the PNG to write")
     Path out;
 
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "",
+            description = "apply this preset first (a file stem in resources/presets, e.g. figure-8.3 or "
+                    + "debug-one-episode) instead of resetting and playing")
+    String preset;
+
+    @Option(names = "--steps", paramLabel = "K", defaultValue = "0",
+            description = "press Step K times after the preset, 0..100000 (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--high-contrast", description = "use the high-contrast theme")
+    boolean highContrast;
+
     @Override
     public Integer call() {
         if (!lab.equals("dyna-maze")) {
@@ -79,7 +91,14 @@ final class ScreenshotCommand implements Callable<Integer> {
         if (!out.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
             throw new UserInputException("screenshot: --out must name a .png file, got " + out);
         }
-        int code = Screenshots.take(new ScreenshotOptions(out, lab, runSeconds, position, width, height, fontScale));
+        if (steps < 0 || steps > 100_000) {
+            throw new UserInputException("screenshot: --steps must be in 0..100000, got " + steps);
+        }
+        if (!preset.isEmpty() && !preset.matches("[a-z0-9.-]+")) {
+            throw new UserInputException("screenshot: --preset must be a preset name like figure-8.3, got '" + preset + "'");
+        }
+        int code = Screenshots.take(new ScreenshotOptions(out, lab, runSeconds, position, width, height, fontScale,
+                preset, steps, highContrast));
         if (code == 0) {
             System.out.println("wrote " + out);
         }

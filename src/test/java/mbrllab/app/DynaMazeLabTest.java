@@ -98,6 +98,7 @@ class DynaMazeLabTest {
         assertEquals(frame(robot, 0).agent(), frame(robot, 1).agent());
         assertEquals(frame(robot, 0).agent(), frame(robot, 2).agent());
         assertTrue(robot.lookup("#paneStats1").queryAs(Label.class).getText().contains("step 3"));
+        assertTrue(robot.lookup("#paneStats1").queryAs(Label.class).getText().contains("18 Q updates"));
         assertEquals("real steps: 3", robot.lookup("#realStepsLabel").queryAs(Label.class).getText());
 
         robot.type(KeyCode.RIGHT);

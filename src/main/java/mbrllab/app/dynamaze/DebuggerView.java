@@ -155,8 +155,13 @@ final class DebuggerView {
             inspector.add(key, 0, i + 1);
             inspector.add(value, 1, i + 1);
         }
-        inspector.setPrefWidth(330);
-        inspector.setMinWidth(220);
+        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+        keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints vals = new javafx.scene.layout.ColumnConstraints();
+        vals.setHgrow(Priority.ALWAYS);
+        inspector.getColumnConstraints().setAll(keys, vals);
+        inspector.setPrefWidth(360);
+        inspector.setMinWidth(240);
 
         HBox middle = new HBox(12, canvas, code, inspector);
         HBox.setHgrow(canvas, Priority.ALWAYS);

@@ -66,6 +66,7 @@ public final class DynaMazeLab {
     private final List<Node> toolbarItems = new ArrayList<>();
     private double fontScale = 1;
     private final Label realStepsLabel = new Label("real steps: 0");
+    private final javafx.scene.layout.FlowPane chartLegend = new javafx.scene.layout.FlowPane();
 
     private final DebuggerView debuggerView;
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
@@ -114,8 +115,8 @@ public final class DynaMazeLab {
             rebuildAnimatedSeries();
             showCurves(model.curvesProperty().get());
         });
-        Label chartNote = new Label("Thick lines and bands: mean of the background runs with 95% confidence band; "
-                + "thin lines with dots: the animated agents (run 1). Dashed: shortest path.");
+        Label chartNote = new Label("Thick: mean of the background runs, band: 95% confidence. Thin with dots: "
+                + "the animated run. Dashed: shortest path.");
         chartNote.setWrapText(true);
         logScale.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         skipFirst.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -123,7 +124,10 @@ public final class DynaMazeLab {
         HBox.setHgrow(chartNote, Priority.ALWAYS);
         HBox chartOptions = new HBox(14, logScale, skipFirst, chartNote);
         chartOptions.setAlignment(Pos.CENTER_LEFT);
-        VBox bottom = new VBox(4, chartViewer, chartOptions);
+        chartLegend.setId("chartLegend");
+        chartLegend.setHgap(16);
+        chartLegend.setVgap(2);
+        VBox bottom = new VBox(4, chartViewer, chartLegend, chartOptions);
         VBox.setVgrow(chartViewer, Priority.ALWAYS);
         bottom.setPadding(new Insets(0, 8, 6, 8));
         SplitPane split = new SplitPane(top, bottom);
@@ -272,9 +276,20 @@ public final class DynaMazeLab {
         double cw = Math.max(400, chartViewer.getWidth());
         double ch = Math.max(250, chartViewer.getHeight());
         targets.add(new mbrllab.app.export.ExportTarget("learning-curves", "Learning curves",
-                () -> mbrllab.app.export.Exports.chartPng2x(chart, cw, ch),
-                () -> mbrllab.app.export.Exports.chartSvg(chart, cw, ch), this::curvesCsv));
+                () -> mbrllab.app.export.Exports.chartPng2x(chartWithLegend(), cw, ch),
+                () -> mbrllab.app.export.Exports.chartSvg(chartWithLegend(), cw, ch), this::curvesCsv));
         return targets;
+    }
+
+    /** A copy of the chart with its own legend shown, for files (the screen uses the JavaFX legend). */
+    private JFreeChart chartWithLegend() {
+        try {
+            JFreeChart copy = (JFreeChart) chart.clone();
+            copy.getLegend().setVisible(true);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            return chart;
+        }
     }
 
     /** One line per free cell and action: Q, the greedy action if strict, what the model knows, visits. */
@@ -339,6 +354,7 @@ public final class DynaMazeLab {
 
     public void setHighContrast(boolean on) {
         debuggerView.setHighContrast(on);
+        legend.setHighContrast(on);
         for (MazeCanvas c : canvases) {
             c.setHighContrast(on);
         }
@@ -348,16 +364,16 @@ public final class DynaMazeLab {
         Button play = new Button("Play");
         play.setId("playButton");
         play.textProperty().bind(javafx.beans.binding.Bindings.when(model.playingProperty()).then("Pause").otherwise("Play"));
-        play.setOnAction(e -> model.togglePlay());
-        play.setTooltip(new Tooltip("Play or pause all panes (Space)"));
+        play.setOnAction(e -> runControls().playPause().run());
+        play.setTooltip(new Tooltip("Play or pause all panes (Space); in the debugger: run to the next breakpoint"));
         play.setMinWidth(70);
         Button step = new Button("Step");
         step.setId("stepButton");
-        step.setOnAction(e -> model.step());
-        step.setTooltip(new Tooltip("One real step, and its n planning updates, in every pane (Right arrow)"));
+        step.setOnAction(e -> runControls().step().run());
+        step.setTooltip(new Tooltip("One real step, and its n planning updates, in every pane (Right arrow); in the debugger: one update"));
         Button reset = new Button("Reset");
         reset.setId("resetButton");
-        reset.setOnAction(e -> model.reset());
+        reset.setOnAction(e -> runControls().reset().run());
         reset.setTooltip(new Tooltip("New agents with Q = 0 and an empty model, using the seed (Ctrl+R)"));
         Slider speed = new Slider(0, DynaMazeViewModel.SPEED_MAX_POSITION, model.speedProperty().get());
         speed.setId("speedSlider");
@@ -402,12 +418,20 @@ public final class DynaMazeLab {
         List<Integer> ns = model.nValuesProperty().get();
         for (int i = 0; i < ns.size(); i++) {
             int n = ns.get(i);
-            Label title = new Label(n == 0 ? "n = 0 (no planning)" : "n = " + n + " planning steps");
+            Label title = new Label("n = " + n);
+            title.setTooltip(new Tooltip(n == 0 ? "No planning: plain Q-learning" : n + " planning updates after every "
+                    + "real step"));
+            title.setWrapText(true);
+            title.setMaxWidth(Double.MAX_VALUE);
+            title.setAlignment(Pos.CENTER);
+            title.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             title.getStyleClass().add("pane-title");
-            title.setStyle("-fx-text-fill: " + Palette.categoricalHex(i) + ";");
+            title.getStyleClass().add("series-" + Math.min(i, 7));
             Label stats = new Label(" ");
             stats.getStyleClass().add("pane-stats");
             stats.setId("paneStats" + i);
+            stats.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            stats.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             MazeCanvas canvas = new MazeCanvas();
             canvas.setId("mazeCanvas" + i);
             canvas.setFontScale(fontScale);
@@ -425,6 +449,15 @@ public final class DynaMazeLab {
         }
         curveData.removeAllSeries();
         meanData.removeAllSeries();
+        chartLegend.getChildren().clear();
+        for (int i = 0; i < ns.size(); i++) {
+            javafx.scene.shape.Line swatch = new javafx.scene.shape.Line(0, 0, 26, 0);
+            swatch.setStrokeWidth(4);
+            swatch.setStyle("-fx-stroke: " + Palette.categoricalHex(i) + ";");
+            Label entry = new Label("n = " + ns.get(i), swatch);
+            entry.getStyleClass().add("legend-entry");
+            chartLegend.getChildren().add(entry);
+        }
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer(1);
         DeviationRenderer band = (DeviationRenderer) plot.getRenderer(0);
@@ -456,7 +489,7 @@ public final class DynaMazeLab {
         for (int i = 0; i < frames.size(); i++) {
             PaneFrame f = frames.get(i);
             canvases.get(i).show(f, limit);
-            paneStats.get(i).setText(String.format(Locale.ROOT, "episode %d, step %d · %,d updates",
+            paneStats.get(i).setText(String.format(Locale.ROOT, "episode %d, step %d%n%,d Q updates",
                     f.episode(), f.stepsThisEpisode(), f.updates()));
             XYSeries series = curveData.getSeries(i);
             int[] lengths = f.episodeLengths();
@@ -490,6 +523,8 @@ public final class DynaMazeLab {
         plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         JFreeChart c = new JFreeChart(null, null, plot, true);
+        // The app shows a JavaFX legend under the chart (it follows the font scale); exports turn this one on.
+        c.getLegend().setVisible(false);
         c.setBackgroundPaint(Color.WHITE);
         LearningCurveChart.applyFontScale(c, 1);
         return c;

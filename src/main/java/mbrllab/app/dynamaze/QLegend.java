@@ -14,6 +14,13 @@ public final class QLegend extends Canvas {
 
     private double limit = 1;
     private double fontScale = 1;
+    private boolean highContrast;
+
+    /** White text for the high-contrast theme's black background. */
+    public void setHighContrast(boolean on) {
+        highContrast = on;
+        draw();
+    }
 
     public QLegend() {
         super(320, 44);
@@ -55,7 +62,8 @@ public final class QLegend extends Canvas {
         }
         gc.setStroke(Color.GRAY);
         gc.strokeRect(barLeft, barTop, barRight - barLeft, barHeight);
-        gc.setFill(Color.BLACK);
+        gc.setFill(highContrast ? Color.WHITE : Color.BLACK);
+        gc.setStroke(highContrast ? Color.WHITE : Color.GRAY);
         gc.setFont(Font.font("System", 12 * fontScale));
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.RIGHT);

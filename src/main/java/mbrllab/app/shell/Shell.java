@@ -316,6 +316,22 @@ public final class Shell {
         apply(session, path.toString());
     }
 
+    /** Applies the preset in resources/presets/{@code file}; false when there is none. */
+    public boolean applyPresetFile(String file) {
+        for (Presets.Preset preset : Presets.list()) {
+            if (preset.file().equals(file)) {
+                applyPreset(preset);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Switches the high-contrast theme. */
+    public void setHighContrast(boolean on) {
+        highContrast.setSelected(on);
+    }
+
     private void applyPreset(Presets.Preset preset) {
         Sessions.preset(preset.file()).ifPresent(session -> apply(session, "preset \"" + preset.name() + "\""));
     }
