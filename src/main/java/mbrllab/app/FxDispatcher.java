@@ -16,12 +16,25 @@ public final class FxDispatcher {
     private final Map<Object, Runnable> pending = new LinkedHashMap<>();
     private final AnimationTimer timer;
     private long pulses;
+    /** Recent pulses: the time between pulses and the time the updates took, in ns (ring buffers). */
+    private final long[] intervals = new long[4096];
+    private final long[] work = new long[4096];
+    private int recorded;
+    private long lastPulse;
 
     public FxDispatcher() {
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                long start = System.nanoTime();
                 drain();
+                long end = System.nanoTime();
+                if (lastPulse != 0) {
+                    int k = recorded++ % intervals.length;
+                    intervals[k] = now - lastPulse;
+                    work[k] = end - start;
+                }
+                lastPulse = now;
             }
         };
     }
@@ -64,6 +77,31 @@ public final class FxDispatcher {
         for (Runnable update : updates) {
             update.run();
         }
+    }
+
+    /**
+     * Statistics of the recent pulses (up to 4096): {p50, p95, max} of the interval between pulses and of the
+     * time spent applying updates on the FX thread, in milliseconds; zeros before two pulses.
+     */
+    public double[][] frameStats() {
+        int n = Math.min(recorded, intervals.length);
+        if (n == 0) {
+            return new double[2][3];
+        }
+        return new double[][] {stats(intervals, n), stats(work, n)};
+    }
+
+    /** Forgets the recorded pulses (to measure one phase). */
+    public void resetFrameStats() {
+        recorded = 0;
+        lastPulse = 0;
+    }
+
+    private static double[] stats(long[] values, int n) {
+        long[] sorted = java.util.Arrays.copyOf(values, n);
+        java.util.Arrays.sort(sorted);
+        return new double[] {sorted[n / 2] / 1e6, sorted[Math.min(n - 1, (int) Math.ceil(n * 0.95) - 1)] / 1e6,
+            sorted[n - 1] / 1e6};
     }
 
     /** Number of pulses seen so far (for frame statistics). */

@@ -43,7 +43,7 @@ public final class MbrlLabApp extends Application {
         stage.setOnHidden(e -> shutdown());
         stage.show();
         if (screenshot != null) {
-            Screenshots.schedule(stage, shell, screenshot);
+            Screenshots.schedule(stage, shell, screenshot, screenshot.frameStats() ? dispatcher : null);
         }
     }
 

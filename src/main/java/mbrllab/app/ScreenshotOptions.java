@@ -17,16 +17,18 @@ import java.util.List;
  * @param preset     preset file stem under resources/presets to apply first ("" for none: reset and play)
  * @param steps      times to press Step after the preset
  * @param highContrast the high-contrast theme
+ * @param frameStats   print frame statistics and heap use after the run
  */
 public record ScreenshotOptions(Path out, String lab, double runSeconds, double speed, int width, int height,
-                                double fontScale, String preset, int steps, boolean highContrast) {
+                                double fontScale, String preset, int steps, boolean highContrast, boolean frameStats) {
 
     /** The raw application arguments that carry these options. */
     public List<String> toArgs() {
         return List.of("--screenshot", out.toString(), "--lab", lab, "--run-seconds", Double.toString(runSeconds),
                 "--speed", Double.toString(speed), "--width", Integer.toString(width), "--height",
                 Integer.toString(height), "--font-scale", Double.toString(fontScale), "--preset", preset.isEmpty() ? "-"
-                : preset, "--steps", Integer.toString(steps), "--high-contrast", Boolean.toString(highContrast));
+                : preset, "--steps", Integer.toString(steps), "--high-contrast", Boolean.toString(highContrast), "--frame-stats",
+                Boolean.toString(frameStats));
     }
 
     /** Reads options written by {@link #toArgs()}; null when the app was started normally. */
@@ -39,7 +41,7 @@ public record ScreenshotOptions(Path out, String lab, double runSeconds, double 
                 Integer.parseInt(value(raw, "--width")), Integer.parseInt(value(raw, "--height")),
                 Double.parseDouble(value(raw, "--font-scale")), value(raw, "--preset").equals("-") ? ""
                 : value(raw, "--preset"), Integer.parseInt(value(raw, "--steps")),
-                Boolean.parseBoolean(value(raw, "--high-contrast")));
+                Boolean.parseBoolean(value(raw, "--high-contrast")), Boolean.parseBoolean(value(raw, "--frame-stats")));
     }
 
     private static String value(List<String> raw, String key) {

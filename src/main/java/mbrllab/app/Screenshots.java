@@ -58,6 +58,14 @@ public final class Screenshots {
     }
 
     static void schedule(Stage stage, Shell shell, ScreenshotOptions options) {
+        schedule(stage, shell, options, null);
+    }
+
+    /**
+     * As {@link #schedule(Stage, Shell, ScreenshotOptions)}, and prints the FX thread's frame statistics while
+     * the lab played and the heap in use afterwards when {@code dispatcher} is given.
+     */
+    static void schedule(Stage stage, Shell shell, ScreenshotOptions options, FxDispatcher dispatcher) {
         if (!shell.select(options.lab())) {
             ERROR.set("no lab '" + options.lab() + "'");
             Platform.exit();
@@ -77,8 +85,28 @@ public final class Screenshots {
         for (int i = 0; i < options.steps(); i++) {
             shell.currentLab().controls().step().run();
         }
+        if (dispatcher != null) {
+            dispatcher.resetFrameStats();
+            if (options.runSeconds() > 4) {
+                // Leave the first two seconds (class loading, JIT, the first layout) out of the statistics.
+                PauseTransition warmUp = new PauseTransition(Duration.seconds(2));
+                warmUp.setOnFinished(e -> dispatcher.resetFrameStats());
+                warmUp.play();
+            }
+        }
         PauseTransition wait = new PauseTransition(Duration.seconds(options.runSeconds()));
         wait.setOnFinished(e -> {
+            if (dispatcher != null) {
+                double[][] stats = dispatcher.frameStats();
+                Runtime rt = Runtime.getRuntime();
+                System.gc();
+                System.out.printf(java.util.Locale.ROOT, "fx_pulse_interval_ms p50 %.2f p95 %.2f max %.2f%n",
+                        stats[0][0], stats[0][1], stats[0][2]);
+                System.out.printf(java.util.Locale.ROOT, "fx_update_work_per_pulse_ms p50 %.2f p95 %.2f max %.2f%n",
+                        stats[1][0], stats[1][1], stats[1][2]);
+                System.out.printf(java.util.Locale.ROOT, "heap_used_after_gc_mb %.1f%n",
+                        (rt.totalMemory() - rt.freeMemory()) / 1e6);
+            }
             try {
                 WritableImage image = stage.getScene().snapshot(null);
                 BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);

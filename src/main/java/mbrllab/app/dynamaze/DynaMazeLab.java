@@ -67,6 +67,10 @@ public final class DynaMazeLab {
     private double fontScale = 1;
     private final Label realStepsLabel = new Label("real steps: 0");
     private final javafx.scene.layout.FlowPane chartLegend = new javafx.scene.layout.FlowPane();
+    static final int CHART_UPDATES_PER_SECOND = 5;
+    private final javafx.animation.Timeline chartTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+            javafx.util.Duration.millis(1000.0 / CHART_UPDATES_PER_SECOND), e -> updateAnimatedSeries()));
+    private boolean chartDirty;
 
     private final DebuggerView debuggerView;
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
@@ -77,6 +81,7 @@ public final class DynaMazeLab {
         this.model = model;
         this.status = status;
         this.debuggerView = new DebuggerView(debugger, model);
+        chartTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
         root.getStyleClass().add("lab");
         root.setId("dynaMazeLab");
 
@@ -491,6 +496,26 @@ public final class DynaMazeLab {
             canvases.get(i).show(f, limit);
             paneStats.get(i).setText(String.format(Locale.ROOT, "episode %d, step %d%n%,d Q updates",
                     f.episode(), f.stepsThisEpisode(), f.updates()));
+        }
+        chartDirty = true;
+        if (!chartTimer.getStatus().equals(javafx.animation.Animation.Status.RUNNING)) {
+            chartTimer.play();
+        }
+    }
+
+    /**
+     * Brings the animated runs' series up to date: at most {@value #CHART_UPDATES_PER_SECOND} times a second, since a
+     * chart redraw costs far more than a maze pane and a learning curve needs no 60 Hz.
+     */
+    private void updateAnimatedSeries() {
+        if (!chartDirty) {
+            chartTimer.stop();
+            return;
+        }
+        chartDirty = false;
+        List<PaneFrame> frames = model.framesProperty().get();
+        for (int i = 0; i < frames.size() && i < curveData.getSeriesCount(); i++) {
+            PaneFrame f = frames.get(i);
             XYSeries series = curveData.getSeries(i);
             int[] lengths = f.episodeLengths();
             int skip = firstEpisode() - 1;

@@ -26,6 +26,8 @@ final class LockStepRunner {
     static final long PUBLISH_NANOS = 12_000_000L;
     /** Cells remembered in the trail. */
     static final int TRAIL = 24;
+    /** Episode lengths kept per pane (the chart shows the first ones); later episodes are only counted. */
+    static final int KEPT_EPISODES = 2_000;
     /** Speed meaning "as fast as possible". */
     static final double MAX_SPEED = Double.POSITIVE_INFINITY;
 
@@ -168,6 +170,12 @@ final class LockStepRunner {
                     } while (System.nanoTime() < sliceEnd && commands.isEmpty() && !stopped);
                     publish();
                     lastPublish = System.nanoTime();
+                    // Leave a quarter of the time to the FX and render threads: "as fast as possible" must not
+                    // starve the screen on a two-core machine.
+                    Runnable next = commands.poll(PUBLISH_NANOS / 3, TimeUnit.NANOSECONDS);
+                    if (next != null) {
+                        next.run();
+                    }
                 } else {
                     long due = ticksAtPlayStart + (long) ((now - playStart) / 1e9 * stepsPerSecond) + 1;
                     if (ticks < due) {
@@ -211,10 +219,13 @@ final class LockStepRunner {
         int[] trail = trails[i];
         trail[trailCount[i]++ % TRAIL] = cell;
         if (ended) {
-            if (episodeCount[i] == episodeLengths[i].length) {
-                episodeLengths[i] = java.util.Arrays.copyOf(episodeLengths[i], episodeCount[i] * 2);
+            int count = episodeCount[i]++;
+            if (count < KEPT_EPISODES) {
+                if (count == episodeLengths[i].length) {
+                    episodeLengths[i] = java.util.Arrays.copyOf(episodeLengths[i], Math.min(KEPT_EPISODES, count * 2));
+                }
+                episodeLengths[i][count] = stepsBefore + 1;
             }
-            episodeLengths[i][episodeCount[i]++] = stepsBefore + 1;
         }
     }
 
@@ -259,7 +270,7 @@ final class LockStepRunner {
             }
             frames[i] = new PaneFrame(nValues.get(i), maze.layout(), a.qTable(), a.state(), trail, known,
                     visits[i].clone(), a.lastPlannedPair(), a.lastPlannedNext(), a.episode(), a.stepsThisEpisode(),
-                    a.realSteps(), a.updates(), java.util.Arrays.copyOf(episodeLengths[i], episodeCount[i]));
+                    a.realSteps(), a.updates(), java.util.Arrays.copyOf(episodeLengths[i], Math.min(episodeCount[i], KEPT_EPISODES)));
         }
         publisher.accept(List.of(frames));
     }
