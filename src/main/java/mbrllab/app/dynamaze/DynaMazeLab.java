@@ -105,9 +105,12 @@ public final class DynaMazeLab {
         closeFigure.setId("closeFigureButton");
         closeFigure.setOnAction(e -> model.closeFigure());
         closeFigure.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox captionBox = new HBox(10, caption, closeFigure);
-        HBox.setHgrow(caption, Priority.ALWAYS);
-        captionBox.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.Region captionSpacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(captionSpacer, Priority.ALWAYS);
+        VBox captionBox = new VBox(4, caption, new HBox(captionSpacer, closeFigure));
+        caption.setMaxWidth(Double.MAX_VALUE);
+        caption.prefWidthProperty().bind(captionBox.widthProperty().subtract(24));
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         captionBox.getStyleClass().add("figure-caption");
         captionBox.visibleProperty().bind(model.figureCaptionProperty().isNotNull());
         captionBox.managedProperty().bind(captionBox.visibleProperty());
@@ -186,6 +189,20 @@ public final class DynaMazeLab {
         show(model.framesProperty().get());
         showCurves(model.curvesProperty().get());
         showProgress();
+    }
+
+    /**
+     * The categorical colour of each pane: n = 0, 5 and 50 always get the first three colours (so Figure 8.3's n = 50
+     * is green as in the three-pane view), other n the following ones in order.
+     */
+    static int[] colourIndices(List<Integer> ns) {
+        int[] colour = new int[ns.size()];
+        int next = 3;
+        for (int i = 0; i < ns.size(); i++) {
+            int n = ns.get(i);
+            colour[i] = n == 0 ? 0 : n == 5 ? 1 : n == 50 ? 2 : Math.min(7, next++);
+        }
+        return colour;
     }
 
     private void showProgress() {
@@ -274,6 +291,17 @@ public final class DynaMazeLab {
             double h = canvas.getHeight();
             String name = "maze-" + (i + 1) + "-n" + frame.n();
             targets.add(new mbrllab.app.export.ExportTarget(name, "Maze pane " + (i + 1) + " (n = " + frame.n() + ")",
+                    () -> mbrllab.app.export.Exports.png2x(w, h, pen -> MazeRenderer.draw(pen, frame, style, w, h)),
+                    () -> mbrllab.app.export.Exports.svg(w, h, pen -> MazeRenderer.draw(pen, frame, style, w, h)),
+                    () -> qTableCsv(frame)));
+        }
+        MazeCanvas dbg = debuggerView.canvas();
+        if (debuggerStarted && dbg.frame() != null && dbg.getWidth() > 0) {
+            PaneFrame frame = dbg.frame();
+            MazeRenderer.Style style = dbg.style();
+            double w = dbg.getWidth();
+            double h = dbg.getHeight();
+            targets.add(new mbrllab.app.export.ExportTarget("debugger-maze", "Debugger maze (n = " + frame.n() + ")",
                     () -> mbrllab.app.export.Exports.png2x(w, h, pen -> MazeRenderer.draw(pen, frame, style, w, h)),
                     () -> mbrllab.app.export.Exports.svg(w, h, pen -> MazeRenderer.draw(pen, frame, style, w, h)),
                     () -> qTableCsv(frame)));
@@ -421,6 +449,7 @@ public final class DynaMazeLab {
         paneTitles.clear();
         paneStats.clear();
         List<Integer> ns = model.nValuesProperty().get();
+        int[] colour = colourIndices(ns);
         for (int i = 0; i < ns.size(); i++) {
             int n = ns.get(i);
             Label title = new Label("n = " + n);
@@ -431,7 +460,7 @@ public final class DynaMazeLab {
             title.setAlignment(Pos.CENTER);
             title.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             title.getStyleClass().add("pane-title");
-            title.getStyleClass().add("series-" + Math.min(i, 7));
+            title.getStyleClass().add("series-" + colour[i]);
             Label stats = new Label(" ");
             stats.getStyleClass().add("pane-stats");
             stats.setId("paneStats" + i);
@@ -458,7 +487,7 @@ public final class DynaMazeLab {
         for (int i = 0; i < ns.size(); i++) {
             javafx.scene.shape.Line swatch = new javafx.scene.shape.Line(0, 0, 26, 0);
             swatch.setStrokeWidth(4);
-            swatch.setStyle("-fx-stroke: " + Palette.categoricalHex(i) + ";");
+            swatch.setStyle("-fx-stroke: " + Palette.categoricalHex(colour[i]) + ";");
             Label entry = new Label("n = " + ns.get(i), swatch);
             entry.getStyleClass().add("legend-entry");
             chartLegend.getChildren().add(entry);
@@ -468,7 +497,7 @@ public final class DynaMazeLab {
         DeviationRenderer band = (DeviationRenderer) plot.getRenderer(0);
         for (int i = 0; i < ns.size(); i++) {
             curveData.addSeries(new XYSeries("n = " + ns.get(i) + ": run 1 (animated)"));
-            Color c = Palette.categorical(i);
+            Color c = Palette.categorical(colour[i]);
             renderer.setSeriesPaint(i, c);
             renderer.setSeriesStroke(i, new BasicStroke(1f));
             renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
