@@ -60,7 +60,8 @@ public final class MbrlLabApp extends Application {
                                 model.shutdown();
                                 debugger.shutdown();
                             }, new LabExtras(lab::exportTargets,
-                            model::toSettings, model::applySettings));
+                            model::toSettings, model::applySettings, () -> model.mazeProperty().get(),
+                            model::useMaze));
                 });
         return new Shell(stage, List.of(dynaMaze));
     }

@@ -287,6 +287,27 @@ public final class DynaMazeViewModel {
     }
 
     /**
+     * Switches to another maze (from a file or the editor): new agents and a new background experiment, the
+     * parameters kept.
+     *
+     * @return the reason when the maze cannot be used
+     */
+    public Optional<String> useMaze(Maze newMaze) {
+        try {
+            new LearningCurveSpec(newMaze, params, nValues.get(), runs, episodes, seed.get(),
+                    LearningCurveSpec.DEFAULT_MAX_STEPS);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (newMaze.layout().shortestPathLength() < 0) {
+            return Optional.of("G cannot be reached from S in this maze");
+        }
+        maze.set(newMaze);
+        configure(params, nValuesBeforeFigure != null ? nValuesBeforeFigure : nValues.get(), runs, episodes);
+        return Optional.empty();
+    }
+
+    /**
      * The lab's settings for a session file: seed, parameters, n list, runs, episodes, speed, overlays and the
      * maze (its whole file text).
      */

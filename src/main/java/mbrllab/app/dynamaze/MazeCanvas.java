@@ -94,6 +94,14 @@ public final class MazeCanvas extends Canvas {
         return new MazeRenderer.Style(limit, overlays, fontScale, highContrast);
     }
 
+    /** The centre of cell {@code index} in the canvas's coordinates (for tests and tooltips). */
+    public javafx.geometry.Point2D cellCentre(int index) {
+        Layout layout = frame.layout();
+        double[] g = MazeRenderer.geometry(layout, getWidth(), getHeight());
+        return new javafx.geometry.Point2D(g[1] + (index % layout.cols() + 0.5) * g[0],
+                g[2] + (index / layout.cols() + 0.5) * g[0]);
+    }
+
     /** The cell index under a point of the canvas, or -1. */
     public int cellAt(double px, double py) {
         if (frame == null) {

@@ -181,7 +181,15 @@ public final class Shell {
         exportAll.setId("exportAllItem");
         exportAll.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         exportAll.setOnAction(e -> exportAll());
-        Menu file = new Menu("File", null, open, save, new javafx.scene.control.SeparatorMenuItem(), export, exportAll,
+        MenuItem openMaze = new MenuItem("Open maze file...");
+        openMaze.setId("openMazeItem");
+        openMaze.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN));
+        openMaze.setOnAction(e -> dialogs.open(stage, "Open maze", "maze").ifPresent(this::openMaze));
+        MenuItem editor = new MenuItem("Maze editor...");
+        editor.setId("mazeEditorItem");
+        editor.setOnAction(e -> openEditor());
+        Menu file = new Menu("File", null, open, save, new javafx.scene.control.SeparatorMenuItem(), openMaze, editor,
+                new javafx.scene.control.SeparatorMenuItem(), export, exportAll,
                 new javafx.scene.control.SeparatorMenuItem(), quit);
         Menu presets = new Menu("Presets");
         presets.setId("presetsMenu");
@@ -347,6 +355,41 @@ public final class Shell {
         } else {
             statusBar.setMessage("Opened " + source);
         }
+    }
+
+    /** Reads a maze file and hands it to the open lab; a bad file is reported with file:line:col. */
+    public void openMaze(java.nio.file.Path path) {
+        if (current == null) {
+            return;
+        }
+        mbrllab.core.maze.Maze maze;
+        try {
+            maze = mbrllab.core.maze.MazeParser.read(path);
+        } catch (mbrllab.core.maze.MazeFormatException ex) {
+            showError("Cannot open the maze", ex.getMessage());
+            return;
+        }
+        java.util.Optional<String> error = current.extras().useMaze().apply(maze);
+        if (error.isPresent()) {
+            showError("Cannot use the maze", path + ": " + error.get());
+        } else {
+            statusBar.setMessage("Opened the maze \"" + maze.name() + "\" from " + path);
+        }
+    }
+
+    /** Opens the maze editor on the open lab's maze (or the Dyna-maze). */
+    public mbrllab.app.editor.MazeEditor openEditor() {
+        mbrllab.core.maze.Maze maze = current == null ? null : current.extras().currentMaze().get();
+        if (maze == null) {
+            maze = mbrllab.io.BundledMazes.dynaMaze();
+        }
+        java.util.function.Function<mbrllab.core.maze.Maze, java.util.Optional<String>> use = current == null
+                ? m -> java.util.Optional.of("no lab is open") : current.extras().useMaze();
+        mbrllab.app.editor.MazeEditor editor = new mbrllab.app.editor.MazeEditor(stage, maze, dialogs, use,
+                stage.getScene().getStylesheets().isEmpty() ? null : stage.getScene().getStylesheets().get(0),
+                root.getStyle());
+        editor.show();
+        return editor;
     }
 
     /** Shows an error without blocking (the status bar keeps the message too). */

@@ -159,9 +159,69 @@ public final class Layout {
 
     /** This layout with the wall at {@code cell} toggled (S and G cannot become walls). */
     public Layout withWallToggled(Cell cell) {
+        return withWall(cell, !walls[index(cell)]);
+    }
+
+    /**
+     * This layout with {@code cell} a wall or free; unchanged when asked to wall in S or G.
+     */
+    public Layout withWall(Cell cell, boolean wall) {
+        if (wall && (cell.equals(start) || cell.equals(goal)) || walls[index(cell)] == wall) {
+            return this;
+        }
         boolean[] w = walls.clone();
-        w[index(cell)] = !w[index(cell)];
+        w[index(cell)] = wall;
         return new Layout(rows, cols, w, start, goal);
+    }
+
+    /** This layout with S moved to {@code cell} (made free); unchanged when {@code cell} is G. */
+    public Layout withStart(Cell cell) {
+        if (cell.equals(goal) || cell.equals(start)) {
+            return this;
+        }
+        boolean[] w = walls.clone();
+        w[index(cell)] = false;
+        return new Layout(rows, cols, w, cell, goal);
+    }
+
+    /** This layout with G moved to {@code cell} (made free); unchanged when {@code cell} is S. */
+    public Layout withGoal(Cell cell) {
+        if (cell.equals(start) || cell.equals(goal)) {
+            return this;
+        }
+        boolean[] w = walls.clone();
+        w[index(cell)] = false;
+        return new Layout(rows, cols, w, start, cell);
+    }
+
+    /**
+     * This layout cut or extended to {@code newRows x newCols}: cells keep their (row, col), new cells are free,
+     * and S and G are moved inside when they fall outside (to the nearest free cell in the new grid).
+     *
+     * @throws IllegalArgumentException when the size is below 1x2 or above {@link MazeParser#MAX_SIDE}
+     */
+    public Layout resized(int newRows, int newCols) {
+        if (newRows < 1 || newCols < 1 || newRows * newCols < 2 || newRows > MazeParser.MAX_SIDE
+                || newCols > MazeParser.MAX_SIDE) {
+            throw new IllegalArgumentException("size must be between 1x2 and " + MazeParser.MAX_SIDE + "x"
+                    + MazeParser.MAX_SIDE + ", got " + newRows + "x" + newCols);
+        }
+        boolean[] w = new boolean[newRows * newCols];
+        for (int r = 0; r < Math.min(rows, newRows); r++) {
+            for (int c = 0; c < Math.min(cols, newCols); c++) {
+                w[r * newCols + c] = walls[r * cols + c];
+            }
+        }
+        Cell s = new Cell(Math.min(start.row(), newRows - 1), Math.min(start.col(), newCols - 1));
+        Cell g = new Cell(Math.min(goal.row(), newRows - 1), Math.min(goal.col(), newCols - 1));
+        if (s.equals(g)) {
+            // Both were clamped onto one cell: put G on the first other cell.
+            int other = s.row() * newCols + s.col() == 0 ? 1 : 0;
+            g = new Cell(other / newCols, other % newCols);
+        }
+        w[s.row() * newCols + s.col()] = false;
+        w[g.row() * newCols + g.col()] = false;
+        return new Layout(newRows, newCols, w, s, g);
     }
 
     @Override

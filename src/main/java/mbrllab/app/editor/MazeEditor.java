@@ -1,0 +1,308 @@
+package mbrllab.app.editor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import mbrllab.app.dynamaze.MazeCanvas;
+import mbrllab.app.dynamaze.Overlays;
+import mbrllab.app.dynamaze.PaneFrame;
+import mbrllab.app.shell.FileDialogs;
+import mbrllab.core.maze.Cell;
+import mbrllab.core.maze.Layout;
+import mbrllab.core.maze.LayoutHistory;
+import mbrllab.core.maze.Maze;
+import mbrllab.core.maze.MazeParser;
+import mbrllab.io.AtomicFiles;
+
+/**
+ * The maze editor (SPEC section 4): toggle walls by clicking or dragging, move S and G, resize, undo and redo,
+ * save as a maze file (atomically) and use the maze in the open lab. A maze whose G cannot be reached is
+ * shown with a warning and cannot be saved or used until it is fixed; nothing typed is lost by a failed save.
+ */
+public final class MazeEditor {
+
+    /** What a click does. */
+    enum Tool { WALL, START, GOAL }
+
+    private final Stage stage = new Stage();
+    private final FileDialogs dialogs;
+    private final Function<Maze, Optional<String>> useInLab;
+    private final LayoutHistory history;
+    private final MazeCanvas canvas = new MazeCanvas();
+    private final TextField name = new TextField();
+    private final Label status = new Label();
+    private final Button undo = new Button("Undo");
+    private final Button redo = new Button("Redo");
+    private final Button save = new Button("Save as...");
+    private final Button use = new Button("Use in the lab");
+    private final Spinner<Integer> rows = new Spinner<>(1, MazeParser.MAX_SIDE, 6);
+    private final Spinner<Integer> cols = new Spinner<>(2, MazeParser.MAX_SIDE, 9);
+    private final ToggleGroup tools = new ToggleGroup();
+    private Layout stroke;
+    private boolean strokeWall;
+    private Path lastSaved;
+    private boolean syncingSize;
+
+    /**
+     * @param owner     the main window
+     * @param maze      the maze to start from
+     * @param dialogs   file dialogs (tests answer them)
+     * @param useInLab  hands an edited maze to the open lab; returns the reason if it cannot
+     * @param stylesheet the app's style sheet
+     */
+    public MazeEditor(Window owner, Maze maze, FileDialogs dialogs, Function<Maze, Optional<String>> useInLab,
+                      String stylesheet, String rootStyle) {
+        this.dialogs = dialogs;
+        this.useInLab = useInLab;
+        this.history = new LayoutHistory(maze.layout());
+        stage.initOwner(owner);
+        stage.setTitle("Maze editor");
+        name.setText(maze.name());
+        name.setId("mazeName");
+        name.setPrefColumnCount(14);
+
+        ToggleButton wall = tool("toolWall", "Walls", Tool.WALL, "Click or drag to add or remove walls");
+        ToggleButton start = tool("toolStart", "Move S", Tool.START, "Click a cell to put the start there");
+        ToggleButton goal = tool("toolGoal", "Move G", Tool.GOAL, "Click a cell to put the goal there");
+        wall.setSelected(true);
+        undo.setId("undoButton");
+        undo.setTooltip(new Tooltip("Undo (Ctrl+Z)"));
+        undo.setOnAction(e -> {
+            history.undo();
+            refresh();
+        });
+        redo.setId("redoButton");
+        redo.setTooltip(new Tooltip("Redo (Ctrl+Y)"));
+        redo.setOnAction(e -> {
+            history.redo();
+            refresh();
+        });
+        rows.setId("rowsSpinner");
+        cols.setId("colsSpinner");
+        rows.setEditable(true);
+        cols.setEditable(true);
+        rows.setPrefWidth(80);
+        cols.setPrefWidth(80);
+        rows.valueProperty().addListener((o, a, b) -> resize());
+        cols.valueProperty().addListener((o, a, b) -> resize());
+        ToolBar bar = new ToolBar(wall, start, goal, new Separator(), undo, redo, new Separator(), new Label("Rows"), rows,
+                new Label("Columns"), cols);
+
+        canvas.setId("editorCanvas");
+        canvas.setOverlays(new Overlays(false, false, false, false, false, false, false));
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::press);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::drag);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> release());
+
+        status.setId("editorStatus");
+        save.setId("saveMazeButton");
+        save.setOnAction(e -> saveAs());
+        use.setId("useMazeButton");
+        use.setOnAction(e -> useInLab());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bottom = new HBox(8, new Label("Name"), name, status, spacer, save, use);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.setPadding(new Insets(6));
+
+        BorderPane root = new BorderPane(canvas, bar, null, bottom, null);
+        root.getStyleClass().add("shell");
+        root.setStyle(rootStyle);
+        root.setId("mazeEditor");
+        Scene scene = new Scene(root, 900, 600);
+        if (stylesheet != null) {
+            scene.getStylesheets().add(stylesheet);
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), undo::fire);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), redo::fire);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), redo::fire);
+        stage.setScene(scene);
+        refresh();
+    }
+
+    private ToggleButton tool(String id, String text, Tool tool, String tip) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.setUserData(tool);
+        b.setToggleGroup(tools);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    public void show() {
+        stage.show();
+        stage.toFront();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The maze being edited. */
+    public Maze maze() {
+        String n = name.getText().strip();
+        return Maze.of(n.isEmpty() ? "Edited maze" : n, shown());
+    }
+
+    private Layout shown() {
+        return stroke != null ? stroke : history.current();
+    }
+
+    private Tool currentTool() {
+        return tools.getSelectedToggle() == null ? Tool.WALL : (Tool) tools.getSelectedToggle().getUserData();
+    }
+
+    private Cell cellAt(MouseEvent e) {
+        int index = canvas.cellAt(e.getX(), e.getY());
+        if (index < 0) {
+            return null;
+        }
+        Layout l = history.current();
+        return new Cell(index / l.cols(), index % l.cols());
+    }
+
+    private void press(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        Cell cell = cellAt(e);
+        if (cell == null) {
+            return;
+        }
+        Layout l = history.current();
+        switch (currentTool()) {
+            case WALL -> {
+                strokeWall = !l.isWall(cell.row(), cell.col());
+                stroke = l.withWall(cell, strokeWall);
+            }
+            case START -> stroke = l.withStart(cell);
+            case GOAL -> stroke = l.withGoal(cell);
+            default -> throw new IllegalStateException();
+        }
+        refresh();
+    }
+
+    private void drag(MouseEvent e) {
+        if (stroke == null) {
+            return;
+        }
+        Cell cell = cellAt(e);
+        if (cell == null) {
+            return;
+        }
+        Layout next = switch (currentTool()) {
+            case WALL -> stroke.withWall(cell, strokeWall);
+            case START -> history.current().withStart(cell);
+            case GOAL -> history.current().withGoal(cell);
+        };
+        if (!next.equals(stroke)) {
+            stroke = next;
+            refresh();
+        }
+    }
+
+    private void release() {
+        if (stroke != null) {
+            Layout done = stroke;
+            stroke = null;
+            history.edit(done);
+            refresh();
+        }
+    }
+
+    private void resize() {
+        if (syncingSize) {
+            return;
+        }
+        Layout l = history.current();
+        Integer r = rows.getValue();
+        Integer c = cols.getValue();
+        if (r == null || c == null || r == l.rows() && c == l.cols()) {
+            return;
+        }
+        try {
+            history.edit(l.resized(r, c));
+        } catch (IllegalArgumentException ex) {
+            status.setText(ex.getMessage());
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        Layout l = shown();
+        int cells = l.cellCount();
+        canvas.show(new PaneFrame(0, l, new double[cells * 4], l.index(l.start()), new int[0], new boolean[cells],
+                new int[cells], -1, -1, 1, 0, 0, 0, new int[0]), 1);
+        syncingSize = true;
+        rows.getValueFactory().setValue(l.rows());
+        cols.getValueFactory().setValue(l.cols());
+        syncingSize = false;
+        undo.setDisable(!history.canUndo());
+        redo.setDisable(!history.canRedo());
+        int path = l.shortestPathLength();
+        status.getStyleClass().remove("warning");
+        if (path < 0) {
+            status.setText("Warning: G cannot be reached from S. Open a path before saving or using this maze.");
+            status.getStyleClass().add("warning");
+        } else {
+            status.setText(String.format(Locale.ROOT, "%dx%d, %d free cells, shortest path %d steps", l.rows(),
+                    l.cols(), l.freeCellCount(), path));
+        }
+        save.setDisable(path < 0);
+        use.setDisable(path < 0);
+        save.setTooltip(new Tooltip(path < 0 ? "G must be reachable from S" : "Save as a maze file (mazes/README.md)"));
+    }
+
+    private void saveAs() {
+        Maze maze = maze();
+        String suggested = (lastSaved != null ? lastSaved.getFileName().toString()
+                : maze.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".maze");
+        Optional<Path> target = dialogs.save(stage, "Save maze", suggested, "maze");
+        if (target.isEmpty()) {
+            return;
+        }
+        try {
+            String text = MazeParser.format(maze);
+            MazeParser.parse(target.get().toString(), text);
+            AtomicFiles.writeString(target.get(), text);
+            lastSaved = target.get();
+            status.setText("Saved " + target.get());
+        } catch (IOException | mbrllab.core.maze.MazeFormatException | RuntimeException e) {
+            status.setText("Not saved: " + e.getMessage() + " (your edits are kept)");
+            status.getStyleClass().add("warning");
+        }
+    }
+
+    private void useInLab() {
+        Optional<String> error = useInLab.apply(maze());
+        status.setText(error.map(e -> "Not used: " + e).orElse("The lab now uses \"" + maze().name() + "\""));
+    }
+}

@@ -1,0 +1,146 @@
+package mbrllab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import mbrllab.app.dynamaze.MazeCanvas;
+import mbrllab.app.editor.MazeEditor;
+import mbrllab.app.shell.FileDialogs;
+import mbrllab.app.shell.Shell;
+import mbrllab.core.maze.Cell;
+import mbrllab.core.maze.Maze;
+import mbrllab.core.maze.MazeParser;
+
+/** The maze editor through real clicks: walls, S, undo, resize, save as, use in the lab. */
+@ExtendWith(ApplicationExtension.class)
+class MazeEditorTest {
+
+    private Shell shell;
+    private Background background;
+    private Path answer;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        FxDispatcher dispatcher = new FxDispatcher();
+        dispatcher.start();
+        background = new Background();
+        shell = MbrlLabApp.createShell(stage, dispatcher, background);
+        shell.setFileDialogs(new FileDialogs() {
+            @Override
+            public Optional<Path> save(Window owner, String title, String initialName, String extension) {
+                return Optional.of(answer);
+            }
+
+            @Override
+            public Optional<Path> open(Window owner, String title, String extension) {
+                return Optional.of(answer);
+            }
+
+            @Override
+            public Optional<Path> folder(Window owner, String title) {
+                return Optional.of(answer);
+            }
+        });
+        Scene scene = new Scene(shell.view(), 1280, 800);
+        scene.getStylesheets().add(MbrlLabApp.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
+        background.shutdown();
+    }
+
+    static void clickCell(FxRobot robot, int row, int col) {
+        MazeCanvas canvas = robot.lookup("#editorCanvas").queryAs(MazeCanvas.class);
+        int index = row * canvas.frame().layout().cols() + col;
+        robot.clickOn(canvas.localToScreen(canvas.cellCentre(index)));
+    }
+
+    static String status(FxRobot robot) {
+        return robot.lookup("#editorStatus").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void editSaveAndUseAMaze(FxRobot robot) throws Exception {
+        MazeEditor editor = WaitForAsyncUtils.asyncFx(() -> shell.openEditor()).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("6x9, 47 free cells, shortest path 14 steps", status(robot));
+
+        clickCell(robot, 1, 8);
+        assertTrue(status(robot).startsWith("Warning: G cannot be reached"), status(robot));
+        assertTrue(robot.lookup("#saveMazeButton").queryButton().isDisabled(), "an unreachable G cannot be saved");
+        robot.clickOn("#undoButton");
+        assertEquals("6x9, 47 free cells, shortest path 14 steps", status(robot));
+        robot.clickOn("#redoButton");
+        assertTrue(status(robot).startsWith("Warning"));
+        robot.clickOn("#undoButton");
+
+        clickCell(robot, 0, 0);
+        assertEquals("6x9, 46 free cells, shortest path 14 steps", status(robot));
+        robot.clickOn("#toolStart");
+        clickCell(robot, 5, 0);
+        assertEquals(new Cell(5, 0), editor.maze().layout().start());
+        robot.interact(() -> robot.lookup("#rowsSpinner").queryAs(javafx.scene.control.Spinner.class).increment());
+        assertEquals(7, editor.maze().layout().rows());
+        robot.doubleClickOn("#mazeName").eraseText(20).write("My maze");
+
+        answer = dir.resolve("my-maze.maze");
+        robot.clickOn("#saveMazeButton");
+        assertTrue(Files.exists(answer));
+        Maze saved = MazeParser.read(answer);
+        assertEquals("My maze", saved.name());
+        assertEquals(editor.maze().layout(), saved.layout(), "the file holds what the editor shows");
+        assertTrue(saved.layout().isWall(0, 0));
+        assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary left");
+
+        robot.clickOn("#useMazeButton");
+        DynaMazeLabTest.waitUntil(() -> {
+            var f = DynaMazeLabTest.frame(robot, 0);
+            return f != null && f.layout().rows() == 7 && f.agent() == 5 * 9;
+        }, "the lab's panes use the edited maze, agent on the new S");
+        WaitForAsyncUtils.asyncFx(() -> editor.stage().close()).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void openingABadMazeFileNamesLineAndColumn(FxRobot robot) throws Exception {
+        answer = dir.resolve("bad.maze");
+        Files.writeString(answer, "S..\n..x\n..G\n");
+        WaitForAsyncUtils.asyncFx(() -> shell.openMaze(answer)).get(5, TimeUnit.SECONDS);
+        assertEquals(answer + ":2:3: unknown character 'x'; expected '.' (free), '#' (wall), 'S' (start) or 'G' (goal)",
+                shell.lastError());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        answer = dir.resolve("good.maze");
+        Files.writeString(answer, "name: Corridor\nS...G\n");
+        WaitForAsyncUtils.asyncFx(() -> shell.openMaze(answer)).get(5, TimeUnit.SECONDS);
+        DynaMazeLabTest.waitUntil(() -> {
+            var f = DynaMazeLabTest.frame(robot, 0);
+            return f != null && f.layout().cols() == 5 && f.layout().rows() == 1;
+        }, "the lab uses the corridor");
+    }
+}
