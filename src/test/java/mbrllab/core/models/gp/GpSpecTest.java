@@ -54,6 +54,23 @@ class GpSpecTest {
                 viaSubset.output(0).hyperparameters().lengthScales(), 1e-2);
     }
 
+    /** Output 0 wiggles (sin 3x), output 1 is a gentle slope: each GP gets its own length-scale. */
+    @Test
+    void eachOutputGetsItsOwnHyperparameters() {
+        SplitMix64 rng = new SplitMix64(12);
+        int n = 80;
+        double[] x = GaussianProcessTest.uniform(rng, n, -3, 3);
+        double[] y = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            y[2 * i] = Math.sin(3 * x[i]) + 0.05 * rng.nextGaussian();
+            y[2 * i + 1] = 0.3 * x[i] + 0.05 * rng.nextGaussian();
+        }
+        GpModel model = GpSpec.defaults().fit(new Dataset(x, y, 1, 2), new SplitMix64(1));
+        double wiggly = model.output(0).hyperparameters().lengthScale(0);
+        double gentle = model.output(1).hyperparameters().lengthScale(0);
+        assertTrue(wiggly < 1 && gentle > 5 * wiggly, "length-scales " + wiggly + " and " + gentle);
+    }
+
     @Test
     void theSameGeneratorGivesTheSameModelBitForBit() {
         Dataset data = drawFromGp(SeHyperparameters.isotropic(1, 0.5, 1, 0.1), 40, 9);
