@@ -11,14 +11,20 @@ class GaussianMlpTest {
 
     /**
      * Backpropagation against central differences (step 1e-6) for every one of the parameters of a
-     * 3 -> 5 -> 4 -> 2x2 net on a batch of 7 (rows picked with a repeat), with weight decay and the bound
-     * penalty on, and log-variance bounds close enough that both soft bounds bend the output:
-     * |analytic - numeric| <= 1e-6 (1 + |numeric|).
+     * 3 -> 5 -> 4 -> 2x2 net (every layer narrow) and of a 3 -> 21 -> 18 -> 2x2 net (wide hidden layers, whose
+     * loops run along the outputs), on a batch of 7 (rows picked with a repeat; 7 = one block of 4 plus 3),
+     * with weight decay and the bound penalty on, and log-variance bounds close enough that both soft bounds
+     * bend the output: |analytic - numeric| <= 1e-6 (1 + |numeric|).
      */
     @Test
     void gradientMatchesFiniteDifferencesForEveryParameter() {
+        checkGradient(new int[] {5, 4});
+        checkGradient(new int[] {21, 18});
+    }
+
+    private static void checkGradient(int[] hidden) {
         SplitMix64 rng = new SplitMix64(17);
-        GaussianMlp net = new GaussianMlp(3, new int[] {5, 4}, 2);
+        GaussianMlp net = new GaussianMlp(3, hidden, 2);
         double[] theta = new double[net.parameterCount()];
         net.initialize(theta, rng, 0.3, -0.6);
         for (int i = 0; i < theta.length - 4; i++) {
@@ -43,7 +49,7 @@ class GaussianMlpTest {
         int saturatedLow = 0;
         for (int b = 0; b < 7; b++) {
             for (int k = 0; k < 2; k++) {
-                double raw = ws.act[3][b * 4 + 2 + k];
+                double raw = net.rawLogVar(ws, b, k);
                 saturatedHigh += raw > 0.3 + 0.5 ? 1 : 0;
                 saturatedLow += raw < -0.6 - 0.5 ? 1 : 0;
             }
@@ -57,7 +63,8 @@ class GaussianMlpTest {
             double minus = net.lossAndGradient(theta, x, y, rows, 1, 7, 0.01, 0.02, unused, ws);
             theta[i] = saved;
             double numeric = (plus - minus) / (2 * h);
-            assertEquals(numeric, g[i], 1e-6 * (1 + Math.abs(numeric)), "dL/dtheta[" + i + "]");
+            assertEquals(numeric, g[i], 1e-6 * (1 + Math.abs(numeric)),
+                    "dL/dtheta[" + i + "] with hidden " + java.util.Arrays.toString(hidden));
         }
     }
 
