@@ -176,6 +176,27 @@ public final class GaussianProcess {
         }
     }
 
+    /**
+     * The posterior mean alone at m query points, O(n m d): what a rollout on the mean needs, without the
+     * O(n^2 m) triangular solve of the variances.
+     *
+     * @param queries m x d row-major; not modified
+     * @param mean    receives the m means; modified
+     */
+    public void predictMean(double[] queries, double[] mean) {
+        int m = checkedPoints(queries);
+        if (mean.length < m) {
+            throw new IllegalArgumentException("mean needs room for " + m + " values");
+        }
+        for (int i = 0; i < m; i++) {
+            double sum = 0;
+            for (int a = 0; a < n; a++) {
+                sum += SquaredExponential.k(x, a, queries, i, invL2, sf2) * alpha[a];
+            }
+            mean[i] = sum;
+        }
+    }
+
     /** cross &lt;- L \ cross (n x c), through the block matrix {@code work} of the same shape. */
     private void solveLower(DMatrixRMaj cross, DMatrixRBlock work) {
         MatrixOps_DDRB.convert(cross, work);

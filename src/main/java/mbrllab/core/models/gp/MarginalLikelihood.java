@@ -24,7 +24,7 @@ import pabeles.concurrency.GrowArray;
  * </pre>
  * Cholesky, solves and L^-1 by EJML (block format). The gradient needs the lower half of
  * K^-1 = L^-T L^-1, formed here from L^-1 with n^3/6 multiply-adds ({@link #lowerInverse}); EJML's
- * solver would spend about n^3/2 on it, treating L^-1 as a full matrix. One evaluation costs about
+ * solver would spend about n^3/2 on it, treating L^-1 as a full matrix, and computes the upper half too. One evaluation costs about
  * n^3/2 flops, plus O(n^2 d) for the kernel and the gradient; the value alone costs n^3/3.
  *
  * <p>Holds its own copy of the data and all work matrices (allocated once); not thread-safe.
@@ -42,8 +42,9 @@ public final class MarginalLikelihood {
     private final DMatrixRBlock kBlock;
     private final DMatrixRBlock lInverseBlock;
     private final DMatrixRMaj lInverse;
-    private final DMatrixRMaj lInverseTransposed;
-    private final DMatrixRMaj inverse;
+    /** Row k of L^-1 (entries 0..k), and row a of the lower half of K^-1 (entries 0..a). */
+    private final double[][] lInverseRows;
+    private final double[][] inverseRows;
     private final GrowArray<DGrowArray> workspace = new GrowArray<>(DGrowArray::new);
     private final DMatrixRBlock alphaBlock;
     private final double[] alpha;
@@ -68,8 +69,12 @@ public final class MarginalLikelihood {
         this.kBlock = new DMatrixRBlock(n, n);
         this.lInverseBlock = new DMatrixRBlock(n, n);
         this.lInverse = new DMatrixRMaj(n, n);
-        this.lInverseTransposed = new DMatrixRMaj(n, n);
-        this.inverse = new DMatrixRMaj(n, n);
+        this.lInverseRows = new double[n][];
+        this.inverseRows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            lInverseRows[i] = new double[i + 1];
+            inverseRows[i] = new double[i + 1];
+        }
         this.alphaBlock = new DMatrixRBlock(n, 1);
         this.alpha = new double[n];
     }
@@ -142,18 +147,18 @@ public final class MarginalLikelihood {
     /** The gradient from W = K^-1 - alpha alpha' (the ascent direction is -1/2 tr(W dK)). */
     private void gradient(double sf2, double sn2, double[] gradient) {
         lowerInverse();
-        double[] kInv = inverse.data; // lower half only
         double[] kf = k.data; // off-diagonal entries are K_f; the diagonal is sf2 + sn2
         double[] gl = new double[d];
         double traceW = 0;
         double offDiagonal = 0; // sum_{a>b} W_ab K_f,ab
         for (int a = 0; a < n; a++) {
             int rowA = a * n;
+            double[] kInv = inverseRows[a];
             double alphaA = alpha[a];
-            traceW += kInv[rowA + a] - alphaA * alphaA;
+            traceW += kInv[a] - alphaA * alphaA;
             int xa = a * d;
             for (int b = 0; b < a; b++) {
-                double t = (kInv[rowA + b] - alphaA * alpha[b]) * kf[rowA + b];
+                double t = (kInv[b] - alphaA * alpha[b]) * kf[rowA + b];
                 offDiagonal += t;
                 int xb = b * d;
                 for (int j = 0; j < d; j++) {
@@ -171,37 +176,44 @@ public final class MarginalLikelihood {
     }
 
     /**
-     * The lower half of K^-1 into {@link #inverse} (the upper half is left stale), from the Cholesky factor
-     * in {@link #kBlock}: U = L^-T by EJML's triangular inverse, then
-     * (K^-1)_ab = (L^-T L^-1)_ab = sum_{k >= a} U_ak U_bk for b &lt;= a, a dot product of two rows of U
-     * from column a on.
+     * The lower half of K^-1 into {@link #inverseRows} (row a holds columns 0..a), from the Cholesky factor in
+     * {@link #kBlock}: M = L^-1 by EJML's triangular inverse, then
+     * (K^-1)_ab = (M' M)_ab = sum_{k >= a} M_ka M_kb for b &lt;= a, i.e. row a of the result is
+     * sum_{k >= a} M_ka (M_k0 .. M_ka), accumulated as axpys over rows of M kept as separate arrays (which
+     * HotSpot vectorises), four rows k per pass.
      */
     private void lowerInverse() {
         TriangularSolver_DDRB.invert(kBlock.blockLength, false, new DSubmatrixD1(kBlock),
                 new DSubmatrixD1(lInverseBlock), workspace);
         MatrixOps_DDRB.convert(lInverseBlock, lInverse);
-        org.ejml.dense.row.CommonOps_DDRM.transpose(lInverse, lInverseTransposed);
-        double[] u = lInverseTransposed.data;
-        double[] out = inverse.data;
+        double[] m = lInverse.data;
+        for (int k = 0; k < n; k++) {
+            System.arraycopy(m, k * n, lInverseRows[k], 0, k + 1);
+        }
         for (int a = 0; a < n; a++) {
-            int rowA = a * n;
-            for (int b = 0; b <= a; b++) {
-                int rowB = b * n;
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                int k = a;
-                for (; k + 3 < n; k += 4) {
-                    s0 += u[rowA + k] * u[rowB + k];
-                    s1 += u[rowA + k + 1] * u[rowB + k + 1];
-                    s2 += u[rowA + k + 2] * u[rowB + k + 2];
-                    s3 += u[rowA + k + 3] * u[rowB + k + 3];
+            double[] out = inverseRows[a];
+            java.util.Arrays.fill(out, 0);
+            int len = a + 1;
+            int k = a;
+            for (; k + 3 < n; k += 4) {
+                double[] r0 = lInverseRows[k];
+                double[] r1 = lInverseRows[k + 1];
+                double[] r2 = lInverseRows[k + 2];
+                double[] r3 = lInverseRows[k + 3];
+                double c0 = r0[a];
+                double c1 = r1[a];
+                double c2 = r2[a];
+                double c3 = r3[a];
+                for (int b = 0; b < len; b++) {
+                    out[b] += (c0 * r0[b] + c1 * r1[b]) + (c2 * r2[b] + c3 * r3[b]);
                 }
-                for (; k < n; k++) {
-                    s0 += u[rowA + k] * u[rowB + k];
+            }
+            for (; k < n; k++) {
+                double[] r = lInverseRows[k];
+                double c = r[a];
+                for (int b = 0; b < len; b++) {
+                    out[b] += c * r[b];
                 }
-                out[rowA + b] = (s0 + s1) + (s2 + s3);
             }
         }
     }

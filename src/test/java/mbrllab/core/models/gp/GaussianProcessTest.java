@@ -1,5 +1,6 @@
 package mbrllab.core.models.gp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +85,9 @@ class GaussianProcessTest {
             assertEquals(mu, mean[i], 1e-8, "mean at " + i);
             assertEquals(Math.max(0, 1.69 - quad), var[i], 1e-8, "variance at " + i);
         }
+        double[] meanOnly = new double[m];
+        gp.predictMean(q, meanOnly);
+        assertArrayEquals(mean, meanOnly, 1e-12);
         double[] cov = gp.posteriorCovariance(java.util.Arrays.copyOf(q, 40 * d));
         for (int i = 0; i < 40; i++) {
             assertEquals(var[i], Math.max(0, cov[i * 40 + i]), 1e-8, "covariance diagonal " + i);
