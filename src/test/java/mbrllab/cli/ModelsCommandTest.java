@@ -45,7 +45,7 @@ class ModelsCommandTest {
 
     /** 60 playground points (sin 2x, noise 0.2) as TRAIN.csv, and a query grid of 41 points on [-4, 4]. */
     Path[] playgroundFiles() throws IOException {
-        Dataset data = PlaygroundData.defaults().sample(5);
+        Dataset data = PlaygroundData.defaults().withPoints(60).sample(5);
         StringBuilder train = new StringBuilder("x1,y\n");
         for (int i = 0; i < data.size(); i++) {
             train.append(data.x(i, 0)).append(',').append(data.y(i, 0)).append('\n');

@@ -39,9 +39,12 @@ public record PlaygroundData(TargetFunction target, NoiseKind noise, double nois
         }
     }
 
-    /** sin(2x), homoscedastic noise 0.2, no gap, 60 points. */
+    /**
+     * sin(2x), homoscedastic noise 0.2, no gap, 100 points. (With 60 points the default ensemble's 95% band
+     * covered only about 80% of fresh targets, the GP's about 92%; with 100, about 90% and 93%.)
+     */
     public static PlaygroundData defaults() {
-        return new PlaygroundData(TargetFunction.SINE, NoiseKind.HOMOSCEDASTIC, 0.2, false, 60);
+        return new PlaygroundData(TargetFunction.SINE, NoiseKind.HOMOSCEDASTIC, 0.2, false, 100);
     }
 
     /** The noise standard deviation sigma(x). */

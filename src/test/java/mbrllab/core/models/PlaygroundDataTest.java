@@ -63,7 +63,7 @@ class PlaygroundDataTest {
         PlaygroundData p = PlaygroundData.defaults();
         assertArrayEquals(p.sample(7).inputs(), p.sample(7).inputs(), 0);
         assertArrayEquals(p.sample(7).targets(), p.sample(7).targets(), 0);
-        assertEquals(60, p.sample(7).size());
+        assertEquals(100, p.sample(7).size());
     }
 
     @Test
