@@ -18,7 +18,8 @@ import java.util.random.RandomGenerator;
  *     + boundPenalty sum_k (maxLogVar_k - minLogVar_k) + weightDecay/2 sum_layers |W|^2
  * </pre>
  * (the Gaussian negative log-likelihood without its constant; the bounds are learned, the penalty keeps
- * them tight). Backpropagation by hand on flat double[] arrays.
+ * them tight). Backpropagation by hand: the parameters and the gradient are flat double[] arrays, the
+ * inner loops run on the per-vector arrays of a {@link Workspace}.
  *
  * <p>Parameters theta, one flat array of {@link #parameterCount()} doubles: for each layer l, W_l (in x out,
  * row-major: W[i * out + j] connects input i to output j) then b_l (out); then maxLogVar (p), then
