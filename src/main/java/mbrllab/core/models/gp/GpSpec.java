@@ -50,9 +50,13 @@ public record GpSpec(int restarts, int restartSubset, int maxIterations, int pol
         }
     }
 
-    /** 5 starts, subsets of 200 points, 100 iterations per start, 15 polishing iterations, default bounds. */
+    /**
+     * 5 starts, subsets of 150 points, 100 iterations per start, 15 polishing iterations, default bounds. On
+     * the bench problem (500 points, 5 inputs) subsets of 150 instead of 200 saved about a sixth of the time
+     * at the same final log marginal likelihood; 10 polishing iterations instead of 15 lost about 0.8 nats.
+     */
     public static GpSpec defaults() {
-        return new GpSpec(5, 200, 100, 15, SoftBounds.defaults());
+        return new GpSpec(5, 150, 100, 15, SoftBounds.defaults());
     }
 
     public GpSpec withRestarts(int newRestarts) {
