@@ -156,6 +156,14 @@ class ModelsCommandTest {
         assertEquals(2, members.exit());
         assertTrue(members.err().contains("--members must be in 1..100"), members.err());
         assertEquals(2, run("models", "fit", "--model", "gp", "--train", t, "--query", q).exit(), "--out is required");
+        StringBuilder many = new StringBuilder("x1,y\n");
+        for (int i = 0; i <= mbrllab.core.models.gp.GpSpec.MAX_POINTS; i++) {
+            many.append(i).append(",0\n");
+        }
+        Run big = run("models", "fit", "--model", "gp", "--train", write("big.csv", many.toString()).toString(),
+                "--query", q, "--out", o);
+        assertEquals(2, big.exit());
+        assertTrue(big.err().contains("a GP takes at most " + mbrllab.core.models.gp.GpSpec.MAX_POINTS), big.err());
         assertEquals(2, run("models").exit());
         assertEquals(0, run("models", "fit", "--help").exit());
     }

@@ -29,8 +29,11 @@ import mbrllab.core.optim.Lbfgs;
 public record GpSpec(int restarts, int restartSubset, int maxIterations, int polishIterations, SoftBounds bounds)
         implements ModelSpec {
 
-    /** Largest training set accepted: memory n^2 doubles and time n^3 per likelihood evaluation. */
-    public static final int MAX_POINTS = 5000;
+    /**
+     * Largest training set accepted: the likelihood needs about 3 n^2 doubles (216 MB at 3,000 points) and
+     * n^3 / 2 flops per evaluation (several seconds at 3,000 points).
+     */
+    public static final int MAX_POINTS = 3000;
 
     public GpSpec {
         if (restarts < 1 || restarts > 100) {
