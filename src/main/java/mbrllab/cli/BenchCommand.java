@@ -13,6 +13,11 @@ import mbrllab.core.dyna.LearningCurveExperiment;
 import mbrllab.core.dyna.LearningCurveSpec;
 import mbrllab.core.maze.Maze;
 import mbrllab.core.maze.MazeDynamics;
+import mbrllab.core.models.Dataset;
+import mbrllab.core.models.ensemble.EnsembleSpec;
+import mbrllab.core.models.gp.GpModel;
+import mbrllab.core.models.gp.GpSpec;
+import mbrllab.core.random.SplitMix64;
 import mbrllab.io.BundledMazes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +31,12 @@ import picocli.CommandLine.Option;
             "  dynaq_updates_per_second: Q updates (real + planning) per second, one thread, n = 50, Dyna-maze",
             "  dynaq_real_steps_per_second: real steps per second, one thread, n = 0",
             "  figure82_100runs_wall_ms: Figure 8.2 with 100 runs x 50 episodes on all cores",
-            "  figure82_100runs_one_thread_wall_ms: the same on one thread"})
+            "  figure82_100runs_one_thread_wall_ms: the same on one thread",
+            "  gp_fit_500x5_wall_ms: GP hyperparameter fit (default settings) on 500 points in 5 dimensions, one thread",
+            "  gp_predict_1000_ms: mean and variance of that GP at 1,000 points",
+            "  gp_predict_mean_1000_ms: the mean alone at the same points",
+            "  ensemble_5x64x64_2000x50_one_thread_wall_s: 5 nets (5 -> 64 -> 64 -> 2x4), 2,000 transitions, 50 epochs",
+            "  ensemble_5x64x64_2000x50_wall_s: the same with one member per core"})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "T", defaultValue = "2",
@@ -69,7 +79,101 @@ final class BenchCommand implements Callable<Integer> {
         LearningCurveExperiment.run(LearningCurveSpec.figure82(maze, 100, 50, 3), Runnable::run, ExperimentObserver.NONE);
         out.printf(Locale.ROOT, "figure82_100runs_one_thread_wall_ms %.1f ms%n", (System.nanoTime() - t0) / 1e6);
         out.flush();
+
+        benchModels(out, cores);
         return 0;
+    }
+
+    /**
+     * The models figures: a warm-up, then the median of three timings for the GP (data changes with the
+     * seed, so the JIT cannot specialise on one run) and one timing each for the ensemble.
+     */
+    static void benchModels(PrintWriter out, int cores) {
+        gpFit(0);
+        double[] fit = new double[3];
+        double[] predict = new double[3];
+        double[] predictMean = new double[3];
+        for (int r = 0; r < 3; r++) {
+            double[] t = gpFit(r + 1);
+            fit[r] = t[0];
+            predict[r] = t[1];
+            predictMean[r] = t[2];
+        }
+        java.util.Arrays.sort(fit);
+        java.util.Arrays.sort(predict);
+        java.util.Arrays.sort(predictMean);
+        out.printf(Locale.ROOT, "gp_fit_500x5_wall_ms %.1f ms%n", fit[1]);
+        out.printf(Locale.ROOT, "gp_predict_1000_ms %.1f ms%n", predict[1]);
+        out.printf(Locale.ROOT, "gp_predict_mean_1000_ms %.1f ms%n", predictMean[1]);
+        out.flush();
+
+        Dataset transitions = transitions(2000, 7);
+        EnsembleSpec spec = EnsembleSpec.dynamics();
+        spec.withEpochs(5).fit(transitions, new SplitMix64(1)); // warm-up
+        long t0 = System.nanoTime();
+        spec.fit(transitions, new SplitMix64(2));
+        out.printf(Locale.ROOT, "ensemble_5x64x64_2000x50_one_thread_wall_s %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        out.flush();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(cores, spec.members()));
+        try {
+            t0 = System.nanoTime();
+            spec.fit(transitions, new SplitMix64(3), pool);
+            out.printf(Locale.ROOT, "ensemble_5x64x64_2000x50_wall_s %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+        out.flush();
+    }
+
+    /**
+     * Fits a GP to 500 points in [-1, 1]^5 with y = sum_j sin((j+1) x_j) + 0.1 noise, then predicts at 1,000
+     * points.
+     *
+     * @return {fit ms, predict ms, mean-only predict ms}
+     */
+    static double[] gpFit(long seed) {
+        SplitMix64 rng = new SplitMix64(seed);
+        int n = 500;
+        int d = 5;
+        double[] x = new double[n * d];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = 2 * rng.nextDouble() - 1;
+                sum += Math.sin((j + 1) * x[i * d + j]);
+            }
+            y[i] = sum + 0.1 * rng.nextGaussian();
+        }
+        double[] q = new double[1000 * d];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = 2 * rng.nextDouble() - 1;
+        }
+        Dataset data = new Dataset(x, y, d, 1);
+        long t0 = System.nanoTime();
+        GpModel gp = GpSpec.defaults().fit(data, new SplitMix64(seed + 100));
+        long t1 = System.nanoTime();
+        gp.predict(q);
+        long t2 = System.nanoTime();
+        gp.output(0).predictMean(q, new double[1000]);
+        long t3 = System.nanoTime();
+        return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6};
+    }
+
+    /** n transitions of a smooth 5-input, 4-output map (a stand-in for cart-pole state deltas), with noise. */
+    static Dataset transitions(int n, long seed) {
+        SplitMix64 rng = new SplitMix64(seed);
+        double[] x = new double[n * 5];
+        double[] y = new double[n * 4];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 5; j++) {
+                x[i * 5 + j] = 2 * rng.nextDouble() - 1;
+            }
+            for (int k = 0; k < 4; k++) {
+                y[i * 4 + k] = Math.sin(x[i * 5 + k] + x[i * 5 + k + 1]) + 0.05 * rng.nextGaussian();
+            }
+        }
+        return new Dataset(x, y, 5, 4);
     }
 
     /**

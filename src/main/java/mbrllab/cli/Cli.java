@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mbrl-lab", mixinStandardHelpOptions = true, version = "MBRL Lab 0.1.0",
         description = "MBRL Lab: model-based RL (Dyna-style algorithms) teaching simulator. Without a command the "
                 + "app opens; with one it runs headless.",
-        subcommands = {FigureCommand.class, MazeCommand.class, CartPoleCommand.class, BenchCommand.class,
-            ScreenshotCommand.class})
+        subcommands = {FigureCommand.class, MazeCommand.class, CartPoleCommand.class, ModelsCommand.class,
+            BenchCommand.class, ScreenshotCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code for bad arguments or a bad input file. */

@@ -1,0 +1,196 @@
+package mbrllab.core.models.ensemble;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.random.RandomGenerator;
+
+import mbrllab.core.models.Dataset;
+import mbrllab.core.models.ModelKind;
+import mbrllab.core.models.ModelSpec;
+import mbrllab.core.optim.Adam;
+import mbrllab.core.random.SplitMix64;
+
+/**
+ * Training a probabilistic ensemble (PETS, Chua et al., 2018): {@code members} networks
+ * ({@link GaussianMlp}: hidden swish layers, a mean and a softly bounded log-variance per output), each
+ * trained by Adam on minibatches of its own bootstrap sample of the data (n draws with replacement) to
+ * minimise the Gaussian negative log-likelihood, with inputs and targets standardised by the whole data
+ * set's mean and standard deviation.
+ *
+ * <p>Training length: {@code epochs} passes over the bootstrap sample (reshuffled each pass), more if that
+ * makes fewer than {@code minSteps} Adam steps (small data sets need more passes). Member m draws all its
+ * randomness from its own generator, seeded by the m-th {@code nextLong()} of the caller's generator, so
+ * the result does not depend on the executor that trains the members.
+ *
+ * @param members       ensemble size M, in [1, 100]
+ * @param hidden        units per hidden layer, 0 to 8 layers, each in [1, 4096]
+ * @param epochs        passes over each bootstrap sample, in [1, 100,000]
+ * @param minSteps      least number of Adam steps per member, in [0, 10,000,000]
+ * @param batchSize     minibatch size, in [1, 65,536]
+ * @param learningRate  Adam step size, in (0, 1]
+ * @param weightDecay   L2 weight lambda/2 |W|^2 on the weights (not biases), in [0, 1]
+ * @param boundPenalty  weight of sum_k (maxLogVar_k - minLogVar_k) in the loss, in [0, 1]
+ */
+public record EnsembleSpec(int members, List<Integer> hidden, int epochs, int minSteps, int batchSize,
+                           double learningRate, double weightDecay, double boundPenalty) implements ModelSpec {
+
+    /** Initial upper bound of the log-variance, in standardised target units (PETS). */
+    public static final double INITIAL_MAX_LOG_VAR = 0.5;
+    /** Initial lower bound of the log-variance, in standardised target units (PETS). */
+    public static final double INITIAL_MIN_LOG_VAR = -10;
+
+    public EnsembleSpec {
+        if (members < 1 || members > 100) {
+            throw new IllegalArgumentException("members must be in [1, 100], got " + members);
+        }
+        if (hidden == null || hidden.size() > 8) {
+            throw new IllegalArgumentException("hidden must list 0 to 8 layer sizes, got " + hidden);
+        }
+        hidden = List.copyOf(hidden);
+        for (int units : hidden) {
+            if (units < 1 || units > 4096) {
+                throw new IllegalArgumentException("each hidden layer size must be in [1, 4096], got " + units);
+            }
+        }
+        if (epochs < 1 || epochs > 100_000) {
+            throw new IllegalArgumentException("epochs must be in [1, 100000], got " + epochs);
+        }
+        if (minSteps < 0 || minSteps > 10_000_000) {
+            throw new IllegalArgumentException("minSteps must be in [0, 10000000], got " + minSteps);
+        }
+        if (batchSize < 1 || batchSize > 65_536) {
+            throw new IllegalArgumentException("batchSize must be in [1, 65536], got " + batchSize);
+        }
+        if (!(learningRate > 0 && learningRate <= 1)) {
+            throw new IllegalArgumentException("learningRate must be in (0, 1], got " + learningRate);
+        }
+        if (!(weightDecay >= 0 && weightDecay <= 1)) {
+            throw new IllegalArgumentException("weightDecay must be in [0, 1], got " + weightDecay);
+        }
+        if (!(boundPenalty >= 0 && boundPenalty <= 1)) {
+            throw new IllegalArgumentException("boundPenalty must be in [0, 1], got " + boundPenalty);
+        }
+    }
+
+    /**
+     * For dynamics models: 5 members, two hidden layers of 64, 50 epochs (at least 2,000 steps), batches
+     * of 32, learning rate 1e-3, weight decay 1e-4, bound penalty 0.01.
+     */
+    public static EnsembleSpec dynamics() {
+        return new EnsembleSpec(5, List.of(64, 64), 50, 2000, 32, 1e-3, 1e-4, 0.01);
+    }
+
+    /**
+     * For the 1-D playground (tens to hundreds of points): 5 members, two hidden layers of 32, at least
+     * 3,000 steps, batches of 32, learning rate 3e-3, weight decay 1e-4, bound penalty 0.01.
+     */
+    public static EnsembleSpec playground() {
+        return new EnsembleSpec(5, List.of(32, 32), 50, 3000, 32, 3e-3, 1e-4, 0.01);
+    }
+
+    public EnsembleSpec withMembers(int newMembers) {
+        return new EnsembleSpec(newMembers, hidden, epochs, minSteps, batchSize, learningRate, weightDecay,
+                boundPenalty);
+    }
+
+    public EnsembleSpec withHidden(List<Integer> newHidden) {
+        return new EnsembleSpec(members, newHidden, epochs, minSteps, batchSize, learningRate, weightDecay,
+                boundPenalty);
+    }
+
+    public EnsembleSpec withEpochs(int newEpochs) {
+        return new EnsembleSpec(members, hidden, newEpochs, minSteps, batchSize, learningRate, weightDecay,
+                boundPenalty);
+    }
+
+    public EnsembleSpec withMinSteps(int newMinSteps) {
+        return new EnsembleSpec(members, hidden, epochs, newMinSteps, batchSize, learningRate, weightDecay,
+                boundPenalty);
+    }
+
+    @Override
+    public ModelKind kind() {
+        return ModelKind.ENSEMBLE;
+    }
+
+    /** Epochs actually run on n points: max(epochs, ceil(minSteps / batches per epoch)). */
+    public int epochsFor(int n) {
+        int batchesPerEpoch = (n + batchSize - 1) / batchSize;
+        return Math.max(epochs, (minSteps + batchesPerEpoch - 1) / batchesPerEpoch);
+    }
+
+    /** Trains the members one after another on the calling thread. */
+    @Override
+    public EnsembleModel fit(Dataset data, RandomGenerator rng) {
+        return fit(data, rng, Runnable::run);
+    }
+
+    /**
+     * Trains each member as a task on {@code executor} and waits; the model is the same bits whatever the
+     * executor.
+     */
+    public EnsembleModel fit(Dataset data, RandomGenerator rng, Executor executor) {
+        int n = data.size();
+        int d = data.inputDim();
+        int p = data.outputDim();
+        Standardizer inputs = Standardizer.of(data.inputs(), d);
+        Standardizer targets = Standardizer.of(data.targets(), p);
+        double[] x = inputs.apply(data.inputs());
+        double[] y = targets.apply(data.targets());
+        int[] hiddenUnits = hidden.stream().mapToInt(Integer::intValue).toArray();
+        GaussianMlp net = new GaussianMlp(d, hiddenUnits, p);
+        long[] seeds = new long[members];
+        for (int m = 0; m < members; m++) {
+            seeds[m] = rng.nextLong();
+        }
+        double[][] thetas = new double[members][];
+        CompletableFuture<?>[] tasks = new CompletableFuture<?>[members];
+        for (int m = 0; m < members; m++) {
+            int member = m;
+            tasks[m] = CompletableFuture.runAsync(
+                    () -> thetas[member] = trainMember(net, x, y, n, new SplitMix64(seeds[member])), executor);
+        }
+        try {
+            CompletableFuture.allOf(tasks).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+        return new EnsembleModel(net, thetas, inputs, targets);
+    }
+
+    /** One member: initial weights, bootstrap sample, then Adam over shuffled minibatches. */
+    private double[] trainMember(GaussianMlp net, double[] x, double[] y, int n, SplitMix64 rng) {
+        double[] theta = new double[net.parameterCount()];
+        net.initialize(theta, rng, INITIAL_MAX_LOG_VAR, INITIAL_MIN_LOG_VAR);
+        int[] sample = new int[n];
+        for (int i = 0; i < n; i++) {
+            sample[i] = rng.nextInt(n);
+        }
+        double[] gradient = new double[theta.length];
+        Adam adam = new Adam(theta.length, Adam.Settings.withLearningRate(learningRate));
+        GaussianMlp.Workspace ws = net.workspace(Math.min(batchSize, n));
+        int epochsToRun = epochsFor(n);
+        for (int epoch = 0; epoch < epochsToRun; epoch++) {
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = sample[i];
+                sample[i] = sample[j];
+                sample[j] = t;
+            }
+            for (int from = 0; from < n; from += batchSize) {
+                int count = Math.min(batchSize, n - from);
+                net.lossAndGradient(theta, x, y, sample, from, count, weightDecay, boundPenalty, gradient, ws);
+                adam.step(theta, gradient);
+            }
+        }
+        return theta;
+    }
+}
