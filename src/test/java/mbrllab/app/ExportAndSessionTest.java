@@ -109,9 +109,11 @@ class ExportAndSessionTest {
         List<String> curves = Files.readAllLines(answer.resolve("learning-curves.csv"));
         assertEquals("episode,n0_mean,n0_ci95_half,n0_run1,n5_mean,n5_ci95_half,n5_run1,n50_mean,n50_ci95_half,n50_run1",
                 curves.get(0));
-        // The maze PNG shows the same picture as the screen: the goal cell's green at its centre.
+        // The maze PNG is a figure: a title band, the maze as on screen, and the legend band below it.
         BufferedImage png = ImageIO.read(answer.resolve("maze-1-n0.png").toFile());
+        assertEquals(2 * (canvas.getHeight() + 2 * 34), png.getHeight(), 4);
         assertTrue(png.getRGB(png.getWidth() / 2, png.getHeight() / 2) != 0, "the picture is not empty");
+        assertTrue(Files.readString(answer.resolve("maze-1-n0.svg")).contains("Q(x,u)"), "the legend is in the SVG");
     }
 
     @Test

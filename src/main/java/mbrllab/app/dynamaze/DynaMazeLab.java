@@ -290,9 +290,14 @@ public final class DynaMazeLab {
             double w = canvas.getWidth();
             double h = canvas.getHeight();
             String name = "maze-" + (i + 1) + "-n" + frame.n();
+            String title = String.format(Locale.ROOT, "n = %d · episode %d, step %d", frame.n(),
+                    frame.episode(), frame.stepsThisEpisode());
+            double fh = h + 2 * MazeRenderer.FIGURE_BAND;
             targets.add(new mbrllab.app.export.ExportTarget(name, "Maze pane " + (i + 1) + " (n = " + frame.n() + ")",
-                    () -> mbrllab.app.export.Exports.png2x(w, h, pen -> MazeRenderer.draw(pen, frame, style, w, h)),
-                    () -> mbrllab.app.export.Exports.svg(w, h, pen -> MazeRenderer.draw(pen, frame, style, w, h)),
+                    () -> mbrllab.app.export.Exports.png2x(w, fh,
+                            pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
+                    () -> mbrllab.app.export.Exports.svg(w, fh,
+                            pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
                     () -> qTableCsv(frame)));
         }
         MazeCanvas dbg = debuggerView.canvas();
@@ -301,13 +306,18 @@ public final class DynaMazeLab {
             MazeRenderer.Style style = dbg.style();
             double w = dbg.getWidth();
             double h = dbg.getHeight();
+            String title = String.format(Locale.ROOT, "n = %d · update %,d · episode %d", frame.n(),
+                    frame.updates(), frame.episode());
+            double fh = h + 2 * MazeRenderer.FIGURE_BAND;
             targets.add(new mbrllab.app.export.ExportTarget("debugger-maze", "Debugger maze (n = " + frame.n() + ")",
-                    () -> mbrllab.app.export.Exports.png2x(w, h, pen -> MazeRenderer.draw(pen, frame, style, w, h)),
-                    () -> mbrllab.app.export.Exports.svg(w, h, pen -> MazeRenderer.draw(pen, frame, style, w, h)),
+                    () -> mbrllab.app.export.Exports.png2x(w, fh,
+                            pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
+                    () -> mbrllab.app.export.Exports.svg(w, fh,
+                            pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
                     () -> qTableCsv(frame)));
         }
-        double cw = Math.max(400, chartViewer.getWidth());
-        double ch = Math.max(250, chartViewer.getHeight());
+        double cw = Math.max(720, chartViewer.getWidth());
+        double ch = Math.max(440, chartViewer.getHeight());
         targets.add(new mbrllab.app.export.ExportTarget("learning-curves", "Learning curves",
                 () -> mbrllab.app.export.Exports.chartPng2x(chartWithLegend(), cw, ch),
                 () -> mbrllab.app.export.Exports.chartSvg(chartWithLegend(), cw, ch), this::curvesCsv));

@@ -140,6 +140,103 @@ public final class MazeRenderer {
         pen.strokeOval(a[0] - d / 2, a[1] - d / 2, d, d);
     }
 
+    /** Height of the title and legend bands that {@link #drawFigure} adds around the maze. */
+    static final double FIGURE_BAND = 34;
+
+    /**
+     * The maze as a stand-alone figure (for exports): a title line, the maze, and the colour legend with numbers
+     * under it. The whole figure is w x (h + 2 * {@link #FIGURE_BAND}).
+     */
+    public static void drawFigure(Pen pen, PaneFrame frame, Style style, String title, double w, double h) {
+        double band = FIGURE_BAND;
+        pen.fill(style.highContrast() ? Color.BLACK : Color.WHITE);
+        pen.fillRect(0, 0, w, h + 2 * band);
+        Color text = style.highContrast() ? Color.WHITE : Color.BLACK;
+        pen.fill(text);
+        pen.text(title, w / 2, band / 2, Math.min(15, Math.max(9, w / title.length() * 1.6)) * style.fontScale(), true,
+                Align.CENTER);
+        draw(new OffsetPen(pen, 0, band), frame, style, w, h);
+        double barLeft = Math.max(60, w * 0.2);
+        double barRight = w - Math.max(30, w * 0.1);
+        double top = h + band + 4;
+        double barHeight = 10;
+        int steps = 120;
+        for (int k = 0; k < steps; k++) {
+            double v = (k / (double) (steps - 1) * 2 - 1) * style.limit();
+            pen.fill(DivergingScale.color(v, style.limit()));
+            double x = barLeft + k * (barRight - barLeft) / steps;
+            pen.fillRect(x, top, (barRight - barLeft) / steps + 0.5, barHeight);
+        }
+        pen.fill(text);
+        pen.text("Q(x,u)", barLeft - 8, top + barHeight / 2, 12 * style.fontScale(), false, Align.RIGHT);
+        for (int k = 0; k <= 4; k++) {
+            double v = (k / 2.0 - 1) * style.limit();
+            pen.text(QLegend.format(v), barLeft + k / 4.0 * (barRight - barLeft), top + barHeight + 9,
+                    11 * style.fontScale(), false, Align.CENTER);
+        }
+    }
+
+    /** Draws through another pen shifted by (dx, dy). */
+    private record OffsetPen(Pen pen, double dx, double dy) implements Pen {
+        @Override
+        public void fill(Color color) {
+            pen.fill(color);
+        }
+
+        @Override
+        public void stroke(Color color, double width, double[] dashes) {
+            pen.stroke(color, width, dashes);
+        }
+
+        @Override
+        public void fillRect(double x, double y, double w, double h) {
+            pen.fillRect(x + dx, y + dy, w, h);
+        }
+
+        @Override
+        public void strokeRect(double x, double y, double w, double h) {
+            pen.strokeRect(x + dx, y + dy, w, h);
+        }
+
+        private double[] shift(double[] v, double d) {
+            double[] out = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                out[i] = v[i] + d;
+            }
+            return out;
+        }
+
+        @Override
+        public void fillPolygon(double[] xs, double[] ys) {
+            pen.fillPolygon(shift(xs, dx), shift(ys, dy));
+        }
+
+        @Override
+        public void strokePolygon(double[] xs, double[] ys) {
+            pen.strokePolygon(shift(xs, dx), shift(ys, dy));
+        }
+
+        @Override
+        public void strokeLine(double x1, double y1, double x2, double y2) {
+            pen.strokeLine(x1 + dx, y1 + dy, x2 + dx, y2 + dy);
+        }
+
+        @Override
+        public void fillOval(double x, double y, double w, double h) {
+            pen.fillOval(x + dx, y + dy, w, h);
+        }
+
+        @Override
+        public void strokeOval(double x, double y, double w, double h) {
+            pen.strokeOval(x + dx, y + dy, w, h);
+        }
+
+        @Override
+        public void text(String text, double x, double y, double size, boolean bold, Align align) {
+            pen.text(text, x + dx, y + dy, size, bold, align);
+        }
+    }
+
     private static double[] centre(Layout layout, int cell, double s, double ox, double oy) {
         int r = cell / layout.cols();
         int c = cell % layout.cols();
