@@ -72,10 +72,13 @@ final class BoxText {
         return sb.toString();
     }
 
-    /** 1,234 below ten thousand, then 12k, 1.2M. */
+    /** 999 as it is, then 8.8k, 12k, 1.2M. */
     static String count(long c) {
+        if (c < 1_000) {
+            return Long.toString(c);
+        }
         if (c < 10_000) {
-            return String.format(Locale.ROOT, "%,d", c);
+            return String.format(Locale.ROOT, "%.1fk", c / 1e3);
         }
         if (c < 1_000_000) {
             return (c / 1000) + "k";

@@ -252,9 +252,14 @@ public final class CartCanvas extends Canvas {
             drawReadouts(gc, t, lines, h, pad, line);
             return;
         }
-        double cx = w / 2;
         double railY = sceneBottom - labelBand + yLo * scale;
         double visibleHalf = (w / 2) / scale;
+        double x = p.pose()[CartPoleState.X];
+        double theta = p.pose()[CartPoleState.THETA];
+        // The view follows a cart that would leave it (swing-up has no track limits): the ticks scroll.
+        double margin = Math.min(visibleHalf * 0.9, cartW / 2 + 0.5);
+        double viewX = Math.abs(x) > visibleHalf - margin ? x - Math.signum(x) * (visibleHalf - margin) : 0;
+        double cx = w / 2 - viewX * scale;
 
         // Track: rail, ticks every 0.5 m, labels every metre.
         gc.setLineCap(StrokeLineCap.BUTT);
@@ -267,7 +272,7 @@ public final class CartCanvas extends Canvas {
         gc.setFill(t.tick());
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.TOP);
-        for (int k = (int) Math.ceil(-visibleHalf * 2); k <= (int) Math.floor(visibleHalf * 2); k++) {
+        for (int k = (int) Math.ceil((viewX - visibleHalf) * 2); k <= (int) Math.floor((viewX + visibleHalf) * 2); k++) {
             double px = cx + k * 0.5 * scale;
             double len = k % 2 == 0 ? Math.max(5, fs * 0.5) : Math.max(3, fs * 0.3);
             gc.strokeLine(px, railY, px, railY + len);
@@ -312,8 +317,6 @@ public final class CartCanvas extends Canvas {
             }
         }
 
-        double x = p.pose()[CartPoleState.X];
-        double theta = p.pose()[CartPoleState.THETA];
         double cartX = cx + x * scale;
         double hx = cartX;
         double hy = railY - hingeY * scale;
@@ -396,17 +399,19 @@ public final class CartCanvas extends Canvas {
         gc.fillOval(hx - hr, hy - hr, 2 * hr, 2 * hr);
         gc.setLineCap(StrokeLineCap.BUTT);
 
-        // A cart outside the view: an arrow at the edge with its position.
-        if (Math.abs(x) > visibleHalf - cartW / 2) {
-            double side = Math.signum(x);
+        // x = 0 out of view (the view follows the cart): an arrow at the edge pointing back to it.
+        if (Math.abs(viewX) > visibleHalf) {
+            double side = -Math.signum(viewX);
             double ex = side > 0 ? w - pad : pad;
-            gc.setFill(t.warning());
+            double ay = railY - fs * 1.2;
+            gc.setFill(balance ? t.text() : t.target());
             gc.fillPolygon(new double[] {ex, ex - side * fs, ex - side * fs},
-                    new double[] {railY - fs, railY - fs * 1.6, railY - fs * 0.4}, 3);
+                    new double[] {ay, ay - fs * 0.6, ay + fs * 0.6}, 3);
             gc.setFont(bold);
             gc.setTextAlign(side > 0 ? TextAlignment.RIGHT : TextAlignment.LEFT);
-            gc.setTextBaseline(VPos.BOTTOM);
-            gc.fillText(String.format(Locale.ROOT, "x = %.1f m", x), ex - side * (fs * 1.3), railY - fs * 0.4);
+            gc.setTextBaseline(VPos.CENTER);
+            gc.fillText(String.format(Locale.ROOT, balance ? "x = 0: %.1f m" : "target: %.1f m", Math.abs(x)),
+                    ex - side * (fs * 1.3), ay);
         }
 
         // Text: header, ending, hint, key caps, read-outs.

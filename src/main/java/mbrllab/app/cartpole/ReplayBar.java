@@ -167,6 +167,8 @@ final class ReplayBar {
         episodeSpinner.setDisable(none);
         replayButton.setDisable(none);
         if (none) {
+            episodeFactory.setMax(1);
+            episodeFactory.setValue(1);
             if (model.replayProperty().get() == null) {
                 replayInfo.setText("Every episode is recorded: replay one once it has finished.");
             }

@@ -86,13 +86,19 @@ class CartPoleGalleryTest {
         shot(dir, "2-keyboard-balance-later");
 
         robot.interact(() -> m.setSystem(CartSystem.SWING_UP));
+        for (int k = 0; k < 4; k++) {
+            int push = k % 2 == 0 ? 1 : -1;
+            robot.interact(() -> m.keyPressed(push));
+            WaitForAsyncUtils.sleep(250, TimeUnit.MILLISECONDS);
+            robot.interact(() -> m.keyReleased(push));
+            WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
+        }
         robot.interact(() -> m.keyPressed(1));
-        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
-        robot.interact(() -> m.keyReleased(1));
-        robot.interact(() -> m.keyPressed(-1));
-        WaitForAsyncUtils.sleep(450, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
         shot(dir, "3-keyboard-swingup");
-        robot.interact(() -> m.keyReleased(-1));
+        robot.interact(() -> m.keyReleased(1));
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        shot(dir, "3b-keyboard-swingup-later");
 
         robot.interact(() -> {
             m.setSystem(CartSystem.BALANCE);

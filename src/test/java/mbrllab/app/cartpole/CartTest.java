@@ -202,6 +202,9 @@ class CartTest {
         assertEquals("right (12k tries) → 85, the latest", BoxText.push("right", 12_345,
                 List.of(new BoxModel.Outcome(85, 0, 1, 1)), BoxModelKind.LAST_OUTCOME));
         assertEquals("left: never tried here", BoxText.push("left", 0, List.of(), BoxModelKind.SAMPLE));
+        assertEquals("left (8.8k tries) → 67 ×1.2M, 70 ×999", BoxText.push("left", 8_784, List.of(
+                new BoxModel.Outcome(70, 0, 999, 0.1), new BoxModel.Outcome(67, 0, 1_234_567, 0.9)),
+                BoxModelKind.SAMPLE));
         assertEquals("box 85: -0.8 ≤ x < 0.8, -0.5 ≤ x' < 0.5, 0 ≤ θ < 1°, -50 ≤ θ' < 50°/s", BoxText.describe(85));
         Cart cart = Cart.dynaQ(new BoxesDynaQ(BoxesDynaParams.defaults().withN(5), BoxModelKind.SAMPLE.create(), 1, 2),
                 3);
