@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +26,8 @@ final class CartPoleRunner {
     static final long SLICE_NANOS = 10_000_000L;
     /** ... and then rests for this long. */
     static final long BREATHE_NANOS = 4_000_000L;
+    /** The rest at full speed while the screen is behind. */
+    static final long FRAME_NANOS = 16_000_000L;
     /** Pause after an episode of a single cart ends, at speeds up to twice real time. */
     static final long HOLD_MILLIS = 700;
     /** Speed meaning "as fast as possible". */
@@ -39,6 +42,8 @@ final class CartPoleRunner {
 
     private volatile boolean stopped;
     private volatile int keys;
+    private final AtomicLong shown = new AtomicLong(-1);
+    private long lastPublished = -1;
     private boolean playing;
     private double stepsPerSecond = 50;
     private long ticks;
@@ -76,6 +81,11 @@ final class CartPoleRunner {
     /** Steps per second while playing; {@link #MAX_SPEED} for as fast as possible. */
     void setSpeed(double perSecond) {
         commands.add(() -> stepsPerSecond = perSecond);
+    }
+
+    /** The screen has taken the frame published after {@code tick} ticks. Any thread. */
+    void shown(long tick) {
+        shown.set(tick);
     }
 
     /** The keyboard's push from now on: -1 left, 0 none, +1 right. Any thread. */
@@ -142,10 +152,13 @@ final class CartPoleRunner {
                             tick();
                         }
                     } while (System.nanoTime() < sliceEnd && commands.isEmpty() && !stopped);
+                    boolean screenBehind = shown.get() < lastPublished;
+                    lastPublished = ticks;
                     publish(System.nanoTime(), 0);
-                    // Leave the core to the screen for a moment: on a small machine the runner, a background
-                    // worker and the FX thread share two cores.
-                    Runnable next = commands.poll(BREATHE_NANOS, TimeUnit.NANOSECONDS);
+                    // Leave the core to the screen for a moment (on a small machine the runner, a background worker
+                    // and the FX thread share two cores), for a whole frame while the screen has not yet taken the
+                    // previous frame.
+                    Runnable next = commands.poll(screenBehind ? FRAME_NANOS : BREATHE_NANOS, TimeUnit.NANOSECONDS);
                     if (next != null) {
                         next.run();
                     }

@@ -482,11 +482,14 @@ public final class CartPoleViewModel {
             }
             default -> throw new IllegalStateException();
         }
+        CartPoleRunner[] self = new CartPoleRunner[1];
         runner = new CartPoleRunner(carts, f -> dispatcher.post(this, () -> {
             if (myGeneration == generation) {
                 frames.set(f);
+                self[0].shown(f.ticks());
             }
         }));
+        self[0] = runner;
         logs = runner.logs();
         applyKeys();
         runner.setSpeed(stepsPerSecond(speed.get()));
