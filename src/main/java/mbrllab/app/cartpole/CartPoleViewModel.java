@@ -337,11 +337,12 @@ public final class CartPoleViewModel {
         }
     }
 
-    /** The random cart is handed to the keyboard in mid-episode (the agent becomes Keyboard, no reset). */
+    /** The random cart is handed to the keyboard in mid-episode (the agent becomes Keyboard, no reset; real time). */
     public void takeOver() {
         if (agent.get() == AgentKind.RANDOM) {
             agent.set(AgentKind.KEYBOARD);
             runner.takeOver();
+            speed.set(Math.log10(system.get().realTimeStepsPerSecond()));
         }
     }
 

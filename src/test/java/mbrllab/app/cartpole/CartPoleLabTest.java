@@ -191,6 +191,14 @@ class CartPoleLabTest {
         CartPoleLab lab = openLab(robot);
         CartPoleViewModel model = lab.model();
         assertEquals(AgentKind.DYNA_Q, model.agentProperty().get(), "the lab opens on the three panes");
+        if (model.experimentRunningProperty().get()) {
+            // The background runs are not needed here: Cancel in the status bar stops them.
+            robot.clickOn("#cancelButton");
+            waitUntil(() -> !model.experimentRunningProperty().get(), "cancelled");
+            String message = model.experimentMessageProperty().get();
+            assertTrue(message.startsWith("Cancelled after ") && model.experiment().isCancelled()
+                    || message.startsWith("Mean of 30 runs"), "cancelled, or finished just before: " + message);
+        }
         waitUntil(() -> frame(model, 2) != null, "three panes");
         CartCanvas[] canvases = new CartCanvas[3];
         long[] drawsBefore = new long[3];
