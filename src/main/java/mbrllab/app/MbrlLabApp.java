@@ -6,6 +6,8 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import mbrllab.app.cartpole.CartPoleLab;
+import mbrllab.app.cartpole.CartPoleViewModel;
 import mbrllab.app.dynamaze.DynaMazeLab;
 import mbrllab.app.dynamaze.DebuggerViewModel;
 import mbrllab.app.dynamaze.DynaMazeViewModel;
@@ -63,7 +65,15 @@ public final class MbrlLabApp extends Application {
                             model::toSettings, model::applySettings, () -> model.mazeProperty().get(),
                             model::useMaze));
                 });
-        return new Shell(stage, List.of(dynaMaze));
+        LabEntry cartPole = new LabEntry("cart-pole", "Cart-pole",
+                "Cart-pole: balance or swing up by keyboard, replay any episode, Dyna-Q on BOXES with n = 0, 5 and 50",
+                status -> {
+                    CartPoleViewModel model = new CartPoleViewModel(dispatcher, background);
+                    CartPoleLab lab = new CartPoleLab(model, status);
+                    return new LabView(lab.view(), lab.toolbarItems(), lab.runControls(), lab::setFontScale,
+                            lab::setHighContrast, lab::dispose);
+                });
+        return new Shell(stage, List.of(dynaMaze, cartPole));
     }
 
     /** The application style sheet on the class path. */

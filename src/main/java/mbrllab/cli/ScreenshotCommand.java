@@ -8,14 +8,17 @@ import mbrllab.app.Screenshots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code screenshot --lab dyna-maze --run-seconds T --out FILE.png}. */
+/** {@code screenshot --lab dyna-maze|cart-pole --run-seconds T --out FILE.png}. */
 @Command(name = "screenshot", mixinStandardHelpOptions = true,
         description = {"Open the window, let a lab run, write a PNG of the whole window and quit.",
             "Works under a display (e.g. xvfb-run) and headless without one (JavaFX Monocle)."})
 final class ScreenshotCommand implements Callable<Integer> {
 
+    /** The labs a screenshot can show (their ids in the navigation). */
+    static final java.util.List<String> LABS = java.util.List.of("dyna-maze", "cart-pole");
+
     @Option(names = "--lab", paramLabel = "LAB", defaultValue = "dyna-maze",
-            description = "the lab to show: dyna-maze (default: ${DEFAULT-VALUE})")
+            description = "the lab to show: dyna-maze or cart-pole (default: ${DEFAULT-VALUE})")
     String lab;
 
     @Option(names = "--run-seconds", paramLabel = "T", defaultValue = "3",
@@ -55,8 +58,8 @@ final class ScreenshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!lab.equals("dyna-maze")) {
-            throw new UserInputException("screenshot: unknown --lab '" + lab + "'; labs: dyna-maze");
+        if (!LABS.contains(lab)) {
+            throw new UserInputException("screenshot: unknown --lab '" + lab + "'; labs: " + String.join(", ", LABS));
         }
         if (!(runSeconds >= 0 && runSeconds <= 600)) {
             throw new UserInputException("screenshot: --run-seconds must be in 0..600, got " + runSeconds);

@@ -101,12 +101,22 @@ class CliTest {
             {"nonsense"},
             {"screenshot", "--out", "x.png", "--size", "big"},
             {"screenshot", "--out", "x.txt"},
+            {"screenshot", "--out", "x.png", "--lab", "pendulum"},
         }) {
             Result r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
             assertEquals(1, r.err().strip().lines().count(), "one line for " + String.join(" ", args) + ": " + r.err());
             assertTrue(!r.err().contains("Exception"), r.err());
         }
+    }
+
+    @Test
+    void theScreenshotCommandNamesItsLabs() {
+        Result r = run("screenshot", "--out", "x.png", "--lab", "pendulum");
+        assertEquals(2, r.code());
+        assertEquals("screenshot: unknown --lab 'pendulum'; labs: dyna-maze, cart-pole", r.err().strip());
+        Result help = run("screenshot", "--help");
+        assertTrue(help.out().contains("dyna-maze or cart-pole"), help.out());
     }
 
     @Test

@@ -9,7 +9,8 @@ final class HelpText {
     static final String TEXT = """
             KEYBOARD SHORTCUTS
               Space            play / pause
-              Right arrow      one step (every pane: one real step and its n planning updates)
+              Right arrow      one step (every pane: one real step and its n planning updates);
+                               in the cart-pole lab with the keyboard agent it pushes the cart instead
               Ctrl+R           reset (new agents, Q = 0, empty model, the seed in the toolbar)
               Ctrl+plus / Ctrl+minus / Ctrl+0   larger / smaller / normal text
               F11              presenter full screen
@@ -60,6 +61,43 @@ final class HelpText {
               lab's settings (parameters, seed, n list, runs, maze) as a small JSON session, Ctrl+O opens
               one; a bad file is refused with the reason and changes nothing. Presets are sessions that
               ship with the app (Presets menu). All files are written atomically.
+
+            THE CART-POLE LAB
+              Two systems: balance (Gymnasium's CartPole-v1: keep the pole within 12 degrees of upright and the
+              cart within 2.4 m of the centre; steps of 0.02 s, at most 500) and swing-up (PILCO's cart-pole: the
+              pole starts hanging; swing it up and hold it above x = 0; pushes held for 0.1 s, episodes of 4 s).
+              Drawn: the track and its limits, the failure angle as faint lines, the force arrow; read-outs of x,
+              x', theta (degrees, 0 upright for balance, 0 hanging for swing-up) and theta' (degrees per second).
+              Real time is 50 steps per second for balance and 10 for swing-up; the animation runs at the screen
+              rate and moves smoothly between physics steps (it shows the motion one step late).
+
+              Keyboard play. Choose the Keyboard agent: then Left and Right push the cart with 10 N while held (no
+              key: no force; Gymnasium's own agents must push one way or the other every step). Pressing an arrow
+              while paused starts the run. The arrows also push when you click the cart picture first (it gets a
+              coloured frame): a random cart is then handed to the keyboard in mid-episode. In all other cases the
+              arrows do what they do elsewhere (Right = one step); a focused slider or list keeps its arrows.
+              Space still plays and pauses, Ctrl+R resets.
+
+              Replay. Every finished episode is recorded (its start state and every push; the physics recomputes the
+              very same states), and in long runs the lab keeps the first 1,000 and the latest 10,000 episodes of
+              each cart. Pick an episode (and, with Dyna-Q, a pane) under the picture and press Replay: the live
+              run pauses and the picture shows the recording. The scrubber at step k shows the recorded state k;
+              the speed is a multiple of real time. Play or Back to live returns to the live run.
+
+              Dyna-Q on BOXES. Three panes run tabular Dyna-Q with n = 0, 5 and 50 planning updates per real step,
+              in lock step, on the 162 boxes of Barto, Sutton and Anderson (1983) (x, x', theta, theta' cut into
+              3 x 3 x 6 x 3 intervals; pushes of 10 N; reward 0 per step and -1 on failure; 500 steps is a
+              truncation, not a failure). The panes are run 1 of the background experiment, whose mean over R runs
+              (30 by default) with 95% confidence bands fills the chart as runs finish (Cancel in the status bar).
+              Under each pane: the agent's current box, Q of both pushes, and the model's entry for each push.
+
+              The lesson: model errors can affect learning. A box lumps many states together, so the same box and
+              push lead to different next boxes. The "last outcome" model (the maze's Model(x,u) <- (x',r)) keeps
+              only the latest next box and believes it for sure; planning replays these errors over and over, and
+              with n = 50 the agent balances far shorter than with n = 0 over 100 episodes. The "sample model"
+              keeps every next box with its count and planning draws them by frequency: then planning helps early
+              on, n = 50 balancing longer than n = 0 over the first episodes. Switch the model beside the panes
+              and compare the curves.
 
             COMMON RANDOM NUMBERS
               All panes use the same seed for their real steps, and every real step draws exactly two random

@@ -117,13 +117,21 @@ public final class Shell {
 
     /** Installs the keyboard shortcuts on the scene. */
     public void installShortcuts(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (current != null && !(scene.getFocusOwner() instanceof TextInputControl)
+                    && current.controls().keys().test(e)) {
+                e.consume();
+            }
+        });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (current == null) {
                 return;
             }
             Node focus = scene.getFocusOwner();
             boolean typing = focus instanceof TextInputControl;
-            if (e.getCode() == KeyCode.SPACE && !typing && !e.isShortcutDown()) {
+            if (!typing && current.controls().keys().test(e)) {
+                e.consume();
+            } else if (e.getCode() == KeyCode.SPACE && !typing && !e.isShortcutDown()) {
                 current.controls().playPause().run();
                 e.consume();
             } else if (e.getCode() == KeyCode.RIGHT && !typing && !(focus instanceof Slider) && !e.isShortcutDown()) {
@@ -447,7 +455,7 @@ public final class Shell {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(stage);
         alert.setTitle("MBRL Lab help");
-        alert.setHeaderText("Keyboard shortcuts and how the Dyna-maze lab works");
+        alert.setHeaderText("Keyboard shortcuts and how the labs work");
         TextArea text = new TextArea(HelpText.TEXT);
         text.setId("helpText");
         text.setEditable(false);

@@ -1,0 +1,735 @@
+package mbrllab.app.cartpole;
+
+import java.awt.BasicStroke;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+import mbrllab.app.shell.RunControls;
+import mbrllab.app.shell.Shell;
+import mbrllab.charts.Palette;
+import mbrllab.core.cartpole.CartPoleState;
+
+/**
+ * The cart-pole lab: one big cart for the keyboard and the random agent, or three small carts for Dyna-Q on BOXES
+ * with n = 0, 5 and 50 in lock step; the replay of any recorded episode; the learning curves; the side panel with the
+ * system, the agent, the model and the parameters. Views only: state lives in {@link CartPoleViewModel}.
+ *
+ * <p>An {@link AnimationTimer} only draws: at every screen pulse it draws each cart between its last two physics
+ * states (see {@link Frames}), or the replayed episode at the scrubber's position. It records the interval between
+ * its frames and the time its drawing takes; with {@code -Dmbrllab.frameStats=true} it prints their percentiles when
+ * the lab closes.
+ */
+public final class CartPoleLab {
+
+    /** Labels follow the live run at most this often. */
+    static final long TEXT_PERIOD_NANOS = 100_000_000L;
+    /** Charts follow the live run at most this often. */
+    static final long CHART_PERIOD_NANOS = 250_000_000L;
+    /** System property that makes the lab print its frame statistics when it closes. */
+    public static final String FRAME_STATS_PROPERTY = "mbrllab.frameStats";
+
+    private final CartPoleViewModel model;
+    private final Shell.StatusBar status;
+    private final VBox root = new VBox();
+    private final List<Node> toolbarItems = new ArrayList<>();
+    private final CartCanvas singleCanvas = new CartCanvas(860, 360);
+    private final Label singleStats = new Label(" ");
+    private final List<CartCanvas> paneCanvases = new ArrayList<>();
+    private final List<Label> paneStats = new ArrayList<>();
+    private final List<Label> boxLabels = new ArrayList<>();
+    private final List<Label> paneTitles = new ArrayList<>();
+    private final List<Tooltip> boxTips = new ArrayList<>();
+    private final Node singleView;
+    private final Node dynaView;
+    private final ReplayBar replayBar;
+    private final Label realStepsLabel = new Label("real steps: 0");
+
+    private final YIntervalSeriesCollection meanData = new YIntervalSeriesCollection();
+    private final XYSeriesCollection animatedData = new XYSeriesCollection();
+    private final JFreeChart dynaChart;
+    private final ChartViewer dynaChartViewer;
+    private final XYSeriesCollection singleData = new XYSeriesCollection();
+    private final JFreeChart singleChart;
+    private final ChartViewer singleChartViewer;
+    private final ChartLegend dynaLegend = new ChartLegend();
+    private final ChartLegend singleLegend = new ChartLegend();
+
+    private final AnimationTimer animator;
+    private final FrameStats frameIntervals = new FrameStats();
+    private final FrameStats drawTimes = new FrameStats();
+    private long lastPulse;
+    private Frames textFrames;
+    private Frames chartFrames;
+    private long lastText;
+    private long lastChart;
+    private boolean curvesPending;
+    private boolean dirty = true;
+    private boolean animating;
+    private EpisodeRecord cumulativeFor;
+    private double[] cumulativeScore;
+    private final double[] replayState = new double[4];
+    private final double[] replayNext = new double[4];
+
+    private double fontScale = 1;
+    private boolean highContrast;
+    private boolean disposed;
+
+    public CartPoleLab(CartPoleViewModel model, Shell.StatusBar status) {
+        this.model = model;
+        this.status = status;
+        root.getStyleClass().addAll("lab", "cart-pole-lab");
+        root.setId("cartPoleLab");
+        root.getProperties().put(CartPoleLab.class, this);
+
+        singleCanvas.setId("cartCanvas");
+        singleCanvas.setBaseFont(14);
+        singleCanvas.setFocusTraversable(true);
+        singleCanvas.setAccent(toFx(Palette.categorical(0)));
+        singleCanvas.setOnMousePressed(e -> singleCanvas.requestFocus());
+        singleStats.setId("singleStats");
+        singleStats.getStyleClass().add("pane-stats");
+
+        singleChart = createSingleChart();
+        singleChartViewer = new ChartViewer(singleChart);
+        singleChartViewer.setId("episodeChart");
+        singleChartViewer.setMinHeight(120);
+        VBox singleTop = new VBox(2, singleStats, singleCanvas);
+        VBox.setVgrow(singleCanvas, Priority.ALWAYS);
+        singleTop.setPadding(new Insets(6, 8, 4, 8));
+        singleLegend.setId("episodeChartLegend");
+        VBox singleChartBox = new VBox(2, singleChartViewer, singleLegend);
+        VBox.setVgrow(singleChartViewer, Priority.ALWAYS);
+        singleChartBox.setPadding(new Insets(2, 8, 4, 8));
+        SplitPane singleSplit = new SplitPane(singleTop, singleChartBox);
+        singleSplit.setOrientation(Orientation.VERTICAL);
+        singleSplit.setDividerPositions(0.66);
+        singleView = singleSplit;
+
+        dynaChart = createDynaChart();
+        dynaChartViewer = new ChartViewer(dynaChart);
+        dynaChartViewer.setId("learningCurveChart");
+        dynaChartViewer.setMinHeight(140);
+        HBox panes = new HBox(8);
+        panes.setPadding(new Insets(6, 8, 4, 8));
+        for (int i = 0; i < CartPoleViewModel.N_VALUES.size(); i++) {
+            panes.getChildren().add(buildPane(i, CartPoleViewModel.N_VALUES.get(i)));
+        }
+        Label chartNote = new Label("Steps balanced per episode: thick lines and bands are the mean of the background "
+                + "runs with 95% confidence bands, thin lines the panes above (run 1 of those runs).");
+        chartNote.setWrapText(true);
+        chartNote.getStyleClass().add("note");
+        chartNote.setMinHeight(Region.USE_PREF_SIZE);
+        dynaLegend.setId("learningCurveLegend");
+        VBox chartBox = new VBox(2, dynaChartViewer, dynaLegend, chartNote);
+        VBox.setVgrow(dynaChartViewer, Priority.ALWAYS);
+        chartBox.setPadding(new Insets(2, 8, 4, 8));
+        SplitPane dynaSplit = new SplitPane(panes, chartBox);
+        dynaSplit.setOrientation(Orientation.VERTICAL);
+        dynaSplit.setDividerPositions(0.54);
+        dynaView = dynaSplit;
+
+        StackPane modes = new StackPane(singleView, dynaView);
+        VBox.setVgrow(modes, Priority.ALWAYS);
+        replayBar = new ReplayBar(model);
+        VBox center = new VBox(modes, replayBar.view());
+        Node side = new CartPoleOptions(model).view();
+        SplitPane sides = new SplitPane(center, side);
+        sides.setDividerPositions(0.79);
+        SplitPane.setResizableWithParent(side, false);
+        VBox.setVgrow(sides, Priority.ALWAYS);
+        root.getChildren().add(sides);
+        buildToolbar();
+
+        model.agentProperty().addListener((o, a, b) -> showMode());
+        model.systemProperty().addListener((o, a, b) -> showMode());
+        model.framesProperty().addListener((o, a, b) -> dirty = true);
+        model.replayProperty().addListener((o, a, b) -> dirty = true);
+        model.replayPositionProperty().addListener((o, a, b) -> dirty = true);
+        model.keyboardPushProperty().addListener((o, a, b) -> dirty = true);
+        model.curvesProperty().addListener((o, a, b) -> curvesPending = true);
+        model.experimentProgressProperty().addListener((o, a, b) -> showProgress());
+        model.experimentRunningProperty().addListener((o, a, b) -> showProgress());
+        model.experimentMessageProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                status.setMessage(b);
+            }
+        });
+        singleCanvas.focusedProperty().addListener((o, a, b) -> dirty = true);
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o2, a2, window) -> {
+                    if (window != null) {
+                        window.focusedProperty().addListener((o3, a3, focused) -> {
+                            if (!focused) {
+                                model.keyReleased(-1);
+                                model.keyReleased(1);
+                            }
+                        });
+                    }
+                });
+            }
+        });
+
+        animator = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse(now);
+            }
+        };
+        showMode();
+        showCurves(model.curvesProperty().get());
+        showProgress();
+        animator.start();
+    }
+
+    private static Color toFx(java.awt.Color c) {
+        return Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
+    }
+
+    private Node buildPane(int i, int n) {
+        Label title = new Label("n = " + n);
+        title.setTooltip(new Tooltip(n == 0 ? "No planning: Q-learning on the boxes"
+                : n + " planning updates after every real step"));
+        title.getStyleClass().add("pane-title");
+        title.setStyle("-fx-text-fill: " + Palette.categoricalHex(i) + ";");
+        Label stats = new Label(" ");
+        stats.getStyleClass().add("pane-stats");
+        stats.setId("paneStats" + i);
+        CartCanvas canvas = new CartCanvas(300, 170);
+        canvas.setId("paneCanvas" + i);
+        canvas.setBaseFont(11);
+        canvas.setCompact(true);
+        canvas.setAccent(toFx(Palette.categorical(i)));
+        Label box = new Label(" \n \n ");
+        box.setId("boxEntry" + i);
+        box.getStyleClass().add("box-entry");
+        box.setMinHeight(Region.USE_PREF_SIZE);
+        box.setMinWidth(0);
+        box.setMaxWidth(Double.MAX_VALUE);
+        Tooltip boxTip = new Tooltip();
+        boxTip.setWrapText(true);
+        boxTip.setMaxWidth(520);
+        box.setTooltip(boxTip);
+        boxTips.add(boxTip);
+        VBox column = new VBox(2, title, stats, canvas, box);
+        column.setAlignment(Pos.TOP_CENTER);
+        VBox.setVgrow(canvas, Priority.ALWAYS);
+        HBox.setHgrow(column, Priority.ALWAYS);
+        column.setMinWidth(120);
+        column.setPrefWidth(300);
+        paneCanvases.add(canvas);
+        paneStats.add(stats);
+        boxLabels.add(box);
+        paneTitles.add(title);
+        return column;
+    }
+
+    private void buildToolbar() {
+        Button play = new Button("Play");
+        play.setId("playButton");
+        play.textProperty().bind(Bindings.when(model.playingProperty()).then("Pause").otherwise("Play"));
+        play.setOnAction(e -> model.togglePlay());
+        play.setTooltip(new Tooltip("Play or pause the live run (Space); leaves a replay"));
+        play.setMinWidth(70);
+        Button step = new Button("Step");
+        step.setId("stepButton");
+        step.setOnAction(e -> model.step());
+        step.setTooltip(new Tooltip("One step of every cart (Right arrow, except with the keyboard agent)"));
+        Button reset = new Button("Reset");
+        reset.setId("resetButton");
+        reset.setOnAction(e -> model.reset());
+        reset.setTooltip(new Tooltip("New agents and carts with the seed; recordings cleared (Ctrl+R)"));
+        Slider speed = new Slider(0, CartPoleViewModel.SPEED_MAX_POSITION, model.speedProperty().get());
+        speed.setId("speedSlider");
+        speed.setPrefWidth(150);
+        speed.valueProperty().bindBidirectional(model.speedProperty());
+        speed.setTooltip(new Tooltip("From 1 step per second to as fast as possible (far right); real time is 50 "
+                + "steps/s for balance, 10 for swing-up"));
+        Label speedLabel = new Label();
+        speedLabel.setId("speedLabel");
+        speedLabel.textProperty().bind(model.speedTextProperty());
+        speedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Label seedLabel = new Label("Seed");
+        TextField seed = new TextField(Long.toString(model.seedProperty().get()));
+        seed.setId("seedField");
+        seed.setPrefColumnCount(6);
+        seed.setTooltip(new Tooltip("Seed of the random numbers; applied on Reset. Same seed, same run."));
+        seed.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("-?\\d{0,18}")
+                ? change : null));
+        seed.textProperty().addListener((o, a, b) -> {
+            try {
+                model.seedProperty().set(Long.parseLong(b));
+            } catch (NumberFormatException e) {
+                // an empty or lone "-" field keeps the previous seed
+            }
+        });
+        realStepsLabel.setId("realStepsLabel");
+        realStepsLabel.setMinWidth(Region.USE_PREF_SIZE);
+        toolbarItems.addAll(List.of(play, step, reset, new Separator(Orientation.VERTICAL), new Label("Speed"), speed,
+                speedLabel, new Separator(Orientation.VERTICAL), seedLabel, seed, new Separator(Orientation.VERTICAL),
+                realStepsLabel));
+    }
+
+    public Node view() {
+        return root;
+    }
+
+    public List<Node> toolbarItems() {
+        return toolbarItems;
+    }
+
+    public CartPoleViewModel model() {
+        return model;
+    }
+
+    /** Play/pause, step, reset and the arrow keys, for the shell's keyboard handling. */
+    public RunControls runControls() {
+        return new RunControls(model::togglePlay, model::step, model::reset, this::handleKey);
+    }
+
+    /**
+     * The arrow keys push the cart while the keyboard agent is chosen, or while the big cart canvas has the focus
+     * (clicking it; the random agent then hands over to the keyboard). A focused slider, list, spinner or choice box
+     * keeps its arrows. Otherwise the shell's shortcuts apply (Right = step).
+     */
+    boolean handleKey(KeyEvent e) {
+        KeyCode code = e.getCode();
+        if ((code != KeyCode.LEFT && code != KeyCode.RIGHT) || e.isShortcutDown() || e.isAltDown()) {
+            return false;
+        }
+        int dir = code == KeyCode.LEFT ? -1 : 1;
+        if (e.getEventType() == KeyEvent.KEY_RELEASED) {
+            boolean held = model.keyboardPushProperty().get() == dir
+                    || model.keyboardPushProperty().get() == 0 && model.agentProperty().get() == AgentKind.KEYBOARD;
+            model.keyReleased(dir);
+            return held;
+        }
+        if (e.getEventType() != KeyEvent.KEY_PRESSED) {
+            return false;
+        }
+        Object target = e.getTarget();
+        if (target instanceof Slider || target instanceof ComboBoxBase || target instanceof Spinner
+                || target instanceof ChoiceBox || target instanceof ListView) {
+            return false;
+        }
+        AgentKind agent = model.agentProperty().get();
+        boolean canvasFocused = singleCanvas.isFocused();
+        if (agent == AgentKind.KEYBOARD || canvasFocused && agent == AgentKind.RANDOM) {
+            if (agent == AgentKind.RANDOM) {
+                model.takeOver();
+            }
+            model.keyPressed(dir);
+            return true;
+        }
+        return false;
+    }
+
+    /** Scales canvas text and chart fonts (the CSS scales the controls). */
+    public void setFontScale(double scale) {
+        fontScale = scale;
+        singleCanvas.setFontScale(scale);
+        for (CartCanvas c : paneCanvases) {
+            c.setFontScale(scale);
+        }
+        ChartStyle.apply(dynaChart, scale, highContrast);
+        ChartStyle.apply(singleChart, scale, highContrast);
+        dirty = true;
+    }
+
+    public void setHighContrast(boolean on) {
+        highContrast = on;
+        singleCanvas.setHighContrast(on);
+        for (CartCanvas c : paneCanvases) {
+            c.setHighContrast(on);
+        }
+        ChartStyle.apply(dynaChart, fontScale, on);
+        ChartStyle.apply(singleChart, fontScale, on);
+        float width = on ? 2.5f : 1.2f;
+        XYLineAndShapeRenderer animated = (XYLineAndShapeRenderer) dynaChart.getXYPlot().getRenderer(1);
+        XYLineAndShapeRenderer single = (XYLineAndShapeRenderer) singleChart.getXYPlot().getRenderer();
+        for (int i = 0; i < 3; i++) {
+            animated.setSeriesStroke(i, new BasicStroke(width));
+        }
+        single.setSeriesStroke(0, new BasicStroke(width + 0.5f));
+        dirty = true;
+    }
+
+    /** Stops the animation and the model's threads (lab switch, window close). */
+    public void dispose() {
+        animator.stop();
+        model.shutdown();
+        if (!disposed && Boolean.getBoolean(FRAME_STATS_PROPERTY)) {
+            System.out.println(frameStatsSummary());
+        }
+        disposed = true;
+    }
+
+    /** The frame statistics so far, on one line each. */
+    public String frameStatsSummary() {
+        return "cart-pole animation: interval between frames " + frameIntervals.summary() + "\n"
+                + "cart-pole animation: work per frame that drew (carts, labels, charts) " + drawTimes.summary();
+    }
+
+    FrameStats frameIntervals() {
+        return frameIntervals;
+    }
+
+    FrameStats drawTimes() {
+        return drawTimes;
+    }
+
+    private boolean dyna() {
+        return model.agentProperty().get() == AgentKind.DYNA_Q;
+    }
+
+    private void showMode() {
+        boolean d = dyna();
+        singleView.setVisible(!d);
+        singleView.setManaged(!d);
+        dynaView.setVisible(d);
+        dynaView.setManaged(d);
+        replayBar.setDyna(d);
+        CartSystem sys = model.systemProperty().get();
+        singleChart.getXYPlot().getRangeAxis().setLabel(sys == CartSystem.BALANCE ? "Steps" : "Cost");
+        singleData.getSeries(0).clear();
+        singleData.getSeries(0).setKey(sys == CartSystem.BALANCE ? "steps balanced per episode"
+                : "cost per episode (sum over its 40 steps)");
+        singleLegend.setEntries(List.of(sys == CartSystem.BALANCE ? "steps balanced per episode (Gymnasium's return)"
+                : "cost per episode (PILCO's saturating cost summed over its 40 steps)"), List.of(Palette.categorical(0)));
+        if (!d) {
+            status.setMessage(model.agentProperty().get() == AgentKind.KEYBOARD
+                    ? "Keyboard: hold the left or right arrow to push the cart; Space pauses, Ctrl+R starts afresh"
+                    : "Random pushes: click the cart, then press an arrow to take over with the keyboard");
+        }
+        for (int i = 0; i < animatedData.getSeriesCount(); i++) {
+            animatedData.getSeries(i).clear();
+        }
+        dirty = true;
+    }
+
+    private void showProgress() {
+        if (model.experimentRunningProperty().get()) {
+            CurvesSnapshot c = model.curvesProperty().get();
+            status.showProgress(model.experimentProgressProperty().get(), (c == null ? 0 : c.runsDone()) + " / "
+                    + model.runs() + " runs", model::cancelExperiment);
+        } else {
+            status.hideProgress();
+        }
+    }
+
+    private void showCurves(CurvesSnapshot c) {
+        dynaChart.setNotify(false);
+        try {
+            showCurvesOf(c);
+        } finally {
+            dynaChart.setNotify(true);
+        }
+    }
+
+    private void showCurvesOf(CurvesSnapshot c) {
+        meanData.removeAllSeries();
+        List<String> names = new ArrayList<>();
+        List<java.awt.Color> colours = new ArrayList<>();
+        for (int i = 0; i < CartPoleViewModel.N_VALUES.size(); i++) {
+            names.add("n = " + CartPoleViewModel.N_VALUES.get(i) + (c == null ? "" : ": mean of " + c.runsDone()
+                    + (c.finished() ? "" : "/" + c.runsTotal()) + " runs"));
+            colours.add(Palette.categorical(i));
+        }
+        dynaLegend.setEntries(names, colours);
+        if (c == null) {
+            return;
+        }
+        for (int i = 0; i < c.mean().length; i++) {
+            YIntervalSeries series = new YIntervalSeries("n = " + c.spec().curveNs().get(i) + ": mean of "
+                    + c.runsDone() + (c.finished() ? "" : "/" + c.runsTotal()) + " runs");
+            series.setNotify(false);
+            for (int e = 0; e < c.mean()[i].length; e++) {
+                double m = c.mean()[i][e];
+                double h = c.halfWidth()[i][e];
+                series.add(e + 1, m, Math.max(0, m - h), m + h);
+            }
+            series.setNotify(true);
+            meanData.addSeries(series);
+        }
+    }
+
+    /** The episode charts follow the finished episodes: one repaint for all the series changed. */
+    private void showEpisodeCharts(Frames f) {
+        if (f == null) {
+            return;
+        }
+        dynaChart.setNotify(false);
+        singleChart.setNotify(false);
+        try {
+            List<CartFrame> panes = f.panes();
+            if (dyna() && panes.size() == paneStats.size()) {
+                for (int i = 0; i < panes.size(); i++) {
+                    appendAnimated(i, panes.get(i).episodesFinished());
+                }
+            } else if (!dyna() && panes.size() == 1) {
+                appendSingle(panes.get(0).episodesFinished());
+            }
+        } finally {
+            dynaChart.setNotify(true);
+            singleChart.setNotify(true);
+        }
+    }
+
+    /** The labels about the panes: real steps, last episodes, model entries, the replay choices. */
+    private void showStats(Frames f) {
+        if (f == null) {
+            realStepsLabel.setText("real steps: 0");
+            return;
+        }
+        List<CartFrame> panes = f.panes();
+        realStepsLabel.setText(String.format(Locale.ROOT, "real steps: %,d", panes.get(0).realSteps()));
+        if (dyna() && panes.size() == paneStats.size()) {
+            for (int i = 0; i < panes.size(); i++) {
+                CartFrame p = panes.get(i);
+                EpisodeRecord lastDone = p.episodesFinished() > 0 ? model.log(i).get(p.episodesFinished()) : null;
+                paneStats.get(i).setText(lastDone == null ? "no episode finished yet"
+                        : "last episode: " + lastDone.steps() + " steps");
+                boxLabels.get(i).setText(p.box() == null ? "failed: the episode ends\n \n " : BoxText.entry(p.box()));
+                boxTips.get(i).setText(p.box() == null ? "The pole fell or the cart left the track."
+                        : BoxText.details(p.box()) + "\n\nThe agent's current box, Q of both pushes, and the "
+                        + "model's entry for each push: the next boxes seen, with counts (sample model) or the latest "
+                        + "one (last outcome).");
+            }
+        } else if (!dyna() && panes.size() == 1) {
+            CartFrame p = panes.get(0);
+            EpisodeRecord lastDone = p.episodesFinished() > 0 ? model.log(0).get(p.episodesFinished()) : null;
+            singleStats.setText(p.controller() + (lastDone == null ? "" : String.format(Locale.ROOT,
+                    " · last episode: %d steps, %s", lastDone.steps(), lastDone.ending().text())));
+            appendSingle(p.episodesFinished());
+        }
+        replayBar.refresh();
+    }
+
+    private void appendAnimated(int pane, int finished) {
+        if (pane >= animatedData.getSeriesCount()) {
+            return;
+        }
+        XYSeries series = animatedData.getSeries(pane);
+        int limit = Math.min(finished, model.episodes());
+        if (series.getItemCount() < limit) {
+            int[] steps = model.log(pane).steps(series.getItemCount() + 1, limit);
+            series.setNotify(false);
+            for (int k = 0; k < steps.length; k++) {
+                series.add(series.getItemCount() + 1, steps[k], false);
+            }
+            series.setNotify(true);
+        }
+    }
+
+    private void appendSingle(int finished) {
+        XYSeries series = singleData.getSeries(0);
+        int limit = Math.min(finished, EpisodeLog.KEEP_FIRST);
+        if (series.getItemCount() < limit) {
+            double[] scores = model.log(0).scores(series.getItemCount() + 1, limit);
+            series.setNotify(false);
+            for (double s : scores) {
+                series.add(series.getItemCount() + 1, s, false);
+            }
+            series.setNotify(true);
+        }
+    }
+
+    /**
+     * One screen pulse: advance a playing replay, draw the carts that moved, and keep the frame statistics. While the
+     * live run plays, labels follow at most every {@value #TEXT_PERIOD_NANOS} ns and charts every
+     * {@value #CHART_PERIOD_NANOS} ns (a chart repaint costs several milliseconds of the pulse); paused, at once.
+     */
+    private void pulse(long now) {
+        long start = System.nanoTime();
+        long interval = lastPulse == 0 ? 0 : now - lastPulse;
+        lastPulse = now;
+        model.advanceReplay(interval);
+        boolean live = model.playingProperty().get();
+        boolean moving = live || model.replayPlayingProperty().get();
+        if (interval > 0 && moving) {
+            frameIntervals.add(interval);
+        }
+        boolean worked = false;
+        Frames f = model.framesProperty().get();
+        if (f != textFrames && (!live || now - lastText >= TEXT_PERIOD_NANOS)) {
+            textFrames = f;
+            lastText = now;
+            showStats(f);
+            worked = true;
+        }
+        if (f != chartFrames && (!live || now - lastChart >= CHART_PERIOD_NANOS)) {
+            chartFrames = f;
+            lastChart = now;
+            showEpisodeCharts(f);
+            worked = true;
+        }
+        CurvesSnapshot c = model.curvesProperty().get();
+        if (curvesPending && (!live || c == null || c.finished() || now - lastChart >= CHART_PERIOD_NANOS)) {
+            curvesPending = false;
+            lastChart = now;
+            showCurves(c);
+            worked = true;
+        }
+        if (dirty || animating || model.replayPlayingProperty().get()) {
+            dirty = false;
+            render(now);
+            worked = true;
+        }
+        if (moving && worked) {
+            drawTimes.add(System.nanoTime() - start);
+        }
+    }
+
+    private void render(long now) {
+        Frames f = model.framesProperty().get();
+        EpisodeRecord r = model.replayProperty().get();
+        int replayPane = model.replayPaneProperty().get();
+        List<CartCanvas> canvases = dyna() ? paneCanvases : List.of(singleCanvas);
+        animating = false;
+        for (int i = 0; i < canvases.size(); i++) {
+            CartCanvas canvas = canvases.get(i);
+            if (r != null && replayPane == i) {
+                canvas.show(replayPicture(r));
+            } else if (f != null && i < f.panes().size()) {
+                double alpha = f.alpha(now);
+                if (alpha < 1) {
+                    animating = true;
+                }
+                canvas.show(livePicture(f.panes().get(i), alpha, canvas == singleCanvas));
+            }
+        }
+    }
+
+    private CartCanvas.Picture livePicture(CartFrame p, double alpha, boolean single) {
+        CartSystem sys = p.system();
+        double[] shown = new double[CartPoleState.DIMENSION];
+        Motion.hermite(p.previous(), p.state(), alpha, sys.period(), shown);
+        String score = sys == CartSystem.BALANCE ? "return " + (long) p.score()
+                : String.format(Locale.ROOT, "cost %.1f", p.score());
+        String header = String.format(Locale.ROOT, "episode %d · step %d · %s", p.episode(), p.step(), score);
+        String hint = null;
+        int keys = Integer.MIN_VALUE;
+        if (single) {
+            AgentKind agent = model.agentProperty().get();
+            if (agent == AgentKind.KEYBOARD) {
+                keys = model.keyboardPushProperty().get();
+                hint = model.playingProperty().get() ? "hold ← or → to push" : "press ← or → to start";
+            } else if (agent == AgentKind.RANDOM) {
+                hint = singleCanvas.isFocused() ? "press ← or → to take over" : "click here, then ← → to take over";
+            }
+        }
+        return new CartCanvas.Picture(sys, shown, p.state(), p.force(), header, p.ending(), false, hint, keys);
+    }
+
+    private CartCanvas.Picture replayPicture(EpisodeRecord r) {
+        double[] states = model.replayStates();
+        double pos = Math.max(0, Math.min(r.steps(), model.replayPositionProperty().get()));
+        int k = (int) Math.floor(pos + 1e-9);
+        double a = pos - k;
+        int d = replayState.length;
+        System.arraycopy(states, k * d, replayState, 0, d);
+        double[] shown = replayState.clone();
+        if (k < r.steps() && a > 1e-9) {
+            System.arraycopy(states, (k + 1) * d, replayNext, 0, d);
+            Motion.hermite(replayState, replayNext, a, r.system().period(), shown);
+        }
+        if (cumulativeFor != r) {
+            cumulativeFor = r;
+            cumulativeScore = new double[r.steps() + 1];
+            double[] s = new double[d];
+            for (int j = 1; j <= r.steps(); j++) {
+                System.arraycopy(states, j * d, s, 0, d);
+                cumulativeScore[j] = cumulativeScore[j - 1] + r.system().stepScore(s);
+            }
+        }
+        String score = r.system() == CartSystem.BALANCE ? "return " + (long) cumulativeScore[k]
+                : String.format(Locale.ROOT, "cost %.1f", cumulativeScore[k]);
+        String header = String.format(Locale.ROOT, "REPLAY of episode %d · step %d / %d · %s", r.number(), k,
+                r.steps(), score);
+        return new CartCanvas.Picture(r.system(), shown, replayState.clone(), k > 0 ? r.force(k - 1) : 0, header,
+                k == r.steps() ? r.ending() : null, true, null, Integer.MIN_VALUE);
+    }
+
+    private JFreeChart createDynaChart() {
+        NumberAxis x = new NumberAxis("Episode");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis("Steps balanced");
+        y.setAutoRangeIncludesZero(true);
+        DeviationRenderer band = new DeviationRenderer(true, false);
+        band.setAlpha(0.2f);
+        XYPlot plot = new XYPlot(meanData, x, y, band);
+        XYLineAndShapeRenderer animated = new XYLineAndShapeRenderer(true, false);
+        plot.setDataset(1, animatedData);
+        plot.setRenderer(1, animated);
+        for (int i = 0; i < CartPoleViewModel.N_VALUES.size(); i++) {
+            animatedData.addSeries(new XYSeries("n = " + CartPoleViewModel.N_VALUES.get(i) + ": animated pane"));
+            java.awt.Color c = Palette.categorical(i);
+            animated.setSeriesPaint(i, c);
+            animated.setSeriesStroke(i, new BasicStroke(1.2f));
+            animated.setSeriesVisibleInLegend(i, false);
+            band.setSeriesPaint(i, c);
+            band.setSeriesFillPaint(i, c);
+            band.setSeriesStroke(i, new BasicStroke(3f));
+        }
+        JFreeChart c = new JFreeChart(null, null, plot, false);
+        ChartStyle.apply(c, 1, false);
+        return c;
+    }
+
+    private JFreeChart createSingleChart() {
+        NumberAxis x = new NumberAxis("Episode");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis("Steps");
+        y.setAutoRangeIncludesZero(true);
+        singleData.addSeries(new XYSeries("steps balanced per episode"));
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        renderer.setSeriesPaint(0, Palette.categorical(0));
+        renderer.setSeriesStroke(0, new BasicStroke(1.7f));
+        renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        XYPlot plot = new XYPlot(singleData, x, y, renderer);
+        JFreeChart c = new JFreeChart(null, null, plot, false);
+        ChartStyle.apply(c, 1, false);
+        return c;
+    }
+}

@@ -1,0 +1,560 @@
+package mbrllab.app.cartpole;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+
+import mbrllab.app.Background;
+import mbrllab.app.FxDispatcher;
+import mbrllab.core.cartpole.BoxModelKind;
+import mbrllab.core.cartpole.BoxesDynaParams;
+import mbrllab.core.cartpole.BoxesDynaQ;
+import mbrllab.core.cartpole.BoxesLearningSpec;
+
+/**
+ * State of the cart-pole lab: which system and agent, the carts running on a {@link CartPoleRunner} thread (their
+ * frames arrive through the {@link FxDispatcher}, at most once per screen pulse), the keyboard's push, the replay of
+ * a recorded episode, and the Dyna-Q learning curves computed in the background. Views bind to the read-only
+ * properties; only this class writes them. FX thread only, except where noted.
+ */
+public final class CartPoleViewModel {
+
+    /** Slider position meaning "as fast as possible"; positions below are log10(steps per second). */
+    public static final double SPEED_MAX_POSITION = 5.0;
+    /** The planning steps of the three Dyna-Q panes. */
+    public static final List<Integer> N_VALUES = List.of(0, 5, 50);
+    /** Default runs R of the background experiment. */
+    public static final int DEFAULT_RUNS = 30;
+    /** Default episodes per background run. */
+    public static final int DEFAULT_EPISODES = 100;
+    /** Most episodes per background run (the learning curve reads the always-kept first episodes). */
+    public static final int MAX_EPISODES = EpisodeLog.KEEP_FIRST;
+
+    private final FxDispatcher dispatcher;
+    private final Background background;
+    private final ReadOnlyObjectWrapper<CartSystem> system = new ReadOnlyObjectWrapper<>(this, "system",
+            CartSystem.BALANCE);
+    private final ReadOnlyObjectWrapper<AgentKind> agent = new ReadOnlyObjectWrapper<>(this, "agent", AgentKind.DYNA_Q);
+    private final ReadOnlyObjectWrapper<BoxModelKind> model = new ReadOnlyObjectWrapper<>(this, "model",
+            BoxModelKind.SAMPLE);
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
+    private final ReadOnlyObjectWrapper<Frames> frames = new ReadOnlyObjectWrapper<>(this, "frames");
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", Math.log10(50));
+    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
+    private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
+    private final ReadOnlyIntegerWrapper keyboardPush = new ReadOnlyIntegerWrapper(this, "keyboardPush", 0);
+    private final ReadOnlyObjectWrapper<EpisodeRecord> replay = new ReadOnlyObjectWrapper<>(this, "replay");
+    private final ReadOnlyIntegerWrapper replayPane = new ReadOnlyIntegerWrapper(this, "replayPane", 0);
+    private final ReadOnlyDoubleWrapper replayPosition = new ReadOnlyDoubleWrapper(this, "replayPosition", 0);
+    private final ReadOnlyBooleanWrapper replayPlaying = new ReadOnlyBooleanWrapper(this, "replayPlaying", false);
+    private final DoubleProperty replaySpeed = new SimpleDoubleProperty(this, "replaySpeed", 1.0);
+    private final ReadOnlyObjectWrapper<CurvesSnapshot> curves = new ReadOnlyObjectWrapper<>(this, "curves");
+    private final ReadOnlyBooleanWrapper experimentRunning = new ReadOnlyBooleanWrapper(this, "experimentRunning");
+    private final ReadOnlyDoubleWrapper experimentProgress = new ReadOnlyDoubleWrapper(this, "experimentProgress");
+    private final ReadOnlyStringWrapper experimentMessage = new ReadOnlyStringWrapper(this, "experimentMessage", "");
+    private final Map<BoxesLearningSpec, CurvesSnapshot> finishedCurves = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<BoxesLearningSpec, CurvesSnapshot> eldest) {
+            return size() > 8;
+        }
+    };
+    private BoxesDynaParams params = BoxesDynaParams.defaults();
+    private int runs = DEFAULT_RUNS;
+    private int episodes = DEFAULT_EPISODES;
+    private CartPoleRunner runner;
+    private List<EpisodeLog> logs = List.of();
+    private LiveCurves experiment;
+    private double[] replayStates;
+    private boolean leftHeld;
+    private boolean rightHeld;
+    private long generation;
+
+    public CartPoleViewModel(FxDispatcher dispatcher, Background background) {
+        this.dispatcher = dispatcher;
+        this.background = background;
+        speed.addListener((o, a, b) -> applySpeed());
+        applySpeedText();
+        rebuild();
+    }
+
+    public ReadOnlyObjectProperty<CartSystem> systemProperty() {
+        return system.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<AgentKind> agentProperty() {
+        return agent.getReadOnlyProperty();
+    }
+
+    /** The tabular model of the Dyna-Q agents. */
+    public ReadOnlyObjectProperty<BoxModelKind> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    /** The latest frames of the carts (one per pane). */
+    public ReadOnlyObjectProperty<Frames> framesProperty() {
+        return frames.getReadOnlyProperty();
+    }
+
+    /** Slider position: log10 of steps per second from 0 (1 per second) up to {@link #SPEED_MAX_POSITION} (max). */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    public ReadOnlyStringProperty speedTextProperty() {
+        return speedText.getReadOnlyProperty();
+    }
+
+    /** Seed of the next reset. */
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    /** The keyboard's push now: -1 left, 0 none, +1 right. */
+    public ReadOnlyIntegerProperty keyboardPushProperty() {
+        return keyboardPush.getReadOnlyProperty();
+    }
+
+    /** The episode being replayed, or null while the panes show the live run. */
+    public ReadOnlyObjectProperty<EpisodeRecord> replayProperty() {
+        return replay.getReadOnlyProperty();
+    }
+
+    /** The pane whose episode is replayed. */
+    public ReadOnlyIntegerProperty replayPaneProperty() {
+        return replayPane.getReadOnlyProperty();
+    }
+
+    /** The replay's position in steps, 0 to the episode's steps; whole numbers except while the replay plays. */
+    public ReadOnlyDoubleProperty replayPositionProperty() {
+        return replayPosition.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty replayPlayingProperty() {
+        return replayPlaying.getReadOnlyProperty();
+    }
+
+    /** Replay speed as a multiple of real time. */
+    public DoubleProperty replaySpeedProperty() {
+        return replaySpeed;
+    }
+
+    /** The learning curves over the background runs finished so far (null before the first). */
+    public ReadOnlyObjectProperty<CurvesSnapshot> curvesProperty() {
+        return curves.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty experimentRunningProperty() {
+        return experimentRunning.getReadOnlyProperty();
+    }
+
+    /** Fraction of the background runs finished, 0 to 1. */
+    public ReadOnlyDoubleProperty experimentProgressProperty() {
+        return experimentProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty experimentMessageProperty() {
+        return experimentMessage.getReadOnlyProperty();
+    }
+
+    public BoxesDynaParams params() {
+        return params;
+    }
+
+    public int runs() {
+        return runs;
+    }
+
+    public int episodes() {
+        return episodes;
+    }
+
+    /** The episode log of pane {@code pane} (safe to read from the FX thread). */
+    public EpisodeLog log(int pane) {
+        return logs.get(pane);
+    }
+
+    public int paneCount() {
+        return logs.size();
+    }
+
+    /** Switches the system; Dyna-Q on BOXES needs balance, so swing-up brings the keyboard. Resets. */
+    public void setSystem(CartSystem newSystem) {
+        if (newSystem == system.get()) {
+            return;
+        }
+        system.set(newSystem);
+        if (newSystem != CartSystem.BALANCE && agent.get() == AgentKind.DYNA_Q) {
+            agent.set(AgentKind.KEYBOARD);
+        }
+        speed.set(Math.log10(newSystem.realTimeStepsPerSecond()));
+        rebuild();
+    }
+
+    /** Switches the agent (Dyna-Q brings balance). Resets. */
+    public void setAgent(AgentKind newAgent) {
+        if (newAgent == agent.get()) {
+            return;
+        }
+        agent.set(newAgent);
+        if (newAgent == AgentKind.DYNA_Q && system.get() != CartSystem.BALANCE) {
+            system.set(CartSystem.BALANCE);
+            speed.set(Math.log10(CartSystem.BALANCE.realTimeStepsPerSecond()));
+        }
+        if (newAgent == AgentKind.KEYBOARD) {
+            // a person plays in real time
+            speed.set(Math.log10(system.get().realTimeStepsPerSecond()));
+        }
+        rebuild();
+    }
+
+    /** Switches the Dyna-Q agents' model. Resets. */
+    public void setModel(BoxModelKind newModel) {
+        if (newModel == model.get()) {
+            return;
+        }
+        model.set(newModel);
+        rebuild();
+    }
+
+    /**
+     * Replaces alpha, gamma, epsilon and the size of the background experiment, then resets.
+     *
+     * @throws IllegalArgumentException when a value is out of range (nothing is changed then)
+     */
+    public void configure(BoxesDynaParams newParams, int newRuns, int newEpisodes) {
+        if (newEpisodes > MAX_EPISODES) {
+            throw new IllegalArgumentException("episodes must be in [1, " + MAX_EPISODES + "], got " + newEpisodes);
+        }
+        BoxesLearningSpec.dynaQ(model.get(), newParams, N_VALUES, newRuns, newEpisodes, seed.get());
+        params = newParams;
+        runs = newRuns;
+        episodes = newEpisodes;
+        rebuild();
+    }
+
+    /** Steps per second for a slider position; infinity at the top. */
+    public static double stepsPerSecond(double position) {
+        return position >= SPEED_MAX_POSITION - 1e-9 ? Double.POSITIVE_INFINITY : Math.pow(10, position);
+    }
+
+    private void applySpeed() {
+        applySpeedText();
+        if (runner != null) {
+            runner.setSpeed(stepsPerSecond(speed.get()));
+        }
+    }
+
+    private void applySpeedText() {
+        double s = stepsPerSecond(speed.get());
+        if (Double.isInfinite(s)) {
+            speedText.set("max speed");
+            return;
+        }
+        double factor = s / system.get().realTimeStepsPerSecond();
+        speedText.set(String.format(Locale.ROOT, s < 10 ? "%.1f steps/s (%s real time)" : "%.0f steps/s (%s real time)",
+                s, factor < 10 ? String.format(Locale.ROOT, "%.2gx", factor) : String.format(Locale.ROOT, "%.0fx", factor)));
+    }
+
+    /** Plays or pauses the live run (leaves a replay). */
+    public void togglePlay() {
+        setPlaying(!playing.get());
+    }
+
+    public void setPlaying(boolean play) {
+        if (play) {
+            closeReplay();
+        }
+        playing.set(play);
+        runner.setPlaying(play);
+    }
+
+    /** One lock-step tick of the live run: every cart one real step. Pauses first; leaves a replay. */
+    public void step() {
+        closeReplay();
+        if (playing.get()) {
+            setPlaying(false);
+        }
+        runner.stepOnce();
+    }
+
+    /** New carts and agents (Q = 0, empty models, empty recordings) with the current seed; paused. */
+    public void reset() {
+        rebuild();
+    }
+
+    /**
+     * An arrow key went down: the keyboard pushes that way (-1 left, +1 right) while it is held. With the keyboard
+     * agent, a paused live run starts playing.
+     */
+    public void keyPressed(int direction) {
+        if (direction < 0) {
+            leftHeld = true;
+        } else {
+            rightHeld = true;
+        }
+        applyKeys();
+        if (agent.get() == AgentKind.KEYBOARD && !playing.get()) {
+            setPlaying(true);
+        }
+    }
+
+    /** An arrow key came up. */
+    public void keyReleased(int direction) {
+        if (direction < 0) {
+            leftHeld = false;
+        } else {
+            rightHeld = false;
+        }
+        applyKeys();
+    }
+
+    private void applyKeys() {
+        int push = (rightHeld ? 1 : 0) - (leftHeld ? 1 : 0);
+        keyboardPush.set(push);
+        if (runner != null) {
+            runner.setKeys(push);
+        }
+    }
+
+    /** The random cart is handed to the keyboard in mid-episode (the agent becomes Keyboard, no reset; real time). */
+    public void takeOver() {
+        if (agent.get() == AgentKind.RANDOM) {
+            agent.set(AgentKind.KEYBOARD);
+            runner.takeOver();
+            speed.set(Math.log10(system.get().realTimeStepsPerSecond()));
+        }
+    }
+
+    /**
+     * Opens episode {@code episode} of pane {@code pane} for replay at step 0; pauses the live run.
+     *
+     * @return false when that episode is not recorded (not finished yet, or dropped)
+     */
+    public boolean openReplay(int pane, int episode) {
+        if (pane < 0 || pane >= logs.size()) {
+            return false;
+        }
+        EpisodeRecord record = logs.get(pane).get(episode);
+        if (record == null) {
+            return false;
+        }
+        if (playing.get()) {
+            setPlaying(false);
+        }
+        replayStates = record.states();
+        replayPlaying.set(false);
+        replayPane.set(pane);
+        replayPosition.set(0);
+        replay.set(record);
+        return true;
+    }
+
+    /** The states of the replayed episode ({@link EpisodeRecord#states()}), or null. Read only. */
+    public double[] replayStates() {
+        return replay.get() == null ? null : replayStates;
+    }
+
+    /** Plays the replay from where it stands (from the start when at the end). */
+    public void playReplay() {
+        EpisodeRecord r = replay.get();
+        if (r == null) {
+            return;
+        }
+        if (replayPosition.get() >= r.steps()) {
+            replayPosition.set(0);
+        }
+        replayPlaying.set(true);
+    }
+
+    /** Pauses the replay on the nearest recorded step. */
+    public void pauseReplay() {
+        replayPlaying.set(false);
+        replayPosition.set(Math.rint(replayPosition.get()));
+    }
+
+    /** Back to the live run (paused). */
+    public void closeReplay() {
+        replayPlaying.set(false);
+        replay.set(null);
+        replayStates = null;
+    }
+
+    /** Moves the scrubber to a step (rounded to a whole step unless the replay plays), within the episode. */
+    public void scrubTo(double position) {
+        EpisodeRecord r = replay.get();
+        if (r == null || Double.isNaN(position)) {
+            return;
+        }
+        double p = Math.max(0, Math.min(r.steps(), position));
+        replayPosition.set(replayPlaying.get() ? p : Math.rint(p));
+    }
+
+    /** Advances a playing replay by {@code nanos} of wall time at the replay speed (called by the animation). */
+    public void advanceReplay(long nanos) {
+        EpisodeRecord r = replay.get();
+        if (r == null || !replayPlaying.get() || nanos <= 0) {
+            return;
+        }
+        double p = replayPosition.get() + nanos / 1e9 * replaySpeed.get() / r.system().period();
+        if (p >= r.steps()) {
+            replayPosition.set(r.steps());
+            replayPlaying.set(false);
+        } else {
+            replayPosition.set(p);
+        }
+    }
+
+    /** Stops the background experiment; the curves keep the runs finished so far. */
+    public void cancelExperiment() {
+        if (experiment != null) {
+            experiment.cancel();
+        }
+        if (experimentRunning.get()) {
+            experimentRunning.set(false);
+            CurvesSnapshot c = curves.get();
+            experimentMessage.set("Cancelled after " + (c == null ? 0 : c.runsDone()) + " of " + runs + " runs");
+        }
+    }
+
+    /** Stops the runner thread and the background experiment (lab switch, window close). */
+    public void shutdown() {
+        if (runner != null) {
+            runner.stop();
+            runner = null;
+        }
+        if (experiment != null) {
+            experiment.cancel();
+        }
+        experimentRunning.set(false);
+        playing.set(false);
+        replayPlaying.set(false);
+    }
+
+    /** True while the runner thread is alive (for tests of clean shutdown). */
+    boolean isRunnerAlive() {
+        return runner != null && runner.isAlive();
+    }
+
+    /** The background experiment last started, or null (tests). */
+    LiveCurves experiment() {
+        return experiment;
+    }
+
+    private void rebuild() {
+        shutdown();
+        closeReplay();
+        long myGeneration = ++generation;
+        long s = seed.get();
+        List<Cart> carts = new ArrayList<>();
+        switch (agent.get()) {
+            case KEYBOARD -> carts.add(Cart.keyboard(system.get(), BoxesLearningSpec.random(1, 1, s).envSeed(0)));
+            case RANDOM -> {
+                BoxesLearningSpec spec = BoxesLearningSpec.random(1, 1, s);
+                carts.add(Cart.random(system.get(), spec.realSeed(0), spec.envSeed(0)));
+            }
+            case DYNA_Q -> {
+                BoxesLearningSpec spec = dynaSpec();
+                for (int n : N_VALUES) {
+                    BoxesDynaQ agentN = new BoxesDynaQ(params.withN(n), model.get().create(), spec.realSeed(0),
+                            spec.planSeed(0));
+                    carts.add(Cart.dynaQ(agentN, spec.envSeed(0)));
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+        CartPoleRunner[] self = new CartPoleRunner[1];
+        runner = new CartPoleRunner(carts, f -> dispatcher.post(this, () -> {
+            if (myGeneration == generation) {
+                frames.set(f);
+                self[0].shown(f.ticks());
+            }
+        }));
+        self[0] = runner;
+        logs = runner.logs();
+        applyKeys();
+        runner.setSpeed(stepsPerSecond(speed.get()));
+        applySpeedText();
+        frames.set(null);
+        runner.start();
+        curves.set(null);
+        experiment = null;
+        if (agent.get() == AgentKind.DYNA_Q) {
+            startExperiment(myGeneration);
+        } else {
+            experimentMessage.set("");
+        }
+    }
+
+    private BoxesLearningSpec dynaSpec() {
+        return BoxesLearningSpec.dynaQ(model.get(), params, N_VALUES, runs, episodes, seed.get());
+    }
+
+    private void startExperiment(long myGeneration) {
+        BoxesLearningSpec spec = dynaSpec();
+        CurvesSnapshot known = finishedCurves.get(spec);
+        if (known != null) {
+            curves.set(known);
+            experimentProgress.set(1);
+            experimentRunning.set(false);
+            experimentMessage.set(finishedMessage(known));
+            return;
+        }
+        LiveCurves exp = new LiveCurves(spec);
+        experiment = exp;
+        experimentRunning.set(true);
+        experimentProgress.set(0);
+        experimentMessage.set("Computing " + runs + " runs of " + episodes + " episodes (" + model.get().label()
+                + ") in the background");
+        Object key = new Object();
+        exp.start(background.coordinators(), background.workers(),
+                snapshot -> dispatcher.post(key, () -> {
+                    if (myGeneration == generation && !exp.isCancelled()) {
+                        curves.set(snapshot);
+                        experimentProgress.set(snapshot.runsDone() / (double) snapshot.runsTotal());
+                    }
+                }),
+                snapshot -> dispatcher.post(key, () -> {
+                    if (!exp.isCancelled()) {
+                        finishedCurves.put(snapshot.spec(), snapshot);
+                    }
+                    if (myGeneration == generation && !exp.isCancelled()) {
+                        curves.set(snapshot);
+                        experimentProgress.set(1);
+                        experimentRunning.set(false);
+                        experimentMessage.set(finishedMessage(snapshot));
+                    }
+                }),
+                error -> dispatcher.post(key, () -> {
+                    if (myGeneration == generation) {
+                        experimentRunning.set(false);
+                        experimentMessage.set(error);
+                    }
+                }));
+    }
+
+    private static String finishedMessage(CurvesSnapshot c) {
+        return "Mean of " + c.runsTotal() + " runs with 95% confidence bands (" + c.spec().model().label() + ", seed "
+                + c.spec().seed() + ")";
+    }
+}

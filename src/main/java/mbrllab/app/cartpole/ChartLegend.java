@@ -1,0 +1,36 @@
+package mbrllab.app.cartpole;
+
+import java.util.List;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+
+/**
+ * A chart legend made of JavaFX labels, so it follows the font scale and the theme through CSS (JFreeChart's own
+ * legend draws its text at the unscaled size inside a ChartViewer, whatever its font says).
+ */
+final class ChartLegend extends FlowPane {
+
+    ChartLegend() {
+        super(16, 2);
+        setAlignment(Pos.CENTER);
+        getStyleClass().add("chart-legend");
+    }
+
+    /** One entry per name, with a line swatch of its colour. */
+    void setEntries(List<String> names, List<java.awt.Color> colours) {
+        getChildren().clear();
+        for (int i = 0; i < names.size(); i++) {
+            java.awt.Color c = colours.get(i);
+            Line swatch = new Line(0, 0, 22, 0);
+            swatch.setStroke(Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
+            swatch.setStrokeWidth(3);
+            Label label = new Label(names.get(i), swatch);
+            label.getStyleClass().add("chart-legend-item");
+            getChildren().add(label);
+        }
+    }
+}

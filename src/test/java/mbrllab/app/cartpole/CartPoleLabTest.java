@@ -1,0 +1,266 @@
+package mbrllab.app.cartpole;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import mbrllab.app.Background;
+import mbrllab.app.FxDispatcher;
+import mbrllab.app.MbrlLabApp;
+import mbrllab.app.shell.Shell;
+import mbrllab.core.cartpole.CartPoleState;
+
+/** Real clicks and key presses on the cart-pole lab, headless on Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class CartPoleLabTest {
+
+    private Shell shell;
+    private Background background;
+
+    @Start
+    void start(Stage stage) {
+        FxDispatcher dispatcher = new FxDispatcher();
+        dispatcher.start();
+        background = new Background();
+        shell = MbrlLabApp.createShell(stage, dispatcher, background);
+        Scene scene = new Scene(shell.view(), 1280, 800);
+        scene.getStylesheets().add(MbrlLabApp.stylesheet());
+        shell.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
+        background.shutdown();
+    }
+
+    static void waitUntil(Callable<Boolean> condition, String what) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    private CartPoleLab openLab(FxRobot robot) {
+        robot.clickOn("Cart-pole");
+        waitUntil(() -> robot.lookup("#cartPoleLab").tryQuery().isPresent(), "the lab opens");
+        return (CartPoleLab) robot.lookup("#cartPoleLab").query().getProperties().get(CartPoleLab.class);
+    }
+
+    private static CartFrame frame(CartPoleViewModel model, int pane) {
+        Frames f = model.framesProperty().get();
+        return f == null || pane >= f.panes().size() ? null : f.panes().get(pane);
+    }
+
+    @Test
+    void theArrowKeysPushTheCartTheirWay(FxRobot robot) {
+        CartPoleViewModel model = openLab(robot).model();
+        robot.clickOn("#agentKeyboard");
+        waitUntil(() -> frame(model, 0) != null && frame(model, 0).controller().equals("keyboard"), "keyboard cart");
+        assertFalse(model.playingProperty().get());
+
+        robot.press(KeyCode.RIGHT);
+        waitUntil(() -> frame(model, 0).step() >= 4 || frame(model, 0).episode() > 1, "pushing right plays");
+        robot.release(KeyCode.RIGHT);
+        EpisodeRecord pushedRight = firstEpisode(model);
+        // Had the shell taken Right as its step shortcut, the run would be paused (a step pauses).
+        assertTrue(model.playingProperty().get(), "an arrow starts a paused keyboard run, and does not step");
+        assertTrue(pushedRight.pushes()[0] == 1 && pushedRight.pushes()[3] == 1, "pushes to the right");
+        double[] afterRight = state(pushedRight, 4);
+        assertTrue(afterRight[CartPoleState.X_DOT] > 0.5, "x' " + afterRight[CartPoleState.X_DOT]);
+        assertTrue(afterRight[CartPoleState.THETA_DOT] < 0, "the pole falls back: theta' " + afterRight[3]);
+
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> frame(model, 0) != null && frame(model, 0).step() == 0 && !model.playingProperty().get(),
+                "Ctrl+R resets");
+        robot.press(KeyCode.LEFT);
+        waitUntil(() -> frame(model, 0).step() >= 4 || frame(model, 0).episode() > 1, "pushing left plays");
+        robot.release(KeyCode.LEFT);
+        EpisodeRecord pushedLeft = firstEpisode(model);
+        double[] afterLeft = state(pushedLeft, 4);
+        assertTrue(afterLeft[CartPoleState.X_DOT] < -0.5, "x' " + afterLeft[CartPoleState.X_DOT]);
+        assertTrue(afterLeft[CartPoleState.THETA_DOT] > 0, "theta' " + afterLeft[CartPoleState.THETA_DOT]);
+        waitUntil(() -> model.keyboardPushProperty().get() == 0, "released: no push");
+
+        // With the random agent the arrows step, unless the cart picture has the focus: then the keyboard takes over.
+        robot.clickOn("#agentRandom");
+        waitUntil(() -> frame(model, 0) != null && frame(model, 0).controller().equals("random"), "random cart");
+        robot.clickOn("#stepButton");
+        robot.type(KeyCode.RIGHT);
+        waitUntil(() -> frame(model, 0).step() == 2, "Right steps the random cart");
+        assertEquals(AgentKind.RANDOM, model.agentProperty().get());
+        robot.clickOn("#cartCanvas");
+        robot.press(KeyCode.LEFT);
+        waitUntil(() -> model.agentProperty().get() == AgentKind.KEYBOARD, "the keyboard takes over");
+        robot.release(KeyCode.LEFT);
+        assertTrue(robot.lookup("#agentKeyboard").queryAs(javafx.scene.control.RadioButton.class).isSelected());
+        robot.clickOn("#playButton");
+    }
+
+    /** Episode 1's recording, once the pole has fallen. */
+    private static EpisodeRecord firstEpisode(CartPoleViewModel model) {
+        waitUntil(() -> model.log(0).finished() >= 1, "the episode ends (the pole falls)");
+        return model.log(0).get(1);
+    }
+
+    private static double[] state(EpisodeRecord r, int k) {
+        return java.util.Arrays.copyOfRange(r.states(), 4 * k, 4 * k + 4);
+    }
+
+    @Test
+    void theScrubberAtStepKShowsTheRecordedStateK(FxRobot robot) {
+        CartPoleLab lab = openLab(robot);
+        CartPoleViewModel model = lab.model();
+        robot.clickOn("#agentRandom");
+        waitUntil(() -> frame(model, 0) != null && frame(model, 0).controller().equals("random"), "random cart");
+        // Step through episode 1 and keep every state the live run showed.
+        List<double[]> live = new ArrayList<>();
+        live.add(frame(model, 0).state().clone());
+        while (true) {
+            int next = live.size();
+            robot.interact(model::step);
+            waitUntil(() -> frame(model, 0).step() == next || frame(model, 0).episode() > 1, "step " + next);
+            CartFrame f = frame(model, 0);
+            assertEquals(1, f.episode());
+            live.add(f.state().clone());
+            if (f.ending() != null) {
+                break;
+            }
+        }
+        int steps = live.size() - 1;
+        assertTrue(steps >= 8, "a random episode lasts some steps: " + steps);
+
+        robot.clickOn("#replayButton");
+        waitUntil(() -> model.replayProperty().get() != null, "the replay opens");
+        robot.clickOn("#replayButton");
+        waitUntil(() -> !model.replayPlayingProperty().get(), "paused replay");
+        assertEquals(1, model.replayProperty().get().number());
+        CartCanvas canvas = robot.lookup("#cartCanvas").queryAs(CartCanvas.class);
+        Slider scrubber = robot.lookup("#replaySlider").queryAs(Slider.class);
+        for (int k : new int[] {0, 1, steps / 2, steps - 1, steps}) {
+            robot.interact(() -> scrubber.setValue(k));
+            String expected = "REPLAY of episode 1 · step " + k + " / " + steps;
+            waitUntil(() -> canvas.picture() != null && canvas.picture().header().startsWith(expected),
+                    "the picture shows step " + k);
+            assertArrayEquals(live.get(k), canvas.picture().state(), 0.0, "recorded state " + k);
+            assertArrayEquals(live.get(k), canvas.picture().pose(), 0.0, "drawn as it was at step " + k);
+            assertEquals("step " + k + " / " + steps, robot.lookup("#replayStepLabel").queryAs(Label.class).getText());
+        }
+        assertNotNull(canvas.picture().ending(), "the last step shows how the episode ended");
+        robot.interact(() -> scrubber.setValue(2.4));
+        waitUntil(() -> model.replayPositionProperty().get() == 2.0, "a paused scrubber snaps to whole steps");
+
+        robot.clickOn("#liveButton");
+        waitUntil(() -> model.replayProperty().get() == null, "back to live");
+        waitUntil(() -> !canvas.picture().replay(), "the picture is live again");
+    }
+
+    private static long realSteps(CartPoleViewModel model, int pane) {
+        CartFrame f = frame(model, pane);
+        return f == null ? -1 : f.realSteps();
+    }
+
+    @Test
+    void theThreeDynaQPanesAnimateInLockStepAndStopWhenPaused(FxRobot robot) throws Exception {
+        CartPoleLab lab = openLab(robot);
+        CartPoleViewModel model = lab.model();
+        assertEquals(AgentKind.DYNA_Q, model.agentProperty().get(), "the lab opens on the three panes");
+        if (model.experimentRunningProperty().get()) {
+            // The background runs are not needed here: Cancel in the status bar stops them.
+            robot.clickOn("#cancelButton");
+            waitUntil(() -> !model.experimentRunningProperty().get(), "cancelled");
+            String message = model.experimentMessageProperty().get();
+            assertTrue(message.startsWith("Cancelled after ") && model.experiment().isCancelled()
+                    || message.startsWith("Mean of 30 runs"), "cancelled, or finished just before: " + message);
+        }
+        waitUntil(() -> frame(model, 2) != null, "three panes");
+        CartCanvas[] canvases = new CartCanvas[3];
+        long[] drawsBefore = new long[3];
+        for (int i = 0; i < 3; i++) {
+            canvases[i] = robot.lookup("#paneCanvas" + i).queryAs(CartCanvas.class);
+            drawsBefore[i] = canvases[i].draws();
+        }
+        robot.clickOn("#playButton");
+        waitUntil(() -> realSteps(model, 0) >= 30, "the panes advance");
+        for (int i = 0; i < 3; i++) {
+            int pane = i;
+            waitUntil(() -> canvases[pane].picture() != null && canvases[pane].picture().header().startsWith("episode"),
+                    "pane " + i + " shows its step counter");
+            assertTrue(canvases[i].draws() > drawsBefore[i] + 5, "pane " + i + " animates: " + canvases[i].draws());
+        }
+        robot.clickOn("#playButton");
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        long paused = realSteps(model, 0);
+        String[] headers = new String[3];
+        long[] draws = new long[3];
+        for (int i = 0; i < 3; i++) {
+            headers[i] = WaitForAsyncUtils.asyncFx(canvases[i]::picture).get().header();
+            draws[i] = canvases[i].draws();
+        }
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(paused, realSteps(model, i), "lock step, and paused");
+            assertEquals(headers[i], canvases[i].picture().header(), "the step counter stays");
+            assertEquals(draws[i], canvases[i].draws(), "nothing moves, nothing is drawn");
+        }
+        assertEquals(paused * 6, frame(model, 1).updates(), "n = 5: one real and five planning updates a step");
+        assertEquals(paused * 51, frame(model, 2).updates(), "n = 50: 51 updates a step");
+        String stats = robot.lookup("#paneStats2").queryAs(Label.class).getText();
+        assertTrue(stats.startsWith("last episode: ") || stats.equals("no episode finished yet"), stats);
+        assertTrue(robot.lookup("#boxEntry2").queryAs(Label.class).getText().matches("(?s)(box \\d+ · Q left .*|failed.*)"),
+                robot.lookup("#boxEntry2").queryAs(Label.class).getText());
+        assertTrue(lab.frameIntervals().count() > 5, "frame intervals were recorded while playing");
+        System.out.println("lock-step panes at 50 steps/s (headless Monocle, not a benchmark):\n"
+                + lab.frameStatsSummary());
+    }
+
+    @Test
+    void switchingLabsStopsTheRunnerAndTheBackgroundRuns(FxRobot robot) throws Exception {
+        CartPoleLab lab = openLab(robot);
+        CartPoleViewModel model = lab.model();
+        robot.clickOn("#playButton");
+        waitUntil(() -> realSteps(model, 0) > 0, "playing");
+        LiveCurves experiment = model.experiment();
+        assertNotNull(experiment, "the background runs started");
+        assertTrue(threadAlive(), "the runner runs");
+        robot.clickOn("Dyna-maze");
+        waitUntil(() -> robot.lookup("#cartPoleLab").tryQuery().isEmpty(), "the maze lab is shown");
+        assertFalse(threadAlive(), "the cart-pole runner thread has stopped");
+        assertFalse(model.isRunnerAlive());
+        assertTrue(experiment.isCancelled(), "the background experiment is cancelled");
+        Future<?> task = experiment.task();
+        waitUntil(task::isDone, "the background experiment's task ends");
+        assertNull(robot.lookup("#paneCanvas0").tryQuery().orElse(null));
+    }
+
+    private static boolean threadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals(CartPoleRunner.THREAD_NAME) && t.isAlive());
+    }
+}

@@ -1,0 +1,222 @@
+package mbrllab.app.cartpole;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import mbrllab.core.cartpole.BoxModel;
+import mbrllab.core.cartpole.BoxModelKind;
+import mbrllab.core.cartpole.BoxesDynaParams;
+import mbrllab.core.cartpole.BoxesDynaQ;
+import mbrllab.core.cartpole.BoxesLearningExperiment;
+import mbrllab.core.cartpole.BoxesLearningSpec;
+import mbrllab.core.cartpole.CartPoleState;
+import mbrllab.core.dyna.ExperimentObserver;
+
+/** The lab's carts step exactly as the core's episodes, and their recordings replay the very states. */
+class CartTest {
+
+    private static void runEpisodes(Cart cart, int episodes) {
+        while (cart.log().finished() < episodes) {
+            cart.tick(0);
+        }
+    }
+
+    @Test
+    void dynaQCartsBalanceExactlyTheEpisodesOfRunOneOfTheBackgroundExperiment() {
+        for (BoxModelKind kind : BoxModelKind.values()) {
+            BoxesLearningSpec spec = BoxesLearningSpec.dynaQ(kind, BoxesDynaParams.defaults(), List.of(0, 5, 50), 1, 25,
+                    7);
+            int[][] expected = BoxesLearningExperiment.runOne(spec, 0, ExperimentObserver.NONE);
+            for (int i = 0; i < 3; i++) {
+                int n = spec.curveNs().get(i);
+                Cart cart = Cart.dynaQ(new BoxesDynaQ(spec.params().withN(n), kind.create(), spec.realSeed(0),
+                        spec.planSeed(0)), spec.envSeed(0));
+                runEpisodes(cart, 25);
+                assertArrayEquals(expected[i], cart.log().steps(1, 25), kind + ", n = " + n);
+            }
+        }
+    }
+
+    @Test
+    void randomCartBalancesExactlyTheEpisodesOfTheRandomExperiment() {
+        BoxesLearningSpec spec = BoxesLearningSpec.random(1, 40, 3);
+        int[][] expected = BoxesLearningExperiment.runOne(spec, 0, ExperimentObserver.NONE);
+        Cart cart = Cart.random(CartSystem.BALANCE, spec.realSeed(0), spec.envSeed(0));
+        runEpisodes(cart, 40);
+        assertArrayEquals(expected[0], cart.log().steps(1, 40));
+    }
+
+    @Test
+    void aRecordingRecomputesEveryLiveStateBitForBit() {
+        for (CartSystem system : CartSystem.values()) {
+            Cart cart = Cart.random(system, 11, 12);
+            List<double[]> live = new ArrayList<>();
+            live.add(cart.state().clone());
+            do {
+                cart.tick(0);
+                live.add(cart.state().clone());
+            } while (cart.ending() == null);
+            EpisodeRecord record = cart.log().get(1);
+            assertEquals(live.size() - 1, record.steps());
+            double[] states = record.states();
+            for (int k = 0; k < live.size(); k++) {
+                double[] recorded = java.util.Arrays.copyOfRange(states, 4 * k, 4 * k + 4);
+                assertArrayEquals(live.get(k), recorded, 0.0, system + " state " + k);
+            }
+            cart.tick(0);
+            assertEquals(2, cart.episode(), "the tick after the end starts the next episode with its first step");
+            assertEquals(1, cart.step());
+        }
+    }
+
+    @Test
+    void theKeyboardPushesTheCartItsWay() {
+        for (CartSystem system : CartSystem.values()) {
+            Cart right = Cart.keyboard(system, 5);
+            Cart left = Cart.keyboard(system, 5);
+            for (int k = 0; k < 4; k++) {
+                right.tick(+1);
+                left.tick(-1);
+            }
+            assertTrue(right.state()[CartPoleState.X_DOT] > 0.5, system + " right: x' " + right.state()[1]);
+            assertTrue(left.state()[CartPoleState.X_DOT] < -0.5, system + " left: x' " + left.state()[1]);
+            assertEquals(10.0, right.force());
+            assertEquals(-10.0, left.force());
+        }
+        Cart none = Cart.keyboard(CartSystem.SWING_UP, 5);
+        none.tick(0);
+        assertEquals(0.0, none.force());
+        assertArrayEquals(new double[] {0, 0, 0, 0}, none.state(), 0.0, "at rest hanging, no force: stays");
+    }
+
+    @Test
+    void theKeyboardTakesOverARandomCartInMidEpisode() {
+        Cart cart = Cart.random(CartSystem.BALANCE, 1, 2);
+        cart.tick(0);
+        cart.tick(0);
+        cart.takeOver();
+        assertTrue(cart.isKeyboard());
+        while (cart.ending() == null) {
+            cart.tick(+1);
+        }
+        EpisodeRecord r = cart.log().get(1);
+        assertEquals("random, then keyboard", r.controller());
+        for (int k = 2; k < r.steps(); k++) {
+            assertEquals(1, r.pushes()[k]);
+        }
+        while (cart.log().finished() < 2) {
+            cart.tick(-1);
+        }
+        assertEquals("keyboard", cart.log().get(2).controller(), "the next episode is the keyboard's");
+    }
+
+    @Test
+    void balanceEpisodesEndAtFailureOrTruncationAndSwingUpAfterFourSeconds() {
+        Cart swing = Cart.keyboard(CartSystem.SWING_UP, 1);
+        for (int k = 0; k < 39; k++) {
+            swing.tick(k % 10 < 5 ? 1 : -1);
+            assertNull(swing.ending());
+        }
+        swing.tick(0);
+        assertEquals(CartSystem.Ending.HORIZON, swing.ending());
+        assertEquals(40, swing.log().get(1).steps());
+        double cost = swing.log().get(1).score();
+        assertTrue(cost > 30 && cost <= 40, "far from upright, the cost is near 1 per step: " + cost);
+
+        Cart fall = Cart.keyboard(CartSystem.BALANCE, 1);
+        while (fall.ending() == null) {
+            fall.tick(+1);
+        }
+        assertTrue(fall.ending().failed());
+        assertEquals(fall.step(), (int) fall.log().get(1).score(), "return = steps");
+    }
+
+    @Test
+    void theLogKeepsTheFirstThousandAndTheLatestTenThousandEpisodes() {
+        EpisodeLog log = new EpisodeLog();
+        for (int e = 1; e <= 12_000; e++) {
+            log.add(new EpisodeRecord(e, CartSystem.BALANCE, "random", new double[4], new byte[e % 7 + 1],
+                    CartSystem.Ending.POLE_FELL, e % 7 + 1));
+        }
+        assertEquals(12_000, log.finished());
+        assertTrue(log.has(1) && log.has(1000) && log.has(2001) && log.has(12_000));
+        assertFalse(log.has(1001) || log.has(2000) || log.has(0) || log.has(12_001));
+        assertNull(log.get(1500));
+        assertEquals(12_000, log.get(12_000).number());
+        assertEquals(2001, log.get(2001).number());
+        assertEquals(1000, log.nearestKept(1500));
+        assertEquals(2001, log.nearestKept(1501));
+        assertEquals(12_000, log.nearestKept(99_999));
+        assertEquals(1, log.nearestKept(-5));
+        assertEquals(1000, log.steps(1, 1000).length);
+        assertEquals(1000, log.steps(1, 5000).length, "stops at the first dropped episode");
+    }
+
+    @Test
+    void hermiteMotionHitsBothStatesExactlyAndMovesSmoothlyBetween() {
+        double[] a = {0.1, 1.0, 0.02, -0.5};
+        double[] b = {0.12, 1.2, 0.01, -0.6};
+        double[] out = new double[4];
+        Motion.hermite(a, b, 0, 0.02, out);
+        assertArrayEquals(a, out, 0.0);
+        Motion.hermite(a, b, 1, 0.02, out);
+        assertArrayEquals(b, out, 0.0);
+        Motion.hermite(a, b, 0.5, 0.02, out);
+        assertTrue(out[0] > a[0] && out[0] < b[0], "x between: " + out[0]);
+        assertEquals(1.1, out[1], 1e-12);
+        // A pose at constant velocity is interpolated exactly.
+        double[] c = {0, 2, 0, 0};
+        double[] d = {0.04, 2, 0, 0};
+        Motion.hermite(c, d, 0.25, 0.02, out);
+        assertEquals(0.01, out[0], 1e-15);
+    }
+
+    @Test
+    void frameStatsPercentiles() {
+        FrameStats stats = new FrameStats();
+        assertTrue(Double.isNaN(stats.percentileMillis(50)));
+        for (int i = 1; i <= 100; i++) {
+            stats.add(i * 1_000_000L);
+        }
+        assertEquals(50.0, stats.percentileMillis(50));
+        assertEquals(95.0, stats.percentileMillis(95));
+        assertEquals(100.0, stats.percentileMillis(100));
+        assertTrue(stats.summary().startsWith("p50 50.00 ms, p95 95.00 ms, max 100.00 ms (100 frames)"));
+    }
+
+    @Test
+    void modelEntriesReadAsNextBoxesWithCounts() {
+        List<BoxModel.Outcome> outcomes = List.of(new BoxModel.Outcome(85, 0, 2, 0.2),
+                new BoxModel.Outcome(94, 0, 7, 0.7), new BoxModel.Outcome(-1, -1, 1, 0.1));
+        assertEquals("left (10 tries) → 94 ×7, 85 ×2, failed ×1", BoxText.push("left", 10, outcomes,
+                BoxModelKind.SAMPLE));
+        assertEquals("right (12k tries) → 85, the latest", BoxText.push("right", 12_345,
+                List.of(new BoxModel.Outcome(85, 0, 1, 1)), BoxModelKind.LAST_OUTCOME));
+        assertEquals("left: never tried here", BoxText.push("left", 0, List.of(), BoxModelKind.SAMPLE));
+        assertEquals("left (8.8k tries) → 67 ×1.2M, 70 ×999", BoxText.push("left", 8_784, List.of(
+                new BoxModel.Outcome(70, 0, 999, 0.1), new BoxModel.Outcome(67, 0, 1_234_567, 0.9)),
+                BoxModelKind.SAMPLE));
+        assertEquals("box 85: -0.8 ≤ x < 0.8, -0.5 ≤ x' < 0.5, 0 ≤ θ < 1°, -50 ≤ θ' < 50°/s", BoxText.describe(85));
+        Cart cart = Cart.dynaQ(new BoxesDynaQ(BoxesDynaParams.defaults().withN(5), BoxModelKind.SAMPLE.create(), 1, 2),
+                3);
+        for (int k = 0; k < 200; k++) {
+            cart.tick(0);
+        }
+        while (cart.ending() != null) {
+            cart.tick(0);
+        }
+        Cart.BoxView view = cart.boxView();
+        assertNotNull(view);
+        assertTrue(BoxText.entry(view).startsWith("box " + view.box() + " · Q left "), BoxText.entry(view));
+        assertEquals(3, BoxText.entry(view).lines().count());
+    }
+}
