@@ -56,12 +56,12 @@ public final class PrioritizedSweeping extends MazeAgent {
 
     /** heap[i] = the pair at heap position i, for i &lt; size. */
     private final int[] heap;
+    /** Priority of the pair at heap position i (kept by position, so that sifting reads neighbouring memory). */
+    private final double[] priority;
+    /** Insertion number of the pair at heap position i, for first-in-first-out among equal priorities. */
+    private final long[] order;
     /** Heap position of every pair, -1 when it is not queued. */
     private final int[] heapPos;
-    /** Priority of every queued pair. */
-    private final double[] priority;
-    /** Insertion number of every queued pair, for first-in-first-out among equal priorities. */
-    private final long[] order;
     private int size;
     private long insertions;
 
@@ -171,8 +171,8 @@ public final class PrioritizedSweeping extends MazeAgent {
 
     /** The priority (x,u) is queued with, or 0 when it is not queued (queued priorities exceed theta &gt;= 0). */
     public double queuedPriority(int state, int u) {
-        int pair = state * A + u;
-        return heapPos[pair] < 0 ? 0.0 : priority[pair];
+        int position = heapPos[state * A + u];
+        return position < 0 ? 0.0 : priority[position];
     }
 
     /**
@@ -187,12 +187,12 @@ public final class PrioritizedSweeping extends MazeAgent {
         if (size == 0 || k == 0) {
             return top;
         }
-        PriorityQueue<Integer> frontier = new PriorityQueue<>((a, b) -> before(heap[a], heap[b]) ? -1 : 1);
+        PriorityQueue<Integer> frontier = new PriorityQueue<>((a, b) -> before(a, b) ? -1 : 1);
         frontier.add(0);
         while (top.size() < k && !frontier.isEmpty()) {
             int position = frontier.poll();
             int pair = heap[position];
-            top.add(new QueueEntry(pair / A, pair % A, priority[pair]));
+            top.add(new QueueEntry(pair / A, pair % A, priority[position]));
             for (int child = 2 * position + 1; child <= 2 * position + 2 && child < size; child++) {
                 frontier.add(child);
             }
@@ -241,27 +241,21 @@ public final class PrioritizedSweeping extends MazeAgent {
 
     // ------------------------------------------------------------------------------------------- the heap
 
-    /** True when pair a leaves the queue before pair b: higher priority, or equal priority and queued earlier. */
-    private boolean before(int a, int b) {
-        return priority[a] > priority[b] || priority[a] == priority[b] && order[a] < order[b];
+    /** True when the entry at heap position i leaves the queue before the one at j. */
+    private boolean before(int i, int j) {
+        return priority[i] > priority[j] || priority[i] == priority[j] && order[i] < order[j];
     }
 
     /** Queues {@code pair} with priority p, or raises its priority to p when it is queued with a lower one. */
     private void insert(int pair, double p) {
         int position = heapPos[pair];
         if (position >= 0) {
-            if (p > priority[pair]) {
-                priority[pair] = p;
-                siftUp(position);
+            if (p > priority[position]) {
+                siftUp(position, pair, p, order[position]);
             }
             return;
         }
-        priority[pair] = p;
-        order[pair] = insertions++;
-        heap[size] = pair;
-        heapPos[pair] = size;
-        size++;
-        siftUp(size - 1);
+        siftUp(size++, pair, p, insertions++);
     }
 
     private int pop() {
@@ -269,49 +263,58 @@ public final class PrioritizedSweeping extends MazeAgent {
         heapPos[top] = -1;
         size--;
         if (size > 0) {
-            int last = heap[size];
-            heap[0] = last;
-            heapPos[last] = 0;
-            siftDown(0);
+            siftDown(heap[size], priority[size], order[size]);
         }
         return top;
     }
 
-    private void siftUp(int position) {
-        int pair = heap[position];
+    /** Places (pair, p, o) at {@code position} or above it, moving lower entries down. */
+    private void siftUp(int position, int pair, double p, long o) {
         while (position > 0) {
             int parent = (position - 1) >>> 1;
-            int other = heap[parent];
-            if (!before(pair, other)) {
+            double pp = priority[parent];
+            if (!(p > pp || p == pp && o < order[parent])) {
                 break;
             }
-            heap[position] = other;
-            heapPos[other] = position;
+            moveTo(parent, position);
             position = parent;
         }
-        heap[position] = pair;
-        heapPos[pair] = position;
+        place(position, pair, p, o);
     }
 
-    private void siftDown(int position) {
-        int pair = heap[position];
+    /** Places (pair, p, o) at the root or below it, moving higher entries up. */
+    private void siftDown(int pair, double p, long o) {
+        int position = 0;
         while (true) {
             int child = 2 * position + 1;
             if (child >= size) {
                 break;
             }
-            if (child + 1 < size && before(heap[child + 1], heap[child])) {
+            if (child + 1 < size && before(child + 1, child)) {
                 child++;
             }
-            int other = heap[child];
-            if (!before(other, pair)) {
+            double pc = priority[child];
+            if (!(pc > p || pc == p && order[child] < o)) {
                 break;
             }
-            heap[position] = other;
-            heapPos[other] = position;
+            moveTo(child, position);
             position = child;
         }
+        place(position, pair, p, o);
+    }
+
+    private void moveTo(int from, int to) {
+        int pair = heap[from];
+        heap[to] = pair;
+        priority[to] = priority[from];
+        order[to] = order[from];
+        heapPos[pair] = to;
+    }
+
+    private void place(int position, int pair, double p, long o) {
         heap[position] = pair;
+        priority[position] = p;
+        order[position] = o;
         heapPos[pair] = position;
     }
 }
