@@ -81,6 +81,8 @@ public final class CumulativeRewards {
         if (runs < 2) {
             return 0.0;
         }
+        // No overflow: g <= T per run, so R sum g^2 and (sum g)^2 are at most (R T)^2 <= (2e9)^2 < 2^63
+        // (CumulativeRewardSpec.MAX_WORK bounds R T).
         long s = sum[agent][step - 1];
         long numerator = runs * sumSquares[agent][step - 1] - s * s;
         double variance = (double) numerator / ((double) runs * (runs - 1));
