@@ -17,4 +17,9 @@ public final class TestMazes {
     public static Maze dynaMaze() throws MazeFormatException {
         return MazeParser.read(DYNA_MAZE);
     }
+
+    /** mazes/{@code fileName}. */
+    public static Maze maze(String fileName) throws MazeFormatException {
+        return MazeParser.read(Path.of("mazes", fileName));
+    }
 }

@@ -6,11 +6,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import mbrllab.core.dyna.AgentSpec;
+import mbrllab.core.dyna.CumulativeRewardExperiment;
+import mbrllab.core.dyna.CumulativeRewardSpec;
 import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.DynaQ;
 import mbrllab.core.dyna.ExperimentObserver;
 import mbrllab.core.dyna.LearningCurveExperiment;
 import mbrllab.core.dyna.LearningCurveSpec;
+import mbrllab.core.dyna.MazeAgent;
 import mbrllab.core.maze.Maze;
 import mbrllab.core.maze.MazeDynamics;
 import mbrllab.core.models.Dataset;
@@ -36,7 +40,11 @@ import picocli.CommandLine.Option;
             "  gp_predict_1000_ms: mean and variance of that GP at 1,000 points",
             "  gp_predict_mean_1000_ms: the mean alone at the same points",
             "  ensemble_5x64x64_2000x50_one_thread_wall_s: 5 nets (5 -> 64 -> 64 -> 2x4), 2,000 transitions, 50 epochs",
-            "  ensemble_5x64x64_2000x50_wall_s: the same with one member per core"})
+            "  ensemble_5x64x64_2000x50_wall_s: the same with one member per core",
+            "  dynaqplus_updates_per_second: Dyna-Q+ (kappa 1e-3), one thread, n = 50, Dyna-maze",
+            "  ps_updates_per_second: prioritized sweeping, one thread, n = 5, 6x Dyna-maze: queue updates per",
+            "    second of run time (real steps included)",
+            "  figure84_30runs_wall_ms, figure85_30runs_wall_ms: figure 8.4 / 8.5 with the defaults (30 runs) on all cores"})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "T", defaultValue = "2",
@@ -78,6 +86,31 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         LearningCurveExperiment.run(LearningCurveSpec.figure82(maze, 100, 50, 3), Runnable::run, ExperimentObserver.NONE);
         out.printf(Locale.ROOT, "figure82_100runs_one_thread_wall_ms %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+        out.flush();
+
+        AgentSpec plus = AgentSpec.dynaQPlus(DynaParams.defaults().withN(50), 1e-3);
+        throughput(plus, dynamics, 50, Math.min(1.0, seconds / 2));
+        out.printf(Locale.ROOT, "dynaqplus_updates_per_second %.0f updates/s%n", throughput(plus, dynamics, 50, seconds)[0]);
+        MazeDynamics large = new MazeDynamics(BundledMazes.load("dyna-maze-6x.maze").layout());
+        AgentSpec ps = AgentSpec.prioritizedSweeping(DynaParams.defaults().withAlpha(0.5).withN(5), 1e-4);
+        throughput(ps, large, 5, Math.min(1.0, seconds / 2));
+        out.printf(Locale.ROOT, "ps_updates_per_second %.0f updates/s%n", throughput(ps, large, 5, seconds)[0]);
+        out.flush();
+
+        pool = Executors.newFixedThreadPool(cores);
+        try {
+            Maze blocking = BundledMazes.load(BundledMazes.BLOCKING_MAZE);
+            Maze shortcut = BundledMazes.load(BundledMazes.SHORTCUT_MAZE);
+            CumulativeRewardExperiment.run(CumulativeRewardSpec.figure84(blocking, 30, 1), pool, ExperimentObserver.NONE);
+            t0 = System.nanoTime();
+            CumulativeRewardExperiment.run(CumulativeRewardSpec.figure84(blocking, 30, 2), pool, ExperimentObserver.NONE);
+            out.printf(Locale.ROOT, "figure84_30runs_wall_ms %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+            t0 = System.nanoTime();
+            CumulativeRewardExperiment.run(CumulativeRewardSpec.figure85(shortcut, 30, 2), pool, ExperimentObserver.NONE);
+            out.printf(Locale.ROOT, "figure85_30runs_wall_ms %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+        } finally {
+            pool.shutdownNow();
+        }
         out.flush();
 
         benchModels(out, cores);
@@ -174,6 +207,32 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return new Dataset(x, y, 5, 4);
+    }
+
+    /**
+     * Lets fresh agents of {@code agent} learn, 50 episodes each, for about {@code seconds}.
+     *
+     * @return {updates per second, real steps per second}
+     */
+    static double[] throughput(AgentSpec agent, MazeDynamics dynamics, int n, double seconds) {
+        long budget = (long) (seconds * 1e9);
+        long updates = 0;
+        long steps = 0;
+        long seed = 1;
+        long start = System.nanoTime();
+        long elapsed;
+        AgentSpec spec = agent.withParams(agent.params().withN(n));
+        do {
+            MazeAgent a = spec.create(dynamics, seed, seed + 1);
+            seed += 2;
+            for (int e = 0; e < 50; e++) {
+                a.runEpisode(LearningCurveSpec.DEFAULT_MAX_STEPS);
+            }
+            updates += a.updates();
+            steps += a.realSteps();
+            elapsed = System.nanoTime() - start;
+        } while (elapsed < budget);
+        return new double[] {updates / (elapsed / 1e9), steps / (elapsed / 1e9)};
     }
 
     /**

@@ -12,8 +12,18 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
 
+import mbrllab.charts.CumulativeRewardChart;
 import mbrllab.charts.LearningCurveChart;
 import mbrllab.charts.PolicyPicture;
+import mbrllab.charts.UpdatesToOptimalChart;
+import mbrllab.core.dyna.AgentKind;
+import mbrllab.core.dyna.AgentSpec;
+import mbrllab.core.dyna.CumulativeRewardExperiment;
+import mbrllab.core.dyna.CumulativeRewardSpec;
+import mbrllab.core.dyna.CumulativeRewards;
+import mbrllab.core.dyna.UpdatesToOptimal;
+import mbrllab.core.dyna.UpdatesToOptimalExperiment;
+import mbrllab.core.dyna.UpdatesToOptimalSpec;
 import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.maze.Action;
 import mbrllab.core.maze.MazeDynamics;
@@ -32,7 +42,8 @@ import picocli.CommandLine.Option;
 /** {@code figure 8.2 ...}: the book's figures, headless, as CSV and PNG. */
 @Command(name = "figure", mixinStandardHelpOptions = true,
         description = "Reproduce a figure of Sutton and Barto, Chapter 8, as CSV and PNG.",
-        subcommands = {FigureCommand.Figure82.class, FigureCommand.Figure83.class})
+        subcommands = {FigureCommand.Figure82.class, FigureCommand.Figure83.class, FigureCommand.Figure84.class,
+            FigureCommand.Figure85.class, FigureCommand.Example84.class})
 final class FigureCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -40,7 +51,8 @@ final class FigureCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing figure number: 8.2 or 8.3");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing figure number: 8.2, 8.3, 8.4, 8.5 or "
+                + "example-8.4");
     }
 
     /** Options shared by the figure commands. */
@@ -75,8 +87,13 @@ final class FigureCommand implements Runnable {
     }
 
     static Maze loadMaze(Path file) {
+        return loadMaze(file, BundledMazes.DYNA_MAZE);
+    }
+
+    /** Reads {@code file}, or the bundled maze {@code bundled} when file is null. */
+    static Maze loadMaze(Path file, String bundled) {
         if (file == null) {
-            return BundledMazes.dynaMaze();
+            return BundledMazes.load(bundled);
         }
         try {
             return MazeParser.read(file);
@@ -233,6 +250,228 @@ final class FigureCommand implements Runnable {
 
         private Path out() {
             return out;
+        }
+    }
+
+    /** Figures 8.4 and 8.5: Dyna-Q against Dyna-Q+ on a changing maze. */
+    abstract static class ChangingMazeFigure implements Callable<Integer> {
+
+        @picocli.CommandLine.Mixin
+        Common common;
+
+        @Option(names = "--steps", paramLabel = "T", description = "time steps per run, 1..1000000 (default: the book's)")
+        Integer steps;
+
+        @Option(names = "--maze", paramLabel = "FILE", description = "maze file (default: the bundled maze of the figure)")
+        Path mazeFile;
+
+        @Option(names = "--n", paramLabel = "N", description = "planning updates per real step (default: the book's)")
+        Integer n;
+
+        @Option(names = "--alpha", paramLabel = "A", description = "step size in (0, 1] (default: 1.0)")
+        Double alpha;
+
+        @Option(names = "--kappa", paramLabel = "K", description = "Dyna-Q+'s bonus weight in [0, 1] (default: the book's)")
+        Double kappa;
+
+        @Option(names = "--slip", paramLabel = "P", defaultValue = "0",
+                description = "slip probability in [0, 1]: the chosen action is replaced by a random one (default: 0)")
+        double slip;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        abstract String number();
+
+        abstract String bundledMaze();
+
+        abstract CumulativeRewardSpec bookSpec(Maze maze, int runs, long seed);
+
+        @Override
+        public Integer call() {
+            String name = "figure " + number();
+            Maze maze = loadMaze(mazeFile, bundledMaze());
+            CumulativeRewardSpec experiment;
+            try {
+                experiment = customise(bookSpec(maze, common.runs, common.seed));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(name + ": " + optionNames(e.getMessage()));
+            }
+            ExecutorService pool = common.pool();
+            CumulativeRewards rewards;
+            try {
+                rewards = CumulativeRewardExperiment.run(experiment, pool, ExperimentObserver.NONE);
+            } finally {
+                pool.shutdownNow();
+            }
+            Path csv = common.out.resolve("figure-" + number() + ".csv");
+            Path png = common.out.resolve("figure-" + number() + ".png");
+            writeText(csv, rewards.toCsv());
+            AgentSpec plus = experiment.agents().get(1);
+            JFreeChart chart = CumulativeRewardChart.create("Dyna-Q and Dyna-Q+ on the " + maze.name() + " (Figure "
+                    + number() + ")", CumulativeRewardChart.dataset(rewards, 1), rewards.changeStep(), 1.0);
+            chart.addSubtitle(new TextTitle(String.format(java.util.Locale.ROOT, "mean of %d runs with 95%% confidence "
+                    + "band, seed %d; alpha %s, n %d, kappa %s, epsilon %s, gamma %s%s", rewards.runs(), common.seed,
+                    plus.params().alpha(), plus.params().n(), plus.kappa(), plus.params().epsilon(),
+                    plus.params().gamma(), experiment.slip() > 0 ? ", slip " + experiment.slip() : "")));
+            writePng(chart, png, 900, 560);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("wrote " + csv + " and " + png);
+            int change = (int) rewards.changeStep();
+            for (int i = 0; i < rewards.agentCount(); i++) {
+                if (change > 0 && change <= rewards.steps()) {
+                    out.printf(java.util.Locale.ROOT, "%-8s cumulative reward after %d steps (the change): %7.2f +- %.2f;"
+                            + " after %d steps: %7.2f +- %.2f (mean +- standard error over %d runs)%n",
+                            rewards.labels().get(i), change, rewards.mean(i, change), rewards.standardError(i, change),
+                            rewards.steps(), rewards.finalMean(i), rewards.finalStandardError(i), rewards.runs());
+                } else {
+                    out.printf(java.util.Locale.ROOT, "%-8s cumulative reward after %d steps: %7.2f +- %.2f (mean +- "
+                            + "standard error over %d runs)%n", rewards.labels().get(i), rewards.steps(),
+                            rewards.finalMean(i), rewards.finalStandardError(i), rewards.runs());
+                }
+            }
+            out.flush();
+            return 0;
+        }
+
+        private CumulativeRewardSpec customise(CumulativeRewardSpec book) {
+            java.util.List<AgentSpec> agents = new java.util.ArrayList<>();
+            for (AgentSpec agent : book.agents()) {
+                DynaParams params = agent.params();
+                if (n != null) {
+                    params = params.withN(n);
+                }
+                if (alpha != null) {
+                    params = params.withAlpha(alpha);
+                }
+                agents.add(new AgentSpec(agent.kind(), params, kappa != null && agent.kind() == AgentKind.DYNA_Q_PLUS
+                        ? kappa : agent.kappa(), agent.theta()));
+            }
+            return new CumulativeRewardSpec(book.maze(), agents, book.runs(), steps == null ? book.steps() : steps,
+                    book.seed(), slip);
+        }
+    }
+
+    /** Turns field names of the core's messages into option names. */
+    static String optionNames(String message) {
+        for (String field : new String[] {"runs", "steps", "n", "alpha", "kappa", "slip", "theta"}) {
+            if (message.startsWith(field + " must")) {
+                return "--" + message;
+            }
+        }
+        return message;
+    }
+
+    @Command(name = "8.4", mixinStandardHelpOptions = true,
+            description = {"Figure 8.4: cumulative reward of Dyna-Q and Dyna-Q+ on the blocking maze, whose short way "
+                    + "closes after 1000 steps (alpha 1.0, n 10, kappa 1e-4, epsilon 0.1, gamma 0.95, 3000 steps).",
+                "Writes DIR/figure-8.4.csv (step,dynaq_mean,dynaq_se,dynaqplus_mean,dynaqplus_se: cumulative reward "
+                    + "after each step; se = standard error over runs) and DIR/figure-8.4.png."})
+    static final class Figure84 extends ChangingMazeFigure {
+
+        @Override
+        String number() {
+            return "8.4";
+        }
+
+        @Override
+        String bundledMaze() {
+            return BundledMazes.BLOCKING_MAZE;
+        }
+
+        @Override
+        CumulativeRewardSpec bookSpec(Maze maze, int runs, long seed) {
+            return CumulativeRewardSpec.figure84(maze, runs, seed);
+        }
+    }
+
+    @Command(name = "8.5", mixinStandardHelpOptions = true,
+            description = {"Figure 8.5: cumulative reward of Dyna-Q and Dyna-Q+ on the shortcut maze, where a shortcut "
+                    + "opens after 3000 steps (alpha 1.0, n 50, kappa 1e-3, epsilon 0.1, gamma 0.95, 6000 steps).",
+                "Writes DIR/figure-8.5.csv (step,dynaq_mean,dynaq_se,dynaqplus_mean,dynaqplus_se: cumulative reward "
+                    + "after each step; se = standard error over runs) and DIR/figure-8.5.png."})
+    static final class Figure85 extends ChangingMazeFigure {
+
+        @Override
+        String number() {
+            return "8.5";
+        }
+
+        @Override
+        String bundledMaze() {
+            return BundledMazes.SHORTCUT_MAZE;
+        }
+
+        @Override
+        CumulativeRewardSpec bookSpec(Maze maze, int runs, long seed) {
+            return CumulativeRewardSpec.figure85(maze, runs, seed);
+        }
+    }
+
+    @Command(name = "example-8.4", mixinStandardHelpOptions = true,
+            description = {"Example 8.4: updates until an optimal solution against maze size, Dyna-Q against "
+                    + "prioritized sweeping, on the Dyna-maze at 1x to 6x resolution (47 to 1692 states). Both make at "
+                    + "most n = 5 planning updates per real step; alpha 0.5, gamma 0.95, epsilon 0.1, theta 1e-4.",
+                "Optimal solution: at the end of an episode, every greedy policy (however ties are broken) leads from S "
+                    + "to G in the shortest number of steps. Updates: Dyna-Q's real and planning updates, prioritized "
+                    + "sweeping's queue updates.",
+                "Writes DIR/example-8.4.csv (maze,states,dynaq_updates_mean,dynaq_updates_se,ps_updates_mean,"
+                    + "ps_updates_se; over the runs that found an optimal policy) and DIR/example-8.4.png."})
+    static final class Example84 implements Callable<Integer> {
+
+        @picocli.CommandLine.Mixin
+        Common common;
+
+        @Option(names = "--max-steps", paramLabel = "N", defaultValue = "2000000",
+                description = "give a run up after N real steps without an optimal policy (reported as censored, left "
+                        + "out of the means), 1..1000000000 (default: ${DEFAULT-VALUE})")
+        long maxSteps;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            UpdatesToOptimalSpec experiment;
+            try {
+                UpdatesToOptimalSpec book = UpdatesToOptimalSpec.example84(BundledMazes.example84Mazes(), common.runs,
+                        common.seed);
+                experiment = new UpdatesToOptimalSpec(book.mazes(), book.agents(), book.runs(), book.seed(), maxSteps);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("figure example-8.4: " + optionNames(e.getMessage())
+                        .replace("maxRealSteps must", "--max-steps must"));
+            }
+            ExecutorService pool = common.pool();
+            UpdatesToOptimal result;
+            try {
+                result = UpdatesToOptimalExperiment.run(experiment, pool, ExperimentObserver.NONE);
+            } finally {
+                pool.shutdownNow();
+            }
+            Path csv = common.out.resolve("example-8.4.csv");
+            Path png = common.out.resolve("example-8.4.png");
+            writeText(csv, result.toCsv());
+            JFreeChart chart = UpdatesToOptimalChart.create("Updates until an optimal solution (Example 8.4)",
+                    UpdatesToOptimalChart.dataset(result), 1.0);
+            chart.addSubtitle(new TextTitle("mean of " + result.runs() + " runs per size with 95% confidence intervals, "
+                    + "seed " + common.seed + "; n = 5, alpha 0.5, theta 1e-4"
+                    + (result.censoredTotal() > 0 ? "; " + result.censoredTotal() + " runs without an optimal policy "
+                    + "after " + maxSteps + " steps left out" : "")));
+            writePng(chart, png, 900, 560);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("wrote " + csv + " and " + png);
+            out.println("updates until optimal, mean +- standard error over the runs that found an optimal policy:");
+            for (int m = 0; m < result.states().size(); m++) {
+                out.printf(java.util.Locale.ROOT, "%-13s %5d states:", result.mazeNames().get(m), result.states().get(m));
+                for (int a = 0; a < result.labels().size(); a++) {
+                    out.printf(java.util.Locale.ROOT, "  %s %10.0f +- %8.0f%s", result.labels().get(a),
+                            result.mean(m, a), result.standardError(m, a), result.censored(m, a) > 0
+                                    ? " (" + result.censored(m, a) + " of " + result.runs() + " censored)" : "");
+                }
+                out.println();
+            }
+            out.flush();
+            return 0;
         }
     }
 }

@@ -13,6 +13,13 @@ public final class BundledMazes {
 
     /** File name of the Dyna-maze of Figures 8.2 and 8.3. */
     public static final String DYNA_MAZE = "dyna-maze.maze";
+    /** File name of the blocking maze of Figure 8.4. */
+    public static final String BLOCKING_MAZE = "blocking.maze";
+    /** File name of the shortcut maze of Figure 8.5. */
+    public static final String SHORTCUT_MAZE = "shortcut.maze";
+    /** File names of the mazes of Example 8.4, smallest first: the Dyna-maze and its 2x to 6x versions. */
+    public static final java.util.List<String> EXAMPLE_84_MAZES = java.util.List.of(DYNA_MAZE, "dyna-maze-2x.maze",
+            "dyna-maze-3x.maze", "dyna-maze-4x.maze", "dyna-maze-5x.maze", "dyna-maze-6x.maze");
 
     private BundledMazes() {
     }
@@ -33,5 +40,10 @@ public final class BundledMazes {
     /** The Dyna-maze. */
     public static Maze dynaMaze() {
         return load(DYNA_MAZE);
+    }
+
+    /** The mazes of Example 8.4, smallest first. */
+    public static java.util.List<Maze> example84Mazes() {
+        return EXAMPLE_84_MAZES.stream().map(BundledMazes::load).toList();
     }
 }

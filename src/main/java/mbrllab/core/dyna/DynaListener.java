@@ -1,7 +1,8 @@
 package mbrllab.core.dyna;
 
 /**
- * Observes a {@link DynaQ} agent. With no listener set, the agent builds no events at all.
+ * Observes a maze agent ({@link DynaQ}, Dyna-Q+ or {@link PrioritizedSweeping}). With no listener set, the agent
+ * builds no events at all.
  * Called on the thread that drives the agent; implementations must be quick.
  */
 public interface DynaListener {

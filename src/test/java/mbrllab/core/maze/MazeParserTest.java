@@ -141,9 +141,69 @@ class MazeParserTest {
     }
 
     @Test
+    void shippedChangingMazesMatchTheBook() throws Exception {
+        for (String file : List.of("blocking.maze", "shortcut.maze")) {
+            Maze maze = MazeParser.read(Path.of("mazes", file));
+            Layout before = maze.layout();
+            Layout after = maze.change().orElseThrow().layout();
+            for (Layout l : List.of(before, after)) {
+                assertEquals(6, l.rows());
+                assertEquals(9, l.cols());
+                assertEquals(new Cell(5, 3), l.start());
+                assertEquals(new Cell(0, 8), l.goal());
+                for (int r = 0; r < 6; r++) {
+                    for (int c = 0; c < 9; c++) {
+                        if (r != 3) {
+                            assertTrue(!l.isWall(r, c), file + ": only row 3 has walls, not " + new Cell(r, c));
+                        }
+                    }
+                }
+            }
+            boolean blocking = file.equals("blocking.maze");
+            assertEquals(blocking ? 1000 : 3000, maze.change().get().afterStep());
+            // blocking: gap at the right end, then at the left end; shortcut: gap at the left, then at both ends
+            assertEquals(blocking ? 10 : 16, before.shortestPathLength());
+            assertEquals(blocking ? 16 : 10, after.shortestPathLength());
+            assertEquals(8, 54 - before.freeCellCount());
+            assertEquals(blocking ? 8 : 7, 54 - after.freeCellCount());
+            assertEquals(maze, MazeParser.parse("again", MazeParser.format(maze)));
+        }
+    }
+
+    @Test
+    void shippedScaledMazesAreTheDynaMazeAtKTimesItsResolution() throws Exception {
+        Layout base = MazeParser.read(DYNA_MAZE).layout();
+        for (int k = 2; k <= 6; k++) {
+            Maze maze = MazeParser.read(Path.of("mazes", "dyna-maze-" + k + "x.maze"));
+            Layout l = maze.layout();
+            assertEquals("Dyna-maze " + k + "x", maze.name());
+            assertEquals(6 * k, l.rows());
+            assertEquals(9 * k, l.cols());
+            assertEquals(47 * k * k, l.freeCellCount());
+            for (int r = 0; r < l.rows(); r++) {
+                for (int c = 0; c < l.cols(); c++) {
+                    assertEquals(base.isWall(r / k, c / k), l.isWall(r, c), "cell " + new Cell(r, c) + " at " + k + "x");
+                }
+            }
+            assertEquals(new Cell(2 * k, 0), l.start());
+            assertEquals(new Cell(0, 9 * k - 1), l.goal());
+            assertEquals(15 * k - 1, l.shortestPathLength());
+            assertTrue(maze.change().isEmpty());
+        }
+    }
+
+    @Test
+    void randomMutationsOfAChangingMazeNeverEscapeAsAnotherException() throws Exception {
+        fuzz(Files.readString(Path.of("mazes", "blocking.maze"), StandardCharsets.UTF_8), 20261127L);
+    }
+
+    @Test
     void randomMutationsOfAValidFileNeverEscapeAsAnotherException() throws Exception {
-        String valid = Files.readString(DYNA_MAZE, StandardCharsets.UTF_8);
-        java.util.SplittableRandom random = new java.util.SplittableRandom(20261126L);
+        fuzz(Files.readString(DYNA_MAZE, StandardCharsets.UTF_8), 20261126L);
+    }
+
+    private static void fuzz(String valid, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         String alphabet = ".#SG\n\r\t :/-abcx0123456789" + (char) 0 + (char) 0x2603;
         int errors = 0;
         for (int trial = 0; trial < 5000; trial++) {

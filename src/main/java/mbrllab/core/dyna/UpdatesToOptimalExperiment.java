@@ -1,0 +1,98 @@
+package mbrllab.core.dyna;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import mbrllab.core.maze.MazeDynamics;
+
+/**
+ * Runs an {@link UpdatesToOptimalSpec}: one task per maze and run (all agents of a run in one task, sharing its
+ * seeds), handed to the caller's executor, largest maze first. Results are stored by index and seeded by the run
+ * only, so they are identical whatever the executor and its threads.
+ */
+public final class UpdatesToOptimalExperiment {
+
+    private UpdatesToOptimalExperiment() {
+    }
+
+    /**
+     * Runs the experiment and waits for it.
+     *
+     * @param observer told of every finished task ({@link ExperimentObserver#taskFinished}) and asked about
+     *                 cancellation
+     * @throws CancellationException when the observer cancelled
+     */
+    public static UpdatesToOptimal run(UpdatesToOptimalSpec spec, Executor executor, ExperimentObserver observer) {
+        int mazes = spec.mazes().size();
+        int agents = spec.agents().size();
+        UpdatesToOptimal.Outcome[][][] outcomes = new UpdatesToOptimal.Outcome[mazes][agents][spec.runs()];
+        int total = mazes * spec.runs();
+        AtomicInteger done = new AtomicInteger();
+        CompletableFuture<?>[] tasks = new CompletableFuture<?>[total];
+        int t = 0;
+        for (int m = mazes - 1; m >= 0; m--) {
+            MazeDynamics dynamics = new MazeDynamics(spec.mazes().get(m).layout());
+            for (int r = 0; r < spec.runs(); r++) {
+                int maze = m;
+                int run = r;
+                tasks[t++] = CompletableFuture.runAsync(() -> {
+                    for (int a = 0; a < agents; a++) {
+                        if (observer.isCancelled()) {
+                            return;
+                        }
+                        MazeAgent agent = spec.agents().get(a).create(dynamics, spec.realSeed(run), spec.planSeed(run));
+                        UpdatesToOptimal.Outcome outcome = runOne(agent, new GreedyCheck(dynamics), spec.maxRealSteps(),
+                                observer);
+                        if (outcome == null) {
+                            return;
+                        }
+                        outcomes[maze][a][run] = outcome;
+                    }
+                    observer.taskFinished(done.incrementAndGet(), total);
+                }, executor);
+            }
+        }
+        try {
+            CompletableFuture.allOf(tasks).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+        if (observer.isCancelled()) {
+            throw new CancellationException("experiment cancelled");
+        }
+        return new UpdatesToOptimal(spec, outcomes);
+    }
+
+    /**
+     * Lets {@code agent} learn, episode after episode, until its greedy policy is optimal at the end of an episode
+     * or it has taken {@code maxRealSteps} real steps.
+     *
+     * @param agent modified: it learns
+     * @return the outcome, or null when the observer cancelled
+     */
+    public static UpdatesToOptimal.Outcome runOne(MazeAgent agent, GreedyCheck check, long maxRealSteps,
+                                                  ExperimentObserver observer) {
+        long polls = 0;
+        while (agent.realSteps() < maxRealSteps) {
+            if (agent.step()) {
+                if (check.isOptimal(agent)) {
+                    return new UpdatesToOptimal.Outcome(agent.updates(), agent.realSteps(), agent.episode() - 1, true);
+                }
+            }
+            if ((++polls & 0xFFFF) == 0 && observer.isCancelled()) {
+                return null;
+            }
+        }
+        return new UpdatesToOptimal.Outcome(agent.updates(), agent.realSteps(), agent.episode() - 1, false);
+    }
+}
