@@ -1,9 +1,9 @@
 package mbrllab.core.cartpole;
 
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+
+import mbrllab.core.parallel.Tasks;
 
 import mbrllab.core.dyna.ExperimentObserver;
 import mbrllab.core.dyna.LearningCurves;
@@ -31,35 +31,19 @@ public final class BoxesLearningExperiment {
     public static LearningCurves run(BoxesLearningSpec spec, Executor executor, ExperimentObserver observer) {
         int curves = spec.curveNs().size();
         int[][][] steps = new int[curves][spec.runs()][];
-        CompletableFuture<?>[] tasks = new CompletableFuture<?>[spec.runs()];
-        for (int r = 0; r < spec.runs(); r++) {
-            int run = r;
-            tasks[r] = CompletableFuture.runAsync(() -> {
-                if (observer.isCancelled()) {
-                    return;
-                }
-                int[][] result = runOne(spec, run, observer);
-                if (result == null) {
-                    return;
-                }
-                for (int i = 0; i < curves; i++) {
-                    steps[i][run] = result[i];
-                }
-                observer.runFinished(run, result);
-            }, executor);
-        }
-        try {
-            CompletableFuture.allOf(tasks).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
+        Tasks.runAll(spec.runs(), executor, run -> {
+            if (observer.isCancelled()) {
+                return;
             }
-            if (cause instanceof Error err) {
-                throw err;
+            int[][] result = runOne(spec, run, observer);
+            if (result == null) {
+                return;
             }
-            throw e;
-        }
+            for (int i = 0; i < curves; i++) {
+                steps[i][run] = result[i];
+            }
+            observer.runFinished(run, result);
+        });
         if (observer.isCancelled()) {
             throw new CancellationException("experiment cancelled");
         }

@@ -1,9 +1,9 @@
 package mbrllab.core.dyna;
 
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+
+import mbrllab.core.parallel.Tasks;
 
 /**
  * Runs a {@link CumulativeRewardSpec}: every run is an independent task (all agents of one run in one task, so
@@ -26,33 +26,17 @@ public final class CumulativeRewardExperiment {
      */
     public static CumulativeRewards run(CumulativeRewardSpec spec, Executor executor, ExperimentObserver observer) {
         CumulativeRewards.Accumulator accumulator = new CumulativeRewards.Accumulator(spec);
-        CompletableFuture<?>[] tasks = new CompletableFuture<?>[spec.runs()];
-        for (int r = 0; r < spec.runs(); r++) {
-            int run = r;
-            tasks[r] = CompletableFuture.runAsync(() -> {
-                if (observer.isCancelled()) {
-                    return;
-                }
-                int[][] goals = runOne(spec, run, observer);
-                if (goals == null) {
-                    return;
-                }
-                accumulator.add(goals);
-                observer.runFinished(run, goals);
-            }, executor);
-        }
-        try {
-            CompletableFuture.allOf(tasks).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
+        Tasks.runAll(spec.runs(), executor, run -> {
+            if (observer.isCancelled()) {
+                return;
             }
-            if (cause instanceof Error err) {
-                throw err;
+            int[][] goals = runOne(spec, run, observer);
+            if (goals == null) {
+                return;
             }
-            throw e;
-        }
+            accumulator.add(goals);
+            observer.runFinished(run, goals);
+        });
         if (observer.isCancelled()) {
             throw new CancellationException("experiment cancelled");
         }

@@ -1,12 +1,11 @@
 package mbrllab.core.dyna;
 
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import mbrllab.core.maze.MazeDynamics;
+import mbrllab.core.parallel.Tasks;
 
 /**
  * Runs an {@link UpdatesToOptimalSpec}: one task per maze and run (all agents of a run in one task, sharing its
@@ -31,42 +30,29 @@ public final class UpdatesToOptimalExperiment {
         UpdatesToOptimal.Outcome[][][] outcomes = new UpdatesToOptimal.Outcome[mazes][agents][spec.runs()];
         int total = mazes * spec.runs();
         AtomicInteger done = new AtomicInteger();
-        CompletableFuture<?>[] tasks = new CompletableFuture<?>[total];
-        int t = 0;
-        for (int m = mazes - 1; m >= 0; m--) {
-            MazeDynamics dynamics = new MazeDynamics(spec.mazes().get(m).layout());
-            for (int r = 0; r < spec.runs(); r++) {
-                int maze = m;
-                int run = r;
-                tasks[t++] = CompletableFuture.runAsync(() -> {
-                    for (int a = 0; a < agents; a++) {
-                        if (observer.isCancelled()) {
-                            return;
-                        }
-                        MazeAgent agent = spec.agents().get(a).create(dynamics, spec.realSeed(run), spec.planSeed(run));
-                        UpdatesToOptimal.Outcome outcome = runOne(agent, new GreedyCheck(dynamics), spec.maxRealSteps(),
-                                observer);
-                        if (outcome == null) {
-                            return;
-                        }
-                        outcomes[maze][a][run] = outcome;
-                    }
-                    observer.taskFinished(done.incrementAndGet(), total);
-                }, executor);
-            }
+        MazeDynamics[] dynamicsOf = new MazeDynamics[mazes];
+        for (int m = 0; m < mazes; m++) {
+            dynamicsOf[m] = new MazeDynamics(spec.mazes().get(m).layout());
         }
-        try {
-            CompletableFuture.allOf(tasks).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
+        // Largest mazes first, so the longest tasks start early.
+        Tasks.runAll(total, executor, task -> {
+            int maze = mazes - 1 - task / spec.runs();
+            int run = task % spec.runs();
+            MazeDynamics dynamics = dynamicsOf[maze];
+            for (int a = 0; a < agents; a++) {
+                if (observer.isCancelled()) {
+                    return;
+                }
+                MazeAgent agent = spec.agents().get(a).create(dynamics, spec.realSeed(run), spec.planSeed(run));
+                UpdatesToOptimal.Outcome outcome = runOne(agent, new GreedyCheck(dynamics), spec.maxRealSteps(),
+                        observer);
+                if (outcome == null) {
+                    return;
+                }
+                outcomes[maze][a][run] = outcome;
             }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+            observer.taskFinished(done.incrementAndGet(), total);
+        });
         if (observer.isCancelled()) {
             throw new CancellationException("experiment cancelled");
         }

@@ -1,8 +1,6 @@
 package mbrllab.core.models.ensemble;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
@@ -10,6 +8,7 @@ import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;
 import mbrllab.core.models.ModelSpec;
 import mbrllab.core.optim.Adam;
+import mbrllab.core.parallel.Tasks;
 import mbrllab.core.random.SplitMix64;
 
 /**
@@ -146,23 +145,8 @@ public record EnsembleSpec(int members, List<Integer> hidden, int epochs, int mi
             seeds[m] = rng.nextLong();
         }
         double[][] thetas = new double[members][];
-        CompletableFuture<?>[] tasks = new CompletableFuture<?>[members];
-        for (int m = 0; m < members; m++) {
-            int member = m;
-            tasks[m] = CompletableFuture.runAsync(
-                    () -> thetas[member] = trainMember(net, x, y, n, new SplitMix64(seeds[member])), executor);
-        }
-        try {
-            CompletableFuture.allOf(tasks).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        Tasks.runAll(members, executor, member -> thetas[member] = trainMember(net, x, y, n,
+                new SplitMix64(seeds[member])));
         return new EnsembleModel(net, thetas, inputs, targets);
     }
 
