@@ -5,24 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
+
+import org.junit.jupiter.api.Test;
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import mbrllab.app.dynamaze.MazeCanvas;
-import mbrllab.app.shell.Shell;
 import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.DynaUpdate;
 import mbrllab.core.dyna.LearningCurveSpec;
@@ -31,29 +25,11 @@ import mbrllab.core.maze.MazeDynamics;
 import mbrllab.io.BundledMazes;
 
 /** The step-through debugger through real clicks: its numbers are the core's. */
-@ExtendWith(ApplicationExtension.class)
-class DebuggerTest {
-
-    private Shell shell;
-    private Background background;
+class DebuggerTest extends ShellFixture {
 
     @Start
     void start(Stage stage) {
-        FxDispatcher dispatcher = new FxDispatcher();
-        dispatcher.start();
-        background = new Background();
-        shell = MbrlLabApp.createShell(stage, dispatcher, background);
-        Scene scene = new Scene(shell.view(), 1280, 800);
-        scene.getStylesheets().add(MbrlLabApp.stylesheet());
-        shell.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
-        background.shutdown();
+        startShell(stage);
     }
 
     /** The same agent as the debugger's (n = 5, seed 1, run 1's seeds). */
@@ -78,14 +54,14 @@ class DebuggerTest {
     }
 
     void waitPosition(FxRobot robot, long position) {
-        DynaMazeLabTest.waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith(
+        waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith(
                 String.format(Locale.ROOT, "update %,d of", position)), "position " + position);
     }
 
     @Test
     void stepsShowTheCoresArithmeticAndHighlightTheLinesExecuted(FxRobot robot) {
         robot.clickOn("#debuggerTab");
-        DynaMazeLabTest.waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith("update 0 of"), "a fresh agent");
+        waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith("update 0 of"), "a fresh agent");
         DebugSession ref = reference();
 
         robot.clickOn("#dbgStepReal");
@@ -113,7 +89,7 @@ class DebuggerTest {
         robot.clickOn("#dbgRun");
         ref.setBreakpoints(List.of(new mbrllab.core.dyna.debug.Breakpoint.GoalReached(true)));
         ref.runToBreakpoint(DebuggerTestLimits.LIMIT);
-        DynaMazeLabTest.waitUntil(() -> text(robot, "#dbgMessage").contains("goal reached"), "the goal breakpoint");
+        waitUntil(() -> text(robot, "#dbgMessage").contains("goal reached"), "the goal breakpoint");
         waitPosition(robot, ref.position());
         DynaUpdate goal = ref.lastStep().orElseThrow().update();
         assertTrue(goal.terminal());
@@ -134,12 +110,12 @@ class DebuggerTest {
     @Test
     void selectingAModelRowOutlinesItsPairOnTheMaze(FxRobot robot) {
         robot.clickOn("#debuggerTab");
-        DynaMazeLabTest.waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith("update 0 of"), "a fresh agent");
+        waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith("update 0 of"), "a fresh agent");
         for (int i = 0; i < 3; i++) {
             robot.clickOn("#dbgStepReal");
         }
         TableView<?> table = robot.lookup("#modelTable").queryAs(TableView.class);
-        DynaMazeLabTest.waitUntil(() -> table.getItems().size() >= 2, "model rows");
+        waitUntil(() -> table.getItems().size() >= 2, "model rows");
         robot.interact(() -> table.getSelectionModel().select(1));
         var entry = (mbrllab.core.dyna.debug.ModelEntry) table.getSelectionModel().getSelectedItem();
         MazeCanvas canvas = robot.lookup("#debugCanvas").queryAs(MazeCanvas.class);

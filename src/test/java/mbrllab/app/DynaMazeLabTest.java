@@ -5,61 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYDataset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
+
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import mbrllab.app.dynamaze.MazeCanvas;
 import mbrllab.app.dynamaze.PaneFrame;
-import mbrllab.app.shell.Shell;
 
 /** Real clicks on the Dyna-maze lab, headless on Monocle. */
-@ExtendWith(ApplicationExtension.class)
-class DynaMazeLabTest {
-
-    private Shell shell;
-    private FxDispatcher dispatcher;
-    private Background background;
+class DynaMazeLabTest extends ShellFixture {
 
     @Start
     void start(Stage stage) {
-        dispatcher = new FxDispatcher();
-        dispatcher.start();
-        background = new Background();
-        shell = MbrlLabApp.createShell(stage, dispatcher, background);
-        Scene scene = new Scene(shell.view(), 1280, 800);
-        scene.getStylesheets().add(MbrlLabApp.stylesheet());
-        shell.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
-        background.shutdown();
-    }
-
-    static void waitUntil(Callable<Boolean> condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
+        startShell(stage);
     }
 
     static PaneFrame frame(FxRobot robot, int pane) {

@@ -8,75 +8,31 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
-import javafx.scene.Scene;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
+
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import mbrllab.app.dynamaze.MazeCanvas;
 import mbrllab.app.dynamaze.PaneFrame;
-import mbrllab.app.shell.FileDialogs;
-import mbrllab.app.shell.Shell;
 
 /** Export of every view, session save and load, presets: through the menus, with the file dialogs answered. */
-@ExtendWith(ApplicationExtension.class)
-class ExportAndSessionTest {
-
-    private Shell shell;
-    private Background background;
-    private Path answer;
-
-    @TempDir
-    Path dir;
+class ExportAndSessionTest extends ShellFixture {
 
     @Start
     void start(Stage stage) {
-        FxDispatcher dispatcher = new FxDispatcher();
-        dispatcher.start();
-        background = new Background();
-        shell = MbrlLabApp.createShell(stage, dispatcher, background);
-        shell.setFileDialogs(new FileDialogs() {
-            @Override
-            public Optional<Path> save(Window owner, String title, String initialName, String extension) {
-                return Optional.of(answer);
-            }
-
-            @Override
-            public Optional<Path> open(Window owner, String title, String extension) {
-                return Optional.of(answer);
-            }
-
-            @Override
-            public Optional<Path> folder(Window owner, String title) {
-                return Optional.of(answer);
-            }
-        });
-        Scene scene = new Scene(shell.view(), 1280, 800);
-        scene.getStylesheets().add(MbrlLabApp.stylesheet());
-        shell.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
+        startShell(stage);
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
-        background.shutdown();
-    }
+    @TempDir
+    Path dir;
 
     static PaneFrame frame(FxRobot robot, int pane) {
         return robot.lookup("#mazeCanvas" + pane).queryAs(MazeCanvas.class).frame();
@@ -84,14 +40,14 @@ class ExportAndSessionTest {
 
     @Test
     void exportAllWritesReadablePngSvgAndCsvForEveryView(FxRobot robot) throws Exception {
-        DynaMazeLabTest.waitUntil(() -> frame(robot, 2) != null, "panes drawn");
+        waitUntil(() -> frame(robot, 2) != null, "panes drawn");
         for (int i = 0; i < 5; i++) {
             robot.clickOn("#stepButton");
         }
-        DynaMazeLabTest.waitUntil(() -> frame(robot, 2).realSteps() == 5, "five steps");
+        waitUntil(() -> frame(robot, 2).realSteps() == 5, "five steps");
         answer = dir.resolve("export");
         robot.clickOn("File").clickOn("#exportAllItem");
-        DynaMazeLabTest.waitUntil(() -> Files.exists(answer.resolve("learning-curves.csv")), "files written");
+        waitUntil(() -> Files.exists(answer.resolve("learning-curves.csv")), "files written");
         MazeCanvas canvas = robot.lookup("#mazeCanvas0").queryAs(MazeCanvas.class);
         for (String name : List.of("maze-1-n0", "maze-2-n5", "maze-3-n50", "learning-curves")) {
             BufferedImage png = ImageIO.read(answer.resolve(name + ".png").toFile());
@@ -118,23 +74,23 @@ class ExportAndSessionTest {
 
     @Test
     void sessionRoundTripRestoresParametersSeedAndPanes(FxRobot robot) throws Exception {
-        DynaMazeLabTest.waitUntil(() -> frame(robot, 2) != null, "panes drawn");
+        waitUntil(() -> frame(robot, 2) != null, "panes drawn");
         robot.doubleClickOn("#alphaField").eraseText(5).write("0.25");
         robot.clickOn("#nValuesField").eraseText(20).write("0, 10");
         robot.clickOn("#applyButton");
         robot.doubleClickOn("#seedField").eraseText(5).write("77");
-        DynaMazeLabTest.waitUntil(() -> frame(robot, 1) != null && frame(robot, 1).n() == 10, "two panes");
+        waitUntil(() -> frame(robot, 1) != null && frame(robot, 1).n() == 10, "two panes");
         answer = dir.resolve("session.json");
         robot.clickOn("File").clickOn("#saveSessionItem");
-        DynaMazeLabTest.waitUntil(() -> Files.exists(answer), "session written");
+        waitUntil(() -> Files.exists(answer), "session written");
         String json = Files.readString(answer);
         assertTrue(json.contains("\"alpha\" : 0.25"), json);
         assertTrue(json.contains("\"seed\" : 77"), json);
 
         robot.clickOn("#defaultsButton").clickOn("#applyButton");
-        DynaMazeLabTest.waitUntil(() -> robot.lookup("#mazeCanvas2").tryQuery().isPresent(), "three panes again");
+        waitUntil(() -> robot.lookup("#mazeCanvas2").tryQuery().isPresent(), "three panes again");
         robot.clickOn("File").clickOn("#openSessionItem");
-        DynaMazeLabTest.waitUntil(() -> robot.lookup("#mazeCanvas2").tryQuery().isEmpty() && frame(robot, 1) != null
+        waitUntil(() -> robot.lookup("#mazeCanvas2").tryQuery().isEmpty() && frame(robot, 1) != null
                 && frame(robot, 1).n() == 10, "the session's two panes");
         assertEquals("0.25", robot.lookup("#alphaField").queryAs(TextField.class).getText());
         assertEquals("77", robot.lookup("#seedField").queryAs(TextField.class).getText());
@@ -143,27 +99,27 @@ class ExportAndSessionTest {
 
     @Test
     void aBadSessionFileChangesNothingAndSaysWhy(FxRobot robot) throws Exception {
-        DynaMazeLabTest.waitUntil(() -> frame(robot, 2) != null, "panes drawn");
+        waitUntil(() -> frame(robot, 2) != null, "panes drawn");
         answer = dir.resolve("bad.json");
         Files.writeString(answer, "{\"format\": \"mbrl-lab-session\", \"version\": 1, \"lab\": \"dyna-maze\","
                 + " \"settings\": {\"alpha\": 3, \"nValues\": [0, 50]}}");
         robot.clickOn("File").clickOn("#openSessionItem");
-        DynaMazeLabTest.waitUntil(() -> shell.lastError() != null, "an error is shown");
+        waitUntil(() -> shell.lastError() != null, "an error is shown");
         assertEquals(answer + ": alpha must be in (0, 1], got 3.0", shell.lastError());
         assertTrue(robot.lookup("#mazeCanvas2").tryQuery().isPresent(), "the three panes are still there");
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
 
         Files.writeString(answer, "{\"format\": \"mbrl-lab-session\",\n \"version\": 1,\n \"lab\": ");
         robot.clickOn("File").clickOn("#openSessionItem");
-        DynaMazeLabTest.waitUntil(() -> shell.lastError().contains("not valid JSON"), "a JSON error");
+        waitUntil(() -> shell.lastError().contains("not valid JSON"), "a JSON error");
         assertTrue(shell.lastError().startsWith(answer + ":3:"), shell.lastError());
     }
 
     @Test
     void figure83PresetFreezesTheFigure(FxRobot robot) {
-        DynaMazeLabTest.waitUntil(() -> frame(robot, 2) != null, "panes drawn");
+        waitUntil(() -> frame(robot, 2) != null, "panes drawn");
         robot.clickOn("Presets").clickOn("#preset-figure-8-3");
-        DynaMazeLabTest.waitUntil(() -> robot.lookup("#mazeCanvas2").tryQuery().isEmpty() && frame(robot, 1) != null
+        waitUntil(() -> robot.lookup("#mazeCanvas2").tryQuery().isEmpty() && frame(robot, 1) != null
                 && frame(robot, 1).episode() == 2, "Figure 8.3 frozen");
         assertEquals(50, frame(robot, 1).n());
     }

@@ -6,75 +6,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
+
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import mbrllab.app.dynamaze.MazeCanvas;
 import mbrllab.app.editor.MazeEditor;
-import mbrllab.app.shell.FileDialogs;
-import mbrllab.app.shell.Shell;
 import mbrllab.core.maze.Cell;
 import mbrllab.core.maze.Maze;
 import mbrllab.core.maze.MazeParser;
 
 /** The maze editor through real clicks: walls, S, undo, resize, save as, use in the lab. */
-@ExtendWith(ApplicationExtension.class)
-class MazeEditorTest {
-
-    private Shell shell;
-    private Background background;
-    private Path answer;
-
-    @TempDir
-    Path dir;
+class MazeEditorTest extends ShellFixture {
 
     @Start
     void start(Stage stage) {
-        FxDispatcher dispatcher = new FxDispatcher();
-        dispatcher.start();
-        background = new Background();
-        shell = MbrlLabApp.createShell(stage, dispatcher, background);
-        shell.setFileDialogs(new FileDialogs() {
-            @Override
-            public Optional<Path> save(Window owner, String title, String initialName, String extension) {
-                return Optional.of(answer);
-            }
-
-            @Override
-            public Optional<Path> open(Window owner, String title, String extension) {
-                return Optional.of(answer);
-            }
-
-            @Override
-            public Optional<Path> folder(Window owner, String title) {
-                return Optional.of(answer);
-            }
-        });
-        Scene scene = new Scene(shell.view(), 1280, 800);
-        scene.getStylesheets().add(MbrlLabApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        startShell(stage);
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
-        background.shutdown();
-    }
+    @TempDir
+    Path dir;
 
     static void clickCell(FxRobot robot, int row, int col) {
         MazeCanvas canvas = robot.lookup("#editorCanvas").queryAs(MazeCanvas.class);
@@ -120,7 +79,7 @@ class MazeEditorTest {
         assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary left");
 
         robot.clickOn("#useMazeButton");
-        DynaMazeLabTest.waitUntil(() -> {
+        waitUntil(() -> {
             var f = DynaMazeLabTest.frame(robot, 0);
             return f != null && f.layout().rows() == 7 && f.agent() == 5 * 9;
         }, "the lab's panes use the edited maze, agent on the new S");
@@ -138,7 +97,7 @@ class MazeEditorTest {
         answer = dir.resolve("good.maze");
         Files.writeString(answer, "name: Corridor\nS...G\n");
         WaitForAsyncUtils.asyncFx(() -> shell.openMaze(answer)).get(5, TimeUnit.SECONDS);
-        DynaMazeLabTest.waitUntil(() -> {
+        waitUntil(() -> {
             var f = DynaMazeLabTest.frame(robot, 0);
             return f != null && f.layout().cols() == 5 && f.layout().rows() == 1;
         }, "the lab uses the corridor");

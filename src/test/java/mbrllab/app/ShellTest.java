@@ -3,47 +3,21 @@ package mbrllab.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.TimeUnit;
-
-import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+
+import org.junit.jupiter.api.Test;
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
-
-import mbrllab.app.shell.Shell;
 
 /** The shell's classroom controls: font scale keys, high contrast, Help. */
-@ExtendWith(ApplicationExtension.class)
-class ShellTest {
-
-    private Shell shell;
-    private Background background;
+class ShellTest extends ShellFixture {
 
     @Start
     void start(Stage stage) {
-        FxDispatcher dispatcher = new FxDispatcher();
-        dispatcher.start();
-        background = new Background();
-        shell = MbrlLabApp.createShell(stage, dispatcher, background);
-        Scene scene = new Scene(shell.view(), 1280, 800);
-        scene.getStylesheets().add(MbrlLabApp.stylesheet());
-        shell.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
-        background.shutdown();
+        startShell(stage);
     }
 
     @Test

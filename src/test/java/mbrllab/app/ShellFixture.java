@@ -1,0 +1,78 @@
+package mbrllab.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import mbrllab.app.shell.FileDialogs;
+import mbrllab.app.shell.Shell;
+
+/**
+ * The whole window for a TestFX test, headless on Monocle: the shell with every lab, its style sheet and
+ * shortcuts, and file dialogs that answer {@link #answer} instead of opening a native dialog. The learning
+ * threads and the pool are stopped after each test. TestFX only calls {@code @Start} methods declared on the
+ * test class itself, so each subclass has a one-line one that calls {@link #startShell}.
+ */
+@ExtendWith(ApplicationExtension.class)
+public abstract class ShellFixture {
+
+    protected Shell shell;
+    protected Background background;
+    protected FxDispatcher dispatcher;
+    /** What the next file dialog answers. */
+    protected Path answer;
+
+    /** Builds and shows the window; each test class calls it from its own {@code @Start} method. */
+    protected void startShell(Stage stage) {
+        dispatcher = new FxDispatcher();
+        dispatcher.start();
+        background = new Background();
+        shell = MbrlLabApp.createShell(stage, dispatcher, background);
+        shell.setFileDialogs(new FileDialogs() {
+            @Override
+            public Optional<Path> save(Window owner, String title, String initialName, String extension) {
+                return Optional.ofNullable(answer);
+            }
+
+            @Override
+            public Optional<Path> open(Window owner, String title, String extension) {
+                return Optional.ofNullable(answer);
+            }
+
+            @Override
+            public Optional<Path> folder(Window owner, String title) {
+                return Optional.ofNullable(answer);
+            }
+        });
+        Scene scene = new Scene(shell.view(), 1280, 800);
+        scene.getStylesheets().add(MbrlLabApp.stylesheet());
+        shell.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stopShell() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
+        background.shutdown();
+    }
+
+    /** Waits up to 15 s for {@code condition}, failing with {@code what}. */
+    public static void waitUntil(Callable<Boolean> condition, String what) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+}
