@@ -30,7 +30,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -123,7 +122,7 @@ public final class CartPoleLab {
         singleCanvas.setId("cartCanvas");
         singleCanvas.setBaseFont(14);
         singleCanvas.setFocusTraversable(true);
-        singleCanvas.setAccent(toFx(Palette.categorical(0)));
+        singleCanvas.setAccent(Palette.categorical(0));
         singleCanvas.setOnMousePressed(e -> singleCanvas.requestFocus());
         singleStats.setId("singleStats");
         singleStats.getStyleClass().add("pane-stats");
@@ -221,10 +220,6 @@ public final class CartPoleLab {
         animator.start();
     }
 
-    private static Color toFx(java.awt.Color c) {
-        return Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
-    }
-
     private Node buildPane(int i, int n) {
         Label title = new Label("n = " + n);
         title.setTooltip(new Tooltip(n == 0 ? "No planning: Q-learning on the boxes"
@@ -238,7 +233,7 @@ public final class CartPoleLab {
         canvas.setId("paneCanvas" + i);
         canvas.setBaseFont(11);
         canvas.setCompact(true);
-        canvas.setAccent(toFx(Palette.categorical(i)));
+        canvas.setAccent(Palette.categorical(i));
         Label box = new Label(" \n \n ");
         box.setId("boxEntry" + i);
         box.getStyleClass().add("box-entry");
@@ -639,7 +634,7 @@ public final class CartPoleLab {
         }
     }
 
-    private CartCanvas.Picture livePicture(CartFrame p, double alpha, boolean single) {
+    private CartRenderer.Picture livePicture(CartFrame p, double alpha, boolean single) {
         CartSystem sys = p.system();
         double[] shown = new double[CartPoleState.DIMENSION];
         Motion.hermite(p.previous(), p.state(), alpha, sys.period(), shown);
@@ -657,10 +652,10 @@ public final class CartPoleLab {
                 hint = singleCanvas.isFocused() ? "press ← or → to take over" : "click here, then ← → to take over";
             }
         }
-        return new CartCanvas.Picture(sys, shown, p.state(), p.force(), header, p.ending(), false, hint, keys);
+        return new CartRenderer.Picture(sys, shown, p.state(), p.force(), header, p.ending(), false, hint, keys);
     }
 
-    private CartCanvas.Picture replayPicture(EpisodeRecord r) {
+    private CartRenderer.Picture replayPicture(EpisodeRecord r) {
         double[] states = model.replayStates();
         double pos = Math.max(0, Math.min(r.steps(), model.replayPositionProperty().get()));
         int k = (int) Math.floor(pos + 1e-9);
@@ -685,7 +680,7 @@ public final class CartPoleLab {
                 : String.format(Locale.ROOT, "cost %.1f", cumulativeScore[k]);
         String header = String.format(Locale.ROOT, "REPLAY of episode %d · step %d / %d · %s", r.number(), k,
                 r.steps(), score);
-        return new CartCanvas.Picture(r.system(), shown, replayState.clone(), k > 0 ? r.force(k - 1) : 0, header,
+        return new CartRenderer.Picture(r.system(), shown, replayState.clone(), k > 0 ? r.force(k - 1) : 0, header,
                 k == r.steps() ? r.ending() : null, true, null, Integer.MIN_VALUE);
     }
 
