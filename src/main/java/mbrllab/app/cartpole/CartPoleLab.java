@@ -42,6 +42,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
+import mbrllab.app.export.ExportTarget;
+import mbrllab.app.export.Exports;
 import mbrllab.app.shell.RunControls;
 import mbrllab.app.shell.Shell;
 import mbrllab.charts.Palette;
@@ -356,6 +358,81 @@ public final class CartPoleLab {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The views that can be exported now: every cart pane on show (a replay included: it is drawn in its pane) as a
+     * figure with the trajectory on show as CSV, and the chart beneath them (the learning curves with Dyna-Q, the
+     * episode chart otherwise).
+     */
+    public List<ExportTarget> exportTargets() {
+        List<ExportTarget> targets = new ArrayList<>();
+        Frames f = model.framesProperty().get();
+        EpisodeRecord replay = model.replayProperty().get();
+        if (dyna()) {
+            for (int i = 0; i < paneCanvases.size(); i++) {
+                int n = CartPoleViewModel.N_VALUES.get(i);
+                addCart(targets, paneCanvases.get(i), i, f, replay, "cart-" + (i + 1) + "-n" + n,
+                        "Cart pane " + (i + 1) + " (n = " + n + ")");
+            }
+            double cw = Math.max(720, dynaChartViewer.getWidth());
+            double ch = Math.max(440, dynaChartViewer.getHeight());
+            String title = "Steps balanced per episode: Dyna-Q on BOXES, " + model.modelProperty().get().label()
+                    + " (thin lines: run 1, the panes)";
+            targets.add(new ExportTarget("learning-curves", "Learning curves",
+                    () -> CartExports.withLegend(dynaChart, title, true, fontScale, highContrast,
+                            c -> Exports.chartPng2x(c, cw, ch)),
+                    () -> CartExports.withLegend(dynaChart, title, true, fontScale, highContrast,
+                            c -> Exports.chartSvg(c, cw, ch)),
+                    this::curvesCsv));
+        } else {
+            addCart(targets, singleCanvas, 0, f, replay, "cart", "Cart");
+            double cw = Math.max(720, singleChartViewer.getWidth());
+            double ch = Math.max(440, singleChartViewer.getHeight());
+            CartSystem sys = model.systemProperty().get();
+            String title = model.agentProperty().get().label() + " · " + sys.label() + ": "
+                    + singleData.getSeries(0).getKey();
+            targets.add(new ExportTarget("episodes", "Episode chart",
+                    () -> CartExports.withLegend(singleChart, title, false, fontScale, highContrast,
+                            c -> Exports.chartPng2x(c, cw, ch)),
+                    () -> CartExports.withLegend(singleChart, title, false, fontScale, highContrast,
+                            c -> Exports.chartSvg(c, cw, ch)),
+                    () -> model.paneCount() == 0 ? "" : CartExports.episodesCsv(model.log(0), sys,
+                            EpisodeLog.KEEP_FIRST)));
+        }
+        return targets;
+    }
+
+    /** A cart pane as it is on show: the replay when it is replayed, else the live episode so far. */
+    private void addCart(List<ExportTarget> targets, CartCanvas canvas, int pane, Frames f, EpisodeRecord replay,
+                         String name, String title) {
+        CartRenderer.Picture picture = canvas.picture();
+        if (picture == null || canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
+            return;
+        }
+        EpisodeRecord episode;
+        if (replay != null && model.replayPaneProperty().get() == pane) {
+            episode = replay;
+        } else if (f != null && pane < f.panes().size()) {
+            episode = f.panes().get(pane).soFar();
+        } else {
+            return;
+        }
+        String who = episode.controller();
+        String figureTitle = Character.toUpperCase(who.charAt(0)) + who.substring(1)
+                + (dyna() ? " · " + model.modelProperty().get().label() : "") + " · " + episode.system().label();
+        targets.add(CartExports.cart(name, title, figureTitle, picture, canvas.style(), canvas.getWidth(),
+                canvas.getHeight(), episode));
+    }
+
+    /** The learning curves as CSV: per n the mean over runs, the 95% half-width and the pane's steps (run 1). */
+    String curvesCsv() {
+        List<int[]> run1 = new ArrayList<>();
+        for (int i = 0; i < model.paneCount(); i++) {
+            run1.add(model.log(i).steps(1, model.episodes()));
+        }
+        return CartExports.curvesCsv(model.curvesProperty().get(), CartPoleViewModel.N_VALUES, run1,
+                model.episodes());
     }
 
     /** Scales canvas text and chart fonts (the CSS scales the controls). */
@@ -697,7 +774,7 @@ public final class CartPoleLab {
         plot.setDataset(1, animatedData);
         plot.setRenderer(1, animated);
         for (int i = 0; i < CartPoleViewModel.N_VALUES.size(); i++) {
-            animatedData.addSeries(new XYSeries("n = " + CartPoleViewModel.N_VALUES.get(i) + ": animated pane"));
+            animatedData.addSeries(new XYSeries("n = " + CartPoleViewModel.N_VALUES.get(i) + ": run 1 (the pane)"));
             java.awt.Color c = Palette.categorical(i);
             animated.setSeriesPaint(i, c);
             animated.setSeriesStroke(i, new BasicStroke(1.2f));
