@@ -292,6 +292,11 @@ public final class CartPoleLab {
         seed.setTooltip(new Tooltip("Seed of the random numbers; applied on Reset. Same seed, same run."));
         seed.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("-?\\d{0,18}")
                 ? change : null));
+        model.seedProperty().addListener((o, a, b) -> {
+            if (!seed.getText().equals(Long.toString(b.longValue()))) {
+                seed.setText(Long.toString(b.longValue()));
+            }
+        });
         seed.textProperty().addListener((o, a, b) -> {
             try {
                 model.seedProperty().set(Long.parseLong(b));

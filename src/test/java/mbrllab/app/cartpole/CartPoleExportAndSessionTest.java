@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 import javafx.scene.Scene;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -34,10 +36,11 @@ import mbrllab.app.FxDispatcher;
 import mbrllab.app.MbrlLabApp;
 import mbrllab.app.shell.FileDialogs;
 import mbrllab.app.shell.Shell;
+import mbrllab.core.cartpole.BoxModelKind;
 import mbrllab.core.cartpole.BoxesDynaParams;
 
 /**
- * The cart-pole lab's exports, through the menus, with the file dialogs answered (as
+ * The cart-pole lab's exports and sessions, through the menus, with the file dialogs answered (as
  * {@code ExportAndSessionTest} does for the Dyna-maze).
  */
 @ExtendWith(ApplicationExtension.class)
@@ -205,5 +208,81 @@ class CartPoleExportAndSessionTest {
 
     private static List<Double> boxed(double[] v) {
         return java.util.Arrays.stream(v).boxed().toList();
+    }
+
+    @Test
+    void aSessionRoundTripRestoresTheSettings(FxRobot robot) throws Exception {
+        CartPoleViewModel model = openLab(robot).model();
+        robot.clickOn("#modelLast");
+        robot.doubleClickOn("#alphaField").eraseText(5).write("0.25");
+        robot.doubleClickOn("#runsField").eraseText(5).write("4");
+        robot.doubleClickOn("#episodesField").eraseText(5).write("20");
+        robot.clickOn("#applyButton");
+        robot.doubleClickOn("#seedField").eraseText(5).write("77");
+        robot.interact(() -> model.speedProperty().set(Math.log10(500)));
+        waitUntil(() -> model.runs() == 4 && model.seedProperty().get() == 77, "applied");
+        answer = dir.resolve("session.json");
+        robot.clickOn("File").clickOn("#saveSessionItem");
+        waitUntil(() -> Files.exists(answer), "session written");
+        String json = Files.readString(answer);
+        for (String field : List.of("\"lab\" : \"cart-pole\"", "\"system\" : \"balance\"", "\"agent\" : \"dynaq-boxes\"",
+                "\"model\" : \"last\"", "\"alpha\" : 0.25", "\"epsilon\" : 0.1", "\"gamma\" : 0.99", "\"runs\" : 4",
+                "\"episodes\" : 20", "\"seed\" : 77", "\"stepsPerSecond\" : 500.0")) {
+            assertTrue(json.contains(field), field + " in " + json);
+        }
+
+        robot.doubleClickOn("#alphaField").eraseText(5).write("0.5");
+        robot.doubleClickOn("#runsField").eraseText(5).write("30");
+        robot.doubleClickOn("#episodesField").eraseText(5).write("100");
+        robot.clickOn("#applyButton").clickOn("#modelSample");
+        robot.doubleClickOn("#seedField").eraseText(5).write("3");
+        robot.clickOn("#agentKeyboard").clickOn("#systemSwingUp");
+        waitUntil(() -> model.systemProperty().get() == CartSystem.SWING_UP && model.runs() == 30, "changed");
+        robot.clickOn("File").clickOn("#openSessionItem");
+        waitUntil(() -> model.agentProperty().get() == AgentKind.DYNA_Q, "the session's agent");
+        assertEquals(CartSystem.BALANCE, model.systemProperty().get());
+        assertEquals(BoxModelKind.LAST_OUTCOME, model.modelProperty().get());
+        assertEquals(new BoxesDynaParams(0.25, 0.99, 0.1, 0), model.params());
+        assertEquals(4, model.runs());
+        assertEquals(20, model.episodes());
+        assertEquals(77, model.seedProperty().get());
+        assertEquals(500, CartPoleViewModel.stepsPerSecond(model.speedProperty().get()), 1e-6);
+        assertEquals("0.25", robot.lookup("#alphaField").queryAs(TextField.class).getText());
+        assertEquals("4", robot.lookup("#runsField").queryAs(TextField.class).getText());
+        assertEquals("20", robot.lookup("#episodesField").queryAs(TextField.class).getText());
+        assertEquals("77", robot.lookup("#seedField").queryAs(TextField.class).getText());
+        assertTrue(robot.lookup("#modelLast").queryAs(RadioButton.class).isSelected());
+        assertTrue(robot.lookup("#agentDyna").queryAs(RadioButton.class).isSelected());
+        waitUntil(() -> frame(model, 2) != null, "three fresh panes");
+        assertEquals(0, frame(model, 0).realSteps(), "the carts start afresh");
+    }
+
+    @Test
+    void aBadFieldIsRefusedWithItsNameAndChangesNothing(FxRobot robot) throws Exception {
+        CartPoleViewModel model = openLab(robot).model();
+        waitUntil(() -> frame(model, 2) != null, "three panes");
+        CartPoleSettings before = WaitForAsyncUtils.asyncFx(model::settings).get();
+        int version = model.configVersionProperty().get();
+        answer = dir.resolve("bad.json");
+        String[][] cases = {
+            {"\"model\": \"last\", \"alpha\": 3", "alpha must be in (0, 1], got 3.0"},
+            {"\"runs\": \"ten\"", "\"runs\" must be a whole number, got \"ten\""},
+            {"\"system\": \"swingup\", \"agent\": \"dynaq-boxes\"",
+                "\"agent\" \"dynaq-boxes\" needs \"system\" \"balance\": the boxes divide the balance task's states"},
+            {"\"model\": \"best\"", "\"model\" must be \"sample\" or \"last\", got \"best\""},
+            {"\"episodes\": 5000", "episodes must be in [1, 1000], got 5000"},
+            {"\"stepsPerSecond\": 0", "\"stepsPerSecond\" must be a number in 1..99999 or \"max\", got 0"},
+        };
+        for (String[] c : cases) {
+            Files.writeString(answer, "{\"format\": \"mbrl-lab-session\", \"version\": 1, \"lab\": \"cart-pole\","
+                    + " \"settings\": {" + c[0] + "}}");
+            robot.clickOn("File").clickOn("#openSessionItem");
+            waitUntil(() -> (answer + ": " + c[1]).equals(shell.lastError()), "the error for " + c[0]);
+            robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        }
+        assertEquals(before, WaitForAsyncUtils.asyncFx(model::settings).get(), "nothing changed");
+        assertEquals(version, model.configVersionProperty().get());
+        assertEquals("0.1", robot.lookup("#alphaField").queryAs(TextField.class).getText());
+        assertTrue(robot.lookup("#modelSample").queryAs(RadioButton.class).isSelected());
     }
 }
