@@ -38,9 +38,10 @@ import mbrllab.app.shell.FileDialogs;
 import mbrllab.app.shell.Shell;
 import mbrllab.core.cartpole.BoxModelKind;
 import mbrllab.core.cartpole.BoxesDynaParams;
+import mbrllab.core.cartpole.CartPoleState;
 
 /**
- * The cart-pole lab's exports and sessions, through the menus, with the file dialogs answered (as
+ * The cart-pole lab's exports, sessions and presets, through the menus, with the file dialogs answered (as
  * {@code ExportAndSessionTest} does for the Dyna-maze).
  */
 @ExtendWith(ApplicationExtension.class)
@@ -284,5 +285,28 @@ class CartPoleExportAndSessionTest {
         assertEquals(version, model.configVersionProperty().get());
         assertEquals("0.1", robot.lookup("#alphaField").queryAs(TextField.class).getText());
         assertTrue(robot.lookup("#modelSample").queryAs(RadioButton.class).isSelected());
+    }
+
+    @Test
+    void presetsApply(FxRobot robot) {
+        CartPoleViewModel model = openLab(robot).model();
+        robot.clickOn("Presets").clickOn("#preset-cartpole-model-errors");
+        waitUntil(() -> model.modelProperty().get() == BoxModelKind.LAST_OUTCOME && model.playingProperty().get(),
+                "last outcome, playing");
+        assertEquals(AgentKind.DYNA_Q, model.agentProperty().get());
+        waitUntil(() -> frame(model, 0) != null && frame(model, 0).realSteps() > 0, "the panes run");
+
+        robot.clickOn("Presets").clickOn("#preset-cartpole-swing-up");
+        waitUntil(() -> model.systemProperty().get() == CartSystem.SWING_UP, "swing-up");
+        assertEquals(AgentKind.KEYBOARD, model.agentProperty().get());
+        assertFalse(model.playingProperty().get(), "waits for the first key");
+        assertEquals(10, CartPoleViewModel.stepsPerSecond(model.speedProperty().get()), 1e-9, "real time");
+        waitUntil(() -> frame(model, 0) != null, "the cart");
+        assertEquals(0.0, frame(model, 0).state()[CartPoleState.THETA], "hanging down, at rest");
+
+        robot.clickOn("Presets").clickOn("#preset-cartpole-sample-model");
+        waitUntil(() -> model.agentProperty().get() == AgentKind.DYNA_Q && model.episodes() == 30, "sample model");
+        assertEquals(BoxModelKind.SAMPLE, model.modelProperty().get());
+        assertTrue(model.playingProperty().get());
     }
 }

@@ -1,6 +1,7 @@
 package mbrllab.app.cartpole;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,11 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 
+import mbrllab.app.shell.Presets;
 import mbrllab.app.shell.Sessions;
 import mbrllab.core.cartpole.BoxModelKind;
 import mbrllab.core.cartpole.BoxesDynaParams;
 
-/** The cart-pole lab's session settings: JSON both ways, defaults, refusals. */
+/** The cart-pole lab's session settings: JSON both ways, defaults, refusals, and the bundled presets. */
 class CartPoleSettingsTest {
 
     private static JsonNode json(String text) throws Exception {
@@ -61,5 +63,26 @@ class CartPoleSettingsTest {
                     () -> CartPoleSettings.fromJson(json(c[0])), c[0]);
             assertEquals(c[1], e.getMessage());
         }
+    }
+
+    @Test
+    void theBundledCartPolePresetsAreValid() {
+        int found = 0;
+        for (Presets.Preset preset : Presets.list()) {
+            Sessions.Session session = Sessions.preset(preset.file()).orElseThrow();
+            if (!session.lab().equals("cart-pole")) {
+                continue;
+            }
+            found++;
+            assertEquals(preset.name(), session.name(), preset.file() + ": the menu shows the preset's own name");
+            assertTrue(preset.name().startsWith("Cart-pole: "), preset.name());
+            CartPoleSettings.fromJson(session.settings());
+        }
+        assertEquals(3, found, "model errors, sample model, swing it up yourself");
+        CartPoleSettings swing = CartPoleSettings.fromJson(Sessions.preset("cartpole-swing-up.json").orElseThrow()
+                .settings());
+        assertEquals(CartSystem.SWING_UP, swing.system());
+        assertEquals(AgentKind.KEYBOARD, swing.agent());
+        assertFalse(swing.play(), "the keyboard starts the run");
     }
 }
