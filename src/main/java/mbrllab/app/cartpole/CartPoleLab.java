@@ -673,17 +673,18 @@ public final class CartPoleLab {
             showStats(f);
             worked = true;
         }
-        if (f != chartFrames && (!live || now - lastChart >= CHART_PERIOD_NANOS)) {
-            chartFrames = f;
-            lastChart = now;
-            showEpisodeCharts(f);
-            worked = true;
-        }
+        // The curves first: while the panes play, the episode charts would otherwise take every chart slot.
         CurvesSnapshot c = model.curvesProperty().get();
         if (curvesPending && (!live || c == null || c.finished() || now - lastChart >= CHART_PERIOD_NANOS)) {
             curvesPending = false;
             lastChart = now;
             showCurves(c);
+            worked = true;
+        }
+        if (f != chartFrames && (!live || now - lastChart >= CHART_PERIOD_NANOS)) {
+            chartFrames = f;
+            lastChart = now;
+            showEpisodeCharts(f);
             worked = true;
         }
         if (dirty || animating || model.replayPlayingProperty().get()) {
