@@ -71,7 +71,8 @@ public final class MbrlLabApp extends Application {
                     CartPoleViewModel model = new CartPoleViewModel(dispatcher, background);
                     CartPoleLab lab = new CartPoleLab(model, status);
                     return new LabView(lab.view(), lab.toolbarItems(), lab.runControls(), lab::setFontScale,
-                            lab::setHighContrast, lab::dispose);
+                            lab::setHighContrast, lab::dispose, new LabExtras(lab::exportTargets, model::toSettings,
+                            model::applySettings));
                 });
         return new Shell(stage, List.of(dynaMaze, cartPole));
     }

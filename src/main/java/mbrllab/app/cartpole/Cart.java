@@ -138,6 +138,15 @@ final class Cart {
         }
     }
 
+    /**
+     * The episode in progress (or just ended) as a record: its start and the pushes so far, the ending null while it
+     * goes on. Allocates (about a byte per step); call when publishing a frame.
+     */
+    EpisodeRecord soFar() {
+        return new EpisodeRecord(episode, system, controller, start.clone(), Arrays.copyOf(pushes, step), ending,
+                score);
+    }
+
     /** Hands the cart to the keyboard from now on, in the middle of the episode. */
     void takeOver() {
         if (!keyboard && dyna == null) {

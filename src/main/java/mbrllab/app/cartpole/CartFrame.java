@@ -17,15 +17,18 @@ package mbrllab.app.cartpole;
  * @param episodesFinished episodes finished (recorded)
  * @param updates          Q updates of the Dyna-Q agent in all (real and planning), or 0
  * @param box              what the Dyna-Q agent knows of the current box, or null
+ * @param soFar            the episode up to {@code state}: its start and pushes so far (its ending null while it goes
+ *                         on), for exporting the trajectory on show
  */
 public record CartFrame(int n, CartSystem system, String controller, double[] previous, double[] state, double force,
                         int episode, int step, double score, CartSystem.Ending ending, long realSteps,
-                        int episodesFinished, long updates, Cart.BoxView box) {
+                        int episodesFinished, long updates, Cart.BoxView box, EpisodeRecord soFar) {
 
     static CartFrame of(Cart cart) {
         return new CartFrame(cart.n(), cart.system(), cartController(cart), cart.previous().clone(),
                 cart.state().clone(), cart.force(), cart.episode(), cart.step(), cart.score(), cart.ending(),
-                cart.realSteps(), cart.log().finished(), cart.dyna() == null ? 0 : cart.dyna().updates(), cart.boxView());
+                cart.realSteps(), cart.log().finished(), cart.dyna() == null ? 0 : cart.dyna().updates(), cart.boxView(),
+                cart.soFar());
     }
 
     private static String cartController(Cart cart) {

@@ -30,7 +30,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -43,6 +42,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
+import mbrllab.app.export.ExportTarget;
+import mbrllab.app.export.Exports;
 import mbrllab.app.shell.RunControls;
 import mbrllab.app.shell.Shell;
 import mbrllab.charts.Palette;
@@ -123,7 +124,7 @@ public final class CartPoleLab {
         singleCanvas.setId("cartCanvas");
         singleCanvas.setBaseFont(14);
         singleCanvas.setFocusTraversable(true);
-        singleCanvas.setAccent(toFx(Palette.categorical(0)));
+        singleCanvas.setAccent(Palette.categorical(0));
         singleCanvas.setOnMousePressed(e -> singleCanvas.requestFocus());
         singleStats.setId("singleStats");
         singleStats.getStyleClass().add("pane-stats");
@@ -221,10 +222,6 @@ public final class CartPoleLab {
         animator.start();
     }
 
-    private static Color toFx(java.awt.Color c) {
-        return Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
-    }
-
     private Node buildPane(int i, int n) {
         Label title = new Label("n = " + n);
         title.setTooltip(new Tooltip(n == 0 ? "No planning: Q-learning on the boxes"
@@ -238,7 +235,7 @@ public final class CartPoleLab {
         canvas.setId("paneCanvas" + i);
         canvas.setBaseFont(11);
         canvas.setCompact(true);
-        canvas.setAccent(toFx(Palette.categorical(i)));
+        canvas.setAccent(Palette.categorical(i));
         Label box = new Label(" \n \n ");
         box.setId("boxEntry" + i);
         box.getStyleClass().add("box-entry");
@@ -295,6 +292,11 @@ public final class CartPoleLab {
         seed.setTooltip(new Tooltip("Seed of the random numbers; applied on Reset. Same seed, same run."));
         seed.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("-?\\d{0,18}")
                 ? change : null));
+        model.seedProperty().addListener((o, a, b) -> {
+            if (!seed.getText().equals(Long.toString(b.longValue()))) {
+                seed.setText(Long.toString(b.longValue()));
+            }
+        });
         seed.textProperty().addListener((o, a, b) -> {
             try {
                 model.seedProperty().set(Long.parseLong(b));
@@ -361,6 +363,81 @@ public final class CartPoleLab {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The views that can be exported now: every cart pane on show (a replay included: it is drawn in its pane) as a
+     * figure with the trajectory on show as CSV, and the chart beneath them (the learning curves with Dyna-Q, the
+     * episode chart otherwise).
+     */
+    public List<ExportTarget> exportTargets() {
+        List<ExportTarget> targets = new ArrayList<>();
+        Frames f = model.framesProperty().get();
+        EpisodeRecord replay = model.replayProperty().get();
+        if (dyna()) {
+            for (int i = 0; i < paneCanvases.size(); i++) {
+                int n = CartPoleViewModel.N_VALUES.get(i);
+                addCart(targets, paneCanvases.get(i), i, f, replay, "cart-" + (i + 1) + "-n" + n,
+                        "Cart pane " + (i + 1) + " (n = " + n + ")");
+            }
+            double cw = Math.max(720, dynaChartViewer.getWidth());
+            double ch = Math.max(440, dynaChartViewer.getHeight());
+            String title = "Steps balanced per episode: Dyna-Q on BOXES, " + model.modelProperty().get().label()
+                    + " (thin lines: run 1, the panes)";
+            targets.add(new ExportTarget("learning-curves", "Learning curves",
+                    () -> CartExports.withLegend(dynaChart, title, true, fontScale, highContrast,
+                            c -> Exports.chartPng2x(c, cw, ch)),
+                    () -> CartExports.withLegend(dynaChart, title, true, fontScale, highContrast,
+                            c -> Exports.chartSvg(c, cw, ch)),
+                    this::curvesCsv));
+        } else {
+            addCart(targets, singleCanvas, 0, f, replay, "cart", "Cart");
+            double cw = Math.max(720, singleChartViewer.getWidth());
+            double ch = Math.max(440, singleChartViewer.getHeight());
+            CartSystem sys = model.systemProperty().get();
+            String title = model.agentProperty().get().label() + " · " + sys.label() + ": "
+                    + singleData.getSeries(0).getKey();
+            targets.add(new ExportTarget("episodes", "Episode chart",
+                    () -> CartExports.withLegend(singleChart, title, false, fontScale, highContrast,
+                            c -> Exports.chartPng2x(c, cw, ch)),
+                    () -> CartExports.withLegend(singleChart, title, false, fontScale, highContrast,
+                            c -> Exports.chartSvg(c, cw, ch)),
+                    () -> model.paneCount() == 0 ? "" : CartExports.episodesCsv(model.log(0), sys,
+                            EpisodeLog.KEEP_FIRST)));
+        }
+        return targets;
+    }
+
+    /** A cart pane as it is on show: the replay when it is replayed, else the live episode so far. */
+    private void addCart(List<ExportTarget> targets, CartCanvas canvas, int pane, Frames f, EpisodeRecord replay,
+                         String name, String title) {
+        CartRenderer.Picture picture = canvas.picture();
+        if (picture == null || canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
+            return;
+        }
+        EpisodeRecord episode;
+        if (replay != null && model.replayPaneProperty().get() == pane) {
+            episode = replay;
+        } else if (f != null && pane < f.panes().size()) {
+            episode = f.panes().get(pane).soFar();
+        } else {
+            return;
+        }
+        String who = episode.controller();
+        String figureTitle = Character.toUpperCase(who.charAt(0)) + who.substring(1)
+                + (dyna() ? " · " + model.modelProperty().get().label() : "") + " · " + episode.system().label();
+        targets.add(CartExports.cart(name, title, figureTitle, picture, canvas.style(), canvas.getWidth(),
+                canvas.getHeight(), episode));
+    }
+
+    /** The learning curves as CSV: per n the mean over runs, the 95% half-width and the pane's steps (run 1). */
+    String curvesCsv() {
+        List<int[]> run1 = new ArrayList<>();
+        for (int i = 0; i < model.paneCount(); i++) {
+            run1.add(model.log(i).steps(1, model.episodes()));
+        }
+        return CartExports.curvesCsv(model.curvesProperty().get(), CartPoleViewModel.N_VALUES, run1,
+                model.episodes());
     }
 
     /** Scales canvas text and chart fonts (the CSS scales the controls). */
@@ -596,17 +673,18 @@ public final class CartPoleLab {
             showStats(f);
             worked = true;
         }
-        if (f != chartFrames && (!live || now - lastChart >= CHART_PERIOD_NANOS)) {
-            chartFrames = f;
-            lastChart = now;
-            showEpisodeCharts(f);
-            worked = true;
-        }
+        // The curves first: while the panes play, the episode charts would otherwise take every chart slot.
         CurvesSnapshot c = model.curvesProperty().get();
         if (curvesPending && (!live || c == null || c.finished() || now - lastChart >= CHART_PERIOD_NANOS)) {
             curvesPending = false;
             lastChart = now;
             showCurves(c);
+            worked = true;
+        }
+        if (f != chartFrames && (!live || now - lastChart >= CHART_PERIOD_NANOS)) {
+            chartFrames = f;
+            lastChart = now;
+            showEpisodeCharts(f);
             worked = true;
         }
         if (dirty || animating || model.replayPlayingProperty().get()) {
@@ -639,7 +717,7 @@ public final class CartPoleLab {
         }
     }
 
-    private CartCanvas.Picture livePicture(CartFrame p, double alpha, boolean single) {
+    private CartRenderer.Picture livePicture(CartFrame p, double alpha, boolean single) {
         CartSystem sys = p.system();
         double[] shown = new double[CartPoleState.DIMENSION];
         Motion.hermite(p.previous(), p.state(), alpha, sys.period(), shown);
@@ -657,10 +735,10 @@ public final class CartPoleLab {
                 hint = singleCanvas.isFocused() ? "press ← or → to take over" : "click here, then ← → to take over";
             }
         }
-        return new CartCanvas.Picture(sys, shown, p.state(), p.force(), header, p.ending(), false, hint, keys);
+        return new CartRenderer.Picture(sys, shown, p.state(), p.force(), header, p.ending(), false, hint, keys);
     }
 
-    private CartCanvas.Picture replayPicture(EpisodeRecord r) {
+    private CartRenderer.Picture replayPicture(EpisodeRecord r) {
         double[] states = model.replayStates();
         double pos = Math.max(0, Math.min(r.steps(), model.replayPositionProperty().get()));
         int k = (int) Math.floor(pos + 1e-9);
@@ -685,7 +763,7 @@ public final class CartPoleLab {
                 : String.format(Locale.ROOT, "cost %.1f", cumulativeScore[k]);
         String header = String.format(Locale.ROOT, "REPLAY of episode %d · step %d / %d · %s", r.number(), k,
                 r.steps(), score);
-        return new CartCanvas.Picture(r.system(), shown, replayState.clone(), k > 0 ? r.force(k - 1) : 0, header,
+        return new CartRenderer.Picture(r.system(), shown, replayState.clone(), k > 0 ? r.force(k - 1) : 0, header,
                 k == r.steps() ? r.ending() : null, true, null, Integer.MIN_VALUE);
     }
 
@@ -702,7 +780,7 @@ public final class CartPoleLab {
         plot.setDataset(1, animatedData);
         plot.setRenderer(1, animated);
         for (int i = 0; i < CartPoleViewModel.N_VALUES.size(); i++) {
-            animatedData.addSeries(new XYSeries("n = " + CartPoleViewModel.N_VALUES.get(i) + ": animated pane"));
+            animatedData.addSeries(new XYSeries("n = " + CartPoleViewModel.N_VALUES.get(i) + ": run 1 (the pane)"));
             java.awt.Color c = Palette.categorical(i);
             animated.setSeriesPaint(i, c);
             animated.setSeriesStroke(i, new BasicStroke(1.2f));

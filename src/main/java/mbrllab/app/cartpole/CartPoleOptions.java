@@ -154,6 +154,15 @@ final class CartPoleOptions {
             runs.setText(Integer.toString(CartPoleViewModel.DEFAULT_RUNS));
             episodes.setText(Integer.toString(CartPoleViewModel.DEFAULT_EPISODES));
         });
+        model.configVersionProperty().addListener((o, was, now) -> {
+            BoxesDynaParams q = model.params();
+            alpha.setText(Double.toString(q.alpha()));
+            epsilon.setText(Double.toString(q.epsilon()));
+            gamma.setText(Double.toString(q.gamma()));
+            runs.setText(Integer.toString(model.runs()));
+            episodes.setText(Integer.toString(model.episodes()));
+            applied.setText("");
+        });
         VBox dynaBox = new VBox(5, new Label("Model of the boxes"), sample, last, modelNote, new Separator(), alpha.view(),
                 epsilon.view(), gamma.view(), runs.view(), episodes.view(), apply, defaults, applied);
         dynaPane.setText("Dyna-Q on BOXES");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -20,6 +21,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import mbrllab.app.Background;
 import mbrllab.app.FxDispatcher;
@@ -69,6 +73,7 @@ public final class CartPoleViewModel {
     private final ReadOnlyBooleanWrapper experimentRunning = new ReadOnlyBooleanWrapper(this, "experimentRunning");
     private final ReadOnlyDoubleWrapper experimentProgress = new ReadOnlyDoubleWrapper(this, "experimentProgress");
     private final ReadOnlyStringWrapper experimentMessage = new ReadOnlyStringWrapper(this, "experimentMessage", "");
+    private final ReadOnlyIntegerWrapper configVersion = new ReadOnlyIntegerWrapper(this, "configVersion");
     private final Map<BoxesLearningSpec, CurvesSnapshot> finishedCurves = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<BoxesLearningSpec, CurvesSnapshot> eldest) {
@@ -177,6 +182,11 @@ public final class CartPoleViewModel {
         return experimentMessage.getReadOnlyProperty();
     }
 
+    /** Changes whenever a session or preset replaces the settings as a whole (the side panel shows them anew). */
+    public ReadOnlyIntegerProperty configVersionProperty() {
+        return configVersion.getReadOnlyProperty();
+    }
+
     public BoxesDynaParams params() {
         return params;
     }
@@ -251,6 +261,53 @@ public final class CartPoleViewModel {
         runs = newRuns;
         episodes = newEpisodes;
         rebuild();
+    }
+
+    /** The settings now, as a session saves them. */
+    public CartPoleSettings settings() {
+        double perSecond = stepsPerSecond(speed.get());
+        return new CartPoleSettings(system.get(), agent.get(), model.get(), params, runs, episodes, seed.get(),
+                Double.isInfinite(perSecond) ? perSecond : Math.min(CartPoleSettings.MAX_STEPS_PER_SECOND, perSecond),
+                false);
+    }
+
+    /** The settings now as a session's JSON object ({@link CartPoleSettings#toJson}). */
+    public ObjectNode toSettings() {
+        return settings().toJson();
+    }
+
+    /**
+     * Applies a session's settings ({@link CartPoleSettings#fromJson}): every field optional, a present one valid.
+     * Nothing changes unless everything is valid; then the carts start afresh (and play, for {@code "action": "play"}).
+     *
+     * @return the reason the settings were refused, naming the field
+     */
+    public Optional<String> applySettings(JsonNode json) {
+        CartPoleSettings s;
+        try {
+            s = CartPoleSettings.fromJson(json);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        apply(s);
+        return Optional.empty();
+    }
+
+    /** Replaces every setting at once, then resets (and plays when the settings say so). */
+    public void apply(CartPoleSettings s) {
+        system.set(s.system());
+        agent.set(s.agent());
+        model.set(s.model());
+        params = s.params();
+        runs = s.runs();
+        episodes = s.episodes();
+        seed.set(s.seed());
+        speed.set(Double.isInfinite(s.stepsPerSecond()) ? SPEED_MAX_POSITION : Math.log10(s.stepsPerSecond()));
+        configVersion.set(configVersion.get() + 1);
+        rebuild();
+        if (s.play()) {
+            setPlaying(true);
+        }
     }
 
     /** Steps per second for a slider position; infinity at the top. */

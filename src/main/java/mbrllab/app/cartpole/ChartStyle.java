@@ -36,5 +36,8 @@ final class ChartStyle {
             chart.getLegend().setBackgroundPaint(background);
             chart.getLegend().setItemPaint(text);
         }
+        if (chart.getTitle() != null) {
+            chart.getTitle().setPaint(text);
+        }
     }
 }

@@ -14,7 +14,7 @@ import mbrllab.core.cartpole.SwingUpSystem;
  * @param controller who pushed: "keyboard", "random", "Dyna-Q n = 5", or "random, then keyboard" after a take-over
  * @param start      {x, x', theta, theta'} at step 0; not to be modified
  * @param pushes     the push of step k+1 at index k (length = steps); not to be modified
- * @param ending     how it ended
+ * @param ending     how it ended; null for an episode still going on ({@link CartFrame#soFar()})
  * @param score      the return (balance: steps) or the summed cost (swing-up), see {@link CartSystem#stepScore}
  */
 public record EpisodeRecord(int number, CartSystem system, String controller, double[] start, byte[] pushes,

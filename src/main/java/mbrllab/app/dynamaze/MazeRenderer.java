@@ -3,6 +3,7 @@ package mbrllab.app.dynamaze;
 import java.awt.Color;
 import java.util.Locale;
 
+import mbrllab.app.render.OffsetPen;
 import mbrllab.app.render.Pen;
 import mbrllab.app.render.Pen.Align;
 import mbrllab.core.dyna.DynaQ;
@@ -173,67 +174,6 @@ public final class MazeRenderer {
             double v = (k / 2.0 - 1) * style.limit();
             pen.text(QLegend.format(v), barLeft + k / 4.0 * (barRight - barLeft), top + barHeight + 9,
                     11 * style.fontScale(), false, Align.CENTER);
-        }
-    }
-
-    /** Draws through another pen shifted by (dx, dy). */
-    private record OffsetPen(Pen pen, double dx, double dy) implements Pen {
-        @Override
-        public void fill(Color color) {
-            pen.fill(color);
-        }
-
-        @Override
-        public void stroke(Color color, double width, double[] dashes) {
-            pen.stroke(color, width, dashes);
-        }
-
-        @Override
-        public void fillRect(double x, double y, double w, double h) {
-            pen.fillRect(x + dx, y + dy, w, h);
-        }
-
-        @Override
-        public void strokeRect(double x, double y, double w, double h) {
-            pen.strokeRect(x + dx, y + dy, w, h);
-        }
-
-        private double[] shift(double[] v, double d) {
-            double[] out = new double[v.length];
-            for (int i = 0; i < v.length; i++) {
-                out[i] = v[i] + d;
-            }
-            return out;
-        }
-
-        @Override
-        public void fillPolygon(double[] xs, double[] ys) {
-            pen.fillPolygon(shift(xs, dx), shift(ys, dy));
-        }
-
-        @Override
-        public void strokePolygon(double[] xs, double[] ys) {
-            pen.strokePolygon(shift(xs, dx), shift(ys, dy));
-        }
-
-        @Override
-        public void strokeLine(double x1, double y1, double x2, double y2) {
-            pen.strokeLine(x1 + dx, y1 + dy, x2 + dx, y2 + dy);
-        }
-
-        @Override
-        public void fillOval(double x, double y, double w, double h) {
-            pen.fillOval(x + dx, y + dy, w, h);
-        }
-
-        @Override
-        public void strokeOval(double x, double y, double w, double h) {
-            pen.strokeOval(x + dx, y + dy, w, h);
-        }
-
-        @Override
-        public void text(String text, double x, double y, double size, boolean bold, Align align) {
-            pen.text(text, x + dx, y + dy, size, bold, align);
         }
     }
 

@@ -6,10 +6,12 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
 
 /** A {@link Pen} on Java2D: a BufferedImage for PNG files, JFreeSVG's SVGGraphics2D for SVG files. */
 public final class AwtPen implements Pen {
@@ -30,7 +32,7 @@ public final class AwtPen implements Pen {
     }
 
     @Override
-    public void stroke(Color color, double width, double[] dashes) {
+    public void stroke(Color color, double width, double[] dashes, Cap cap) {
         strokeColor = color;
         float[] dash = null;
         if (dashes != null && dashes.length > 0) {
@@ -39,7 +41,8 @@ public final class AwtPen implements Pen {
                 dash[i] = (float) dashes[i];
             }
         }
-        g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+        g.setStroke(new BasicStroke((float) width, cap == Cap.ROUND ? BasicStroke.CAP_ROUND : BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_ROUND, 10f, dash, 0f));
     }
 
     @Override
@@ -52,6 +55,18 @@ public final class AwtPen implements Pen {
     public void strokeRect(double x, double y, double w, double h) {
         g.setColor(strokeColor);
         g.draw(new Rectangle2D.Double(x, y, w, h));
+    }
+
+    @Override
+    public void fillRoundRect(double x, double y, double w, double h, double arc) {
+        g.setColor(fill);
+        g.fill(new RoundRectangle2D.Double(x, y, w, h, arc, arc));
+    }
+
+    @Override
+    public void strokeRoundRect(double x, double y, double w, double h, double arc) {
+        g.setColor(strokeColor);
+        g.draw(new RoundRectangle2D.Double(x, y, w, h, arc, arc));
     }
 
     private static Path2D polygon(double[] xs, double[] ys) {
@@ -94,22 +109,53 @@ public final class AwtPen implements Pen {
         g.draw(new Ellipse2D.Double(x, y, w, h));
     }
 
+    private static Font font(double size, Face face) {
+        Font base = switch (face) {
+            case REGULAR -> new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+            case BOLD -> new Font(Font.SANS_SERIF, Font.BOLD, 12);
+            case MONO -> new Font(Font.MONOSPACED, Font.PLAIN, 12);
+        };
+        return base.deriveFont((float) size);
+    }
+
+    /** Lines split at line breaks; a line wider than {@code maxWidth} (when positive) is squeezed to it. */
     @Override
-    public void text(String text, double x, double y, double size, boolean bold, Align align) {
+    public void text(String text, double x, double y, double size, Face face, Align align, VAlign valign,
+                     double maxWidth) {
         g.setColor(fill);
-        g.setFont(new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, (int) Math.round(size)));
+        g.setFont(font(size, face));
         FontMetrics fm = g.getFontMetrics();
         String[] lines = text.split("\n");
         double lineHeight = fm.getHeight();
-        double top = y - lineHeight * lines.length / 2.0;
+        double top = switch (valign) {
+            case TOP -> y;
+            case CENTER -> y - lineHeight * lines.length / 2.0;
+            case BOTTOM -> y - lineHeight * lines.length;
+        };
         for (int i = 0; i < lines.length; i++) {
-            double w = fm.stringWidth(lines[i]);
+            double w = fm.getStringBounds(lines[i], g).getWidth();
+            double squeeze = maxWidth > 0 && w > maxWidth ? maxWidth / w : 1;
+            double shown = w * squeeze;
             double left = switch (align) {
                 case LEFT -> x;
-                case CENTER -> x - w / 2;
-                case RIGHT -> x - w;
+                case CENTER -> x - shown / 2;
+                case RIGHT -> x - shown;
             };
-            g.drawString(lines[i], (float) left, (float) (top + i * lineHeight + fm.getAscent()));
+            double baseline = top + i * lineHeight + fm.getAscent();
+            if (squeeze < 1) {
+                AffineTransform saved = g.getTransform();
+                g.translate(left, baseline);
+                g.scale(squeeze, 1);
+                g.drawString(lines[i], 0f, 0f);
+                g.setTransform(saved);
+            } else {
+                g.drawString(lines[i], (float) left, (float) baseline);
+            }
         }
+    }
+
+    @Override
+    public double textWidth(String text, double size, Face face) {
+        return font(size, face).getStringBounds(text, g.getFontRenderContext()).getWidth();
     }
 }

@@ -56,11 +56,13 @@ final class HelpText {
               arrows reaching back towards S.
 
             EXPORT AND SESSIONS
-              File > Export (or right-click a lab) writes any maze pane or chart as PNG at twice its size,
-              as SVG, or the data behind it as CSV; Ctrl+E writes them all into a folder. Ctrl+S saves the
-              lab's settings (parameters, seed, n list, runs, maze) as a small JSON session, Ctrl+O opens
-              one; a bad file is refused with the reason and changes nothing. Presets are sessions that
-              ship with the app (Presets menu). All files are written atomically.
+              File > Export (or right-click a lab) writes any maze pane, cart pane or chart as PNG at twice
+              its size, as SVG, or the data behind it as CSV (a cart pane: the trajectory on show, the live
+              episode so far or the replayed one); Ctrl+E writes them all into a folder. Ctrl+S saves the
+              lab's settings (parameters, seed, runs; the maze, or the cart-pole's system, agent, model and
+              speed) as a small JSON session, Ctrl+O opens one; a bad file is refused with the reason and
+              changes nothing. Presets are sessions that ship with the app (Presets menu). All files are
+              written atomically.
 
             THE CART-POLE LAB
               Two systems: balance (Gymnasium's CartPole-v1: keep the pole within 12 degrees of upright and the

@@ -241,6 +241,25 @@ class CartPoleLabTest {
     }
 
     @Test
+    void theMeanCurvesFillTheChartAsRunsFinishWhileThePanesPlay(FxRobot robot) {
+        CartPoleViewModel model = openLab(robot).model();
+        // Long runs, so the experiment is still going while the panes play at full speed.
+        robot.interact(() -> {
+            model.configure(mbrllab.core.cartpole.BoxesDynaParams.defaults(), 30, 400);
+            model.speedProperty().set(CartPoleViewModel.SPEED_MAX_POSITION);
+            model.setPlaying(true);
+        });
+        org.jfree.chart.fx.ChartViewer viewer = robot.lookup("#learningCurveChart")
+                .queryAs(org.jfree.chart.fx.ChartViewer.class);
+        waitUntil(() -> {
+            CurvesSnapshot c = model.curvesProperty().get();
+            return c != null && !c.finished() && c.runsDone() < c.runsTotal() - 1
+                    && viewer.getChart().getXYPlot().getDataset(0).getSeriesCount() == 3;
+        }, "the mean of the runs finished so far is drawn before the last run ends");
+        robot.interact(model::cancelExperiment);
+    }
+
+    @Test
     void switchingLabsStopsTheRunnerAndTheBackgroundRuns(FxRobot robot) throws Exception {
         CartPoleLab lab = openLab(robot);
         CartPoleViewModel model = lab.model();

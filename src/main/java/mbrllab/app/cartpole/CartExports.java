@@ -1,0 +1,160 @@
+package mbrllab.app.cartpole;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+
+import mbrllab.app.export.ExportTarget;
+import mbrllab.app.export.Exports;
+import mbrllab.core.cartpole.CartPoleState;
+
+/**
+ * What the cart-pole lab writes into files: a cart pane as a figure (PNG at 2x, SVG) with the trajectory on show as
+ * CSV, and the charts with JFreeChart's own legend and a title (the screen shows a JavaFX legend instead).
+ */
+final class CartExports {
+
+    /** Header of a trajectory, as {@code cartpole rollout} writes it. */
+    static final String TRAJECTORY_HEADER = "t,x,x_dot,theta,theta_dot,force";
+
+    private CartExports() {
+    }
+
+    /**
+     * A cart pane: the picture as a figure under {@code figureTitle}, without the prompts for the keyboard, and the
+     * trajectory of {@code episode} as CSV. Everything is taken now, so the files show the moment of the export.
+     */
+    static ExportTarget cart(String name, String title, String figureTitle, CartRenderer.Picture picture,
+                             CartRenderer.Style style, double w, double h, EpisodeRecord episode) {
+        CartRenderer.Picture shown = picture.withoutPrompts();
+        double fh = CartRenderer.figureHeight(style, h);
+        return new ExportTarget(name, title,
+                () -> Exports.png2x(w, fh, pen -> CartRenderer.drawFigure(pen, shown, style, figureTitle, w, h)),
+                () -> Exports.svg(w, fh, pen -> CartRenderer.drawFigure(pen, shown, style, figureTitle, w, h)),
+                () -> trajectoryCsv(episode));
+    }
+
+    /**
+     * The states of an episode, one row per step k = 0..steps: {@code t,x,x_dot,theta,theta_dot,force} with t = k
+     * times the system's period [s], theta in radians in the system's convention (balance: 0 upright; swing-up: 0
+     * hanging), and the force [N] applied during the following step, empty on the last row: the format of
+     * {@code cartpole rollout}.
+     */
+    static String trajectoryCsv(EpisodeRecord r) {
+        double[] states = r.states();
+        int d = CartPoleState.DIMENSION;
+        double dt = r.system().period();
+        StringBuilder sb = new StringBuilder(TRAJECTORY_HEADER).append('\n');
+        for (int k = 0; k <= r.steps(); k++) {
+            sb.append(Math.round(k * dt * 1e9) / 1e9);
+            for (int i = 0; i < d; i++) {
+                sb.append(',').append(states[k * d + i]);
+            }
+            sb.append(',');
+            if (k < r.steps()) {
+                sb.append(r.force(k));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The recorded episodes of one cart from 1 to {@code upTo} (those kept), as the episode chart shows them:
+     * {@code episode,controller,steps,return,ending} for balance, {@code ...,cost,...} for swing-up.
+     */
+    static String episodesCsv(EpisodeLog log, CartSystem system, int upTo) {
+        StringBuilder sb = new StringBuilder("episode,controller,steps,").append(system.scoreName()).append(",ending\n");
+        int last = Math.min(upTo, log.finished());
+        for (int e = 1; e <= last; e++) {
+            EpisodeRecord r = log.get(e);
+            if (r == null) {
+                continue;
+            }
+            sb.append(e).append(',').append(Exports.csvText(r.controller())).append(',').append(r.steps()).append(',')
+                    .append(system == CartSystem.BALANCE ? Long.toString(Math.round(r.score()))
+                            : String.format(Locale.ROOT, "%.6f", r.score()))
+                    .append(',').append(r.ending().name().toLowerCase(Locale.ROOT).replace('_', '-')).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The learning curves: per n the mean steps balanced over the runs finished, the 95% half-width, and run 1 (the
+     * pane's own episodes), for episodes 1 to the longer of the curves and the panes' finished episodes (at most
+     * {@code episodes}). Empty fields where a value is not known yet.
+     *
+     * @param c        the curves so far, or null
+     * @param run1     per n, the steps of the pane's finished episodes
+     */
+    static String curvesCsv(CurvesSnapshot c, List<Integer> ns, List<int[]> run1, int episodes) {
+        StringBuilder sb = new StringBuilder("episode");
+        for (int n : ns) {
+            sb.append(",n").append(n).append("_mean,n").append(n).append("_ci95_half,n").append(n).append("_run1");
+        }
+        sb.append('\n');
+        int rows = c == null ? 0 : c.mean()[0].length;
+        for (int[] r : run1) {
+            rows = Math.max(rows, Math.min(episodes, r.length));
+        }
+        for (int e = 0; e < rows; e++) {
+            sb.append(e + 1);
+            for (int i = 0; i < ns.size(); i++) {
+                boolean have = c != null && i < c.mean().length && e < c.mean()[i].length;
+                sb.append(',').append(have ? String.format(Locale.ROOT, "%.6f", c.mean()[i][e]) : "")
+                        .append(',').append(have ? String.format(Locale.ROOT, "%.6f", c.halfWidth()[i][e]) : "");
+                int[] steps = i < run1.size() ? run1.get(i) : new int[0];
+                sb.append(',').append(e < steps.length && e < episodes ? Integer.toString(steps[e]) : "");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Hands {@code use} a copy of the chart with a title and JFreeChart's legend at the bottom (every series in it
+     * when {@code allSeries}), styled for the font scale and theme. The copy shares the chart's datasets and is
+     * detached from them afterwards, so exports leave nothing listening to the lab's data.
+     */
+    static <T> T withLegend(JFreeChart chart, String title, boolean allSeries, double fontScale, boolean highContrast,
+                            Function<JFreeChart, T> use) {
+        JFreeChart copy;
+        try {
+            copy = (JFreeChart) chart.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("JFreeChart could not copy the chart", e);
+        }
+        XYPlot plot = copy.getXYPlot();
+        try {
+            if (allSeries) {
+                for (int r = 0; r < plot.getRendererCount(); r++) {
+                    XYItemRenderer renderer = plot.getRenderer(r);
+                    if (renderer != null && plot.getDataset(r) != null) {
+                        for (int s = 0; s < plot.getDataset(r).getSeriesCount(); s++) {
+                            renderer.setSeriesVisibleInLegend(s, true, false);
+                        }
+                    }
+                }
+            }
+            copy.setTitle(new TextTitle(title));
+            LegendTitle legend = new LegendTitle(plot);
+            legend.setPosition(RectangleEdge.BOTTOM);
+            copy.addLegend(legend);
+            ChartStyle.apply(copy, fontScale, highContrast);
+            return use.apply(copy);
+        } finally {
+            for (int d = 0; d < plot.getDatasetCount(); d++) {
+                if (plot.getDataset(d) != null) {
+                    plot.getDataset(d).removeChangeListener(plot);
+                }
+            }
+        }
+    }
+}
