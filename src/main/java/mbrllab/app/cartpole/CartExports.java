@@ -125,14 +125,8 @@ final class CartExports {
      */
     static <T> T withLegend(JFreeChart chart, String title, boolean allSeries, double fontScale, boolean highContrast,
                             Function<JFreeChart, T> use) {
-        JFreeChart copy;
-        try {
-            copy = (JFreeChart) chart.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("JFreeChart could not copy the chart", e);
-        }
-        XYPlot plot = copy.getXYPlot();
-        try {
+        return mbrllab.app.export.Exports.withCopy(chart, copy -> {
+            XYPlot plot = copy.getXYPlot();
             if (allSeries) {
                 for (int r = 0; r < plot.getRendererCount(); r++) {
                     XYItemRenderer renderer = plot.getRenderer(r);
@@ -149,12 +143,6 @@ final class CartExports {
             copy.addLegend(legend);
             ChartStyle.apply(copy, fontScale, highContrast);
             return use.apply(copy);
-        } finally {
-            for (int d = 0; d < plot.getDatasetCount(); d++) {
-                if (plot.getDataset(d) != null) {
-                    plot.getDataset(d).removeChangeListener(plot);
-                }
-            }
-        }
+        });
     }
 }

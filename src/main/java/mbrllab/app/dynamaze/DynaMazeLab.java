@@ -319,20 +319,15 @@ public final class DynaMazeLab {
         double cw = Math.max(720, chartViewer.getWidth());
         double ch = Math.max(440, chartViewer.getHeight());
         targets.add(new mbrllab.app.export.ExportTarget("learning-curves", "Learning curves",
-                () -> mbrllab.app.export.Exports.chartPng2x(chartWithLegend(), cw, ch),
-                () -> mbrllab.app.export.Exports.chartSvg(chartWithLegend(), cw, ch), this::curvesCsv));
+                () -> mbrllab.app.export.Exports.withCopy(chart, copy -> {
+                    copy.getLegend().setVisible(true);
+                    return mbrllab.app.export.Exports.chartPng2x(copy, cw, ch);
+                }),
+                () -> mbrllab.app.export.Exports.withCopy(chart, copy -> {
+                    copy.getLegend().setVisible(true);
+                    return mbrllab.app.export.Exports.chartSvg(copy, cw, ch);
+                }), this::curvesCsv));
         return targets;
-    }
-
-    /** A copy of the chart with its own legend shown, for files (the screen uses the JavaFX legend). */
-    private JFreeChart chartWithLegend() {
-        try {
-            JFreeChart copy = (JFreeChart) chart.clone();
-            copy.getLegend().setVisible(true);
-            return copy;
-        } catch (CloneNotSupportedException e) {
-            return chart;
-        }
     }
 
     /** One line per free cell and action: Q, the greedy action if strict, what the model knows, visits. */

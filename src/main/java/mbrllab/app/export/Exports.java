@@ -48,6 +48,29 @@ public final class Exports {
         return g.getSVGDocument();
     }
 
+    /**
+     * Hands {@code use} a copy of {@code chart} (to change for a file: a legend, a title) and detaches the copy from
+     * the datasets it shares with the original afterwards, so exports leave nothing listening to the lab's data.
+     */
+    public static <T> T withCopy(JFreeChart chart, java.util.function.Function<JFreeChart, T> use) {
+        JFreeChart copy;
+        try {
+            copy = (JFreeChart) chart.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("JFreeChart could not copy the chart", e);
+        }
+        var plot = copy.getXYPlot();
+        try {
+            return use.apply(copy);
+        } finally {
+            for (int d = 0; d < plot.getDatasetCount(); d++) {
+                if (plot.getDataset(d) != null) {
+                    plot.getDataset(d).removeChangeListener(plot);
+                }
+            }
+        }
+    }
+
     /** A JFreeChart drawn at 2x its size w x h. */
     public static BufferedImage chartPng2x(JFreeChart chart, double w, double h) {
         BufferedImage image = new BufferedImage((int) Math.ceil(w * 2), (int) Math.ceil(h * 2),
