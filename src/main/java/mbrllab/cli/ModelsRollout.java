@@ -90,6 +90,19 @@ final class ModelsRollout implements Callable<Integer> {
             description = "particles for ts1 and tsinf, 2..100000 (default: ${DEFAULT-VALUE})")
     int particles;
 
+    @Option(names = "--restarts", paramLabel = "R", defaultValue = "5",
+            description = "gp: optimiser starts per output, 1..100 (default: ${DEFAULT-VALUE})")
+    int restarts;
+
+    @Option(names = "--members", paramLabel = "M", defaultValue = "5",
+            description = "ensemble: number of nets, 1..100 (default: ${DEFAULT-VALUE})")
+    int members;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "5000",
+            description = "ensemble: least number of Adam steps per net (batches of 32), 1..10000000 (default: "
+                    + "${DEFAULT-VALUE})")
+    int steps;
+
     @Option(names = "--threads", paramLabel = "T",
             description = "worker threads (default: one per core); the result does not depend on it")
     Integer threads;
@@ -125,6 +138,15 @@ final class ModelsRollout implements Callable<Integer> {
         }
         if (particles < 2 || particles > 100_000) {
             throw new UserInputException("models rollout: --particles must be in 2..100000, got " + particles);
+        }
+        if (restarts < 1 || restarts > 100) {
+            throw new UserInputException("models rollout: --restarts must be in 1..100, got " + restarts);
+        }
+        if (members < 1 || members > 100) {
+            throw new UserInputException("models rollout: --members must be in 1..100, got " + members);
+        }
+        if (steps < 1 || steps > 10_000_000) {
+            throw new UserInputException("models rollout: --steps must be in 1..10000000, got " + steps);
         }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1 || t > 1024) {
@@ -175,7 +197,7 @@ final class ModelsRollout implements Callable<Integer> {
 
     private RegressionModel fit(Dataset data, ExecutorService pool, PrintWriter stdout) {
         if (model == ModelKind.GP) {
-            GpModel gp = DynamicsModels.gp().fit(data, new SplitMix64(SplitMix64.streamSeed(seed, 4)));
+            GpModel gp = DynamicsModels.gp().withRestarts(restarts).fit(data, new SplitMix64(SplitMix64.streamSeed(seed, 4)));
             String[] names = {"dx", "dx_dot", "dtheta", "dtheta_dot"};
             for (int a = 0; a < gp.outputDim(); a++) {
                 GaussianProcess g = gp.output(a);
@@ -190,7 +212,7 @@ final class ModelsRollout implements Callable<Integer> {
             }
             return gp;
         }
-        EnsembleSpec spec = DynamicsModels.ensemble();
+        EnsembleSpec spec = DynamicsModels.ensemble().withMembers(members).withMinSteps(steps);
         stdout.println("ensemble members " + spec.members() + "  hidden " + spec.hidden() + "  epochs "
                 + spec.epochsFor(data.size()));
         return spec.fit(data, new SplitMix64(SplitMix64.streamSeed(seed, 4)), pool);

@@ -25,7 +25,7 @@ class ModelsRolloutTest {
     void gpMomentMatchingWritesErrorAndNllPerStepAndAChart() throws IOException {
         Path out = dir.resolve("gp");
         ModelsCommandTest.Run r = ModelsCommandTest.run("models", "rollout", "--model", "gp", "--method",
-                "moment-matching", "--episodes", "3", "--horizon", "10", "--test-episodes", "4", "--seed", "2",
+                "moment-matching", "--episodes", "3", "--horizon", "10", "--test-episodes", "4", "--seed", "2", "--restarts", "2",
                 "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("log_marginal_likelihood"), r.out());
@@ -44,7 +44,7 @@ class ModelsRolloutTest {
         assertEquals(900, png.getWidth());
 
         ModelsCommandTest.Run again = ModelsCommandTest.run("models", "rollout", "--model", "gp", "--method",
-                "moment-matching", "--episodes", "3", "--horizon", "10", "--test-episodes", "4", "--seed", "2",
+                "moment-matching", "--episodes", "3", "--horizon", "10", "--test-episodes", "4", "--seed", "2", "--restarts", "2",
                 "--out", dir.resolve("again").toString(), "--threads", "1");
         assertEquals(0, again.exit(), again.err());
         assertEquals(Files.readString(out.resolve("models-rollout.csv")),
@@ -55,10 +55,10 @@ class ModelsRolloutTest {
     void ensembleTsInfRuns() throws IOException {
         Path out = dir.resolve("ens");
         ModelsCommandTest.Run r = ModelsCommandTest.run("models", "rollout", "--model", "ensemble", "--method", "tsinf",
-                "--episodes", "2", "--horizon", "5", "--test-episodes", "3", "--particles", "10", "--out",
-                out.toString());
+                "--episodes", "2", "--horizon", "5", "--test-episodes", "3", "--particles", "10", "--members", "2",
+                "--steps", "300", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("ensemble members 5"), r.out());
+        assertTrue(r.out().contains("ensemble members 2"), r.out());
         assertEquals(6, Files.readAllLines(out.resolve("models-rollout.csv")).size());
     }
 
@@ -75,6 +75,8 @@ class ModelsRolloutTest {
             {"--model", "gp", "--method", "ts1", "--particles", "1", "--out", "x"},
             {"--model", "gp", "--method", "ts1", "--episodes", "many", "--out", "x"},
             {"--model", "gp", "--method", "ts1"},
+            {"--model", "gp", "--method", "ts1", "--restarts", "0", "--out", "x"},
+            {"--model", "ensemble", "--method", "ts1", "--members", "101", "--out", "x"},
         };
         for (String[] args : cases) {
             String[] full = new String[args.length + 2];
