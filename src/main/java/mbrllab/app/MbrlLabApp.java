@@ -63,7 +63,11 @@ public final class MbrlLabApp extends Application {
                             model::toSettings, model::applySettings, () -> model.mazeProperty().get(),
                             model::useMaze));
                 });
-        return new Shell(stage, List.of(dynaMaze));
+        LabEntry models = new LabEntry("models", "Models (GP vs ensemble)",
+                "Models: a Gaussian process and a probabilistic ensemble, epistemic and aleatoric uncertainty, "
+                        + "one-step and multi-step predictions of the cart-pole",
+                status -> mbrllab.app.models.ModelsLab.labView(dispatcher, background, status));
+        return new Shell(stage, List.of(dynaMaze, models));
     }
 
     /** The application style sheet on the class path. */

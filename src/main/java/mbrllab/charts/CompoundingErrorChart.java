@@ -84,6 +84,24 @@ public final class CompoundingErrorChart {
         return chart;
     }
 
+    /**
+     * One of the two plots as a chart of its own (the lab shows them side by side): the RMSE, or the NLL, against k.
+     */
+    public static JFreeChart single(boolean nll, List<Curve> curves) {
+        XYSeriesCollection[] data = datasets(curves);
+        NumberAxis k = new NumberAxis("Prediction horizon k (steps of 0.1 s)");
+        k.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        k.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis(nll ? "NLL of the true state" : "RMSE of the mean");
+        y.setAutoRangeIncludesZero(!nll);
+        XYPlot plot = subplot(data[nll ? 1 : 0], y, curves, true);
+        plot.setDomainAxis(k);
+        JFreeChart chart = new JFreeChart(null, null, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        LearningCurveChart.applyFontScale(chart, 1);
+        return chart;
+    }
+
     private static XYPlot subplot(XYSeriesCollection data, NumberAxis axis, List<Curve> curves, boolean inLegend) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setDefaultSeriesVisibleInLegend(inLegend);

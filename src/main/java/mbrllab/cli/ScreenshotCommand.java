@@ -14,8 +14,11 @@ import picocli.CommandLine.Option;
             "Works under a display (e.g. xvfb-run) and headless without one (JavaFX Monocle)."})
 final class ScreenshotCommand implements Callable<Integer> {
 
+    /** The labs the window can show. */
+    static final java.util.List<String> LABS = java.util.List.of("dyna-maze", "models");
+
     @Option(names = "--lab", paramLabel = "LAB", defaultValue = "dyna-maze",
-            description = "the lab to show: dyna-maze (default: ${DEFAULT-VALUE})")
+            description = "the lab to show: dyna-maze or models (default: ${DEFAULT-VALUE})")
     String lab;
 
     @Option(names = "--run-seconds", paramLabel = "T", defaultValue = "3",
@@ -55,8 +58,8 @@ final class ScreenshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!lab.equals("dyna-maze")) {
-            throw new UserInputException("screenshot: unknown --lab '" + lab + "'; labs: dyna-maze");
+        if (!LABS.contains(lab)) {
+            throw new UserInputException("screenshot: unknown --lab '" + lab + "'; labs: " + String.join(", ", LABS));
         }
         if (!(runSeconds >= 0 && runSeconds <= 600)) {
             throw new UserInputException("screenshot: --run-seconds must be in 0..600, got " + runSeconds);

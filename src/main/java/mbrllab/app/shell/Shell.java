@@ -63,7 +63,7 @@ public final class Shell {
         root.setId("shell");
         navigation.setId("labNavigation");
         navigation.getItems().setAll(labs);
-        navigation.setPrefWidth(150);
+        navigation.setPrefWidth(185);
         navigation.setMinWidth(110);
         navigation.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
