@@ -91,6 +91,16 @@ class ModelsRolloutTest {
         assertFalse(Files.exists(dir.resolve("x")));
     }
 
+    @Test
+    void helpAndTheScreenshotLabs() {
+        ModelsCommandTest.Run help = ModelsCommandTest.run("models", "rollout", "--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("k,rmse,nll"), help.out());
+        ModelsCommandTest.Run bad = ModelsCommandTest.run("screenshot", "--lab", "pilco", "--out", "x.png");
+        assertEquals(2, bad.exit());
+        assertEquals("screenshot: unknown --lab 'pilco'; labs: dyna-maze, models", bad.err().strip());
+    }
+
     private static double[] parse(String line) {
         String[] p = line.split(",");
         return new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2])};

@@ -475,6 +475,15 @@ final class DynamicsView {
     private void showGhosts() {
         DynamicsResult r = model.resultProperty().get();
         Rollout ro = ghostBox.getValue();
+        if (r != null && (ro == null || !r.settings().model().shows(ro.kind()))) {
+            // the chosen rollout's model is not fitted: take the first shown one that is
+            Rollout fallback = r.settings().shown().stream().filter(x -> r.settings().model().shows(x.kind()))
+                    .findFirst().orElse(null);
+            if (fallback != null && fallback != ro) {
+                ghostBox.setValue(fallback); // calls showGhosts again
+                return;
+            }
+        }
         if (r == null || ro == null) {
             ghostCanvas.show(null);
             return;

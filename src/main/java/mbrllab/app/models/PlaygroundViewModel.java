@@ -71,16 +71,26 @@ final class PlaygroundViewModel {
     private static final class Job {
         final AtomicBoolean cancelled = new AtomicBoolean();
         final long version;
+        final boolean gp;
+        final boolean ensemble;
 
-        Job(long version) {
+        Job(long version, boolean gp, boolean ensemble) {
             this.version = version;
+            this.gp = gp;
+            this.ensemble = ensemble;
         }
     }
 
     PlaygroundViewModel(FxDispatcher dispatcher, Background background) {
         this.dispatcher = dispatcher;
         this.background = background;
-        choice.addListener((o, a, b) -> requestFit());
+        choice.addListener((o, a, b) -> {
+            if (running != null && ((running.ensemble && !b.shows(ModelKind.ENSEMBLE))
+                    || (running.gp && !b.shows(ModelKind.GP)))) {
+                abandon(); // it fits a model no longer shown: do not wait for it
+            }
+            requestFit();
+        });
     }
 
     ReadOnlyObjectProperty<PlaygroundData> generatorProperty() {
@@ -203,6 +213,13 @@ final class PlaygroundViewModel {
         requestFit();
     }
 
+    /** Stops the running refit without a message, so that a new one can start. */
+    private void abandon() {
+        running.cancelled.set(true);
+        running = null;
+        fitting.set(false);
+    }
+
     /** Stops the running refit; the chart keeps the last finished fit. */
     void cancelFit() {
         if (running != null) {
@@ -244,7 +261,7 @@ final class PlaygroundViewModel {
         }
         ModelCurves keepGp = same ? last.gp() : null;
         ModelCurves keepEnsemble = same ? last.ensemble() : null;
-        Job job = new Job(version);
+        Job job = new Job(version, needGp, needEnsemble);
         running = job;
         fitting.set(true);
         progress.set(0);
@@ -257,11 +274,22 @@ final class PlaygroundViewModel {
         int total = (needGp ? 1 : 0) + (needEnsemble ? members : 0);
         background.workers().execute(() -> {
             try {
+                if (job.cancelled.get()) {
+                    return;
+                }
                 ModelCurves gp = keepGp;
                 ModelCurves ensemble = keepEnsemble;
                 if (needGp) {
                     gp = PlaygroundFitter.fitGp(d, gen, s);
                     reportProgress(job, steps.incrementAndGet() / (double) total);
+                    if (needEnsemble) { // show the GP while the ensemble trains
+                        PlaygroundFit partial = new PlaygroundFit(job.version, d, gp, keepEnsemble);
+                        dispatcher.post(List.of(job, "partial"), () -> {
+                            if (running == job) {
+                                fit.set(partial);
+                            }
+                        });
+                    }
                 }
                 if (needEnsemble) {
                     ensemble = PlaygroundFitter.fitEnsemble(d, gen, s, job.cancelled::get,
