@@ -99,6 +99,14 @@ final class DynamicsCharts {
             plot.setDataset(index, new XYSeriesCollection(t));
             plot.setRenderer(index, tr);
             legend.add(0, look.line("true trajectory", look.ink(), look.stroke(1.6)));
+            // the truth's range plus 75% of its span either side: a band that runs off it has lost the track,
+            // and the truth stays readable
+            double lo = t.getMinY();
+            double hi = t.getMaxY();
+            double pad = Math.max(0.75 * (hi - lo), 0.1 * Math.max(1, Math.abs(hi)));
+            plot.getRangeAxis().setRange(lo - pad, hi + pad);
+        } else {
+            plot.getRangeAxis().setAutoRange(true);
         }
         plot.setFixedLegendItems(Look.legend(legend));
         look.apply(chart);
@@ -147,9 +155,10 @@ final class DynamicsCharts {
             legend.add(look.line("predicted = true", look.muted(), look.dashed(1.2)));
             int index = 1;
             StringBuilder rmse = new StringBuilder();
-            double[][] means = {p.gpMean(), p.ensembleMean()};
-            String[] names = {"GP", "Ensemble"};
-            int[] colours = {Look.GP, Look.ENSEMBLE};
+            // the ensemble first, so that the GP's (mostly more accurate) points are drawn on top
+            double[][] means = {p.ensembleMean(), p.gpMean()};
+            String[] names = {"Ensemble", "GP"};
+            int[] colours = {Look.ENSEMBLE, Look.GP};
             for (int m = 0; m < 2; m++) {
                 if (means[m] == null) {
                     continue;
@@ -169,10 +178,10 @@ final class DynamicsCharts {
                 plot.setDataset(index, new XYSeriesCollection(s));
                 plot.setRenderer(index++, sr);
                 legend.add(look.dot(names[m], look.colour(colours[m])));
-                rmse.append(rmse.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s rmse %.2g",
-                        names[m], Math.sqrt(se / n)));
+                rmse.insert(0, String.format(Locale.ROOT, "%s %.2g", names[m], Math.sqrt(se / n))
+                        + (rmse.length() == 0 ? "" : ", "));
             }
-            chart.addSubtitle(new TextTitle(rmse.toString()));
+            chart.addSubtitle(new TextTitle("rmse: " + rmse));
         }
         plot.setFixedLegendItems(Look.legend(legend));
         look.apply(chart);
@@ -200,8 +209,8 @@ final class DynamicsCharts {
         JFreeChart chart = CompoundingErrorChart.single(nll, curves);
         colour(chart.getXYPlot(), curves, look);
         chart.getLegend().setVisible(false);
-        chart.setTitle(new TextTitle(nll ? "NLL of the true state (lower is better)"
-                : "RMSE of the predicted mean (lower is better)"));
+        chart.setTitle(new TextTitle(nll ? "NLL of the true state" : "RMSE of the predicted mean"));
+        chart.getXYPlot().getRangeAxis().setLabel(nll ? "NLL" : "RMSE");
         look.apply(chart);
         chart.getTitle().setFont(look.font(12, true));
         return chart;

@@ -118,14 +118,17 @@ final class DynamicsView {
         legend.setId("multiStepLegend");
         Label title = new Label("Predictions from one held-out start under its true forces, against the truth");
         title.getStyleClass().add("section-heading");
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox topBox = new VBox(4, title, legend, top);
         VBox.setVgrow(top, Priority.ALWAYS);
         topBox.setPadding(new Insets(4, 6, 2, 6));
 
         rmseViewer = viewer(DynamicsCharts.compoundingPart(false, null, look), "rmseChart");
         nllViewer = viewer(DynamicsCharts.compoundingPart(true, null, look), "nllChart");
-        Label dynaNote = new Label("Each predicted step feeds the next, so errors compound: the mean drifts and the "
-                + "bands widen with k. Dyna-style methods therefore simulate only short rollouts from real states.");
+        Label dynaNote = new Label("Lower is better. Each predicted step feeds the next, so errors compound: the mean "
+                + "drifts and the bands widen with k. Dyna-style methods therefore simulate only short rollouts from "
+                + "real states.");
         dynaNote.setWrapText(true);
         dynaNote.getStyleClass().add("note");
         GridPane errorGrid = new GridPane();
@@ -216,7 +219,7 @@ final class DynamicsView {
         ghostStep.valueProperty().addListener((o, a, b) -> showGhosts());
         HBox.setHgrow(ghostStep, Priority.ALWAYS);
         Label kLabel = new Label("step k");
-        HBox first = new HBox(6, new Label("Ghost poles of"), ghostBox);
+        HBox first = new HBox(6, new Label("Ghosts of"), ghostBox);
         first.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(6, kLabel, ghostStep);
         second.setAlignment(Pos.CENTER_LEFT);
@@ -514,7 +517,7 @@ final class DynamicsView {
                     }
                 }
             }
-            caption = n + " sampled trajectories of " + ro.label();
+            caption = n + " sampled trajectories of " + ro.label() + " at step k";
         } else {
             caption = GHOSTS + " draws from " + ro.label() + "'s Gaussian at k";
         }

@@ -1,6 +1,8 @@
 package mbrllab.app.models;
 
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import mbrllab.app.render.Pen;
@@ -8,8 +10,8 @@ import mbrllab.core.cartpole.CartPoleState;
 
 /**
  * Draws the cart-pole at one step k of a held-out window: the true cart and pole solid, the model's predicted
- * states as a fan of faint ghost poles, and the paths of the pole tips up to k (the truth dashed, each sampled
- * trajectory faint). The swing-up convention: theta = 0 hangs down, the tip is at (x + l sin theta, -l cos theta).
+ * states as a fan of faint ghost poles, and the paths of the pole tips over the last few steps before k (the truth
+ * dashed, each sampled trajectory faint). The view follows the true cart. The swing-up convention: theta = 0 hangs down, the tip is at (x + l sin theta, -l cos theta).
  * One renderer for the screen and for exported files ({@link Pen}).
  */
 final class GhostPoles {
@@ -29,6 +31,27 @@ final class GhostPoles {
     record Frame(double[] truth, int k, double[] ghosts, double[][] trails, int colour, String caption,
                  double poleLength) {
     }
+
+    /** Words into lines of at most {@code width} pixels, taking a character as 0.56 of the font size. */
+    static List<String> wrap(String text, double width, double size) {
+        int perLine = Math.max(10, (int) (width / (0.56 * size)));
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > perLine) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    /** Steps of the tips' paths drawn before step k. */
+    static final int TRAIL = 5;
 
     private GhostPoles() {
     }
@@ -57,7 +80,7 @@ final class GhostPoles {
         double span = Math.min(8, Math.max(2.5, 2 * spread + 3 * l));
         double text = 12 * look.fontScale();
         double top = 2.2 * text;
-        double bottom = 2.6 * text;
+        double bottom = 4.2 * text;
         double scale = Math.min(w / span, (h - top - bottom) / (2.6 * l));
         if (scale <= 0) {
             return;
@@ -112,15 +135,18 @@ final class GhostPoles {
         pen.text(String.format(Locale.ROOT, "k = %d  (%.1f s after the start)", k, 0.1 * k), 8, text, text * 1.1, true,
                 Pen.Align.LEFT);
         pen.fill(look.muted());
-        pen.text("black: the true cart-pole; faint: " + f.caption(), 8, h - 1.6 * text, text * 0.95, false,
-                Pen.Align.LEFT);
-        pen.text("dashed: the true pole tip's path", 8, h - 0.6 * text, text * 0.95, false, Pen.Align.LEFT);
+        List<String> lines = wrap("Black: the true cart-pole. Faint: " + f.caption() + ". Lines: the pole tips' paths "
+                + "over the last " + TRAIL + " steps (the truth's dashed).", w - 16, text * 0.95);
+        for (int i = 0; i < lines.size(); i++) {
+            pen.text(lines.get(i), 8, h - (lines.size() - i - 0.4) * 1.2 * text, text * 0.95, false, Pen.Align.LEFT);
+        }
     }
 
+    /** The pole tip's path over the last {@value #TRAIL} steps up to {@code upTo}. */
     private static void tipPath(Pen pen, double[] states, int upTo, double l,
                                 java.util.function.DoubleUnaryOperator sx, java.util.function.DoubleUnaryOperator sy) {
         int d = CartPoleState.DIMENSION;
-        for (int t = 0; t < upTo; t++) {
+        for (int t = Math.max(0, upTo - TRAIL); t < upTo; t++) {
             double x0 = states[t * d];
             double a0 = states[t * d + CartPoleState.THETA];
             double x1 = states[(t + 1) * d];

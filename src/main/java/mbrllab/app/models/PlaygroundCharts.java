@@ -58,7 +58,7 @@ final class PlaygroundCharts {
     static JFreeChart createSigma() {
         NumberAxis x = new NumberAxis("x");
         x.setRange(PlaygroundFitter.GRID_MIN, PlaygroundFitter.GRID_MAX);
-        NumberAxis y = new NumberAxis("standard deviation");
+        NumberAxis y = new NumberAxis("sigma");
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(null, x, y, null);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
@@ -101,19 +101,19 @@ final class PlaygroundCharts {
         for (int m = 0; m < 2; m++) {
             if (models[m] != null) {
                 band(plot, layer++, grid, models[m], true, look.colour(colours[m]), 0.16f, names[m]);
-                legend.add(look.box(names[m] + " mean +-2 sigma total = epistemic + aleatoric (95% of new y)",
+                legend.add(look.box(names[m] + " +-2 sigma epistemic + aleatoric (95% of new y)",
                         look.colour(colours[m], 0.22)));
             }
         }
         for (int m = 0; m < 2; m++) {
             if (models[m] != null) {
                 band(plot, layer++, grid, models[m], false, look.colour(colours[m]), 0.38f, names[m]);
-                legend.add(look.box(names[m] + " mean +-2 sigma epistemic (95% for f)", look.colour(colours[m], 0.5)));
+                legend.add(look.box(names[m] + " +-2 sigma epistemic (95% for f)", look.colour(colours[m], 0.5)));
             }
         }
         if (gp != null && o.priorSamples() && gp.priorSamples().length > 0) {
             lines(plot, layer++, grid, gp.priorSamples(), "GP prior sample", look.muted(), look.dashed(1.1));
-            legend.add(look.line("GP prior samples (fitted hyperparameters, before the data)", look.muted(),
+            legend.add(look.line("GP prior samples", look.muted(),
                     look.dashed(1.1)));
         }
         if (gp != null && o.posteriorSamples()) {
@@ -124,7 +124,7 @@ final class PlaygroundCharts {
         if (ens != null && o.memberCurves()) {
             lines(plot, layer++, grid, ens.functionSamples(), "Ensemble member", look.colour(Look.ENSEMBLE, 0.75),
                     look.stroke(1));
-            legend.add(look.line("Ensemble members' means", look.colour(Look.ENSEMBLE, 0.75), look.stroke(1)));
+            legend.add(look.line("Ensemble members", look.colour(Look.ENSEMBLE, 0.75), look.stroke(1)));
         }
         XYSeries truth = new XYSeries("true f(x) = " + generator.target().formula());
         for (double x : grid) {
@@ -197,12 +197,12 @@ final class PlaygroundCharts {
             renderer.setSeriesPaint(data.getSeriesCount(), look.colour(colours[m]));
             renderer.setSeriesStroke(data.getSeriesCount(), look.stroke(2.2));
             data.addSeries(epi);
-            legend.add(look.line(names[m] + " sigma epistemic (shrinks with data)", look.colour(colours[m]),
+            legend.add(look.line(names[m] + " epistemic", look.colour(colours[m]),
                     look.stroke(2.2)));
             renderer.setSeriesPaint(data.getSeriesCount(), look.colour(colours[m]));
             renderer.setSeriesStroke(data.getSeriesCount(), look.dashed(2.2));
             data.addSeries(alea);
-            legend.add(look.line(names[m] + " sigma aleatoric (the noise)", look.colour(colours[m]), look.dashed(2.2)));
+            legend.add(look.line(names[m] + " aleatoric", look.colour(colours[m]), look.dashed(2.2)));
         }
         XYSeries trueNoise = new XYSeries("true noise sigma");
         for (double x = PlaygroundData.X_MIN; x <= PlaygroundData.X_MAX + 1e-9; x += 0.1) {
@@ -211,7 +211,7 @@ final class PlaygroundCharts {
         renderer.setSeriesPaint(data.getSeriesCount(), look.muted());
         renderer.setSeriesStroke(data.getSeriesCount(), look.dashed(1.0));
         data.addSeries(trueNoise);
-        legend.add(look.line("true noise sigma(x)", look.muted(), look.dashed(1.0)));
+        legend.add(look.line("true noise", look.muted(), look.dashed(1.0)));
         plot.setDataset(0, data);
         plot.setRenderer(0, renderer);
         plot.setFixedLegendItems(Look.legend(legend));

@@ -427,6 +427,7 @@ public final class Shell {
             current.fontScale().accept(fontScale.get());
         }
         statusBar.setScale(fontScale.get());
+        navigation.setPrefWidth(185 * Math.max(1, fontScale.get()));
     }
 
     private void applyHighContrast() {
