@@ -302,8 +302,8 @@ public final class ModelsLab {
             dynamics.apply(d);
             dynamicsView.showSettings(d);
             if (tab.equals("cartpole")) {
+                dynamicsStarted = true; // before the tab switch, which would start it with the old settings
                 tabs.getSelectionModel().select(dynamicsTab);
-                dynamicsStarted = true;
                 dynamics.collectAndFit(newSeed);
             } else {
                 tabs.getSelectionModel().select(playgroundTab);

@@ -448,7 +448,7 @@ public final class Shell {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(stage);
         alert.setTitle("MBRL Lab help");
-        alert.setHeaderText("Keyboard shortcuts and how the Dyna-maze lab works");
+        alert.setHeaderText("Keyboard shortcuts and how the labs work");
         TextArea text = new TextArea(HelpText.TEXT);
         text.setId("helpText");
         text.setEditable(false);

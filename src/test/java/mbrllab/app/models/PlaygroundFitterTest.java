@@ -47,4 +47,19 @@ class PlaygroundFitterTest {
         assertTrue(Math.sqrt(ens.epistemicVar()[0]) > 3 * Math.sqrt(ens.epistemicVar()[centre]),
                 "the members disagree far from the data");
     }
+
+    /** A lone point, and the same point clicked twice, still fit (the user can make either). */
+    @Test
+    void degenerateClicksStillFit() {
+        PlaygroundData g = PlaygroundData.defaults();
+        for (Dataset d : new Dataset[] {Dataset.of1d(new double[] {0.5}, new double[] {1}),
+            Dataset.of1d(new double[] {0.5, 0.5}, new double[] {1, 1})}) {
+            ModelCurves gp = PlaygroundFitter.fitGp(d, g, 1);
+            ModelCurves ens = PlaygroundFitter.fitEnsemble(d, g, 1, () -> false, done -> { });
+            for (int i = 0; i < PlaygroundFitter.GRID_POINTS; i++) {
+                assertTrue(Double.isFinite(gp.mean()[i]) && Double.isFinite(gp.epistemicVar()[i]));
+                assertTrue(Double.isFinite(ens.mean()[i]) && Double.isFinite(ens.epistemicVar()[i]));
+            }
+        }
+    }
 }
