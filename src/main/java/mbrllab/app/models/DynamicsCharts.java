@@ -1,6 +1,5 @@
 package mbrllab.app.models;
 
-import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -295,9 +294,5 @@ final class DynamicsCharts {
         } catch (CloneNotSupportedException e) {
             return chart;
         }
-    }
-
-    static Color swatch(Look look, Rollout r) {
-        return look.colour(r.colour());
     }
 }

@@ -42,7 +42,6 @@ import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
 import mbrllab.charts.CompoundingErrorChart;
 import mbrllab.core.cartpole.SwingUpSystem;
-import mbrllab.core.models.ModelKind;
 import mbrllab.core.models.dynamics.MultiStepPrediction;
 import mbrllab.core.models.gp.GaussianProcess;
 import mbrllab.core.models.gp.GpModel;
@@ -560,18 +559,5 @@ final class DynamicsView {
                     () -> DynamicsCharts.parityCsv(model.resultProperty().get())));
         }
         return targets;
-    }
-
-    /** For tests: the shown start's prediction of a rollout, or null. */
-    MultiStepPrediction shownPrediction(Rollout r) {
-        DynamicsResult res = model.resultProperty().get();
-        if (res == null || res.predictions().get(r) == null) {
-            return null;
-        }
-        return res.predictions().get(r)[Math.min(res.settings().start(), res.windows().size() - 1)];
-    }
-
-    static boolean shows(ModelChoice c, ModelKind k) {
-        return c.shows(k);
     }
 }

@@ -174,9 +174,4 @@ record Look(double fontScale, boolean highContrast) {
         items.forEach(c::add);
         return c;
     }
-
-    /** CSS colour text, e.g. "#0072B2". */
-    static String hex(Color c) {
-        return String.format("#%02X%02X%02X", c.getRed(), c.getGreen(), c.getBlue());
-    }
 }

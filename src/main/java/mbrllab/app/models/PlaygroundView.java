@@ -178,8 +178,12 @@ final class PlaygroundView {
         newData.setId("newDataButton");
         newData.setTooltip(new Tooltip("Draw fresh points from the function and noise with the seed (Ctrl+R)"));
         newData.setOnAction(e -> {
-            applyGeneratorQuietly();
-            model.newData();
+            PlaygroundData g = controlsGenerator();
+            if (g != null && !g.equals(model.generatorProperty().get())) {
+                model.setGenerator(g); // draws the new points itself
+            } else {
+                model.newData();
+            }
         });
         Button clear = new Button("Clear points");
         clear.setId("clearPointsButton");
@@ -293,13 +297,6 @@ final class PlaygroundView {
         }
     }
 
-    private void applyGeneratorQuietly() {
-        PlaygroundData g = controlsGenerator();
-        if (g != null && !g.equals(model.generatorProperty().get())) {
-            model.setGenerator(g);
-        }
-    }
-
     private void clicked(MouseEvent e) {
         if (e.getClickCount() != 1 || !e.isStillSincePress()) {
             return;
@@ -346,18 +343,6 @@ final class PlaygroundView {
             }
         }
         return best;
-    }
-
-    /** The screen position (in the chart viewer's coordinates) of data point (x, y); null before the first draw. */
-    javafx.geometry.Point2D toViewer(double x, double y) {
-        ChartRenderingInfo info = mainViewer.getRenderingInfo();
-        if (info == null || info.getPlotInfo().getDataArea().isEmpty()) {
-            return null;
-        }
-        Rectangle2D area = info.getPlotInfo().getDataArea();
-        XYPlot plot = mainChart.getXYPlot();
-        return new javafx.geometry.Point2D(plot.getDomainAxis().valueToJava2D(x, area, plot.getDomainAxisEdge()),
-                plot.getRangeAxis().valueToJava2D(y, area, plot.getRangeAxisEdge()));
     }
 
     private void redraw() {
