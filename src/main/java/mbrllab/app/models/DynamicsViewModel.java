@@ -210,7 +210,7 @@ final class DynamicsViewModel {
             } catch (CancellationException e) {
                 // cancelled: nothing more to publish
             } catch (RuntimeException e) {
-                dispatcher.post(this, () -> {
+                dispatcher.post(List.of(this, myGeneration), () -> {
                     if (myGeneration == generation) {
                         working.set(false);
                         message.set("The computation failed: " + e.getMessage());
@@ -299,7 +299,7 @@ final class DynamicsViewModel {
             publish(r, at + predictShare * (i + 1) / rollouts.size(), "predicting", myGeneration);
         }
         DynamicsResult last = r.finished();
-        dispatcher.post(this, () -> {
+        dispatcher.post(List.of(this, myGeneration), () -> {
             if (myGeneration == generation) {
                 result.set(last);
                 working.set(false);
@@ -317,7 +317,7 @@ final class DynamicsViewModel {
     }
 
     private void publish(DynamicsResult r, double fraction, String what, long myGeneration) {
-        dispatcher.post(this, () -> {
+        dispatcher.post(List.of(this, myGeneration), () -> {
             if (myGeneration == generation) {
                 result.set(r);
                 progress.set(fraction);
@@ -327,7 +327,7 @@ final class DynamicsViewModel {
     }
 
     private void publishPhase(double fraction, String what, long myGeneration) {
-        dispatcher.post(phase, () -> {
+        dispatcher.post(List.of(phase, myGeneration), () -> {
             if (myGeneration == generation) {
                 progress.set(fraction);
                 phase.set(what);

@@ -295,17 +295,17 @@ final class PlaygroundViewModel {
                             done -> reportProgress(job, steps.incrementAndGet() / (double) total));
                 }
                 PlaygroundFit result = new PlaygroundFit(job.version, d, gp, ensemble);
-                dispatcher.post(this, () -> finished(job, result, null));
+                dispatcher.post(job, () -> finished(job, result, null));
             } catch (CancellationException e) {
-                dispatcher.post(this, () -> finished(job, null, null));
+                dispatcher.post(job, () -> finished(job, null, null));
             } catch (RuntimeException e) {
-                dispatcher.post(this, () -> finished(job, null, "The fit failed: " + e.getMessage()));
+                dispatcher.post(job, () -> finished(job, null, "The fit failed: " + e.getMessage()));
             }
         });
     }
 
     private void reportProgress(Job job, double fraction) {
-        dispatcher.post(job, () -> {
+        dispatcher.post(List.of(job, "progress"), () -> {
             if (running == job) {
                 progress.set(fraction);
             }
