@@ -141,8 +141,8 @@ public final class MultiStepPrediction {
 
     /**
      * Sample states at step k, {@code count} x 4 row-major: the particles themselves (the first {@code count},
-     * cycling if there are fewer) or draws from N(mean_k, Sigma_k) by a Cholesky factor (with jitter 1e-12 if
-     * Sigma_k is singular).
+     * cycling if there are fewer) or draws from N(mean_k, Sigma_k) by a Cholesky factor of Sigma_k + 1e-12 I (by
+     * the marginal standard deviations alone if even that fails).
      */
     public double[] sampleStates(int k, int count, RandomGenerator rng) {
         double[] out = new double[count * D];
