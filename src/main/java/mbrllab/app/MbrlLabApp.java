@@ -74,7 +74,11 @@ public final class MbrlLabApp extends Application {
                             lab::setHighContrast, lab::dispose, new LabExtras(lab::exportTargets, model::toSettings,
                             model::applySettings));
                 });
-        return new Shell(stage, List.of(dynaMaze, cartPole));
+        LabEntry models = new LabEntry("models", "Models (GP vs ensemble)",
+                "Models: a Gaussian process and a probabilistic ensemble, epistemic and aleatoric uncertainty, "
+                        + "one-step and multi-step predictions of the cart-pole",
+                status -> mbrllab.app.models.ModelsLab.labView(dispatcher, background, status));
+        return new Shell(stage, List.of(dynaMaze, cartPole, models));
     }
 
     /** The application style sheet on the class path. */

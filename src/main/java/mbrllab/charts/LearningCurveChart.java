@@ -115,22 +115,40 @@ public final class LearningCurveChart {
         return chart;
     }
 
-    /** Sets axis label, tick and legend fonts for a font scale (1 = normal). */
+    private static void setFonts(ValueAxis axis, Font label, Font ticks) {
+        if (axis != null) {
+            axis.setLabelFont(label);
+            axis.setTickLabelFont(ticks);
+        }
+    }
+
+    /**
+     * Sets axis label, tick and legend fonts for a font scale (1 = normal), on every axis of the plot and, for a
+     * combined plot, of its subplots.
+     */
     public static void applyFontScale(JFreeChart chart, double fontScale) {
         Font label = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(14 * fontScale));
         Font ticks = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(12 * fontScale));
         XYPlot plot = chart.getXYPlot();
-        for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
-            axis.setLabelFont(label);
-            axis.setTickLabelFont(ticks);
+        java.util.List<XYPlot> plots = new java.util.ArrayList<>(java.util.List.of(plot));
+        if (plot instanceof org.jfree.chart.plot.CombinedDomainXYPlot combined) {
+            plots.addAll(combined.getSubplots());
+        }
+        for (XYPlot p : plots) {
+            for (int a = 0; a < p.getDomainAxisCount(); a++) {
+                setFonts(p.getDomainAxis(a), label, ticks);
+            }
+            for (int a = 0; a < p.getRangeAxisCount(); a++) {
+                setFonts(p.getRangeAxis(a), label, ticks);
+            }
+            for (int i = 0; i < p.getRendererCount(); i++) {
+                if (p.getRenderer(i) instanceof org.jfree.chart.renderer.AbstractRenderer r) {
+                    r.setDefaultLegendTextFont(label);
+                }
+            }
         }
         if (chart.getLegend() != null) {
             chart.getLegend().setItemFont(label);
-        }
-        for (int i = 0; i < plot.getRendererCount(); i++) {
-            if (plot.getRenderer(i) instanceof org.jfree.chart.renderer.AbstractRenderer r) {
-                r.setDefaultLegendTextFont(label);
-            }
         }
         TextTitle title = chart.getTitle();
         if (title != null) {

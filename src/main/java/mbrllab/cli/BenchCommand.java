@@ -39,6 +39,8 @@ import picocli.CommandLine.Option;
             "  gp_fit_500x5_wall_ms: GP hyperparameter fit (default settings) on 500 points in 5 dimensions, one thread",
             "  gp_predict_1000_ms: mean and variance of that GP at 1,000 points",
             "  gp_predict_mean_1000_ms: the mean alone at the same points",
+            "  gp_moment_matching_step_400x5x4_ms: one PILCO moment-matching step through 4 GPs on 400 cart-pole "
+                + "transitions",
             "  ensemble_5x64x64_2000x50_one_thread_wall_s: 5 nets (5 -> 64 -> 64 -> 2x4), 2,000 transitions, 50 epochs",
             "  ensemble_5x64x64_2000x50_wall_s: the same with one member per core",
             "  dynaqplus_updates_per_second: Dyna-Q+ (kappa 1e-3), one thread, n = 50, Dyna-maze",
@@ -139,6 +141,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "gp_predict_1000_ms %.1f ms%n", predict[1]);
         out.printf(Locale.ROOT, "gp_predict_mean_1000_ms %.1f ms%n", predictMean[1]);
         out.flush();
+        out.printf(Locale.ROOT, "gp_moment_matching_step_400x5x4_ms %.1f ms%n", momentMatchingStep());
+        out.flush();
 
         Dataset transitions = transitions(2000, 7);
         EnsembleSpec spec = EnsembleSpec.dynamics();
@@ -191,6 +195,35 @@ final class BenchCommand implements Callable<Integer> {
         gp.output(0).predictMean(q, new double[1000]);
         long t3 = System.nanoTime();
         return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6};
+    }
+
+    /**
+     * One step of moment matching (PILCO) through 4 GPs on 400 cart-pole transitions (10 random-action episodes,
+     * fixed hyperparameters: conditioning only, no fit): the median over 3 runs of 25-step predictions, per step.
+     */
+    static double momentMatchingStep() {
+        java.util.List<mbrllab.core.models.dynamics.Trajectory> episodes =
+                mbrllab.core.models.dynamics.RandomEpisodes.collect(mbrllab.core.cartpole.SwingUpSystem.pilco(), 10,
+                        40, 0.1, new SplitMix64(1));
+        Dataset data = mbrllab.core.models.dynamics.Transitions.of(episodes);
+        mbrllab.core.models.gp.GaussianProcess[] outputs = new mbrllab.core.models.gp.GaussianProcess[4];
+        for (int a = 0; a < 4; a++) {
+            outputs[a] = mbrllab.core.models.gp.GaussianProcess.condition(new mbrllab.core.models.gp.SeHyperparameters(
+                    new double[] {300, 15, 1, 10, 50}, 1, 0.01), data.inputs(), data.target(a));
+        }
+        mbrllab.core.models.dynamics.MultiStepPredictor mm = mbrllab.core.models.dynamics.MultiStepPredictor.of(
+                new GpModel(outputs), mbrllab.core.models.dynamics.PredictionMethod.MOMENT_MATCHING,
+                mbrllab.core.models.dynamics.RolloutSettings.defaults());
+        mbrllab.core.models.dynamics.Trajectory w = episodes.get(0).window(0, 25);
+        mm.predict(w.state(0), w.actions(), null); // warm-up
+        double[] perStep = new double[3];
+        for (int r = 0; r < 3; r++) {
+            long t0 = System.nanoTime();
+            mm.predict(w.state(0), w.actions(), null);
+            perStep[r] = (System.nanoTime() - t0) / 1e6 / 25;
+        }
+        java.util.Arrays.sort(perStep);
+        return perStep[1];
     }
 
     /** n transitions of a smooth 5-input, 4-output map (a stand-in for cart-pole state deltas), with noise. */

@@ -24,10 +24,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code models fit ...}: the models lab's learned regression models, headless. */
+/** {@code models fit ...} and {@code models rollout ...}: the models lab's learned models, headless. */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = "Fit a Gaussian process or a probabilistic ensemble and predict with uncertainty.",
-        subcommands = ModelsCommand.Fit.class)
+        description = {"Fit a Gaussian process or a probabilistic ensemble and predict with uncertainty (fit), or "
+                + "measure how multi-step predictions of the cart-pole degrade with the horizon (rollout)."},
+        subcommands = {ModelsCommand.Fit.class, ModelsRollout.class})
 final class ModelsCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -35,7 +36,7 @@ final class ModelsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: fit");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: fit or rollout");
     }
 
     /** "gp" or "ensemble" to a {@link ModelKind}. */

@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 final class ScreenshotCommand implements Callable<Integer> {
 
     /** The labs a screenshot can show (their ids in the navigation). */
-    static final java.util.List<String> LABS = java.util.List.of("dyna-maze", "cart-pole");
+    static final java.util.List<String> LABS = java.util.List.of("dyna-maze", "cart-pole", "models");
 
     @Option(names = "--lab", paramLabel = "LAB", defaultValue = "dyna-maze",
-            description = "the lab to show: dyna-maze or cart-pole (default: ${DEFAULT-VALUE})")
+            description = "the lab to show: dyna-maze, cart-pole or models (default: ${DEFAULT-VALUE})")
     String lab;
 
     @Option(names = "--run-seconds", paramLabel = "T", defaultValue = "3",

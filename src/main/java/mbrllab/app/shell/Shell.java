@@ -63,7 +63,7 @@ public final class Shell {
         root.setId("shell");
         navigation.setId("labNavigation");
         navigation.getItems().setAll(labs);
-        navigation.setPrefWidth(150);
+        navigation.setPrefWidth(185);
         navigation.setMinWidth(110);
         navigation.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -435,6 +435,7 @@ public final class Shell {
             current.fontScale().accept(fontScale.get());
         }
         statusBar.setScale(fontScale.get());
+        navigation.setPrefWidth(185 * Math.max(1, fontScale.get()));
     }
 
     private void applyHighContrast() {

@@ -197,6 +197,34 @@ public final class GaussianProcess {
         }
     }
 
+    /** The training inputs, n x d row-major: the array itself, for {@link MomentMatching}; not to be modified. */
+    double[] trainingInputs() {
+        return x;
+    }
+
+    /** alpha = (K + sigma_n^2 I)^-1 y (PILCO's beta): the array itself, for {@link MomentMatching}; not modified. */
+    double[] alpha() {
+        return alpha;
+    }
+
+    /**
+     * (K + sigma_n^2 I)^-1 = L^-T L^-1, n x n row-major, from the Cholesky factor: L^-1 by EJML's triangular
+     * inverse, then L^-T L^-1 by EJML. Costs about n^3 / 2 multiply-adds; a new array each call.
+     */
+    double[] kernelInverse() {
+        DMatrixRMaj lower = new DMatrixRMaj(n, n);
+        MatrixOps_DDRB.convert(cholesky, lower);
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                lower.data[i * n + j] = 0; // the block factor keeps K's upper half; L is the lower half
+            }
+        }
+        org.ejml.dense.row.decomposition.TriangularSolver_DDRM.invertLower(lower.data, n);
+        DMatrixRMaj inverse = new DMatrixRMaj(n, n);
+        org.ejml.dense.row.CommonOps_DDRM.multTransA(lower, lower, inverse);
+        return inverse.data;
+    }
+
     /** cross &lt;- L \ cross (n x c), through the block matrix {@code work} of the same shape. */
     private void solveLower(DMatrixRMaj cross, DMatrixRBlock work) {
         MatrixOps_DDRB.convert(cross, work);

@@ -1,0 +1,487 @@
+package mbrllab.app.models;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import mbrllab.app.Background;
+import mbrllab.app.FxDispatcher;
+import mbrllab.app.shell.Sessions;
+import mbrllab.core.models.Dataset;
+import mbrllab.core.models.ModelKind;
+import mbrllab.core.models.NoiseKind;
+import mbrllab.core.models.PlaygroundData;
+import mbrllab.core.models.TargetFunction;
+import mbrllab.core.random.SplitMix64;
+
+/**
+ * State of the 1-D playground: the data generator, the points, which model is shown, and the latest fit. Every
+ * change of the points or of the model shown asks for a refit; refits run on the background workers one at a
+ * time, and requests that arrive meanwhile are coalesced into one refit on the newest points when the running one
+ * ends. Results reach the FX thread through the {@link FxDispatcher}. FX thread only, except where noted.
+ */
+final class PlaygroundViewModel {
+
+    /** Largest number of points (the GP's cost grows with n^3). */
+    static final int MAX_POINTS = 1000;
+
+    private final FxDispatcher dispatcher;
+    private final Background background;
+    private final ReadOnlyObjectWrapper<PlaygroundData> generator = new ReadOnlyObjectWrapper<>(this, "generator",
+            PlaygroundData.defaults());
+    private final ReadOnlyObjectWrapper<Dataset> points = new ReadOnlyObjectWrapper<>(this, "points");
+    private final ReadOnlyLongWrapper dataVersion = new ReadOnlyLongWrapper(this, "dataVersion");
+    private final ObjectProperty<ModelChoice> choice = new SimpleObjectProperty<>(this, "choice", ModelChoice.BOTH);
+    private final BooleanProperty priorSamples = new SimpleBooleanProperty(this, "priorSamples", false);
+    private final BooleanProperty posteriorSamples = new SimpleBooleanProperty(this, "posteriorSamples", true);
+    private final BooleanProperty memberCurves = new SimpleBooleanProperty(this, "memberCurves", true);
+    private final ReadOnlyObjectWrapper<PlaygroundFit> fit = new ReadOnlyObjectWrapper<>(this, "fit");
+    private final ReadOnlyBooleanWrapper fitting = new ReadOnlyBooleanWrapper(this, "fitting");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private long seed = 1;
+    private Job running;
+    private boolean pending;
+    private SplitMix64 pointRng = new SplitMix64(1);
+
+    /** One refit: what it fits and its cancel flag. */
+    private static final class Job {
+        final AtomicBoolean cancelled = new AtomicBoolean();
+        final long version;
+        final boolean gp;
+        final boolean ensemble;
+
+        Job(long version, boolean gp, boolean ensemble) {
+            this.version = version;
+            this.gp = gp;
+            this.ensemble = ensemble;
+        }
+    }
+
+    PlaygroundViewModel(FxDispatcher dispatcher, Background background) {
+        this.dispatcher = dispatcher;
+        this.background = background;
+        choice.addListener((o, a, b) -> {
+            if (running != null && ((running.ensemble && !b.shows(ModelKind.ENSEMBLE))
+                    || (running.gp && !b.shows(ModelKind.GP)))) {
+                abandon(); // it fits a model no longer shown: do not wait for it
+            }
+            requestFit();
+        });
+    }
+
+    ReadOnlyObjectProperty<PlaygroundData> generatorProperty() {
+        return generator.getReadOnlyProperty();
+    }
+
+    /** The points the models are fitted to (null when there are none). */
+    ReadOnlyObjectProperty<Dataset> pointsProperty() {
+        return points.getReadOnlyProperty();
+    }
+
+    /** Grows by one whenever the points change. */
+    ReadOnlyLongProperty dataVersionProperty() {
+        return dataVersion.getReadOnlyProperty();
+    }
+
+    ObjectProperty<ModelChoice> choiceProperty() {
+        return choice;
+    }
+
+    BooleanProperty priorSamplesProperty() {
+        return priorSamples;
+    }
+
+    BooleanProperty posteriorSamplesProperty() {
+        return posteriorSamples;
+    }
+
+    BooleanProperty memberCurvesProperty() {
+        return memberCurves;
+    }
+
+    /** The latest finished fit (possibly of older points while a refit runs). */
+    ReadOnlyObjectProperty<PlaygroundFit> fitProperty() {
+        return fit.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty fittingProperty() {
+        return fitting.getReadOnlyProperty();
+    }
+
+    /** Fraction of the running refit done, 0 to 1. */
+    ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** What the playground is doing, or why it cannot. */
+    ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    void setSeed(long newSeed) {
+        this.seed = newSeed;
+    }
+
+    /** Replaces the generator and draws its points from the seed. */
+    void setGenerator(PlaygroundData newGenerator) {
+        generator.set(newGenerator);
+        newData();
+    }
+
+    /** Fresh points from the generator and the seed (Reset). */
+    void newData() {
+        pointRng = new SplitMix64(SplitMix64.streamSeed(seed, 100));
+        setPoints(generator.get().sample(pointRng));
+    }
+
+    /** Adds the point (x, y). */
+    void addPoint(double x, double y) {
+        Dataset d = points.get();
+        if (d != null && d.size() >= MAX_POINTS) {
+            message.set("At most " + MAX_POINTS + " points; remove some first");
+            return;
+        }
+        double[] xs = d == null ? new double[0] : d.inputs();
+        double[] ys = d == null ? new double[0] : d.targets();
+        double[] nx = java.util.Arrays.copyOf(xs, xs.length + 1);
+        double[] ny = java.util.Arrays.copyOf(ys, ys.length + 1);
+        nx[xs.length] = x;
+        ny[ys.length] = y;
+        setPoints(Dataset.of1d(nx, ny));
+    }
+
+    /** Adds one point drawn from the generator (the Step action). */
+    void addRandomPoint() {
+        double x = generator.get().input(pointRng);
+        addPoint(x, generator.get().noisyTarget(x, pointRng));
+    }
+
+    /** Removes point i. */
+    void removePoint(int i) {
+        Dataset d = points.get();
+        if (d == null || i < 0 || i >= d.size()) {
+            return;
+        }
+        if (d.size() == 1) {
+            setPoints(null);
+            return;
+        }
+        int[] keep = new int[d.size() - 1];
+        for (int k = 0, j = 0; k < d.size(); k++) {
+            if (k != i) {
+                keep[j++] = k;
+            }
+        }
+        setPoints(d.select(keep));
+    }
+
+    void clearPoints() {
+        setPoints(null);
+    }
+
+    private void setPoints(Dataset d) {
+        points.set(d);
+        dataVersion.set(dataVersion.get() + 1);
+        requestFit();
+    }
+
+    /** Stops the running refit without a message, so that a new one can start. */
+    private void abandon() {
+        running.cancelled.set(true);
+        running = null;
+        fitting.set(false);
+    }
+
+    /** Stops the running refit; the chart keeps the last finished fit. */
+    void cancelFit() {
+        if (running != null) {
+            running.cancelled.set(true);
+            running = null;
+        }
+        pending = false;
+        if (fitting.get()) {
+            fitting.set(false);
+            message.set("Refit cancelled; the chart shows the last finished fit");
+        }
+    }
+
+    /** Stops the background work (lab switch, window close). */
+    void shutdown() {
+        cancelFit();
+    }
+
+    /** Asks for a fit of the shown models to the current points; coalesced with a running one. */
+    void requestFit() {
+        if (running != null) {
+            pending = true;
+            return;
+        }
+        Dataset d = points.get();
+        PlaygroundFit last = fit.get();
+        long version = dataVersion.get();
+        if (d == null) {
+            fit.set(new PlaygroundFit(version, null, null, null));
+            message.set("No points: click in the chart to add some");
+            return;
+        }
+        ModelChoice shown = choice.get();
+        boolean same = last != null && last.dataVersion() == version;
+        boolean needGp = shown.shows(ModelKind.GP) && !(same && last.gp() != null);
+        boolean needEnsemble = shown.shows(ModelKind.ENSEMBLE) && !(same && last.ensemble() != null);
+        if (!needGp && !needEnsemble) {
+            return;
+        }
+        ModelCurves keepGp = same ? last.gp() : null;
+        ModelCurves keepEnsemble = same ? last.ensemble() : null;
+        Job job = new Job(version, needGp, needEnsemble);
+        running = job;
+        fitting.set(true);
+        progress.set(0);
+        message.set("Fitting " + (needGp && needEnsemble ? "the GP and the ensemble" : needGp ? "the GP" : "the ensemble")
+                + " to " + d.size() + " points");
+        PlaygroundData gen = generator.get();
+        long s = seed;
+        int members = mbrllab.core.models.ensemble.EnsembleSpec.playground().members();
+        AtomicInteger steps = new AtomicInteger();
+        int total = (needGp ? 1 : 0) + (needEnsemble ? members : 0);
+        background.workers().execute(() -> {
+            try {
+                if (job.cancelled.get()) {
+                    return;
+                }
+                ModelCurves gp = keepGp;
+                ModelCurves ensemble = keepEnsemble;
+                if (needGp) {
+                    gp = PlaygroundFitter.fitGp(d, gen, s);
+                    reportProgress(job, steps.incrementAndGet() / (double) total);
+                    if (needEnsemble) { // show the GP while the ensemble trains
+                        PlaygroundFit partial = new PlaygroundFit(job.version, d, gp, keepEnsemble);
+                        dispatcher.post(List.of(job, "partial"), () -> {
+                            if (running == job) {
+                                fit.set(partial);
+                            }
+                        });
+                    }
+                }
+                if (needEnsemble) {
+                    ensemble = PlaygroundFitter.fitEnsemble(d, gen, s, job.cancelled::get,
+                            done -> reportProgress(job, steps.incrementAndGet() / (double) total));
+                }
+                PlaygroundFit result = new PlaygroundFit(job.version, d, gp, ensemble);
+                dispatcher.post(job, () -> finished(job, result, null));
+            } catch (CancellationException e) {
+                dispatcher.post(job, () -> finished(job, null, null));
+            } catch (RuntimeException e) {
+                dispatcher.post(job, () -> finished(job, null, "The fit failed: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void reportProgress(Job job, double fraction) {
+        dispatcher.post(List.of(job, "progress"), () -> {
+            if (running == job) {
+                progress.set(fraction);
+            }
+        });
+    }
+
+    private void finished(Job job, PlaygroundFit result, String error) {
+        if (running != job) {
+            return; // cancelled: its result is not wanted
+        }
+        running = null;
+        fitting.set(false);
+        if (result != null) {
+            fit.set(result);
+            message.set(String.format(Locale.ROOT, "Fitted to %d points", result.data().size()));
+        } else if (error != null) {
+            message.set(error);
+        }
+        if (pending || (result != null && result.dataVersion() != dataVersion.get())) {
+            pending = false;
+            requestFit();
+        } else if (result != null) {
+            requestFit(); // the shown model may have changed meanwhile; a no-op otherwise
+        }
+    }
+
+    /** The playground's part of a session. */
+    ObjectNode toSettings() {
+        ObjectNode o = Sessions.mapper().createObjectNode();
+        PlaygroundData g = generator.get();
+        o.put("function", g.target().name().toLowerCase(Locale.ROOT));
+        o.put("noise", g.noise().name().toLowerCase(Locale.ROOT));
+        o.put("noiseLevel", g.noiseLevel());
+        o.put("gap", g.gap());
+        o.put("points", g.points());
+        o.put("model", choice.get().id());
+        o.put("priorSamples", priorSamples.get());
+        o.put("posteriorSamples", posteriorSamples.get());
+        o.put("memberCurves", memberCurves.get());
+        Dataset d = points.get();
+        ArrayNode data = o.putArray("data");
+        if (d != null) {
+            for (int i = 0; i < d.size(); i++) {
+                ArrayNode p = data.addArray();
+                p.add(d.x(i, 0));
+                p.add(d.y(i, 0));
+            }
+        }
+        return o;
+    }
+
+    /** Settings read from a session, checked but not applied. */
+    record Settings(PlaygroundData generator, ModelChoice choice, boolean prior, boolean posterior, boolean members,
+                    Dataset data, boolean hasData) {
+    }
+
+    /**
+     * Reads the playground's settings; every field is optional (the defaults stand in), a present one must be
+     * valid. Throws with a message that names the field as "playground.FIELD".
+     */
+    static Settings parse(JsonNode o) {
+        if (o == null || o.isMissingNode() || o.isNull()) {
+            return new Settings(PlaygroundData.defaults(), ModelChoice.BOTH, false, true, true, null, false);
+        }
+        if (!o.isObject()) {
+            throw new IllegalArgumentException("\"playground\" must be an object");
+        }
+        PlaygroundData d = PlaygroundData.defaults();
+        TargetFunction f = d.target();
+        if (o.has("function")) {
+            f = switch (text(o, "function")) {
+                case "sine" -> TargetFunction.SINE;
+                case "step" -> TargetFunction.STEP;
+                case "cubic" -> TargetFunction.CUBIC;
+                default -> throw new IllegalArgumentException("\"playground.function\" must be \"sine\", \"step\" or "
+                        + "\"cubic\", got \"" + o.get("function").asText() + "\"");
+            };
+        }
+        NoiseKind noise = d.noise();
+        if (o.has("noise")) {
+            noise = switch (text(o, "noise")) {
+                case "homoscedastic" -> NoiseKind.HOMOSCEDASTIC;
+                case "heteroscedastic" -> NoiseKind.HETEROSCEDASTIC;
+                default -> throw new IllegalArgumentException("\"playground.noise\" must be \"homoscedastic\" or "
+                        + "\"heteroscedastic\", got \"" + o.get("noise").asText() + "\"");
+            };
+        }
+        double level = d.noiseLevel();
+        if (o.has("noiseLevel")) {
+            JsonNode v = o.get("noiseLevel");
+            if (!v.isNumber() || !(v.asDouble() >= 0 && v.asDouble() <= 2)) {
+                throw new IllegalArgumentException("\"playground.noiseLevel\" must be a number in 0..2, got " + v);
+            }
+            level = v.asDouble();
+        }
+        boolean gap = bool(o, "gap", d.gap());
+        int count = d.points();
+        if (o.has("points")) {
+            JsonNode v = o.get("points");
+            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1 || v.asInt() > MAX_POINTS) {
+                throw new IllegalArgumentException("\"playground.points\" must be a whole number in 1.." + MAX_POINTS
+                        + ", got " + v);
+            }
+            count = v.asInt();
+        }
+        ModelChoice c = o.has("model") ? ModelChoice.fromId("playground.model", text(o, "model")) : ModelChoice.BOTH;
+        Dataset data = null;
+        boolean hasData = o.has("data");
+        if (hasData) {
+            JsonNode arr = o.get("data");
+            if (!arr.isArray() || arr.size() > MAX_POINTS) {
+                throw new IllegalArgumentException("\"playground.data\" must be a list of at most " + MAX_POINTS
+                        + " [x, y] pairs");
+            }
+            List<double[]> pairs = new ArrayList<>();
+            for (JsonNode p : arr) {
+                if (!p.isArray() || p.size() != 2 || !p.get(0).isNumber() || !p.get(1).isNumber()
+                        || !Double.isFinite(p.get(0).asDouble()) || !Double.isFinite(p.get(1).asDouble())) {
+                    throw new IllegalArgumentException("\"playground.data\" entry " + pairs.size()
+                            + " must be a pair of numbers [x, y], got " + p);
+                }
+                double x = p.get(0).asDouble();
+                if (x < PlaygroundFitter.GRID_MIN || x > PlaygroundFitter.GRID_MAX) {
+                    throw new IllegalArgumentException("\"playground.data\" entry " + pairs.size() + ": x must be in "
+                            + "-5..5, got " + x);
+                }
+                pairs.add(new double[] {x, p.get(1).asDouble()});
+            }
+            if (!pairs.isEmpty()) {
+                double[] xs = new double[pairs.size()];
+                double[] ys = new double[pairs.size()];
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = pairs.get(i)[0];
+                    ys[i] = pairs.get(i)[1];
+                }
+                data = Dataset.of1d(xs, ys);
+            }
+        }
+        return new Settings(new PlaygroundData(f, noise, level, gap, count), c, bool(o, "priorSamples", false),
+                bool(o, "posteriorSamples", true), bool(o, "memberCurves", true), data, hasData);
+    }
+
+    /** Applies parsed settings with the lab's seed: the saved points if there are any, else fresh ones. */
+    void apply(Settings s, long newSeed) {
+        cancelFit();
+        seed = newSeed;
+        generator.set(s.generator());
+        priorSamples.set(s.prior());
+        posteriorSamples.set(s.posterior());
+        memberCurves.set(s.members());
+        pointRng = new SplitMix64(SplitMix64.streamSeed(seed, 100));
+        Dataset d = s.hasData() ? s.data() : generator.get().sample(pointRng);
+        if (choice.get() != s.choice()) {
+            points.set(d);
+            dataVersion.set(dataVersion.get() + 1);
+            choice.set(s.choice()); // asks for the fit
+        } else {
+            setPoints(d);
+        }
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException("\"playground." + field + "\" must be text, got " + v);
+        }
+        return v.asText().toLowerCase(Locale.ROOT);
+    }
+
+    static boolean bool(JsonNode o, String field, boolean fallback) {
+        if (!o.has(field)) {
+            return fallback;
+        }
+        if (!o.get(field).isBoolean()) {
+            throw new IllegalArgumentException("\"playground." + field + "\" must be true or false, got " + o.get(field));
+        }
+        return o.get(field).asBoolean();
+    }
+}

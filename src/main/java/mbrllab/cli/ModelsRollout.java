@@ -1,0 +1,229 @@
+package mbrllab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
+
+import mbrllab.charts.CompoundingErrorChart;
+import mbrllab.core.cartpole.SwingUpSystem;
+import mbrllab.core.models.Dataset;
+import mbrllab.core.models.ModelKind;
+import mbrllab.core.models.RegressionModel;
+import mbrllab.core.models.ensemble.EnsembleSpec;
+import mbrllab.core.models.gp.GaussianProcess;
+import mbrllab.core.models.gp.GpModel;
+import mbrllab.core.models.gp.GpSpec;
+import mbrllab.core.models.gp.SeHyperparameters;
+import mbrllab.core.models.dynamics.CompoundingError;
+import mbrllab.core.models.dynamics.DynamicsModels;
+import mbrllab.core.models.dynamics.HeldOut;
+import mbrllab.core.models.dynamics.MultiStepPredictor;
+import mbrllab.core.models.dynamics.PredictionMethod;
+import mbrllab.core.models.dynamics.RandomEpisodes;
+import mbrllab.core.models.dynamics.RolloutSettings;
+import mbrllab.core.models.dynamics.Trajectory;
+import mbrllab.core.models.dynamics.Transitions;
+import mbrllab.core.random.SplitMix64;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code models rollout ...}: the compounding error of multi-step predictions on the swing-up cart-pole. */
+@Command(name = "rollout", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Collect K random-action episodes of PILCO's swing-up cart-pole (4 s = 40 steps each, start "
+                + "near hanging, forces uniform in [-10, 10] N), fit a model of the state differences s' - s from "
+                + "(s, u), and predict H steps ahead from held-out starts under their true forces.",
+            "Writes DIR/models-rollout.csv with k,rmse,nll for k = 1..H and DIR/models-rollout.png (error and NLL "
+                + "against k).",
+            "rmse: root mean square error of the predicted mean over the held-out windows and the 4 state "
+                + "components (m, m/s, rad, rad/s). nll: negative log-likelihood of the true state under the "
+                + "predicted Gaussian (its mean and marginal variances, variances floored at 1e-9), summed over the "
+                + "4 components and averaged over the windows.",
+            "Methods: moment-matching (gp only; PILCO's exact moments, re-Gaussianised each step), ts1 (particles "
+                + "that redraw the model every step: an ensemble member, or for the gp an independent draw of f "
+                + "from its posterior marginal), tsinf (ensemble only: one member per particle for the whole "
+                + "horizon). Aleatoric noise is propagated by every method (drawn by particles, added to the "
+                + "covariance by moment matching)."})
+final class ModelsRollout implements Callable<Integer> {
+
+    /** Steps of one swing-up episode (4 s at 0.1 s). */
+    static final int EPISODE_STEPS = 40;
+
+    @Option(names = "--model", required = true, paramLabel = "gp|ensemble",
+            converter = ModelsCommand.ModelKindConverter.class, description = "gp or ensemble")
+    ModelKind model;
+
+    @Option(names = "--method", required = true, paramLabel = "METHOD",
+            description = "moment-matching (gp), ts1 (gp or ensemble) or tsinf (ensemble)")
+    String method;
+
+    @Option(names = "--episodes", paramLabel = "K", defaultValue = "10",
+            description = "training episodes of 40 steps, 1..75 for the gp (3,000 transitions at most), 1..1000 "
+                    + "for the ensemble (default: ${DEFAULT-VALUE})")
+    int episodes;
+
+    @Option(names = "--horizon", paramLabel = "H", defaultValue = "20",
+            description = "steps predicted ahead, 1..40 (default: ${DEFAULT-VALUE})")
+    int horizon;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "seed of everything (data, held-out starts, fit, particles); the same seed gives the same "
+                    + "files bit for bit (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder, created if missing")
+    Path out;
+
+    @Option(names = "--test-episodes", paramLabel = "N", defaultValue = "10",
+            description = "held-out episodes, one window of H steps from a random start in each, 1..1000 "
+                    + "(default: ${DEFAULT-VALUE})")
+    int testEpisodes;
+
+    @Option(names = "--particles", paramLabel = "P", defaultValue = "50",
+            description = "particles for ts1 and tsinf, 2..100000 (default: ${DEFAULT-VALUE})")
+    int particles;
+
+    @Option(names = "--restarts", paramLabel = "R", defaultValue = "5",
+            description = "gp: optimiser starts per output, 1..100 (default: ${DEFAULT-VALUE})")
+    int restarts;
+
+    @Option(names = "--members", paramLabel = "M", defaultValue = "5",
+            description = "ensemble: number of nets, 1..100 (default: ${DEFAULT-VALUE})")
+    int members;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "5000",
+            description = "ensemble: least number of Adam steps per net (batches of 32), 1..10000000 (default: "
+                    + "${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "worker threads (default: one per core); the result does not depend on it")
+    Integer threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PredictionMethod m;
+        try {
+            m = PredictionMethod.fromId(method);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("models rollout: --method must be moment-matching, ts1 or tsinf, got '"
+                    + method + "'");
+        }
+        if (!m.supports(model)) {
+            throw new UserInputException("models rollout: --method " + m.id() + " does not work with --model "
+                    + (model == ModelKind.GP ? "gp (tsinf keeps one ensemble member per particle; use ts1 or "
+                    + "moment-matching)" : "ensemble (moment matching needs a gp; use ts1 or tsinf)"));
+        }
+        int maxEpisodes = model == ModelKind.GP ? GpSpec.MAX_POINTS / EPISODE_STEPS : 1000;
+        if (episodes < 1 || episodes > maxEpisodes) {
+            throw new UserInputException("models rollout: --episodes must be in 1.." + maxEpisodes + " for --model "
+                    + (model == ModelKind.GP ? "gp" : "ensemble") + ", got " + episodes);
+        }
+        if (horizon < 1 || horizon > EPISODE_STEPS) {
+            throw new UserInputException("models rollout: --horizon must be in 1.." + EPISODE_STEPS
+                    + " (one 4-s episode), got " + horizon);
+        }
+        if (testEpisodes < 1 || testEpisodes > 1000) {
+            throw new UserInputException("models rollout: --test-episodes must be in 1..1000, got " + testEpisodes);
+        }
+        if (particles < 2 || particles > 100_000) {
+            throw new UserInputException("models rollout: --particles must be in 2..100000, got " + particles);
+        }
+        if (restarts < 1 || restarts > 100) {
+            throw new UserInputException("models rollout: --restarts must be in 1..100, got " + restarts);
+        }
+        if (members < 1 || members > 100) {
+            throw new UserInputException("models rollout: --members must be in 1..100, got " + members);
+        }
+        if (steps < 1 || steps > 10_000_000) {
+            throw new UserInputException("models rollout: --steps must be in 1..10000000, got " + steps);
+        }
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 1024) {
+            throw new UserInputException("models rollout: --threads must be in 1..1024, got " + t);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        SwingUpSystem system = SwingUpSystem.pilco();
+        List<Trajectory> train = RandomEpisodes.collect(system, episodes, EPISODE_STEPS,
+                RandomEpisodes.PILCO_START_STD, new SplitMix64(SplitMix64.streamSeed(seed, 1)));
+        List<Trajectory> test = RandomEpisodes.collect(system, testEpisodes, EPISODE_STEPS,
+                RandomEpisodes.PILCO_START_STD, new SplitMix64(SplitMix64.streamSeed(seed, 2)));
+        List<Trajectory> windows = HeldOut.windows(test, horizon, new SplitMix64(SplitMix64.streamSeed(seed, 3)));
+        Dataset data = Transitions.of(train);
+        ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
+            Thread thread = new Thread(r, "rollout-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        CompoundingError error;
+        try {
+            RegressionModel fitted = fit(data, pool, stdout);
+            MultiStepPredictor predictor = MultiStepPredictor.of(fitted, m, new RolloutSettings(particles, true));
+            error = CompoundingError.evaluate(predictor, windows, SplitMix64.streamSeed(seed, 5), pool, () -> false,
+                    done -> { });
+        } finally {
+            pool.shutdownNow();
+        }
+        Path csv = out.resolve("models-rollout.csv");
+        Path png = out.resolve("models-rollout.png");
+        FigureCommand.writeText(csv, toCsv(error));
+        String name = (model == ModelKind.GP ? "GP" : "ensemble") + ", " + m.label();
+        JFreeChart chart = CompoundingErrorChart.create("Compounding error of multi-step predictions",
+                List.of(new CompoundingErrorChart.Curve(name, error, model == ModelKind.GP ? 0 : 1)));
+        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "swing-up cart-pole, %s; %d training episodes "
+                + "(%d transitions), %d held-out windows, seed %d", name, episodes, data.size(), windows.size(), seed)));
+        FigureCommand.writePng(chart, png, 900, 640);
+        stdout.printf(Locale.ROOT, "%d transitions from %d episodes; %d held-out windows of %d steps; method %s%n",
+                data.size(), episodes, windows.size(), horizon, m.id());
+        for (int k : new int[] {1, 5, 10, 20, 40}) {
+            if (k <= horizon) {
+                stdout.printf(Locale.ROOT, "k %2d  rmse %.6f  nll %.4f%n", k, error.rmse(k), error.nll(k));
+            }
+        }
+        stdout.println("wrote " + csv + " and " + png);
+        stdout.flush();
+        return 0;
+    }
+
+    private RegressionModel fit(Dataset data, ExecutorService pool, PrintWriter stdout) {
+        if (model == ModelKind.GP) {
+            GpModel gp = DynamicsModels.gp().withRestarts(restarts).fit(data, new SplitMix64(SplitMix64.streamSeed(seed, 4)));
+            String[] names = {"dx", "dx_dot", "dtheta", "dtheta_dot"};
+            for (int a = 0; a < gp.outputDim(); a++) {
+                GaussianProcess g = gp.output(a);
+                SeHyperparameters h = g.hyperparameters();
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "gp %-10s length_scales", names[a]));
+                for (int j = 0; j < h.dim(); j++) {
+                    line.append(String.format(Locale.ROOT, " %.4g", h.lengthScale(j)));
+                }
+                line.append(String.format(Locale.ROOT, "  signal_std %.4g  noise_std %.4g  log_marginal_likelihood %.3f",
+                        h.signalStd(), h.noiseStd(), g.logMarginalLikelihood()));
+                stdout.println(line);
+            }
+            return gp;
+        }
+        EnsembleSpec spec = DynamicsModels.ensemble().withMembers(members).withMinSteps(steps);
+        stdout.println("ensemble members " + spec.members() + "  hidden " + spec.hidden() + "  epochs "
+                + spec.epochsFor(data.size()));
+        return spec.fit(data, new SplitMix64(SplitMix64.streamSeed(seed, 4)), pool);
+    }
+
+    /** k,rmse,nll with round-trip numbers. */
+    static String toCsv(CompoundingError e) {
+        StringBuilder sb = new StringBuilder("k,rmse,nll\n");
+        for (int k = 1; k <= e.horizon(); k++) {
+            sb.append(k).append(',').append(e.rmse(k)).append(',').append(e.nll(k)).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,266 @@
+package mbrllab.app.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.geom.Rectangle2D;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import mbrllab.app.Background;
+import mbrllab.app.FxDispatcher;
+import mbrllab.app.MbrlLabApp;
+import mbrllab.app.shell.FileDialogs;
+import mbrllab.app.shell.Shell;
+
+/** The Models lab through the window: clicks on the playground, the model toggle, sessions, the rollout view. */
+@ExtendWith(ApplicationExtension.class)
+class ModelsLabTest {
+
+    private Shell shell;
+    private Background background;
+    private Path answer;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        FxDispatcher dispatcher = new FxDispatcher();
+        dispatcher.start();
+        background = new Background();
+        shell = MbrlLabApp.createShell(stage, dispatcher, background);
+        shell.setFileDialogs(new FileDialogs() {
+            @Override
+            public Optional<Path> save(Window owner, String title, String initialName, String extension) {
+                return Optional.of(answer);
+            }
+
+            @Override
+            public Optional<Path> open(Window owner, String title, String extension) {
+                return Optional.of(answer);
+            }
+
+            @Override
+            public Optional<Path> folder(Window owner, String title) {
+                return Optional.of(answer);
+            }
+        });
+        Scene scene = new Scene(shell.view(), 1280, 800);
+        scene.getStylesheets().add(MbrlLabApp.stylesheet());
+        shell.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+        shell.select("models");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
+        background.shutdown();
+    }
+
+    static void waitUntil(Callable<Boolean> condition, String what) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    private static JFreeChart chart(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(ChartViewer.class).getChart();
+    }
+
+    /** The series keyed {@code key} in any dataset of the chart, as (dataset, series index), or null. */
+    private static Object[] series(JFreeChart chart, String key) {
+        XYPlot plot = chart.getXYPlot();
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            XYDataset data = plot.getDataset(d);
+            if (data == null) {
+                continue;
+            }
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                if (key.equals(String.valueOf(data.getSeriesKey(s)))) {
+                    return new Object[] {data, s};
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Points in the playground chart (the fitted data: it changes when a refit has finished). */
+    private static int points(FxRobot robot) {
+        Object[] s = series(chart(robot, "#playgroundChart"), "data");
+        return s == null ? -1 : ((XYDataset) s[0]).getItemCount((Integer) s[1]);
+    }
+
+    /** Half the width of a band (2 sigma) at the grid point nearest x, or NaN when the band is not drawn. */
+    private static double halfWidth(JFreeChart chart, String key, double x) {
+        Object[] s = series(chart, key);
+        if (s == null) {
+            return Double.NaN;
+        }
+        YIntervalSeriesCollection c = (YIntervalSeriesCollection) s[0];
+        int series = (Integer) s[1];
+        int best = 0;
+        for (int i = 0; i < c.getItemCount(series); i++) {
+            if (Math.abs(c.getXValue(series, i) - x) < Math.abs(c.getXValue(series, best) - x)) {
+                best = i;
+            }
+        }
+        return (c.getEndYValue(series, best) - c.getStartYValue(series, best)) / 2;
+    }
+
+    /** Where data point (x, y) is on the screen. */
+    private static Point2D onScreen(FxRobot robot, double x, double y) throws Exception {
+        ChartViewer viewer = robot.lookup("#playgroundChart").queryAs(ChartViewer.class);
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Rectangle2D area = viewer.getRenderingInfo().getPlotInfo().getDataArea();
+            XYPlot plot = viewer.getChart().getXYPlot();
+            double px = plot.getDomainAxis().valueToJava2D(x, area, plot.getDomainAxisEdge());
+            double py = plot.getRangeAxis().valueToJava2D(y, area, plot.getRangeAxisEdge());
+            return viewer.localToScreen(px, py);
+        }).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void clickingAddsAPointWhereTheBandThenNarrowsAndRightClickRemovesIt(FxRobot robot) throws Exception {
+        robot.clickOn("#showGpToggle");
+        waitUntil(() -> points(robot) == 100 && !Double.isNaN(halfWidth(chart(robot, "#playgroundChart"),
+                "GP epistemic", 4.2)) && Double.isNaN(halfWidth(chart(robot, "#playgroundChart"), "Ensemble epistemic",
+                0)), "the GP alone fitted to the 100 points");
+        double before = halfWidth(chart(robot, "#playgroundChart"), "GP epistemic", 4.2);
+        robot.clickOn(onScreen(robot, 4.2, 0.8));
+        waitUntil(() -> points(robot) == 101, "the refit with the new point");
+        double after = halfWidth(chart(robot, "#playgroundChart"), "GP epistemic", 4.2);
+        assertTrue(after < 0.6 * before, "the epistemic band near the new point narrows: " + before + " -> " + after);
+        double far = halfWidth(chart(robot, "#playgroundChart"), "GP epistemic", -4.8);
+        assertTrue(far > 2 * after, "and stays wide away from the data: " + far + " vs " + after);
+
+        robot.clickOn(onScreen(robot, 4.2, 0.8), MouseButton.SECONDARY);
+        waitUntil(() -> points(robot) == 100, "the refit without the point");
+        assertEquals(before, halfWidth(chart(robot, "#playgroundChart"), "GP epistemic", 4.2), 1e-9,
+                "the same points and seed give the same fit");
+    }
+
+    @Test
+    void theToggleSwitchesModels(FxRobot robot) {
+        JFreeChart main = chart(robot, "#playgroundChart");
+        robot.clickOn("#showEnsembleToggle");
+        waitUntil(() -> !Double.isNaN(halfWidth(main, "Ensemble epistemic", 0)) && Double.isNaN(halfWidth(main,
+                "GP epistemic", 0)), "only the ensemble is drawn");
+        assertNotNull(series(main, "Ensemble member 5"), "the members' curves");
+        assertTrue(series(main, "GP mean") == null);
+        robot.clickOn("#showGpToggle");
+        waitUntil(() -> Double.isNaN(halfWidth(main, "Ensemble epistemic", 0)) && !Double.isNaN(halfWidth(main,
+                "GP epistemic", 0)), "only the GP is drawn");
+        robot.clickOn("#showBothToggle");
+        waitUntil(() -> !Double.isNaN(halfWidth(main, "Ensemble total", 0)) && !Double.isNaN(halfWidth(main,
+                "GP total", 0)), "both are drawn");
+        assertTrue(halfWidth(main, "GP total", 0) > halfWidth(main, "GP epistemic", 0),
+                "the total band holds the epistemic one");
+    }
+
+    @Test
+    void aBadSessionFieldIsRefusedAndChangesNothing(FxRobot robot) throws Exception {
+        answer = dir.resolve("bad.json");
+        Files.writeString(answer, """
+                {"format": "mbrl-lab-session", "version": 1, "lab": "models",
+                 "settings": {"seed": 3, "playground": {"function": "step", "noiseLevel": 5}}}
+                """);
+        robot.clickOn("File").clickOn("#openSessionItem");
+        waitUntil(() -> shell.lastError() != null, "the error");
+        assertTrue(shell.lastError().contains("\"playground.noiseLevel\" must be a number in 0..2, got 5"),
+                shell.lastError());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertEquals("0.2", robot.lookup("#noiseLevelField").queryAs(TextField.class).getText());
+        assertEquals("1", robot.lookup("#seedField").queryAs(TextField.class).getText());
+
+        answer = dir.resolve("good.json");
+        Files.writeString(answer, """
+                {"format": "mbrl-lab-session", "version": 1, "lab": "models",
+                 "settings": {"seed": 3, "playground": {"function": "step", "noiseLevel": 0.5, "model": "gp",
+                   "data": [[-1, -1], [1, 1]]}}}
+                """);
+        robot.clickOn("File").clickOn("#openSessionItem");
+        waitUntil(() -> points(robot) == 2, "the session's two points fitted");
+        assertEquals("0.5", robot.lookup("#noiseLevelField").queryAs(TextField.class).getText());
+        assertEquals("3", robot.lookup("#seedField").queryAs(TextField.class).getText());
+        answer = dir.resolve("saved.json");
+        robot.clickOn("File").clickOn("#saveSessionItem");
+        waitUntil(() -> Files.exists(answer), "the session written");
+        String json = Files.readString(answer);
+        assertTrue(json.contains("\"lab\" : \"models\""), json);
+        assertTrue(json.contains("\"function\" : \"step\""), json);
+        assertTrue(json.contains("\"model\" : \"gp\""), json);
+    }
+
+    /**
+     * The rollout view on a small setting (GP only: 3 episodes, 12 steps ahead, 2 held-out starts): moment matching's
+     * band around theta widens with k; the ghost poles, the compounding error and the exports are there.
+     */
+    @Test
+    void theRolloutViewShowsBandsThatWidenWithK(FxRobot robot) throws Exception {
+        answer = dir.resolve("small.json");
+        Files.writeString(answer, """
+                {"format": "mbrl-lab-session", "version": 1, "lab": "models",
+                 "settings": {"seed": 2, "tab": "cartpole", "cartpole": {"model": "gp", "episodes": 3, "horizon": 12,
+                   "windows": 2, "particles": 20, "shown": ["moment-matching", "gp-ts1"]}}}
+                """);
+        robot.clickOn("File").clickOn("#openSessionItem");
+        JFreeChart theta = chart(robot, "#multiStepChart2");
+        waitUntil(() -> series(theta, "GP, particles (TS1): mean +-2 sigma (95%)") != null
+                && chart(robot, "#rmseChart").getXYPlot().getDataset().getSeriesCount() == 2, "both rollouts drawn");
+        WaitForAsyncUtils.waitForFxEvents();
+        Object[] s = series(theta, "GP, moment matching: mean +-2 sigma (95%)");
+        YIntervalSeriesCollection band = (YIntervalSeriesCollection) s[0];
+        int series = (Integer) s[1];
+        assertEquals(13, band.getItemCount(series), "k = 0..12");
+        double w1 = band.getEndYValue(series, 1) - band.getStartYValue(series, 1);
+        double w6 = band.getEndYValue(series, 6) - band.getStartYValue(series, 6);
+        double w12 = band.getEndYValue(series, 12) - band.getStartYValue(series, 12);
+        assertTrue(w1 < w6 && w6 < w12 && w12 > 5 * w1, "the band widens with k: " + w1 + ", " + w6 + ", " + w12);
+        assertNotNull(series(theta, "true trajectory"));
+        GhostCanvas ghosts = robot.lookup("#ghostCanvas").queryAs(GhostCanvas.class);
+        assertTrue(ghosts.frame() != null && ghosts.frame().ghosts().length > 0, "ghost poles drawn");
+
+        answer = dir.resolve("export");
+        robot.clickOn("File").clickOn("#exportAllItem");
+        waitUntil(() -> Files.exists(answer.resolve("parity-theta_dot.csv")), "files written");
+        for (String name : new String[] {"playground", "playground-sigma", "multistep-theta", "ghost-poles",
+            "compounding-error", "parity-x"}) {
+            assertNotNull(javax.imageio.ImageIO.read(answer.resolve(name + ".png").toFile()), name + ".png");
+            assertTrue(Files.readString(answer.resolve(name + ".svg")).contains("</svg>"), name + ".svg");
+            assertFalse(Files.readString(answer.resolve(name + ".csv")).isBlank(), name + ".csv");
+        }
+        String curves = Files.readString(answer.resolve("compounding-error.csv"));
+        assertTrue(curves.startsWith("method,k,rmse,nll\n\"GP, moment matching\",1,"), curves);
+    }
+}
