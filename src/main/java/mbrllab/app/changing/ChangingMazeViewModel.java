@@ -79,6 +79,8 @@ public final class ChangingMazeViewModel {
     private long generation;
     private int[] changedCells = new int[0];
     private int example84Runs = Example84Model.DEFAULT_RUNS;
+    /** Play and pause requests sent to the runner so far. */
+    private long playCommands;
 
     public ChangingMazeViewModel(FxDispatcher dispatcher, Background background) {
         this(dispatcher, background, BundledMazes.load(BundledMazes.BLOCKING_MAZE));
@@ -236,7 +238,7 @@ public final class ChangingMazeViewModel {
 
     public void setPlaying(boolean play) {
         playing.set(play);
-        runner.setPlaying(play);
+        runner.setPlaying(play, ++playCommands);
     }
 
     /** One lock-step tick: every agent one real step and its planning. Pauses first. */
@@ -250,6 +252,7 @@ public final class ChangingMazeViewModel {
     /** Runs the animated agents, paused, until {@code realSteps} real steps have been taken. */
     public void runTo(long realSteps) {
         playing.set(false);
+        runner.setPlaying(false, ++playCommands);
         runner.runTo(realSteps);
     }
 
@@ -388,7 +391,9 @@ public final class ChangingMazeViewModel {
         }
         colourLimit.set(DivergingScale.niceLimit(maxAbs));
         tauLimit.set(niceTauLimit(p.realSteps()));
-        if (!p.playing() && playing.get()) {
+        // The runner pauses by itself at the experiment's last step; frames older than the latest request are not its
+        // answer to it.
+        if (!p.playing() && playing.get() && p.playCommand() == playCommands) {
             playing.set(false);
         }
         boolean nowChanged = !p.frames().isEmpty() && p.frames().get(0).changed();

@@ -114,6 +114,8 @@ public final class ChangingMazesLab {
         chartTimer.setCycleCount(Animation.INDEFINITE);
         root.getStyleClass().addAll("lab", "changing-mazes-lab");
         root.setId("changingMazesLab");
+        // Lets UI tests reach the lab from the shell's content node.
+        root.getProperties().put(ChangingMazesLab.class, this);
 
         changeNotice.setId("changeNotice");
         changeNotice.setWrapText(true);

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 import mbrllab.app.controls.ValidatedField;
@@ -41,7 +42,7 @@ final class ChangingOptions {
     }
 
     private final ChangingMazeViewModel model;
-    private final ScrollPane root;
+    private final BorderPane root;
     private final ComboBox<MazeChoice> mazeChoice = new ComboBox<>();
     private final MazeChoice blocking = new MazeChoice("Blocking (Figure 8.4)",
             BundledMazes.load(BundledMazes.BLOCKING_MAZE));
@@ -149,7 +150,7 @@ final class ChangingOptions {
         VBox agentBox = new VBox(6, sweeping);
         TitledPane agentPane = new TitledPane("Agents", agentBox);
         VBox parameters = new VBox(6, alpha.view(), gamma.view(), epsilon.view(), n.view(), kappa.view(),
-                theta.view(), slip.view(), slipNote, runs.view(), steps.view(), apply, defaults, applied);
+                theta.view(), slip.view(), slipNote, runs.view(), steps.view());
         TitledPane paramPane = new TitledPane("Parameters", parameters);
 
         model.configVersionProperty().addListener((o, a, b) -> show(model.settings()));
@@ -157,8 +158,14 @@ final class ChangingOptions {
         showMaze();
         VBox content = new VBox(4, mazePane, agentPane, paramPane);
         content.setPadding(new Insets(4));
-        root = new ScrollPane(content);
-        root.setFitToWidth(true);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        // Apply stays in sight under the scrolling fields.
+        VBox buttons = new VBox(4, apply, defaults, applied);
+        buttons.setPadding(new Insets(6, 8, 6, 8));
+        buttons.getStyleClass().add("options-buttons");
+        root = new BorderPane(scroll);
+        root.setBottom(buttons);
         root.setId("changingOptions");
         root.setPrefWidth(270);
         root.setMinWidth(180);

@@ -38,9 +38,13 @@ final class ChangingRunner {
      * @param frames     one per agent, in the spec's order
      * @param realSteps  ticks so far (real steps of every agent)
      * @param playing    whether the runner is playing after this frame (false after the pause at T)
+     * @param playCommand the number of the last play/pause command the runner had carried out (see
+     *                    {@link #setPlaying(boolean, long)}), so that a frame published before a command is not taken
+     *                    for the runner's answer to it
      * @param pausedAtEnd true on the frame where playing paused by itself at step T
      */
-    record Published(List<AgentFrame> frames, long realSteps, boolean playing, boolean pausedAtEnd) {
+    record Published(List<AgentFrame> frames, long realSteps, boolean playing, long playCommand,
+                     boolean pausedAtEnd) {
     }
 
     private final CumulativeRewardSpec spec;
@@ -59,6 +63,7 @@ final class ChangingRunner {
     private volatile boolean stopped;
     private boolean playing;
     private boolean pausedAtEnd;
+    private long playCommand;
     private double stepsPerSecond = 10;
     private long ticks;
 
@@ -98,9 +103,12 @@ final class ChangingRunner {
         commands.add(this::publish);
     }
 
-    /** Plays or pauses. */
-    void setPlaying(boolean play) {
-        commands.add(() -> playing = play);
+    /** Plays or pauses; {@code command} numbers the request (frames tell which one they answer). */
+    void setPlaying(boolean play, long command) {
+        commands.add(() -> {
+            playing = play;
+            playCommand = command;
+        });
     }
 
     /** Steps per second while playing; infinity for as fast as possible. */
@@ -270,6 +278,6 @@ final class ChangingRunner {
         }
         boolean paused = pausedAtEnd;
         pausedAtEnd = false;
-        publisher.accept(new Published(List.copyOf(frames), ticks, playing, paused));
+        publisher.accept(new Published(List.copyOf(frames), ticks, playing, playCommand, paused));
     }
 }
