@@ -204,6 +204,14 @@ class ChangingMazesLabTest {
         assertTrue(robot.lookup(n -> n instanceof TauLegend).tryQuery().isPresent(), "the tau legend is shown");
         robot.clickOn("#tauToggle");
         waitUntil(() -> canvas(robot, 1).extras().heat() == null, "back to Q");
+
+        robot.type(javafx.scene.input.KeyCode.F1);
+        String help = robot.lookup("#helpText").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(help.contains("THE CHANGING MAZES LAB"), "the lab has its Help section");
+        assertTrue(help.contains("kappa * sqrt(tau)"));
+        assertTrue(help.contains("With a slip probability p, the maze no longer does what the agent asks"),
+                "the slip explanation of the core");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
     }
 
     @Test
