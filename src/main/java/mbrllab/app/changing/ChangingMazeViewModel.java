@@ -416,8 +416,8 @@ public final class ChangingMazeViewModel {
             return m.name() + " does not change: open a changing maze (or add an \"after:\" layout in the maze editor"
                     + " file) to see Dyna-Q+ at work.";
         }
-        return String.format(Locale.ROOT, "%s: the layout changes after real step %,d (dashed line on the chart). %s",
-                m.name(), m.change().get().afterStep(), m.description());
+        return String.format(Locale.ROOT, "%s changes after real step %,d (the dashed line on the chart).%s",
+                m.name(), m.change().get().afterStep(), m.description().isEmpty() ? "" : " " + m.description());
     }
 
     private String noticeAfter() {

@@ -86,10 +86,12 @@ public final class ChangingMazesLab {
     private final List<AgentKind> paneKinds = new ArrayList<>();
     private TableView<QueueEntry> queueTable;
     private Label queueLabel;
+    private VBox queueBox;
     private final QLegend qLegend = new QLegend();
     private final TauLegend tauLegend = new TauLegend();
     private final StackPane legendHolder = new StackPane();
     private final CheckBox tauToggle = new CheckBox("Show tau: how stale the model is");
+    private final HBox legendRow = new HBox(16);
     private final Label changeNotice = new Label();
     private final Label realStepsLabel = new Label("real steps: 0");
     private final Label summary = new Label();
@@ -102,6 +104,7 @@ public final class ChangingMazesLab {
     private final Tab mainTab;
     private final Tab example84Tab;
     private final Example84View example84View;
+    private final ChangingOptions options;
     private final Timeline chartTimer = new Timeline(new KeyFrame(Duration.millis(1000.0 / CHART_UPDATES_PER_SECOND),
             e -> updateAnimatedSeries()));
     private boolean chartDirty;
@@ -133,9 +136,11 @@ public final class ChangingMazesLab {
         tauToggle.selectedProperty().bindBidirectional(model.showTauProperty());
         tauToggle.setTooltip(new Tooltip("Colour each (x,u) by tau, the real steps since it was last tried (never "
                 + "tried: all the steps so far). Dyna-Q+ adds kappa sqrt(tau) to the reward when it plans with it."));
-        tauToggle.setMinWidth(Region.USE_PREF_SIZE);
+        tauToggle.setWrapText(true);
+        tauToggle.setMinWidth(120);
         legendHolder.getChildren().setAll(qLegend);
-        HBox legendRow = new HBox(16, legendHolder, tauToggle);
+        legendHolder.setMinWidth(0);
+        legendRow.getChildren().setAll(legendHolder, tauToggle);
         legendRow.setAlignment(Pos.CENTER);
         model.showTauProperty().addListener((o, a, b) -> applyTau());
 
@@ -160,10 +165,12 @@ public final class ChangingMazesLab {
         VBox bottom = new VBox(4, chartViewer, summary, runSummary, chartNote);
         VBox.setVgrow(chartViewer, Priority.ALWAYS);
         bottom.setPadding(new Insets(0, 8, 6, 8));
+        clipToBounds(top);
+        clipToBounds(bottom);
         SplitPane split = new SplitPane(top, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.56);
-        ChangingOptions options = new ChangingOptions(model);
+        options = new ChangingOptions(model);
         SplitPane sides = new SplitPane(split, options.view());
         sides.setDividerPositions(0.79);
         SplitPane.setResizableWithParent(options.view(), false);
@@ -232,6 +239,15 @@ public final class ChangingMazesLab {
         model.shutdown();
     }
 
+    /** Clips a region to its own bounds: at large text, what does not fit is cut, not drawn over its neighbour. */
+    private static void clipToBounds(Region region) {
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(region.widthProperty());
+        clip.heightProperty().bind(region.heightProperty());
+        region.setClip(clip);
+        region.setMinHeight(0);
+    }
+
     private void styleNotice() {
         changeNotice.getStyleClass().remove("change-notice-done");
         if (model.changedProperty().get()) {
@@ -277,11 +293,14 @@ public final class ChangingMazesLab {
             title.setTextAlignment(TextAlignment.CENTER);
             title.setMinHeight(Region.USE_PREF_SIZE);
             title.getStyleClass().addAll("pane-title", "series-" + colour(agent.kind()));
-            title.setTooltip(new Tooltip(paneTooltip(agent.kind())));
+            title.setTooltip(new Tooltip(paneParameter(agent) + ". " + paneTooltip(agent.kind())));
             Label stats = new Label(" ");
+            stats.setTooltip(new Tooltip(paneParameter(agent) + "; reward: goals reached so far (+1 each); updates: Q "
+                    + "updates, real and planning"));
             stats.getStyleClass().add("pane-stats");
             stats.setId("changingStats" + i);
             stats.setMinHeight(Region.USE_PREF_SIZE);
+            stats.setWrapText(true);
             stats.setTextAlignment(TextAlignment.CENTER);
             MazeCanvas canvas = new MazeCanvas();
             canvas.setId("changingCanvas" + i);
@@ -319,21 +338,23 @@ public final class ChangingMazesLab {
         queueTable.setFocusTraversable(false);
         TableColumn<QueueEntry, String> cell = new TableColumn<>("(x, u)");
         cell.setCellValueFactory(e -> new javafx.beans.property.SimpleStringProperty(pairText(e.getValue())));
-        TableColumn<QueueEntry, String> priority = new TableColumn<>("priority");
+        TableColumn<QueueEntry, String> priority = new TableColumn<>("P");
         priority.setCellValueFactory(e -> new javafx.beans.property.SimpleStringProperty(
                 String.format(Locale.ROOT, "%.4g", e.getValue().priority())));
         cell.setSortable(false);
         priority.setSortable(false);
         queueTable.getColumns().setAll(List.of(cell, priority));
-        queueTable.setPrefWidth(190);
-        queueTable.setMinWidth(150);
-        queueTable.setMaxWidth(230);
+        queueTable.setPrefWidth(190 * fontScale);
+        queueTable.setMinWidth(130);
+        queueTable.setMaxWidth(260 * fontScale);
         queueLabel = new Label("Priority queue");
         queueLabel.setId("queueLabel");
         queueLabel.setWrapText(true);
         queueLabel.getStyleClass().add("pane-stats");
         queueLabel.setMinHeight(Region.USE_PREF_SIZE);
         Label title = new Label("Priority queue");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         title.getStyleClass().add("queue-title");
         title.setTooltip(new Tooltip("Prioritized sweeping's queue right after the last real step, highest |TD error| "
                 + "first (the top " + ChangingRunner.QUEUE_TOP + "): the pairs its planning updates take next. (x, u) "
@@ -341,7 +362,9 @@ public final class ChangingMazesLab {
         VBox box = new VBox(2, title, queueLabel, queueTable);
         VBox.setVgrow(queueTable, Priority.ALWAYS);
         box.setAlignment(Pos.TOP_LEFT);
-        box.setMinWidth(150);
+        box.setMinWidth(130);
+        box.setPrefWidth(190 * fontScale);
+        queueBox = box;
         return box;
     }
 
@@ -356,10 +379,15 @@ public final class ChangingMazesLab {
     }
 
     private static String paneTitle(AgentSpec agent) {
+        return agent.kind().label();
+    }
+
+    /** The agent's own parameter, shown over its counters: kappa for Dyna-Q+, theta for prioritized sweeping. */
+    private static String paneParameter(AgentSpec agent) {
         return switch (agent.kind()) {
-            case DYNA_Q -> "Dyna-Q";
-            case DYNA_Q_PLUS -> "Dyna-Q+ (kappa " + ChangingOptions.fmt(agent.kappa()) + ")";
-            case PRIORITIZED_SWEEPING -> "Prioritized sweeping";
+            case DYNA_Q -> "n " + agent.params().n();
+            case DYNA_Q_PLUS -> "n " + agent.params().n() + ", kappa " + ChangingOptions.fmt(agent.kappa());
+            case PRIORITIZED_SWEEPING -> "n " + agent.params().n() + ", theta " + ChangingOptions.fmt(agent.theta());
         };
     }
 
@@ -407,8 +435,8 @@ public final class ChangingMazesLab {
                 if (!queueTable.getItems().equals(f.queueTop())) {
                     queueTable.getItems().setAll(f.queueTop());
                 }
-                queueLabel.setText(String.format(Locale.ROOT, "%,d queued after the real step,%n%,d left after "
-                        + "planning", f.queueSize(), f.queueSizeNow()));
+                queueLabel.setText(String.format(Locale.ROOT, "after the real step: %,d%nafter planning: %,d",
+                        f.queueSize(), f.queueSizeNow()));
             }
         }
         if (!frames.isEmpty()) {
@@ -582,6 +610,13 @@ public final class ChangingMazesLab {
         }
         rebuildChart();
         example84View.setFontScale(scale);
+        options.setFontScale(scale);
+        if (queueBox != null) {
+            queueBox.setPrefWidth(190 * scale);
+        }
+        if (queueTable != null) {
+            queueTable.setMaxWidth(260 * scale);
+        }
     }
 
     public void setHighContrast(boolean on) {

@@ -178,6 +178,11 @@ final class ChangingOptions {
         return root;
     }
 
+    /** Widens the panel with the text, so that its fields and the maze names stay readable. */
+    void setFontScale(double scale) {
+        root.setPrefWidth(270 * scale);
+    }
+
     private void apply() {
         try {
             ChangingSettings s = new ChangingSettings(alpha.value().orElseThrow(), gamma.value().orElseThrow(),

@@ -39,7 +39,7 @@ final class TauLegend extends Canvas {
 
     void setFontScale(double scale) {
         fontScale = scale;
-        setWidth(360 * scale);
+        setWidth(360 * Math.min(scale, 1.25));
         setHeight(44 * scale);
         draw();
     }

@@ -133,7 +133,7 @@ class ChangingMazesLabTest {
         waitUntil(() -> realSteps(robot, 0) == 3 && realSteps(robot, 1) == 3, "three steps in both panes");
         assertEquals(3 * 11, canvas(robot, 0).frame().updates(), "Dyna-Q, n = 10: 11 updates per real step");
         assertTrue(robot.lookup("#changeNotice").queryAs(Label.class).getText()
-                .contains("the layout changes after real step 1,000"));
+                .startsWith("Blocking maze changes after real step 1,000"));
 
         robot.clickOn("#playButton");
         waitUntil(() -> realSteps(robot, 0) > 3, "playing moves the agents");
