@@ -15,11 +15,14 @@ import mbrllab.core.dyna.PrioritizedSweeping.QueueEntry;
  * @param goals       goals reached so far: the cumulative reward (+1 per goal)
  * @param trace       the cumulative reward of this run so far, sampled (for the chart's animated line)
  * @param changed     true once the maze's layout change has happened for this agent
- * @param queueTop    prioritized sweeping: the entries that leave the queue first, in order, right after the last
- *                    real step (before its planning updates took from the queue); empty for the others
- * @param queueSize   prioritized sweeping: the pairs queued right after the last real step; 0 for the others
- * @param queueSizeNow prioritized sweeping: the pairs still queued after the planning updates; 0 for the others
+ * @param queueTop    prioritized sweeping: the entries that leave the queue first, in order, right after the latest
+ *                    real step that queued something (before that step's planning took from the queue); empty
+ *                    before there was one, and for the other agents
+ * @param queueSize   prioritized sweeping: the pairs queued at that moment; 0 for the others
+ * @param queueStep   prioritized sweeping: that real step (0 before there was one)
+ * @param queueSizeNow prioritized sweeping: the pairs queued now, after the latest planning; 0 for the others
  */
 public record AgentFrame(AgentKind kind, PaneFrame pane, double[] tau, long goals, RewardTrace.Points trace,
-                         boolean changed, List<QueueEntry> queueTop, int queueSize, int queueSizeNow) {
+                         boolean changed, List<QueueEntry> queueTop, int queueSize, long queueStep,
+                         int queueSizeNow) {
 }

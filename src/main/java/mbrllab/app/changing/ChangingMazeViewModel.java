@@ -439,9 +439,18 @@ public final class ChangingMazeViewModel {
         String path = after.shortestPathLength() < 0 ? "G can no longer be reached"
                 : "the shortest path is now " + after.shortestPathLength() + " steps (was "
                         + before.shortestPathLength() + ")";
-        return String.format(Locale.ROOT, "Step %,d: the maze changed. %s became wall%s, %s opened (outlined); %s. The "
-                + "agents' models still describe the old maze until they try those moves again.", step,
-                count(walled, "cell"), walled == 1 ? "" : "s", count(opened, "cell"), path);
+        List<String> parts = new ArrayList<>();
+        if (walled > 0) {
+            parts.add(count(walled, "cell") + (walled == 1 ? " became a wall" : " became walls"));
+        }
+        if (opened > 0) {
+            parts.add(count(opened, "cell") + " opened");
+        }
+        if (parts.isEmpty()) {
+            parts.add("S or G moved");
+        }
+        return String.format(Locale.ROOT, "Step %,d: the maze changed. %s (outlined); %s. The agents' models still "
+                + "describe the old maze until they try those moves again.", step, String.join(", ", parts), path);
     }
 
     private static String count(int k, String what) {

@@ -340,12 +340,14 @@ public final class ChangingMazesLab {
         cell.setCellValueFactory(e -> new javafx.beans.property.SimpleStringProperty(pairText(e.getValue())));
         TableColumn<QueueEntry, String> priority = new TableColumn<>("P");
         priority.setCellValueFactory(e -> new javafx.beans.property.SimpleStringProperty(
-                String.format(Locale.ROOT, "%.4g", e.getValue().priority())));
+                priorityText(e.getValue().priority())));
         cell.setSortable(false);
         priority.setSortable(false);
+        cell.setPrefWidth(90);
+        priority.setPrefWidth(80);
         queueTable.getColumns().setAll(List.of(cell, priority));
         queueTable.setPrefWidth(190 * fontScale);
-        queueTable.setMinWidth(130);
+        queueTable.setMinWidth(160);
         queueTable.setMaxWidth(260 * fontScale);
         queueLabel = new Label("Priority queue");
         queueLabel.setId("queueLabel");
@@ -356,22 +358,34 @@ public final class ChangingMazesLab {
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
         title.getStyleClass().add("queue-title");
-        title.setTooltip(new Tooltip("Prioritized sweeping's queue right after the last real step, highest |TD error| "
-                + "first (the top " + ChangingRunner.QUEUE_TOP + "): the pairs its planning updates take next. (x, u) "
-                + "is x's (row, col) and the action u."));
+        title.setTooltip(new Tooltip("Prioritized sweeping's queue right after the latest real step that queued "
+                + "something, highest priority |TD error| first (the top " + ChangingRunner.QUEUE_TOP + "): the pairs "
+                + "that step's planning updates took. (x, u) is x's (row, col) and the action u. Once the values are "
+                + "right, real steps queue nothing and the queue stays empty."));
         VBox box = new VBox(2, title, queueLabel, queueTable);
         VBox.setVgrow(queueTable, Priority.ALWAYS);
         box.setAlignment(Pos.TOP_LEFT);
-        box.setMinWidth(130);
+        box.setMinWidth(160);
         box.setPrefWidth(190 * fontScale);
         queueBox = box;
         return box;
     }
 
-    /** "(r, c) right" for a queue entry of the maze on show. */
+    /** A priority in few characters: 0.663, or 4.2e-04 below 0.001. */
+    static String priorityText(double p) {
+        return p >= 1e-3 ? String.format(Locale.ROOT, "%.3f", p) : String.format(Locale.ROOT, "%.1e", p);
+    }
+
+    /** "(r, c) →" for a queue entry of the maze on show. */
     private String pairText(QueueEntry e) {
         int cols = model.mazeProperty().get().layout().cols();
-        return "(" + e.x() / cols + ", " + e.x() % cols + ") " + Action.of(e.u()).label();
+        String arrow = switch (Action.of(e.u())) {
+            case UP -> "\u2191";
+            case DOWN -> "\u2193";
+            case LEFT -> "\u2190";
+            case RIGHT -> "\u2192";
+        };
+        return "(" + e.x() / cols + ", " + e.x() % cols + ") " + arrow;
     }
 
     static int colour(AgentKind kind) {
@@ -435,8 +449,8 @@ public final class ChangingMazesLab {
                 if (!queueTable.getItems().equals(f.queueTop())) {
                     queueTable.getItems().setAll(f.queueTop());
                 }
-                queueLabel.setText(String.format(Locale.ROOT, "after the real step: %,d%nafter planning: %,d",
-                        f.queueSize(), f.queueSizeNow()));
+                queueLabel.setText(f.queueStep() == 0 ? "nothing queued yet" : String.format(Locale.ROOT,
+                        "after real step %,d: %,d queued%nnow: %,d", f.queueStep(), f.queueSize(), f.queueSizeNow()));
             }
         }
         if (!frames.isEmpty()) {

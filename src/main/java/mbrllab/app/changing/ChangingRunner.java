@@ -52,9 +52,13 @@ final class ChangingRunner {
     private final RewardTrace[] traces;
     private final int[][] trails;
     private final int[] trailCount;
-    /** Prioritized sweeping: the queue right after the last real step, before its planning (null otherwise). */
+    /**
+     * Prioritized sweeping: the queue right after the latest real step that left it non-empty, before that step's
+     * planning (null before there was one, and for the other agents), its size and that real step.
+     */
     private final List<PrioritizedSweeping.QueueEntry>[] queueAfterReal;
     private final int[] queueSizeAfterReal;
+    private final long[] queueStep;
     private final int[][] visits;
     private final Consumer<Published> publisher;
     private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
@@ -84,6 +88,7 @@ final class ChangingRunner {
         List<PrioritizedSweeping.QueueEntry>[] queues = new List[count];
         this.queueAfterReal = queues;
         this.queueSizeAfterReal = new int[count];
+        this.queueStep = new long[count];
         for (int i = 0; i < count; i++) {
             agents[i] = spec.agents().get(i).create(spec.maze(), spec.slip(), spec.realSeed(0), spec.planSeed(0));
             traces[i] = new RewardTrace();
@@ -230,9 +235,10 @@ final class ChangingRunner {
             MazeAgent agent = agents[i];
             // agent.step() is realStep() then n planning updates; the queue is caught in between, where it is fullest.
             agent.realStep();
-            if (agent instanceof PrioritizedSweeping ps) {
+            if (agent instanceof PrioritizedSweeping ps && ps.queueSize() > 0) {
                 queueAfterReal[i] = ps.queueTop(QUEUE_TOP);
                 queueSizeAfterReal[i] = ps.queueSize();
+                queueStep[i] = ps.realSteps();
             }
             agent.planningUpdates(agent.params().n());
             int cell = agent.state();
@@ -268,13 +274,15 @@ final class ChangingRunner {
             List<PrioritizedSweeping.QueueEntry> top = List.of();
             int queued = 0;
             int queuedNow = 0;
+            long step = 0;
             if (a instanceof PrioritizedSweeping ps) {
                 top = queueAfterReal[i] == null ? List.of() : List.copyOf(queueAfterReal[i]);
                 queued = queueSizeAfterReal[i];
                 queuedNow = ps.queueSize();
+                step = queueStep[i];
             }
             frames.add(new AgentFrame(a.kind(), pane, tau, a.goalsReached(), traces[i].points(), changed, top, queued,
-                    queuedNow));
+                    step, queuedNow));
         }
         boolean paused = pausedAtEnd;
         pausedAtEnd = false;

@@ -92,8 +92,8 @@ final class Example84View {
         table.setPrefHeight(190);
         table.setMinHeight(120);
         Label note = new Label("Updates: mean +- standard error over the runs. Prioritized sweeping spends its updates where values are changing, working backwards "
-                + "from the goal through the model's predecessors, so it needs several times fewer updates, and the gap "
-                + "grows with the maze. Runs that found no optimal policy within 2,000,000 real steps are left out of "
+                + "from the goal through the model's predecessors, so it needs several times fewer updates on every size "
+                + "(the saving in updates grows with the maze). Runs that found no optimal policy within 2,000,000 real steps are left out of "
                 + "the means (counted in the last column, Dyna-Q / prioritized sweeping).");
         note.setWrapText(true);
         note.getStyleClass().add("note");
@@ -137,6 +137,7 @@ final class Example84View {
         JFreeChart chart = UpdatesToOptimalChart.create(result == null ? "Example 8.4 (press Compute)"
                 : String.format(Locale.ROOT, "Example 8.4: mean of %d runs per maze, 95%% confidence", result.runs()),
                 data, fontScale);
+        chart.getXYPlot().getRangeAxis().setLabel("Updates until optimal (log scale)");
         // Prioritized sweeping keeps the colour of its pane in the first tab.
         chart.getXYPlot().getRenderer().setSeriesPaint(1, Palette.categorical(
                 ChangingMazesLab.colour(AgentKind.PRIORITIZED_SWEEPING)));

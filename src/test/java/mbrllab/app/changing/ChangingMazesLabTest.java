@@ -149,7 +149,7 @@ class ChangingMazesLabTest {
                     "the two cells the change touched are outlined");
         }
         Label notice = robot.lookup("#changeNotice").queryAs(Label.class);
-        assertTrue(notice.getText().startsWith("Step 1,000: the maze changed. 1 cell became wall, 1 cell opened"),
+        assertTrue(notice.getText().startsWith("Step 1,000: the maze changed. 1 cell became a wall, 1 cell opened"),
                 notice.getText());
         assertTrue(notice.getStyleClass().contains("change-notice-done"));
         assertTrue(robot.lookup("#runSummary").queryAs(Label.class).getText().contains("paused at the experiment's "
