@@ -114,9 +114,10 @@ class CliTest {
     void theScreenshotCommandNamesItsLabs() {
         Result r = run("screenshot", "--out", "x.png", "--lab", "pendulum");
         assertEquals(2, r.code());
-        assertEquals("screenshot: unknown --lab 'pendulum'; labs: dyna-maze, cart-pole", r.err().strip());
+        assertEquals("screenshot: unknown --lab 'pendulum'; labs: dyna-maze, changing-mazes, cart-pole",
+                r.err().strip());
         Result help = run("screenshot", "--help");
-        assertTrue(help.out().contains("dyna-maze or cart-pole"), help.out());
+        assertTrue(help.out().contains("dyna-maze, changing-mazes or cart-pole"), help.out());
     }
 
     @Test
