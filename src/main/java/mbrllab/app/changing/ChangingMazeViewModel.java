@@ -27,9 +27,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import mbrllab.app.Background;
 import mbrllab.app.FxDispatcher;
+import mbrllab.app.dynamaze.DebuggerViewModel;
 import mbrllab.app.dynamaze.DivergingScale;
 import mbrllab.app.shell.Sessions;
+import mbrllab.core.dyna.AgentKind;
+import mbrllab.core.dyna.AgentSpec;
 import mbrllab.core.dyna.CumulativeRewardSpec;
+import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.CumulativeRewards;
 import mbrllab.core.maze.Layout;
 import mbrllab.core.maze.Maze;
@@ -54,6 +58,7 @@ public final class ChangingMazeViewModel {
     private final FxDispatcher dispatcher;
     private final Background background;
     private final Example84Model example84;
+    private final DebuggerViewModel debugger;
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
     private final ReadOnlyObjectWrapper<ChangingRunner.Published> published = new ReadOnlyObjectWrapper<>(this,
             "published");
@@ -74,6 +79,7 @@ public final class ChangingMazeViewModel {
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(this, "changed");
     private final ReadOnlyIntegerWrapper configVersion = new ReadOnlyIntegerWrapper(this, "configVersion");
     private final ReadOnlyIntegerWrapper example84Requests = new ReadOnlyIntegerWrapper(this, "example84Requests");
+    private final ReadOnlyIntegerWrapper debuggerRequests = new ReadOnlyIntegerWrapper(this, "debuggerRequests");
     private ChangingRunner runner;
     private RewardExperiment experiment;
     private long generation;
@@ -90,6 +96,7 @@ public final class ChangingMazeViewModel {
         this.dispatcher = dispatcher;
         this.background = background;
         this.example84 = new Example84Model(dispatcher, background);
+        this.debugger = new DebuggerViewModel(dispatcher);
         this.maze.set(initialMaze);
         this.settings.set(ChangingSettings.bookDefaults(initialMaze));
         this.changedCells = changedCells(initialMaze);
@@ -102,6 +109,22 @@ public final class ChangingMazeViewModel {
 
     public Example84Model example84() {
         return example84;
+    }
+
+    /** The step-through debugger's state (third tab). */
+    public DebuggerViewModel debugger() {
+        return debugger;
+    }
+
+    /**
+     * Starts a fresh debugger session: Dyna-Q or Dyna-Q+ (the lab's kappa) with {@code n} planning updates on the
+     * lab's maze, with its change and slip, and the lab's seed: with the lab's n, the animated pane's agent.
+     */
+    public void resetDebugger(AgentKind kind, int n) {
+        ChangingSettings s = settings.get();
+        DynaParams p = s.params().withN(n);
+        AgentSpec spec = kind == AgentKind.DYNA_Q_PLUS ? AgentSpec.dynaQPlus(p, s.kappa()) : AgentSpec.dynaQ(p);
+        debugger.reset(spec, maze.get(), s.slip(), seed.get());
     }
 
     public ReadOnlyBooleanProperty playingProperty() {
@@ -200,6 +223,11 @@ public final class ChangingMazeViewModel {
     /** Counts requests (from presets) to show the Example 8.4 tab. */
     public ReadOnlyIntegerProperty example84RequestsProperty() {
         return example84Requests.getReadOnlyProperty();
+    }
+
+    /** Counts requests (from presets) to show the step-through debugger. */
+    public ReadOnlyIntegerProperty debuggerRequestsProperty() {
+        return debuggerRequests.getReadOnlyProperty();
     }
 
     /** The cells whose wall, start or goal the maze's change alters (empty for a maze without change). */
@@ -305,6 +333,7 @@ public final class ChangingMazeViewModel {
     public void shutdown() {
         stopAnimation();
         example84.cancel();
+        debugger.shutdown();
     }
 
     private void stopAnimation() {
@@ -515,7 +544,8 @@ public final class ChangingMazeViewModel {
      * Applies saved settings. Every field is optional: a missing maze keeps the current one, a missing parameter
      * takes the book's value for the maze; a present one must be valid. The maze is given as its file text
      * ("maze") or as the name of a maze shipped in mazes/ ("bundledMaze", e.g. "blocking.maze"). "action": "play"
-     * starts the animation, "example-8.4" shows the Example 8.4 tab (which computes it). Nothing changes unless
+     * starts the animation, "example-8.4" shows the Example 8.4 tab (which computes it), "debugger" the step-through debugger with
+     * Dyna-Q+. Nothing changes unless
      * everything is valid.
      *
      * @return the reason the settings were refused, naming the field
@@ -582,9 +612,9 @@ public final class ChangingMazeViewModel {
                         + e84Runs);
             }
             String action = o.path("action").asText("");
-            if (!List.of("", "play", "example-8.4").contains(action)) {
-                throw new IllegalArgumentException("\"action\" must be \"play\" or \"example-8.4\", got \"" + action
-                        + "\"");
+            if (!List.of("", "play", "example-8.4", "debugger").contains(action)) {
+                throw new IllegalArgumentException("\"action\" must be \"play\", \"example-8.4\" or \"debugger\", got "
+                        + "\"" + action + "\"");
             }
             // Everything is valid: apply.
             stopAnimation();
@@ -599,6 +629,8 @@ public final class ChangingMazeViewModel {
                 setPlaying(true);
             } else if (action.equals("example-8.4")) {
                 example84Requests.set(example84Requests.get() + 1);
+            } else if (action.equals("debugger")) {
+                debuggerRequests.set(debuggerRequests.get() + 1);
             }
             return Optional.empty();
         } catch (IllegalArgumentException ex) {

@@ -43,6 +43,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
+import mbrllab.app.dynamaze.DebuggerView;
+import mbrllab.app.dynamaze.DebuggerViewModel;
 import mbrllab.app.dynamaze.MazeCanvas;
 import mbrllab.app.dynamaze.MazeRenderer;
 import mbrllab.app.dynamaze.Overlays;
@@ -58,10 +60,12 @@ import mbrllab.core.dyna.AgentKind;
 import mbrllab.core.dyna.AgentSpec;
 import mbrllab.core.dyna.CumulativeRewardSpec;
 import mbrllab.core.dyna.CumulativeRewards;
+import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.DynaQ;
 import mbrllab.core.dyna.PrioritizedSweeping.QueueEntry;
 import mbrllab.core.maze.Action;
 import mbrllab.core.maze.Layout;
+import mbrllab.core.maze.Maze;
 
 /**
  * The Changing mazes lab (Sutton and Barto, Sections 8.3 and 8.4): Dyna-Q and Dyna-Q+ side by side on a maze that
@@ -103,6 +107,9 @@ public final class ChangingMazesLab {
     private final TabPane tabs = new TabPane();
     private final Tab mainTab;
     private final Tab example84Tab;
+    private final Tab debuggerTab;
+    private final DebuggerView debuggerView;
+    private boolean debuggerStarted;
     private final Example84View example84View;
     private final ChangingOptions options;
     private final Timeline chartTimer = new Timeline(new KeyFrame(Duration.millis(1000.0 / CHART_UPDATES_PER_SECOND),
@@ -180,14 +187,45 @@ public final class ChangingMazesLab {
         example84View = new Example84View(model.example84(), model);
         example84Tab = new Tab("Example 8.4: prioritized sweeping", example84View.view());
         example84Tab.setId("example84Tab");
-        tabs.getTabs().setAll(mainTab, example84Tab);
+        debuggerView = new DebuggerView(model.debugger(), new DebuggerView.Host() {
+            @Override
+            public Maze maze() {
+                return model.mazeProperty().get();
+            }
+
+            @Override
+            public DynaParams params() {
+                return model.settings().params();
+            }
+
+            @Override
+            public List<AgentKind> kinds() {
+                return List.of(AgentKind.DYNA_Q_PLUS, AgentKind.DYNA_Q);
+            }
+
+            @Override
+            public void reset(DebuggerViewModel debugger, AgentKind kind, int n) {
+                model.resetDebugger(kind, n);
+            }
+        });
+        debuggerTab = new Tab("Step-through debugger", debuggerView.view());
+        debuggerTab.setId("changingDebuggerTab");
+        tabs.getTabs().setAll(mainTab, example84Tab, debuggerTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("changingTabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == example84Tab) {
                 example84View.computeOnFirstVisit();
             }
+            if (b == debuggerTab && !debuggerStarted) {
+                debuggerStarted = true;
+                resetDebugger();
+            }
             showProgress();
+        });
+        model.debuggerRequestsProperty().addListener((o, a, b) -> {
+            tabs.getSelectionModel().select(debuggerTab);
+            resetDebugger();
         });
         model.example84RequestsProperty().addListener((o, a, b) -> {
             example84View.compute();
@@ -197,7 +235,12 @@ public final class ChangingMazesLab {
         root.getChildren().add(tabs);
 
         buildToolbar();
-        model.configVersionProperty().addListener((o, a, b) -> rebuildPanesAndChart());
+        model.configVersionProperty().addListener((o, a, b) -> {
+            rebuildPanesAndChart();
+            if (debuggerStarted) {
+                resetDebugger();
+            }
+        });
         model.publishedProperty().addListener((o, a, b) -> show());
         model.colourLimitProperty().addListener((o, a, b) -> {
             qLegend.setLimit(b.doubleValue());
@@ -228,9 +271,29 @@ public final class ChangingMazesLab {
         return model;
     }
 
-    /** Play/pause, step and reset for the shell's keyboard shortcuts. */
+    /** Play/pause, step and reset for the shell's keyboard shortcuts; in the debugger tab, the debugger's. */
     public RunControls runControls() {
-        return new RunControls(model::togglePlay, model::step, model::reset);
+        return new RunControls(
+                () -> ifDebugger(debuggerView.debugger()::runToBreakpoint, model::togglePlay),
+                () -> ifDebugger(debuggerView.debugger()::stepUpdate, model::step),
+                () -> ifDebugger(debuggerView::reset, model::reset));
+    }
+
+    private void ifDebugger(Runnable inDebugger, Runnable otherwise) {
+        if (tabs.getSelectionModel().getSelectedItem() == debuggerTab) {
+            inDebugger.run();
+        } else {
+            otherwise.run();
+        }
+    }
+
+    /** The debugger offers the lab's n (chosen: the panes' agents) and a few others, and starts afresh. */
+    private void resetDebugger() {
+        int n = model.settings().n();
+        java.util.TreeSet<Integer> ns = new java.util.TreeSet<>(List.of(0, 5, 10, 50));
+        ns.add(n);
+        debuggerView.setNChoices(List.copyOf(ns), n);
+        debuggerView.reset();
     }
 
     /** Stops every thread of the lab (lab switch, window close). */
@@ -622,6 +685,7 @@ public final class ChangingMazesLab {
         for (MazeCanvas c : canvases) {
             c.setFontScale(scale);
         }
+        debuggerView.setFontScale(scale);
         rebuildChart();
         example84View.setFontScale(scale);
         options.setFontScale(scale);
@@ -640,6 +704,7 @@ public final class ChangingMazesLab {
         for (MazeCanvas c : canvases) {
             c.setHighContrast(on);
         }
+        debuggerView.setHighContrast(on);
     }
 
     // ------------------------------------------------------------------------------------------------ export
@@ -665,7 +730,7 @@ public final class ChangingMazesLab {
             targets.add(new ExportTarget("maze-" + f.kind().key(), "Maze pane: " + f.kind().label(),
                     () -> Exports.png2x(w, fh, pen -> MazeRenderer.drawFigure(pen, pane, style, extras, title, w, h)),
                     () -> Exports.svg(w, fh, pen -> MazeRenderer.drawFigure(pen, pane, style, extras, title, w, h)),
-                    () -> paneCsv(f)));
+                    () -> paneCsv(f.kind().key(), f.pane(), f.tau())));
         }
         CumulativeRewards r = model.rewardsProperty().get();
         double cw = Math.max(720, chartViewer.getWidth());
@@ -674,6 +739,20 @@ public final class ChangingMazesLab {
                 () -> Exports.chartPng2x(titledChart(), cw, ch), () -> Exports.chartSvg(titledChart(), cw, ch),
                 () -> r == null ? "step\n" : r.toCsv()));
         targets.addAll(example84View.exportTargets());
+        MazeCanvas dbg = debuggerView.canvas();
+        if (debuggerStarted && dbg.frame() != null && dbg.getWidth() > 0) {
+            PaneFrame frame = dbg.frame();
+            MazeRenderer.Style style = dbg.style();
+            double w = dbg.getWidth();
+            double h = dbg.getHeight();
+            String title = String.format(Locale.ROOT, "Debugger, n = %d · update %,d · real step %,d", frame.n(),
+                    frame.updates(), frame.realSteps());
+            double fh = h + 2 * MazeRenderer.FIGURE_BAND;
+            targets.add(new ExportTarget("debugger-maze", "Debugger maze (n = " + frame.n() + ")",
+                    () -> Exports.png2x(w, fh, pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
+                    () -> Exports.svg(w, fh, pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
+                    () -> paneCsv("debugger", frame, null)));
+        }
         return targets;
     }
 
@@ -692,9 +771,11 @@ public final class ChangingMazesLab {
         }
     }
 
-    /** One line per free cell and action: Q, the strictly greedy action, tau, what the model knows, visits. */
-    static String paneCsv(AgentFrame f) {
-        PaneFrame p = f.pane();
+    /**
+     * One line per free cell and action: Q, the strictly greedy action, tau (empty when not given), whether the model
+     * knows the state, visits.
+     */
+    static String paneCsv(String agent, PaneFrame p, double[] tau) {
         StringBuilder sb = new StringBuilder("agent,row,col,action,q,strictly_greedy,tau,model_knows_state,visits\n");
         Layout l = p.layout();
         for (int x = 0; x < l.cellCount(); x++) {
@@ -705,10 +786,11 @@ public final class ChangingMazesLab {
             }
             int best = DynaQ.strictlyBestAction(p.q(), x);
             for (int u = 0; u < Action.COUNT; u++) {
-                sb.append(f.kind().key()).append(',').append(r).append(',').append(c).append(',')
+                sb.append(agent).append(',').append(r).append(',').append(c).append(',')
                         .append(Action.of(u).label()).append(',')
                         .append(String.format(Locale.ROOT, "%.9f", p.q()[x * 4 + u])).append(',')
-                        .append(best == u).append(',').append((long) f.tau()[x * 4 + u]).append(',')
+                        .append(best == u).append(',').append(tau == null ? "" : Long.toString((long) tau[x * 4 + u]))
+                        .append(',')
                         .append(p.known()[x]).append(',').append(p.visits()[x]).append('\n');
             }
         }

@@ -132,6 +132,13 @@ final class HelpText {
               optimal, on the Dyna-maze at 1x to 6x resolution, computed in the background (Cancel in the
               status bar); prioritized sweeping needs several times fewer.
 
+              The third tab is the step-through debugger of the Dyna-maze lab for Dyna-Q+ (or Dyna-Q) on
+              this lab's maze, with its change and slip: with the lab's n it is the animated pane's agent.
+              A planning update of Dyna-Q+ shows its bonus in the TD target, and one on an action never
+              tried says so. Prioritized sweeping is not offered there: its real step makes no Q update
+              and its planning stops when the queue is empty, while the debugger steps one Q update at a
+              time; its queue is shown beside its pane instead.
+
             SLIP (a stochastic maze, the "Slip probability" field)
             """ + HelpText.wrap(mbrllab.core.maze.MazeDynamics.SLIP_EXPLANATION, 2, 102) + """
 

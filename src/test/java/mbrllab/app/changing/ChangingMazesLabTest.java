@@ -51,12 +51,17 @@ class ChangingMazesLabTest {
     private Shell shell;
     private Background background;
     private Path answer;
+    private Stage stage;
 
     @TempDir
     Path dir;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
+        // Dialogs left open by earlier test classes would sit over this test's menus.
+        new java.util.ArrayList<>(Window.getWindows()).stream().filter(w -> w != stage && w instanceof Stage)
+                .forEach(w -> ((Stage) w).close());
         FxDispatcher dispatcher = new FxDispatcher();
         dispatcher.start();
         background = new Background();
@@ -87,6 +92,10 @@ class ChangingMazesLabTest {
 
     @AfterEach
     void stop() throws Exception {
+        // Dialogs (Help, errors) must not outlive the test: they would sit over the next test's menus.
+        WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(Window.getWindows()).stream()
+                .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close()))
+                .get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
         background.shutdown();
     }
@@ -254,6 +263,35 @@ class ChangingMazesLabTest {
         waitUntil(() -> model().settings().kappa() == 0.01, "the session is back");
         assertEquals(0.1, model().settings().slip());
         assertEquals("0.01", robot.lookup("#kappaField").queryAs(TextField.class).getText());
+    }
+
+    @Test
+    void theDebuggerStepsDynaQPlusWithItsBonus(FxRobot robot) {
+        waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
+        robot.clickOn("Presets").clickOn("#preset-debug-dyna-q-plus");
+        waitUntil(() -> model().debugger().frameProperty().get() != null, "the debugger starts");
+        assertEquals("10", String.valueOf(robot.lookup("#debugN").queryComboBox().getValue()), "the lab's n");
+        for (int i = 0; i < 16; i++) {
+            robot.clickOn("#dbgStepUpdate");
+        }
+        waitUntil(() -> model().debugger().frameProperty().get().position() == 16, "16 updates");
+        var last = model().debugger().frameProperty().get().last().orElseThrow();
+        assertFalse(last.isReal(), "update 16 is a planning update (n = 10)");
+        String target = robot.lookup("#insp7").queryAs(Label.class).getText();
+        assertTrue(target.startsWith("r + kappa sqrt(tau) + gamma max"), target);
+        assertTrue(last.update().bonus() >= 0);
+        // The debugged agent is the animated Dyna-Q+ pane's: after three whole steps both have the same Q.
+        robot.clickOn("#dbgStepReal");
+        waitUntil(() -> model().debugger().frameProperty().get().pane().realSteps() == 3
+                && model().debugger().frameProperty().get().pending() == 10, "the third real step");
+        for (int i = 0; i < 10; i++) {
+            robot.clickOn("#dbgStepUpdate");
+        }
+        waitUntil(() -> model().debugger().frameProperty().get().position() == 33, "its ten planning updates");
+        robot.clickOn("#changingTab").clickOn("#stepButton").clickOn("#stepButton").clickOn("#stepButton");
+        waitUntil(() -> realSteps(robot, 1) == 3, "the panes at step 3");
+        assertArrayEquals(canvas(robot, 1).frame().q(), model().debugger().frameProperty().get().pane().q(),
+                "the debugger's Dyna-Q+ is the pane's");
     }
 
     @Test
