@@ -214,6 +214,13 @@ class ChangingMazesLabTest {
         robot.clickOn("#tauToggle");
         waitUntil(() -> canvas(robot, 1).extras().heat() == null, "back to Q");
 
+        // Any maze file opens in the lab (File > Open maze file), with the book's parameters for it.
+        robot.interact(() -> shell.openMaze(Path.of("mazes", "dyna-maze-2x.maze")));
+        waitUntil(() -> canvas(robot, 0).frame() != null && canvas(robot, 0).frame().layout().rows() == 12,
+                "the 2x Dyna-maze in the panes");
+        assertTrue(robot.lookup("#changeNotice").queryAs(Label.class).getText().contains("does not change"));
+        assertEquals("3000", robot.lookup("#stepsField").queryAs(TextField.class).getText());
+
         robot.type(javafx.scene.input.KeyCode.F1);
         String help = robot.lookup("#helpText").queryAs(javafx.scene.control.TextArea.class).getText();
         assertTrue(help.contains("THE CHANGING MAZES LAB"), "the lab has its Help section");
@@ -311,6 +318,11 @@ class ChangingMazesLabTest {
                 "a third pane for prioritized sweeping");
         robot.clickOn("#example84Tab");
         waitUntil(() -> model().example84().runningProperty().get(), "Example 8.4 computes on the first visit");
+        robot.clickOn("#cancelButton");
+        waitUntil(() -> !model().example84().runningProperty().get(), "Cancel in the status bar stops it");
+        assertEquals("Example 8.4 cancelled", shell.statusBar().message());
+        robot.clickOn("#computeExample84Button");
+        waitUntil(() -> model().example84().runningProperty().get(), "Compute starts it again");
         ChangingMazeViewModel lab = model();
         robot.interact(() -> shell.select("dyna-maze"));
         waitUntil(() -> !lab.example84().runningProperty().get(), "Example 8.4 cancelled");
