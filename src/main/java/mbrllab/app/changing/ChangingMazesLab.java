@@ -87,7 +87,6 @@ public final class ChangingMazesLab {
     private final HBox panes = new HBox(10);
     private final List<MazeCanvas> canvases = new ArrayList<>();
     private final List<Label> paneStats = new ArrayList<>();
-    private final List<AgentKind> paneKinds = new ArrayList<>();
     private TableView<QueueEntry> queueTable;
     private Label queueLabel;
     private VBox queueBox;
@@ -343,7 +342,6 @@ public final class ChangingMazesLab {
         panes.getChildren().clear();
         canvases.clear();
         paneStats.clear();
-        paneKinds.clear();
         queueTable = null;
         queueLabel = null;
         CumulativeRewardSpec spec = model.spec();
@@ -382,7 +380,6 @@ public final class ChangingMazesLab {
             }
             canvases.add(canvas);
             paneStats.add(stats);
-            paneKinds.add(agent.kind());
         }
         animated.removeAllSeries();
         for (AgentSpec agent : spec.agents()) {
