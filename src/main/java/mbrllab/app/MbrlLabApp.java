@@ -8,6 +8,8 @@ import javafx.stage.Stage;
 
 import mbrllab.app.cartpole.CartPoleLab;
 import mbrllab.app.cartpole.CartPoleViewModel;
+import mbrllab.app.changing.ChangingMazeViewModel;
+import mbrllab.app.changing.ChangingMazesLab;
 import mbrllab.app.dynamaze.DynaMazeLab;
 import mbrllab.app.dynamaze.DebuggerViewModel;
 import mbrllab.app.dynamaze.DynaMazeViewModel;
@@ -65,6 +67,16 @@ public final class MbrlLabApp extends Application {
                             model::toSettings, model::applySettings, () -> model.mazeProperty().get(),
                             model::useMaze));
                 });
+        LabEntry changingMazes = new LabEntry("changing-mazes", "Changing mazes",
+                "Changing mazes: Dyna-Q against Dyna-Q+ when the maze changes (Figures 8.4 and 8.5), prioritized sweeping "
+                        + "(Example 8.4)",
+                status -> {
+                    ChangingMazeViewModel model = new ChangingMazeViewModel(dispatcher, background);
+                    ChangingMazesLab lab = new ChangingMazesLab(model, status);
+                    return new LabView(lab.view(), lab.toolbarItems(), lab.runControls(), lab::setFontScale,
+                            lab::setHighContrast, lab::dispose, new LabExtras(lab::exportTargets, model::toSettings,
+                            model::applySettings, () -> model.mazeProperty().get(), model::useMaze));
+                });
         LabEntry cartPole = new LabEntry("cart-pole", "Cart-pole",
                 "Cart-pole: balance or swing up by keyboard, replay any episode, Dyna-Q on BOXES with n = 0, 5 and 50",
                 status -> {
@@ -78,7 +90,7 @@ public final class MbrlLabApp extends Application {
                 "Models: a Gaussian process and a probabilistic ensemble, epistemic and aleatoric uncertainty, "
                         + "one-step and multi-step predictions of the cart-pole",
                 status -> mbrllab.app.models.ModelsLab.labView(dispatcher, background, status));
-        return new Shell(stage, List.of(dynaMaze, cartPole, models));
+        return new Shell(stage, List.of(dynaMaze, changingMazes, cartPole, models));
     }
 
     /** The application style sheet on the class path. */

@@ -8,17 +8,17 @@ import mbrllab.app.Screenshots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code screenshot --lab dyna-maze|cart-pole --run-seconds T --out FILE.png}. */
+/** {@code screenshot --lab dyna-maze|changing-mazes|cart-pole --run-seconds T --out FILE.png}. */
 @Command(name = "screenshot", mixinStandardHelpOptions = true,
         description = {"Open the window, let a lab run, write a PNG of the whole window and quit.",
             "Works under a display (e.g. xvfb-run) and headless without one (JavaFX Monocle)."})
 final class ScreenshotCommand implements Callable<Integer> {
 
     /** The labs a screenshot can show (their ids in the navigation). */
-    static final java.util.List<String> LABS = java.util.List.of("dyna-maze", "cart-pole", "models");
+    static final java.util.List<String> LABS = java.util.List.of("dyna-maze", "changing-mazes", "cart-pole", "models");
 
     @Option(names = "--lab", paramLabel = "LAB", defaultValue = "dyna-maze",
-            description = "the lab to show: dyna-maze, cart-pole or models (default: ${DEFAULT-VALUE})")
+            description = "the lab to show: dyna-maze, changing-mazes, cart-pole or models (default: ${DEFAULT-VALUE})")
     String lab;
 
     @Option(names = "--run-seconds", paramLabel = "T", defaultValue = "3",
@@ -41,8 +41,8 @@ final class ScreenshotCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "",
-            description = "apply this preset first (a file stem in resources/presets, e.g. figure-8.3 or "
-                    + "debug-one-episode) instead of resetting and playing")
+            description = "apply this preset first (a file stem in resources/presets, e.g. figure-8.3, "
+                    + "debug-one-episode or blocking-maze-figure-8.4) instead of resetting and playing")
     String preset;
 
     @Option(names = "--steps", paramLabel = "K", defaultValue = "0",

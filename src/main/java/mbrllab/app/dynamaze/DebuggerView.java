@@ -26,6 +26,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import mbrllab.core.dyna.AgentKind;
+import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.DynaUpdate;
 import mbrllab.core.dyna.debug.Breakpoint;
 import mbrllab.core.dyna.debug.DebugStep;
@@ -33,6 +35,7 @@ import mbrllab.core.dyna.debug.ModelEntry;
 import mbrllab.core.dyna.debug.PseudocodeLine;
 import mbrllab.core.maze.Action;
 import mbrllab.core.maze.Layout;
+import mbrllab.core.maze.Maze;
 
 /**
  * The step-through debugger: step one update, one real step or one episode, run to a breakpoint, step back or
@@ -40,10 +43,29 @@ import mbrllab.core.maze.Layout;
  * update; the model table (selecting a row outlines its (x,u) on the maze). Views only: state lives in
  * {@link DebuggerViewModel}.
  */
-final class DebuggerView {
+public final class DebuggerView {
+
+    /**
+     * What the debugger needs of the lab it sits in.
+     */
+    public interface Host {
+        /** The lab's maze now. */
+        Maze maze();
+
+        /** The lab's alpha, gamma and epsilon (n is the debugger's own choice). */
+        DynaParams params();
+
+        /** The algorithms offered, first the default; with one, no choice is shown. */
+        List<AgentKind> kinds();
+
+        /** Starts a fresh session in {@code debugger} for this algorithm and n, with the lab's maze and seed. */
+        void reset(DebuggerViewModel debugger, AgentKind kind, int n);
+    }
 
     private final DebuggerViewModel debugger;
-    private final DynaMazeViewModel lab;
+    private final Host lab;
+    private final ComboBox<AgentKind> kindChoice = new ComboBox<>();
+    private final Label codeTitle = new Label();
     private final BorderPane root = new BorderPane();
     private final MazeCanvas canvas = new MazeCanvas();
     private final Map<PseudocodeLine, Label> codeLines = new EnumMap<>(PseudocodeLine.class);
@@ -64,6 +86,31 @@ final class DebuggerView {
     private boolean updatingTimeline;
 
     DebuggerView(DebuggerViewModel debugger, DynaMazeViewModel lab) {
+        this(debugger, new Host() {
+            @Override
+            public Maze maze() {
+                return lab.mazeProperty().get();
+            }
+
+            @Override
+            public DynaParams params() {
+                return lab.params();
+            }
+
+            @Override
+            public List<AgentKind> kinds() {
+                return List.of(AgentKind.DYNA_Q);
+            }
+
+            @Override
+            public void reset(DebuggerViewModel d, AgentKind kind, int n) {
+                d.reset(lab.mazeProperty().get(), lab.params(), n, lab.seedProperty().get());
+            }
+        });
+    }
+
+    /** The debugger of a lab that offers {@code lab.kinds()}. */
+    public DebuggerView(DebuggerViewModel debugger, Host lab) {
         this.debugger = debugger;
         this.lab = lab;
         root.setId("debuggerView");
@@ -85,7 +132,15 @@ final class DebuggerView {
                 + String.format(Locale.ROOT, "%,d", DebuggerViewModel.RUN_LIMIT) + " updates)", debugger::runToBreakpoint);
         Button back = button("dbgBack", "Step back", "One update back on the timeline", debugger::stepBack);
         Button reset = button("dbgReset", "Reset", "A fresh agent at S with the lab's seed and parameters", this::reset);
-        HBox controls = new HBox(6, new Label("Agent n ="), nChoice, stepUpdate, stepReal, stepEpisode, run, back, reset);
+        kindChoice.setId("debugAgent");
+        kindChoice.getItems().setAll(lab.kinds());
+        kindChoice.setValue(lab.kinds().get(0));
+        kindChoice.setTooltip(new Tooltip("The algorithm to step through"));
+        kindChoice.setOnAction(e -> reset());
+        kindChoice.setVisible(lab.kinds().size() > 1);
+        kindChoice.setManaged(lab.kinds().size() > 1);
+        HBox controls = new HBox(6, kindChoice, new Label("Agent n ="), nChoice, stepUpdate, stepReal, stepEpisode, run,
+                back, reset);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         bpEpisodeEnd.setId("bpEpisodeEnd");
@@ -122,7 +177,8 @@ final class DebuggerView {
         });
         VBox code = new VBox(3);
         code.setId("pseudocode");
-        Label codeTitle = new Label("Dyna-Q (the lecture's lines)");
+        codeTitle.setText(codeTitle(lab.kinds().get(0)));
+        codeTitle.setWrapText(true);
         codeTitle.getStyleClass().add("pane-title");
         code.getChildren().add(codeTitle);
         for (PseudocodeLine line : PseudocodeLine.values()) {
@@ -199,37 +255,50 @@ final class DebuggerView {
         applyBreakpoints();
     }
 
-    Node view() {
+    public Node view() {
         return root;
     }
 
+    private static String codeTitle(AgentKind kind) {
+        return kind == AgentKind.DYNA_Q_PLUS ? "Dyna-Q+ (the lecture's lines; (f) adds kappa sqrt(tau) to r and may "
+                + "pick an action never tried)" : "Dyna-Q (the lecture's lines)";
+    }
+
     /** A fresh session with the lab's maze, parameters and seed. */
-    void reset() {
+    public void reset() {
         Integer n = nChoice.getValue();
-        debugger.reset(lab.mazeProperty().get(), lab.params(), n == null ? 5 : n, lab.seedProperty().get());
+        AgentKind kind = kindChoice.getValue() == null ? lab.kinds().get(0) : kindChoice.getValue();
+        codeTitle.setText(codeTitle(kind));
+        lab.reset(debugger, kind, n == null ? 5 : n);
         applyBreakpoints();
     }
 
+    /** Offers {@code ns} and chooses {@code preferred} (one of them). */
+    public void setNChoices(List<Integer> ns, int preferred) {
+        nChoice.getItems().setAll(ns);
+        nChoice.setValue(ns.contains(preferred) ? preferred : ns.get(0));
+    }
+
     /** Offers the lab's n values (and keeps the chosen one if still there). */
-    void setNChoices(List<Integer> ns) {
+    public void setNChoices(List<Integer> ns) {
         Integer chosen = nChoice.getValue();
         nChoice.getItems().setAll(ns);
         nChoice.setValue(ns.contains(chosen) ? chosen : ns.get(ns.size() > 1 ? 1 : 0));
     }
 
-    void setFontScale(double scale) {
+    public void setFontScale(double scale) {
         canvas.setFontScale(scale);
     }
 
-    void setHighContrast(boolean on) {
+    public void setHighContrast(boolean on) {
         canvas.setHighContrast(on);
     }
 
-    MazeCanvas canvas() {
+    public MazeCanvas canvas() {
         return canvas;
     }
 
-    DebuggerViewModel debugger() {
+    public DebuggerViewModel debugger() {
         return debugger;
     }
 
@@ -249,9 +318,14 @@ final class DebuggerView {
         return c;
     }
 
+    /** True while Dyna-Q+ is being stepped (its planning targets carry the bonus, possibly 0). */
+    private boolean isPlus() {
+        return kindChoice.getValue() == AgentKind.DYNA_Q_PLUS;
+    }
+
     private Layout layout() {
         DebugFrame f = debugger.frameProperty().get();
-        return f == null ? lab.mazeProperty().get().layout() : f.pane().layout();
+        return f == null ? lab.maze().layout() : f.pane().layout();
     }
 
     static String cellName(Layout layout, int cell) {
@@ -313,6 +387,7 @@ final class DebuggerView {
             double gamma = lab.params().gamma();
             values.get("kind").setText(step.isReal()
                     ? "real experience (step " + u.realStep() + ", episode " + u.episode() + ")"
+                    : step.isUntried() ? "simulated: an action never tried here (Dyna-Q+ assumes x' = x, r = 0)"
                     : "simulated by the model (Model(x,u) set at real step " + step.sourceRealStep() + ")");
             values.get("x").setText(cellName(layout, u.x()));
             values.get("u").setText(Action.of(u.u()).label());
@@ -320,7 +395,10 @@ final class DebuggerView {
             values.get("x'").setText(cellName(layout, u.xNext()) + (u.terminal() ? " (goal: terminal)" : ""));
             values.get("Q(x,u) before").setText(fmt(u.qBefore()));
             values.get("max Q(x',.)").setText(fmt(u.maxNext()) + (u.terminal() ? " (terminal: 0)" : ""));
-            values.get("TD target").setText(String.format(Locale.ROOT, "r + gamma max = %s + %s x %s = %s",
+            values.get("TD target").setText(isPlus() && !step.isReal()
+                    ? String.format(Locale.ROOT, "r + kappa sqrt(tau) + gamma max = %s + %s + %s x %s = %s",
+                    fmt(u.reward()), fmt(u.bonus()), gamma, fmt(u.maxNext()), fmt(u.target()))
+                    : String.format(Locale.ROOT, "r + gamma max = %s + %s x %s = %s",
                     fmt(u.reward()), gamma, fmt(u.maxNext()), fmt(u.target())));
             values.get("TD error").setText(String.format(Locale.ROOT, "target - Q(x,u) = %s", fmt(u.tdError())));
             values.get("Q(x,u) after").setText(String.format(Locale.ROOT, "Q + alpha x TD error = %s + %s x %s = %s",

@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 import mbrllab.app.FxDispatcher;
+import mbrllab.core.dyna.AgentSpec;
+import mbrllab.core.dyna.CumulativeRewardSpec;
 import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.LearningCurveSpec;
 import mbrllab.core.dyna.debug.Breakpoint;
@@ -19,6 +21,7 @@ import mbrllab.core.dyna.debug.DebugSession;
 import mbrllab.core.dyna.debug.ModelEntry;
 import mbrllab.core.dyna.debug.PlanningSample;
 import mbrllab.core.dyna.debug.RunResult;
+import mbrllab.core.dyna.debug.TimelineParams;
 import mbrllab.core.maze.Maze;
 import mbrllab.core.maze.MazeDynamics;
 
@@ -65,6 +68,29 @@ public final class DebuggerViewModel {
                     seeds.planSeed(0));
             session.setBreakpoints(bps);
             return "New agent with n = " + n + " at S. Step through the lecture's Dyna-Q line by line.";
+        });
+    }
+
+    /**
+     * A fresh session (position 0) for the agent {@code spec} on {@code maze} with its layout change and this slip:
+     * run 1 of an experiment with this master seed (the Changing mazes lab's animated agent with the same spec).
+     */
+    public void reset(AgentSpec spec, Maze maze, double slip, long seed) {
+        shutdown();
+        long gen = ++generation;
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "debugger");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Breakpoint> bps = breakpoints;
+        run(gen, () -> {
+            CumulativeRewardSpec seeds = new CumulativeRewardSpec(maze, List.of(spec), 1, 1, seed, slip);
+            session = new DebugSession(spec, maze, slip, seeds.realSeed(0), seeds.planSeed(0),
+                    TimelineParams.defaults());
+            session.setBreakpoints(bps);
+            return "New " + spec.label() + " agent with n = " + spec.params().n() + " at S. Step through the "
+                    + "lecture's lines one update at a time.";
         });
     }
 

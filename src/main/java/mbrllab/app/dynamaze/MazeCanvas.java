@@ -16,6 +16,7 @@ public final class MazeCanvas extends Canvas {
     private Overlays overlays = Overlays.defaults();
     private double fontScale = 1;
     private boolean highContrast;
+    private MazeRenderer.Extras extras = MazeRenderer.Extras.NONE;
 
     public MazeCanvas() {
         widthProperty().addListener((o, a, b) -> draw());
@@ -70,6 +71,16 @@ public final class MazeCanvas extends Canvas {
         draw();
     }
 
+    /** Layers beyond the Q picture (a heat map, outlined cells); {@link MazeRenderer.Extras#NONE} for none. */
+    public void setExtras(MazeRenderer.Extras newExtras) {
+        this.extras = newExtras == null ? MazeRenderer.Extras.NONE : newExtras;
+        draw();
+    }
+
+    public MazeRenderer.Extras extras() {
+        return extras;
+    }
+
     public void setOverlays(Overlays newOverlays) {
         this.overlays = newOverlays;
         draw();
@@ -115,6 +126,6 @@ public final class MazeCanvas extends Canvas {
     }
 
     void draw() {
-        MazeRenderer.draw(new FxPen(getGraphicsContext2D()), frame, style(), getWidth(), getHeight());
+        MazeRenderer.draw(new FxPen(getGraphicsContext2D()), frame, style(), extras, getWidth(), getHeight());
     }
 }

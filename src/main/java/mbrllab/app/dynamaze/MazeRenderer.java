@@ -34,6 +34,26 @@ public final class MazeRenderer {
     public record Style(double limit, Overlays overlays, double fontScale, boolean highContrast) {
     }
 
+    /**
+     * Layers beyond the Q picture, used by the Changing mazes lab.
+     *
+     * @param heat      null, or per (x,u), indexed x * 4 + u, a value in [0, heatLimit] that colours the four
+     *                  triangles on the {@link SequentialScale} instead of Q (the tau heat map)
+     * @param heatLimit the top of the heat scale
+     * @param heatName  the heat's name in the exported legend, e.g. "tau"
+     * @param outlined  cell indices drawn with a black and yellow dashed frame (the cells a layout change touched)
+     */
+    public record Extras(double[] heat, double heatLimit, String heatName, int[] outlined) {
+
+        /** Nothing beyond the Q picture. */
+        public static final Extras NONE = new Extras(null, 1, "", new int[0]);
+
+        public Extras {
+            outlined = outlined == null ? new int[0] : outlined;
+            heatName = heatName == null ? "" : heatName;
+        }
+    }
+
     private MazeRenderer() {
     }
 
@@ -47,6 +67,11 @@ public final class MazeRenderer {
 
     /** Draws {@code frame} into the area [0, w] x [0, h]. */
     public static void draw(Pen pen, PaneFrame frame, Style style, double w, double h) {
+        draw(pen, frame, style, Extras.NONE, w, h);
+    }
+
+    /** Draws {@code frame} with the {@code extras} layers into the area [0, w] x [0, h]. */
+    public static void draw(Pen pen, PaneFrame frame, Style style, Extras extras, double w, double h) {
         Overlays overlays = style.overlays();
         pen.fill(style.highContrast() ? Color.BLACK : new Color(0xfafafa));
         pen.fillRect(0, 0, w, h);
@@ -73,9 +98,10 @@ public final class MazeRenderer {
                     pen.fillRect(left, top, s, s);
                     continue;
                 }
-                if (overlays.qTriangles()) {
+                if (extras.heat() != null || overlays.qTriangles()) {
                     for (int u = 0; u < Action.COUNT; u++) {
-                        pen.fill(DivergingScale.color(q[x * 4 + u], style.limit()));
+                        pen.fill(extras.heat() != null ? SequentialScale.color(extras.heat()[x * 4 + u],
+                                extras.heatLimit()) : DivergingScale.color(q[x * 4 + u], style.limit()));
                         pen.fillPolygon(triangleXs(u, left, s), triangleYs(u, top, s));
                     }
                     pen.stroke(Color.WHITE, Math.max(0.5, s / 60), null);
@@ -112,7 +138,7 @@ public final class MazeRenderer {
                 if (overlays.greedyArrows() && !goal) {
                     int best = DynaQ.strictlyBestAction(q, x);
                     if (best >= 0) {
-                        drawArrow(pen, Action.of(best), left + s / 2, top + s / 2, s);
+                        drawArrow(pen, Action.of(best), left + s / 2, top + s / 2, s, extras.heat() != null);
                     }
                 }
                 if ((overlays.stateValues() || overlays.visitCounts()) && !goal) {
@@ -133,6 +159,17 @@ public final class MazeRenderer {
         if (overlays.planning() && frame.plannedPair() >= 0) {
             drawPlanning(pen, frame, layout, s, ox, oy);
         }
+        for (int cell : extras.outlined()) {
+            if (cell >= 0 && cell < layout.cellCount()) {
+                double left = ox + (cell % cols) * s;
+                double top = oy + (cell / cols) * s;
+                double wd = Math.max(2, s / 14);
+                pen.stroke(Color.BLACK, wd, null);
+                pen.strokeRect(left + wd / 2, top + wd / 2, s - wd, s - wd);
+                pen.stroke(new Color(0xF0E442), wd, new double[] {s / 7, s / 7});
+                pen.strokeRect(left + wd / 2, top + wd / 2, s - wd, s - wd);
+            }
+        }
         double[] a = centre(layout, frame.agent(), s, ox, oy);
         double d = s * 0.5;
         pen.fill(AGENT);
@@ -142,13 +179,22 @@ public final class MazeRenderer {
     }
 
     /** Height of the title and legend bands that {@link #drawFigure} adds around the maze. */
-    static final double FIGURE_BAND = 34;
+    public static final double FIGURE_BAND = 34;
 
     /**
      * The maze as a stand-alone figure (for exports): a title line, the maze, and the colour legend with numbers
      * under it. The whole figure is w x (h + 2 * {@link #FIGURE_BAND}).
      */
     public static void drawFigure(Pen pen, PaneFrame frame, Style style, String title, double w, double h) {
+        drawFigure(pen, frame, style, Extras.NONE, title, w, h);
+    }
+
+    /**
+     * As {@link #drawFigure(Pen, PaneFrame, Style, String, double, double)} with the {@code extras} layers; with a
+     * heat map the legend shows the heat's scale instead of Q's.
+     */
+    public static void drawFigure(Pen pen, PaneFrame frame, Style style, Extras extras, String title, double w,
+                                  double h) {
         double band = FIGURE_BAND;
         pen.fill(style.highContrast() ? Color.BLACK : Color.WHITE);
         pen.fillRect(0, 0, w, h + 2 * band);
@@ -156,23 +202,27 @@ public final class MazeRenderer {
         pen.fill(text);
         pen.text(title, w / 2, band / 2, Math.min(15, Math.max(9, w / title.length() * 1.6)) * style.fontScale(), true,
                 Align.CENTER);
-        draw(new OffsetPen(pen, 0, band), frame, style, w, h);
+        draw(new OffsetPen(pen, 0, band), frame, style, extras, w, h);
         double barLeft = Math.max(60, w * 0.2);
         double barRight = w - Math.max(30, w * 0.1);
         double top = h + band + 4;
         double barHeight = 10;
         int steps = 120;
+        boolean heat = extras.heat() != null;
         for (int k = 0; k < steps; k++) {
-            double v = (k / (double) (steps - 1) * 2 - 1) * style.limit();
-            pen.fill(DivergingScale.color(v, style.limit()));
+            double t = k / (double) (steps - 1);
+            pen.fill(heat ? SequentialScale.colorAt(t) : DivergingScale.color((t * 2 - 1) * style.limit(),
+                    style.limit()));
             double x = barLeft + k * (barRight - barLeft) / steps;
             pen.fillRect(x, top, (barRight - barLeft) / steps + 0.5, barHeight);
         }
         pen.fill(text);
-        pen.text("Q(x,u)", barLeft - 8, top + barHeight / 2, 12 * style.fontScale(), false, Align.RIGHT);
+        pen.text(heat ? extras.heatName() : "Q(x,u)", barLeft - 8, top + barHeight / 2, 12 * style.fontScale(), false,
+                Align.RIGHT);
         for (int k = 0; k <= 4; k++) {
-            double v = (k / 2.0 - 1) * style.limit();
-            pen.text(QLegend.format(v), barLeft + k / 4.0 * (barRight - barLeft), top + barHeight + 9,
+            String label = heat ? String.format(Locale.ROOT, "%,.0f", SequentialScale.valueAt(k / 4.0,
+                    extras.heatLimit())) : QLegend.format((k / 2.0 - 1) * style.limit());
+            pen.text(label, barLeft + k / 4.0 * (barRight - barLeft), top + barHeight + 9,
                     11 * style.fontScale(), false, Align.CENTER);
         }
     }
@@ -216,12 +266,24 @@ public final class MazeRenderer {
         pen.text("S", sl + s * 0.82, st + s * 0.2, Math.max(8, s * 0.26), true, Align.CENTER);
     }
 
-    private static void drawArrow(Pen pen, Action u, double cx, double cy, double s) {
+    /** A black arrow; with {@code halo} a white edge around it, readable on dark heat-map colours too. */
+    private static void drawArrow(Pen pen, Action u, double cx, double cy, double s, boolean halo) {
         double len = s * 0.34;
         double x2 = cx + u.dCol() * len;
         double y2 = cy + u.dRow() * len;
         double x1 = cx - u.dCol() * len * 0.55;
         double y1 = cy - u.dRow() * len * 0.55;
+        if (halo) {
+            pen.stroke(Color.WHITE, Math.max(1.5, s / 16) + 3, null);
+            pen.strokeLine(x1, y1, x2, y2);
+            double head = s * 0.16;
+            double px = -u.dRow();
+            double py = u.dCol();
+            pen.strokePolygon(new double[] {x2 + u.dCol() * head * 0.6, x2 - u.dCol() * head * 0.5 + px * head * 0.7,
+                x2 - u.dCol() * head * 0.5 - px * head * 0.7},
+                new double[] {y2 + u.dRow() * head * 0.6, y2 - u.dRow() * head * 0.5 + py * head * 0.7,
+                    y2 - u.dRow() * head * 0.5 - py * head * 0.7});
+        }
         pen.stroke(Color.BLACK, Math.max(1.5, s / 16), null);
         pen.strokeLine(x1, y1, x2, y2);
         double head = s * 0.16;

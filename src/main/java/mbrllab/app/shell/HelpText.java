@@ -6,6 +6,27 @@ final class HelpText {
     private HelpText() {
     }
 
+    /** {@code text} broken into lines of at most {@code width} characters, each indented by {@code indent} spaces. */
+    static String wrap(String text, int indent, int width) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        String pad = " ".repeat(indent);
+        for (String word : text.split("\\s+")) {
+            if (line.length() > 0 && pad.length() + line.length() + 1 + word.length() > width) {
+                out.append(pad).append(line).append('\n');
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0) {
+            out.append(pad).append(line).append('\n');
+        }
+        return out.toString();
+    }
+
     static final String TEXT = """
             KEYBOARD SHORTCUTS
               Space            play / pause
@@ -63,6 +84,65 @@ final class HelpText {
               speed) as a small JSON session, Ctrl+O opens one; a bad file is refused with the reason and
               changes nothing. Presets are sessions that ship with the app (Presets menu). All files are
               written atomically.
+
+            THE CHANGING MAZES LAB (Sutton and Barto, Sections 8.3 and 8.4)
+              Dyna-Q and Dyna-Q+ (and, if you tick it, prioritized sweeping) learn side by side on a maze
+              whose walls move after a given number of real steps: the blocking maze (Figure 8.4: after
+              1,000 steps the short way on the right closes and a longer one opens on the left) or the
+              shortcut maze (Figure 8.5: after 3,000 steps a shorter way opens on the right while the long
+              one stays open). Any maze file, or a maze from the editor, can be used too; a file with an
+              "after:" layout and "change-at:" changes. The agents run in lock step with the same seed for
+              their real steps, like the panes of the Dyna-maze lab. When the animated run passes the
+              change step the banner above the panes says so, the panes draw the new walls and the cells
+              that changed get a yellow dashed frame. The run pauses by itself at the experiment's last
+              step; Play goes on from there.
+
+              The chart is Figures 8.4 and 8.5: cumulative reward (+1 per goal) against time steps, the
+              mean of R background runs with a 95% band (thick), the animated run 1 (thin) and the change
+              (dashed). With the same seed and runs the numbers are exactly those of the command line's
+              figure 8.4 and figure 8.5; the line under the chart gives them at the change and at the end.
+
+              Dyna-Q+. Dyna-Q's model remembers the last outcome of each (x,u) and believes it forever.
+              Dyna-Q+ keeps, for each pair, tau(x,u): the real steps since it was last tried. When it plans
+              with a pair it adds a bonus kappa * sqrt(tau) to the modelled reward, and it also plans with
+              actions it never tried in a visited state (as leading back to the same state with reward 0).
+              So the longer a move has not been checked, the more attractive it looks in planning, until
+              the greedy policy goes out and tries it. The bonus is small (kappa 1e-4 or 1e-3) but planning
+              repeats it n times per step, and sqrt(tau) keeps growing.
+
+              Why Dyna-Q+ finds the shortcut and Dyna-Q does not. When the shortcut opens, Dyna-Q's model
+              still says the right end of the wall is a wall (it bumped into it long ago), and its policy
+              already reaches G by the long way, so nothing ever sends it to look again: epsilon-greedy
+              exploration would need many unlikely moves in a row. Its model is wrong but the error never
+              costs it a visible reward, so it is never corrected. Dyna-Q+ sees tau grow on the untried
+              moves near the wall, the bonus pulls its values there, it tries them, finds the gap, and its
+              cumulative reward bends upwards. In the blocking maze both agents lose the short way; Dyna-Q+
+              recovers sooner because its bonus drives it to re-try moves it has not made for long.
+
+              The tau heat map ("Show tau" under the panes) colours each of the four triangles of a cell
+              by tau(x,u) on one scale for all panes: light yellow for a move tried just now, dark purple
+              for one not tried for the longest time or never (tau = all the steps so far). Colours are
+              spaced by sqrt(tau), the shape of Dyna-Q+'s bonus.
+
+              Prioritized sweeping (Section 8.4). Instead of replaying remembered pairs at random, it keeps
+              a queue of pairs ordered by how much their value would change (|TD error|, queued when above
+              theta). Each planning update takes the top pair, updates it, and queues the pairs the model
+              says lead into its state: values sweep backwards from where something changed, and no update
+              is wasted on pairs whose values are already right. Beside its pane the table shows the queue
+              right after the last real step (the pairs its n planning updates take next). The second tab
+              repeats the book's Example 8.4: the updates both methods need until the greedy policy is
+              optimal, on the Dyna-maze at 1x to 6x resolution, computed in the background (Cancel in the
+              status bar); prioritized sweeping needs several times fewer.
+
+              The third tab is the step-through debugger of the Dyna-maze lab for Dyna-Q+ (or Dyna-Q) on
+              this lab's maze, with its change and slip: with the lab's n it is the animated pane's agent.
+              A planning update of Dyna-Q+ shows its bonus in the TD target, and one on an action never
+              tried says so. Prioritized sweeping is not offered there: its real step makes no Q update
+              and its planning stops when the queue is empty, while the debugger steps one Q update at a
+              time; its queue is shown beside its pane instead.
+
+            SLIP (a stochastic maze, the "Slip probability" field)
+            """ + HelpText.wrap(mbrllab.core.maze.MazeDynamics.SLIP_EXPLANATION, 2, 102) + """
 
             THE CART-POLE LAB
               Two systems: balance (Gymnasium's CartPole-v1: keep the pole within 12 degrees of upright and the

@@ -431,6 +431,8 @@ public final class Shell {
 
     private void applyFontScale() {
         root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * fontScale.get()));
+        // The lab names ("Changing mazes") stay whole at large text.
+        navigation.setPrefWidth(150 * Math.max(1, fontScale.get()));
         if (current != null) {
             current.fontScale().accept(fontScale.get());
         }

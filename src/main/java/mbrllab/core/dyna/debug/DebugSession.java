@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import mbrllab.core.dyna.AgentKind;
+import mbrllab.core.dyna.AgentSpec;
 import mbrllab.core.dyna.DynaListener;
 import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.DynaQ;
 import mbrllab.core.dyna.DynaUpdate;
+import mbrllab.core.dyna.MazeAgent;
 import mbrllab.core.maze.Action;
 import mbrllab.core.maze.Cell;
+import mbrllab.core.maze.Maze;
 import mbrllab.core.maze.MazeDynamics;
 
 /**
@@ -35,6 +39,14 @@ import mbrllab.core.maze.MazeDynamics;
  * calling thread: the app runs them on its background executor, in chunks (e.g. {@code runToBreakpoint(1_000_000)}
  * repeated) if it wants to offer cancelling.
  *
+ * <p><b>Agents.</b> Besides Dyna-Q, a session can step Dyna-Q+ ({@link #DebugSession(AgentSpec, Maze, double, long,
+ * long, TimelineParams)}): its real step is Dyna-Q's, and each of its n planning updates is one update with the
+ * exploration bonus in {@link DynaUpdate#bonus()}; a planning update of an action never tried has no real step as
+ * its source ({@link DebugStep#sourceRealStep()} 0). Such a session also follows the maze's layout change at its
+ * step and its slip ({@link #dynamics()} is the maze in force at the current position). Prioritized sweeping cannot
+ * be stepped: its real step makes no Q update and its planning stops when its queue runs empty, while the unit of
+ * the timeline is one Q update.
+ *
  * <p>Not thread-safe: one thread drives a session and reads it; the read methods return copies or immutable
  * values that can be handed to another thread.
  */
@@ -50,7 +62,8 @@ public final class DebugSession {
     private static final long SNAPSHOT_OVERHEAD_BYTES = 400;
 
     private final DynaParams params;
-    private final MazeDynamics dynamics;
+    private final int stateCount;
+    private final AgentKind kind;
     private final long realSeed;
     private final long planSeed;
     private final int n;
@@ -77,23 +90,52 @@ public final class DebugSession {
      */
     public DebugSession(DynaParams params, MazeDynamics dynamics, long realSeed, long planSeed,
                         TimelineParams timeline) {
-        if (params == null) {
-            throw new IllegalArgumentException("params must not be null");
+        this(new DynaQ(params, dynamics, realSeed, planSeed), realSeed, planSeed, timeline);
+    }
+
+    /**
+     * A session at position 0 for a fresh agent {@code spec.create(maze, slip, realSeed, planSeed)}: Dyna-Q or
+     * Dyna-Q+ in S of the maze's first layout, with the maze's layout change scheduled, before its first real step.
+     * The same agent, bit for bit, as run {@code r} of an experiment that seeds it with these seeds.
+     *
+     * @param slip     the maze's slip probability, in [0, 1]
+     * @param timeline snapshot interval and cap of the timeline
+     * @throws IllegalArgumentException for prioritized sweeping (see the class comment), or a bad argument
+     */
+    public DebugSession(AgentSpec spec, Maze maze, double slip, long realSeed, long planSeed,
+                        TimelineParams timeline) {
+        this(create(spec, maze, slip, realSeed, planSeed), realSeed, planSeed, timeline);
+    }
+
+    private static MazeAgent create(AgentSpec spec, Maze maze, double slip, long realSeed, long planSeed) {
+        if (spec == null) {
+            throw new IllegalArgumentException("spec must not be null");
         }
-        if (dynamics == null) {
-            throw new IllegalArgumentException("dynamics must not be null");
+        if (maze == null) {
+            throw new IllegalArgumentException("maze must not be null");
         }
+        if (spec.kind() == AgentKind.PRIORITIZED_SWEEPING) {
+            throw new IllegalArgumentException("spec: prioritized sweeping cannot be stepped update by update (its real "
+                    + "step makes no Q update and its planning stops when the queue runs empty); debug Dyna-Q or "
+                    + "Dyna-Q+");
+        }
+        return spec.create(maze, slip, realSeed, planSeed);
+    }
+
+    /** A session whose live cursor starts from {@code agent}, a fresh Dyna-Q or Dyna-Q+ agent (kept, not copied). */
+    private DebugSession(MazeAgent agent, long realSeed, long planSeed, TimelineParams timeline) {
         if (timeline == null) {
             throw new IllegalArgumentException("timeline must not be null");
         }
-        this.params = params;
-        this.dynamics = dynamics;
+        this.params = agent.params();
+        this.stateCount = agent.stateCount();
+        this.kind = agent.kind();
         this.realSeed = realSeed;
         this.planSeed = planSeed;
         this.n = params.n();
         this.timeline = timeline;
         this.interval = timeline.initialInterval();
-        this.live = new Cursor(new DynaQ(params, dynamics, realSeed, planSeed), 0, null);
+        this.live = new Cursor(agent, 0, null);
         snapshots.add(new Snapshot(0, live.agent.copy(), 0));
     }
 
@@ -177,8 +219,8 @@ public final class DebugSession {
     public void setBreakpoints(List<Breakpoint> newBreakpoints) {
         List<Breakpoint> copy = List.copyOf(newBreakpoints);
         for (Breakpoint b : copy) {
-            if (b instanceof Breakpoint.EntersCell cell && cell.state() >= dynamics.stateCount()) {
-                throw new IllegalArgumentException("EntersCell state must be in [0, " + dynamics.stateCount()
+            if (b instanceof Breakpoint.EntersCell cell && cell.state() >= stateCount) {
+                throw new IllegalArgumentException("EntersCell state must be in [0, " + stateCount
                         + "), got " + cell.state());
             }
         }
@@ -259,8 +301,7 @@ public final class DebugSession {
      * (x,u) pair and 8 per state) plus a few hundred bytes of objects, on a 64-bit JVM.
      */
     public long estimatedSnapshotBytes() {
-        long perSnapshot = 37L * Action.COUNT * dynamics.stateCount() + 8L * dynamics.stateCount()
-                + SNAPSHOT_OVERHEAD_BYTES;
+        long perSnapshot = 37L * Action.COUNT * stateCount + 8L * stateCount + SNAPSHOT_OVERHEAD_BYTES;
         return perSnapshot * snapshots.size();
     }
 
@@ -302,7 +343,7 @@ public final class DebugSession {
 
     /** The agent's cell. */
     public Cell agentCell() {
-        return dynamics.layout().cell(live.agent.state());
+        return live.agent.dynamics().layout().cell(live.agent.state());
     }
 
     /** The 1-based episode in progress (the next one as soon as the goal step has been executed). */
@@ -330,7 +371,7 @@ public final class DebugSession {
      * was last set, ordered by x then u. A fresh list.
      */
     public List<ModelEntry> modelTable() {
-        DynaQ agent = live.agent;
+        MazeAgent agent = live.agent;
         List<ModelEntry> rows = new ArrayList<>(agent.knownPairs());
         for (int x = 0; x < agent.stateCount(); x++) {
             for (int u = 0; u < Action.COUNT; u++) {
@@ -357,8 +398,17 @@ public final class DebugSession {
         return params;
     }
 
+    /**
+     * The maze in force at the current position: the first layout until the maze's scheduled change, the changed
+     * layout after it (always the first for a session built from {@link MazeDynamics}).
+     */
     public MazeDynamics dynamics() {
-        return dynamics;
+        return live.agent.dynamics();
+    }
+
+    /** The algorithm stepped: Dyna-Q or Dyna-Q+. */
+    public AgentKind kind() {
+        return kind;
     }
 
     public long realSeed() {
@@ -497,20 +547,20 @@ public final class DebugSession {
     }
 
     /** A copy of the agent and the session's own state at a snapshot position; the agent is never stepped. */
-    private record Snapshot(long position, DynaQ agent, int pending) {
+    private record Snapshot(long position, MazeAgent agent, int pending) {
     }
 
     /** A point of the run being stepped: an agent, its pending planning count, and the update that led there. */
     private static final class Cursor implements DynaListener {
 
-        final DynaQ agent;
+        final MazeAgent agent;
         int pending;
         /** The last update executed, or null at position 0 (and inside a fast chunk). */
         DebugStep last;
         /** The latest update the agent reported. */
         DynaUpdate captured;
 
-        Cursor(DynaQ agent, int pending, DebugStep last) {
+        Cursor(MazeAgent agent, int pending, DebugStep last) {
             this.agent = agent;
             this.pending = pending;
             this.last = last;

@@ -14,7 +14,9 @@ import mbrllab.core.dyna.DynaUpdate;
  * @param update          the update's arithmetic, as {@link mbrllab.core.dyna.DynaQ} computed it
  * @param sourceRealStep  the real step whose experience the update used: for a real update its own real step
  *                        ({@code update.realStep()}); for a planning update the real step at which Model(x,u) was
- *                        last set before it, in [1, update.realStep()]
+ *                        last set before it, in [1, update.realStep()]; 0 for a planning update of Dyna-Q+ on an
+ *                        action never tried, which the book's footnote models as leading back to x (x' = x) with
+ *                        reward 0 and no experience behind it
  */
 public record DebugStep(DynaUpdate update, long sourceRealStep) {
 
@@ -31,10 +33,17 @@ public record DebugStep(DynaUpdate update, long sourceRealStep) {
             throw new IllegalArgumentException("sourceRealStep of a real update must be its own real step "
                     + update.realStep() + ", got " + sourceRealStep);
         }
-        if (sourceRealStep < 1 || sourceRealStep > update.realStep()) {
+        boolean untried = sourceRealStep == 0 && update.kind() == DynaUpdate.Kind.PLANNING
+                && update.xNext() == update.x() && update.reward() == 0.0 && !update.terminal();
+        if (!untried && (sourceRealStep < 1 || sourceRealStep > update.realStep())) {
             throw new IllegalArgumentException("sourceRealStep must be in [1, " + update.realStep() + "], got "
                     + sourceRealStep);
         }
+    }
+
+    /** True for a planning update of an action never tried (Dyna-Q+): no real experience behind it. */
+    public boolean isUntried() {
+        return sourceRealStep == 0;
     }
 
     /** True for real experience (steps (a) to (e)), false for a planning update of step (f). */

@@ -1,0 +1,796 @@
+package mbrllab.app.changing;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+import mbrllab.app.dynamaze.DebuggerView;
+import mbrllab.app.dynamaze.DebuggerViewModel;
+import mbrllab.app.dynamaze.MazeCanvas;
+import mbrllab.app.dynamaze.MazeRenderer;
+import mbrllab.app.dynamaze.Overlays;
+import mbrllab.app.dynamaze.PaneFrame;
+import mbrllab.app.dynamaze.QLegend;
+import mbrllab.app.export.ExportTarget;
+import mbrllab.app.export.Exports;
+import mbrllab.app.shell.RunControls;
+import mbrllab.app.shell.Shell;
+import mbrllab.charts.CumulativeRewardChart;
+import mbrllab.charts.Palette;
+import mbrllab.core.dyna.AgentKind;
+import mbrllab.core.dyna.AgentSpec;
+import mbrllab.core.dyna.CumulativeRewardSpec;
+import mbrllab.core.dyna.CumulativeRewards;
+import mbrllab.core.dyna.DynaParams;
+import mbrllab.core.dyna.DynaQ;
+import mbrllab.core.dyna.PrioritizedSweeping.QueueEntry;
+import mbrllab.core.maze.Action;
+import mbrllab.core.maze.Layout;
+import mbrllab.core.maze.Maze;
+
+/**
+ * The Changing mazes lab (Sutton and Barto, Sections 8.3 and 8.4): Dyna-Q and Dyna-Q+ side by side on a maze that
+ * changes (and prioritized sweeping as an optional third pane with its queue), in lock step; the maze's change
+ * announced above the panes and outlined in them; Q or the tau heat map; the cumulative-reward chart of Figures 8.4
+ * and 8.5 filling in live from the background runs, with the animated run and the change marked. A second tab holds
+ * Example 8.4. Views only: state lives in {@link ChangingMazeViewModel} and {@link Example84Model}.
+ */
+public final class ChangingMazesLab {
+
+    /** The chart's animated lines are redrawn at most this often. */
+    static final int CHART_UPDATES_PER_SECOND = 5;
+    /** Points per mean curve on the chart (the CSV has every step). */
+    static final int CHART_POINTS = 600;
+
+    private final ChangingMazeViewModel model;
+    private final Shell.StatusBar status;
+    private final VBox root = new VBox();
+    private final HBox panes = new HBox(10);
+    private final List<MazeCanvas> canvases = new ArrayList<>();
+    private final List<Label> paneStats = new ArrayList<>();
+    private TableView<QueueEntry> queueTable;
+    private Label queueLabel;
+    private VBox queueBox;
+    private final QLegend qLegend = new QLegend();
+    private final TauLegend tauLegend = new TauLegend();
+    private final StackPane legendHolder = new StackPane();
+    private final CheckBox tauToggle = new CheckBox("Show tau: how stale the model is");
+    private final HBox legendRow = new HBox(16);
+    private final Label changeNotice = new Label();
+    private final Label realStepsLabel = new Label("real steps: 0");
+    private final Label summary = new Label();
+    private final Label runSummary = new Label();
+    private final ChartViewer chartViewer;
+    private JFreeChart chart;
+    private final XYSeriesCollection animated = new XYSeriesCollection();
+    private final List<Node> toolbarItems = new ArrayList<>();
+    private final TabPane tabs = new TabPane();
+    private final Tab mainTab;
+    private final Tab example84Tab;
+    private final Tab debuggerTab;
+    private final DebuggerView debuggerView;
+    private boolean debuggerStarted;
+    private final Example84View example84View;
+    private final ChangingOptions options;
+    private final Timeline chartTimer = new Timeline(new KeyFrame(Duration.millis(1000.0 / CHART_UPDATES_PER_SECOND),
+            e -> updateAnimatedSeries()));
+    private boolean chartDirty;
+    private double fontScale = 1;
+    private boolean highContrast;
+
+    public ChangingMazesLab(ChangingMazeViewModel model, Shell.StatusBar status) {
+        this.model = model;
+        this.status = status;
+        chartTimer.setCycleCount(Animation.INDEFINITE);
+        root.getStyleClass().addAll("lab", "changing-mazes-lab");
+        root.setId("changingMazesLab");
+        // Lets UI tests reach the lab from the shell's content node.
+        root.getProperties().put(ChangingMazesLab.class, this);
+
+        changeNotice.setId("changeNotice");
+        changeNotice.setWrapText(true);
+        changeNotice.setMaxWidth(Double.MAX_VALUE);
+        changeNotice.setMinHeight(Region.USE_PREF_SIZE);
+        changeNotice.getStyleClass().add("change-notice");
+        changeNotice.textProperty().bind(model.changeNoticeProperty());
+        model.changedProperty().addListener((o, a, b) -> styleNotice());
+        styleNotice();
+
+        panes.setPadding(new Insets(4, 8, 4, 8));
+        panes.setAlignment(Pos.CENTER);
+        VBox.setVgrow(panes, Priority.ALWAYS);
+        tauToggle.setId("tauToggle");
+        tauToggle.selectedProperty().bindBidirectional(model.showTauProperty());
+        tauToggle.setTooltip(new Tooltip("Colour each (x,u) by tau, the real steps since it was last tried (never "
+                + "tried: all the steps so far). Dyna-Q+ adds kappa sqrt(tau) to the reward when it plans with it."));
+        tauToggle.setWrapText(true);
+        tauToggle.setMinWidth(120);
+        legendHolder.getChildren().setAll(qLegend);
+        legendHolder.setMinWidth(0);
+        legendRow.getChildren().setAll(legendHolder, tauToggle);
+        legendRow.setAlignment(Pos.CENTER);
+        model.showTauProperty().addListener((o, a, b) -> applyTau());
+
+        VBox top = new VBox(4, changeNotice, panes, legendRow);
+        top.setPadding(new Insets(6, 0, 4, 0));
+
+        chart = createChart();
+        chartViewer = new ChartViewer(chart);
+        chartViewer.setId("cumulativeRewardChart");
+        chartViewer.setMinHeight(160);
+        summary.setId("rewardSummary");
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        runSummary.setId("runSummary");
+        runSummary.setWrapText(true);
+        runSummary.getStyleClass().add("note");
+        runSummary.setMinHeight(Region.USE_PREF_SIZE);
+        Label chartNote = new Label("Thick: mean of the background runs, band: 95% confidence. Thin: the animated run "
+                + "(run 1). Dashed: the maze changes.");
+        chartNote.setWrapText(true);
+        chartNote.getStyleClass().add("note");
+        VBox bottom = new VBox(4, chartViewer, summary, runSummary, chartNote);
+        VBox.setVgrow(chartViewer, Priority.ALWAYS);
+        bottom.setPadding(new Insets(0, 8, 6, 8));
+        clipToBounds(top);
+        clipToBounds(bottom);
+        SplitPane split = new SplitPane(top, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.56);
+        options = new ChangingOptions(model);
+        SplitPane sides = new SplitPane(split, options.view());
+        sides.setDividerPositions(0.79);
+        SplitPane.setResizableWithParent(options.view(), false);
+
+        mainTab = new Tab("Dyna-Q and Dyna-Q+ on a changing maze", sides);
+        mainTab.setId("changingTab");
+        example84View = new Example84View(model.example84(), model);
+        example84Tab = new Tab("Example 8.4: prioritized sweeping", example84View.view());
+        example84Tab.setId("example84Tab");
+        debuggerView = new DebuggerView(model.debugger(), new DebuggerView.Host() {
+            @Override
+            public Maze maze() {
+                return model.mazeProperty().get();
+            }
+
+            @Override
+            public DynaParams params() {
+                return model.settings().params();
+            }
+
+            @Override
+            public List<AgentKind> kinds() {
+                return List.of(AgentKind.DYNA_Q_PLUS, AgentKind.DYNA_Q);
+            }
+
+            @Override
+            public void reset(DebuggerViewModel debugger, AgentKind kind, int n) {
+                model.resetDebugger(kind, n);
+            }
+        });
+        debuggerTab = new Tab("Step-through debugger", debuggerView.view());
+        debuggerTab.setId("changingDebuggerTab");
+        tabs.getTabs().setAll(mainTab, example84Tab, debuggerTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("changingTabs");
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b == example84Tab) {
+                example84View.computeOnFirstVisit();
+            }
+            if (b == debuggerTab && !debuggerStarted) {
+                debuggerStarted = true;
+                resetDebugger();
+            }
+            showProgress();
+        });
+        model.debuggerRequestsProperty().addListener((o, a, b) -> {
+            tabs.getSelectionModel().select(debuggerTab);
+            resetDebugger();
+        });
+        model.example84RequestsProperty().addListener((o, a, b) -> {
+            example84View.compute();
+            tabs.getSelectionModel().select(example84Tab);
+        });
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        root.getChildren().add(tabs);
+
+        buildToolbar();
+        model.configVersionProperty().addListener((o, a, b) -> {
+            rebuildPanesAndChart();
+            if (debuggerStarted) {
+                resetDebugger();
+            }
+        });
+        model.publishedProperty().addListener((o, a, b) -> show());
+        model.colourLimitProperty().addListener((o, a, b) -> {
+            qLegend.setLimit(b.doubleValue());
+        });
+        model.tauLimitProperty().addListener((o, a, b) -> tauLegend.setLimit(b.doubleValue()));
+        model.rewardsProperty().addListener((o, a, b) -> showRewards());
+        model.experimentProgressProperty().addListener((o, a, b) -> showProgress());
+        model.experimentRunningProperty().addListener((o, a, b) -> showProgress());
+        model.experimentMessageProperty().addListener((o, a, b) -> status.setMessage(b));
+        model.example84().runningProperty().addListener((o, a, b) -> showProgress());
+        model.example84().progressProperty().addListener((o, a, b) -> showProgress());
+        model.example84().messageProperty().addListener((o, a, b) -> status.setMessage(b));
+        rebuildPanesAndChart();
+        applyTau();
+        show();
+        showProgress();
+    }
+
+    public Node view() {
+        return root;
+    }
+
+    public List<Node> toolbarItems() {
+        return toolbarItems;
+    }
+
+    public ChangingMazeViewModel model() {
+        return model;
+    }
+
+    /** Play/pause, step and reset for the shell's keyboard shortcuts; in the debugger tab, the debugger's. */
+    public RunControls runControls() {
+        return new RunControls(
+                () -> ifDebugger(debuggerView.debugger()::runToBreakpoint, model::togglePlay),
+                () -> ifDebugger(debuggerView.debugger()::stepUpdate, model::step),
+                () -> ifDebugger(debuggerView::reset, model::reset));
+    }
+
+    private void ifDebugger(Runnable inDebugger, Runnable otherwise) {
+        if (tabs.getSelectionModel().getSelectedItem() == debuggerTab) {
+            inDebugger.run();
+        } else {
+            otherwise.run();
+        }
+    }
+
+    /** The debugger offers the lab's n (chosen: the panes' agents) and a few others, and starts afresh. */
+    private void resetDebugger() {
+        int n = model.settings().n();
+        java.util.TreeSet<Integer> ns = new java.util.TreeSet<>(List.of(0, 5, 10, 50));
+        ns.add(n);
+        debuggerView.setNChoices(List.copyOf(ns), n);
+        debuggerView.reset();
+    }
+
+    /** Stops every thread of the lab (lab switch, window close). */
+    public void dispose() {
+        chartTimer.stop();
+        model.shutdown();
+    }
+
+    /** Clips a region to its own bounds: at large text, what does not fit is cut, not drawn over its neighbour. */
+    private static void clipToBounds(Region region) {
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(region.widthProperty());
+        clip.heightProperty().bind(region.heightProperty());
+        region.setClip(clip);
+        region.setMinHeight(0);
+    }
+
+    private void styleNotice() {
+        changeNotice.getStyleClass().remove("change-notice-done");
+        if (model.changedProperty().get()) {
+            changeNotice.getStyleClass().add("change-notice-done");
+        }
+    }
+
+    private void showProgress() {
+        boolean rewardsRunning = model.experimentRunningProperty().get();
+        Example84Model e84 = model.example84();
+        boolean e84Running = e84.runningProperty().get();
+        boolean preferE84 = e84Running && (tabs.getSelectionModel().getSelectedItem() == example84Tab
+                || !rewardsRunning);
+        if (preferE84) {
+            int total = e84.runs() * e84.mazes().size();
+            status.showProgress(e84.progressProperty().get(), Math.round(e84.progressProperty().get() * total) + " / "
+                    + total + " runs of Example 8.4", e84::cancel);
+        } else if (rewardsRunning) {
+            CumulativeRewards r = model.rewardsProperty().get();
+            status.showProgress(model.experimentProgressProperty().get(), (r == null ? 0 : r.runs()) + " / "
+                    + model.settings().runs() + " runs", model::cancelExperiment);
+        } else {
+            status.hideProgress();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ panes
+
+    private void rebuildPanesAndChart() {
+        panes.getChildren().clear();
+        canvases.clear();
+        paneStats.clear();
+        queueTable = null;
+        queueLabel = null;
+        CumulativeRewardSpec spec = model.spec();
+        for (int i = 0; i < spec.agents().size(); i++) {
+            AgentSpec agent = spec.agents().get(i);
+            Label title = new Label(paneTitle(agent));
+            title.setWrapText(true);
+            title.setMaxWidth(Double.MAX_VALUE);
+            title.setAlignment(Pos.CENTER);
+            title.setTextAlignment(TextAlignment.CENTER);
+            title.setMinHeight(Region.USE_PREF_SIZE);
+            title.getStyleClass().addAll("pane-title", "series-" + colour(agent.kind()));
+            title.setTooltip(new Tooltip(paneParameter(agent) + ". " + paneTooltip(agent.kind())));
+            Label stats = new Label(" ");
+            stats.setTooltip(new Tooltip(paneParameter(agent) + "; reward: goals reached so far (+1 each); updates: Q "
+                    + "updates, real and planning"));
+            stats.getStyleClass().add("pane-stats");
+            stats.setId("changingStats" + i);
+            stats.setMinHeight(Region.USE_PREF_SIZE);
+            stats.setWrapText(true);
+            stats.setTextAlignment(TextAlignment.CENTER);
+            MazeCanvas canvas = new MazeCanvas();
+            canvas.setId("changingCanvas" + i);
+            canvas.setFontScale(fontScale);
+            canvas.setHighContrast(highContrast);
+            canvas.setOverlays(new Overlays(true, true, false, false, false, true, true));
+            VBox box = new VBox(2, title, stats, canvas);
+            box.setAlignment(Pos.TOP_CENTER);
+            VBox.setVgrow(canvas, Priority.ALWAYS);
+            HBox.setHgrow(box, Priority.ALWAYS);
+            box.setMinWidth(100);
+            box.setPrefWidth(380);
+            panes.getChildren().add(box);
+            if (agent.kind() == AgentKind.PRIORITIZED_SWEEPING) {
+                panes.getChildren().add(queueBox());
+            }
+            canvases.add(canvas);
+            paneStats.add(stats);
+        }
+        animated.removeAllSeries();
+        for (AgentSpec agent : spec.agents()) {
+            animated.addSeries(new XYSeries(agent.label() + ": run 1 (animated)"));
+        }
+        rebuildChart();
+        show();
+        showRewards();
+    }
+
+    private Node queueBox() {
+        queueTable = new TableView<>();
+        queueTable.setId("queueTable");
+        queueTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        queueTable.setPlaceholder(new Label("queue empty"));
+        queueTable.setFocusTraversable(false);
+        TableColumn<QueueEntry, String> cell = new TableColumn<>("(x, u)");
+        cell.setCellValueFactory(e -> new javafx.beans.property.SimpleStringProperty(pairText(e.getValue())));
+        TableColumn<QueueEntry, String> priority = new TableColumn<>("P");
+        priority.setCellValueFactory(e -> new javafx.beans.property.SimpleStringProperty(
+                priorityText(e.getValue().priority())));
+        cell.setSortable(false);
+        priority.setSortable(false);
+        cell.setPrefWidth(90);
+        priority.setPrefWidth(80);
+        queueTable.getColumns().setAll(List.of(cell, priority));
+        queueTable.setPrefWidth(190 * fontScale);
+        queueTable.setMinWidth(160);
+        queueTable.setMaxWidth(260 * fontScale);
+        queueLabel = new Label("Priority queue");
+        queueLabel.setId("queueLabel");
+        queueLabel.setWrapText(true);
+        queueLabel.getStyleClass().add("pane-stats");
+        queueLabel.setMinHeight(Region.USE_PREF_SIZE);
+        Label title = new Label("Priority queue");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.getStyleClass().add("queue-title");
+        title.setTooltip(new Tooltip("Prioritized sweeping's queue right after the latest real step that queued "
+                + "something, highest priority |TD error| first (the top " + ChangingRunner.QUEUE_TOP + "): the pairs "
+                + "that step's planning updates took. (x, u) is x's (row, col) and the action u. Once the values are "
+                + "right, real steps queue nothing and the queue stays empty."));
+        VBox box = new VBox(2, title, queueLabel, queueTable);
+        VBox.setVgrow(queueTable, Priority.ALWAYS);
+        box.setAlignment(Pos.TOP_LEFT);
+        box.setMinWidth(160);
+        box.setPrefWidth(190 * fontScale);
+        queueBox = box;
+        return box;
+    }
+
+    /** A priority in few characters: 0.663, or 4.2e-04 below 0.001. */
+    static String priorityText(double p) {
+        return p >= 1e-3 ? String.format(Locale.ROOT, "%.3f", p) : String.format(Locale.ROOT, "%.1e", p);
+    }
+
+    /** "(r, c) →" for a queue entry of the maze on show. */
+    private String pairText(QueueEntry e) {
+        int cols = model.mazeProperty().get().layout().cols();
+        String arrow = switch (Action.of(e.u())) {
+            case UP -> "\u2191";
+            case DOWN -> "\u2193";
+            case LEFT -> "\u2190";
+            case RIGHT -> "\u2192";
+        };
+        return "(" + e.x() / cols + ", " + e.x() % cols + ") " + arrow;
+    }
+
+    static int colour(AgentKind kind) {
+        return kind.ordinal();
+    }
+
+    private static String paneTitle(AgentSpec agent) {
+        return agent.kind().label();
+    }
+
+    /** The agent's own parameter, shown over its counters: kappa for Dyna-Q+, theta for prioritized sweeping. */
+    private static String paneParameter(AgentSpec agent) {
+        return switch (agent.kind()) {
+            case DYNA_Q -> "n " + agent.params().n();
+            case DYNA_Q_PLUS -> "n " + agent.params().n() + ", kappa " + ChangingOptions.fmt(agent.kappa());
+            case PRIORITIZED_SWEEPING -> "n " + agent.params().n() + ", theta " + ChangingOptions.fmt(agent.theta());
+        };
+    }
+
+    private static String paneTooltip(AgentKind kind) {
+        return switch (kind) {
+            case DYNA_Q -> "Dyna-Q: n planning updates per real step, replaying remembered (x,u) at random";
+            case DYNA_Q_PLUS -> "Dyna-Q+: Dyna-Q whose planning adds kappa sqrt(tau) to the reward, tau the real steps "
+                    + "since (x,u) was tried; untried actions are planned too (as leading back, reward 0)";
+            case PRIORITIZED_SWEEPING -> "Prioritized sweeping: up to n planning updates per real step, taken from a "
+                    + "queue ordered by |TD error|, sweeping backwards through the predecessors";
+        };
+    }
+
+    private void applyTau() {
+        boolean tau = model.showTauProperty().get();
+        legendHolder.getChildren().setAll(tau ? tauLegend : qLegend);
+        show();
+    }
+
+    private MazeRenderer.Extras extras(AgentFrame f) {
+        int[] outlined = f.changed() ? model.changedCells() : new int[0];
+        if (model.showTauProperty().get()) {
+            return new MazeRenderer.Extras(f.tau(), model.tauLimitProperty().get(), "tau", outlined);
+        }
+        return new MazeRenderer.Extras(null, 1, "", outlined);
+    }
+
+    private void show() {
+        List<AgentFrame> frames = model.frames();
+        if (frames.size() != canvases.size()) {
+            return;
+        }
+        ChangingRunner.Published p = model.publishedProperty().get();
+        realStepsLabel.setText(String.format(Locale.ROOT, "real steps: %,d", p == null ? 0 : p.realSteps()));
+        double limit = model.colourLimitProperty().get();
+        for (int i = 0; i < frames.size(); i++) {
+            AgentFrame f = frames.get(i);
+            MazeCanvas canvas = canvases.get(i);
+            canvas.setExtras(extras(f));
+            canvas.show(f.pane(), limit);
+            PaneFrame pane = f.pane();
+            paneStats.get(i).setText(String.format(Locale.ROOT, "episode %d, step %d%nreward %d · %,d updates",
+                    pane.episode(), pane.stepsThisEpisode(), f.goals(), pane.updates()));
+            if (f.kind() == AgentKind.PRIORITIZED_SWEEPING && queueTable != null) {
+                if (!queueTable.getItems().equals(f.queueTop())) {
+                    queueTable.getItems().setAll(f.queueTop());
+                }
+                queueLabel.setText(f.queueStep() == 0 ? "nothing queued yet" : String.format(Locale.ROOT,
+                        "after real step %,d: %,d queued%nnow: %,d", f.queueStep(), f.queueSize(), f.queueSizeNow()));
+            }
+        }
+        if (!frames.isEmpty()) {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Animated run 1 at step %,d:",
+                    p.realSteps()));
+            for (int i = 0; i < frames.size(); i++) {
+                sb.append(i == 0 ? " " : ", ").append(frames.get(i).kind().label()).append(' ')
+                        .append(frames.get(i).goals());
+            }
+            runSummary.setText(sb.append(p.pausedAtEnd() || !model.playingProperty().get() && p.realSteps()
+                    == model.settings().steps() ? " (paused at the experiment's last step; Play goes on)." : ".")
+                    .toString());
+        }
+        chartDirty = true;
+        if (chartTimer.getStatus() != Animation.Status.RUNNING) {
+            chartTimer.play();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ chart
+
+    private JFreeChart createChart() {
+        CumulativeRewardSpec spec = model.spec();
+        JFreeChart c = CumulativeRewardChart.create(null, new YIntervalSeriesCollection(), spec.changeStep(),
+                fontScale);
+        XYPlot plot = c.getXYPlot();
+        XYLineAndShapeRenderer thin = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < spec.agents().size(); i++) {
+            Color colour = Palette.categorical(colour(spec.agents().get(i).kind()));
+            thin.setSeriesPaint(i, colour);
+            thin.setSeriesStroke(i, new BasicStroke((float) Math.max(1, fontScale)));
+            thin.setSeriesVisibleInLegend(i, false);
+            if (plot.getRenderer(0) instanceof org.jfree.chart.renderer.xy.DeviationRenderer band) {
+                band.setSeriesPaint(i, colour);
+                band.setSeriesFillPaint(i, colour);
+            }
+        }
+        plot.setDataset(1, animated);
+        plot.setRenderer(1, thin);
+        return c;
+    }
+
+    private void rebuildChart() {
+        chart = createChart();
+        chartViewer.setChart(chart);
+        showRewards();
+        chartDirty = true;
+        updateAnimatedSeries();
+    }
+
+    private void showRewards() {
+        CumulativeRewards r = model.rewardsProperty().get();
+        XYPlot plot = chart.getXYPlot();
+        if (r == null || r.agentCount() != model.spec().agents().size()) {
+            plot.setDataset(0, new YIntervalSeriesCollection());
+            summary.setText("Computing the background runs...");
+            return;
+        }
+        int stride = Math.max(1, r.steps() / CHART_POINTS);
+        plot.setDataset(0, CumulativeRewardChart.dataset(r, stride));
+        summary.setText(rewardText(r, model.rewardsFinalProperty().get(), model.settings().runs()));
+    }
+
+    /**
+     * The numbers under the chart: the mean cumulative reward +- its standard error at the change and at the end, per
+     * agent (as the command line prints them).
+     */
+    static String rewardText(CumulativeRewards r, boolean finished, int runsAsked) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Cumulative reward, mean +- standard error over %d runs%s: ", r.runs(),
+                finished ? "" : " (of " + runsAsked + ", so far)"));
+        long change = r.changeStep();
+        if (change > 0 && change <= r.steps()) {
+            sb.append(String.format(Locale.ROOT, "at the change (step %,d) ", change));
+            appendValues(sb, r, (int) change);
+            sb.append("; ");
+        }
+        sb.append(String.format(Locale.ROOT, "at step %,d ", r.steps()));
+        appendValues(sb, r, r.steps());
+        return sb.append('.').toString();
+    }
+
+    private static void appendValues(StringBuilder sb, CumulativeRewards r, int step) {
+        for (int i = 0; i < r.agentCount(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(r.labels().get(i)).append(String.format(Locale.ROOT, " %.2f +- %.2f",
+                    r.mean(i, step), r.standardError(i, step)));
+        }
+    }
+
+    private void updateAnimatedSeries() {
+        if (!chartDirty) {
+            chartTimer.stop();
+            return;
+        }
+        chartDirty = false;
+        List<AgentFrame> frames = model.frames();
+        for (int i = 0; i < frames.size() && i < animated.getSeriesCount(); i++) {
+            RewardTrace.Points points = frames.get(i).trace();
+            XYSeries series = animated.getSeries(i);
+            series.setNotify(false);
+            series.clear();
+            for (int k = 0; k < points.size(); k++) {
+                series.add(points.steps()[k], points.rewards()[k], false);
+            }
+            series.setNotify(true);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ toolbar
+
+    private void buildToolbar() {
+        Button play = new Button("Play");
+        play.setId("playButton");
+        play.textProperty().bind(Bindings.when(model.playingProperty()).then("Pause").otherwise("Play"));
+        play.setOnAction(e -> model.togglePlay());
+        play.setTooltip(new Tooltip("Play or pause all agents (Space)"));
+        play.setMinWidth(70);
+        Button step = new Button("Step");
+        step.setId("stepButton");
+        step.setOnAction(e -> model.step());
+        step.setTooltip(new Tooltip("One real step, and its planning updates, for every agent (Right arrow)"));
+        Button reset = new Button("Reset");
+        reset.setId("resetButton");
+        reset.setOnAction(e -> model.reset());
+        reset.setTooltip(new Tooltip("New agents with Q = 0 and an empty model on the maze's first layout, using the "
+                + "seed (Ctrl+R)"));
+        Slider speed = new Slider(0, ChangingMazeViewModel.SPEED_MAX_POSITION, model.speedProperty().get());
+        speed.setId("speedSlider");
+        speed.setPrefWidth(160);
+        speed.valueProperty().bindBidirectional(model.speedProperty());
+        speed.setTooltip(new Tooltip("From 1 step per second to as fast as possible (far right)"));
+        Label speedLabel = new Label();
+        speedLabel.setId("speedLabel");
+        speedLabel.textProperty().bind(model.speedTextProperty());
+        speedLabel.setMinWidth(95);
+        TextField seed = new TextField(Long.toString(model.seedProperty().get()));
+        seed.setId("seedField");
+        seed.setPrefColumnCount(7);
+        seed.setTooltip(new Tooltip("Seed of the random numbers of the animated run and of the background runs; "
+                + "applied on Reset. Same seed, same numbers as figure 8.4 / 8.5 on the command line."));
+        seed.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("-?\\d{0,18}")
+                ? change : null));
+        model.seedProperty().addListener((o, a, b) -> {
+            if (!seed.getText().equals(Long.toString(b.longValue()))) {
+                seed.setText(Long.toString(b.longValue()));
+            }
+        });
+        seed.textProperty().addListener((o, a, b) -> {
+            try {
+                model.seedProperty().set(Long.parseLong(b));
+            } catch (NumberFormatException e) {
+                // an empty or lone "-" field keeps the previous seed
+            }
+        });
+        realStepsLabel.setId("realStepsLabel");
+        realStepsLabel.setMinWidth(Region.USE_PREF_SIZE);
+        toolbarItems.addAll(List.of(play, step, reset, new Separator(Orientation.VERTICAL), new Label("Speed"), speed,
+                speedLabel, new Separator(Orientation.VERTICAL), new Label("Seed"), seed,
+                new Separator(Orientation.VERTICAL), realStepsLabel));
+    }
+
+    // ------------------------------------------------------------------------------------------------ classroom
+
+    /** Scales canvas text and chart fonts (the CSS scales the controls). */
+    public void setFontScale(double scale) {
+        fontScale = scale;
+        qLegend.setFontScale(scale);
+        tauLegend.setFontScale(scale);
+        for (MazeCanvas c : canvases) {
+            c.setFontScale(scale);
+        }
+        debuggerView.setFontScale(scale);
+        rebuildChart();
+        example84View.setFontScale(scale);
+        options.setFontScale(scale);
+        if (queueBox != null) {
+            queueBox.setPrefWidth(190 * scale);
+        }
+        if (queueTable != null) {
+            queueTable.setMaxWidth(260 * scale);
+        }
+    }
+
+    public void setHighContrast(boolean on) {
+        highContrast = on;
+        qLegend.setHighContrast(on);
+        tauLegend.setHighContrast(on);
+        for (MazeCanvas c : canvases) {
+            c.setHighContrast(on);
+        }
+        debuggerView.setHighContrast(on);
+    }
+
+    // ------------------------------------------------------------------------------------------------ export
+
+    /** Every maze pane (as a figure), the cumulative-reward chart and, once computed, the Example 8.4 chart. */
+    public List<ExportTarget> exportTargets() {
+        List<ExportTarget> targets = new ArrayList<>();
+        List<AgentFrame> frames = model.frames();
+        for (int i = 0; i < canvases.size() && i < frames.size(); i++) {
+            MazeCanvas canvas = canvases.get(i);
+            AgentFrame f = frames.get(i);
+            if (canvas.frame() == null) {
+                continue;
+            }
+            MazeRenderer.Style style = canvas.style();
+            MazeRenderer.Extras extras = canvas.extras();
+            double w = Math.max(120, canvas.getWidth());
+            double h = Math.max(80, canvas.getHeight());
+            String title = String.format(Locale.ROOT, "%s · step %,d · cumulative reward %d%s", f.kind().label(),
+                    f.pane().realSteps(), f.goals(), extras.heat() != null ? " · tau" : "");
+            double fh = h + 2 * MazeRenderer.FIGURE_BAND;
+            PaneFrame pane = canvas.frame();
+            targets.add(new ExportTarget("maze-" + f.kind().key(), "Maze pane: " + f.kind().label(),
+                    () -> Exports.png2x(w, fh, pen -> MazeRenderer.drawFigure(pen, pane, style, extras, title, w, h)),
+                    () -> Exports.svg(w, fh, pen -> MazeRenderer.drawFigure(pen, pane, style, extras, title, w, h)),
+                    () -> paneCsv(f.kind().key(), f.pane(), f.tau())));
+        }
+        CumulativeRewards r = model.rewardsProperty().get();
+        double cw = Math.max(720, chartViewer.getWidth());
+        double ch = Math.max(440, chartViewer.getHeight());
+        targets.add(new ExportTarget("cumulative-reward", "Cumulative reward chart",
+                () -> Exports.chartPng2x(titledChart(), cw, ch), () -> Exports.chartSvg(titledChart(), cw, ch),
+                () -> r == null ? "step\n" : r.toCsv()));
+        targets.addAll(example84View.exportTargets());
+        MazeCanvas dbg = debuggerView.canvas();
+        if (debuggerStarted && dbg.frame() != null && dbg.getWidth() > 0) {
+            PaneFrame frame = dbg.frame();
+            MazeRenderer.Style style = dbg.style();
+            double w = dbg.getWidth();
+            double h = dbg.getHeight();
+            String title = String.format(Locale.ROOT, "Debugger, n = %d · update %,d · real step %,d", frame.n(),
+                    frame.updates(), frame.realSteps());
+            double fh = h + 2 * MazeRenderer.FIGURE_BAND;
+            targets.add(new ExportTarget("debugger-maze", "Debugger maze (n = " + frame.n() + ")",
+                    () -> Exports.png2x(w, fh, pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
+                    () -> Exports.svg(w, fh, pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
+                    () -> paneCsv("debugger", frame, null)));
+        }
+        return targets;
+    }
+
+    /** A copy of the chart with a title, for files. */
+    private JFreeChart titledChart() {
+        try {
+            JFreeChart copy = (JFreeChart) chart.clone();
+            CumulativeRewards r = model.rewardsProperty().get();
+            copy.setTitle(new org.jfree.chart.title.TextTitle("Cumulative reward on the "
+                    + model.mazeProperty().get().name() + (r == null ? "" : ", mean of " + r.runs() + " runs, seed "
+                    + model.seedProperty().get()), new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD,
+                    (int) Math.round(15 * fontScale))));
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            return chart;
+        }
+    }
+
+    /**
+     * One line per free cell and action: Q, the strictly greedy action, tau (empty when not given), whether the model
+     * knows the state, visits.
+     */
+    static String paneCsv(String agent, PaneFrame p, double[] tau) {
+        StringBuilder sb = new StringBuilder("agent,row,col,action,q,strictly_greedy,tau,model_knows_state,visits\n");
+        Layout l = p.layout();
+        for (int x = 0; x < l.cellCount(); x++) {
+            int r = x / l.cols();
+            int c = x % l.cols();
+            if (l.isWall(r, c)) {
+                continue;
+            }
+            int best = DynaQ.strictlyBestAction(p.q(), x);
+            for (int u = 0; u < Action.COUNT; u++) {
+                sb.append(agent).append(',').append(r).append(',').append(c).append(',')
+                        .append(Action.of(u).label()).append(',')
+                        .append(String.format(Locale.ROOT, "%.9f", p.q()[x * 4 + u])).append(',')
+                        .append(best == u).append(',').append(tau == null ? "" : Long.toString((long) tau[x * 4 + u]))
+                        .append(',')
+                        .append(p.known()[x]).append(',').append(p.visits()[x]).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}

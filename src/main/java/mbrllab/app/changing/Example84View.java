@@ -1,0 +1,180 @@
+package mbrllab.app.changing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+import mbrllab.app.controls.ValidatedField;
+import mbrllab.app.export.ExportTarget;
+import mbrllab.app.export.Exports;
+import mbrllab.charts.Palette;
+import mbrllab.charts.UpdatesToOptimalChart;
+import mbrllab.core.dyna.AgentKind;
+import mbrllab.core.dyna.UpdatesToOptimal;
+import mbrllab.core.dyna.UpdatesToOptimalSpec;
+
+/**
+ * The Example 8.4 tab: updates until an optimal solution against maze size, Dyna-Q against prioritized sweeping, on
+ * the Dyna-maze at 1x to 6x resolution, as a chart and a table. Computed the first time the tab is shown, and again
+ * on Compute; progress and Cancel are in the status bar. Views only: state lives in {@link Example84Model}.
+ */
+final class Example84View {
+
+    /** One row of the table: a maze and each agent's result on it. */
+    record Row(String maze, int states, String dynaQ, String sweeping, String censored) {
+    }
+
+    private final Example84Model model;
+    private final ChangingMazeViewModel lab;
+    private final VBox root = new VBox(6);
+    private final ChartViewer chartViewer;
+    private final TableView<Row> table = new TableView<>();
+    private final ValidatedField<Integer> runs;
+    private double fontScale = 1;
+    private boolean started;
+
+    Example84View(Example84Model model, ChangingMazeViewModel lab) {
+        this.model = model;
+        this.lab = lab;
+        root.setPadding(new Insets(8));
+        root.setId("example84View");
+        Label intro = new Label("Sutton and Barto, Example 8.4: how many Q updates Dyna-Q and prioritized sweeping "
+                + "need before their greedy policy is optimal, on the Dyna-maze at 1x to 6x resolution (47 to 1,692 "
+                + "states). Both make at most n = 5 planning updates per real step (alpha "
+                + UpdatesToOptimalSpec.EXAMPLE_84_ALPHA + ", gamma 0.95, epsilon 0.1; theta "
+                + ChangingOptions.fmt(UpdatesToOptimalSpec.EXAMPLE_84_THETA) + "). Optimal: at the end of an episode every greedy policy "
+                + "reaches G in the fewest steps. The seed is the lab's.");
+        intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
+        runs = new ValidatedField<>("example84RunsField", "Runs per maze", "Independent runs on every maze, 1.."
+                + Example84Model.MAX_RUNS + "; a few finish in seconds, the command line's figure example-8.4 used 100",
+                ValidatedField.integer("runs", 1, Example84Model.MAX_RUNS), Integer.toString(lab.example84Runs()));
+        runs.field().setPrefColumnCount(6);
+        lab.configVersionProperty().addListener((o, a, b) -> runs.setText(Integer.toString(lab.example84Runs())));
+        Button compute = new Button("Compute");
+        compute.setId("computeExample84Button");
+        compute.disableProperty().bind(runs.validProperty().not());
+        compute.setTooltip(new Tooltip("Run the comparison in the background (Cancel in the status bar)"));
+        compute.setOnAction(e -> compute());
+        HBox controls = new HBox(12, runs.view(), compute);
+        controls.setAlignment(Pos.BOTTOM_LEFT);
+
+        chartViewer = new ChartViewer(createChart(null));
+        chartViewer.setId("example84Chart");
+        chartViewer.setMinHeight(200);
+        VBox.setVgrow(chartViewer, Priority.ALWAYS);
+
+        table.setId("example84Table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("Not computed yet"));
+        TableColumn<Row, String> states = column("States", r -> Integer.toString(r.states()));
+        states.setMaxWidth(90);
+        table.getColumns().setAll(List.of(column("Maze", Row::maze), states,
+                column("Dyna-Q updates", Row::dynaQ), column("Prioritized sweeping updates", Row::sweeping),
+                column("Not optimal (DQ / PS)", Row::censored)));
+        table.setPrefHeight(190);
+        table.setMinHeight(120);
+        Label note = new Label("Updates: mean +- standard error over the runs. Prioritized sweeping spends its updates where values are changing, working backwards "
+                + "from the goal through the model's predecessors, so it needs several times fewer updates on every size "
+                + "(the saving in updates grows with the maze). Runs that found no optimal policy within 2,000,000 real steps are left out of "
+                + "the means (counted in the last column, Dyna-Q / prioritized sweeping).");
+        note.setWrapText(true);
+        note.getStyleClass().add("note");
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        root.getChildren().setAll(intro, controls, chartViewer, table, note);
+        model.resultProperty().addListener((o, a, b) -> showResult());
+    }
+
+    private static TableColumn<Row, String> column(String title, java.util.function.Function<Row, String> value) {
+        TableColumn<Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(e -> new javafx.beans.property.SimpleStringProperty(value.apply(e.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    Node view() {
+        return root;
+    }
+
+    /** Starts the comparison the first time the tab is shown. */
+    void computeOnFirstVisit() {
+        if (!started) {
+            compute();
+        }
+    }
+
+    /** Starts the comparison with the runs in the field (the lab's own count when the field is invalid). */
+    void compute() {
+        started = true;
+        lab.computeExample84(runs.value().orElse(lab.example84Runs()));
+    }
+
+    void setFontScale(double scale) {
+        fontScale = scale;
+        chartViewer.setChart(createChart(model.resultProperty().get()));
+    }
+
+    private JFreeChart createChart(UpdatesToOptimal result) {
+        YIntervalSeriesCollection data = result == null ? new YIntervalSeriesCollection()
+                : UpdatesToOptimalChart.dataset(result);
+        JFreeChart chart = UpdatesToOptimalChart.create(result == null ? "Example 8.4 (press Compute)"
+                : String.format(Locale.ROOT, "Example 8.4: mean of %d runs per maze, 95%% confidence", result.runs()),
+                data, fontScale);
+        chart.getXYPlot().getRangeAxis().setLabel("Updates until optimal (log scale)");
+        // Prioritized sweeping keeps the colour of its pane in the first tab.
+        chart.getXYPlot().getRenderer().setSeriesPaint(1, Palette.categorical(
+                ChangingMazesLab.colour(AgentKind.PRIORITIZED_SWEEPING)));
+        return chart;
+    }
+
+    private void showResult() {
+        UpdatesToOptimal r = model.resultProperty().get();
+        chartViewer.setChart(createChart(r));
+        List<Row> rows = new ArrayList<>();
+        if (r != null) {
+            for (int m = 0; m < r.mazeNames().size(); m++) {
+                rows.add(new Row(r.mazeNames().get(m), r.states().get(m), meanText(r, m, 0), meanText(r, m, 1),
+                        r.censored(m, 0) + " / " + r.censored(m, 1)));
+            }
+        }
+        table.getItems().setAll(rows);
+    }
+
+    private static String meanText(UpdatesToOptimal r, int maze, int agent) {
+        double mean = r.mean(maze, agent);
+        if (Double.isNaN(mean)) {
+            return "none optimal";
+        }
+        return String.format(Locale.ROOT, "%,.0f +- %,.0f", mean, r.standardError(maze, agent));
+    }
+
+    /** The chart, once computed: PNG, SVG, and the CSV of {@code figure example-8.4}. */
+    List<ExportTarget> exportTargets() {
+        UpdatesToOptimal r = model.resultProperty().get();
+        if (r == null) {
+            return List.of();
+        }
+        double w = Math.max(720, chartViewer.getWidth());
+        double h = Math.max(440, chartViewer.getHeight());
+        return List.of(new ExportTarget("example-8.4", "Example 8.4 chart",
+                () -> Exports.chartPng2x(createChart(r), w, h), () -> Exports.chartSvg(createChart(r), w, h),
+                r::toCsv));
+    }
+}

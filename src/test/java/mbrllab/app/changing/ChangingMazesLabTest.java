@@ -1,0 +1,334 @@
+package mbrllab.app.changing;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import mbrllab.app.Background;
+import mbrllab.app.FxDispatcher;
+import mbrllab.app.MbrlLabApp;
+import mbrllab.app.dynamaze.MazeCanvas;
+import mbrllab.app.shell.FileDialogs;
+import mbrllab.app.shell.Shell;
+import mbrllab.cli.Cli;
+import mbrllab.core.maze.Maze;
+import mbrllab.io.BundledMazes;
+
+/** Real clicks on the Changing mazes lab, headless on Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class ChangingMazesLabTest {
+
+    private Shell shell;
+    private Background background;
+    private Path answer;
+    private Stage stage;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        // Dialogs left open by earlier test classes would sit over this test's menus.
+        new java.util.ArrayList<>(Window.getWindows()).stream().filter(w -> w != stage && w instanceof Stage)
+                .forEach(w -> ((Stage) w).close());
+        FxDispatcher dispatcher = new FxDispatcher();
+        dispatcher.start();
+        background = new Background();
+        shell = MbrlLabApp.createShell(stage, dispatcher, background);
+        shell.setFileDialogs(new FileDialogs() {
+            @Override
+            public Optional<Path> save(Window owner, String title, String initialName, String extension) {
+                return Optional.of(answer);
+            }
+
+            @Override
+            public Optional<Path> open(Window owner, String title, String extension) {
+                return Optional.of(answer);
+            }
+
+            @Override
+            public Optional<Path> folder(Window owner, String title) {
+                return Optional.of(answer);
+            }
+        });
+        Scene scene = new Scene(shell.view(), 1280, 800);
+        scene.getStylesheets().add(MbrlLabApp.stylesheet());
+        shell.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+        shell.select("changing-mazes");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        // Dialogs (Help, errors) must not outlive the test: they would sit over the next test's menus.
+        WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(Window.getWindows()).stream()
+                .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close()))
+                .get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
+        background.shutdown();
+    }
+
+    static void waitUntil(Callable<Boolean> condition, String what) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    static MazeCanvas canvas(FxRobot robot, int pane) {
+        return robot.lookup("#changingCanvas" + pane).queryAs(MazeCanvas.class);
+    }
+
+    static long realSteps(FxRobot robot, int pane) {
+        MazeCanvas c = canvas(robot, pane);
+        return c == null || c.frame() == null ? -1 : c.frame().realSteps();
+    }
+
+    private ChangingMazeViewModel model() {
+        return ((ChangingMazesLab) shell.currentLab().content().getProperties().get(ChangingMazesLab.class)).model();
+    }
+
+    /** Runs the CLI in this JVM; returns its exit code, failing with its output when it is not 0. */
+    static void cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = Cli.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        assertEquals(0, code, out + "\n" + err);
+    }
+
+    @Test
+    void thePanesAnimateInLockStepAndTheMazeChangesAtItsStep(FxRobot robot) {
+        waitUntil(() -> realSteps(robot, 1) == 0, "two panes at step 0");
+        Maze blocking = BundledMazes.load(BundledMazes.BLOCKING_MAZE);
+        assertEquals(blocking.layout(), canvas(robot, 0).frame().layout(), "the first layout");
+        assertTrue(robot.lookup("#changingCanvas2").tryQuery().isEmpty(), "Dyna-Q and Dyna-Q+ only by default");
+        robot.clickOn("#stepButton").clickOn("#stepButton").clickOn("#stepButton");
+        waitUntil(() -> realSteps(robot, 0) == 3 && realSteps(robot, 1) == 3, "three steps in both panes");
+        assertEquals(3 * 11, canvas(robot, 0).frame().updates(), "Dyna-Q, n = 10: 11 updates per real step");
+        assertTrue(robot.lookup("#changeNotice").queryAs(Label.class).getText()
+                .startsWith("Blocking maze changes after real step 1,000"));
+
+        robot.clickOn("#playButton");
+        waitUntil(() -> realSteps(robot, 0) > 3, "playing moves the agents");
+        robot.interact(() -> model().speedProperty().set(ChangingMazeViewModel.SPEED_MAX_POSITION));
+        // At full speed the run goes on to the experiment's last step (3000) and pauses there by itself.
+        waitUntil(() -> realSteps(robot, 0) == 3000 && realSteps(robot, 1) == 3000
+                && !model().playingProperty().get(), "the run pauses at step 3000");
+        assertEquals("Play", robot.lookup("#playButton").queryButton().getText());
+        for (int pane = 0; pane < 2; pane++) {
+            assertEquals(blocking.change().orElseThrow().layout(), canvas(robot, pane).frame().layout(),
+                    "after step 1000 pane " + pane + " shows the changed layout");
+            assertArrayEquals(new int[] {3 * 9, 3 * 9 + 8}, canvas(robot, pane).extras().outlined(),
+                    "the two cells the change touched are outlined");
+        }
+        Label notice = robot.lookup("#changeNotice").queryAs(Label.class);
+        assertTrue(notice.getText().startsWith("Step 1,000: the maze changed. 1 cell became a wall, 1 cell opened"),
+                notice.getText());
+        assertTrue(notice.getStyleClass().contains("change-notice-done"));
+        assertTrue(robot.lookup("#runSummary").queryAs(Label.class).getText().contains("paused at the experiment's "
+                + "last step"));
+    }
+
+    @Test
+    void theFinalChartNumbersAndTheExportedFilesEqualTheCommandLine(FxRobot robot) throws Exception {
+        waitUntil(() -> model().rewardsFinalProperty().get(), "the 30 background runs finish");
+        String summary = robot.lookup("#rewardSummary").queryAs(Label.class).getText();
+        assertTrue(summary.startsWith("Cumulative reward, mean +- standard error over 30 runs: at the change (step "
+                + "1,000) Dyna-Q "), summary);
+        assertTrue(summary.contains("at step 3,000 Dyna-Q 68.47 +- 6.70, Dyna-Q+ 133.43 +- 2.99."), summary);
+        robot.clickOn("#stepButton");
+        waitUntil(() -> realSteps(robot, 1) == 1, "one step");
+
+        answer = dir.resolve("export");
+        robot.clickOn("File").clickOn("#exportAllItem");
+        waitUntil(() -> Files.exists(answer.resolve("cumulative-reward.svg")), "files written");
+        cli("figure", "8.4", "--runs", "30", "--seed", "1", "--out", dir.resolve("cli").toString());
+        assertEquals(Files.readString(dir.resolve("cli/figure-8.4.csv")),
+                Files.readString(answer.resolve("cumulative-reward.csv")), "the lab's curves are the CLI's, to the bit");
+
+        for (String name : List.of("maze-dynaq", "maze-dynaqplus", "cumulative-reward")) {
+            BufferedImage png = ImageIO.read(answer.resolve(name + ".png").toFile());
+            assertNotNull(png, name + ".png is a PNG");
+            assertTrue(png.getWidth() > 200 && png.getHeight() > 200, name + ".png has a size");
+            String svg = Files.readString(answer.resolve(name + ".svg"));
+            assertTrue(svg.contains("</svg>"), name + ".svg is complete");
+        }
+        List<String> pane = Files.readAllLines(answer.resolve("maze-dynaqplus.csv"));
+        assertEquals("agent,row,col,action,q,strictly_greedy,tau,model_knows_state,visits", pane.get(0));
+        assertEquals(1 + 46 * 4, pane.size(), "46 free cells of the blocking maze x 4 actions");
+        assertTrue(pane.stream().anyMatch(l -> l.startsWith("dynaqplus,5,3,") && l.contains(",0,true,")),
+                "the pair tried from S in step 1 has tau 0");
+    }
+
+    @Test
+    void theTauToggleColoursThePanesByStaleness(FxRobot robot) {
+        waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
+        robot.clickOn("#stepButton").clickOn("#stepButton");
+        waitUntil(() -> realSteps(robot, 1) == 2, "two steps");
+        assertNull(canvas(robot, 0).extras().heat(), "Q by default");
+        robot.clickOn("#tauToggle");
+        waitUntil(() -> canvas(robot, 1).extras().heat() != null, "the tau map is on");
+        double[] tau = canvas(robot, 1).extras().heat();
+        double[] expected = model().frames().get(1).tau();
+        assertArrayEquals(expected, tau);
+        long zeros = java.util.Arrays.stream(tau).filter(t -> t == 0).count();
+        assertTrue(zeros >= 1, "the pair just tried has tau 0");
+        assertEquals(2.0, java.util.Arrays.stream(tau).max().orElseThrow(), "never tried: tau = all the steps");
+        assertTrue(robot.lookup(n -> n instanceof TauLegend).tryQuery().isPresent(), "the tau legend is shown");
+        robot.clickOn("#tauToggle");
+        waitUntil(() -> canvas(robot, 1).extras().heat() == null, "back to Q");
+
+        // Any maze file opens in the lab (File > Open maze file), with the book's parameters for it.
+        robot.interact(() -> shell.openMaze(Path.of("mazes", "dyna-maze-2x.maze")));
+        waitUntil(() -> canvas(robot, 0).frame() != null && canvas(robot, 0).frame().layout().rows() == 12,
+                "the 2x Dyna-maze in the panes");
+        assertTrue(robot.lookup("#changeNotice").queryAs(Label.class).getText().contains("does not change"));
+        assertEquals("3000", robot.lookup("#stepsField").queryAs(TextField.class).getText());
+
+        robot.type(javafx.scene.input.KeyCode.F1);
+        String help = robot.lookup("#helpText").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(help.contains("THE CHANGING MAZES LAB"), "the lab has its Help section");
+        assertTrue(help.contains("kappa * sqrt(tau)"));
+        assertTrue(help.contains("With a slip probability p, the maze no longer does what the agent asks"),
+                "the slip explanation of the core");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
+    void aBadFieldIsRefusedAtTheFieldAndABadSessionNamesItsField(FxRobot robot) throws Exception {
+        waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
+        robot.doubleClickOn("#kappaField").eraseText(8).write("2");
+        assertEquals("kappa must be in [0, 1], got 2", robot.lookup("#kappaFieldError").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#applyButton").queryButton().isDisabled(), "Apply is disabled");
+        robot.eraseText(1).write("0.01");
+        assertFalse(robot.lookup("#applyButton").queryButton().isDisabled());
+        // The fields further down sit below the fold of the side panel: set their text without clicking.
+        TextField slip = robot.lookup("#slipField").queryAs(TextField.class);
+        robot.interact(() -> slip.setText("1.5"));
+        assertEquals("slip must be in [0, 1], got 1.5", robot.lookup("#slipFieldError").queryAs(Label.class).getText());
+        robot.interact(() -> slip.setText("0.1"));
+        TextField runs = robot.lookup("#runsField").queryAs(TextField.class);
+        robot.interact(() -> runs.setText("x"));
+        assertEquals("'x' is not a whole number; runs must be in 1..10000",
+                robot.lookup("#runsFieldError").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#applyButton").queryButton().isDisabled(), "Apply is disabled");
+        robot.interact(() -> runs.setText("4"));
+        robot.clickOn("#applyButton");
+        waitUntil(() -> model().settings().kappa() == 0.01 && model().settings().slip() == 0.1, "applied");
+
+        answer = dir.resolve("bad.json");
+        Files.writeString(answer, "{\"format\": \"mbrl-lab-session\", \"version\": 1, \"lab\": \"changing-mazes\","
+                + " \"settings\": {\"theta\": -1, \"n\": 5}}");
+        robot.clickOn("File").clickOn("#openSessionItem");
+        waitUntil(() -> shell.lastError() != null, "an error is shown");
+        assertEquals(answer + ": theta must be in [0, 1.0], got -1.0", shell.lastError());
+        assertEquals(0.01, model().settings().kappa(), "nothing changed");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+
+        answer = dir.resolve("good.json");
+        robot.clickOn("File").clickOn("#saveSessionItem");
+        waitUntil(() -> Files.exists(answer), "session written");
+        robot.clickOn("#defaultsButton").clickOn("#applyButton");
+        waitUntil(() -> model().settings().kappa() == 1e-4, "book defaults");
+        robot.clickOn("File").clickOn("#openSessionItem");
+        waitUntil(() -> model().settings().kappa() == 0.01, "the session is back");
+        assertEquals(0.1, model().settings().slip());
+        assertEquals("0.01", robot.lookup("#kappaField").queryAs(TextField.class).getText());
+    }
+
+    @Test
+    void theDebuggerStepsDynaQPlusWithItsBonus(FxRobot robot) {
+        waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
+        robot.clickOn("Presets").clickOn("#preset-debug-dyna-q-plus");
+        waitUntil(() -> model().debugger().frameProperty().get() != null, "the debugger starts");
+        assertEquals("10", String.valueOf(robot.lookup("#debugN").queryComboBox().getValue()), "the lab's n");
+        for (int i = 0; i < 16; i++) {
+            robot.clickOn("#dbgStepUpdate");
+        }
+        waitUntil(() -> model().debugger().frameProperty().get().position() == 16, "16 updates");
+        var last = model().debugger().frameProperty().get().last().orElseThrow();
+        assertFalse(last.isReal(), "update 16 is a planning update (n = 10)");
+        String target = robot.lookup("#insp7").queryAs(Label.class).getText();
+        assertTrue(target.startsWith("r + kappa sqrt(tau) + gamma max"), target);
+        assertTrue(last.update().bonus() >= 0);
+        // The debugged agent is the animated Dyna-Q+ pane's: after three whole steps both have the same Q.
+        robot.clickOn("#dbgStepReal");
+        waitUntil(() -> model().debugger().frameProperty().get().pane().realSteps() == 3
+                && model().debugger().frameProperty().get().pending() == 10, "the third real step");
+        for (int i = 0; i < 10; i++) {
+            robot.clickOn("#dbgStepUpdate");
+        }
+        waitUntil(() -> model().debugger().frameProperty().get().position() == 33, "its ten planning updates");
+        robot.clickOn("#changingTab").clickOn("#stepButton").clickOn("#stepButton").clickOn("#stepButton");
+        waitUntil(() -> realSteps(robot, 1) == 3, "the panes at step 3");
+        assertArrayEquals(canvas(robot, 1).frame().q(), model().debugger().frameProperty().get().pane().q(),
+                "the debugger's Dyna-Q+ is the pane's");
+    }
+
+    @Test
+    void theShortcutPresetAppliesAndSwitchingLabsStopsTheThreads(FxRobot robot) throws Exception {
+        waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
+        robot.clickOn("Presets").clickOn("#preset-shortcut-maze-figure-8-5");
+        Maze shortcut = BundledMazes.load(BundledMazes.SHORTCUT_MAZE);
+        waitUntil(() -> canvas(robot, 1).frame() != null && canvas(robot, 1).frame().layout().equals(shortcut.layout())
+                && realSteps(robot, 1) > 0, "the shortcut maze plays");
+        assertEquals("50", robot.lookup("#nField").queryAs(TextField.class).getText());
+        assertEquals("0.001", robot.lookup("#kappaField").queryAs(TextField.class).getText());
+        assertEquals("6000", robot.lookup("#stepsField").queryAs(TextField.class).getText());
+        assertTrue(model().playingProperty().get());
+
+        robot.clickOn("#sweepingCheck");
+        waitUntil(() -> robot.lookup("#changingCanvas2").tryQuery().isPresent() && realSteps(robot, 2) >= 0,
+                "a third pane for prioritized sweeping");
+        robot.clickOn("#example84Tab");
+        waitUntil(() -> model().example84().runningProperty().get(), "Example 8.4 computes on the first visit");
+        robot.clickOn("#cancelButton");
+        waitUntil(() -> !model().example84().runningProperty().get(), "Cancel in the status bar stops it");
+        assertEquals("Example 8.4 cancelled", shell.statusBar().message());
+        robot.clickOn("#computeExample84Button");
+        waitUntil(() -> model().example84().runningProperty().get(), "Compute starts it again");
+        ChangingMazeViewModel lab = model();
+        robot.interact(() -> shell.select("dyna-maze"));
+        waitUntil(() -> !lab.example84().runningProperty().get(), "Example 8.4 cancelled");
+        assertFalse(lab.isRunnerAlive());
+        boolean runnerAlive = Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals(ChangingRunner.THREAD_NAME) && t.isAlive());
+        assertFalse(runnerAlive, "the runner thread has stopped");
+    }
+}
