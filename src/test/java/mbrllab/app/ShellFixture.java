@@ -31,9 +31,11 @@ public abstract class ShellFixture {
     protected FxDispatcher dispatcher;
     /** What the next file dialog answers. */
     protected Path answer;
+    private Stage primary;
 
     /** Builds and shows the window; each test class calls it from its own {@code @Start} method. */
     protected void startShell(Stage stage) {
+        primary = stage;
         dispatcher = new FxDispatcher();
         dispatcher.start();
         background = new Background();
@@ -63,6 +65,10 @@ public abstract class ShellFixture {
 
     @AfterEach
     void stopShell() throws Exception {
+        // Dialogs and editor windows a test left open would catch the next test's clicks.
+        WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(Window.getWindows()).stream()
+                .filter(w -> w != primary && w instanceof Stage).forEach(w -> ((Stage) w).close()))
+                .get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
         background.shutdown();
     }
