@@ -2,16 +2,15 @@ package mbrllab.app.cartpole;
 
 import java.awt.Color;
 
-import javafx.scene.canvas.Canvas;
-
 import mbrllab.app.render.FxPen;
+import mbrllab.app.render.ResizableCanvas;
 
 /**
  * One cart-pole on screen: a resizable Canvas that draws its {@link CartRenderer.Picture} with {@link CartRenderer}
  * (exports draw the same picture into files). Resizes with its parent; draws only on the FX thread, only when told to
  * ({@link #show}).
  */
-public final class CartCanvas extends Canvas {
+public final class CartCanvas extends ResizableCanvas {
 
     private final FxPen pen = new FxPen(getGraphicsContext2D());
     private CartRenderer.Picture picture;
@@ -20,8 +19,6 @@ public final class CartCanvas extends Canvas {
     private boolean highContrast;
     private boolean compact;
     private Color accent = new Color(0x0072B2);
-    private final double prefW;
-    private final double prefH;
     private long draws;
 
     /**
@@ -29,53 +26,10 @@ public final class CartCanvas extends Canvas {
      * @param prefHeight preferred height in pixels
      */
     public CartCanvas(double prefWidth, double prefHeight) {
-        this.prefW = prefWidth;
-        this.prefH = prefHeight;
-        widthProperty().addListener((o, a, b) -> draw());
-        heightProperty().addListener((o, a, b) -> draw());
+        super(prefWidth, prefHeight, 120, 90);
         focusedProperty().addListener((o, a, b) -> draw());
     }
 
-    @Override
-    public boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    public double prefWidth(double height) {
-        return prefW;
-    }
-
-    @Override
-    public double prefHeight(double width) {
-        return prefH;
-    }
-
-    @Override
-    public double minWidth(double height) {
-        return 120;
-    }
-
-    @Override
-    public double minHeight(double width) {
-        return 90;
-    }
-
-    @Override
-    public double maxWidth(double height) {
-        return Double.MAX_VALUE;
-    }
-
-    @Override
-    public double maxHeight(double width) {
-        return Double.MAX_VALUE;
-    }
-
-    @Override
-    public void resize(double width, double height) {
-        setWidth(width);
-        setHeight(height);
-    }
 
     /** Draws a picture now. */
     public void show(CartRenderer.Picture newPicture) {
@@ -130,7 +84,8 @@ public final class CartCanvas extends Canvas {
         return new CartRenderer.Style(baseFont * fontScale, highContrast, compact, accent, focusRing);
     }
 
-    void draw() {
+    @Override
+    protected void draw() {
         draws++;
         CartRenderer.draw(pen, picture, style(isFocused()), getWidth(), getHeight());
     }

@@ -1,15 +1,14 @@
 package mbrllab.app.dynamaze;
 
-import javafx.scene.canvas.Canvas;
-
 import mbrllab.app.render.FxPen;
+import mbrllab.app.render.ResizableCanvas;
 import mbrllab.core.maze.Layout;
 
 /**
  * One maze pane on screen: a resizable Canvas that draws its {@link PaneFrame} with {@link MazeRenderer}.
  * FX thread only.
  */
-public final class MazeCanvas extends Canvas {
+public final class MazeCanvas extends ResizableCanvas {
 
     private PaneFrame frame;
     private double limit = 1;
@@ -19,50 +18,9 @@ public final class MazeCanvas extends Canvas {
     private MazeRenderer.Extras extras = MazeRenderer.Extras.NONE;
 
     public MazeCanvas() {
-        widthProperty().addListener((o, a, b) -> draw());
-        heightProperty().addListener((o, a, b) -> draw());
+        super(360, 240, 90, 60);
     }
 
-    @Override
-    public boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    public double prefWidth(double height) {
-        return 360;
-    }
-
-    @Override
-    public double prefHeight(double width) {
-        return 240;
-    }
-
-    @Override
-    public double minWidth(double height) {
-        return 90;
-    }
-
-    @Override
-    public double minHeight(double width) {
-        return 60;
-    }
-
-    @Override
-    public double maxWidth(double height) {
-        return Double.MAX_VALUE;
-    }
-
-    @Override
-    public double maxHeight(double width) {
-        return Double.MAX_VALUE;
-    }
-
-    @Override
-    public void resize(double width, double height) {
-        setWidth(width);
-        setHeight(height);
-    }
 
     /** Shows a new frame with the shared colour limit of all panes. */
     public void show(PaneFrame newFrame, double colourLimit) {
@@ -125,7 +83,8 @@ public final class MazeCanvas extends Canvas {
         return layout.contains(row, col) ? row * layout.cols() + col : -1;
     }
 
-    void draw() {
+    @Override
+    protected void draw() {
         MazeRenderer.draw(new FxPen(getGraphicsContext2D()), frame, style(), extras, getWidth(), getHeight());
     }
 }

@@ -1,60 +1,18 @@
 package mbrllab.app.models;
 
-import javafx.scene.canvas.Canvas;
-
 import mbrllab.app.render.FxPen;
+import mbrllab.app.render.ResizableCanvas;
 
 /** The ghost-pole drawing on screen: a resizable Canvas that draws a {@link GhostPoles.Frame}. FX thread only. */
-final class GhostCanvas extends Canvas {
+final class GhostCanvas extends ResizableCanvas {
 
     private GhostPoles.Frame frame;
     private Look look = Look.normal();
 
     GhostCanvas() {
-        widthProperty().addListener((o, a, b) -> draw());
-        heightProperty().addListener((o, a, b) -> draw());
+        super(360, 260, 120, 90);
     }
 
-    @Override
-    public boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    public double prefWidth(double height) {
-        return 360;
-    }
-
-    @Override
-    public double prefHeight(double width) {
-        return 260;
-    }
-
-    @Override
-    public double minWidth(double height) {
-        return 120;
-    }
-
-    @Override
-    public double minHeight(double width) {
-        return 90;
-    }
-
-    @Override
-    public double maxWidth(double height) {
-        return Double.MAX_VALUE;
-    }
-
-    @Override
-    public double maxHeight(double width) {
-        return Double.MAX_VALUE;
-    }
-
-    @Override
-    public void resize(double width, double height) {
-        setWidth(width);
-        setHeight(height);
-    }
 
     void show(GhostPoles.Frame newFrame) {
         frame = newFrame;
@@ -74,7 +32,8 @@ final class GhostCanvas extends Canvas {
         return look;
     }
 
-    private void draw() {
+    @Override
+    protected void draw() {
         GhostPoles.draw(new FxPen(getGraphicsContext2D()), frame, look, getWidth(), getHeight());
     }
 }
