@@ -9,33 +9,21 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
-import javafx.scene.Scene;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.jfree.chart.fx.ChartViewer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import mbrllab.app.Background;
-import mbrllab.app.FxDispatcher;
-import mbrllab.app.MbrlLabApp;
-import mbrllab.app.shell.FileDialogs;
-import mbrllab.app.shell.Shell;
+import mbrllab.app.ShellFixture;
 import mbrllab.core.cartpole.BoxModelKind;
 import mbrllab.core.cartpole.BoxesDynaParams;
 import mbrllab.core.cartpole.CartPoleState;
@@ -44,53 +32,14 @@ import mbrllab.core.cartpole.CartPoleState;
  * The cart-pole lab's exports, sessions and presets, through the menus, with the file dialogs answered (as
  * {@code ExportAndSessionTest} does for the Dyna-maze).
  */
-@ExtendWith(ApplicationExtension.class)
-class CartPoleExportAndSessionTest {
-
-    private Shell shell;
-    private Background background;
-    private Path answer;
+class CartPoleExportAndSessionTest extends ShellFixture {
 
     @TempDir
     Path dir;
 
     @Start
     void start(Stage stage) {
-        FxDispatcher dispatcher = new FxDispatcher();
-        dispatcher.start();
-        background = new Background();
-        shell = MbrlLabApp.createShell(stage, dispatcher, background);
-        shell.setFileDialogs(new FileDialogs() {
-            @Override
-            public Optional<Path> save(Window owner, String title, String initialName, String extension) {
-                return Optional.of(answer);
-            }
-
-            @Override
-            public Optional<Path> open(Window owner, String title, String extension) {
-                return Optional.of(answer);
-            }
-
-            @Override
-            public Optional<Path> folder(Window owner, String title) {
-                return Optional.of(answer);
-            }
-        });
-        Scene scene = new Scene(shell.view(), 1280, 800);
-        scene.getStylesheets().add(MbrlLabApp.stylesheet());
-        shell.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
-        background.shutdown();
-    }
-
-    static void waitUntil(Callable<Boolean> condition, String what) {
-        CartPoleLabTest.waitUntil(condition, what);
+        startShell(stage);
     }
 
     private CartPoleLab openLab(FxRobot robot) {

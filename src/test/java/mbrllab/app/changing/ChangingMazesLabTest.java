@@ -13,99 +13,34 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
-import mbrllab.app.Background;
-import mbrllab.app.FxDispatcher;
-import mbrllab.app.MbrlLabApp;
+import mbrllab.app.ShellFixture;
 import mbrllab.app.dynamaze.MazeCanvas;
-import mbrllab.app.shell.FileDialogs;
-import mbrllab.app.shell.Shell;
 import mbrllab.cli.Cli;
 import mbrllab.core.maze.Maze;
 import mbrllab.io.BundledMazes;
 
 /** Real clicks on the Changing mazes lab, headless on Monocle. */
-@ExtendWith(ApplicationExtension.class)
-class ChangingMazesLabTest {
-
-    private Shell shell;
-    private Background background;
-    private Path answer;
-    private Stage stage;
+class ChangingMazesLabTest extends ShellFixture {
 
     @TempDir
     Path dir;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        // Dialogs left open by earlier test classes would sit over this test's menus.
-        new java.util.ArrayList<>(Window.getWindows()).stream().filter(w -> w != stage && w instanceof Stage)
-                .forEach(w -> ((Stage) w).close());
-        FxDispatcher dispatcher = new FxDispatcher();
-        dispatcher.start();
-        background = new Background();
-        shell = MbrlLabApp.createShell(stage, dispatcher, background);
-        shell.setFileDialogs(new FileDialogs() {
-            @Override
-            public Optional<Path> save(Window owner, String title, String initialName, String extension) {
-                return Optional.of(answer);
-            }
-
-            @Override
-            public Optional<Path> open(Window owner, String title, String extension) {
-                return Optional.of(answer);
-            }
-
-            @Override
-            public Optional<Path> folder(Window owner, String title) {
-                return Optional.of(answer);
-            }
-        });
-        Scene scene = new Scene(shell.view(), 1280, 800);
-        scene.getStylesheets().add(MbrlLabApp.stylesheet());
-        shell.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
+        startShell(stage);
         shell.select("changing-mazes");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        // Dialogs (Help, errors) must not outlive the test: they would sit over the next test's menus.
-        WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(Window.getWindows()).stream()
-                .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close()))
-                .get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
-        background.shutdown();
-    }
-
-    static void waitUntil(Callable<Boolean> condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
     }
 
     static MazeCanvas canvas(FxRobot robot, int pane) {

@@ -8,90 +8,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.geom.Rectangle2D;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import mbrllab.app.Background;
-import mbrllab.app.FxDispatcher;
-import mbrllab.app.MbrlLabApp;
-import mbrllab.app.shell.FileDialogs;
-import mbrllab.app.shell.Shell;
+import mbrllab.app.ShellFixture;
 
 /** The Models lab through the window: clicks on the playground, the model toggle, sessions, the rollout view. */
-@ExtendWith(ApplicationExtension.class)
-class ModelsLabTest {
-
-    private Shell shell;
-    private Background background;
-    private Path answer;
+class ModelsLabTest extends ShellFixture {
 
     @TempDir
     Path dir;
 
     @Start
     void start(Stage stage) {
-        FxDispatcher dispatcher = new FxDispatcher();
-        dispatcher.start();
-        background = new Background();
-        shell = MbrlLabApp.createShell(stage, dispatcher, background);
-        shell.setFileDialogs(new FileDialogs() {
-            @Override
-            public Optional<Path> save(Window owner, String title, String initialName, String extension) {
-                return Optional.of(answer);
-            }
-
-            @Override
-            public Optional<Path> open(Window owner, String title, String extension) {
-                return Optional.of(answer);
-            }
-
-            @Override
-            public Optional<Path> folder(Window owner, String title) {
-                return Optional.of(answer);
-            }
-        });
-        Scene scene = new Scene(shell.view(), 1280, 800);
-        scene.getStylesheets().add(MbrlLabApp.stylesheet());
-        shell.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
+        startShell(stage);
         shell.select("models");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
-        background.shutdown();
-    }
-
-    static void waitUntil(Callable<Boolean> condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
     }
 
     private static JFreeChart chart(FxRobot robot, String id) {
