@@ -11,7 +11,7 @@ import mbrllab.app.cartpole.CartPoleViewModel;
 import mbrllab.app.changing.ChangingMazeViewModel;
 import mbrllab.app.changing.ChangingMazesLab;
 import mbrllab.app.dynamaze.DynaMazeLab;
-import mbrllab.app.dynamaze.DebuggerViewModel;
+import mbrllab.app.debugger.DebuggerViewModel;
 import mbrllab.app.dynamaze.DynaMazeViewModel;
 import mbrllab.app.shell.LabEntry;
 import mbrllab.app.shell.LabExtras;

@@ -19,8 +19,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import mbrllab.app.dynamaze.MazeCanvas;
-import mbrllab.app.dynamaze.PaneFrame;
+import mbrllab.app.maze.MazeCanvas;
+import mbrllab.app.maze.PaneFrame;
 
 /** Real clicks on the Dyna-maze lab, headless on Monocle. */
 class DynaMazeLabTest extends ShellFixture {

@@ -27,8 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import mbrllab.app.Background;
 import mbrllab.app.FxDispatcher;
-import mbrllab.app.dynamaze.DebuggerViewModel;
-import mbrllab.app.dynamaze.DivergingScale;
+import mbrllab.app.debugger.DebuggerViewModel;
+import mbrllab.app.maze.DivergingScale;
 import mbrllab.app.shell.Sessions;
 import mbrllab.core.dyna.AgentKind;
 import mbrllab.core.dyna.AgentSpec;

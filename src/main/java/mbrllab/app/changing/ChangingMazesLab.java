@@ -43,13 +43,13 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
-import mbrllab.app.dynamaze.DebuggerView;
-import mbrllab.app.dynamaze.DebuggerViewModel;
-import mbrllab.app.dynamaze.MazeCanvas;
-import mbrllab.app.dynamaze.MazeRenderer;
-import mbrllab.app.dynamaze.Overlays;
-import mbrllab.app.dynamaze.PaneFrame;
-import mbrllab.app.dynamaze.QLegend;
+import mbrllab.app.debugger.DebuggerView;
+import mbrllab.app.debugger.DebuggerViewModel;
+import mbrllab.app.maze.MazeCanvas;
+import mbrllab.app.maze.MazeRenderer;
+import mbrllab.app.maze.Overlays;
+import mbrllab.app.maze.PaneFrame;
+import mbrllab.app.maze.QLegend;
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
 import mbrllab.app.shell.RunControls;
@@ -66,6 +66,7 @@ import mbrllab.core.dyna.PrioritizedSweeping.QueueEntry;
 import mbrllab.core.maze.Action;
 import mbrllab.core.maze.Layout;
 import mbrllab.core.maze.Maze;
+import mbrllab.app.maze.TauLegend;
 
 /**
  * The Changing mazes lab (Sutton and Barto, Sections 8.3 and 8.4): Dyna-Q and Dyna-Q+ side by side on a maze that

@@ -6,7 +6,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import mbrllab.app.dynamaze.PaneFrame;
+import mbrllab.app.maze.PaneFrame;
 import mbrllab.core.dyna.CumulativeRewardSpec;
 import mbrllab.core.dyna.MazeAgent;
 import mbrllab.core.dyna.PrioritizedSweeping;

@@ -40,7 +40,16 @@ import mbrllab.app.shell.RunControls;
 import mbrllab.app.shell.Shell;
 import mbrllab.charts.LearningCurveChart;
 import mbrllab.charts.Palette;
+import mbrllab.core.dyna.AgentKind;
+import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.maze.Layout;
+import mbrllab.core.maze.Maze;
+import mbrllab.app.debugger.DebuggerView;
+import mbrllab.app.debugger.DebuggerViewModel;
+import mbrllab.app.maze.MazeCanvas;
+import mbrllab.app.maze.MazeRenderer;
+import mbrllab.app.maze.PaneFrame;
+import mbrllab.app.maze.QLegend;
 
 /**
  * The Dyna-maze lab: one maze pane per n side by side, running in lock step, a shared Q legend, and the
@@ -80,7 +89,7 @@ public final class DynaMazeLab {
     public DynaMazeLab(DynaMazeViewModel model, DebuggerViewModel debugger, Shell.StatusBar status) {
         this.model = model;
         this.status = status;
-        this.debuggerView = new DebuggerView(debugger, model);
+        this.debuggerView = new DebuggerView(debugger, debuggerHost(model));
         chartTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
         root.getStyleClass().add("lab");
         root.setId("dynaMazeLab");
@@ -599,5 +608,30 @@ public final class DynaMazeLab {
             plot.setRangeAxis(new NumberAxis("Steps per episode"));
         }
         LearningCurveChart.applyFontScale(chart, fontScale);
+    }
+
+    /** The debugger's view of this lab: its maze, parameters and seed; Dyna-Q only. */
+    private static DebuggerView.Host debuggerHost(DynaMazeViewModel lab) {
+        return new DebuggerView.Host() {
+            @Override
+            public Maze maze() {
+                return lab.mazeProperty().get();
+            }
+
+            @Override
+            public DynaParams params() {
+                return lab.params();
+            }
+
+            @Override
+            public List<AgentKind> kinds() {
+                return List.of(AgentKind.DYNA_Q);
+            }
+
+            @Override
+            public void reset(DebuggerViewModel d, AgentKind kind, int n) {
+                d.reset(lab.mazeProperty().get(), lab.params(), n, lab.seedProperty().get());
+            }
+        };
     }
 }

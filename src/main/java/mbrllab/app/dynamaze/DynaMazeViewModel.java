@@ -36,6 +36,9 @@ import mbrllab.app.FxDispatcher;
 import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.LearningCurveSpec;
 import mbrllab.core.maze.Maze;
+import mbrllab.app.maze.DivergingScale;
+import mbrllab.app.maze.Overlays;
+import mbrllab.app.maze.PaneFrame;
 
 /**
  * State of the Dyna-maze lab's animated panes: the agents run on a {@link LockStepRunner} thread, and their

@@ -10,6 +10,7 @@ import mbrllab.core.dyna.DynaQ;
 import mbrllab.core.dyna.LearningCurveSpec;
 import mbrllab.core.maze.Maze;
 import mbrllab.core.maze.MazeDynamics;
+import mbrllab.app.maze.PaneFrame;
 
 /**
  * Drives one Dyna-Q agent per n in lock step (each tick: one real step and its n planning updates for every

@@ -26,10 +26,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 import mbrllab.app.ShellFixture;
-import mbrllab.app.dynamaze.MazeCanvas;
+import mbrllab.app.maze.MazeCanvas;
 import mbrllab.cli.Cli;
 import mbrllab.core.maze.Maze;
 import mbrllab.io.BundledMazes;
+import mbrllab.app.maze.TauLegend;
 
 /** Real clicks on the Changing mazes lab, headless on Monocle. */
 class ChangingMazesLabTest extends ShellFixture {

@@ -1,4 +1,4 @@
-package mbrllab.app.dynamaze;
+package mbrllab.app.debugger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +24,7 @@ import mbrllab.core.dyna.debug.RunResult;
 import mbrllab.core.dyna.debug.TimelineParams;
 import mbrllab.core.maze.Maze;
 import mbrllab.core.maze.MazeDynamics;
+import mbrllab.app.maze.PaneFrame;
 
 /**
  * The step-through debugger's state: one Dyna-Q agent in a {@link DebugSession} driven on a thread of its own

@@ -1,4 +1,4 @@
-package mbrllab.app.dynamaze;
+package mbrllab.app.debugger;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,6 +36,10 @@ import mbrllab.core.dyna.debug.PseudocodeLine;
 import mbrllab.core.maze.Action;
 import mbrllab.core.maze.Layout;
 import mbrllab.core.maze.Maze;
+import mbrllab.app.maze.DivergingScale;
+import mbrllab.app.maze.MazeCanvas;
+import mbrllab.app.maze.Overlays;
+import mbrllab.app.maze.PaneFrame;
 
 /**
  * The step-through debugger: step one update, one real step or one episode, run to a breakpoint, step back or
@@ -84,30 +88,6 @@ public final class DebuggerView {
     private final Label cellLabel = new Label("(click the maze)");
     private int chosenCell = -1;
     private boolean updatingTimeline;
-
-    DebuggerView(DebuggerViewModel debugger, DynaMazeViewModel lab) {
-        this(debugger, new Host() {
-            @Override
-            public Maze maze() {
-                return lab.mazeProperty().get();
-            }
-
-            @Override
-            public DynaParams params() {
-                return lab.params();
-            }
-
-            @Override
-            public List<AgentKind> kinds() {
-                return List.of(AgentKind.DYNA_Q);
-            }
-
-            @Override
-            public void reset(DebuggerViewModel d, AgentKind kind, int n) {
-                d.reset(lab.mazeProperty().get(), lab.params(), n, lab.seedProperty().get());
-            }
-        });
-    }
 
     /** The debugger of a lab that offers {@code lab.kinds()}. */
     public DebuggerView(DebuggerViewModel debugger, Host lab) {

@@ -1,4 +1,4 @@
-package mbrllab.app.dynamaze;
+package mbrllab.app.maze;
 
 import mbrllab.app.render.FxPen;
 import mbrllab.app.render.ResizableCanvas;

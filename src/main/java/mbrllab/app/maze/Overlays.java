@@ -1,4 +1,4 @@
-package mbrllab.app.dynamaze;
+package mbrllab.app.maze;
 
 /**
  * Which layers a maze pane draws.

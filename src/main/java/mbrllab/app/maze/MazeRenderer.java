@@ -1,4 +1,4 @@
-package mbrllab.app.dynamaze;
+package mbrllab.app.maze;
 
 import java.awt.Color;
 import java.util.Locale;

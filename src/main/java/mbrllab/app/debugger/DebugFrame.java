@@ -1,4 +1,4 @@
-package mbrllab.app.dynamaze;
+package mbrllab.app.debugger;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,6 +6,7 @@ import java.util.Optional;
 import mbrllab.core.dyna.debug.DebugStep;
 import mbrllab.core.dyna.debug.ModelEntry;
 import mbrllab.core.dyna.debug.PseudocodeLine;
+import mbrllab.app.maze.PaneFrame;
 
 /**
  * What the debugger shows at one point of the timeline; copies made on the debugger thread.
