@@ -1,4 +1,5 @@
 package mbrllab.app;
+import mbrllab.app.lab.Dispatcher;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,7 @@ import javafx.application.Platform;
  * key; on each screen pulse the FX thread runs the latest update of every key once. A thousand posts
  * between two pulses cost one repaint: updates are coalesced to the screen rate.
  */
-public final class FxDispatcher {
+public final class FxDispatcher implements mbrllab.app.lab.Dispatcher {
 
     private final Map<Object, Runnable> pending = new LinkedHashMap<>();
     private final AnimationTimer timer;
@@ -56,6 +57,7 @@ public final class FxDispatcher {
      * Schedules {@code update} to run on the FX thread at the next pulse, replacing an earlier update with
      * the same key that has not run yet. Safe from any thread.
      */
+    @Override
     public void post(Object key, Runnable update) {
         synchronized (pending) {
             pending.put(key, update);

@@ -1,4 +1,5 @@
 package mbrllab.cli;
+import mbrllab.app.lab.Lab;
 
 import java.io.PrintWriter;
 

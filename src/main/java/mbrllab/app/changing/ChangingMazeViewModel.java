@@ -26,7 +26,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import mbrllab.app.Background;
-import mbrllab.app.FxDispatcher;
+import mbrllab.app.lab.Dispatcher;
+import mbrllab.app.lab.LiveExperiment;
+import mbrllab.app.lab.LockStepRunner;
+import mbrllab.app.lab.Playback;
+import mbrllab.app.lab.Publication;
 import mbrllab.app.debugger.DebuggerViewModel;
 import mbrllab.app.maze.DivergingScale;
 import mbrllab.app.shell.Sessions;
@@ -34,6 +38,7 @@ import mbrllab.core.dyna.AgentKind;
 import mbrllab.core.dyna.AgentSpec;
 import mbrllab.core.dyna.CumulativeRewardSpec;
 import mbrllab.core.dyna.DynaParams;
+import mbrllab.core.dyna.CumulativeRewardExperiment;
 import mbrllab.core.dyna.CumulativeRewards;
 import mbrllab.core.maze.Layout;
 import mbrllab.core.maze.Maze;
@@ -43,65 +48,53 @@ import mbrllab.io.BundledMazes;
 
 /**
  * State of the Changing mazes lab: Dyna-Q, Dyna-Q+ and optionally prioritized sweeping on one changing maze. The
- * animated agents run on a {@link ChangingRunner} thread and their frames arrive through the {@link FxDispatcher}, at
+ * animated agents ({@link ChangingRun}) run with their {@link Playback} on a lab runner, their frames arriving at
  * most once per screen pulse; the cumulative-reward experiment (R runs, Figures 8.4 and 8.5) runs on the background
- * pool and fills in live. Views bind to the read-only properties; only this class writes them. FX thread only,
+ * pool and fills in live ({@link LiveExperiment}). Views bind to the read-only properties; only this class writes them. FX thread only,
  * except where noted.
  */
 public final class ChangingMazeViewModel {
 
-    /** Slider position meaning "as fast as possible"; positions below are log10(steps per second). */
-    public static final double SPEED_MAX_POSITION = 5.0;
     /** Default speed: 100 real steps per second, so a class sees the change of the blocking maze after 10 s. */
     static final double DEFAULT_SPEED_POSITION = 2.0;
 
-    private final FxDispatcher dispatcher;
-    private final Background background;
+    private final Dispatcher dispatcher;
     private final Example84Model example84;
     private final DebuggerViewModel debugger;
-    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
-    private final ReadOnlyObjectWrapper<ChangingRunner.Published> published = new ReadOnlyObjectWrapper<>(this,
+    private final Playback playback;
+    private final LiveExperiment<CumulativeRewards> rewards;
+    private final DoubleProperty speed;
+    private final LongProperty seed;
+    private final ReadOnlyObjectWrapper<Publication<List<AgentFrame>>> published = new ReadOnlyObjectWrapper<>(this,
             "published");
     private final ReadOnlyDoubleWrapper colourLimit = new ReadOnlyDoubleWrapper(this, "colourLimit", 1e-3);
     private final ReadOnlyDoubleWrapper tauLimit = new ReadOnlyDoubleWrapper(this, "tauLimit", 1);
-    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
-    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", DEFAULT_SPEED_POSITION);
-    private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
     private final BooleanProperty showTau = new SimpleBooleanProperty(this, "showTau", false);
     private final ReadOnlyObjectWrapper<Maze> maze = new ReadOnlyObjectWrapper<>(this, "maze");
     private final ReadOnlyObjectWrapper<ChangingSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
-    private final ReadOnlyObjectWrapper<CumulativeRewards> rewards = new ReadOnlyObjectWrapper<>(this, "rewards");
-    private final ReadOnlyBooleanWrapper rewardsFinal = new ReadOnlyBooleanWrapper(this, "rewardsFinal");
-    private final ReadOnlyBooleanWrapper experimentRunning = new ReadOnlyBooleanWrapper(this, "experimentRunning");
-    private final ReadOnlyDoubleWrapper experimentProgress = new ReadOnlyDoubleWrapper(this, "experimentProgress");
-    private final ReadOnlyStringWrapper experimentMessage = new ReadOnlyStringWrapper(this, "experimentMessage", "");
     private final ReadOnlyStringWrapper changeNotice = new ReadOnlyStringWrapper(this, "changeNotice", "");
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(this, "changed");
     private final ReadOnlyIntegerWrapper configVersion = new ReadOnlyIntegerWrapper(this, "configVersion");
     private final ReadOnlyIntegerWrapper example84Requests = new ReadOnlyIntegerWrapper(this, "example84Requests");
     private final ReadOnlyIntegerWrapper debuggerRequests = new ReadOnlyIntegerWrapper(this, "debuggerRequests");
-    private ChangingRunner runner;
-    private RewardExperiment experiment;
-    private long generation;
     private int[] changedCells = new int[0];
     private int example84Runs = Example84Model.DEFAULT_RUNS;
-    /** Play and pause requests sent to the runner so far. */
-    private long playCommands;
 
-    public ChangingMazeViewModel(FxDispatcher dispatcher, Background background) {
+    public ChangingMazeViewModel(Dispatcher dispatcher, Background background) {
         this(dispatcher, background, BundledMazes.load(BundledMazes.BLOCKING_MAZE));
     }
 
-    public ChangingMazeViewModel(FxDispatcher dispatcher, Background background, Maze initialMaze) {
+    public ChangingMazeViewModel(Dispatcher dispatcher, Background background, Maze initialMaze) {
         this.dispatcher = dispatcher;
-        this.background = background;
         this.example84 = new Example84Model(dispatcher, background);
         this.debugger = new DebuggerViewModel(dispatcher);
+        this.playback = new Playback(dispatcher, DEFAULT_SPEED_POSITION, Playback::stepsText);
+        this.rewards = new LiveExperiment<>(dispatcher, background.coordinators(), background.workers(), false);
+        this.speed = playback.speedProperty();
+        this.seed = playback.seedProperty();
         this.maze.set(initialMaze);
         this.settings.set(ChangingSettings.bookDefaults(initialMaze));
         this.changedCells = changedCells(initialMaze);
-        speed.addListener((o, a, b) -> applySpeed());
-        applySpeedText();
         rebuild();
     }
 
@@ -127,19 +120,25 @@ public final class ChangingMazeViewModel {
         debugger.reset(spec, maze.get(), s.slip(), seed.get());
     }
 
-    public ReadOnlyBooleanProperty playingProperty() {
-        return playing.getReadOnlyProperty();
+    /** Play, pause, step, speed and seed of the animated agents. */
+    public Playback playback() {
+        return playback;
     }
 
-    /** The animated agents' latest frames (null before the first). */
-    public ReadOnlyObjectProperty<ChangingRunner.Published> publishedProperty() {
+    /** The cumulative rewards over the background runs finished so far, with progress and Cancel. */
+    public LiveExperiment<CumulativeRewards> rewards() {
+        return rewards;
+    }
+
+    /** The animated agents' latest frames with the run's state (null before the first). */
+    public ReadOnlyObjectProperty<Publication<List<AgentFrame>>> publishedProperty() {
         return published.getReadOnlyProperty();
     }
 
     /** The agents' frames, in the order Dyna-Q, Dyna-Q+, (prioritized sweeping); empty before the first. */
     public List<AgentFrame> frames() {
-        ChangingRunner.Published p = published.get();
-        return p == null ? List.of() : p.frames();
+        Publication<List<AgentFrame>> p = published.get();
+        return p == null ? List.of() : p.frame();
     }
 
     /** The symmetric limit m of the shared Q colour scale [-m, m]. */
@@ -150,20 +149,6 @@ public final class ChangingMazeViewModel {
     /** The top of the shared tau scale: a round number at or above the real steps taken. */
     public ReadOnlyDoubleProperty tauLimitProperty() {
         return tauLimit.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty speedTextProperty() {
-        return speedText.getReadOnlyProperty();
-    }
-
-    /** Slider position: log10 of steps per second from 0 up to {@link #SPEED_MAX_POSITION} (as fast as possible). */
-    public DoubleProperty speedProperty() {
-        return speed;
-    }
-
-    /** Seed of the next reset (and of the background runs). */
-    public LongProperty seedProperty() {
-        return seed;
     }
 
     /** True to colour the panes by tau, how stale each (x,u) of the model is, instead of by Q. */
@@ -181,28 +166,6 @@ public final class ChangingMazeViewModel {
 
     public ChangingSettings settings() {
         return settings.get();
-    }
-
-    /** The experiment's statistics over the runs finished so far (null before the first). */
-    public ReadOnlyObjectProperty<CumulativeRewards> rewardsProperty() {
-        return rewards.getReadOnlyProperty();
-    }
-
-    /** True once {@link #rewardsProperty()} holds the finished experiment's result. */
-    public ReadOnlyBooleanProperty rewardsFinalProperty() {
-        return rewardsFinal.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty experimentRunningProperty() {
-        return experimentRunning.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty experimentProgressProperty() {
-        return experimentProgress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty experimentMessageProperty() {
-        return experimentMessage.getReadOnlyProperty();
     }
 
     /** What the banner above the panes says about the maze's change (before and after it happens). */
@@ -242,65 +205,14 @@ public final class ChangingMazeViewModel {
 
     // ------------------------------------------------------------------------------------------------ run controls
 
-    /** Steps per second for a slider position; infinity at the top. */
-    public static double stepsPerSecond(double position) {
-        return position >= SPEED_MAX_POSITION - 1e-9 ? Double.POSITIVE_INFINITY : Math.pow(10, position);
-    }
-
-    private void applySpeed() {
-        applySpeedText();
-        if (runner != null) {
-            runner.setSpeed(stepsPerSecond(speed.get()));
-        }
-    }
-
-    private void applySpeedText() {
-        double s = stepsPerSecond(speed.get());
-        speedText.set(Double.isInfinite(s) ? "max speed"
-                : s < 10 ? String.format(Locale.ROOT, "%.1f steps/s", s) : String.format(Locale.ROOT, "%.0f steps/s", s));
-    }
-
-    public void togglePlay() {
-        setPlaying(!playing.get());
-    }
-
-    public void setPlaying(boolean play) {
-        playing.set(play);
-        runner.setPlaying(play, ++playCommands);
-    }
-
-    /** One lock-step tick: every agent one real step and its planning. Pauses first. */
-    public void step() {
-        if (playing.get()) {
-            setPlaying(false);
-        }
-        runner.stepOnce();
-    }
-
     /** Runs the animated agents, paused, until {@code realSteps} real steps have been taken. */
     public void runTo(long realSteps) {
-        playing.set(false);
-        runner.setPlaying(false, ++playCommands);
-        runner.runTo(realSteps);
+        playback.runPaused(work -> ChangingRun.runTo(work, realSteps));
     }
 
     /** New agents (Q = 0, empty model, the maze's first layout) with the current seed; a new background experiment. */
     public void reset() {
         rebuild();
-    }
-
-    /** Stops the background experiment; the chart keeps the runs finished so far. */
-    public void cancelExperiment() {
-        if (experiment != null) {
-            experiment.cancel();
-            experiment = null;
-        }
-        if (experimentRunning.get()) {
-            experimentRunning.set(false);
-            CumulativeRewards r = rewards.get();
-            experimentMessage.set("Cancelled after " + (r == null ? 0 : r.runs()) + " of " + settings.get().runs()
-                    + " runs");
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ configuration
@@ -337,95 +249,39 @@ public final class ChangingMazeViewModel {
     }
 
     private void stopAnimation() {
-        if (runner != null) {
-            runner.stop();
-            runner = null;
-        }
-        if (experiment != null) {
-            experiment.cancel();
-            experiment = null;
-        }
-        experimentRunning.set(false);
-        playing.set(false);
-    }
-
-    /** True while the learning thread is alive (for tests of clean shutdown). */
-    public boolean isRunnerAlive() {
-        return runner != null && runner.isAlive();
+        playback.stop();
+        rewards.stop();
     }
 
     private void rebuild() {
         stopAnimation();
-        long myGeneration = ++generation;
         colourLimit.set(1e-3);
         tauLimit.set(1);
         changed.set(false);
         changeNotice.set(noticeBefore());
         CumulativeRewardSpec spec = spec();
-        runner = new ChangingRunner(spec, p -> dispatcher.post(this, () -> {
-            if (myGeneration == generation) {
-                accept(p);
-            }
-        }));
-        runner.setSpeed(stepsPerSecond(speed.get()));
-        runner.start();
-        startExperiment(spec, myGeneration);
+        playback.launch(ChangingRun.THREAD_NAME, new ChangingRun(spec), LockStepRunner.Pacing.NONE, this::accept);
+        CumulativeRewards.Accumulator live = new CumulativeRewards.Accumulator(spec);
+        rewards.start(new LiveExperiment.Job<>(spec, spec.runs(),
+                "Computing " + spec.runs() + " runs of " + spec.steps() + " steps in the background",
+                (workers, observer) -> CumulativeRewardExperiment.run(spec, workers, observer),
+                goals -> {
+                    live.add(goals);
+                    return live.snapshot();
+                }, CumulativeRewards::runs,
+                r -> "Cumulative reward: mean of " + r.runs() + " runs with 95% confidence bands"));
     }
 
-    private void startExperiment(CumulativeRewardSpec spec, long myGeneration) {
-        RewardExperiment exp = new RewardExperiment(spec);
-        experiment = exp;
-        rewards.set(null);
-        rewardsFinal.set(false);
-        experimentRunning.set(true);
-        experimentProgress.set(0);
-        experimentMessage.set("Computing " + spec.runs() + " runs of " + spec.steps() + " steps in the background");
-        Object key = new Object();
-        try {
-            exp.start(background.coordinators(), background.workers(),
-                    partial -> dispatcher.post(key, () -> {
-                        if (myGeneration == generation && !exp.isCancelled()) {
-                            rewards.set(partial);
-                            experimentProgress.set(partial.runs() / (double) spec.runs());
-                        }
-                    }),
-                    result -> dispatcher.post(key, () -> {
-                        if (myGeneration == generation && !exp.isCancelled()) {
-                            rewardsFinal.set(true);
-                            rewards.set(result);
-                            experimentProgress.set(1);
-                            experimentRunning.set(false);
-                            experimentMessage.set("Cumulative reward: mean of " + result.runs()
-                                    + " runs with 95% confidence bands");
-                        }
-                    }),
-                    error -> dispatcher.post(key, () -> {
-                        if (myGeneration == generation) {
-                            experimentRunning.set(false);
-                            experimentMessage.set(error);
-                        }
-                    }));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            experimentRunning.set(false);
-            experimentMessage.set("The app is shutting down");
-        }
-    }
-
-    private void accept(ChangingRunner.Published p) {
+    private void accept(Publication<List<AgentFrame>> p) {
         double maxAbs = 0;
-        for (AgentFrame f : p.frames()) {
+        for (AgentFrame f : p.frame()) {
             for (double v : f.pane().q()) {
                 maxAbs = Math.max(maxAbs, Math.abs(v));
             }
         }
         colourLimit.set(DivergingScale.niceLimit(maxAbs));
-        tauLimit.set(niceTauLimit(p.realSteps()));
-        // The runner pauses by itself at the experiment's last step; frames older than the latest request are not its
-        // answer to it.
-        if (!p.playing() && playing.get() && p.playCommand() == playCommands) {
-            playing.set(false);
-        }
-        boolean nowChanged = !p.frames().isEmpty() && p.frames().get(0).changed();
+        tauLimit.set(niceTauLimit(p.ticks()));
+        boolean nowChanged = !p.frame().isEmpty() && p.frame().get(0).changed();
         if (nowChanged != changed.get()) {
             changed.set(nowChanged);
             changeNotice.set(nowChanged ? noticeAfter() : noticeBefore());
@@ -529,7 +385,7 @@ public final class ChangingMazeViewModel {
         o.put("slip", s.slip());
         o.put("prioritizedSweeping", s.sweeping());
         o.put("showTau", showTau.get());
-        double perSecond = stepsPerSecond(speed.get());
+        double perSecond = playback.stepsPerSecond();
         if (Double.isInfinite(perSecond)) {
             o.put("stepsPerSecond", "max");
         } else {
@@ -598,7 +454,7 @@ public final class ChangingMazeViewModel {
             if (o.has("stepsPerSecond")) {
                 JsonNode sp = o.get("stepsPerSecond");
                 if (sp.isTextual() && sp.asText().equals("max")) {
-                    position = SPEED_MAX_POSITION;
+                    position = Playback.MAX_POSITION;
                 } else if (sp.isNumber() && sp.asDouble() >= 1 && sp.asDouble() < 100_000) {
                     position = Math.log10(sp.asDouble());
                 } else {
@@ -626,7 +482,7 @@ public final class ChangingMazeViewModel {
             example84Runs = e84Runs;
             configure(s);
             if (action.equals("play")) {
-                setPlaying(true);
+                playback.setPlaying(true);
             } else if (action.equals("example-8.4")) {
                 example84Requests.set(example84Requests.get() + 1);
             } else if (action.equals("debugger")) {

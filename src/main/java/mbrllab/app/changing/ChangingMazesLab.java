@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -52,8 +53,13 @@ import mbrllab.app.maze.PaneFrame;
 import mbrllab.app.maze.QLegend;
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
-import mbrllab.app.shell.RunControls;
-import mbrllab.app.shell.Shell;
+import mbrllab.app.lab.RunControls;
+import mbrllab.app.lab.Lab;
+import mbrllab.app.lab.LabContext;
+import mbrllab.app.lab.LabEntry;
+import mbrllab.app.lab.Publication;
+import mbrllab.app.lab.RunToolbar;
+import mbrllab.app.lab.Status;
 import mbrllab.charts.CumulativeRewardChart;
 import mbrllab.charts.Palette;
 import mbrllab.core.dyna.AgentKind;
@@ -75,7 +81,13 @@ import mbrllab.app.maze.TauLegend;
  * and 8.5 filling in live from the background runs, with the animated run and the change marked. A second tab holds
  * Example 8.4. Views only: state lives in {@link ChangingMazeViewModel} and {@link Example84Model}.
  */
-public final class ChangingMazesLab {
+public final class ChangingMazesLab implements Lab {
+
+    /** The lab's line in the navigation. */
+    public static final LabEntry ENTRY = new LabEntry("changing-mazes", "Changing mazes",
+            "Changing mazes: Dyna-Q against Dyna-Q+ when the maze changes (Figures 8.4 and 8.5), prioritized sweeping "
+                    + "(Example 8.4)", ChangingMazesLab::new);
+
 
     /** The chart's animated lines are redrawn at most this often. */
     static final int CHART_UPDATES_PER_SECOND = 5;
@@ -83,7 +95,7 @@ public final class ChangingMazesLab {
     static final int CHART_POINTS = 600;
 
     private final ChangingMazeViewModel model;
-    private final Shell.StatusBar status;
+    private final Status status;
     private final VBox root = new VBox();
     private final HBox panes = new HBox(10);
     private final List<MazeCanvas> canvases = new ArrayList<>();
@@ -103,7 +115,7 @@ public final class ChangingMazesLab {
     private final ChartViewer chartViewer;
     private JFreeChart chart;
     private final XYSeriesCollection animated = new XYSeriesCollection();
-    private final List<Node> toolbarItems = new ArrayList<>();
+    private final List<Node> toolbarItems;
     private final TabPane tabs = new TabPane();
     private final Tab mainTab;
     private final Tab example84Tab;
@@ -118,7 +130,12 @@ public final class ChangingMazesLab {
     private double fontScale = 1;
     private boolean highContrast;
 
-    public ChangingMazesLab(ChangingMazeViewModel model, Shell.StatusBar status) {
+    /** Opens the lab on the blocking maze. */
+    public ChangingMazesLab(LabContext context) {
+        this(new ChangingMazeViewModel(context.dispatcher(), context.background()), context.status());
+    }
+
+    public ChangingMazesLab(ChangingMazeViewModel model, Status status) {
         this.model = model;
         this.status = status;
         chartTimer.setCycleCount(Animation.INDEFINITE);
@@ -234,7 +251,15 @@ public final class ChangingMazesLab {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().add(tabs);
 
-        buildToolbar();
+        realStepsLabel.setId("realStepsLabel");
+        realStepsLabel.setMinWidth(Region.USE_PREF_SIZE);
+        toolbarItems = RunToolbar.build(model.playback(), controls(), new RunToolbar.Tips(
+                "Play or pause all agents (Space)",
+                "One real step, and its planning updates, for every agent (Right arrow)",
+                "New agents with Q = 0 and an empty model on the maze's first layout, using the seed (Ctrl+R)",
+                RunToolbar.SPEED_TIP, "Seed of the random numbers of the animated run and of the background runs; "
+                + "applied on Reset. Same seed, same numbers as figure 8.4 / 8.5 on the command line."),
+                realStepsLabel);
         model.configVersionProperty().addListener((o, a, b) -> {
             rebuildPanesAndChart();
             if (debuggerStarted) {
@@ -246,10 +271,10 @@ public final class ChangingMazesLab {
             qLegend.setLimit(b.doubleValue());
         });
         model.tauLimitProperty().addListener((o, a, b) -> tauLegend.setLimit(b.doubleValue()));
-        model.rewardsProperty().addListener((o, a, b) -> showRewards());
-        model.experimentProgressProperty().addListener((o, a, b) -> showProgress());
-        model.experimentRunningProperty().addListener((o, a, b) -> showProgress());
-        model.experimentMessageProperty().addListener((o, a, b) -> status.setMessage(b));
+        model.rewards().snapshotProperty().addListener((o, a, b) -> showRewards());
+        model.rewards().progressProperty().addListener((o, a, b) -> showProgress());
+        model.rewards().runningProperty().addListener((o, a, b) -> showProgress());
+        model.rewards().messageProperty().addListener((o, a, b) -> status.setMessage(b));
         model.example84().runningProperty().addListener((o, a, b) -> showProgress());
         model.example84().progressProperty().addListener((o, a, b) -> showProgress());
         model.example84().messageProperty().addListener((o, a, b) -> status.setMessage(b));
@@ -259,10 +284,17 @@ public final class ChangingMazesLab {
         showProgress();
     }
 
+    @Override
     public Node view() {
         return root;
     }
 
+    @Override
+    public Node mainPicture() {
+        return panes;
+    }
+
+    @Override
     public List<Node> toolbarItems() {
         return toolbarItems;
     }
@@ -272,10 +304,11 @@ public final class ChangingMazesLab {
     }
 
     /** Play/pause, step and reset for the shell's keyboard shortcuts; in the debugger tab, the debugger's. */
-    public RunControls runControls() {
+    @Override
+    public RunControls controls() {
         return new RunControls(
-                () -> ifDebugger(debuggerView.debugger()::runToBreakpoint, model::togglePlay),
-                () -> ifDebugger(debuggerView.debugger()::stepUpdate, model::step),
+                () -> ifDebugger(debuggerView.debugger()::runToBreakpoint, model.playback()::togglePlay),
+                () -> ifDebugger(debuggerView.debugger()::stepUpdate, model.playback()::step),
                 () -> ifDebugger(debuggerView::reset, model::reset));
     }
 
@@ -297,6 +330,7 @@ public final class ChangingMazesLab {
     }
 
     /** Stops every thread of the lab (lab switch, window close). */
+    @Override
     public void dispose() {
         chartTimer.stop();
         model.shutdown();
@@ -319,7 +353,7 @@ public final class ChangingMazesLab {
     }
 
     private void showProgress() {
-        boolean rewardsRunning = model.experimentRunningProperty().get();
+        boolean rewardsRunning = model.rewards().runningProperty().get();
         Example84Model e84 = model.example84();
         boolean e84Running = e84.runningProperty().get();
         boolean preferE84 = e84Running && (tabs.getSelectionModel().getSelectedItem() == example84Tab
@@ -329,9 +363,8 @@ public final class ChangingMazesLab {
             status.showProgress(e84.progressProperty().get(), Math.round(e84.progressProperty().get() * total) + " / "
                     + total + " runs of Example 8.4", e84::cancel);
         } else if (rewardsRunning) {
-            CumulativeRewards r = model.rewardsProperty().get();
-            status.showProgress(model.experimentProgressProperty().get(), (r == null ? 0 : r.runs()) + " / "
-                    + model.settings().runs() + " runs", model::cancelExperiment);
+            status.showProgress(model.rewards().progressProperty().get(), model.rewards().progressText(),
+                    model.rewards()::cancel);
         } else {
             status.hideProgress();
         }
@@ -420,7 +453,7 @@ public final class ChangingMazesLab {
         title.setMinHeight(Region.USE_PREF_SIZE);
         title.getStyleClass().add("queue-title");
         title.setTooltip(new Tooltip("Prioritized sweeping's queue right after the latest real step that queued "
-                + "something, highest priority |TD error| first (the top " + ChangingRunner.QUEUE_TOP + "): the pairs "
+                + "something, highest priority |TD error| first (the top " + ChangingRun.QUEUE_TOP + "): the pairs "
                 + "that step's planning updates took. (x, u) is x's (row, col) and the action u. Once the values are "
                 + "right, real steps queue nothing and the queue stays empty."));
         VBox box = new VBox(2, title, queueLabel, queueTable);
@@ -495,8 +528,8 @@ public final class ChangingMazesLab {
         if (frames.size() != canvases.size()) {
             return;
         }
-        ChangingRunner.Published p = model.publishedProperty().get();
-        realStepsLabel.setText(String.format(Locale.ROOT, "real steps: %,d", p == null ? 0 : p.realSteps()));
+        Publication<List<AgentFrame>> p = model.publishedProperty().get();
+        realStepsLabel.setText(String.format(Locale.ROOT, "real steps: %,d", p == null ? 0 : p.ticks()));
         double limit = model.colourLimitProperty().get();
         for (int i = 0; i < frames.size(); i++) {
             AgentFrame f = frames.get(i);
@@ -516,12 +549,12 @@ public final class ChangingMazesLab {
         }
         if (!frames.isEmpty()) {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Animated run 1 at step %,d:",
-                    p.realSteps()));
+                    p.ticks()));
             for (int i = 0; i < frames.size(); i++) {
                 sb.append(i == 0 ? " " : ", ").append(frames.get(i).kind().label()).append(' ')
                         .append(frames.get(i).goals());
             }
-            runSummary.setText(sb.append(p.pausedAtEnd() || !model.playingProperty().get() && p.realSteps()
+            runSummary.setText(sb.append(p.pausedByItself() || !model.playback().isPlaying() && p.ticks()
                     == model.settings().steps() ? " (paused at the experiment's last step; Play goes on)." : ".")
                     .toString());
         }
@@ -563,7 +596,7 @@ public final class ChangingMazesLab {
     }
 
     private void showRewards() {
-        CumulativeRewards r = model.rewardsProperty().get();
+        CumulativeRewards r = model.rewards().snapshot();
         XYPlot plot = chart.getXYPlot();
         if (r == null || r.agentCount() != model.spec().agents().size()) {
             plot.setDataset(0, new YIntervalSeriesCollection());
@@ -572,7 +605,7 @@ public final class ChangingMazesLab {
         }
         int stride = Math.max(1, r.steps() / CHART_POINTS);
         plot.setDataset(0, CumulativeRewardChart.dataset(r, stride));
-        summary.setText(rewardText(r, model.rewardsFinalProperty().get(), model.settings().runs()));
+        summary.setText(rewardText(r, model.rewards().completeProperty().get(), model.settings().runs()));
     }
 
     /**
@@ -622,60 +655,10 @@ public final class ChangingMazesLab {
 
     // ------------------------------------------------------------------------------------------------ toolbar
 
-    private void buildToolbar() {
-        Button play = new Button("Play");
-        play.setId("playButton");
-        play.textProperty().bind(Bindings.when(model.playingProperty()).then("Pause").otherwise("Play"));
-        play.setOnAction(e -> model.togglePlay());
-        play.setTooltip(new Tooltip("Play or pause all agents (Space)"));
-        play.setMinWidth(70);
-        Button step = new Button("Step");
-        step.setId("stepButton");
-        step.setOnAction(e -> model.step());
-        step.setTooltip(new Tooltip("One real step, and its planning updates, for every agent (Right arrow)"));
-        Button reset = new Button("Reset");
-        reset.setId("resetButton");
-        reset.setOnAction(e -> model.reset());
-        reset.setTooltip(new Tooltip("New agents with Q = 0 and an empty model on the maze's first layout, using the "
-                + "seed (Ctrl+R)"));
-        Slider speed = new Slider(0, ChangingMazeViewModel.SPEED_MAX_POSITION, model.speedProperty().get());
-        speed.setId("speedSlider");
-        speed.setPrefWidth(160);
-        speed.valueProperty().bindBidirectional(model.speedProperty());
-        speed.setTooltip(new Tooltip("From 1 step per second to as fast as possible (far right)"));
-        Label speedLabel = new Label();
-        speedLabel.setId("speedLabel");
-        speedLabel.textProperty().bind(model.speedTextProperty());
-        speedLabel.setMinWidth(95);
-        TextField seed = new TextField(Long.toString(model.seedProperty().get()));
-        seed.setId("seedField");
-        seed.setPrefColumnCount(7);
-        seed.setTooltip(new Tooltip("Seed of the random numbers of the animated run and of the background runs; "
-                + "applied on Reset. Same seed, same numbers as figure 8.4 / 8.5 on the command line."));
-        seed.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("-?\\d{0,18}")
-                ? change : null));
-        model.seedProperty().addListener((o, a, b) -> {
-            if (!seed.getText().equals(Long.toString(b.longValue()))) {
-                seed.setText(Long.toString(b.longValue()));
-            }
-        });
-        seed.textProperty().addListener((o, a, b) -> {
-            try {
-                model.seedProperty().set(Long.parseLong(b));
-            } catch (NumberFormatException e) {
-                // an empty or lone "-" field keeps the previous seed
-            }
-        });
-        realStepsLabel.setId("realStepsLabel");
-        realStepsLabel.setMinWidth(Region.USE_PREF_SIZE);
-        toolbarItems.addAll(List.of(play, step, reset, new Separator(Orientation.VERTICAL), new Label("Speed"), speed,
-                speedLabel, new Separator(Orientation.VERTICAL), new Label("Seed"), seed,
-                new Separator(Orientation.VERTICAL), realStepsLabel));
-    }
-
     // ------------------------------------------------------------------------------------------------ classroom
 
     /** Scales canvas text and chart fonts (the CSS scales the controls). */
+    @Override
     public void setFontScale(double scale) {
         fontScale = scale;
         qLegend.setFontScale(scale);
@@ -695,6 +678,7 @@ public final class ChangingMazesLab {
         }
     }
 
+    @Override
     public void setHighContrast(boolean on) {
         highContrast = on;
         qLegend.setHighContrast(on);
@@ -708,6 +692,7 @@ public final class ChangingMazesLab {
     // ------------------------------------------------------------------------------------------------ export
 
     /** Every maze pane (as a figure), the cumulative-reward chart and, once computed, the Example 8.4 chart. */
+    @Override
     public List<ExportTarget> exportTargets() {
         List<ExportTarget> targets = new ArrayList<>();
         List<AgentFrame> frames = model.frames();
@@ -730,7 +715,7 @@ public final class ChangingMazesLab {
                     () -> Exports.svg(w, fh, pen -> MazeRenderer.drawFigure(pen, pane, style, extras, title, w, h)),
                     () -> paneCsv(f.kind().key(), f.pane(), f.tau())));
         }
-        CumulativeRewards r = model.rewardsProperty().get();
+        CumulativeRewards r = model.rewards().snapshot();
         double cw = Math.max(720, chartViewer.getWidth());
         double ch = Math.max(440, chartViewer.getHeight());
         targets.add(new ExportTarget("cumulative-reward", "Cumulative reward chart",
@@ -758,15 +743,35 @@ public final class ChangingMazesLab {
     private JFreeChart titledChart() {
         try {
             JFreeChart copy = (JFreeChart) chart.clone();
-            CumulativeRewards r = model.rewardsProperty().get();
+            CumulativeRewards r = model.rewards().snapshot();
             copy.setTitle(new org.jfree.chart.title.TextTitle("Cumulative reward on the "
                     + model.mazeProperty().get().name() + (r == null ? "" : ", mean of " + r.runs() + " runs, seed "
-                    + model.seedProperty().get()), new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD,
+                    + model.playback().seed()), new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD,
                     (int) Math.round(15 * fontScale))));
             return copy;
         } catch (CloneNotSupportedException e) {
             return chart;
         }
+    }
+
+    @Override
+    public Optional<com.fasterxml.jackson.databind.node.ObjectNode> saveSession() {
+        return Optional.of(model.toSettings());
+    }
+
+    @Override
+    public Optional<String> loadSession(com.fasterxml.jackson.databind.JsonNode settings) {
+        return model.applySettings(settings);
+    }
+
+    @Override
+    public Optional<Maze> currentMaze() {
+        return Optional.of(model.mazeProperty().get());
+    }
+
+    @Override
+    public Optional<String> useMaze(Maze maze) {
+        return model.useMaze(maze);
     }
 
     /**

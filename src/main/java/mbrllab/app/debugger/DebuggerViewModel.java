@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
-import mbrllab.app.FxDispatcher;
+import mbrllab.app.lab.Dispatcher;
 import mbrllab.core.dyna.AgentSpec;
 import mbrllab.core.dyna.CumulativeRewardSpec;
 import mbrllab.core.dyna.DynaParams;
@@ -36,7 +36,7 @@ public final class DebuggerViewModel {
     /** Most updates one "run to breakpoint" executes. */
     public static final long RUN_LIMIT = 5_000_000L;
 
-    private final FxDispatcher dispatcher;
+    private final Dispatcher dispatcher;
     private final ReadOnlyObjectWrapper<DebugFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final AtomicLong requestedSeek = new AtomicLong(-1);
     private ExecutorService worker;
@@ -44,7 +44,7 @@ public final class DebuggerViewModel {
     private long generation;
     private List<Breakpoint> breakpoints = List.of();
 
-    public DebuggerViewModel(FxDispatcher dispatcher) {
+    public DebuggerViewModel(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 

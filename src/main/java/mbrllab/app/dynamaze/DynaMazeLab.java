@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -36,8 +37,14 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
-import mbrllab.app.shell.RunControls;
-import mbrllab.app.shell.Shell;
+import mbrllab.app.lab.CurveSnapshot;
+import mbrllab.app.lab.Lab;
+import mbrllab.app.lab.LabContext;
+import mbrllab.app.lab.LabEntry;
+import mbrllab.app.lab.RunControls;
+import mbrllab.app.lab.RunToolbar;
+import mbrllab.app.lab.Status;
+import mbrllab.io.BundledMazes;
 import mbrllab.charts.LearningCurveChart;
 import mbrllab.charts.Palette;
 import mbrllab.core.dyna.AgentKind;
@@ -50,13 +57,20 @@ import mbrllab.app.maze.MazeCanvas;
 import mbrllab.app.maze.MazeRenderer;
 import mbrllab.app.maze.PaneFrame;
 import mbrllab.app.maze.QLegend;
+import mbrllab.app.lab.CurveSnapshot;
 
 /**
  * The Dyna-maze lab: one maze pane per n side by side, running in lock step, a shared Q legend, and the
  * live learning curve (steps per episode) of the animated agents. Views only: state lives in
  * {@link DynaMazeViewModel}.
  */
-public final class DynaMazeLab {
+public final class DynaMazeLab implements Lab {
+
+    /** The lab's line in the navigation. */
+    public static final LabEntry ENTRY = new LabEntry("dyna-maze", "Dyna-maze",
+            "Dyna-maze: Dyna-Q with n = 0, 5 and 50 planning steps side by side (Sutton and Barto, Figure 8.2)",
+            DynaMazeLab::new);
+
 
     private final DynaMazeViewModel model;
     private final VBox root = new VBox();
@@ -68,11 +82,11 @@ public final class DynaMazeLab {
     private final XYSeriesCollection curveData = new XYSeriesCollection();
     private final YIntervalSeriesCollection meanData = new YIntervalSeriesCollection();
     private final CheckBox skipFirst = new CheckBox("Start at episode 2 (as the book)");
-    private final Shell.StatusBar status;
+    private final Status status;
     private final JFreeChart chart;
     private final ChartViewer chartViewer;
     private final CheckBox logScale = new CheckBox("Log scale");
-    private final List<Node> toolbarItems = new ArrayList<>();
+    private final List<Node> toolbarItems;
     private double fontScale = 1;
     private final Label realStepsLabel = new Label("real steps: 0");
     private final javafx.scene.layout.FlowPane chartLegend = new javafx.scene.layout.FlowPane();
@@ -86,7 +100,13 @@ public final class DynaMazeLab {
     private final javafx.scene.control.Tab debuggerTab;
     private boolean debuggerStarted;
 
-    public DynaMazeLab(DynaMazeViewModel model, DebuggerViewModel debugger, Shell.StatusBar status) {
+    /** Opens the lab on the Dyna-maze. */
+    public DynaMazeLab(LabContext context) {
+        this(new DynaMazeViewModel(context.dispatcher(), context.background(), BundledMazes.dynaMaze()),
+                new DebuggerViewModel(context.dispatcher()), context.status());
+    }
+
+    public DynaMazeLab(DynaMazeViewModel model, DebuggerViewModel debugger, Status status) {
         this.model = model;
         this.status = status;
         this.debuggerView = new DebuggerView(debugger, debuggerHost(model));
@@ -130,7 +150,7 @@ public final class DynaMazeLab {
         skipFirst.setSelected(true);
         skipFirst.setOnAction(e -> {
             rebuildAnimatedSeries();
-            showCurves(model.curvesProperty().get());
+            showCurves(model.curves().snapshot());
         });
         Label chartNote = new Label("Thick: mean of the background runs, band: 95% confidence. Thin with dots: "
                 + "the animated run. Dashed: shortest path.");
@@ -183,21 +203,24 @@ public final class DynaMazeLab {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().add(tabs);
 
-        buildToolbar();
+        realStepsLabel.setId("realStepsLabel");
+        realStepsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        toolbarItems = RunToolbar.build(model.playback(), controls(), new RunToolbar.Tips(
+                "Play or pause all panes (Space); in the debugger: run to the next breakpoint",
+                "One real step, and its n planning updates, in every pane (Right arrow); in the debugger: one update",
+                "New agents with Q = 0 and an empty model, using the seed (Ctrl+R)", RunToolbar.SPEED_TIP,
+                RunToolbar.SEED_TIP), realStepsLabel);
         model.nValuesProperty().addListener((o, a, b) -> buildPanes());
         model.configVersionProperty().addListener((o, a, b) -> buildPanes());
         model.framesProperty().addListener((o, a, frames) -> show(frames));
         model.colourLimitProperty().addListener((o, a, b) -> legend.setLimit(b.doubleValue()));
-        model.curvesProperty().addListener((o, a, b) -> showCurves(b));
+        model.curves().snapshotProperty().addListener((o, a, b) -> showCurves(b));
         model.overlaysProperty().addListener((o, a, b) -> canvases.forEach(c -> c.setOverlays(b)));
-        model.experimentProgressProperty().addListener((o, a, b) -> showProgress());
-        model.experimentRunningProperty().addListener((o, a, b) -> showProgress());
-        model.experimentMessageProperty().addListener((o, a, b) -> status.setMessage(b));
+        status.follow(model.curves());
         legend.setLimit(model.colourLimitProperty().get());
         buildPanes();
         show(model.framesProperty().get());
-        showCurves(model.curvesProperty().get());
-        showProgress();
+        showCurves(model.curves().snapshot());
     }
 
     /**
@@ -212,16 +235,6 @@ public final class DynaMazeLab {
             colour[i] = n == 0 ? 0 : n == 5 ? 1 : n == 50 ? 2 : Math.min(7, next++);
         }
         return colour;
-    }
-
-    private void showProgress() {
-        if (model.experimentRunningProperty().get()) {
-            CurveSnapshot c = model.curvesProperty().get();
-            status.showProgress(model.experimentProgressProperty().get(), (c == null ? 0 : c.runsDone()) + " / "
-                    + model.runs() + " runs", model::cancelExperiment);
-        } else {
-            status.hideProgress();
-        }
     }
 
     private int firstEpisode() {
@@ -257,15 +270,21 @@ public final class DynaMazeLab {
         }
     }
 
+    @Override
     public Node view() {
         return root;
     }
 
-    /** Play/pause, step and reset for the shell's keyboard shortcuts. */
-    public RunControls runControls() {
+    @Override
+    public Node mainPicture() {
+        return panes;
+    }
+
+    @Override
+    public RunControls controls() {
         return new RunControls(
-                () -> ifDebugger(debuggerView.debugger()::runToBreakpoint, model::togglePlay),
-                () -> ifDebugger(debuggerView.debugger()::stepUpdate, model::step),
+                () -> ifDebugger(debuggerView.debugger()::runToBreakpoint, model.playback()::togglePlay),
+                () -> ifDebugger(debuggerView.debugger()::stepUpdate, model.playback()::step),
                 () -> ifDebugger(debuggerView::reset, model::reset));
     }
 
@@ -277,7 +296,7 @@ public final class DynaMazeLab {
         }
     }
 
-    /** The run controls the shell puts in its toolbar while this lab is shown. */
+    @Override
     public List<Node> toolbarItems() {
         return toolbarItems;
     }
@@ -287,6 +306,7 @@ public final class DynaMazeLab {
     }
 
     /** The views that can be exported: every maze pane and the learning-curve chart. */
+    @Override
     public List<mbrllab.app.export.ExportTarget> exportTargets() {
         List<mbrllab.app.export.ExportTarget> targets = new ArrayList<>();
         for (int i = 0; i < canvases.size(); i++) {
@@ -362,33 +382,15 @@ public final class DynaMazeLab {
 
     /** The curves as CSV: per n the mean over runs, the 95% half-width and the animated run's steps. */
     String curvesCsv() {
-        CurveSnapshot c = model.curvesProperty().get();
-        List<PaneFrame> frames = model.framesProperty().get();
-        List<Integer> ns = model.nValuesProperty().get();
-        StringBuilder sb = new StringBuilder("episode");
-        for (int n : ns) {
-            sb.append(",n").append(n).append("_mean,n").append(n).append("_ci95_half,n").append(n).append("_run1");
+        List<int[]> run1 = new ArrayList<>();
+        for (PaneFrame f : model.framesProperty().get()) {
+            run1.add(f.episodeLengths());
         }
-        sb.append('\n');
-        int episodes = c == null ? 0 : c.mean()[0].length;
-        for (PaneFrame f : frames) {
-            episodes = Math.max(episodes, f.episodeLengths().length);
-        }
-        for (int e = 0; e < episodes; e++) {
-            sb.append(e + 1);
-            for (int i = 0; i < ns.size(); i++) {
-                boolean have = c != null && i < c.mean().length && e < c.mean()[i].length;
-                sb.append(',').append(have ? String.format(Locale.ROOT, "%.6f", c.mean()[i][e]) : "")
-                        .append(',').append(have ? String.format(Locale.ROOT, "%.6f", c.halfWidth()[i][e]) : "");
-                int[] lengths = i < frames.size() ? frames.get(i).episodeLengths() : new int[0];
-                sb.append(',').append(e < lengths.length ? Integer.toString(lengths[e]) : "");
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
+        return CurveSnapshot.csv(model.curves().snapshot(), model.nValuesProperty().get(), run1, Integer.MAX_VALUE);
     }
 
     /** Scales canvas text and chart fonts (the CSS scales the controls). */
+    @Override
     public void setFontScale(double scale) {
         fontScale = scale;
         legend.setFontScale(scale);
@@ -399,62 +401,13 @@ public final class DynaMazeLab {
         LearningCurveChart.applyFontScale(chart, scale);
     }
 
+    @Override
     public void setHighContrast(boolean on) {
         debuggerView.setHighContrast(on);
         legend.setHighContrast(on);
         for (MazeCanvas c : canvases) {
             c.setHighContrast(on);
         }
-    }
-
-    private void buildToolbar() {
-        Button play = new Button("Play");
-        play.setId("playButton");
-        play.textProperty().bind(javafx.beans.binding.Bindings.when(model.playingProperty()).then("Pause").otherwise("Play"));
-        play.setOnAction(e -> runControls().playPause().run());
-        play.setTooltip(new Tooltip("Play or pause all panes (Space); in the debugger: run to the next breakpoint"));
-        play.setMinWidth(70);
-        Button step = new Button("Step");
-        step.setId("stepButton");
-        step.setOnAction(e -> runControls().step().run());
-        step.setTooltip(new Tooltip("One real step, and its n planning updates, in every pane (Right arrow); in the debugger: one update"));
-        Button reset = new Button("Reset");
-        reset.setId("resetButton");
-        reset.setOnAction(e -> runControls().reset().run());
-        reset.setTooltip(new Tooltip("New agents with Q = 0 and an empty model, using the seed (Ctrl+R)"));
-        Slider speed = new Slider(0, DynaMazeViewModel.SPEED_MAX_POSITION, model.speedProperty().get());
-        speed.setId("speedSlider");
-        speed.setPrefWidth(160);
-        speed.valueProperty().bindBidirectional(model.speedProperty());
-        speed.setTooltip(new Tooltip("From 1 step per second to as fast as possible (far right)"));
-        Label speedLabel = new Label();
-        speedLabel.setId("speedLabel");
-        speedLabel.textProperty().bind(model.speedTextProperty());
-        speedLabel.setMinWidth(95);
-        Label seedLabel = new Label("Seed");
-        TextField seed = new TextField(Long.toString(model.seedProperty().get()));
-        seed.setId("seedField");
-        seed.setPrefColumnCount(7);
-        seed.setTooltip(new Tooltip("Seed of the random numbers; applied on Reset. Same seed, same run."));
-        seed.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("-?\\d{0,18}")
-                ? change : null));
-        model.seedProperty().addListener((o, a, b) -> {
-            if (!seed.getText().equals(Long.toString(b.longValue()))) {
-                seed.setText(Long.toString(b.longValue()));
-            }
-        });
-        seed.textProperty().addListener((o, a, b) -> {
-            try {
-                model.seedProperty().set(Long.parseLong(b));
-            } catch (NumberFormatException e) {
-                // an empty or lone "-" field keeps the previous seed
-            }
-        });
-        realStepsLabel.setId("realStepsLabel");
-        realStepsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        toolbarItems.addAll(List.of(play, step, reset, new Separator(Orientation.VERTICAL), new Label("Speed"), speed,
-                speedLabel, new Separator(Orientation.VERTICAL), seedLabel, seed, new Separator(Orientation.VERTICAL),
-                realStepsLabel));
     }
 
     private void buildPanes() {
@@ -610,6 +563,33 @@ public final class DynaMazeLab {
         LearningCurveChart.applyFontScale(chart, fontScale);
     }
 
+    @Override
+    public void dispose() {
+        chartTimer.stop();
+        model.shutdown();
+        debuggerView.debugger().shutdown();
+    }
+
+    @Override
+    public Optional<com.fasterxml.jackson.databind.node.ObjectNode> saveSession() {
+        return Optional.of(model.toSettings());
+    }
+
+    @Override
+    public Optional<String> loadSession(com.fasterxml.jackson.databind.JsonNode settings) {
+        return model.applySettings(settings);
+    }
+
+    @Override
+    public Optional<Maze> currentMaze() {
+        return Optional.of(model.mazeProperty().get());
+    }
+
+    @Override
+    public Optional<String> useMaze(Maze maze) {
+        return model.useMaze(maze);
+    }
+
     /** The debugger's view of this lab: its maze, parameters and seed; Dyna-Q only. */
     private static DebuggerView.Host debuggerHost(DynaMazeViewModel lab) {
         return new DebuggerView.Host() {
@@ -630,7 +610,7 @@ public final class DynaMazeLab {
 
             @Override
             public void reset(DebuggerViewModel d, AgentKind kind, int n) {
-                d.reset(lab.mazeProperty().get(), lab.params(), n, lab.seedProperty().get());
+                d.reset(lab.mazeProperty().get(), lab.params(), n, lab.playback().seed());
             }
         };
     }

@@ -18,7 +18,7 @@ import mbrllab.core.maze.Layout;
  * @param stepsThisEpisode real steps in the episode in progress
  * @param realSteps      real steps in all
  * @param updates        Q updates in all (real and planning)
- * @param episodeLengths steps of the finished episodes in order (the first {@value LockStepRunner#KEPT_EPISODES}
+ * @param episodeLengths steps of the finished episodes in order (the first {@value MazePane#KEPT_EPISODES}
  *                       at most: memory stays bounded on long runs)
  */
 public record PaneFrame(int n, Layout layout, double[] q, int agent, int[] trail, boolean[] known, int[] visits,

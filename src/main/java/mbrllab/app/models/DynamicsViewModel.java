@@ -24,7 +24,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import mbrllab.app.Background;
-import mbrllab.app.FxDispatcher;
+import mbrllab.app.lab.Dispatcher;
 import mbrllab.app.shell.Sessions;
 import mbrllab.core.cartpole.SwingUpSystem;
 import mbrllab.core.models.Dataset;
@@ -115,7 +115,7 @@ final class DynamicsViewModel {
         }
     }
 
-    private final FxDispatcher dispatcher;
+    private final Dispatcher dispatcher;
     private final Background background;
     private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>(this, "settings",
             Settings.defaults());
@@ -127,7 +127,7 @@ final class DynamicsViewModel {
     private AtomicBoolean cancelled;
     private long generation;
 
-    DynamicsViewModel(FxDispatcher dispatcher, Background background) {
+    DynamicsViewModel(Dispatcher dispatcher, Background background) {
         this.dispatcher = dispatcher;
         this.background = background;
     }

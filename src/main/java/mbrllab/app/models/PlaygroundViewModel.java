@@ -27,7 +27,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import mbrllab.app.Background;
-import mbrllab.app.FxDispatcher;
+import mbrllab.app.lab.Dispatcher;
 import mbrllab.app.shell.Sessions;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;
@@ -47,7 +47,7 @@ final class PlaygroundViewModel {
     /** Largest number of points (the GP's cost grows with n^3). */
     static final int MAX_POINTS = 1000;
 
-    private final FxDispatcher dispatcher;
+    private final Dispatcher dispatcher;
     private final Background background;
     private final ReadOnlyObjectWrapper<PlaygroundData> generator = new ReadOnlyObjectWrapper<>(this, "generator",
             PlaygroundData.defaults());
@@ -80,7 +80,7 @@ final class PlaygroundViewModel {
         }
     }
 
-    PlaygroundViewModel(FxDispatcher dispatcher, Background background) {
+    PlaygroundViewModel(Dispatcher dispatcher, Background background) {
         this.dispatcher = dispatcher;
         this.background = background;
         choice.addListener((o, a, b) -> {

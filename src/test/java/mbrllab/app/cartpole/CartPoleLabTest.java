@@ -23,7 +23,11 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import mbrllab.app.ShellFixture;
+import mbrllab.app.lab.Publication;
 import mbrllab.core.cartpole.CartPoleState;
+import mbrllab.app.lab.CurveSnapshot;
+import mbrllab.app.lab.LiveExperiment;
+import mbrllab.app.lab.Playback;
 
 /** Real clicks and key presses on the cart-pole lab, headless on Monocle. */
 class CartPoleLabTest extends ShellFixture {
@@ -40,8 +44,8 @@ class CartPoleLabTest extends ShellFixture {
     }
 
     private static CartFrame frame(CartPoleViewModel model, int pane) {
-        Frames f = model.framesProperty().get();
-        return f == null || pane >= f.panes().size() ? null : f.panes().get(pane);
+        Publication<List<CartFrame>> f = model.framesProperty().get();
+        return f == null || pane >= f.frame().size() ? null : f.frame().get(pane);
     }
 
     @Test
@@ -49,21 +53,21 @@ class CartPoleLabTest extends ShellFixture {
         CartPoleViewModel model = openLab(robot).model();
         robot.clickOn("#agentKeyboard");
         waitUntil(() -> frame(model, 0) != null && frame(model, 0).controller().equals("keyboard"), "keyboard cart");
-        assertFalse(model.playingProperty().get());
+        assertFalse(model.playback().playingProperty().get());
 
         robot.press(KeyCode.RIGHT);
         waitUntil(() -> frame(model, 0).step() >= 4 || frame(model, 0).episode() > 1, "pushing right plays");
         robot.release(KeyCode.RIGHT);
         EpisodeRecord pushedRight = firstEpisode(model);
         // Had the shell taken Right as its step shortcut, the run would be paused (a step pauses).
-        assertTrue(model.playingProperty().get(), "an arrow starts a paused keyboard run, and does not step");
+        assertTrue(model.playback().playingProperty().get(), "an arrow starts a paused keyboard run, and does not step");
         assertTrue(pushedRight.pushes()[0] == 1 && pushedRight.pushes()[3] == 1, "pushes to the right");
         double[] afterRight = state(pushedRight, 4);
         assertTrue(afterRight[CartPoleState.X_DOT] > 0.5, "x' " + afterRight[CartPoleState.X_DOT]);
         assertTrue(afterRight[CartPoleState.THETA_DOT] < 0, "the pole falls back: theta' " + afterRight[3]);
 
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> frame(model, 0) != null && frame(model, 0).step() == 0 && !model.playingProperty().get(),
+        waitUntil(() -> frame(model, 0) != null && frame(model, 0).step() == 0 && !model.playback().playingProperty().get(),
                 "Ctrl+R resets");
         robot.press(KeyCode.LEFT);
         waitUntil(() -> frame(model, 0).step() >= 4 || frame(model, 0).episode() > 1, "pushing left plays");
@@ -157,12 +161,12 @@ class CartPoleLabTest extends ShellFixture {
         CartPoleLab lab = openLab(robot);
         CartPoleViewModel model = lab.model();
         assertEquals(AgentKind.DYNA_Q, model.agentProperty().get(), "the lab opens on the three panes");
-        if (model.experimentRunningProperty().get()) {
+        if (model.curves().runningProperty().get()) {
             // The background runs are not needed here: Cancel in the status bar stops them.
             robot.clickOn("#cancelButton");
-            waitUntil(() -> !model.experimentRunningProperty().get(), "cancelled");
-            String message = model.experimentMessageProperty().get();
-            assertTrue(message.startsWith("Cancelled after ") && model.experiment().isCancelled()
+            waitUntil(() -> !model.curves().runningProperty().get(), "cancelled");
+            String message = model.curves().messageProperty().get();
+            assertTrue(message.startsWith("Cancelled after ") && model.curves().isCancelled()
                     || message.startsWith("Mean of 30 runs"), "cancelled, or finished just before: " + message);
         }
         waitUntil(() -> frame(model, 2) != null, "three panes");
@@ -212,17 +216,17 @@ class CartPoleLabTest extends ShellFixture {
         // Long runs, so the experiment is still going while the panes play at full speed.
         robot.interact(() -> {
             model.configure(mbrllab.core.cartpole.BoxesDynaParams.defaults(), 30, 400);
-            model.speedProperty().set(CartPoleViewModel.SPEED_MAX_POSITION);
+            model.playback().speedProperty().set(Playback.MAX_POSITION);
             model.setPlaying(true);
         });
         org.jfree.chart.fx.ChartViewer viewer = robot.lookup("#learningCurveChart")
                 .queryAs(org.jfree.chart.fx.ChartViewer.class);
         waitUntil(() -> {
-            CurvesSnapshot c = model.curvesProperty().get();
+            CurveSnapshot c = model.curves().snapshot();
             return c != null && !c.finished() && c.runsDone() < c.runsTotal() - 1
                     && viewer.getChart().getXYPlot().getDataset(0).getSeriesCount() == 3;
         }, "the mean of the runs finished so far is drawn before the last run ends");
-        robot.interact(model::cancelExperiment);
+        robot.interact(() -> model.curves().cancel());
     }
 
     @Test
@@ -231,13 +235,13 @@ class CartPoleLabTest extends ShellFixture {
         CartPoleViewModel model = lab.model();
         robot.clickOn("#playButton");
         waitUntil(() -> realSteps(model, 0) > 0, "playing");
-        LiveCurves experiment = model.experiment();
+        LiveExperiment<?> experiment = model.curves();
         assertNotNull(experiment, "the background runs started");
         assertTrue(threadAlive(), "the runner runs");
         robot.clickOn("Dyna-maze");
         waitUntil(() -> robot.lookup("#cartPoleLab").tryQuery().isEmpty(), "the maze lab is shown");
         assertFalse(threadAlive(), "the cart-pole runner thread has stopped");
-        assertFalse(model.isRunnerAlive());
+        assertFalse(model.playback().isRunnerAlive());
         assertTrue(experiment.isCancelled(), "the background experiment is cancelled");
         Future<?> task = experiment.task();
         waitUntil(task::isDone, "the background experiment's task ends");
@@ -246,6 +250,6 @@ class CartPoleLabTest extends ShellFixture {
 
     private static boolean threadAlive() {
         return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals(CartPoleRunner.THREAD_NAME) && t.isAlive());
+                .anyMatch(t -> t.getName().equals(CartPoleRun.THREAD_NAME) && t.isAlive());
     }
 }

@@ -31,6 +31,7 @@ import mbrllab.cli.Cli;
 import mbrllab.core.maze.Maze;
 import mbrllab.io.BundledMazes;
 import mbrllab.app.maze.TauLegend;
+import mbrllab.app.lab.Playback;
 
 /** Real clicks on the Changing mazes lab, headless on Monocle. */
 class ChangingMazesLabTest extends ShellFixture {
@@ -54,7 +55,7 @@ class ChangingMazesLabTest extends ShellFixture {
     }
 
     private ChangingMazeViewModel model() {
-        return ((ChangingMazesLab) shell.currentLab().content().getProperties().get(ChangingMazesLab.class)).model();
+        return ((ChangingMazesLab) shell.currentLab().view().getProperties().get(ChangingMazesLab.class)).model();
     }
 
     /** Runs the CLI in this JVM; returns its exit code, failing with its output when it is not 0. */
@@ -82,10 +83,10 @@ class ChangingMazesLabTest extends ShellFixture {
 
         robot.clickOn("#playButton");
         waitUntil(() -> realSteps(robot, 0) > 3, "playing moves the agents");
-        robot.interact(() -> model().speedProperty().set(ChangingMazeViewModel.SPEED_MAX_POSITION));
+        robot.interact(() -> model().playback().speedProperty().set(Playback.MAX_POSITION));
         // At full speed the run goes on to the experiment's last step (3000) and pauses there by itself.
         waitUntil(() -> realSteps(robot, 0) == 3000 && realSteps(robot, 1) == 3000
-                && !model().playingProperty().get(), "the run pauses at step 3000");
+                && !model().playback().playingProperty().get(), "the run pauses at step 3000");
         assertEquals("Play", robot.lookup("#playButton").queryButton().getText());
         for (int pane = 0; pane < 2; pane++) {
             assertEquals(blocking.change().orElseThrow().layout(), canvas(robot, pane).frame().layout(),
@@ -103,7 +104,7 @@ class ChangingMazesLabTest extends ShellFixture {
 
     @Test
     void theFinalChartNumbersAndTheExportedFilesEqualTheCommandLine(FxRobot robot) throws Exception {
-        waitUntil(() -> model().rewardsFinalProperty().get(), "the 30 background runs finish");
+        waitUntil(() -> model().rewards().completeProperty().get(), "the 30 background runs finish");
         String summary = robot.lookup("#rewardSummary").queryAs(Label.class).getText();
         assertTrue(summary.startsWith("Cumulative reward, mean +- standard error over 30 runs: at the change (step "
                 + "1,000) Dyna-Q "), summary);
@@ -247,7 +248,7 @@ class ChangingMazesLabTest extends ShellFixture {
         assertEquals("50", robot.lookup("#nField").queryAs(TextField.class).getText());
         assertEquals("0.001", robot.lookup("#kappaField").queryAs(TextField.class).getText());
         assertEquals("6000", robot.lookup("#stepsField").queryAs(TextField.class).getText());
-        assertTrue(model().playingProperty().get());
+        assertTrue(model().playback().playingProperty().get());
 
         robot.clickOn("#sweepingCheck");
         waitUntil(() -> robot.lookup("#changingCanvas2").tryQuery().isPresent() && realSteps(robot, 2) >= 0,
@@ -262,9 +263,9 @@ class ChangingMazesLabTest extends ShellFixture {
         ChangingMazeViewModel lab = model();
         robot.interact(() -> shell.select("dyna-maze"));
         waitUntil(() -> !lab.example84().runningProperty().get(), "Example 8.4 cancelled");
-        assertFalse(lab.isRunnerAlive());
+        assertFalse(lab.playback().isRunnerAlive());
         boolean runnerAlive = Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals(ChangingRunner.THREAD_NAME) && t.isAlive());
+                .anyMatch(t -> t.getName().equals(ChangingRun.THREAD_NAME) && t.isAlive());
         assertFalse(runnerAlive, "the runner thread has stopped");
     }
 }

@@ -1,4 +1,4 @@
-package mbrllab.app.shell;
+package mbrllab.app.lab;
 
 import java.util.function.Predicate;
 
