@@ -1,5 +1,4 @@
 package mbrllab.app;
-import mbrllab.app.lab.Dispatcher;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,12 +6,14 @@ import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
+import mbrllab.app.lab.Dispatcher;
+
 /**
  * The one road from background work to the screen. Background threads {@link #post} an update under a
  * key; on each screen pulse the FX thread runs the latest update of every key once. A thousand posts
  * between two pulses cost one repaint: updates are coalesced to the screen rate.
  */
-public final class FxDispatcher implements mbrllab.app.lab.Dispatcher {
+public final class FxDispatcher implements Dispatcher {
 
     private final Map<Object, Runnable> pending = new LinkedHashMap<>();
     private final AnimationTimer timer;

@@ -1,5 +1,4 @@
 package mbrllab.cli;
-import mbrllab.app.lab.Lab;
 
 import java.io.PrintWriter;
 

@@ -46,6 +46,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
 import mbrllab.app.lab.RunControls;
+import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.CurveSnapshot;
 import mbrllab.app.lab.Lab;
 import mbrllab.app.lab.LabContext;
@@ -278,6 +279,11 @@ public final class CartPoleLab implements Lab {
         return column;
     }
 
+    /** The lab's view model (tests reach the lab's state through it). */
+    public CartPoleViewModel model() {
+        return model;
+    }
+
     @Override
     public Node view() {
         return root;
@@ -292,10 +298,6 @@ public final class CartPoleLab implements Lab {
     @Override
     public List<Node> toolbarItems() {
         return toolbarItems;
-    }
-
-    public CartPoleViewModel model() {
-        return model;
     }
 
     /** Play/pause, step, reset and the arrow keys, for the shell's keyboard handling. */
@@ -782,12 +784,7 @@ public final class CartPoleLab implements Lab {
     }
 
     @Override
-    public Optional<com.fasterxml.jackson.databind.node.ObjectNode> saveSession() {
-        return Optional.of(model.toSettings());
-    }
-
-    @Override
-    public Optional<String> loadSession(com.fasterxml.jackson.databind.JsonNode settings) {
-        return model.applySettings(settings);
+    public Optional<SessionState> session() {
+        return Optional.of(model);
     }
 }

@@ -32,6 +32,7 @@ import mbrllab.app.lab.Dispatcher;
 import mbrllab.app.lab.LiveExperiment;
 import mbrllab.app.lab.Playback;
 import mbrllab.app.lab.Publication;
+import mbrllab.app.lab.SessionState;
 import mbrllab.core.cartpole.BoxModelKind;
 import mbrllab.core.cartpole.BoxesDynaParams;
 import mbrllab.core.cartpole.BoxesDynaQ;
@@ -44,7 +45,7 @@ import mbrllab.core.cartpole.BoxesLearningSpec;
  * a recorded episode, and the Dyna-Q learning curves computed in the background. Views bind to the read-only
  * properties; only this class writes them. FX thread only, except where noted.
  */
-public final class CartPoleViewModel {
+public final class CartPoleViewModel implements SessionState {
 
     /** The planning steps of the three Dyna-Q panes. */
     public static final List<Integer> N_VALUES = List.of(0, 5, 50);
@@ -237,6 +238,7 @@ public final class CartPoleViewModel {
     }
 
     /** The settings now as a session's JSON object ({@link CartPoleSettings#toJson}). */
+    @Override
     public ObjectNode toSettings() {
         return settings().toJson();
     }
@@ -247,6 +249,7 @@ public final class CartPoleViewModel {
      *
      * @return the reason the settings were refused, naming the field
      */
+    @Override
     public Optional<String> applySettings(JsonNode json) {
         CartPoleSettings s;
         try {

@@ -28,6 +28,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import mbrllab.app.Background;
 import mbrllab.app.lab.Dispatcher;
 import mbrllab.app.lab.LiveExperiment;
+import mbrllab.app.lab.MazeHolder;
+import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.LockStepRunner;
 import mbrllab.app.lab.Playback;
 import mbrllab.app.lab.Publication;
@@ -53,7 +55,7 @@ import mbrllab.io.BundledMazes;
  * pool and fills in live ({@link LiveExperiment}). Views bind to the read-only properties; only this class writes them. FX thread only,
  * except where noted.
  */
-public final class ChangingMazeViewModel {
+public final class ChangingMazeViewModel implements SessionState, MazeHolder {
 
     /** Default speed: 100 real steps per second, so a class sees the change of the blocking maze after 10 s. */
     static final double DEFAULT_SPEED_POSITION = 2.0;
@@ -160,6 +162,11 @@ public final class ChangingMazeViewModel {
         return maze.getReadOnlyProperty();
     }
 
+    @Override
+    public Maze currentMaze() {
+        return maze.get();
+    }
+
     public ReadOnlyObjectProperty<ChangingSettings> settingsProperty() {
         return settings.getReadOnlyProperty();
     }
@@ -230,6 +237,7 @@ public final class ChangingMazeViewModel {
      *
      * @return the reason when the maze cannot be used
      */
+    @Override
     public Optional<String> useMaze(Maze newMaze) {
         if (newMaze.layout().shortestPathLength() < 0) {
             return Optional.of("G cannot be reached from S in this maze");
@@ -370,6 +378,7 @@ public final class ChangingMazeViewModel {
      * The lab's settings for a session file: seed, maze (its whole file text), the parameters, runs, steps, slip,
      * the third agent, the tau map, the speed, and the runs of the Example 8.4 tab.
      */
+    @Override
     public ObjectNode toSettings() {
         ChangingSettings s = settings.get();
         ObjectNode o = Sessions.mapper().createObjectNode();
@@ -406,6 +415,7 @@ public final class ChangingMazeViewModel {
      *
      * @return the reason the settings were refused, naming the field
      */
+    @Override
     public Optional<String> applySettings(JsonNode o) {
         try {
             Maze newMaze = maze.get();

@@ -44,6 +44,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
+import mbrllab.app.debugger.DebuggerTab;
 import mbrllab.app.debugger.DebuggerView;
 import mbrllab.app.debugger.DebuggerViewModel;
 import mbrllab.app.maze.MazeCanvas;
@@ -54,6 +55,7 @@ import mbrllab.app.maze.QLegend;
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
 import mbrllab.app.lab.RunControls;
+import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.Lab;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
@@ -119,9 +121,7 @@ public final class ChangingMazesLab implements Lab {
     private final TabPane tabs = new TabPane();
     private final Tab mainTab;
     private final Tab example84Tab;
-    private final Tab debuggerTab;
-    private final DebuggerView debuggerView;
-    private boolean debuggerStarted;
+    private final DebuggerTab debugger;
     private final Example84View example84View;
     private final ChangingOptions options;
     private final Timeline chartTimer = new Timeline(new KeyFrame(Duration.millis(1000.0 / CHART_UPDATES_PER_SECOND),
@@ -204,7 +204,7 @@ public final class ChangingMazesLab implements Lab {
         example84View = new Example84View(model.example84(), model);
         example84Tab = new Tab("Example 8.4: prioritized sweeping", example84View.view());
         example84Tab.setId("example84Tab");
-        debuggerView = new DebuggerView(model.debugger(), new DebuggerView.Host() {
+        DebuggerView debuggerView = new DebuggerView(model.debugger(), new DebuggerView.Host() {
             @Override
             public Maze maze() {
                 return model.mazeProperty().get();
@@ -225,25 +225,23 @@ public final class ChangingMazesLab implements Lab {
                 model.resetDebugger(kind, n);
             }
         });
-        debuggerTab = new Tab("Step-through debugger", debuggerView.view());
-        debuggerTab.setId("changingDebuggerTab");
-        tabs.getTabs().setAll(mainTab, example84Tab, debuggerTab);
+        tabs.getTabs().setAll(mainTab, example84Tab);
+        debugger = new DebuggerTab(debuggerView, tabs, "changingDebuggerTab", () -> {
+            int n = model.settings().n();
+            java.util.TreeSet<Integer> ns = new java.util.TreeSet<>(List.of(0, 5, 10, 50));
+            ns.add(n);
+            debuggerView.setNChoices(List.copyOf(ns), n);
+            debuggerView.reset();
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("changingTabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == example84Tab) {
                 example84View.computeOnFirstVisit();
             }
-            if (b == debuggerTab && !debuggerStarted) {
-                debuggerStarted = true;
-                resetDebugger();
-            }
             showProgress();
         });
-        model.debuggerRequestsProperty().addListener((o, a, b) -> {
-            tabs.getSelectionModel().select(debuggerTab);
-            resetDebugger();
-        });
+        model.debuggerRequestsProperty().addListener((o, a, b) -> debugger.show());
         model.example84RequestsProperty().addListener((o, a, b) -> {
             example84View.compute();
             tabs.getSelectionModel().select(example84Tab);
@@ -262,9 +260,7 @@ public final class ChangingMazesLab implements Lab {
                 realStepsLabel);
         model.configVersionProperty().addListener((o, a, b) -> {
             rebuildPanesAndChart();
-            if (debuggerStarted) {
-                resetDebugger();
-            }
+            debugger.restartIfStarted();
         });
         model.publishedProperty().addListener((o, a, b) -> show());
         model.colourLimitProperty().addListener((o, a, b) -> {
@@ -284,6 +280,11 @@ public final class ChangingMazesLab implements Lab {
         showProgress();
     }
 
+    /** The lab's view model (tests reach the lab's state through it). */
+    public ChangingMazeViewModel model() {
+        return model;
+    }
+
     @Override
     public Node view() {
         return root;
@@ -299,34 +300,10 @@ public final class ChangingMazesLab implements Lab {
         return toolbarItems;
     }
 
-    public ChangingMazeViewModel model() {
-        return model;
-    }
-
     /** Play/pause, step and reset for the shell's keyboard shortcuts; in the debugger tab, the debugger's. */
     @Override
     public RunControls controls() {
-        return new RunControls(
-                () -> ifDebugger(debuggerView.debugger()::runToBreakpoint, model.playback()::togglePlay),
-                () -> ifDebugger(debuggerView.debugger()::stepUpdate, model.playback()::step),
-                () -> ifDebugger(debuggerView::reset, model::reset));
-    }
-
-    private void ifDebugger(Runnable inDebugger, Runnable otherwise) {
-        if (tabs.getSelectionModel().getSelectedItem() == debuggerTab) {
-            inDebugger.run();
-        } else {
-            otherwise.run();
-        }
-    }
-
-    /** The debugger offers the lab's n (chosen: the panes' agents) and a few others, and starts afresh. */
-    private void resetDebugger() {
-        int n = model.settings().n();
-        java.util.TreeSet<Integer> ns = new java.util.TreeSet<>(List.of(0, 5, 10, 50));
-        ns.add(n);
-        debuggerView.setNChoices(List.copyOf(ns), n);
-        debuggerView.reset();
+        return debugger.around(new RunControls(model.playback()::togglePlay, model.playback()::step, model::reset));
     }
 
     /** Stops every thread of the lab (lab switch, window close). */
@@ -666,7 +643,7 @@ public final class ChangingMazesLab implements Lab {
         for (MazeCanvas c : canvases) {
             c.setFontScale(scale);
         }
-        debuggerView.setFontScale(scale);
+        debugger.setFontScale(scale);
         rebuildChart();
         example84View.setFontScale(scale);
         options.setFontScale(scale);
@@ -686,7 +663,7 @@ public final class ChangingMazesLab implements Lab {
         for (MazeCanvas c : canvases) {
             c.setHighContrast(on);
         }
-        debuggerView.setHighContrast(on);
+        debugger.setHighContrast(on);
     }
 
     // ------------------------------------------------------------------------------------------------ export
@@ -722,20 +699,9 @@ public final class ChangingMazesLab implements Lab {
                 () -> Exports.chartPng2x(titledChart(), cw, ch), () -> Exports.chartSvg(titledChart(), cw, ch),
                 () -> r == null ? "step\n" : r.toCsv()));
         targets.addAll(example84View.exportTargets());
-        MazeCanvas dbg = debuggerView.canvas();
-        if (debuggerStarted && dbg.frame() != null && dbg.getWidth() > 0) {
-            PaneFrame frame = dbg.frame();
-            MazeRenderer.Style style = dbg.style();
-            double w = dbg.getWidth();
-            double h = dbg.getHeight();
-            String title = String.format(Locale.ROOT, "Debugger, n = %d · update %,d · real step %,d", frame.n(),
-                    frame.updates(), frame.realSteps());
-            double fh = h + 2 * MazeRenderer.FIGURE_BAND;
-            targets.add(new ExportTarget("debugger-maze", "Debugger maze (n = " + frame.n() + ")",
-                    () -> Exports.png2x(w, fh, pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
-                    () -> Exports.svg(w, fh, pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
-                    () -> paneCsv("debugger", frame, null)));
-        }
+        debugger.exportTarget(frame -> String.format(Locale.ROOT, "Debugger, n = %d · update %,d · real step %,d",
+                frame.n(), frame.updates(), frame.realSteps()), frame -> paneCsv("debugger", frame, null))
+                .ifPresent(targets::add);
         return targets;
     }
 
@@ -754,25 +720,9 @@ public final class ChangingMazesLab implements Lab {
         }
     }
 
-    @Override
-    public Optional<com.fasterxml.jackson.databind.node.ObjectNode> saveSession() {
-        return Optional.of(model.toSettings());
-    }
 
-    @Override
-    public Optional<String> loadSession(com.fasterxml.jackson.databind.JsonNode settings) {
-        return model.applySettings(settings);
-    }
 
-    @Override
-    public Optional<Maze> currentMaze() {
-        return Optional.of(model.mazeProperty().get());
-    }
 
-    @Override
-    public Optional<String> useMaze(Maze maze) {
-        return model.useMaze(maze);
-    }
 
     /**
      * One line per free cell and action: Q, the strictly greedy action, tau (empty when not given), whether the model
@@ -798,5 +748,10 @@ public final class ChangingMazesLab implements Lab {
             }
         }
         return sb.toString();
+    }
+
+    @Override
+    public Optional<SessionState> session() {
+        return Optional.of(model);
     }
 }

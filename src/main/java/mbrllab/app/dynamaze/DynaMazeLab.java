@@ -42,6 +42,7 @@ import mbrllab.app.lab.Lab;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
 import mbrllab.app.lab.RunControls;
+import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.RunToolbar;
 import mbrllab.app.lab.Status;
 import mbrllab.io.BundledMazes;
@@ -51,6 +52,7 @@ import mbrllab.core.dyna.AgentKind;
 import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.maze.Layout;
 import mbrllab.core.maze.Maze;
+import mbrllab.app.debugger.DebuggerTab;
 import mbrllab.app.debugger.DebuggerView;
 import mbrllab.app.debugger.DebuggerViewModel;
 import mbrllab.app.maze.MazeCanvas;
@@ -95,10 +97,8 @@ public final class DynaMazeLab implements Lab {
             javafx.util.Duration.millis(1000.0 / CHART_UPDATES_PER_SECOND), e -> updateAnimatedSeries()));
     private boolean chartDirty;
 
-    private final DebuggerView debuggerView;
+    private final DebuggerTab debugger;
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
-    private final javafx.scene.control.Tab debuggerTab;
-    private boolean debuggerStarted;
 
     /** Opens the lab on the Dyna-maze. */
     public DynaMazeLab(LabContext context) {
@@ -106,10 +106,10 @@ public final class DynaMazeLab implements Lab {
                 new DebuggerViewModel(context.dispatcher()), context.status());
     }
 
-    public DynaMazeLab(DynaMazeViewModel model, DebuggerViewModel debugger, Status status) {
+    public DynaMazeLab(DynaMazeViewModel model, DebuggerViewModel debuggerModel, Status status) {
         this.model = model;
         this.status = status;
-        this.debuggerView = new DebuggerView(debugger, debuggerHost(model));
+        DebuggerView debuggerView = new DebuggerView(debuggerModel, debuggerHost(model));
         chartTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
         root.getStyleClass().add("lab");
         root.setId("dynaMazeLab");
@@ -176,29 +176,17 @@ public final class DynaMazeLab implements Lab {
         SplitPane.setResizableWithParent(options.view(), false);
         javafx.scene.control.Tab compareTab = new javafx.scene.control.Tab("Compare n side by side", sides);
         compareTab.setId("compareTab");
-        debuggerTab = new javafx.scene.control.Tab("Step-through debugger", debuggerView.view());
-        debuggerTab.setId("debuggerTab");
-        tabs.getTabs().setAll(compareTab, debuggerTab);
+        tabs.getTabs().setAll(compareTab);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b == debuggerTab && !debuggerStarted) {
-                debuggerStarted = true;
-                debuggerView.setNChoices(model.nValuesProperty().get());
-                debuggerView.reset();
-            }
-        });
-        model.configVersionProperty().addListener((o, a, b) -> {
-            debuggerView.setNChoices(model.nValuesProperty().get());
-            if (debuggerStarted) {
-                debuggerView.reset();
-            }
-        });
-        model.debuggerRequestsProperty().addListener((o, a, b) -> {
-            tabs.getSelectionModel().select(debuggerTab);
-            debuggerStarted = true;
+        this.debugger = new DebuggerTab(debuggerView, tabs, "debuggerTab", () -> {
             debuggerView.setNChoices(model.nValuesProperty().get());
             debuggerView.reset();
         });
+        model.configVersionProperty().addListener((o, a, b) -> {
+            debuggerView.setNChoices(model.nValuesProperty().get());
+            debugger.restartIfStarted();
+        });
+        model.debuggerRequestsProperty().addListener((o, a, b) -> debugger.show());
         tabs.setId("dynaMazeTabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().add(tabs);
@@ -270,6 +258,11 @@ public final class DynaMazeLab implements Lab {
         }
     }
 
+    /** The lab's view model (tests reach the lab's state through it). */
+    public DynaMazeViewModel model() {
+        return model;
+    }
+
     @Override
     public Node view() {
         return root;
@@ -280,29 +273,15 @@ public final class DynaMazeLab implements Lab {
         return panes;
     }
 
+    /** Play/pause, step and reset of the panes; in the debugger tab, the debugger's. */
     @Override
     public RunControls controls() {
-        return new RunControls(
-                () -> ifDebugger(debuggerView.debugger()::runToBreakpoint, model.playback()::togglePlay),
-                () -> ifDebugger(debuggerView.debugger()::stepUpdate, model.playback()::step),
-                () -> ifDebugger(debuggerView::reset, model::reset));
-    }
-
-    private void ifDebugger(Runnable inDebugger, Runnable otherwise) {
-        if (tabs.getSelectionModel().getSelectedItem() == debuggerTab) {
-            inDebugger.run();
-        } else {
-            otherwise.run();
-        }
+        return debugger.around(new RunControls(model.playback()::togglePlay, model.playback()::step, model::reset));
     }
 
     @Override
     public List<Node> toolbarItems() {
         return toolbarItems;
-    }
-
-    public DynaMazeViewModel model() {
-        return model;
     }
 
     /** The views that can be exported: every maze pane and the learning-curve chart. */
@@ -329,22 +308,8 @@ public final class DynaMazeLab implements Lab {
                             pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
                     () -> qTableCsv(frame)));
         }
-        MazeCanvas dbg = debuggerView.canvas();
-        if (debuggerStarted && dbg.frame() != null && dbg.getWidth() > 0) {
-            PaneFrame frame = dbg.frame();
-            MazeRenderer.Style style = dbg.style();
-            double w = dbg.getWidth();
-            double h = dbg.getHeight();
-            String title = String.format(Locale.ROOT, "n = %d · update %,d · episode %d", frame.n(),
-                    frame.updates(), frame.episode());
-            double fh = h + 2 * MazeRenderer.FIGURE_BAND;
-            targets.add(new mbrllab.app.export.ExportTarget("debugger-maze", "Debugger maze (n = " + frame.n() + ")",
-                    () -> mbrllab.app.export.Exports.png2x(w, fh,
-                            pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
-                    () -> mbrllab.app.export.Exports.svg(w, fh,
-                            pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
-                    () -> qTableCsv(frame)));
-        }
+        debugger.exportTarget(frame -> String.format(Locale.ROOT, "n = %d · update %,d · episode %d", frame.n(),
+                frame.updates(), frame.episode()), DynaMazeLab::qTableCsv).ifPresent(targets::add);
         double cw = Math.max(720, chartViewer.getWidth());
         double ch = Math.max(440, chartViewer.getHeight());
         targets.add(new mbrllab.app.export.ExportTarget("learning-curves", "Learning curves",
@@ -394,7 +359,7 @@ public final class DynaMazeLab implements Lab {
     public void setFontScale(double scale) {
         fontScale = scale;
         legend.setFontScale(scale);
-        debuggerView.setFontScale(scale);
+        debugger.setFontScale(scale);
         for (MazeCanvas c : canvases) {
             c.setFontScale(scale);
         }
@@ -403,7 +368,7 @@ public final class DynaMazeLab implements Lab {
 
     @Override
     public void setHighContrast(boolean on) {
-        debuggerView.setHighContrast(on);
+        debugger.setHighContrast(on);
         legend.setHighContrast(on);
         for (MazeCanvas c : canvases) {
             c.setHighContrast(on);
@@ -567,28 +532,12 @@ public final class DynaMazeLab implements Lab {
     public void dispose() {
         chartTimer.stop();
         model.shutdown();
-        debuggerView.debugger().shutdown();
+        debugger.shutdown();
     }
 
-    @Override
-    public Optional<com.fasterxml.jackson.databind.node.ObjectNode> saveSession() {
-        return Optional.of(model.toSettings());
-    }
 
-    @Override
-    public Optional<String> loadSession(com.fasterxml.jackson.databind.JsonNode settings) {
-        return model.applySettings(settings);
-    }
 
-    @Override
-    public Optional<Maze> currentMaze() {
-        return Optional.of(model.mazeProperty().get());
-    }
 
-    @Override
-    public Optional<String> useMaze(Maze maze) {
-        return model.useMaze(maze);
-    }
 
     /** The debugger's view of this lab: its maze, parameters and seed; Dyna-Q only. */
     private static DebuggerView.Host debuggerHost(DynaMazeViewModel lab) {
@@ -613,5 +562,10 @@ public final class DynaMazeLab implements Lab {
                 d.reset(lab.mazeProperty().get(), lab.params(), n, lab.playback().seed());
             }
         };
+    }
+
+    @Override
+    public Optional<SessionState> session() {
+        return Optional.of(model);
     }
 }

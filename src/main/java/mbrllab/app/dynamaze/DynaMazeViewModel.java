@@ -25,6 +25,8 @@ import mbrllab.app.lab.CurveSnapshot;
 import mbrllab.app.lab.CurveStats;
 import mbrllab.app.lab.Dispatcher;
 import mbrllab.app.lab.LiveExperiment;
+import mbrllab.app.lab.MazeHolder;
+import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.LockStepRunner;
 import mbrllab.app.lab.Playback;
 import mbrllab.app.lab.Publication;
@@ -47,7 +49,7 @@ import mbrllab.core.maze.MazeParser;
  * background ({@link LiveExperiment}). Views bind to the read-only properties; only this class writes them. FX thread
  * only, except where noted.
  */
-public final class DynaMazeViewModel {
+public final class DynaMazeViewModel implements SessionState, MazeHolder {
 
     private final Dispatcher dispatcher;
     private final Playback playback;
@@ -101,6 +103,11 @@ public final class DynaMazeViewModel {
 
     public ReadOnlyObjectProperty<Maze> mazeProperty() {
         return maze.getReadOnlyProperty();
+    }
+
+    @Override
+    public Maze currentMaze() {
+        return maze.get();
     }
 
     public ReadOnlyObjectProperty<List<Integer>> nValuesProperty() {
@@ -219,6 +226,7 @@ public final class DynaMazeViewModel {
      *
      * @return the reason when the maze cannot be used
      */
+    @Override
     public Optional<String> useMaze(Maze newMaze) {
         try {
             new LearningCurveSpec(newMaze, params, nValues.get(), runs, episodes, seed.get(),
@@ -238,6 +246,7 @@ public final class DynaMazeViewModel {
      * The lab's settings for a session file: seed, parameters, n list, runs, episodes, speed, overlays and the
      * maze (its whole file text).
      */
+    @Override
     public ObjectNode toSettings() {
         ObjectNode o = Sessions.mapper().createObjectNode();
         o.put("seed", seed.get());
@@ -276,6 +285,7 @@ public final class DynaMazeViewModel {
      *
      * @return the reason the settings were refused, naming the field
      */
+    @Override
     public Optional<String> applySettings(JsonNode o) {
         try {
             DynaParams d = DynaParams.defaults();

@@ -5,11 +5,7 @@ import java.util.Optional;
 
 import javafx.scene.Node;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import mbrllab.app.export.ExportTarget;
-import mbrllab.core.maze.Maze;
 
 /**
  * An open lab, as the shell sees it: its view, the picture presenter mode gives the screen, its run controls and
@@ -44,23 +40,16 @@ public interface Lab {
         return List.of();
     }
 
-    /** The lab's settings as a session's JSON object, or empty when it has none. */
-    default Optional<ObjectNode> saveSession() {
+    /** The lab's part of a saved session, or empty for a lab without settings. */
+    default Optional<SessionState> session() {
         return Optional.empty();
     }
 
-    /** Applies a saved JSON object; returns the reason when it cannot (nothing is changed then). */
-    default Optional<String> loadSession(JsonNode settings) {
-        return Optional.of("this lab has no settings to load");
-    }
-
-    /** The maze the lab uses now, or empty for labs without one. */
-    default Optional<Maze> currentMaze() {
-        return Optional.empty();
-    }
-
-    /** Switches the lab to another maze; returns the reason when it cannot. */
-    default Optional<String> useMaze(Maze maze) {
-        return Optional.of("this lab does not use a maze");
+    /**
+     * The lab's maze, for the maze editor and File &gt; Open maze; empty for labs without one. By default the session
+     * state, when it holds a maze.
+     */
+    default Optional<MazeHolder> mazes() {
+        return session().filter(MazeHolder.class::isInstance).map(MazeHolder.class::cast);
     }
 }

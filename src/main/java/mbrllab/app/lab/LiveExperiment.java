@@ -134,8 +134,8 @@ public final class LiveExperiment<S> {
         job = newJob;
         S known = remember ? finished.get(newJob.key()) : null;
         if (known != null) {
-            snapshot.set(known);
             complete.set(true);
+            snapshot.set(known);
             progress.set(1);
             message.set(newJob.doneMessage().apply(known));
             return;
@@ -189,8 +189,9 @@ public final class LiveExperiment<S> {
                     finished.put(newJob.key(), result);
                 }
                 if (myGeneration == generation) {
-                    snapshot.set(result);
+                    // complete first: a view that listens to the snapshot reads it as final
                     complete.set(true);
+                    snapshot.set(result);
                     progress.set(1);
                     running.set(false);
                     message.set(newJob.doneMessage().apply(result));

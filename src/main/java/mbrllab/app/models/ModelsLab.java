@@ -32,6 +32,7 @@ import mbrllab.app.shell.Sessions;
 import mbrllab.app.lab.Lab;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
+import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.Status;
 
 /**
@@ -39,7 +40,7 @@ import mbrllab.app.lab.Status;
  * Owns the toolbar (play, step, reset, seed), the status bar's progress for the background fits, the exports and
  * the session settings.
  */
-public final class ModelsLab implements Lab {
+public final class ModelsLab implements Lab, SessionState {
 
     /** The lab's line in the navigation. */
     public static final LabEntry ENTRY = new LabEntry("models", "Models (GP vs ensemble)",
@@ -292,6 +293,7 @@ public final class ModelsLab implements Lab {
     }
 
     /** The lab's settings for a session: the seed, the tab, the playground's and the cart-pole tab's settings. */
+    @Override
     public ObjectNode toSettings() {
         ObjectNode o = Sessions.mapper().createObjectNode();
         o.put("seed", seed());
@@ -305,6 +307,7 @@ public final class ModelsLab implements Lab {
      * Applies saved settings; every field is optional, a present one must be valid, and nothing changes unless all
      * are. The reason names the field.
      */
+    @Override
     public Optional<String> applySettings(JsonNode o) {
         try {
             long newSeed = 1;
@@ -343,12 +346,7 @@ public final class ModelsLab implements Lab {
     }
 
     @Override
-    public Optional<ObjectNode> saveSession() {
-        return Optional.of(toSettings());
-    }
-
-    @Override
-    public Optional<String> loadSession(JsonNode settings) {
-        return applySettings(settings);
+    public Optional<SessionState> session() {
+        return Optional.of(this);
     }
 }

@@ -1,5 +1,4 @@
 package mbrllab.app.shell;
-import mbrllab.app.lab.RunControls;
 
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +40,9 @@ import mbrllab.app.FxDispatcher;
 import mbrllab.app.lab.Lab;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
+import mbrllab.app.lab.MazeHolder;
 import mbrllab.app.lab.RunControls;
+import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.Status;
 
 /**
@@ -320,7 +321,8 @@ public final class Shell {
         if (current == null || currentEntry == null) {
             return;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode settings = current.saveSession().orElse(null);
+        com.fasterxml.jackson.databind.node.ObjectNode settings = current.session().map(SessionState::toSettings)
+                .orElse(null);
         if (settings == null) {
             showError("Nothing to save", "The " + currentEntry.name() + " lab has no settings to save.");
             return;
@@ -370,7 +372,8 @@ public final class Shell {
             showError("Cannot open the session", source + ": unknown lab \"" + session.lab() + "\"");
             return;
         }
-        java.util.Optional<String> error = current.loadSession(session.settings());
+        java.util.Optional<String> error = current.session().map(s -> s.applySettings(session.settings()))
+                .orElse(java.util.Optional.of("this lab has no settings to load"));
         if (error.isPresent()) {
             showError("Cannot open the session", source + ": " + error.get());
         } else {
@@ -390,7 +393,8 @@ public final class Shell {
             showError("Cannot open the maze", ex.getMessage());
             return;
         }
-        java.util.Optional<String> error = current.useMaze(maze);
+        java.util.Optional<String> error = current.mazes().map(m -> m.useMaze(maze))
+                .orElse(java.util.Optional.of("this lab does not use a maze"));
         if (error.isPresent()) {
             showError("Cannot use the maze", path + ": " + error.get());
         } else {
@@ -400,12 +404,15 @@ public final class Shell {
 
     /** Opens the maze editor on the open lab's maze (or the Dyna-maze). */
     public mbrllab.app.editor.MazeEditor openEditor() {
-        mbrllab.core.maze.Maze maze = current == null ? null : current.currentMaze().orElse(null);
+        mbrllab.core.maze.Maze maze = current == null ? null
+                : current.mazes().map(MazeHolder::currentMaze).orElse(null);
         if (maze == null) {
             maze = mbrllab.io.BundledMazes.dynaMaze();
         }
         java.util.function.Function<mbrllab.core.maze.Maze, java.util.Optional<String>> use = current == null
-                ? m -> java.util.Optional.of("no lab is open") : current::useMaze;
+                ? m -> java.util.Optional.of("no lab is open")
+                : current.mazes().<java.util.function.Function<mbrllab.core.maze.Maze, java.util.Optional<String>>>map(
+                        h -> h::useMaze).orElse(m -> java.util.Optional.of("this lab does not use a maze"));
         mbrllab.app.editor.MazeEditor editor = new mbrllab.app.editor.MazeEditor(stage, maze, dialogs, use,
                 stage.getScene().getStylesheets().isEmpty() ? null : stage.getScene().getStylesheets().get(0),
                 root.getStyle());

@@ -7,7 +7,7 @@ import java.util.Map;
  * A dispatcher for tests without a screen that behaves as the app's: updates wait, the latest per key, until the test
  * drains them on its own thread (the "screen pulse").
  */
-final class QueueDispatcher implements Dispatcher {
+public final class QueueDispatcher implements Dispatcher {
 
     private final Map<Object, Runnable> pending = new LinkedHashMap<>();
 
@@ -17,7 +17,7 @@ final class QueueDispatcher implements Dispatcher {
     }
 
     /** Runs the pending updates on the calling thread; returns how many ran. */
-    int drain() {
+    public int drain() {
         Runnable[] updates;
         synchronized (this) {
             updates = pending.values().toArray(new Runnable[0]);
@@ -27,5 +27,23 @@ final class QueueDispatcher implements Dispatcher {
             r.run();
         }
         return updates.length;
+    }
+
+    /**
+     * Drains until the condition holds, as the screen's pulses would, for at most {@code seconds}.
+     *
+     * @throws AssertionError naming {@code what} when the time runs out
+     */
+    public void drainUntil(java.util.function.BooleanSupplier condition, String what, int seconds)
+            throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            if (drain() == 0) {
+                Thread.sleep(1);
+            }
+        }
     }
 }
