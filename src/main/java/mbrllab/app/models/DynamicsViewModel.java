@@ -366,14 +366,14 @@ final class DynamicsViewModel {
     ObjectNode toSettings() {
         Settings s = settings.get();
         ObjectNode o = Sessions.mapper().createObjectNode();
-        o.put("model", s.model().id());
+        o.put("model", s.model().key());
         o.put("episodes", s.episodes());
         o.put("horizon", s.horizon());
         o.put("windows", s.windows());
         o.put("particles", s.particles());
         o.put("start", s.start());
         ArrayNode shown = o.putArray("shown");
-        s.shown().forEach(r -> shown.add(r.id()));
+        s.shown().forEach(r -> shown.add(r.key()));
         return o;
     }
 

@@ -341,7 +341,7 @@ final class PlaygroundViewModel {
         o.put("noiseLevel", g.noiseLevel());
         o.put("gap", g.gap());
         o.put("points", g.points());
-        o.put("model", choice.get().id());
+        o.put("model", choice.get().key());
         o.put("priorSamples", priorSamples.get());
         o.put("posteriorSamples", posteriorSamples.get());
         o.put("memberCurves", memberCurves.get());
