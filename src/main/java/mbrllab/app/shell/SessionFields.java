@@ -195,6 +195,12 @@ public final class SessionFields {
         throw invalid(field, Keyed.alternatives(type, "\""));
     }
 
+    /** One of the keys of {@code type}, or null when the field is missing or empty text ({@code ""}). */
+    public <E extends Enum<E> & Keyed> E choiceOrNone(String field, Class<E> type) {
+        JsonNode v = object.get(field);
+        return v == null || v.isTextual() && v.asText().isEmpty() ? null : choice(field, type, null);
+    }
+
     /** A list of keys of {@code type} (case ignored; repeats count once; may be empty). */
     public <E extends Enum<E> & Keyed> Set<E> choices(String field, Class<E> type, Set<E> fallback) {
         if (!has(field)) {
