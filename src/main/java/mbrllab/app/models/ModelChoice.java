@@ -31,15 +31,6 @@ enum ModelChoice implements Keyed {
         return this == BOTH || (kind == ModelKind.GP ? this == GP : this == ENSEMBLE);
     }
 
-    static ModelChoice fromId(String field, String id) {
-        for (ModelChoice c : values()) {
-            if (c.key.equalsIgnoreCase(id)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("\"" + field + "\" must be \"gp\", \"ensemble\" or \"both\", got \"" + id + "\"");
-    }
-
     @Override
     public String toString() {
         return label;

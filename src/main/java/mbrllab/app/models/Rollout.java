@@ -48,16 +48,6 @@ enum Rollout implements Keyed {
         return colour;
     }
 
-    static Rollout fromId(String field, String id) {
-        for (Rollout r : values()) {
-            if (r.key.equalsIgnoreCase(id)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("\"" + field + "\" may list \"moment-matching\", \"ts1\", \"tsinf\" and "
-                + "\"gp-ts1\", got \"" + id + "\"");
-    }
-
     @Override
     public String toString() {
         return label;

@@ -48,11 +48,11 @@ public final class SessionFields {
     }
 
     /**
-     * The fields of the object in {@code field}, named "field.inner" in messages; a missing object has no fields (so
-     * each gives its fallback).
+     * The fields of the object in {@code field}, named "field.inner" in messages; a missing object (or JSON null) has
+     * no fields, so each gives its fallback.
      */
     public SessionFields object(String field) {
-        if (!has(field)) {
+        if (!has(field) || object.get(field).isNull()) {
             return new SessionFields(Sessions.mapper().createObjectNode(), prefix + field + ".");
         }
         JsonNode v = object.get(field);

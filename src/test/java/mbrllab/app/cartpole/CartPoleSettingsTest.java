@@ -57,7 +57,8 @@ class CartPoleSettingsTest {
             {"{\"agent\": \"pilco\"}", "\"agent\" must be \"keyboard\", \"random\" or \"dynaq-boxes\", got \"pilco\""},
             {"{\"system\": 1}", "\"system\" must be \"balance\" or \"swingup\", got 1"},
             {"{\"model\": \"best\"}", "\"model\" must be \"last\" or \"sample\", got \"best\""},
-            {"{\"stepsPerSecond\": \"fast\"}", "\"stepsPerSecond\" must be a number in 1..99999 or \"max\", got \"fast\""},
+            {"{\"stepsPerSecond\": \"fast\"}",
+                "\"stepsPerSecond\" must be a number in 1..99999 or \"max\", got \"fast\""},
             {"{\"action\": \"figure-8.3\"}", "\"action\" must be \"play\" (or left out), got \"figure-8.3\""},
             {"[1, 2]", "the settings must be a JSON object"},
         };
