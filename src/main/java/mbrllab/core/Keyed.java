@@ -1,5 +1,7 @@
 package mbrllab.core;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,14 +35,19 @@ public interface Keyed {
      * @param quote {@code ""} for the command line, {@code "\""} for JSON
      */
     static <E extends Enum<E> & Keyed> String alternatives(Class<E> type, String quote) {
+        return alternatives(List.of(type.getEnumConstants()), quote);
+    }
+
+    /** The keys of {@code choices} in their order, each between {@code quote}s, as "a, b or c". */
+    static String alternatives(Collection<? extends Keyed> choices, String quote) {
         Objects.requireNonNull(quote, "quote");
-        E[] all = type.getEnumConstants();
+        List<? extends Keyed> all = List.copyOf(choices);
         StringBuilder s = new StringBuilder();
-        for (int i = 0; i < all.length; i++) {
+        for (int i = 0; i < all.size(); i++) {
             if (i > 0) {
-                s.append(i == all.length - 1 ? " or " : ", ");
+                s.append(i == all.size() - 1 ? " or " : ", ");
             }
-            s.append(quote).append(all[i].key()).append(quote);
+            s.append(quote).append(all.get(i).key()).append(quote);
         }
         return s.toString();
     }

@@ -67,5 +67,7 @@ class KeyedTest {
         assertEquals("expected random or first-index, got nothing", e.getMessage());
         assertEquals("\"gp\" or \"ensemble\"", Keyed.alternatives(ModelKind.class, "\""));
         assertEquals("moment-matching, ts1 or tsinf", Keyed.alternatives(PredictionMethod.class, ""));
+        assertEquals("ts1 or tsinf", Keyed.alternatives(List.of(PredictionMethod.TS1, PredictionMethod.TS_INF), ""));
+        assertEquals("'gp'", Keyed.alternatives(List.of(ModelKind.GP), "'"));
     }
 }

@@ -1,8 +1,11 @@
 package mbrllab.app.cartpole;
 
+import java.util.EnumSet;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import mbrllab.app.shell.PresetAction;
 import mbrllab.app.shell.SessionFields;
 import mbrllab.app.shell.Sessions;
 import mbrllab.core.cartpole.BoxModelKind;
@@ -48,10 +51,7 @@ public record CartPoleSettings(CartSystem system, AgentKind agent, BoxModelKind 
                     + episodes);
         }
         BoxesLearningSpec.dynaQ(model, params, CartPoleViewModel.N_VALUES, runs, episodes, seed);
-        if (!SessionFields.isStepsPerSecond(stepsPerSecond)) {
-            throw new IllegalArgumentException("stepsPerSecond must be in [1, 100000) or \"max\", got "
-                    + stepsPerSecond);
-        }
+        SessionFields.requireStepsPerSecond(stepsPerSecond);
     }
 
     /** The settings as a session's JSON object (without an action). */
@@ -90,10 +90,7 @@ public record CartPoleSettings(CartSystem system, AgentKind agent, BoxModelKind 
         int episodes = o.wholeInt("episodes", CartPoleViewModel.DEFAULT_EPISODES);
         long seed = o.wholeLong("seed", 1);
         double speed = o.stepsPerSecond("stepsPerSecond", system.realTimeStepsPerSecond());
-        String action = o.text("action", "");
-        if (!action.isEmpty() && !action.equals("play")) {
-            throw o.invalid("action", "\"play\" (or left out)");
-        }
-        return new CartPoleSettings(system, agent, model, params, runs, episodes, seed, speed, action.equals("play"));
+        boolean play = o.choiceOrNone("action", EnumSet.of(PresetAction.PLAY)) == PresetAction.PLAY;
+        return new CartPoleSettings(system, agent, model, params, runs, episodes, seed, speed, play);
     }
 }

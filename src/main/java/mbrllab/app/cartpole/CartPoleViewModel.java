@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import mbrllab.app.Background;
 import mbrllab.app.FxDispatcher;
+import mbrllab.app.shell.SessionFields;
 import mbrllab.core.cartpole.BoxModelKind;
 import mbrllab.core.cartpole.BoxesDynaParams;
 import mbrllab.core.cartpole.BoxesDynaQ;
@@ -283,14 +284,7 @@ public final class CartPoleViewModel {
      * @return the reason the settings were refused, naming the field
      */
     public Optional<String> applySettings(JsonNode json) {
-        CartPoleSettings s;
-        try {
-            s = CartPoleSettings.fromJson(json);
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
-        apply(s);
-        return Optional.empty();
+        return SessionFields.applyIfValid(json, CartPoleSettings::fromJson, this::apply);
     }
 
     /** Replaces every setting at once, then resets (and plays when the settings say so). */

@@ -29,6 +29,8 @@ import mbrllab.app.Background;
 import mbrllab.app.FxDispatcher;
 import mbrllab.app.debugger.DebuggerViewModel;
 import mbrllab.app.maze.DivergingScale;
+import mbrllab.app.shell.PresetAction;
+import mbrllab.app.shell.SessionFields;
 import mbrllab.core.dyna.AgentKind;
 import mbrllab.core.dyna.AgentSpec;
 import mbrllab.core.dyna.CumulativeRewardSpec;
@@ -530,14 +532,7 @@ public final class ChangingMazeViewModel {
      * @return the reason the settings were refused, naming the field
      */
     public Optional<String> applySettings(JsonNode o) {
-        ChangingSession s;
-        try {
-            s = ChangingSession.fromJson(o, session());
-        } catch (IllegalArgumentException ex) {
-            return Optional.of(ex.getMessage());
-        }
-        apply(s);
-        return Optional.empty();
+        return SessionFields.applyIfValid(o, json -> ChangingSession.fromJson(json, session()), this::apply);
     }
 
     /**
@@ -555,11 +550,11 @@ public final class ChangingMazeViewModel {
         }
         example84Runs = s.example84Runs();
         configure(s.settings());
-        if (s.action() == ChangingSession.Action.PLAY) {
+        if (s.action() == PresetAction.PLAY) {
             setPlaying(true);
-        } else if (s.action() == ChangingSession.Action.EXAMPLE_84) {
+        } else if (s.action() == PresetAction.EXAMPLE_84) {
             example84Requests.set(example84Requests.get() + 1);
-        } else if (s.action() == ChangingSession.Action.DEBUGGER) {
+        } else if (s.action() == PresetAction.DEBUGGER) {
             debuggerRequests.set(debuggerRequests.get() + 1);
         }
     }

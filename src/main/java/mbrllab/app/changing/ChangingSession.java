@@ -1,13 +1,16 @@
 package mbrllab.app.changing;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import mbrllab.app.shell.PresetAction;
 import mbrllab.app.shell.SessionFields;
 import mbrllab.app.shell.Sessions;
-import mbrllab.core.Keyed;
 import mbrllab.core.maze.Maze;
-import mbrllab.core.maze.MazeFormatException;
 import mbrllab.core.maze.MazeParser;
 import mbrllab.io.BundledMazes;
 
@@ -28,31 +31,15 @@ import mbrllab.io.BundledMazes;
  * @param showTau        true to draw Dyna-Q+'s tau map
  * @param stepsPerSecond speed of the animation, in [1, 100000), or infinity for as fast as possible
  * @param example84Runs  runs per maze of the Example 8.4 tab, in [1, {@value Example84Model#MAX_RUNS}]
- * @param action         what to do once applied (a preset's "action"), or null for nothing; never saved
+ * @param action         what to do once applied (a preset's "action": play, the Example 8.4 tab or the debugger
+ *                       with Dyna-Q+), or null for nothing; never saved
  */
 public record ChangingSession(long seed, Maze maze, ChangingSettings settings, boolean showTau, double stepsPerSecond,
-                              int example84Runs, Action action) {
+                              int example84Runs, PresetAction action) {
 
-    /** What a preset does once its settings are applied. */
-    public enum Action implements Keyed {
-        /** Start the animation. */
-        PLAY("play"),
-        /** Show the Example 8.4 tab, which computes it. */
-        EXAMPLE_84("example-8.4"),
-        /** Open the step-through debugger with Dyna-Q+. */
-        DEBUGGER("debugger");
-
-        private final String key;
-
-        Action(String key) {
-            this.key = key;
-        }
-
-        @Override
-        public String key() {
-            return key;
-        }
-    }
+    /** The preset actions of this lab. */
+    public static final Set<PresetAction> ACTIONS = Collections.unmodifiableSet(EnumSet.of(PresetAction.PLAY,
+            PresetAction.EXAMPLE_84, PresetAction.DEBUGGER));
 
     public ChangingSession {
         if (maze == null || settings == null) {
@@ -61,13 +48,13 @@ public record ChangingSession(long seed, Maze maze, ChangingSettings settings, b
         if (maze.layout().shortestPathLength() < 0) {
             throw new IllegalArgumentException("\"maze\": G cannot be reached from S");
         }
-        if (!SessionFields.isStepsPerSecond(stepsPerSecond)) {
-            throw new IllegalArgumentException("stepsPerSecond must be in [1, 100000) or \"max\", got "
-                    + stepsPerSecond);
-        }
+        SessionFields.requireStepsPerSecond(stepsPerSecond);
         if (example84Runs < 1 || example84Runs > Example84Model.MAX_RUNS) {
             throw new IllegalArgumentException("example84Runs must be in [1, " + Example84Model.MAX_RUNS + "], got "
                     + example84Runs);
+        }
+        if (action != null && !ACTIONS.contains(action)) {
+            throw new IllegalArgumentException("action must be one of " + ACTIONS + ", got " + action);
         }
     }
 
@@ -107,14 +94,7 @@ public record ChangingSession(long seed, Maze maze, ChangingSettings settings, b
             throw new IllegalArgumentException("give \"maze\" or \"bundledMaze\", not both");
         }
         if (o.has("maze")) {
-            if (!o.get("maze").isTextual()) {
-                throw o.invalid("maze", "the text of a maze file");
-            }
-            try {
-                maze = MazeParser.parse("maze", o.get("maze").asText());
-            } catch (MazeFormatException e) {
-                throw o.invalid("maze", "a valid maze file", e.getMessage());
-            }
+            maze = o.maze("maze", maze);
         } else if (o.has("bundledMaze")) {
             String what = "the name of a maze in mazes/, e.g. \"blocking.maze\"";
             String name = o.get("bundledMaze").asText("");
@@ -139,7 +119,7 @@ public record ChangingSession(long seed, Maze maze, ChangingSettings settings, b
         boolean showTau = o.bool("showTau", false);
         double speed = o.stepsPerSecond("stepsPerSecond", current.stepsPerSecond());
         int example84Runs = o.wholeInt("example84Runs", current.example84Runs(), 1, Example84Model.MAX_RUNS);
-        Action action = o.choiceOrNone("action", Action.class);
+        PresetAction action = o.choiceOrNone("action", ACTIONS);
         return new ChangingSession(seed, maze, settings, showTau, speed, example84Runs, action);
     }
 }

@@ -1,21 +1,23 @@
 package mbrllab.app.dynamaze;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import mbrllab.app.maze.Overlays;
+import mbrllab.app.shell.PresetAction;
 import mbrllab.app.shell.SessionFields;
 import mbrllab.app.shell.Sessions;
-import mbrllab.core.Keyed;
 import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.LearningCurveSpec;
 import mbrllab.core.dyna.PlanningSampling;
 import mbrllab.core.dyna.TieBreaking;
 import mbrllab.core.maze.Maze;
-import mbrllab.core.maze.MazeFormatException;
 import mbrllab.core.maze.MazeParser;
 
 /**
@@ -37,34 +39,18 @@ import mbrllab.core.maze.MazeParser;
  * @param stepsPerSecond speed of the panes, in [1, 100000), or infinity for as fast as possible
  * @param overlays       the layers the panes draw
  * @param maze           the maze
- * @param action         what to do once applied (a preset's "action"), or null for nothing; never saved
+ * @param action         what to do once applied (a preset's "action": play, Figure 8.3 or the debugger), or null
+ *                       for nothing; never saved
  */
 public record DynaMazeSession(long seed, DynaParams params, List<Integer> nValues, int runs, int episodes,
-                              double stepsPerSecond, Overlays overlays, Maze maze, Action action) {
+                              double stepsPerSecond, Overlays overlays, Maze maze, PresetAction action) {
 
     /** Most episodes per background run a session gives. */
     public static final int MAX_EPISODES = 10_000;
 
-    /** What a preset does once its settings are applied. */
-    public enum Action implements Keyed {
-        /** Freeze Figure 8.3. */
-        FIGURE_83("figure-8.3"),
-        /** Start the animation. */
-        PLAY("play"),
-        /** Open the step-through debugger. */
-        DEBUGGER("debugger");
-
-        private final String key;
-
-        Action(String key) {
-            this.key = key;
-        }
-
-        @Override
-        public String key() {
-            return key;
-        }
-    }
+    /** The preset actions of this lab. */
+    public static final Set<PresetAction> ACTIONS = Collections.unmodifiableSet(EnumSet.of(PresetAction.PLAY,
+            PresetAction.FIGURE_83, PresetAction.DEBUGGER));
 
     public DynaMazeSession {
         if (params == null || nValues == null || overlays == null || maze == null) {
@@ -80,9 +66,9 @@ public record DynaMazeSession(long seed, DynaParams params, List<Integer> nValue
         if (episodes > MAX_EPISODES) {
             throw new IllegalArgumentException("episodes must be in [1, " + MAX_EPISODES + "], got " + episodes);
         }
-        if (!SessionFields.isStepsPerSecond(stepsPerSecond)) {
-            throw new IllegalArgumentException("stepsPerSecond must be in [1, 100000) or \"max\", got "
-                    + stepsPerSecond);
+        SessionFields.requireStepsPerSecond(stepsPerSecond);
+        if (action != null && !ACTIONS.contains(action)) {
+            throw new IllegalArgumentException("action must be one of " + ACTIONS + ", got " + action);
         }
         new LearningCurveSpec(maze, params, nValues, runs, episodes, seed, LearningCurveSpec.DEFAULT_MAX_STEPS);
     }
@@ -91,11 +77,7 @@ public record DynaMazeSession(long seed, DynaParams params, List<Integer> nValue
     public ObjectNode toJson() {
         ObjectNode o = Sessions.mapper().createObjectNode();
         o.put("seed", seed);
-        o.put("alpha", params.alpha());
-        o.put("gamma", params.gamma());
-        o.put("epsilon", params.epsilon());
-        o.put("tieBreaking", params.tieBreaking().key());
-        o.put("planningSampling", params.sampling().key());
+        putParams(o, params);
         ArrayNode ns = o.putArray("nValues");
         nValues.forEach(ns::add);
         o.put("runs", runs);
@@ -111,6 +93,15 @@ public record DynaMazeSession(long seed, DynaParams params, List<Integer> nValue
         ov.put("trail", overlays.trail());
         o.put("maze", MazeParser.format(maze));
         return o;
+    }
+
+    /** alpha, gamma, epsilon and the two choices by their keys. */
+    private static void putParams(ObjectNode o, DynaParams p) {
+        o.put("alpha", p.alpha());
+        o.put("gamma", p.gamma());
+        o.put("epsilon", p.epsilon());
+        o.put("tieBreaking", p.tieBreaking().key());
+        o.put("planningSampling", p.sampling().key());
     }
 
     /**
@@ -145,18 +136,8 @@ public record DynaMazeSession(long seed, DynaParams params, List<Integer> nValue
                     v.bool("modelKnown", def.modelKnown()), v.bool("planning", def.planning()),
                     v.bool("trail", def.trail()));
         }
-        Maze maze = current.maze();
-        if (o.has("maze")) {
-            if (!o.get("maze").isTextual()) {
-                throw o.invalid("maze", "the text of a maze file");
-            }
-            try {
-                maze = MazeParser.parse("maze", o.get("maze").asText());
-            } catch (MazeFormatException e) {
-                throw o.invalid("maze", "a valid maze file", e.getMessage());
-            }
-        }
-        Action action = o.choiceOrNone("action", Action.class);
+        Maze maze = o.maze("maze", current.maze());
+        PresetAction action = o.choiceOrNone("action", ACTIONS);
         return new DynaMazeSession(seed, params, nValues, runs, episodes, speed, overlays, maze, action);
     }
 }

@@ -26,6 +26,8 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 
 import mbrllab.app.Background;
 import mbrllab.app.FxDispatcher;
+import mbrllab.app.shell.PresetAction;
+import mbrllab.app.shell.SessionFields;
 import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.LearningCurveSpec;
 import mbrllab.core.maze.Maze;
@@ -324,14 +326,7 @@ public final class DynaMazeViewModel {
      * @return the reason the settings were refused, naming the field
      */
     public Optional<String> applySettings(JsonNode o) {
-        DynaMazeSession s;
-        try {
-            s = DynaMazeSession.fromJson(o, session());
-        } catch (IllegalArgumentException ex) {
-            return Optional.of(ex.getMessage());
-        }
-        apply(s);
-        return Optional.empty();
+        return SessionFields.applyIfValid(o, json -> DynaMazeSession.fromJson(json, session()), this::apply);
     }
 
     /** Replaces every setting at once, resets, then does the settings' action (play, Figure 8.3, debugger). */
@@ -344,11 +339,11 @@ public final class DynaMazeViewModel {
             speed.set(Double.isInfinite(s.stepsPerSecond()) ? SPEED_MAX_POSITION : Math.log10(s.stepsPerSecond()));
         }
         configure(s.params(), s.nValues(), s.runs(), s.episodes());
-        if (s.action() == DynaMazeSession.Action.FIGURE_83) {
+        if (s.action() == PresetAction.FIGURE_83) {
             showFigure83();
-        } else if (s.action() == DynaMazeSession.Action.PLAY) {
+        } else if (s.action() == PresetAction.PLAY) {
             setPlaying(true);
-        } else if (s.action() == DynaMazeSession.Action.DEBUGGER) {
+        } else if (s.action() == PresetAction.DEBUGGER) {
             debuggerRequests.set(debuggerRequests.get() + 1);
         }
     }

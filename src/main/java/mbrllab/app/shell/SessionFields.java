@@ -3,12 +3,18 @@ package mbrllab.app.shell;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import mbrllab.core.Keyed;
+import mbrllab.core.maze.Maze;
+import mbrllab.core.maze.MazeFormatException;
+import mbrllab.core.maze.MazeParser;
 
 /**
  * Reads the fields of one JSON object of a session's settings ({@link Sessions}), for the labs' settings records.
@@ -195,10 +201,40 @@ public final class SessionFields {
         throw invalid(field, Keyed.alternatives(type, "\""));
     }
 
-    /** One of the keys of {@code type}, or null when the field is missing or empty text ({@code ""}). */
-    public <E extends Enum<E> & Keyed> E choiceOrNone(String field, Class<E> type) {
+    /**
+     * One of {@code allowed} by its key (case ignored), or null when the field is missing or empty text
+     * ({@code ""}).
+     */
+    public <E extends Enum<E> & Keyed> E choiceOrNone(String field, Set<E> allowed) {
         JsonNode v = object.get(field);
-        return v == null || v.isTextual() && v.asText().isEmpty() ? null : choice(field, type, null);
+        if (v == null || v.isTextual() && v.asText().isEmpty()) {
+            return null;
+        }
+        for (E e : allowed) {
+            if (v.isTextual() && e.key().equalsIgnoreCase(v.asText())) {
+                return e;
+            }
+        }
+        throw invalid(field, Keyed.alternatives(allowed, "\""));
+    }
+
+    /**
+     * A maze given as the text of a maze file ({@link MazeParser#format}); a file with an error is refused with the
+     * parser's line and column.
+     */
+    public Maze maze(String field, Maze fallback) {
+        if (!has(field)) {
+            return fallback;
+        }
+        JsonNode v = object.get(field);
+        if (!v.isTextual()) {
+            throw invalid(field, "the text of a maze file");
+        }
+        try {
+            return MazeParser.parse(prefix + field, v.asText());
+        } catch (MazeFormatException e) {
+            throw invalid(field, "a valid maze file", e.getMessage());
+        }
     }
 
     /** A list of keys of {@code type} (case ignored; repeats count once; may be empty). */
@@ -244,6 +280,36 @@ public final class SessionFields {
     public static boolean isStepsPerSecond(double stepsPerSecond) {
         return stepsPerSecond == Double.POSITIVE_INFINITY
                 || stepsPerSecond >= 1 && stepsPerSecond < MAX_STEPS_PER_SECOND + 1;
+    }
+
+    /**
+     * Checks a settings record's speed.
+     *
+     * @throws IllegalArgumentException unless {@link #isStepsPerSecond}
+     */
+    public static double requireStepsPerSecond(double stepsPerSecond) {
+        if (!isStepsPerSecond(stepsPerSecond)) {
+            throw new IllegalArgumentException("stepsPerSecond must be in [1, 100000) or \"max\", got "
+                    + stepsPerSecond);
+        }
+        return stepsPerSecond;
+    }
+
+    /**
+     * Reads a lab's settings with {@code read} and, only when they are valid, hands them to {@code apply}: what a
+     * lab's {@code applySettings} does.
+     *
+     * @return the reason the settings were refused, naming the field; nothing is applied then
+     */
+    public static <S> Optional<String> applyIfValid(JsonNode json, Function<JsonNode, S> read, Consumer<S> apply) {
+        S settings;
+        try {
+            settings = read.apply(json);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        apply.accept(settings);
+        return Optional.empty();
     }
 
     /** Writes a speed as {@link #stepsPerSecond} reads it: "max" for infinity, else rounded to 0.001. */

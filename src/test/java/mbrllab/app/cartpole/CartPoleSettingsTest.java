@@ -59,7 +59,7 @@ class CartPoleSettingsTest {
             {"{\"model\": \"best\"}", "\"model\" must be \"last\" or \"sample\", got \"best\""},
             {"{\"stepsPerSecond\": \"fast\"}",
                 "\"stepsPerSecond\" must be a number in 1..99999 or \"max\", got \"fast\""},
-            {"{\"action\": \"figure-8.3\"}", "\"action\" must be \"play\" (or left out), got \"figure-8.3\""},
+            {"{\"action\": \"figure-8.3\"}", "\"action\" must be \"play\", got \"figure-8.3\""},
             {"[1, 2]", "the settings must be a JSON object"},
         };
         for (String[] c : cases) {

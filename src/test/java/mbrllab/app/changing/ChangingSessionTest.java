@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 
+import mbrllab.app.shell.PresetAction;
 import mbrllab.app.shell.Presets;
 import mbrllab.app.shell.SavedSessions;
 import mbrllab.app.shell.Sessions;
@@ -60,7 +61,7 @@ class ChangingSessionTest {
         assertEquals(ChangingSettings.bookDefaults(BLOCKING).alpha(), blocking.settings().alpha());
         assertEquals(7, blocking.settings().n());
         assertEquals(3000, blocking.settings().steps(), "Figure 8.4's steps for the blocking maze");
-        assertSame(ChangingSession.Action.EXAMPLE_84,
+        assertSame(PresetAction.EXAMPLE_84,
                 ChangingSession.fromJson(json("{\"action\": \"example-8.4\"}"), other).action());
         assertNull(ChangingSession.fromJson(json("{\"action\": \"\"}"), other).action());
     }
@@ -127,11 +128,11 @@ class ChangingSessionTest {
         ChangingSession f84 = ChangingSession.fromJson(
                 Sessions.preset("blocking-maze-figure-8.4.json").orElseThrow().settings(), CURRENT);
         assertSameSession(new ChangingSession(1, BLOCKING, ChangingSettings.bookDefaults(BLOCKING), false, 200,
-                Example84Model.DEFAULT_RUNS, ChangingSession.Action.PLAY), f84);
+                Example84Model.DEFAULT_RUNS, PresetAction.PLAY), f84);
         ChangingSession e84 = ChangingSession.fromJson(Sessions.preset("example-8.4.json").orElseThrow().settings(),
                 CURRENT);
         assertEquals(8, e84.example84Runs());
         assertTrue(e84.settings().sweeping());
-        assertEquals(ChangingSession.Action.EXAMPLE_84, e84.action());
+        assertEquals(PresetAction.EXAMPLE_84, e84.action());
     }
 }

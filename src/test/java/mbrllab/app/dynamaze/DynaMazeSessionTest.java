@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import mbrllab.app.maze.Overlays;
+import mbrllab.app.shell.PresetAction;
 import mbrllab.app.shell.Presets;
 import mbrllab.app.shell.SavedSessions;
 import mbrllab.app.shell.Sessions;
@@ -57,7 +58,7 @@ class DynaMazeSessionTest {
         Overlays some = DynaMazeSession.fromJson(json("{\"overlays\": {\"trail\": false}}"), other).overlays();
         assertEquals(new Overlays(true, true, false, false, true, true, false), some,
                 "a layer left out of the overlays takes its default");
-        assertSame(DynaMazeSession.Action.FIGURE_83,
+        assertSame(PresetAction.FIGURE_83,
                 DynaMazeSession.fromJson(json("{\"action\": \"figure-8.3\"}"), other).action());
         assertNull(DynaMazeSession.fromJson(json("{\"action\": \"\"}"), other).action());
     }
@@ -82,7 +83,7 @@ class DynaMazeSessionTest {
             {"{\"overlays\": true}", "\"overlays\" must be an object, got true"},
             {"{\"maze\": 3}", "\"maze\" must be the text of a maze file, got 3"},
             {"{\"action\": \"example-8.4\"}",
-                "\"action\" must be \"figure-8.3\", \"play\" or \"debugger\", got \"example-8.4\""},
+                "\"action\" must be \"play\", \"figure-8.3\" or \"debugger\", got \"example-8.4\""},
             {"[]", "the settings must be a JSON object"},
         };
         for (String[] c : cases) {
@@ -133,10 +134,10 @@ class DynaMazeSessionTest {
         DynaMazeSession f82 = DynaMazeSession.fromJson(Sessions.preset("figure-8.2.json").orElseThrow().settings(),
                 CURRENT);
         assertEquals(new DynaMazeSession(1, DynaParams.defaults(), List.of(0, 5, 50), 30, 50, 200,
-                CURRENT.overlays(), CURRENT.maze(), DynaMazeSession.Action.PLAY), f82);
+                CURRENT.overlays(), CURRENT.maze(), PresetAction.PLAY), f82);
         DynaMazeSession debug = DynaMazeSession.fromJson(
                 Sessions.preset("debug-one-episode.json").orElseThrow().settings(), CURRENT);
-        assertEquals(DynaMazeSession.Action.DEBUGGER, debug.action());
+        assertEquals(PresetAction.DEBUGGER, debug.action());
         assertTrue(debug.overlays().stateValues());
         assertEquals(1, debug.stepsPerSecond());
     }

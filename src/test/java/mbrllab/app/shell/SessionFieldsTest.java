@@ -2,6 +2,7 @@ package mbrllab.app.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -14,7 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import mbrllab.core.dyna.TieBreaking;
+import mbrllab.core.maze.MazeParser;
 import mbrllab.core.models.dynamics.PredictionMethod;
+import mbrllab.io.BundledMazes;
 
 /** Reading a session's fields: fallbacks for missing ones, and one wording for every refusal. */
 class SessionFieldsTest {
@@ -102,5 +105,43 @@ class SessionFieldsTest {
             assertEquals(Double.isInfinite(speed) ? speed : Math.round(speed * 1000) / 1000.0,
                     SessionFields.of(back).stepsPerSecond("s", 0), o.toString());
         }
+    }
+
+    @Test
+    void aMazeIsReadFromItsFileText() throws Exception {
+        String text = MazeParser.format(BundledMazes.dynaMaze());
+        ObjectNode o = Sessions.mapper().createObjectNode();
+        o.put("maze", text);
+        assertEquals(text, MazeParser.format(SessionFields.of(o).maze("maze", null)));
+        assertEquals(null, fields("{}").maze("maze", null));
+        refused("{\"maze\": 3}", f -> f.maze("maze", null), "\"maze\" must be the text of a maze file, got 3");
+        SessionFields bad = fields("{\"maze\": \"S.G\\nQ\"}");
+        String message = assertThrows(IllegalArgumentException.class, () -> bad.maze("maze", null)).getMessage();
+        assertTrue(message.startsWith("\"maze\" must be a valid maze file, got maze:2:"), message);
+    }
+
+    @Test
+    void aPresetActionIsOneOfTheLabs() throws Exception {
+        Set<PresetAction> allowed = EnumSet.of(PresetAction.PLAY, PresetAction.DEBUGGER);
+        assertEquals(PresetAction.DEBUGGER, fields("{\"action\": \"debugger\"}").choiceOrNone("action", allowed));
+        assertEquals(null, fields("{}").choiceOrNone("action", allowed));
+        assertEquals(null, fields("{\"action\": \"\"}").choiceOrNone("action", allowed), "empty: no action");
+        refused("{\"action\": \"example-8.4\"}", f -> f.choiceOrNone("action", allowed),
+                "\"action\" must be \"play\" or \"debugger\", got \"example-8.4\"");
+    }
+
+    @Test
+    void settingsAreAppliedOnlyWhenValid() throws Exception {
+        List<Double> applied = new java.util.ArrayList<>();
+        assertEquals(java.util.Optional.empty(), SessionFields.applyIfValid(Sessions.mapper().readTree(
+                "{\"a\": 0.5}"), json -> SessionFields.of(json).number("a", 0), applied::add));
+        assertEquals(java.util.Optional.of("\"a\" must be a number, got true"), SessionFields.applyIfValid(
+                Sessions.mapper().readTree("{\"a\": true}"), json -> SessionFields.of(json).number("a", 0),
+                applied::add));
+        assertEquals(List.of(0.5), applied, "the refused settings were not applied");
+        assertEquals(5.0, SessionFields.requireStepsPerSecond(5));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SessionFields.requireStepsPerSecond(Double.NaN));
+        assertEquals("stepsPerSecond must be in [1, 100000) or \"max\", got NaN", e.getMessage());
     }
 }
