@@ -26,7 +26,8 @@ import mbrllab.core.maze.MazeParser;
  * "playground.points" must be a whole number in 1..1000, got 0
  * "tieBreaking" must be "random" or "first-index", got "first"
  * </pre>
- * A refusal is an {@link IllegalArgumentException}; nothing here changes any state.
+ * A refusal is an {@link IllegalArgumentException}. Reading changes no state; {@link #applyIfValid} hands valid
+ * settings to the lab.
  */
 public final class SessionFields {
 
@@ -68,7 +69,7 @@ public final class SessionFields {
         return new SessionFields(v, prefix + field + ".");
     }
 
-    /** True when the field is present (even as JSON null, which no reader accepts). */
+    /** True when the field is present (even as JSON null, which only {@link #object} takes for a missing one). */
     public boolean has(String field) {
         return object.has(field);
     }
