@@ -22,6 +22,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import mbrllab.charts.LearningCurveChart;
+import mbrllab.core.Keyed;
 import mbrllab.core.cartpole.BalanceSystem;
 import mbrllab.core.cartpole.BoxModelKind;
 import mbrllab.core.cartpole.BoxesAgentKind;
@@ -287,18 +288,8 @@ final class CartPoleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            BoxesAgentKind agentKind = switch (agent) {
-                case "random" -> BoxesAgentKind.RANDOM;
-                case "dynaq-boxes" -> BoxesAgentKind.DYNA_Q;
-                default -> throw new UserInputException(
-                        "cartpole learn: --agent must be random or dynaq-boxes, got '" + agent + "'");
-            };
-            BoxModelKind modelKind = switch (model) {
-                case "sample" -> BoxModelKind.SAMPLE;
-                case "last" -> BoxModelKind.LAST_OUTCOME;
-                default -> throw new UserInputException("cartpole learn: --model must be sample or last, got '"
-                        + model + "'");
-            };
+            BoxesAgentKind agentKind = choice("--agent", BoxesAgentKind.class, agent);
+            BoxModelKind modelKind = choice("--model", BoxModelKind.class, model);
             Set<Integer> distinct = new HashSet<>();
             for (int n : nValues) {
                 if (!distinct.add(n)) {
@@ -344,6 +335,16 @@ final class CartPoleCommand implements Runnable {
             }
             out.flush();
             return 0;
+        }
+    }
+
+    /** The {@code type} whose key is {@code value} (case ignored), or the message of {@code cartpole learn OPTION}. */
+    private static <E extends Enum<E> & Keyed> E choice(String option, Class<E> type, String value) {
+        try {
+            return Keyed.fromKey(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("cartpole learn: " + option + " must be " + Keyed.alternatives(type, "")
+                    + ", got '" + value + "'");
         }
     }
 

@@ -39,15 +39,15 @@ final class ModelsCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: fit or rollout");
     }
 
-    /** "gp" or "ensemble" to a {@link ModelKind}. */
+    /** A {@link ModelKind} by its key, "gp" or "ensemble". */
     static final class ModelKindConverter implements CommandLine.ITypeConverter<ModelKind> {
         @Override
         public ModelKind convert(String value) {
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "gp" -> ModelKind.GP;
-                case "ensemble" -> ModelKind.ENSEMBLE;
-                default -> throw new CommandLine.TypeConversionException("expected gp or ensemble, got '" + value + "'");
-            };
+            try {
+                return ModelKind.fromKey(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

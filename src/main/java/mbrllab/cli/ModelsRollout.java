@@ -25,6 +25,7 @@ import mbrllab.core.models.dynamics.CompoundingError;
 import mbrllab.core.models.dynamics.DynamicsModels;
 import mbrllab.core.models.dynamics.HeldOut;
 import mbrllab.core.models.dynamics.MultiStepPredictor;
+import mbrllab.core.Keyed;
 import mbrllab.core.models.dynamics.PredictionMethod;
 import mbrllab.core.models.dynamics.RandomEpisodes;
 import mbrllab.core.models.dynamics.RolloutSettings;
@@ -114,13 +115,13 @@ final class ModelsRollout implements Callable<Integer> {
     public Integer call() {
         PredictionMethod m;
         try {
-            m = PredictionMethod.fromId(method);
+            m = PredictionMethod.fromKey(method);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException("models rollout: --method must be moment-matching, ts1 or tsinf, got '"
-                    + method + "'");
+            throw new UserInputException("models rollout: --method must be "
+                    + Keyed.alternatives(PredictionMethod.class, "") + ", got '" + method + "'");
         }
         if (!m.supports(model)) {
-            throw new UserInputException("models rollout: --method " + m.id() + " does not work with --model "
+            throw new UserInputException("models rollout: --method " + m.key() + " does not work with --model "
                     + (model == ModelKind.GP ? "gp (tsinf keeps one ensemble member per particle; use ts1 or "
                     + "moment-matching)" : "ensemble (moment matching needs a gp; use ts1 or tsinf)"));
         }
@@ -184,7 +185,7 @@ final class ModelsRollout implements Callable<Integer> {
                 + "(%d transitions), %d held-out windows, seed %d", name, episodes, data.size(), windows.size(), seed)));
         FigureCommand.writePng(chart, png, 900, 640);
         stdout.printf(Locale.ROOT, "%d transitions from %d episodes; %d held-out windows of %d steps; method %s%n",
-                data.size(), episodes, windows.size(), horizon, m.id());
+                data.size(), episodes, windows.size(), horizon, m.key());
         for (int k : new int[] {1, 5, 10, 20, 40}) {
             if (k <= horizon) {
                 stdout.printf(Locale.ROOT, "k %2d  rmse %.6f  nll %.4f%n", k, error.rmse(k), error.nll(k));

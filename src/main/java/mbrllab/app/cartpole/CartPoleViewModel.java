@@ -33,6 +33,7 @@ import mbrllab.app.lab.LiveExperiment;
 import mbrllab.app.lab.Playback;
 import mbrllab.app.lab.Publication;
 import mbrllab.app.lab.SessionState;
+import mbrllab.app.shell.SessionFields;
 import mbrllab.core.cartpole.BoxModelKind;
 import mbrllab.core.cartpole.BoxesDynaParams;
 import mbrllab.core.cartpole.BoxesDynaQ;
@@ -251,14 +252,7 @@ public final class CartPoleViewModel implements SessionState {
      */
     @Override
     public Optional<String> applySettings(JsonNode json) {
-        CartPoleSettings s;
-        try {
-            s = CartPoleSettings.fromJson(json);
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
-        apply(s);
-        return Optional.empty();
+        return SessionFields.applyIfValid(json, CartPoleSettings::fromJson, this::apply);
     }
 
     /** Replaces every setting at once, then resets (and plays when the settings say so). */

@@ -2,6 +2,7 @@ package mbrllab.app.cartpole;
 
 import java.util.random.RandomGenerator;
 
+import mbrllab.core.Keyed;
 import mbrllab.core.cartpole.BalanceSystem;
 import mbrllab.core.cartpole.CartPoleState;
 import mbrllab.core.cartpole.SwingUpSystem;
@@ -12,12 +13,12 @@ import mbrllab.core.cartpole.SwingUpSystem;
  * States are {x, x', theta, theta'} arrays in each system's own convention (theta 0 upright for balance, hanging
  * for swing-up). Every agent of the lab pushes with -F, 0 or +F, F the system's largest force, coded -1, 0, +1.
  */
-public enum CartSystem {
+public enum CartSystem implements Keyed {
 
     /** Gymnasium's CartPole-v1: Euler steps of 0.02 s, failure at 12 degrees or 2.4 m, truncation at 500 steps. */
-    BALANCE("Balance (CartPole-v1)"),
+    BALANCE("balance", "Balance (CartPole-v1)"),
     /** PILCO's swing-up: 0.1 s control periods integrated by Runge-Kutta, episodes of 4 s, no failure. */
-    SWING_UP("Swing-up (PILCO)");
+    SWING_UP("swingup", "Swing-up (PILCO)");
 
     /** The balance system's constants. */
     public static final BalanceSystem BALANCE_SYSTEM = BalanceSystem.cartPoleV1();
@@ -26,14 +27,31 @@ public enum CartSystem {
     /** Width of PILCO's saturating cost [m] ({@code cost.width} in PILCO's {@code loss_cp.m}). */
     public static final double COST_WIDTH = 0.25;
 
+    private final String key;
     private final String label;
 
-    CartSystem(String label) {
+    CartSystem(String key, String label) {
+        this.key = key;
         this.label = label;
     }
 
     public String label() {
         return label;
+    }
+
+    /** The stable key of sessions: "balance" or "swingup" (as {@code cartpole rollout --system}). */
+    @Override
+    public String key() {
+        return key;
+    }
+
+    /**
+     * The system with this key (case ignored).
+     *
+     * @throws IllegalArgumentException listing the keys when there is none
+     */
+    public static CartSystem fromKey(String key) {
+        return Keyed.fromKey(CartSystem.class, key);
     }
 
     @Override

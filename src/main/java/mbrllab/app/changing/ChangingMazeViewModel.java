@@ -35,7 +35,8 @@ import mbrllab.app.lab.Playback;
 import mbrllab.app.lab.Publication;
 import mbrllab.app.debugger.DebuggerViewModel;
 import mbrllab.app.maze.DivergingScale;
-import mbrllab.app.shell.Sessions;
+import mbrllab.app.shell.PresetAction;
+import mbrllab.app.shell.SessionFields;
 import mbrllab.core.dyna.AgentKind;
 import mbrllab.core.dyna.AgentSpec;
 import mbrllab.core.dyna.CumulativeRewardSpec;
@@ -44,8 +45,6 @@ import mbrllab.core.dyna.CumulativeRewardExperiment;
 import mbrllab.core.dyna.CumulativeRewards;
 import mbrllab.core.maze.Layout;
 import mbrllab.core.maze.Maze;
-import mbrllab.core.maze.MazeFormatException;
-import mbrllab.core.maze.MazeParser;
 import mbrllab.io.BundledMazes;
 
 /**
@@ -374,133 +373,55 @@ public final class ChangingMazeViewModel implements SessionState, MazeHolder {
 
     // ------------------------------------------------------------------------------------------------ sessions
 
-    /**
-     * The lab's settings for a session file: seed, maze (its whole file text), the parameters, runs, steps, slip,
-     * the third agent, the tau map, the speed, and the runs of the Example 8.4 tab.
-     */
-    @Override
-    public ObjectNode toSettings() {
-        ChangingSettings s = settings.get();
-        ObjectNode o = Sessions.mapper().createObjectNode();
-        o.put("seed", seed.get());
-        o.put("alpha", s.alpha());
-        o.put("gamma", s.gamma());
-        o.put("epsilon", s.epsilon());
-        o.put("n", s.n());
-        o.put("kappa", s.kappa());
-        o.put("theta", s.theta());
-        o.put("runs", s.runs());
-        o.put("steps", s.steps());
-        o.put("slip", s.slip());
-        o.put("prioritizedSweeping", s.sweeping());
-        o.put("showTau", showTau.get());
-        double perSecond = playback.stepsPerSecond();
-        if (Double.isInfinite(perSecond)) {
-            o.put("stepsPerSecond", "max");
-        } else {
-            o.put("stepsPerSecond", Math.round(perSecond * 1000) / 1000.0);
-        }
-        o.put("example84Runs", example84Runs);
-        o.put("maze", MazeParser.format(maze.get()));
-        return o;
+    /** The settings now, as a session saves them. */
+    public ChangingSession session() {
+        return new ChangingSession(seed.get(), maze.get(), settings.get(), showTau.get(), playback.stepsPerSecond(),
+                example84Runs, null);
     }
 
     /**
-     * Applies saved settings. Every field is optional: a missing maze keeps the current one, a missing parameter
-     * takes the book's value for the maze; a present one must be valid. The maze is given as its file text
-     * ("maze") or as the name of a maze shipped in mazes/ ("bundledMaze", e.g. "blocking.maze"). "action": "play"
-     * starts the animation, "example-8.4" shows the Example 8.4 tab (which computes it), "debugger" the step-through debugger with
-     * Dyna-Q+. Nothing changes unless
-     * everything is valid.
+     * The lab's settings for a session file ({@link ChangingSession#toJson}): seed, maze (its whole file text), the
+     * parameters, runs, steps, slip, the third agent, the tau map, the speed, and the runs of the Example 8.4 tab.
+     */
+    @Override
+    public ObjectNode toSettings() {
+        return session().toJson();
+    }
+
+    /**
+     * Applies saved settings ({@link ChangingSession#fromJson}). Every field is optional: a missing maze keeps the
+     * current one, a missing parameter takes the book's value for the maze; a present one must be valid. The maze is
+     * given as its file text ("maze") or as the name of a maze shipped in mazes/ ("bundledMaze", e.g.
+     * "blocking.maze"). Nothing changes unless everything is valid.
      *
      * @return the reason the settings were refused, naming the field
      */
     @Override
     public Optional<String> applySettings(JsonNode o) {
-        try {
-            Maze newMaze = maze.get();
-            if (o.has("maze") && o.has("bundledMaze")) {
-                throw new IllegalArgumentException("give \"maze\" or \"bundledMaze\", not both");
-            }
-            if (o.has("maze")) {
-                if (!o.get("maze").isTextual()) {
-                    throw new IllegalArgumentException("\"maze\" must be the text of a maze file");
-                }
-                try {
-                    newMaze = MazeParser.parse("maze", o.get("maze").asText());
-                } catch (MazeFormatException ex) {
-                    throw new IllegalArgumentException("\"maze\" is not a valid maze: " + ex.getMessage());
-                }
-            } else if (o.has("bundledMaze")) {
-                String name = o.get("bundledMaze").asText("");
-                if (!name.matches("[a-z0-9.-]+\\.maze")) {
-                    throw new IllegalArgumentException("\"bundledMaze\" must name a maze in mazes/, e.g. "
-                            + "\"blocking.maze\", got " + o.get("bundledMaze"));
-                }
-                try {
-                    newMaze = BundledMazes.load(name);
-                } catch (IllegalStateException ex) {
-                    throw new IllegalArgumentException("\"bundledMaze\": no maze " + name + " in mazes/");
-                }
-            }
-            if (newMaze.layout().shortestPathLength() < 0) {
-                throw new IllegalArgumentException("\"maze\": G cannot be reached from S");
-            }
-            ChangingSettings d = ChangingSettings.bookDefaults(newMaze);
-            long newSeed = o.has("seed") ? longField(o, "seed") : 1;
-            ChangingSettings s = new ChangingSettings(
-                    o.has("alpha") ? number(o, "alpha") : d.alpha(),
-                    o.has("gamma") ? number(o, "gamma") : d.gamma(),
-                    o.has("epsilon") ? number(o, "epsilon") : d.epsilon(),
-                    o.has("n") ? intField(o, "n") : d.n(),
-                    o.has("kappa") ? number(o, "kappa") : d.kappa(),
-                    o.has("theta") ? number(o, "theta") : d.theta(),
-                    o.has("runs") ? intField(o, "runs") : d.runs(),
-                    o.has("steps") ? intField(o, "steps") : d.steps(),
-                    o.has("slip") ? number(o, "slip") : d.slip(),
-                    o.has("prioritizedSweeping") ? bool(o, "prioritizedSweeping") : d.sweeping());
-            boolean tau = o.has("showTau") ? bool(o, "showTau") : false;
-            double position = speed.get();
-            if (o.has("stepsPerSecond")) {
-                JsonNode sp = o.get("stepsPerSecond");
-                if (sp.isTextual() && sp.asText().equals("max")) {
-                    position = Playback.MAX_POSITION;
-                } else if (sp.isNumber() && sp.asDouble() >= 1 && sp.asDouble() < 100_000) {
-                    position = Math.log10(sp.asDouble());
-                } else {
-                    throw new IllegalArgumentException("\"stepsPerSecond\" must be a number in 1..99999 or \"max\", got "
-                            + sp);
-                }
-            }
-            int e84Runs = o.has("example84Runs") ? intField(o, "example84Runs") : example84Runs;
-            if (e84Runs < 1 || e84Runs > Example84Model.MAX_RUNS) {
-                throw new IllegalArgumentException("example84Runs must be in 1.." + Example84Model.MAX_RUNS + ", got "
-                        + e84Runs);
-            }
-            String action = o.path("action").asText("");
-            if (!List.of("", "play", "example-8.4", "debugger").contains(action)) {
-                throw new IllegalArgumentException("\"action\" must be \"play\", \"example-8.4\" or \"debugger\", got "
-                        + "\"" + action + "\"");
-            }
-            // Everything is valid: apply.
-            stopAnimation();
-            seed.set(newSeed);
-            maze.set(newMaze);
-            changedCells = changedCells(newMaze);
-            showTau.set(tau);
-            speed.set(position);
-            example84Runs = e84Runs;
-            configure(s);
-            if (action.equals("play")) {
-                playback.setPlaying(true);
-            } else if (action.equals("example-8.4")) {
-                example84Requests.set(example84Requests.get() + 1);
-            } else if (action.equals("debugger")) {
-                debuggerRequests.set(debuggerRequests.get() + 1);
-            }
-            return Optional.empty();
-        } catch (IllegalArgumentException ex) {
-            return Optional.of(ex.getMessage());
+        return SessionFields.applyIfValid(o, json -> ChangingSession.fromJson(json, session()), this::apply);
+    }
+
+    /**
+     * Replaces every setting at once, resets, then does the settings' action: "play" starts the animation,
+     * "example-8.4" shows the Example 8.4 tab (which computes it), "debugger" the step-through debugger with Dyna-Q+.
+     */
+    public void apply(ChangingSession s) {
+        stopAnimation();
+        seed.set(s.seed());
+        maze.set(s.maze());
+        changedCells = changedCells(s.maze());
+        showTau.set(s.showTau());
+        if (s.stepsPerSecond() != playback.stepsPerSecond()) {
+            playback.setStepsPerSecond(s.stepsPerSecond());
+        }
+        example84Runs = s.example84Runs();
+        configure(s.settings());
+        if (s.action() == PresetAction.PLAY) {
+            playback.setPlaying(true);
+        } else if (s.action() == PresetAction.EXAMPLE_84) {
+            example84Requests.set(example84Requests.get() + 1);
+        } else if (s.action() == PresetAction.DEBUGGER) {
+            debuggerRequests.set(debuggerRequests.get() + 1);
         }
     }
 
@@ -517,36 +438,5 @@ public final class ChangingMazeViewModel implements SessionState, MazeHolder {
     public void computeExample84(int runs) {
         example84.compute(runs, seed.get());
         example84Runs = runs;
-    }
-
-    private static double number(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (!v.isNumber()) {
-            throw new IllegalArgumentException(field + " must be a number, got " + v);
-        }
-        return v.asDouble();
-    }
-
-    private static int intField(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new IllegalArgumentException(field + " must be a whole number, got " + v);
-        }
-        return v.asInt();
-    }
-
-    private static long longField(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new IllegalArgumentException(field + " must be a whole number, got " + v);
-        }
-        return v.asLong();
-    }
-
-    private static boolean bool(JsonNode o, String field) {
-        if (!o.get(field).isBoolean()) {
-            throw new IllegalArgumentException(field + " must be true or false, got " + o.get(field));
-        }
-        return o.get(field).asBoolean();
     }
 }

@@ -15,9 +15,11 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import mbrllab.app.Background;
@@ -30,6 +32,11 @@ import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.LockStepRunner;
 import mbrllab.app.lab.Playback;
 import mbrllab.app.lab.Publication;
+import mbrllab.app.shell.PresetAction;
+import mbrllab.app.shell.SessionFields;
+import mbrllab.core.dyna.DynaParams;
+import mbrllab.core.dyna.LearningCurveSpec;
+import mbrllab.core.maze.Maze;
 import mbrllab.app.maze.DivergingScale;
 import mbrllab.app.maze.Overlays;
 import mbrllab.app.maze.PaneFrame;
@@ -242,181 +249,49 @@ public final class DynaMazeViewModel implements SessionState, MazeHolder {
         return Optional.empty();
     }
 
-    /**
-     * The lab's settings for a session file: seed, parameters, n list, runs, episodes, speed, overlays and the
-     * maze (its whole file text).
-     */
-    @Override
-    public ObjectNode toSettings() {
-        ObjectNode o = Sessions.mapper().createObjectNode();
-        o.put("seed", seed.get());
-        o.put("alpha", params.alpha());
-        o.put("gamma", params.gamma());
-        o.put("epsilon", params.epsilon());
-        o.put("tieBreaking", params.tieBreaking() == TieBreaking.RANDOM ? "random" : "first-index");
-        o.put("planningSampling", params.sampling() == PlanningSampling.STATE_THEN_ACTION ? "state-then-action"
-                : "uniform-pairs");
-        ArrayNode ns = o.putArray("nValues");
-        (nValuesBeforeFigure != null ? nValuesBeforeFigure : nValues.get()).forEach(ns::add);
-        o.put("runs", runs);
-        o.put("episodes", episodes);
-        double perSecond = playback.stepsPerSecond();
-        if (Double.isInfinite(perSecond)) {
-            o.put("stepsPerSecond", "max");
-        } else {
-            o.put("stepsPerSecond", Math.round(perSecond * 1000) / 1000.0);
-        }
-        ObjectNode ov = o.putObject("overlays");
-        Overlays v = overlays.get();
-        ov.put("qTriangles", v.qTriangles());
-        ov.put("greedyArrows", v.greedyArrows());
-        ov.put("stateValues", v.stateValues());
-        ov.put("visitCounts", v.visitCounts());
-        ov.put("modelKnown", v.modelKnown());
-        ov.put("planning", v.planning());
-        ov.put("trail", v.trail());
-        o.put("maze", MazeParser.format(maze.get()));
-        return o;
+    /** The settings now, as a session saves them (the panes of before while Figure 8.3 is shown). */
+    public DynaMazeSession session() {
+        return new DynaMazeSession(seed.get(), params, nValuesBeforeFigure != null ? nValuesBeforeFigure
+                : nValues.get(), runs, episodes, playback.stepsPerSecond(), overlays.get(), maze.get(), null);
     }
 
     /**
-     * Applies saved settings. Every field is optional (a missing one keeps the book's default); a present one
-     * must be valid. Nothing changes unless everything is valid.
+     * The lab's settings for a session file ({@link DynaMazeSession#toJson}): seed, parameters, n list, runs,
+     * episodes, speed, overlays and the maze (its whole file text).
+     */
+    @Override
+    public ObjectNode toSettings() {
+        return session().toJson();
+    }
+
+    /**
+     * Applies saved settings ({@link DynaMazeSession#fromJson}). Every field is optional (a missing one keeps the
+     * book's default); a present one must be valid. Nothing changes unless everything is valid.
      *
      * @return the reason the settings were refused, naming the field
      */
     @Override
     public Optional<String> applySettings(JsonNode o) {
-        try {
-            DynaParams d = DynaParams.defaults();
-            long newSeed = o.has("seed") ? longField(o, "seed") : 1;
-            double a = o.has("alpha") ? number(o, "alpha") : d.alpha();
-            double g = o.has("gamma") ? number(o, "gamma") : d.gamma();
-            double e = o.has("epsilon") ? number(o, "epsilon") : d.epsilon();
-            TieBreaking tb = switch (o.path("tieBreaking").asText("random")) {
-                case "random" -> TieBreaking.RANDOM;
-                case "first-index" -> TieBreaking.FIRST_INDEX;
-                default -> throw new IllegalArgumentException("\"tieBreaking\" must be \"random\" or \"first-index\"");
-            };
-            PlanningSampling ps = switch (o.path("planningSampling").asText("state-then-action")) {
-                case "state-then-action" -> PlanningSampling.STATE_THEN_ACTION;
-                case "uniform-pairs" -> PlanningSampling.UNIFORM_PAIRS;
-                default -> throw new IllegalArgumentException(
-                        "\"planningSampling\" must be \"state-then-action\" or \"uniform-pairs\"");
-            };
-            DynaParams p = new DynaParams(a, g, e, 0, tb, ps);
-            List<Integer> ns = new ArrayList<>();
-            if (o.has("nValues")) {
-                if (!o.get("nValues").isArray() || o.get("nValues").isEmpty()) {
-                    throw new IllegalArgumentException("\"nValues\" must be a list of whole numbers, e.g. [0, 5, 50]");
-                }
-                for (JsonNode n : o.get("nValues")) {
-                    if (!n.canConvertToInt() || !n.isIntegralNumber()) {
-                        throw new IllegalArgumentException("\"nValues\" must hold whole numbers, got " + n);
-                    }
-                    ns.add(n.asInt());
-                }
-                if (ns.size() > OptionsPanel.MAX_PANES) {
-                    throw new IllegalArgumentException("\"nValues\" may list at most " + OptionsPanel.MAX_PANES + " n");
-                }
-            } else {
-                ns.addAll(List.of(0, 5, 50));
-            }
-            int r = o.has("runs") ? intField(o, "runs") : 30;
-            int ep = o.has("episodes") ? intField(o, "episodes") : 50;
-            if (ep > 10_000) {
-                throw new IllegalArgumentException("\"episodes\" must be in 1..10000, got " + ep);
-            }
-            double position = speed.get();
-            if (o.has("stepsPerSecond")) {
-                JsonNode sp = o.get("stepsPerSecond");
-                if (sp.isTextual() && sp.asText().equals("max")) {
-                    position = Playback.MAX_POSITION;
-                } else if (sp.isNumber() && sp.asDouble() >= 1 && sp.asDouble() < 100_000) {
-                    position = Math.log10(sp.asDouble());
-                } else {
-                    throw new IllegalArgumentException("\"stepsPerSecond\" must be a number in 1..99999 or \"max\", got "
-                            + sp);
-                }
-            }
-            Overlays ov = overlays.get();
-            if (o.has("overlays")) {
-                JsonNode v = o.get("overlays");
-                Overlays def = Overlays.defaults();
-                ov = new Overlays(bool(v, "qTriangles", def.qTriangles()), bool(v, "greedyArrows", def.greedyArrows()),
-                        bool(v, "stateValues", def.stateValues()), bool(v, "visitCounts", def.visitCounts()),
-                        bool(v, "modelKnown", def.modelKnown()), bool(v, "planning", def.planning()),
-                        bool(v, "trail", def.trail()));
-            }
-            Maze newMaze = maze.get();
-            if (o.has("maze")) {
-                if (!o.get("maze").isTextual()) {
-                    throw new IllegalArgumentException("\"maze\" must be the text of a maze file");
-                }
-                try {
-                    newMaze = MazeParser.parse("maze", o.get("maze").asText());
-                } catch (MazeFormatException ex) {
-                    throw new IllegalArgumentException("\"maze\" is not a valid maze: " + ex.getMessage());
-                }
-            }
-            String action = o.path("action").asText("");
-            if (!List.of("", "figure-8.3", "play", "debugger").contains(action)) {
-                throw new IllegalArgumentException("\"action\" must be \"figure-8.3\", \"play\" or \"debugger\", got \""
-                        + action + "\"");
-            }
-            new LearningCurveSpec(newMaze, p, ns, r, ep, newSeed, LearningCurveSpec.DEFAULT_MAX_STEPS);
-            // Everything is valid: apply.
-            shutdown();
-            seed.set(newSeed);
-            maze.set(newMaze);
-            overlays.set(ov);
-            speed.set(position);
-            configure(p, ns, r, ep);
-            if (action.equals("figure-8.3")) {
-                showFigure83();
-            } else if (action.equals("play")) {
-                playback.setPlaying(true);
-            } else if (action.equals("debugger")) {
-                debuggerRequests.set(debuggerRequests.get() + 1);
-            }
-            return Optional.empty();
-        } catch (IllegalArgumentException ex) {
-            return Optional.of(ex.getMessage());
-        }
+        return SessionFields.applyIfValid(o, json -> DynaMazeSession.fromJson(json, session()), this::apply);
     }
 
-    private static double number(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (!v.isNumber()) {
-            throw new IllegalArgumentException("\"" + field + "\" must be a number, got " + v);
+    /** Replaces every setting at once, resets, then does the settings' action (play, Figure 8.3, debugger). */
+    public void apply(DynaMazeSession s) {
+        shutdown();
+        seed.set(s.seed());
+        maze.set(s.maze());
+        overlays.set(s.overlays());
+        if (s.stepsPerSecond() != playback.stepsPerSecond()) {
+            playback.setStepsPerSecond(s.stepsPerSecond());
         }
-        return v.asDouble();
-    }
-
-    private static int intField(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new IllegalArgumentException("\"" + field + "\" must be a whole number, got " + v);
+        configure(s.params(), s.nValues(), s.runs(), s.episodes());
+        if (s.action() == PresetAction.FIGURE_83) {
+            showFigure83();
+        } else if (s.action() == PresetAction.PLAY) {
+            playback.setPlaying(true);
+        } else if (s.action() == PresetAction.DEBUGGER) {
+            debuggerRequests.set(debuggerRequests.get() + 1);
         }
-        return v.asInt();
-    }
-
-    private static long longField(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new IllegalArgumentException("\"" + field + "\" must be a whole number, got " + v);
-        }
-        return v.asLong();
-    }
-
-    private static boolean bool(JsonNode o, String field, boolean fallback) {
-        if (!o.has(field)) {
-            return fallback;
-        }
-        if (!o.get(field).isBoolean()) {
-            throw new IllegalArgumentException("\"overlays." + field + "\" must be true or false, got " + o.get(field));
-        }
-        return o.get(field).asBoolean();
     }
 
     /** Stops the learning thread and the background experiment (lab switch, window close). */

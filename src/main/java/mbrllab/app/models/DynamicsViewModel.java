@@ -10,10 +10,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -50,7 +46,7 @@ import mbrllab.core.random.SplitMix64;
  * State of the cart-pole tab: the settings, and the background job that collects random-action episodes of the
  * swing-up cart-pole, fits the GP and/or the ensemble to the state differences, and predicts H steps ahead from
  * held-out starts by every method the fitted models allow. The job publishes each stage through the
- * {@link FxDispatcher} as a new {@link DynamicsResult}. FX thread only, except where noted.
+ * {@link Dispatcher} as a new {@link DynamicsResult}. FX thread only, except where noted.
  *
  * <p>With the same seed and settings the numbers equal those of {@code models rollout} (same seed streams).
  */
@@ -360,65 +356,5 @@ final class DynamicsViewModel {
         return String.format(Locale.ROOT, "Done: %d transitions from %d episodes, %d held-out starts, %d steps ahead "
                 + "(seed %d)", r.train().size() * EPISODE_STEPS, r.train().size(), r.windows().size(),
                 r.settings().horizon(), r.seed());
-    }
-
-    /** The tab's part of a session. */
-    ObjectNode toSettings() {
-        Settings s = settings.get();
-        ObjectNode o = Sessions.mapper().createObjectNode();
-        o.put("model", s.model().id());
-        o.put("episodes", s.episodes());
-        o.put("horizon", s.horizon());
-        o.put("windows", s.windows());
-        o.put("particles", s.particles());
-        o.put("start", s.start());
-        ArrayNode shown = o.putArray("shown");
-        s.shown().forEach(r -> shown.add(r.id()));
-        return o;
-    }
-
-    /** Reads the tab's settings; every field optional; throws naming the field as "cartpole.FIELD". */
-    static Settings parse(JsonNode o) {
-        Settings d = Settings.defaults();
-        if (o == null || o.isMissingNode() || o.isNull()) {
-            return d;
-        }
-        if (!o.isObject()) {
-            throw new IllegalArgumentException("\"cartpole\" must be an object");
-        }
-        ModelChoice model = d.model();
-        if (o.has("model")) {
-            if (!o.get("model").isTextual()) {
-                throw new IllegalArgumentException("\"cartpole.model\" must be \"gp\", \"ensemble\" or \"both\", got "
-                        + o.get("model"));
-            }
-            model = ModelChoice.fromId("cartpole.model", o.get("model").asText());
-        }
-        Set<Rollout> shown = d.shown();
-        if (o.has("shown")) {
-            JsonNode arr = o.get("shown");
-            if (!arr.isArray()) {
-                throw new IllegalArgumentException("\"cartpole.shown\" must be a list such as [\"moment-matching\", "
-                        + "\"ts1\"]");
-            }
-            shown = EnumSet.noneOf(Rollout.class);
-            for (JsonNode v : arr) {
-                shown.add(Rollout.fromId("cartpole.shown", v.asText()));
-            }
-        }
-        return new Settings(model, integer(o, "episodes", d.episodes()), integer(o, "horizon", d.horizon()),
-                integer(o, "windows", d.windows()), integer(o, "particles", d.particles()), integer(o, "start", 0),
-                shown);
-    }
-
-    private static int integer(JsonNode o, String field, int fallback) {
-        if (!o.has(field)) {
-            return fallback;
-        }
-        JsonNode v = o.get(field);
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new IllegalArgumentException("\"cartpole." + field + "\" must be a whole number, got " + v);
-        }
-        return v.asInt();
     }
 }

@@ -295,12 +295,8 @@ public final class ModelsLab implements Lab, SessionState {
     /** The lab's settings for a session: the seed, the tab, the playground's and the cart-pole tab's settings. */
     @Override
     public ObjectNode toSettings() {
-        ObjectNode o = Sessions.mapper().createObjectNode();
-        o.put("seed", seed());
-        o.put("tab", isPlaygroundShown() ? "playground" : "cartpole");
-        o.set("playground", playground.toSettings());
-        o.set("cartpole", dynamics.toSettings());
-        return o;
+        ModelsSession.Tab tab = isPlaygroundShown() ? ModelsSession.Tab.PLAYGROUND : ModelsSession.Tab.CARTPOLE;
+        return new ModelsSession(seed(), tab, playground.settings(), dynamics.settingsProperty().get()).toJson();
     }
 
     /**
@@ -310,26 +306,16 @@ public final class ModelsLab implements Lab, SessionState {
     @Override
     public Optional<String> applySettings(JsonNode o) {
         try {
-            long newSeed = 1;
-            if (o.has("seed")) {
-                JsonNode v = o.get("seed");
-                if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                    throw new IllegalArgumentException("\"seed\" must be a whole number, got " + v);
-                }
-                newSeed = v.asLong();
-            }
-            String tab = o.path("tab").asText("playground");
-            if (!tab.equals("playground") && !tab.equals("cartpole")) {
-                throw new IllegalArgumentException("\"tab\" must be \"playground\" or \"cartpole\", got \"" + tab + "\"");
-            }
-            PlaygroundViewModel.Settings p = PlaygroundViewModel.parse(o.get("playground"));
-            DynamicsViewModel.Settings d = DynamicsViewModel.parse(o.get("cartpole"));
+            ModelsSession s = ModelsSession.fromJson(o);
+            long newSeed = s.seed();
+            PlaygroundSettings p = s.playground();
+            DynamicsViewModel.Settings d = s.cartpole();
             setPlaying(false);
             seedField.setText(Long.toString(newSeed));
             playground.apply(p, newSeed);
             dynamics.apply(d);
             dynamicsView.showSettings(d);
-            if (tab.equals("cartpole")) {
+            if (s.tab() == ModelsSession.Tab.CARTPOLE) {
                 dynamicsStarted = true; // before the tab switch, which would start it with the old settings
                 tabs.getSelectionModel().select(dynamicsTab);
                 dynamics.collectAndFit(newSeed);

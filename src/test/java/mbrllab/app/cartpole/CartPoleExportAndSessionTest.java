@@ -221,7 +221,7 @@ class CartPoleExportAndSessionTest extends ShellFixture {
             {"\"runs\": \"ten\"", "\"runs\" must be a whole number, got \"ten\""},
             {"\"system\": \"swingup\", \"agent\": \"dynaq-boxes\"",
                 "\"agent\" \"dynaq-boxes\" needs \"system\" \"balance\": the boxes divide the balance task's states"},
-            {"\"model\": \"best\"", "\"model\" must be \"sample\" or \"last\", got \"best\""},
+            {"\"model\": \"best\"", "\"model\" must be \"last\" or \"sample\", got \"best\""},
             {"\"episodes\": 5000", "episodes must be in [1, 1000], got 5000"},
             {"\"stepsPerSecond\": 0", "\"stepsPerSecond\" must be a number in 1..99999 or \"max\", got 0"},
         };
