@@ -138,7 +138,7 @@ final class CartPoleCommand implements Runnable {
                         + (clipped > 0 ? "; " + clipped + " of the forces clipped to [-" + brief(sys.maxForce())
                         + ", " + brief(sys.maxForce()) + "] N" : "");
             }
-            FigureCommand.writeText(out, csv.toString());
+            CommandSupport.writeText(out, csv.toString());
             console.println(summary);
             console.println("wrote " + out);
             console.flush();
@@ -251,7 +251,7 @@ final class CartPoleCommand implements Runnable {
     static final class Learn implements Callable<Integer> {
 
         @Mixin
-        FigureCommand.Common common;
+        CommandSupport.RunOptions common;
 
         @Option(names = "--agent", paramLabel = "AGENT", defaultValue = "dynaq-boxes",
                 description = "random or dynaq-boxes (default: ${DEFAULT-VALUE})")
@@ -324,8 +324,8 @@ final class CartPoleCommand implements Runnable {
             List<String> names = experiment.curveNames();
             Path csv = common.out.resolve("cartpole-learn.csv");
             Path png = common.out.resolve("cartpole-learn.png");
-            FigureCommand.writeText(csv, toCsv(curves, names));
-            FigureCommand.writePng(chart(experiment, curves), png, 900, 560);
+            CommandSupport.writeText(csv, toCsv(curves, names));
+            CommandSupport.writePng(chart(experiment, curves), png, 900, 560);
 
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + csv + " and " + png);

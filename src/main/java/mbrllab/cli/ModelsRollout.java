@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
@@ -148,10 +147,7 @@ final class ModelsRollout implements Callable<Integer> {
         if (steps < 1 || steps > 10_000_000) {
             throw new UserInputException("models rollout: --steps must be in 1..10000000, got " + steps);
         }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1 || t > 1024) {
-            throw new UserInputException("models rollout: --threads must be in 1..1024, got " + t);
-        }
+        int t = CommandSupport.threads("models rollout: ", threads);
         PrintWriter stdout = spec.commandLine().getOut();
         SwingUpSystem system = SwingUpSystem.pilco();
         List<Trajectory> train = RandomEpisodes.collect(system, episodes, EPISODE_STEPS,
@@ -160,11 +156,7 @@ final class ModelsRollout implements Callable<Integer> {
                 RandomEpisodes.PILCO_START_STD, new SplitMix64(SplitMix64.streamSeed(seed, 2)));
         List<Trajectory> windows = HeldOut.windows(test, horizon, new SplitMix64(SplitMix64.streamSeed(seed, 3)));
         Dataset data = Transitions.of(train);
-        ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-            Thread thread = new Thread(r, "rollout-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = CommandSupport.pool(t, "rollout-worker");
         CompoundingError error;
         try {
             RegressionModel fitted = fit(data, pool, stdout);
@@ -176,13 +168,13 @@ final class ModelsRollout implements Callable<Integer> {
         }
         Path csv = out.resolve("models-rollout.csv");
         Path png = out.resolve("models-rollout.png");
-        FigureCommand.writeText(csv, toCsv(error));
+        CommandSupport.writeText(csv, toCsv(error));
         String name = (model == ModelKind.GP ? "GP" : "ensemble") + ", " + m.label();
         JFreeChart chart = CompoundingErrorChart.create("Compounding error of multi-step predictions",
                 List.of(new CompoundingErrorChart.Curve(name, error, model == ModelKind.GP ? 0 : 1)));
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "swing-up cart-pole, %s; %d training episodes "
                 + "(%d transitions), %d held-out windows, seed %d", name, episodes, data.size(), windows.size(), seed)));
-        FigureCommand.writePng(chart, png, 900, 640);
+        CommandSupport.writePng(chart, png, 900, 640);
         stdout.printf(Locale.ROOT, "%d transitions from %d episodes; %d held-out windows of %d steps; method %s%n",
                 data.size(), episodes, windows.size(), horizon, m.id());
         for (int k : new int[] {1, 5, 10, 20, 40}) {
