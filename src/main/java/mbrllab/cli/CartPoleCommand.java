@@ -125,10 +125,15 @@ final class CartPoleCommand implements Runnable {
                 end = "truncated at step " + k + " (CartPole-v1's limit)"
                         + (k < f.length ? "; " + (f.length - k) + " forces not applied" : "");
             }
-            String summary = balance ? "balance: " + (end != null ? end : "all " + k + " forces applied, not terminated")
-                    : "swingup: " + k + " steps of " + brief(dt) + " s" + (clipped > 0 ? "; " + clipped
-                    + " of the forces clipped to [-" + brief(sys.maxForce()) + ", " + brief(sys.maxForce()) + "] N"
-                    : "");
+            String summary;
+            if (balance) {
+                summary = "balance: " + (end != null ? end : "all " + k + " forces applied, not terminated");
+            } else {
+                String limit = brief(sys.maxForce());
+                summary = "swingup: " + k + " steps of " + brief(dt) + " s"
+                        + (clipped > 0 ? "; " + clipped + " of the forces clipped to [-" + limit + ", " + limit + "] N"
+                        : "");
+            }
             CommandSupport.writeText(out, csv.toString());
             console.println(summary);
             console.println("wrote " + out);
