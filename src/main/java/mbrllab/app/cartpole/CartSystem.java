@@ -11,11 +11,10 @@ import mbrllab.core.control.SwingUpTask;
 /**
  * The lab's choice between the two cart-poles, with its label: Gymnasium's CartPole-v1
  * ({@link BalanceSystem#cartPoleV1()}) and PILCO's swing-up ({@link SwingUpSystem#pilco()}, scored by the cost of
- * {@link SwingUpTask#pilco()}). Everything
- * physical comes from the core's {@link CartPoleSystem} ({@link #physics()}); the lab adds how an episode is scored
- * and how its end is told. States are {x, x', theta, theta'} arrays in each system's own convention (theta 0
- * upright for balance, hanging for swing-up). Every agent of the lab pushes with -F, 0 or +F, F the system's
- * largest force, coded -1, 0, +1.
+ * {@link SwingUpTask#pilco()}). Everything physical comes from the core's {@link CartPoleSystem}
+ * ({@link #physics()}); the lab adds how an episode is scored and how its end is told. States are
+ * {x, x', theta, theta'} arrays in each system's own convention (theta 0 upright for balance, hanging for
+ * swing-up). Every agent of the lab pushes with -F, 0 or +F, F the system's largest force, coded -1, 0, +1.
  */
 public enum CartSystem {
 
