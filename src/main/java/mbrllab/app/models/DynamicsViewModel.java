@@ -22,16 +22,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import mbrllab.app.Background;
 import mbrllab.app.lab.Dispatcher;
 import mbrllab.app.shell.Sessions;
-import mbrllab.core.cartpole.SwingUpSystem;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;
 import mbrllab.core.models.Prediction;
 import mbrllab.core.models.dynamics.CompoundingError;
+import mbrllab.core.models.dynamics.CompoundingErrorSpec;
 import mbrllab.core.models.dynamics.DynamicsModels;
-import mbrllab.core.models.dynamics.HeldOut;
 import mbrllab.core.models.dynamics.MultiStepPrediction;
 import mbrllab.core.models.dynamics.MultiStepPredictor;
-import mbrllab.core.models.dynamics.RandomEpisodes;
 import mbrllab.core.models.dynamics.RolloutSettings;
 import mbrllab.core.models.dynamics.Trajectory;
 import mbrllab.core.models.dynamics.Transitions;
@@ -48,12 +46,13 @@ import mbrllab.core.random.SplitMix64;
  * held-out starts by every method the fitted models allow. The job publishes each stage through the
  * {@link Dispatcher} as a new {@link DynamicsResult}. FX thread only, except where noted.
  *
- * <p>With the same seed and settings the numbers equal those of {@code models rollout} (same seed streams).
+ * <p>With the same seed and settings the numbers equal those of {@code models rollout}: both follow
+ * {@link CompoundingErrorSpec} (the held-out episodes are the tab's windows).
  */
 final class DynamicsViewModel {
 
     /** Steps of one swing-up episode (4 s). */
-    static final int EPISODE_STEPS = 40;
+    static final int EPISODE_STEPS = CompoundingErrorSpec.EPISODE_STEPS;
 
     /**
      * The tab's settings.
@@ -70,7 +69,8 @@ final class DynamicsViewModel {
                     Set<Rollout> shown) {
 
         Settings {
-            int maxEpisodes = model.shows(ModelKind.GP) ? GpSpec.MAX_POINTS / EPISODE_STEPS : 1000;
+            int maxEpisodes = CompoundingErrorSpec.maxEpisodes(model.shows(ModelKind.GP) ? ModelKind.GP
+                    : ModelKind.ENSEMBLE);
             check("episodes", episodes, 1, maxEpisodes);
             check("horizon", horizon, 1, EPISODE_STEPS);
             check("windows", windows, 1, 50);
@@ -218,16 +218,13 @@ final class DynamicsViewModel {
 
     /** The job (on a worker thread). */
     private void run(Settings s, long seed, AtomicBoolean stop, long myGeneration) {
-        SwingUpSystem system = SwingUpSystem.pilco();
-        List<Trajectory> train = RandomEpisodes.collect(system, s.episodes(), EPISODE_STEPS,
-                RandomEpisodes.PILCO_START_STD, new SplitMix64(SplitMix64.streamSeed(seed, 1)));
-        List<Trajectory> test = RandomEpisodes.collect(system, s.windows(), EPISODE_STEPS,
-                RandomEpisodes.PILCO_START_STD, new SplitMix64(SplitMix64.streamSeed(seed, 2)));
-        int[] offsets = HeldOut.offsets(test, s.horizon(), new SplitMix64(SplitMix64.streamSeed(seed, 3)));
-        List<Trajectory> windows = HeldOut.windows(test, s.horizon(), offsets);
-        Dataset data = Transitions.of(train);
-        DynamicsResult r = new DynamicsResult(s, seed, train, windows, offsets, null, null, null, Map.of(), Map.of(),
-                false);
+        CompoundingErrorSpec study = new CompoundingErrorSpec(s.episodes(), s.windows(), s.horizon(), seed);
+        CompoundingErrorSpec.Data collected = study.collect();
+        List<Trajectory> test = collected.test();
+        List<Trajectory> windows = collected.windows();
+        Dataset data = collected.transitions();
+        DynamicsResult r = new DynamicsResult(s, seed, collected.train(), windows, collected.offsets(), null, null,
+                null, Map.of(), Map.of(), false);
         publish(r, 0.02, "fitting", myGeneration);
         boolean fitGp = s.model().shows(ModelKind.GP);
         boolean fitEnsemble = s.model().shows(ModelKind.ENSEMBLE);
@@ -244,7 +241,7 @@ final class DynamicsViewModel {
         GpModel gp = null;
         if (fitGp) {
             GpSpec spec = DynamicsModels.gp();
-            SplitMix64 rng = new SplitMix64(SplitMix64.streamSeed(seed, 4));
+            SplitMix64 rng = study.fitRng();
             double[] x = data.inputs();
             GaussianProcess[] outputs = new GaussianProcess[data.outputDim()];
             for (int k = 0; k < outputs.length; k++) {
@@ -268,7 +265,7 @@ final class DynamicsViewModel {
                 publishPhase(base + ensShare * done[0] / spec.members(), "training the ensemble (net "
                         + Math.min(done[0] + 1, spec.members()) + " of " + spec.members() + ")", myGeneration);
             };
-            ensemble = spec.fit(data, new SplitMix64(SplitMix64.streamSeed(seed, 4)), counting);
+            ensemble = spec.fit(data, study.fitRng(), counting);
         }
         checkCancelled(stop);
         r = r.with(gp, ensemble, parity(test, gp, ensemble));
@@ -280,15 +277,13 @@ final class DynamicsViewModel {
             MultiStepPredictor predictor = MultiStepPredictor.of(ro.kind() == ModelKind.GP ? gp : ensemble,
                     ro.method(), rs);
             MultiStepPrediction[] predictions = new MultiStepPrediction[windows.size()];
-            long predictionSeed = SplitMix64.streamSeed(seed, 5);
             List<double[][]> errors = new ArrayList<>();
             for (int w = 0; w < windows.size(); w++) {
                 checkCancelled(stop);
                 publishPhase(at + predictShare * (i + w / (double) windows.size()) / rollouts.size(), "predicting: "
                         + ro.label() + ", start " + (w + 1) + " of " + windows.size(), myGeneration);
                 Trajectory t = windows.get(w);
-                predictions[w] = predictor.predict(t.state(0), t.actions(),
-                        new SplitMix64(SplitMix64.streamSeed(predictionSeed, w)));
+                predictions[w] = predictor.predict(t.state(0), t.actions(), study.windowRng(w));
                 errors.add(CompoundingError.stepErrors(predictions[w], t));
             }
             r = r.with(ro, predictions, CompoundingError.of(errors));
