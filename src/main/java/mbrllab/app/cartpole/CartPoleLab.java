@@ -48,9 +48,10 @@ import mbrllab.app.export.Exports;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.CurveSnapshot;
-import mbrllab.app.lab.Lab;
+import mbrllab.app.lab.BaseLab;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
+import mbrllab.app.lab.Layouts;
 import mbrllab.app.lab.Publication;
 import mbrllab.app.lab.RunToolbar;
 import mbrllab.app.lab.Status;
@@ -67,13 +68,20 @@ import mbrllab.core.cartpole.CartPoleState;
  * its frames and the time its drawing takes; with {@code -Dmbrllab.frameStats=true} it prints their percentiles when
  * the lab closes.
  */
-public final class CartPoleLab implements Lab {
+public final class CartPoleLab extends BaseLab {
 
     /** The lab's line in the navigation. */
     public static final LabEntry ENTRY = new LabEntry("cart-pole", "Cart-pole",
             "Cart-pole: balance or swing up by keyboard, replay any episode, Dyna-Q on BOXES with n = 0, 5 and 50",
             CartPoleLab::new);
 
+    /** What the toolbar's run controls do in this lab. */
+    static final RunToolbar.Tips TIPS = new RunToolbar.Tips(
+            "Play or pause the live run (Space); leaves a replay",
+            "One step of every cart (Right arrow, except with the keyboard agent)",
+            "New agents and carts with the seed; recordings cleared (Ctrl+R)",
+            "From 1 step per second to as fast as possible (far right); real time is 50 steps/s for balance, 10 "
+                    + "for swing-up", RunToolbar.SEED_TIP);
 
     /** Labels follow the live run at most this often. */
     static final long TEXT_PERIOD_NANOS = 100_000_000L;
@@ -85,7 +93,6 @@ public final class CartPoleLab implements Lab {
     private final CartPoleViewModel model;
     private final Status status;
     private final VBox root = new VBox();
-    private final List<Node> toolbarItems;
     private final CartCanvas singleCanvas = new CartCanvas(860, 360);
     private final Label singleStats = new Label(" ");
     private final List<CartCanvas> paneCanvases = new ArrayList<>();
@@ -96,7 +103,7 @@ public final class CartPoleLab implements Lab {
     private final Node singleView;
     private final Node dynaView;
     private final ReplayBar replayBar;
-    private final Label realStepsLabel = new Label("real steps: 0");
+    private final Label realStepsLabel = Layouts.realStepsLabel();
 
     private final YIntervalSeriesCollection meanData = new YIntervalSeriesCollection();
     private final XYSeriesCollection animatedData = new XYSeriesCollection();
@@ -130,12 +137,8 @@ public final class CartPoleLab implements Lab {
 
     /** Opens the lab: Dyna-Q on BOXES, balance. */
     public CartPoleLab(LabContext context) {
-        this(new CartPoleViewModel(context.dispatcher(), context.background()), context.status());
-    }
-
-    public CartPoleLab(CartPoleViewModel model, Status status) {
-        this.model = model;
-        this.status = status;
+        this.status = context.status();
+        this.model = new CartPoleViewModel(context.dispatcher(), context.background());
         root.getStyleClass().addAll("lab", "cart-pole-lab");
         root.setId("cartPoleLab");
         root.getProperties().put(CartPoleLab.class, this);
@@ -156,13 +159,8 @@ public final class CartPoleLab implements Lab {
         VBox.setVgrow(singleCanvas, Priority.ALWAYS);
         singleTop.setPadding(new Insets(6, 8, 4, 8));
         singleLegend.setId("episodeChartLegend");
-        VBox singleChartBox = new VBox(2, singleChartViewer, singleLegend);
-        VBox.setVgrow(singleChartViewer, Priority.ALWAYS);
-        singleChartBox.setPadding(new Insets(2, 8, 4, 8));
-        SplitPane singleSplit = new SplitPane(singleTop, singleChartBox);
-        singleSplit.setOrientation(Orientation.VERTICAL);
-        singleSplit.setDividerPositions(0.66);
-        singleView = singleSplit;
+        singleView = Layouts.pictureOverChart(singleTop,
+                Layouts.chartColumn(singleChartViewer, new Insets(2, 8, 4, 8), singleLegend), 0.66);
 
         dynaChart = createDynaChart();
         dynaChartViewer = new ChartViewer(dynaChart);
@@ -179,32 +177,18 @@ public final class CartPoleLab implements Lab {
         chartNote.getStyleClass().add("note");
         chartNote.setMinHeight(Region.USE_PREF_SIZE);
         dynaLegend.setId("learningCurveLegend");
-        VBox chartBox = new VBox(2, dynaChartViewer, dynaLegend, chartNote);
-        VBox.setVgrow(dynaChartViewer, Priority.ALWAYS);
-        chartBox.setPadding(new Insets(2, 8, 4, 8));
-        SplitPane dynaSplit = new SplitPane(panes, chartBox);
-        dynaSplit.setOrientation(Orientation.VERTICAL);
-        dynaSplit.setDividerPositions(0.54);
-        dynaView = dynaSplit;
+        dynaView = Layouts.pictureOverChart(panes,
+                Layouts.chartColumn(dynaChartViewer, new Insets(2, 8, 4, 8), dynaLegend, chartNote), 0.54);
 
         StackPane modes = new StackPane(singleView, dynaView);
         VBox.setVgrow(modes, Priority.ALWAYS);
         replayBar = new ReplayBar(model);
         VBox center = new VBox(modes, replayBar.view());
         Node side = new CartPoleOptions(model).view();
-        SplitPane sides = new SplitPane(center, side);
-        sides.setDividerPositions(0.79);
-        SplitPane.setResizableWithParent(side, false);
+        SplitPane sides = Layouts.withSidePanel(center, side, 0.79);
         VBox.setVgrow(sides, Priority.ALWAYS);
         root.getChildren().add(sides);
-        realStepsLabel.setId("realStepsLabel");
-        realStepsLabel.setMinWidth(Region.USE_PREF_SIZE);
-        toolbarItems = RunToolbar.build(model.playback(), controls(), new RunToolbar.Tips(
-                "Play or pause the live run (Space); leaves a replay",
-                "One step of every cart (Right arrow, except with the keyboard agent)",
-                "New agents and carts with the seed; recordings cleared (Ctrl+R)",
-                "From 1 step per second to as fast as possible (far right); real time is 50 steps/s for balance, 10 "
-                        + "for swing-up", RunToolbar.SEED_TIP), realStepsLabel);
+        install(root, root, RunToolbar.build(model.playback(), controls(), TIPS, realStepsLabel));
 
         model.agentProperty().addListener((o, a, b) -> showMode());
         model.systemProperty().addListener((o, a, b) -> showMode());
@@ -284,10 +268,6 @@ public final class CartPoleLab implements Lab {
         return model;
     }
 
-    @Override
-    public Node view() {
-        return root;
-    }
 
     /** The carts: the single cart, or the three Dyna-Q panes. */
     @Override
@@ -295,10 +275,6 @@ public final class CartPoleLab implements Lab {
         return model.agentProperty().get() == AgentKind.DYNA_Q ? dynaView : singleCanvas;
     }
 
-    @Override
-    public List<Node> toolbarItems() {
-        return toolbarItems;
-    }
 
     /** Play/pause, step, reset and the arrow keys, for the shell's keyboard handling. */
     @Override

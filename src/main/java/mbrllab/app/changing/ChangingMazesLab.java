@@ -50,15 +50,18 @@ import mbrllab.app.debugger.DebuggerViewModel;
 import mbrllab.app.maze.MazeCanvas;
 import mbrllab.app.maze.MazeRenderer;
 import mbrllab.app.maze.Overlays;
+import mbrllab.app.maze.PaneBox;
+import mbrllab.app.maze.PaneCsv;
 import mbrllab.app.maze.PaneFrame;
 import mbrllab.app.maze.QLegend;
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.lab.SessionState;
-import mbrllab.app.lab.Lab;
+import mbrllab.app.lab.BaseLab;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
+import mbrllab.app.lab.Layouts;
 import mbrllab.app.lab.Publication;
 import mbrllab.app.lab.RunToolbar;
 import mbrllab.app.lab.Status;
@@ -83,13 +86,20 @@ import mbrllab.app.maze.TauLegend;
  * and 8.5 filling in live from the background runs, with the animated run and the change marked. A second tab holds
  * Example 8.4. Views only: state lives in {@link ChangingMazeViewModel} and {@link Example84Model}.
  */
-public final class ChangingMazesLab implements Lab {
+public final class ChangingMazesLab extends BaseLab {
 
     /** The lab's line in the navigation. */
     public static final LabEntry ENTRY = new LabEntry("changing-mazes", "Changing mazes",
             "Changing mazes: Dyna-Q against Dyna-Q+ when the maze changes (Figures 8.4 and 8.5), prioritized sweeping "
                     + "(Example 8.4)", ChangingMazesLab::new);
 
+    /** What the toolbar's run controls do in this lab. */
+    static final RunToolbar.Tips TIPS = new RunToolbar.Tips(
+            "Play or pause all agents (Space)",
+            "One real step, and its planning updates, for every agent (Right arrow)",
+            "New agents with Q = 0 and an empty model on the maze's first layout, using the seed (Ctrl+R)",
+            RunToolbar.SPEED_TIP, "Seed of the random numbers of the animated run and of the background runs; "
+            + "applied on Reset. Same seed, same numbers as figure 8.4 / 8.5 on the command line.");
 
     /** The chart's animated lines are redrawn at most this often. */
     static final int CHART_UPDATES_PER_SECOND = 5;
@@ -111,13 +121,12 @@ public final class ChangingMazesLab implements Lab {
     private final CheckBox tauToggle = new CheckBox("Show tau: how stale the model is");
     private final HBox legendRow = new HBox(16);
     private final Label changeNotice = new Label();
-    private final Label realStepsLabel = new Label("real steps: 0");
+    private final Label realStepsLabel = Layouts.realStepsLabel();
     private final Label summary = new Label();
     private final Label runSummary = new Label();
     private final ChartViewer chartViewer;
     private JFreeChart chart;
     private final XYSeriesCollection animated = new XYSeriesCollection();
-    private final List<Node> toolbarItems;
     private final TabPane tabs = new TabPane();
     private final Tab mainTab;
     private final Tab example84Tab;
@@ -132,12 +141,8 @@ public final class ChangingMazesLab implements Lab {
 
     /** Opens the lab on the blocking maze. */
     public ChangingMazesLab(LabContext context) {
-        this(new ChangingMazeViewModel(context.dispatcher(), context.background()), context.status());
-    }
-
-    public ChangingMazesLab(ChangingMazeViewModel model, Status status) {
-        this.model = model;
-        this.status = status;
+        this.status = context.status();
+        this.model = new ChangingMazeViewModel(context.dispatcher(), context.background());
         chartTimer.setCycleCount(Animation.INDEFINITE);
         root.getStyleClass().addAll("lab", "changing-mazes-lab");
         root.setId("changingMazesLab");
@@ -186,18 +191,11 @@ public final class ChangingMazesLab implements Lab {
                 + "(run 1). Dashed: the maze changes.");
         chartNote.setWrapText(true);
         chartNote.getStyleClass().add("note");
-        VBox bottom = new VBox(4, chartViewer, summary, runSummary, chartNote);
-        VBox.setVgrow(chartViewer, Priority.ALWAYS);
-        bottom.setPadding(new Insets(0, 8, 6, 8));
+        VBox bottom = Layouts.chartColumn(chartViewer, new Insets(0, 8, 6, 8), summary, runSummary, chartNote);
         clipToBounds(top);
         clipToBounds(bottom);
-        SplitPane split = new SplitPane(top, bottom);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.56);
         options = new ChangingOptions(model);
-        SplitPane sides = new SplitPane(split, options.view());
-        sides.setDividerPositions(0.79);
-        SplitPane.setResizableWithParent(options.view(), false);
+        SplitPane sides = Layouts.withSidePanel(Layouts.pictureOverChart(top, bottom, 0.56), options.view(), 0.79);
 
         mainTab = new Tab("Dyna-Q and Dyna-Q+ on a changing maze", sides);
         mainTab.setId("changingTab");
@@ -249,15 +247,7 @@ public final class ChangingMazesLab implements Lab {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().add(tabs);
 
-        realStepsLabel.setId("realStepsLabel");
-        realStepsLabel.setMinWidth(Region.USE_PREF_SIZE);
-        toolbarItems = RunToolbar.build(model.playback(), controls(), new RunToolbar.Tips(
-                "Play or pause all agents (Space)",
-                "One real step, and its planning updates, for every agent (Right arrow)",
-                "New agents with Q = 0 and an empty model on the maze's first layout, using the seed (Ctrl+R)",
-                RunToolbar.SPEED_TIP, "Seed of the random numbers of the animated run and of the background runs; "
-                + "applied on Reset. Same seed, same numbers as figure 8.4 / 8.5 on the command line."),
-                realStepsLabel);
+        install(root, panes, RunToolbar.build(model.playback(), controls(), TIPS, realStepsLabel));
         model.configVersionProperty().addListener((o, a, b) -> {
             rebuildPanesAndChart();
             debugger.restartIfStarted();
@@ -280,30 +270,15 @@ public final class ChangingMazesLab implements Lab {
         showProgress();
     }
 
-    /** The lab's view model (tests reach the lab's state through it). */
-    public ChangingMazeViewModel model() {
-        return model;
-    }
-
-    @Override
-    public Node view() {
-        return root;
-    }
-
-    @Override
-    public Node mainPicture() {
-        return panes;
-    }
-
-    @Override
-    public List<Node> toolbarItems() {
-        return toolbarItems;
-    }
-
     /** Play/pause, step and reset for the shell's keyboard shortcuts; in the debugger tab, the debugger's. */
     @Override
     public RunControls controls() {
-        return debugger.around(new RunControls(model.playback()::togglePlay, model.playback()::step, model::reset));
+        return debugger.around(model.playback(), model::reset);
+    }
+
+    /** The lab's view model (tests reach the lab's state through it). */
+    public ChangingMazeViewModel model() {
+        return model;
     }
 
     /** Stops every thread of the lab (lab switch, window close). */
@@ -379,12 +354,7 @@ public final class ChangingMazesLab implements Lab {
             canvas.setFontScale(fontScale);
             canvas.setHighContrast(highContrast);
             canvas.setOverlays(new Overlays(true, true, false, false, false, true, true));
-            VBox box = new VBox(2, title, stats, canvas);
-            box.setAlignment(Pos.TOP_CENTER);
-            VBox.setVgrow(canvas, Priority.ALWAYS);
-            HBox.setHgrow(box, Priority.ALWAYS);
-            box.setMinWidth(100);
-            box.setPrefWidth(380);
+            VBox box = PaneBox.of(title, stats, canvas);
             panes.getChildren().add(box);
             if (agent.kind() == AgentKind.PRIORITIZED_SWEEPING) {
                 panes.getChildren().add(queueBox());
@@ -630,19 +600,15 @@ public final class ChangingMazesLab implements Lab {
         }
     }
 
-    // ------------------------------------------------------------------------------------------------ toolbar
-
     // ------------------------------------------------------------------------------------------------ classroom
 
     /** Scales canvas text and chart fonts (the CSS scales the controls). */
     @Override
     public void setFontScale(double scale) {
         fontScale = scale;
+        canvases.forEach(c -> c.setFontScale(scale));
         qLegend.setFontScale(scale);
         tauLegend.setFontScale(scale);
-        for (MazeCanvas c : canvases) {
-            c.setFontScale(scale);
-        }
         debugger.setFontScale(scale);
         rebuildChart();
         example84View.setFontScale(scale);
@@ -658,11 +624,9 @@ public final class ChangingMazesLab implements Lab {
     @Override
     public void setHighContrast(boolean on) {
         highContrast = on;
+        canvases.forEach(c -> c.setHighContrast(on));
         qLegend.setHighContrast(on);
         tauLegend.setHighContrast(on);
-        for (MazeCanvas c : canvases) {
-            c.setHighContrast(on);
-        }
         debugger.setHighContrast(on);
     }
 
@@ -720,34 +684,12 @@ public final class ChangingMazesLab implements Lab {
         }
     }
 
-
-
-
-
     /**
      * One line per free cell and action: Q, the strictly greedy action, tau (empty when not given), whether the model
      * knows the state, visits.
      */
     static String paneCsv(String agent, PaneFrame p, double[] tau) {
-        StringBuilder sb = new StringBuilder("agent,row,col,action,q,strictly_greedy,tau,model_knows_state,visits\n");
-        Layout l = p.layout();
-        for (int x = 0; x < l.cellCount(); x++) {
-            int r = x / l.cols();
-            int c = x % l.cols();
-            if (l.isWall(r, c)) {
-                continue;
-            }
-            int best = DynaQ.strictlyBestAction(p.q(), x);
-            for (int u = 0; u < Action.COUNT; u++) {
-                sb.append(agent).append(',').append(r).append(',').append(c).append(',')
-                        .append(Action.of(u).label()).append(',')
-                        .append(String.format(Locale.ROOT, "%.9f", p.q()[x * 4 + u])).append(',')
-                        .append(best == u).append(',').append(tau == null ? "" : Long.toString((long) tau[x * 4 + u]))
-                        .append(',')
-                        .append(p.known()[x]).append(',').append(p.visits()[x]).append('\n');
-            }
-        }
-        return sb.toString();
+        return PaneCsv.BY_AGENT.write(agent, p, tau);
     }
 
     @Override

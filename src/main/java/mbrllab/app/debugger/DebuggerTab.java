@@ -8,6 +8,7 @@ import javafx.scene.control.TabPane;
 
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
+import mbrllab.app.lab.Playback;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.maze.MazeCanvas;
 import mbrllab.app.maze.MazeRenderer;
@@ -79,6 +80,11 @@ public final class DebuggerTab {
                 () -> (isShown() ? (Runnable) view.debugger()::stepUpdate : panes.step()).run(),
                 () -> (isShown() ? (Runnable) view::reset : panes.reset()).run(),
                 panes.keys());
+    }
+
+    /** The panes' play/pause and step of {@code playback} and {@code reset}, routed to the debugger while shown. */
+    public RunControls around(Playback playback, Runnable reset) {
+        return around(new RunControls(playback::togglePlay, playback::step, reset));
     }
 
     /**

@@ -38,9 +38,10 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import mbrllab.app.lab.CurveSnapshot;
-import mbrllab.app.lab.Lab;
+import mbrllab.app.lab.BaseLab;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
+import mbrllab.app.lab.Layouts;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.RunToolbar;
@@ -57,6 +58,8 @@ import mbrllab.app.debugger.DebuggerView;
 import mbrllab.app.debugger.DebuggerViewModel;
 import mbrllab.app.maze.MazeCanvas;
 import mbrllab.app.maze.MazeRenderer;
+import mbrllab.app.maze.PaneBox;
+import mbrllab.app.maze.PaneCsv;
 import mbrllab.app.maze.PaneFrame;
 import mbrllab.app.maze.QLegend;
 import mbrllab.app.lab.CurveSnapshot;
@@ -66,13 +69,19 @@ import mbrllab.app.lab.CurveSnapshot;
  * live learning curve (steps per episode) of the animated agents. Views only: state lives in
  * {@link DynaMazeViewModel}.
  */
-public final class DynaMazeLab implements Lab {
+public final class DynaMazeLab extends BaseLab {
 
     /** The lab's line in the navigation. */
     public static final LabEntry ENTRY = new LabEntry("dyna-maze", "Dyna-maze",
             "Dyna-maze: Dyna-Q with n = 0, 5 and 50 planning steps side by side (Sutton and Barto, Figure 8.2)",
             DynaMazeLab::new);
 
+    /** What the toolbar's run controls do in this lab. */
+    static final RunToolbar.Tips TIPS = new RunToolbar.Tips(
+            "Play or pause all panes (Space); in the debugger: run to the next breakpoint",
+            "One real step, and its n planning updates, in every pane (Right arrow); in the debugger: one update",
+            "New agents with Q = 0 and an empty model, using the seed (Ctrl+R)", RunToolbar.SPEED_TIP,
+            RunToolbar.SEED_TIP);
 
     private final DynaMazeViewModel model;
     private final VBox root = new VBox();
@@ -88,9 +97,8 @@ public final class DynaMazeLab implements Lab {
     private final JFreeChart chart;
     private final ChartViewer chartViewer;
     private final CheckBox logScale = new CheckBox("Log scale");
-    private final List<Node> toolbarItems;
     private double fontScale = 1;
-    private final Label realStepsLabel = new Label("real steps: 0");
+    private final Label realStepsLabel = Layouts.realStepsLabel();
     private final javafx.scene.layout.FlowPane chartLegend = new javafx.scene.layout.FlowPane();
     static final int CHART_UPDATES_PER_SECOND = 5;
     private final javafx.animation.Timeline chartTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
@@ -102,13 +110,9 @@ public final class DynaMazeLab implements Lab {
 
     /** Opens the lab on the Dyna-maze. */
     public DynaMazeLab(LabContext context) {
-        this(new DynaMazeViewModel(context.dispatcher(), context.background(), BundledMazes.dynaMaze()),
-                new DebuggerViewModel(context.dispatcher()), context.status());
-    }
-
-    public DynaMazeLab(DynaMazeViewModel model, DebuggerViewModel debuggerModel, Status status) {
-        this.model = model;
-        this.status = status;
+        this.status = context.status();
+        this.model = new DynaMazeViewModel(context.dispatcher(), context.background(), BundledMazes.dynaMaze());
+        DebuggerViewModel debuggerModel = new DebuggerViewModel(context.dispatcher());
         DebuggerView debuggerView = new DebuggerView(debuggerModel, debuggerHost(model));
         chartTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
         root.getStyleClass().add("lab");
@@ -164,16 +168,9 @@ public final class DynaMazeLab implements Lab {
         chartLegend.setId("chartLegend");
         chartLegend.setHgap(16);
         chartLegend.setVgap(2);
-        VBox bottom = new VBox(4, chartViewer, chartLegend, chartOptions);
-        VBox.setVgrow(chartViewer, Priority.ALWAYS);
-        bottom.setPadding(new Insets(0, 8, 6, 8));
-        SplitPane split = new SplitPane(top, bottom);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        VBox bottom = Layouts.chartColumn(chartViewer, new Insets(0, 8, 6, 8), chartLegend, chartOptions);
         OptionsPanel options = new OptionsPanel(model);
-        SplitPane sides = new SplitPane(split, options.view());
-        sides.setDividerPositions(0.78);
-        SplitPane.setResizableWithParent(options.view(), false);
+        SplitPane sides = Layouts.withSidePanel(Layouts.pictureOverChart(top, bottom, 0.55), options.view(), 0.78);
         javafx.scene.control.Tab compareTab = new javafx.scene.control.Tab("Compare n side by side", sides);
         compareTab.setId("compareTab");
         tabs.getTabs().setAll(compareTab);
@@ -191,13 +188,7 @@ public final class DynaMazeLab implements Lab {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().add(tabs);
 
-        realStepsLabel.setId("realStepsLabel");
-        realStepsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        toolbarItems = RunToolbar.build(model.playback(), controls(), new RunToolbar.Tips(
-                "Play or pause all panes (Space); in the debugger: run to the next breakpoint",
-                "One real step, and its n planning updates, in every pane (Right arrow); in the debugger: one update",
-                "New agents with Q = 0 and an empty model, using the seed (Ctrl+R)", RunToolbar.SPEED_TIP,
-                RunToolbar.SEED_TIP), realStepsLabel);
+        install(root, panes, RunToolbar.build(model.playback(), controls(), TIPS, realStepsLabel));
         model.nValuesProperty().addListener((o, a, b) -> buildPanes());
         model.configVersionProperty().addListener((o, a, b) -> buildPanes());
         model.framesProperty().addListener((o, a, frames) -> show(frames));
@@ -263,25 +254,10 @@ public final class DynaMazeLab implements Lab {
         return model;
     }
 
-    @Override
-    public Node view() {
-        return root;
-    }
-
-    @Override
-    public Node mainPicture() {
-        return panes;
-    }
-
     /** Play/pause, step and reset of the panes; in the debugger tab, the debugger's. */
     @Override
     public RunControls controls() {
-        return debugger.around(new RunControls(model.playback()::togglePlay, model.playback()::step, model::reset));
-    }
-
-    @Override
-    public List<Node> toolbarItems() {
-        return toolbarItems;
+        return debugger.around(model.playback(), model::reset);
     }
 
     /** The views that can be exported: every maze pane and the learning-curve chart. */
@@ -326,23 +302,7 @@ public final class DynaMazeLab implements Lab {
 
     /** One line per free cell and action: Q, the greedy action if strict, what the model knows, visits. */
     static String qTableCsv(PaneFrame f) {
-        StringBuilder sb = new StringBuilder("n,row,col,action,q,strictly_greedy,model_next_known,visits\n");
-        Layout l = f.layout();
-        for (int x = 0; x < l.cellCount(); x++) {
-            int r = x / l.cols();
-            int c = x % l.cols();
-            if (l.isWall(r, c)) {
-                continue;
-            }
-            int best = mbrllab.core.dyna.DynaQ.strictlyBestAction(f.q(), x);
-            for (int u = 0; u < 4; u++) {
-                sb.append(f.n()).append(',').append(r).append(',').append(c).append(',')
-                        .append(mbrllab.core.maze.Action.of(u).label()).append(',')
-                        .append(String.format(Locale.ROOT, "%.9f", f.q()[x * 4 + u])).append(',')
-                        .append(best == u).append(',').append(f.known()[x]).append(',').append(f.visits()[x]).append('\n');
-            }
-        }
-        return sb.toString();
+        return PaneCsv.BY_N.write(Integer.toString(f.n()), f, null);
     }
 
     /** The curves as CSV: per n the mean over runs, the 95% half-width and the animated run's steps. */
@@ -360,9 +320,7 @@ public final class DynaMazeLab implements Lab {
         fontScale = scale;
         legend.setFontScale(scale);
         debugger.setFontScale(scale);
-        for (MazeCanvas c : canvases) {
-            c.setFontScale(scale);
-        }
+        canvases.forEach(c -> c.setFontScale(scale));
         LearningCurveChart.applyFontScale(chart, scale);
     }
 
@@ -370,9 +328,7 @@ public final class DynaMazeLab implements Lab {
     public void setHighContrast(boolean on) {
         debugger.setHighContrast(on);
         legend.setHighContrast(on);
-        for (MazeCanvas c : canvases) {
-            c.setHighContrast(on);
-        }
+        canvases.forEach(c -> c.setHighContrast(on));
     }
 
     private void buildPanes() {
@@ -402,12 +358,7 @@ public final class DynaMazeLab implements Lab {
             canvas.setId("mazeCanvas" + i);
             canvas.setFontScale(fontScale);
             canvas.setOverlays(model.overlaysProperty().get());
-            VBox box = new VBox(2, title, stats, canvas);
-            box.setAlignment(Pos.TOP_CENTER);
-            VBox.setVgrow(canvas, Priority.ALWAYS);
-            HBox.setHgrow(box, Priority.ALWAYS);
-            box.setMinWidth(100);
-            box.setPrefWidth(380);
+            VBox box = PaneBox.of(title, stats, canvas);
             panes.getChildren().add(box);
             canvases.add(canvas);
             paneTitles.add(title);
@@ -534,10 +485,6 @@ public final class DynaMazeLab implements Lab {
         model.shutdown();
         debugger.shutdown();
     }
-
-
-
-
 
     /** The debugger's view of this lab: its maze, parameters and seed; Dyna-Q only. */
     private static DebuggerView.Host debuggerHost(DynaMazeViewModel lab) {

@@ -29,7 +29,7 @@ import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.shell.Sessions;
-import mbrllab.app.lab.Lab;
+import mbrllab.app.lab.BaseLab;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
 import mbrllab.app.lab.SessionState;
@@ -40,7 +40,7 @@ import mbrllab.app.lab.Status;
  * Owns the toolbar (play, step, reset, seed), the status bar's progress for the background fits, the exports and
  * the session settings.
  */
-public final class ModelsLab implements Lab, SessionState {
+public final class ModelsLab extends BaseLab implements SessionState {
 
     /** The lab's line in the navigation. */
     public static final LabEntry ENTRY = new LabEntry("models", "Models (GP vs ensemble)",
@@ -102,6 +102,7 @@ public final class ModelsLab implements Lab, SessionState {
         });
         playTimer.setCycleCount(Animation.INDEFINITE);
         buildToolbar();
+        install(tabs, tabs, toolbarItems);
         progressDelay.setOnFinished(e -> showProgress());
         playground.fittingProperty().addListener((o, a, b) -> onWork(b));
         playground.progressProperty().addListener((o, a, b) -> showProgress());
@@ -116,10 +117,6 @@ public final class ModelsLab implements Lab, SessionState {
         playground.newData();
     }
 
-    @Override
-    public Node view() {
-        return tabs;
-    }
 
     /** The chart of the tab on show. */
     @Override
@@ -127,10 +124,6 @@ public final class ModelsLab implements Lab, SessionState {
         return isPlaygroundShown() ? playgroundView.mainViewer() : dynamicsView.view();
     }
 
-    @Override
-    public List<Node> toolbarItems() {
-        return toolbarItems;
-    }
 
     boolean isPlaygroundShown() {
         return tabs.getSelectionModel().getSelectedItem() == playgroundTab;
