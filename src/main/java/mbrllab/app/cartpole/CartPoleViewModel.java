@@ -541,7 +541,9 @@ public final class CartPoleViewModel {
             default -> throw new IllegalStateException();
         }
         CartPoleRunner[] self = new CartPoleRunner[1];
-        runner = new CartPoleRunner(carts, f -> dispatcher.post(this, () -> {
+        // A key per runner (self is new for each): a stopped runner that outlives stop()'s bounded join must not
+        // replace the new runner's pending frame in the dispatcher (the generation check would then drop both).
+        runner = new CartPoleRunner(carts, f -> dispatcher.post(self, () -> {
             if (myGeneration == generation) {
                 frames.set(f);
                 self[0].shown(f.ticks());

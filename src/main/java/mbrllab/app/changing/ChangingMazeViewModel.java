@@ -362,7 +362,10 @@ public final class ChangingMazeViewModel {
         changed.set(false);
         changeNotice.set(noticeBefore());
         CumulativeRewardSpec spec = spec();
-        runner = new ChangingRunner(spec, p -> dispatcher.post(this, () -> {
+        // A key per runner: a stopped runner that outlives stop()'s bounded join must not replace the new runner's
+        // pending frame in the dispatcher (the generation check would then drop both).
+        Object key = new Object();
+        runner = new ChangingRunner(spec, p -> dispatcher.post(key, () -> {
             if (myGeneration == generation) {
                 accept(p);
             }

@@ -191,7 +191,8 @@ public final class DynaMazeViewModel {
         nValues.set(List.of(0, 50));
         rebuild();
         long myGeneration = generation;
-        runner.runFigure83(summary -> dispatcher.post("figure83", () -> {
+        Object key = new Object();
+        runner.runFigure83(summary -> dispatcher.post(key, () -> {
             if (myGeneration != generation) {
                 return;
             }
@@ -508,7 +509,10 @@ public final class DynaMazeViewModel {
         shutdown();
         long myGeneration = ++generation;
         colourLimit.set(1e-3);
-        runner = new LockStepRunner(maze.get(), params, nValues.get(), seed.get(), list -> dispatcher.post(this, () -> {
+        // A key per runner: a stopped runner that outlives stop()'s bounded join must not replace the new runner's
+        // pending frame in the dispatcher (the generation check would then drop both).
+        Object key = new Object();
+        runner = new LockStepRunner(maze.get(), params, nValues.get(), seed.get(), list -> dispatcher.post(key, () -> {
             if (myGeneration == generation) {
                 accept(list);
             }
