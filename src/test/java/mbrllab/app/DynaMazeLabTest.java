@@ -141,9 +141,7 @@ class DynaMazeLabTest extends ShellFixture {
         robot.clickOn("#playButton");
         waitUntil(() -> realSteps(robot, 0) > 0, "playing");
         WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
-        boolean runnerAlive = Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals("dyna-maze-runner") && t.isAlive());
-        assertFalse(runnerAlive, "the runner thread has stopped");
+        waitUntilNoThread("dyna-maze-runner", "the runner thread has stopped");
     }
 
     @Test

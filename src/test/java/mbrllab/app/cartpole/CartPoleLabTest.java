@@ -236,8 +236,7 @@ class CartPoleLabTest extends ShellFixture {
         assertTrue(threadAlive(), "the runner runs");
         robot.clickOn("Dyna-maze");
         waitUntil(() -> robot.lookup("#cartPoleLab").tryQuery().isEmpty(), "the maze lab is shown");
-        assertFalse(threadAlive(), "the cart-pole runner thread has stopped");
-        assertFalse(model.isRunnerAlive());
+        waitUntilNoThread(CartPoleRunner.THREAD_NAME, "the cart-pole runner thread has stopped");
         assertTrue(experiment.isCancelled(), "the background experiment is cancelled");
         Future<?> task = experiment.task();
         waitUntil(task::isDone, "the background experiment's task ends");

@@ -262,9 +262,6 @@ class ChangingMazesLabTest extends ShellFixture {
         ChangingMazeViewModel lab = model();
         robot.interact(() -> shell.select("dyna-maze"));
         waitUntil(() -> !lab.example84().runningProperty().get(), "Example 8.4 cancelled");
-        assertFalse(lab.isRunnerAlive());
-        boolean runnerAlive = Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals(ChangingRunner.THREAD_NAME) && t.isAlive());
-        assertFalse(runnerAlive, "the runner thread has stopped");
+        waitUntilNoThread(ChangingRunner.THREAD_NAME, "the runner thread has stopped");
     }
 }
