@@ -100,6 +100,41 @@ public abstract class ShellFixture {
                 .noneMatch(t -> t.getName().equals(name) && t.isAlive() && !threadsAtStart.contains(t)), what);
     }
 
+    /**
+     * Waits until {@code sample}, read on the FX thread, has stayed the same for at least {@code windowMillis} and
+     * at least {@value #REST_PULSES} screen pulses, at most 15 s, and returns it. This is how a test sees that
+     * nothing moves after a Pause: the runners do not answer a pause, so there is no answer to wait for, and a
+     * single look after a fixed sleep fails whenever the pause or its last frame arrives after the sleep. Panes
+     * that keep moving never come to rest and fail; the pulses make sure frames waiting in the dispatcher had
+     * their turn, so a busy FX thread is not taken for rest.
+     */
+    protected <T> T waitUntilAtRest(Callable<T> sample, long windowMillis, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        Object[] seen = WaitForAsyncUtils.asyncFx(() -> new Object[] {sample.call(), dispatcher.pulses()})
+                .get(15, TimeUnit.SECONDS);
+        long since = System.nanoTime();
+        while (true) {
+            Thread.sleep(10); // the polling interval, as in WaitForAsyncUtils.waitFor
+            Object[] now = WaitForAsyncUtils.asyncFx(() -> new Object[] {sample.call(), dispatcher.pulses()})
+                    .get(15, TimeUnit.SECONDS);
+            if (!java.util.Objects.equals(now[0], seen[0])) {
+                seen = now;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since >= TimeUnit.MILLISECONDS.toNanos(windowMillis)
+                    && (long) now[1] - (long) seen[1] >= REST_PULSES) {
+                @SuppressWarnings("unchecked")
+                T rest = (T) now[0];
+                return rest;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what + "; last seen " + now[0]);
+            }
+        }
+    }
+
+    /** Screen pulses a sample must survive to count as at rest. */
+    private static final int REST_PULSES = 5;
+
     /** Waits up to 15 s for {@code condition}, failing with {@code what}. */
     public static void waitUntil(Callable<Boolean> condition, String what) {
         try {
