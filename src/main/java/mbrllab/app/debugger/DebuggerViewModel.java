@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -28,7 +29,7 @@ import mbrllab.app.maze.PaneFrame;
 
 /**
  * The step-through debugger's state: one Dyna-Q agent in a {@link DebugSession} driven on a thread of its own
- * (the FX thread never steps it), its frames reaching the view through the {@link FxDispatcher}. The agent is
+ * (the FX thread never steps it), its frames reaching the view through the {@link Dispatcher}. The agent is
  * run 1 of the lab with the same seed, so it matches the animated pane with the same n.
  */
 public final class DebuggerViewModel {
@@ -38,38 +39,47 @@ public final class DebuggerViewModel {
 
     private final Dispatcher dispatcher;
     private final ReadOnlyObjectWrapper<DebugFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
-    private final AtomicLong requestedSeek = new AtomicLong(-1);
-    private ExecutorService worker;
-    private DebugSession session;
-    private long generation;
+    /** The session the view shows and commands go to; replaced by every reset. FX thread. */
+    private Driver current;
     private List<Breakpoint> breakpoints = List.of();
+
+    /**
+     * One session and the thread that drives it. A reset makes a new driver and shuts the old one's thread down,
+     * but a command that thread has already begun still runs to its end (an executor cannot stop it). So what a
+     * command reads, changes and publishes belongs to its own driver: its session, its last message, its pending
+     * seek, and its key in the dispatcher. Were the key shared, such a late command of an old session could
+     * replace the new session's first frame in the dispatcher before a pulse and be discarded there as stale,
+     * leaving the new session without a frame until the next command.
+     */
+    private static final class Driver {
+        final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "debugger");
+            t.setDaemon(true);
+            return t;
+        });
+        final AtomicLong requestedSeek = new AtomicLong(-1);
+        /** The session and the last message shown; only the worker thread touches them. */
+        DebugSession session;
+        String message = "";
+    }
 
     public DebuggerViewModel(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 
+    /** The current session's latest frame: null from a reset until that session's first frame arrives. */
     public ReadOnlyObjectProperty<DebugFrame> frameProperty() {
         return frame.getReadOnlyProperty();
     }
 
     /** A fresh session (position 0) for this maze, parameters, n and seed. */
     public void reset(Maze maze, DynaParams params, int n, long seed) {
-        shutdown();
-        long gen = ++generation;
-        worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "debugger");
-            t.setDaemon(true);
-            return t;
-        });
-        List<Breakpoint> bps = breakpoints;
-        run(gen, () -> {
+        start(() -> {
             LearningCurveSpec seeds = new LearningCurveSpec(maze, params, List.of(n), 1, 1, seed,
                     LearningCurveSpec.DEFAULT_MAX_STEPS);
-            session = new DebugSession(params.withN(n), new MazeDynamics(maze.layout()), seeds.realSeed(0),
+            return new DebugSession(params.withN(n), new MazeDynamics(maze.layout()), seeds.realSeed(0),
                     seeds.planSeed(0));
-            session.setBreakpoints(bps);
-            return "New agent with n = " + n + " at S. Step through the lecture's Dyna-Q line by line.";
-        });
+        }, "New agent with n = " + n + " at S. Step through the lecture's Dyna-Q line by line.");
     }
 
     /**
@@ -77,70 +87,78 @@ public final class DebuggerViewModel {
      * run 1 of an experiment with this master seed (the Changing mazes lab's animated agent with the same spec).
      */
     public void reset(AgentSpec spec, Maze maze, double slip, long seed) {
-        shutdown();
-        long gen = ++generation;
-        worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "debugger");
-            t.setDaemon(true);
-            return t;
-        });
-        List<Breakpoint> bps = breakpoints;
-        run(gen, () -> {
+        start(() -> {
             CumulativeRewardSpec seeds = new CumulativeRewardSpec(maze, List.of(spec), 1, 1, seed, slip);
-            session = new DebugSession(spec, maze, slip, seeds.realSeed(0), seeds.planSeed(0),
+            return new DebugSession(spec, maze, slip, seeds.realSeed(0), seeds.planSeed(0),
                     TimelineParams.defaults());
-            session.setBreakpoints(bps);
-            return "New " + spec.label() + " agent with n = " + spec.params().n() + " at S. Step through the "
-                    + "lecture's lines one update at a time.";
+        }, "New " + spec.label() + " agent with n = " + spec.params().n() + " at S. Step through the "
+                + "lecture's lines one update at a time.");
+    }
+
+    /** Replaces the current driver by a new one whose first command creates its session. */
+    private void start(Supplier<DebugSession> create, String message) {
+        shutdown();
+        frame.set(null);
+        Driver d = new Driver();
+        current = d;
+        List<Breakpoint> bps = breakpoints;
+        run(d, ignored -> {
+            DebugSession s = create.get();
+            s.setBreakpoints(bps);
+            d.session = s;
+            return message;
         });
     }
 
     /** The next single update: real, or the next planning update of the last real step. */
     public void stepUpdate() {
-        run(generation, () -> describe(session.stepUpdate().isReal() ? "Executed a real step, lines (a) to (e)"
+        command(s -> describe(s.stepUpdate().isReal() ? "Executed a real step, lines (a) to (e)"
                 : "Executed one planning update, line (f)"));
     }
 
     /** Finishes the pending planning updates, then takes the next real step. */
     public void stepRealStep() {
-        run(generation, () -> {
-            session.stepRealStep();
+        command(s -> {
+            s.stepRealStep();
             return describe("Executed the next real step, lines (a) to (e)");
         });
     }
 
     /** Runs to the end of the current episode (the goal step and its planning). */
     public void stepEpisode() {
-        run(generation, () -> stopMessage(session.stepEpisode(RUN_LIMIT)));
+        command(s -> stopMessage(s.stepEpisode(RUN_LIMIT)));
     }
 
     /** Runs until an enabled breakpoint triggers, at most {@link #RUN_LIMIT} updates. */
     public void runToBreakpoint() {
-        run(generation, () -> stopMessage(session.runToBreakpoint(RUN_LIMIT)));
+        command(s -> stopMessage(s.runToBreakpoint(RUN_LIMIT)));
     }
 
     /** One update back on the timeline. */
     public void stepBack() {
-        run(generation, () -> {
-            if (session.position() == 0) {
+        command(s -> {
+            if (s.position() == 0) {
                 return "Already at the start.";
             }
-            session.stepBack();
+            s.stepBack();
             return describe("Stepped back one update");
         });
     }
 
     /** Moves to a point of the timeline; many requests in a row are coalesced to the latest. */
     public void seek(long position) {
-        requestedSeek.set(position);
-        long gen = generation;
-        run(gen, () -> {
-            long target = requestedSeek.getAndSet(-1);
+        Driver d = current;
+        if (d == null) {
+            return;
+        }
+        d.requestedSeek.set(position);
+        run(d, s -> {
+            long target = d.requestedSeek.getAndSet(-1);
             if (target < 0) {
                 return null;
             }
-            session.seek(Math.max(0, target));
-            return describe("Timeline: after update " + String.format(Locale.ROOT, "%,d", session.position()));
+            s.seek(Math.max(0, target));
+            return describe("Timeline: after update " + String.format(Locale.ROOT, "%,d", s.position()));
         });
     }
 
@@ -148,17 +166,16 @@ public final class DebuggerViewModel {
     public void setBreakpoints(List<Breakpoint> newBreakpoints) {
         breakpoints = List.copyOf(newBreakpoints);
         List<Breakpoint> bps = breakpoints;
-        run(generation, () -> {
-            session.setBreakpoints(bps);
+        command(s -> {
+            s.setBreakpoints(bps);
             return null;
         });
     }
 
-    /** Stops the debugger thread. */
+    /** Stops the debugger thread (a command it has begun still finishes); later commands are ignored. */
     public void shutdown() {
-        if (worker != null) {
-            worker.shutdownNow();
-            worker = null;
+        if (current != null) {
+            current.worker.shutdownNow();
         }
     }
 
@@ -191,25 +208,36 @@ public final class DebuggerViewModel {
         return String.join(", ", names);
     }
 
-    private void run(long gen, Supplier<String> command) {
-        ExecutorService w = worker;
-        if (w == null) {
-            return;
+    /** Runs {@code command} on the current session, if there is one. */
+    private void command(Function<DebugSession, String> command) {
+        if (current != null) {
+            run(current, command);
         }
+    }
+
+    /**
+     * Runs {@code command} on {@code d}'s thread with {@code d}'s session, then publishes the session's frame with
+     * the command's message (null: the last one) under {@code d}'s key; the FX thread shows it only while {@code d}
+     * is still the current driver.
+     */
+    private void run(Driver d, Function<DebugSession, String> command) {
         try {
-            w.execute(() -> {
+            d.worker.execute(() -> {
                 String message;
                 try {
-                    message = command.get();
+                    message = command.apply(d.session);
                 } catch (RuntimeException e) {
                     message = "The debugger could not do that: " + e.getMessage();
                 }
-                if (message == null && session == null) {
+                if (d.session == null) {
                     return;
                 }
-                DebugFrame f = snapshot(message == null ? (frame.get() == null ? "" : frame.get().message()) : message);
-                dispatcher.post(this, () -> {
-                    if (gen == generation) {
+                if (message != null) {
+                    d.message = message;
+                }
+                DebugFrame f = snapshot(d.session, d.message);
+                dispatcher.post(d, () -> {
+                    if (d == current) {
                         frame.set(f);
                     }
                 });
@@ -219,8 +247,7 @@ public final class DebuggerViewModel {
         }
     }
 
-    private DebugFrame snapshot(String message) {
-        DebugSession s = session;
+    private static DebugFrame snapshot(DebugSession s, String message) {
         MazeDynamics world = s.dynamics();
         int cells = world.stateCount();
         List<ModelEntry> model = s.modelTable();

@@ -173,7 +173,7 @@ public final class DynaMazeViewModel implements SessionState, MazeHolder {
         DynaMazeRun myRun = run;
         playback.runPaused(work -> {
             int[][] summary = myRun.figure83(work);
-            dispatcher.post("figure83", () -> {
+            dispatcher.post(new Object(), () -> {
                 if (myRun == run) {
                     figureCaption.set(caption(summary));
                 }

@@ -35,6 +35,8 @@ public final class Playback {
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
     private DoubleFunction<String> describe;
     private LockStepRunner<?> runner;
+    /** The runner launched last, kept after a stop so that tests can see its thread end. */
+    private LockStepRunner<?> last;
     private long generation;
     private long playCommands;
 
@@ -131,6 +133,7 @@ public final class Playback {
                 }));
         self[0] = r;
         runner = r;
+        last = r;
         r.setSpeed(stepsPerSecond());
         r.start();
         return r;
@@ -146,9 +149,9 @@ public final class Playback {
         playing.set(false);
     }
 
-    /** True while the runner's thread is alive (tests of clean shutdown). */
+    /** True while the thread of the runner launched last is alive, also after {@link #stop()} (tests of clean shutdown). */
     public boolean isRunnerAlive() {
-        return runner != null && runner.isAlive();
+        return last != null && last.isAlive();
     }
 
     public void togglePlay() {

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -20,7 +19,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import mbrllab.app.ShellFixture;
 import mbrllab.app.lab.Publication;
@@ -182,22 +180,23 @@ class CartPoleLabTest extends ShellFixture {
             int pane = i;
             waitUntil(() -> canvases[pane].picture() != null && canvases[pane].picture().header().startsWith("episode"),
                     "pane " + i + " shows its step counter");
-            assertTrue(canvases[i].draws() > drawsBefore[i] + 5, "pane " + i + " animates: " + canvases[i].draws());
+            waitUntil(() -> canvases[pane].draws() > drawsBefore[pane] + 5, "pane " + i + " animates");
         }
         robot.clickOn("#playButton");
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-        long paused = realSteps(model, 0);
-        String[] headers = new String[3];
-        long[] draws = new long[3];
+        // Paused: the steps, the step counters drawn and the number of draws stay the same for 400 ms (20 steps at
+        // 50 steps/s).
+        List<Object> rest = waitUntilAtRest(() -> {
+            List<Object> sample = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                sample.add(realSteps(model, i));
+                sample.add(canvases[i].picture().header());
+                sample.add(canvases[i].draws());
+            }
+            return sample;
+        }, 400, "nothing moves and nothing is drawn after Pause");
+        long paused = (long) rest.get(0);
         for (int i = 0; i < 3; i++) {
-            headers[i] = WaitForAsyncUtils.asyncFx(canvases[i]::picture).get().header();
-            draws[i] = canvases[i].draws();
-        }
-        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
-        for (int i = 0; i < 3; i++) {
-            assertEquals(paused, realSteps(model, i), "lock step, and paused");
-            assertEquals(headers[i], canvases[i].picture().header(), "the step counter stays");
-            assertEquals(draws[i], canvases[i].draws(), "nothing moves, nothing is drawn");
+            assertEquals(paused, rest.get(3 * i), "lock step");
         }
         assertEquals(paused * 6, frame(model, 1).updates(), "n = 5: one real and five planning updates a step");
         assertEquals(paused * 51, frame(model, 2).updates(), "n = 50: 51 updates a step");
@@ -240,8 +239,7 @@ class CartPoleLabTest extends ShellFixture {
         assertTrue(threadAlive(), "the runner runs");
         robot.clickOn("Dyna-maze");
         waitUntil(() -> robot.lookup("#cartPoleLab").tryQuery().isEmpty(), "the maze lab is shown");
-        assertFalse(threadAlive(), "the cart-pole runner thread has stopped");
-        assertFalse(model.playback().isRunnerAlive());
+        waitUntilNoThread(CartPoleRun.THREAD_NAME, "the cart-pole runner thread has stopped");
         assertTrue(experiment.isCancelled(), "the background experiment is cancelled");
         Future<?> task = experiment.task();
         waitUntil(task::isDone, "the background experiment's task ends");
