@@ -73,6 +73,7 @@ public final class Screenshots {
         }
         shell.fontScaleProperty().set(options.fontScale());
         shell.setHighContrast(options.highContrast());
+        shell.setPresenter(options.presenter());
         if (options.preset().isEmpty()) {
             shell.currentLab().controls().reset().run();
             ScreenshotHooks.setSpeed(shell, options.speed());

@@ -58,7 +58,10 @@ import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.lab.SessionState;
+import mbrllab.app.controls.HeaderLabel;
 import mbrllab.app.lab.BaseLab;
+import mbrllab.app.render.ChartThemes;
+import mbrllab.app.render.Theme;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
 import mbrllab.app.lab.Layouts;
@@ -111,7 +114,8 @@ public final class ChangingMazesLab extends BaseLab {
     private final VBox root = new VBox();
     private final HBox panes = new HBox(10);
     private final List<MazeCanvas> canvases = new ArrayList<>();
-    private final List<Label> paneStats = new ArrayList<>();
+    private final List<HeaderLabel> paneStats = new ArrayList<>();
+    private final HeaderLabel.Group statsGroup = new HeaderLabel.Group();
     private TableView<QueueEntry> queueTable;
     private Label queueLabel;
     private VBox queueBox;
@@ -192,6 +196,7 @@ public final class ChangingMazesLab extends BaseLab {
         chartNote.setWrapText(true);
         chartNote.getStyleClass().add("note");
         VBox bottom = Layouts.chartColumn(chartViewer, new Insets(0, 8, 6, 8), summary, runSummary, chartNote);
+        Layouts.hideInPresenterMode(summary);
         clipToBounds(top);
         clipToBounds(bottom);
         options = new ChangingOptions(model);
@@ -199,9 +204,11 @@ public final class ChangingMazesLab extends BaseLab {
 
         mainTab = new Tab("Dyna-Q and Dyna-Q+ on a changing maze", sides);
         mainTab.setId("changingTab");
+        Layouts.tabTitles(mainTab, "Dyna-Q and Dyna-Q+ on a changing maze", "Dyna-Q vs Dyna-Q+");
         example84View = new Example84View(model.example84(), model);
         example84Tab = new Tab("Example 8.4: prioritized sweeping", example84View.view());
         example84Tab.setId("example84Tab");
+        Layouts.tabTitles(example84Tab, "Example 8.4: prioritized sweeping", "Example 8.4");
         DebuggerView debuggerView = new DebuggerView(model.debugger(), new DebuggerView.Host() {
             @Override
             public Maze maze() {
@@ -233,6 +240,7 @@ public final class ChangingMazesLab extends BaseLab {
         });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("changingTabs");
+        Layouts.fitTabTitles(tabs);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == example84Tab) {
                 example84View.computeOnFirstVisit();
@@ -328,26 +336,23 @@ public final class ChangingMazesLab extends BaseLab {
         panes.getChildren().clear();
         canvases.clear();
         paneStats.clear();
+        statsGroup.clear();
         queueTable = null;
         queueLabel = null;
         CumulativeRewardSpec spec = model.spec();
         for (int i = 0; i < spec.agents().size(); i++) {
             AgentSpec agent = spec.agents().get(i);
-            Label title = new Label(paneTitle(agent));
-            title.setWrapText(true);
+            HeaderLabel title = new HeaderLabel(paneTitles(agent));
             title.setMaxWidth(Double.MAX_VALUE);
             title.setAlignment(Pos.CENTER);
             title.setTextAlignment(TextAlignment.CENTER);
-            title.setMinHeight(Region.USE_PREF_SIZE);
             title.getStyleClass().addAll("pane-title", "series-" + colour(agent.kind()));
             title.setTooltip(new Tooltip(paneParameter(agent) + ". " + paneTooltip(agent.kind())));
-            Label stats = new Label(" ");
+            HeaderLabel stats = new HeaderLabel(" \n ");
             stats.setTooltip(new Tooltip(paneParameter(agent) + "; reward: goals reached so far (+1 each); updates: Q "
                     + "updates, real and planning"));
             stats.getStyleClass().add("pane-stats");
             stats.setId("changingStats" + i);
-            stats.setMinHeight(Region.USE_PREF_SIZE);
-            stats.setWrapText(true);
             stats.setTextAlignment(TextAlignment.CENTER);
             MazeCanvas canvas = new MazeCanvas();
             canvas.setId("changingCanvas" + i);
@@ -361,6 +366,7 @@ public final class ChangingMazesLab extends BaseLab {
             }
             canvases.add(canvas);
             paneStats.add(stats);
+            statsGroup.add(stats);
         }
         animated.removeAllSeries();
         for (AgentSpec agent : spec.agents()) {
@@ -433,8 +439,26 @@ public final class ChangingMazesLab extends BaseLab {
         return kind.ordinal();
     }
 
-    private static String paneTitle(AgentSpec agent) {
-        return agent.kind().label();
+    /** A pane's title, longest first: "Prioritized sweeping" shortens before it wraps. */
+    private static String[] paneTitles(AgentSpec agent) {
+        return agent.kind() == AgentKind.PRIORITIZED_SWEEPING ? new String[] {agent.kind().label(), "Prior. sweeping"}
+                : new String[] {agent.kind().label()};
+    }
+
+    /** A pane's counters, longest first. */
+    static String[] statsForms(PaneFrame pane, long goals) {
+        return new String[] {
+            String.format(Locale.ROOT, "episode %d, step %d · reward %d · %,d updates", pane.episode(),
+                    pane.stepsThisEpisode(), goals, pane.updates()),
+            String.format(Locale.ROOT, "ep. %d, step %d · reward %d · %,d upd.", pane.episode(),
+                    pane.stepsThisEpisode(), goals, pane.updates()),
+            String.format(Locale.ROOT, "episode %d, step %d%nreward %d · %,d updates", pane.episode(),
+                    pane.stepsThisEpisode(), goals, pane.updates()),
+            String.format(Locale.ROOT, "ep. %d, step %d%nreward %d · %,d upd.", pane.episode(),
+                    pane.stepsThisEpisode(), goals, pane.updates()),
+            String.format(Locale.ROOT, "ep. %d · %d%nr %d · %,d upd.", pane.episode(), pane.stepsThisEpisode(), goals,
+                    pane.updates()),
+        };
     }
 
     /** The agent's own parameter, shown over its counters: kappa for Dyna-Q+, theta for prioritized sweeping. */
@@ -484,8 +508,7 @@ public final class ChangingMazesLab extends BaseLab {
             canvas.setExtras(extras(f));
             canvas.show(f.pane(), limit);
             PaneFrame pane = f.pane();
-            paneStats.get(i).setText(String.format(Locale.ROOT, "episode %d, step %d%nreward %d · %,d updates",
-                    pane.episode(), pane.stepsThisEpisode(), f.goals(), pane.updates()));
+            paneStats.get(i).setForms(statsForms(pane, f.goals()));
             if (f.kind() == AgentKind.PRIORITIZED_SWEEPING && queueTable != null) {
                 if (!queueTable.getItems().equals(f.queueTop())) {
                     queueTable.getItems().setAll(f.queueTop());
@@ -531,6 +554,7 @@ public final class ChangingMazesLab extends BaseLab {
         }
         plot.setDataset(1, animated);
         plot.setRenderer(1, thin);
+        ChartThemes.apply(c, fontScale, Theme.of(highContrast));
         return c;
     }
 
@@ -628,6 +652,8 @@ public final class ChangingMazesLab extends BaseLab {
         qLegend.setHighContrast(on);
         tauLegend.setHighContrast(on);
         debugger.setHighContrast(on);
+        example84View.setHighContrast(on);
+        rebuildChart();
     }
 
     // ------------------------------------------------------------------------------------------------ export

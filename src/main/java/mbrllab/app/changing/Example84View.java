@@ -24,6 +24,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 import mbrllab.app.controls.ValidatedField;
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
+import mbrllab.app.lab.Layouts;
+import mbrllab.app.render.ChartThemes;
+import mbrllab.app.render.Theme;
 import mbrllab.charts.Palette;
 import mbrllab.charts.UpdatesToOptimalChart;
 import mbrllab.core.dyna.AgentKind;
@@ -48,6 +51,7 @@ final class Example84View {
     private final TableView<Row> table = new TableView<>();
     private final ValidatedField<Integer> runs;
     private double fontScale = 1;
+    private boolean highContrast;
     private boolean started;
 
     Example84View(Example84Model model, ChangingMazeViewModel lab) {
@@ -99,6 +103,7 @@ final class Example84View {
         note.getStyleClass().add("note");
         note.setMinHeight(Region.USE_PREF_SIZE);
         root.getChildren().setAll(intro, controls, chartViewer, table, note);
+        Layouts.hideInPresenterMode(note);
         model.resultProperty().addListener((o, a, b) -> showResult());
     }
 
@@ -131,6 +136,11 @@ final class Example84View {
         chartViewer.setChart(createChart(model.resultProperty().get()));
     }
 
+    void setHighContrast(boolean on) {
+        highContrast = on;
+        chartViewer.setChart(createChart(model.resultProperty().get()));
+    }
+
     private JFreeChart createChart(UpdatesToOptimal result) {
         YIntervalSeriesCollection data = result == null ? new YIntervalSeriesCollection()
                 : UpdatesToOptimalChart.dataset(result);
@@ -141,6 +151,7 @@ final class Example84View {
         // Prioritized sweeping keeps the colour of its pane in the first tab.
         chart.getXYPlot().getRenderer().setSeriesPaint(1, Palette.categorical(
                 ChangingMazesLab.colour(AgentKind.PRIORITIZED_SWEEPING)));
+        ChartThemes.apply(chart, fontScale, Theme.of(highContrast));
         return chart;
     }
 
