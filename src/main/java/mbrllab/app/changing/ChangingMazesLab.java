@@ -123,7 +123,8 @@ public final class ChangingMazesLab extends BaseLab {
     private final TauLegend tauLegend = new TauLegend();
     private final StackPane legendHolder = new StackPane();
     private final CheckBox tauToggle = new CheckBox("Show tau: how stale the model is");
-    private final HBox legendRow = new HBox(16);
+    /** The Q (or tau) legend and the tau switch: a flow, so that the switch goes under the legend when narrow. */
+    private final javafx.scene.layout.FlowPane legendRow = new javafx.scene.layout.FlowPane(16, 4);
     private final Label changeNotice = new Label();
     private final Label realStepsLabel = Layouts.realStepsLabel();
     private final Label summary = new Label();

@@ -2,8 +2,11 @@ package mbrllab.app.lab;
 
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.MouseEvent;
+
+import mbrllab.app.render.ResizableCanvas;
 
 /**
  * A lab's picture above, its chart below ({@link Layouts#pictureOverChart}), in a split pane whose divider the user
@@ -54,12 +57,35 @@ public final class PictureOverChart extends SplitPane {
     double automaticPosition() {
         double h = getHeight() - snappedTopInset() - snappedBottomInset();
         double w = getWidth() - snappedLeftInset() - snappedRightInset();
-        if (h <= 0 || w <= 0 || picture.getContentBias() != Orientation.HORIZONTAL) {
+        if (h <= 0 || w <= 0 || !keepsAspect(picture)) {
             return divider;
         }
         double need = picture.prefHeight(w) + DIVIDER_ALLOWANCE;
         double most = Math.min(MAX_SHARE, 1 - (chart.minHeight(w) + DIVIDER_ALLOWANCE) / h);
         return Math.max(MIN_SHARE, Math.min(most, need / h));
+    }
+
+    /**
+     * Whether {@code node} holds a canvas that keeps its aspect (a maze, a cart), shown. Only then does the divider
+     * follow the picture: a chart over a wrapping note also reports a height for its width, but that is the least it
+     * needs, not what it can use (the playground's chart got 46 % instead of its 68 %, and none at all for its plot
+     * under its legend at text 1.5).
+     */
+    static boolean keepsAspect(Node node) {
+        if (!node.isVisible()) {
+            return false;
+        }
+        if (node instanceof ResizableCanvas canvas) {
+            return canvas.getContentBias() == Orientation.HORIZONTAL;
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                if (keepsAspect(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
