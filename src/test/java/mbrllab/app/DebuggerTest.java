@@ -108,6 +108,40 @@ class DebuggerTest extends ShellFixture {
         assertEquals(fmt(tenth.qAfter()), text(robot, "#insp9").replaceAll(".*= ", ""));
     }
 
+    /**
+     * "Step real step" in the middle of a real step's planning runs the pending planning updates (f) first: the
+     * status line says so, and the highlight covers (f) as well as (a) to (e).
+     */
+    @Test
+    void stepRealStepSaysItRanThePendingPlanningFirstAndHighlightsIt(FxRobot robot) {
+        robot.clickOn("#debuggerTab");
+        waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith("update 0 of"), "a fresh agent");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Integer> n = robot.lookup("#debugN").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> n.setValue(50));
+        waitUntil(() -> text(robot, "#dbgMessage").startsWith("New agent with n = 50"), "a fresh agent with n = 50");
+        robot.clickOn("#dbgStepReal");
+        waitPosition(robot, 1);
+        robot.clickOn("#dbgStepUpdate");
+        robot.clickOn("#dbgStepUpdate");
+        waitPosition(robot, 3);
+        assertEquals("Executed one planning update, line (f).", text(robot, "#dbgMessage"));
+
+        robot.clickOn("#dbgStepReal");
+        waitPosition(robot, 52);
+        assertEquals("Ran 48 planning updates (f), then real step (a) to (e).", text(robot, "#dbgMessage"));
+        for (String line : List.of("A", "B", "C", "D", "E", "F")) {
+            assertTrue(active(robot, line), "line (" + line.toLowerCase() + ") highlighted");
+        }
+
+        robot.clickOn("#dbgStepReal");
+        waitPosition(robot, 103);
+        assertEquals("Ran 50 planning updates (f), then real step (a) to (e).", text(robot, "#dbgMessage"));
+        robot.clickOn("#dbgStepUpdate");
+        waitPosition(robot, 104);
+        assertTrue(active(robot, "F") && !active(robot, "A"), "one planning update: (f) only");
+    }
+
     @Test
     void selectingAModelRowOutlinesItsPairOnTheMaze(FxRobot robot) {
         robot.clickOn("#debuggerTab");
