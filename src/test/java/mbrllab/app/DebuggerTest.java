@@ -142,6 +142,43 @@ class DebuggerTest extends ShellFixture {
         assertTrue(active(robot, "F") && !active(robot, "A"), "one planning update: (f) only");
     }
 
+    /**
+     * While the debugger's tab is shown the toolbar drives and shows the debugger: the panes pause (Play does not
+     * read "Pause" for a run nobody sees), "real steps" counts the debugger agent's, and Play and Step run it. Back
+     * on the panes, the toolbar shows theirs again.
+     */
+    @Test
+    void theToolbarFollowsTheDebuggerTabWhileItIsShown(FxRobot robot) {
+        robot.clickOn("#stepButton");
+        robot.clickOn("#stepButton");
+        robot.clickOn("#stepButton");
+        waitUntil(() -> text(robot, "#realStepsLabel").equals("real steps: 3"), "the panes took three steps");
+        robot.clickOn("#playButton");
+        waitUntil(() -> robot.lookup("#playButton").queryButton().getText().equals("Pause"), "the panes play");
+
+        robot.clickOn("#debuggerTab");
+        waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith("update 0 of"), "a fresh agent");
+        waitUntil(() -> robot.lookup("#playButton").queryButton().getText().equals("Play"),
+                "the panes pause while the debugger is shown");
+        waitUntil(() -> text(robot, "#realStepsLabel").equals("real steps: 0"), "the debugger agent's real steps");
+        robot.clickOn("#stepButton");
+        waitPosition(robot, 1);
+        waitUntil(() -> text(robot, "#realStepsLabel").equals("real steps: 1"), "Step took the debugger's real step");
+        robot.clickOn("#playButton");
+        waitUntil(() -> text(robot, "#dbgMessage").contains("goal reached"), "Play ran to the goal breakpoint");
+        long debuggerSteps = robot.lookup("#debugCanvas").queryAs(MazeCanvas.class).frame().realSteps();
+        assertTrue(debuggerSteps > 1);
+        waitUntil(() -> text(robot, "#realStepsLabel").equals(String.format(Locale.ROOT, "real steps: %,d",
+                debuggerSteps)), "the toolbar counts the debugger's real steps");
+        assertEquals("Play", robot.lookup("#playButton").queryButton().getText());
+
+        robot.clickOn("#compareTab");
+        long panes = robot.lookup("#mazeCanvas0").queryAs(MazeCanvas.class).frame().realSteps();
+        waitUntil(() -> text(robot, "#realStepsLabel").equals(String.format(Locale.ROOT, "real steps: %,d", panes)),
+                "back on the panes, their real steps");
+        assertTrue(panes >= 3);
+    }
+
     @Test
     void selectingAModelRowOutlinesItsPairOnTheMaze(FxRobot robot) {
         robot.clickOn("#debuggerTab");

@@ -122,6 +122,9 @@ public final class ChangingMazesLab extends BaseLab {
     private final HBox legendRow = new HBox(16);
     private final Label changeNotice = new Label();
     private final Label realStepsLabel = Layouts.realStepsLabel();
+    /** The real steps of the panes, which the toolbar shows unless the debugger's tab is shown. */
+    private final javafx.beans.property.StringProperty panesRealSteps =
+            new javafx.beans.property.SimpleStringProperty(DebuggerTab.realStepsText(0));
     private final Label summary = new Label();
     private final Label runSummary = new Label();
     private final ChartViewer chartViewer;
@@ -240,6 +243,7 @@ public final class ChangingMazesLab extends BaseLab {
             showProgress();
         });
         model.debuggerRequestsProperty().addListener((o, a, b) -> debugger.show());
+        debugger.followInToolbar(model.playback(), realStepsLabel, panesRealSteps);
         model.example84RequestsProperty().addListener((o, a, b) -> {
             example84View.compute();
             tabs.getSelectionModel().select(example84Tab);
@@ -476,7 +480,7 @@ public final class ChangingMazesLab extends BaseLab {
             return;
         }
         Publication<List<AgentFrame>> p = model.publishedProperty().get();
-        realStepsLabel.setText(String.format(Locale.ROOT, "real steps: %,d", p == null ? 0 : p.ticks()));
+        panesRealSteps.set(DebuggerTab.realStepsText(p == null ? 0 : p.ticks()));
         double limit = model.colourLimitProperty().get();
         for (int i = 0; i < frames.size(); i++) {
             AgentFrame f = frames.get(i);

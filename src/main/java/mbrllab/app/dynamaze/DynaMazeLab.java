@@ -109,6 +109,9 @@ public final class DynaMazeLab extends BaseLab {
     private final CheckBox logScale = new CheckBox("Log scale");
     private double fontScale = 1;
     private final Label realStepsLabel = Layouts.realStepsLabel();
+    /** The real steps of the panes, which the toolbar shows unless the debugger's tab is shown. */
+    private final javafx.beans.property.StringProperty panesRealSteps =
+            new javafx.beans.property.SimpleStringProperty(DebuggerTab.realStepsText(0));
     private final javafx.scene.layout.FlowPane chartLegend = new javafx.scene.layout.FlowPane();
     static final int CHART_UPDATES_PER_SECOND = 5;
     private final javafx.animation.Timeline chartTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
@@ -201,6 +204,7 @@ public final class DynaMazeLab extends BaseLab {
             debugger.restartIfStarted();
         });
         model.debuggerRequestsProperty().addListener((o, a, b) -> debugger.show());
+        debugger.followInToolbar(model.playback(), realStepsLabel, panesRealSteps);
         tabs.setId("dynaMazeTabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().add(tabs);
@@ -422,7 +426,7 @@ public final class DynaMazeLab extends BaseLab {
         }
         double limit = model.colourLimitProperty().get();
         if (!frames.isEmpty()) {
-            realStepsLabel.setText(String.format(Locale.ROOT, "real steps: %,d", frames.get(0).realSteps()));
+            panesRealSteps.set(DebuggerTab.realStepsText(frames.get(0).realSteps()));
         }
         for (int i = 0; i < frames.size(); i++) {
             PaneFrame f = frames.get(i);
