@@ -17,7 +17,10 @@ import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
+import java.util.concurrent.TimeUnit;
+
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.jfree.chart.fx.ChartViewer;
 
 import mbrllab.app.ShellFixture;
 import mbrllab.app.debugger.DebugFrame;
@@ -253,6 +258,28 @@ class ChangingMazesLabTest extends ShellFixture {
         waitUntil(() -> realSteps(robot, 1) == 3, "the panes at step 3");
         assertArrayEquals(canvas(robot, 1).frame().q(), model().debugger().frameProperty().get().pane().q(),
                 "the debugger's Dyna-Q+ is the pane's");
+    }
+
+    /** While Example 8.4 computes, its chart says so; it used to ask to "press Compute" (already pressed). */
+    @Test
+    void theExample84ChartSaysItComputesWhileItComputes(FxRobot robot) throws Exception {
+        waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
+        String[] title = WaitForAsyncUtils.asyncFx(() -> {
+            TabPane tabs = robot.lookup("#changingTabs").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "example84Tab".equals(t.getId()))
+                    .findFirst().orElseThrow()); // the first visit computes
+            ChartViewer chart = robot.lookup("#example84Chart").queryAs(ChartViewer.class);
+            return new String[] {Boolean.toString(model().example84().runningProperty().get()),
+                chart.getChart().getTitle().getText()};
+        }).get(15, TimeUnit.SECONDS);
+        assertEquals("true", title[0], "computing");
+        assertFalse(title[1].contains("press Compute"), title[1]);
+        assertTrue(title[1].contains("computing"), title[1]);
+        robot.clickOn("#cancelButton");
+        waitUntil(() -> !model().example84().runningProperty().get(), "cancelled");
+        String cancelled = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#example84Chart").queryAs(ChartViewer.class)
+                .getChart().getTitle().getText()).get(15, TimeUnit.SECONDS);
+        assertTrue(cancelled.contains("press Compute"), "cancelled before a result: " + cancelled);
     }
 
     @Test
