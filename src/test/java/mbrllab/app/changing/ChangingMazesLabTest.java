@@ -282,6 +282,18 @@ class ChangingMazesLabTest extends ShellFixture {
         assertTrue(cancelled.contains("press Compute"), "cancelled before a result: " + cancelled);
     }
 
+    /** The Example 8.4 preset opens its tab and leaves the first tab's panes as they were (no third pane). */
+    @Test
+    void theExample84PresetAddsNoPaneToTheFirstTab(FxRobot robot) {
+        waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
+        robot.clickOn("Presets").clickOn("#preset-example-8-4");
+        waitUntil(() -> model().example84().runningProperty().get(), "Example 8.4 computes");
+        assertFalse(model().settings().sweeping(), "no prioritized-sweeping pane in the first tab");
+        assertTrue(robot.lookup("#changingCanvas2").tryQuery().isEmpty(), "two panes: Dyna-Q and Dyna-Q+");
+        robot.clickOn("#cancelButton");
+        waitUntil(() -> !model().example84().runningProperty().get(), "cancelled");
+    }
+
     @Test
     void theShortcutPresetAppliesAndSwitchingLabsStopsTheThreads(FxRobot robot) throws Exception {
         waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
