@@ -294,6 +294,20 @@ class ChangingMazesLabTest extends ShellFixture {
         waitUntil(() -> !model().example84().runningProperty().get(), "cancelled");
     }
 
+    /** Prioritized sweeping's few updates (170 against Dyna-Q's 306,000) come with their reason. */
+    @Test
+    void prioritizedSweepingsUpdateCountHasItsReasonBesideIt(FxRobot robot) {
+        waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
+        robot.clickOn("#sweepingCheck");
+        waitUntil(() -> robot.lookup("#changingStats2").tryQuery().isPresent()
+                && robot.lookup("#changingStats2").queryAs(Label.class).getText().contains("updates"),
+                "a third pane for prioritized sweeping");
+        String stats = robot.lookup("#changingStats2").queryAs(Label.class).getText();
+        assertTrue(stats.replace('\u00a0', ' ').contains("only where |TD error| > theta"), stats);
+        assertFalse(robot.lookup("#changingStats0").queryAs(Label.class).getText().contains("only where"),
+                "Dyna-Q's count needs no reason");
+    }
+
     @Test
     void theShortcutPresetAppliesAndSwitchingLabsStopsTheThreads(FxRobot robot) throws Exception {
         waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
