@@ -127,6 +127,9 @@ public final class ChangingMazesLab extends BaseLab {
     private final javafx.scene.layout.FlowPane legendRow = new javafx.scene.layout.FlowPane(16, 4);
     private final Label changeNotice = new Label();
     private final Label realStepsLabel = Layouts.realStepsLabel();
+    /** The real steps of the panes, which the toolbar shows unless the debugger's tab is shown. */
+    private final javafx.beans.property.StringProperty panesRealSteps =
+            new javafx.beans.property.SimpleStringProperty(DebuggerTab.realStepsText(0));
     private final Label summary = new Label();
     private final Label runSummary = new Label();
     private final ChartViewer chartViewer;
@@ -249,6 +252,7 @@ public final class ChangingMazesLab extends BaseLab {
             showProgress();
         });
         model.debuggerRequestsProperty().addListener((o, a, b) -> debugger.show());
+        debugger.followInToolbar(model.playback(), realStepsLabel, panesRealSteps);
         model.example84RequestsProperty().addListener((o, a, b) -> {
             example84View.compute();
             tabs.getSelectionModel().select(example84Tab);
@@ -351,7 +355,10 @@ public final class ChangingMazesLab extends BaseLab {
             title.setTooltip(new Tooltip(paneParameter(agent) + ". " + paneTooltip(agent.kind())));
             HeaderLabel stats = new HeaderLabel(" \n ");
             stats.setTooltip(new Tooltip(paneParameter(agent) + "; reward: goals reached so far (+1 each); updates: Q "
-                    + "updates, real and planning"));
+                    + "updates, real and planning" + (agent.kind() == AgentKind.PRIORITIZED_SWEEPING ? ". Prioritized "
+                    + "sweeping updates only the pairs whose value would change by more than theta (|TD error| > "
+                    + "theta): none before the first reward, few once the values have settled, so far fewer than "
+                    + "Dyna-Q's n on every step" : "")));
             stats.getStyleClass().add("pane-stats");
             stats.setId("changingStats" + i);
             stats.setTextAlignment(TextAlignment.CENTER);
@@ -440,6 +447,9 @@ public final class ChangingMazesLab extends BaseLab {
         return kind.ordinal();
     }
 
+    /** Why prioritized sweeping's update count is so small, on one line under it (the formula never broken). */
+    static final String SWEEPING_UPDATES_REASON = "only where |TD\u00a0error|\u00a0>\u00a0theta";
+
     /** A pane's title, longest first: "Prioritized sweeping" shortens before it wraps. */
     private static String[] paneTitles(AgentSpec agent) {
         return agent.kind() == AgentKind.PRIORITIZED_SWEEPING ? new String[] {agent.kind().label(), "Prior. sweeping"}
@@ -447,8 +457,9 @@ public final class ChangingMazesLab extends BaseLab {
     }
 
     /** A pane's counters, longest first. */
-    static String[] statsForms(PaneFrame pane, long goals) {
-        return new String[] {
+    static String[] statsForms(PaneFrame pane, long goals, AgentKind kind) {
+        String reason = kind == AgentKind.PRIORITIZED_SWEEPING ? "\n" + SWEEPING_UPDATES_REASON : "";
+        String[] forms = {
             String.format(Locale.ROOT, "episode %d, step %d · reward %d · %,d updates", pane.episode(),
                     pane.stepsThisEpisode(), goals, pane.updates()),
             String.format(Locale.ROOT, "ep. %d, step %d · reward %d · %,d upd.", pane.episode(),
@@ -460,6 +471,10 @@ public final class ChangingMazesLab extends BaseLab {
             String.format(Locale.ROOT, "ep. %d · %d%nr %d · %,d upd.", pane.episode(), pane.stepsThisEpisode(), goals,
                     pane.updates()),
         };
+        for (int i = 0; i < forms.length; i++) {
+            forms[i] += reason;
+        }
+        return forms;
     }
 
     /** The agent's own parameter, shown over its counters: kappa for Dyna-Q+, theta for prioritized sweeping. */
@@ -501,7 +516,7 @@ public final class ChangingMazesLab extends BaseLab {
             return;
         }
         Publication<List<AgentFrame>> p = model.publishedProperty().get();
-        realStepsLabel.setText(String.format(Locale.ROOT, "real steps: %,d", p == null ? 0 : p.ticks()));
+        panesRealSteps.set(DebuggerTab.realStepsText(p == null ? 0 : p.ticks()));
         double limit = model.colourLimitProperty().get();
         for (int i = 0; i < frames.size(); i++) {
             AgentFrame f = frames.get(i);
@@ -509,7 +524,7 @@ public final class ChangingMazesLab extends BaseLab {
             canvas.setExtras(extras(f));
             canvas.show(f.pane(), limit);
             PaneFrame pane = f.pane();
-            paneStats.get(i).setForms(statsForms(pane, f.goals()));
+            paneStats.get(i).setForms(statsForms(pane, f.goals(), f.kind()));
             if (f.kind() == AgentKind.PRIORITIZED_SWEEPING && queueTable != null) {
                 if (!queueTable.getItems().equals(f.queueTop())) {
                     queueTable.getItems().setAll(f.queueTop());
