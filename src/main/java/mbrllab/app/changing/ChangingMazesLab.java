@@ -471,10 +471,17 @@ public final class ChangingMazesLab extends BaseLab {
             String.format(Locale.ROOT, "ep. %d · %d%nr %d · %,d upd.", pane.episode(), pane.stepsThisEpisode(), goals,
                     pane.updates()),
         };
-        for (int i = 0; i < forms.length; i++) {
-            forms[i] += reason;
+        if (reason.isEmpty()) {
+            return forms;
         }
-        return forms;
+        // The reason on a line of its own, and in the narrowest form on two ("only where" over the formula, which is
+        // never split): a header cut after "only where" said nothing.
+        String[] withReason = new String[forms.length + 1];
+        for (int i = 0; i < forms.length; i++) {
+            withReason[i] = forms[i] + reason;
+        }
+        withReason[forms.length] = forms[forms.length - 1] + "\n" + SWEEPING_UPDATES_REASON.replace("where ", "where\n");
+        return withReason;
     }
 
     /** The agent's own parameter, shown over its counters: kappa for Dyna-Q+, theta for prioritized sweeping. */
