@@ -11,10 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.jfree.chart.JFreeChart;
-
-import mbrllab.charts.AccelerationChart;
-import mbrllab.charts.RolloutErrorChart;
 import mbrllab.core.acceleration.AccelerationExperiment;
 import mbrllab.core.acceleration.AccelerationObserver;
 import mbrllab.core.acceleration.AccelerationParams;
@@ -49,7 +45,7 @@ import picocli.CommandLine.Option;
                 + "from differs. A run ends after E episodes or --max-steps real steps, whichever comes first.",
             "Writes DIR/accelerate.csv (episode, then per setting NAME_mean,NAME_se: return of that episode over the "
                 + "runs that finished it, se = standard error over those runs; NAME_real_steps_mean: real steps taken by "
-                + "the end of it), DIR/accelerate.png (mean return of the last 10 episodes against real steps, 95% "
+                + "the end of it), DIR/accelerate.png (mean return of the last 10 episodes against real steps, 95%% "
                 + "bands), DIR/accelerate-summary.csv (setting,steps_to_195_mean,steps_to_195_se,reached,runs: per run, "
                 + "the real steps by the end of the first episode at which the mean return of its last 10 episodes "
                 + "reaches 195; a run that never does counts at the step cap and not in reached), and, when a setting "
@@ -143,8 +139,8 @@ final class AccelerateCommand implements Callable<Integer> {
                     + "update, in (0, 1]")
     Double polyak;
 
-    @Option(names = "--epsilon", paramLabel = "START,END,STEPS", defaultValue = "1,0.05,5000",
-            description = "epsilon-greedy schedule: linear from START to END over the first STEPS real steps (default: "
+    @Option(names = "--epsilon", paramLabel = "E0,E1,N", defaultValue = "1,0.05,5000",
+            description = "epsilon-greedy schedule: linear from E0 to E1 over the first N real steps (default: "
                     + "${DEFAULT-VALUE})")
     String epsilon;
 
@@ -251,11 +247,11 @@ final class AccelerateCommand implements Callable<Integer> {
         return message;
     }
 
-    /** START,END,STEPS. */
+    /** E0,E1,N. */
     static EpsilonSchedule parseEpsilon(String text) {
         String[] parts = text.split(",", -1);
-        String usage = "accelerate: --epsilon needs START,END,STEPS (START and END in 0..1, STEPS a whole number of "
-                + "real steps), got '" + text + "'";
+        String usage = "accelerate: --epsilon needs E0,E1,N (E0 and E1 in 0..1, N a whole number of real steps), got '"
+                + text + "'";
         if (parts.length != 3) {
             throw new UserInputException(usage);
         }

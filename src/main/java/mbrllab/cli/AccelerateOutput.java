@@ -108,9 +108,9 @@ final class AccelerateOutput {
             for (int k = 1; k <= spec.errorHorizon(); k++) {
                 double[] e = result.rolloutError(s, k);
                 sb.append(names.get(s)).append(',').append(k).append(',')
-                        .append(String.format(Locale.ROOT, "%.6g,%.6g", e[0], e[1]));
+                        .append(String.format(Locale.ROOT, "%.8f,%.8f", e[0], e[1]));
                 for (int i = 0; i < 4; i++) {
-                    sb.append(',').append(String.format(Locale.ROOT, "%.6g", result.rolloutRmse(s, k, i)));
+                    sb.append(',').append(String.format(Locale.ROOT, "%.8f", result.rolloutRmse(s, k, i)));
                 }
                 sb.append('\n');
             }

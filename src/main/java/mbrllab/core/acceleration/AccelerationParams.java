@@ -42,6 +42,9 @@ public record AccelerationParams(DqnParams dqn, int updatesPerStep, int refitPer
         }
     }
 
+    /** Default fraction of real transitions in the minibatches of a setting with a model. */
+    public static final double DEFAULT_REAL_RATIO = 0.5;
+
     /** The DQN defaults of the acceleration comparison. */
     public static DqnParams defaultDqn() {
         return new DqnParams(List.of(64, 64), 1e-3, 0.99, 64, TdLoss.HUBER, TargetUpdate.hard(500),

@@ -7,6 +7,7 @@ import mbrllab.core.control.BalanceTask;
 import mbrllab.core.dqn.Dqn;
 import mbrllab.core.dqn.ReplayBuffer;
 import mbrllab.core.dqn.TransitionBatch;
+import mbrllab.core.models.transition.TrueTransitionModel;
 import mbrllab.core.random.SplitMix64;
 
 /**
@@ -106,10 +107,12 @@ public final class DynaDqn {
     }
 
     private static RolloutModel modelFor(BalanceTask task, AccelerationParams params, AccelerationSetting setting) {
+        int capacity = Math.max(1, Math.min(setting.n(), 256));
         return switch (setting.model()) {
             case NONE -> null;
-            case TRUE -> new TruePhysicsModel(task);
-            case ENSEMBLE, SINGLE -> throw new UnsupportedOperationException("learned models are not available yet");
+            case TRUE -> new FixedModel(new TrueTransitionModel(task), capacity);
+            case ENSEMBLE -> new EnsembleRolloutModel(params.model(), params.refitSteps(), task.maxForce(), capacity);
+            case SINGLE -> new SingleNetRolloutModel(params.model(), params.refitSteps(), task.maxForce(), capacity);
         };
     }
 
@@ -144,6 +147,11 @@ public final class DynaDqn {
     /** The real buffer (read it, do not change it). */
     public ReplayBuffer realBuffer() {
         return real;
+    }
+
+    /** The model buffer (read it, do not change it); null for real-only. */
+    public ReplayBuffer modelBuffer() {
+        return modelData;
     }
 
     /** The current epsilon of the behaviour policy. */
@@ -182,8 +190,7 @@ public final class DynaDqn {
                 collectModelData(epsilon);
             }
             for (int i = 0; i < params.updatesPerStep(); i++) {
-                fillBatch();
-                dqn.update(batch);
+                dqn.update(fillBatch());
             }
         }
 
@@ -255,7 +262,7 @@ public final class DynaDqn {
     }
 
     /** A minibatch: round(realRatio B) real transitions, the rest from the model buffer (all real without it). */
-    private void fillBatch() {
+    TransitionBatch fillBatch() {
         int size = batch.capacity();
         int fromReal = modelData == null || modelData.size() == 0 ? size : realPerBatch;
         for (int b = 0; b < fromReal; b++) {
@@ -265,6 +272,7 @@ public final class DynaDqn {
             modelData.copyTo(modelData.sampleIndex(replayRng), batch, b);
         }
         batch.setSize(size);
+        return batch;
     }
 
     /**
