@@ -144,6 +144,11 @@ final class AccelerateCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE})")
     String epsilon;
 
+    @Option(names = "--double", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Double DQN: the online network picks the next action and the target network values it "
+                    + "(default: ${DEFAULT-VALUE})")
+    boolean doubleQ;
+
     @Option(names = "--learning-starts", paramLabel = "N", defaultValue = "500",
             description = "real steps before the first Q update (and the first model fit), 1..1000000 (default: "
                     + "${DEFAULT-VALUE})")
@@ -219,7 +224,7 @@ final class AccelerateCommand implements Callable<Integer> {
             TargetUpdate target = polyak != null ? TargetUpdate.polyak(polyak) : TargetUpdate.hard(targetEvery);
             DqnParams dqn = new DqnParams(hidden, learningRate, gamma, batch,
                     AccelerationParams.defaultDqn().loss(), target, parseEpsilon(epsilon), learningStarts,
-                    AccelerationParams.defaultDqn().bufferCapacity());
+                    AccelerationParams.defaultDqn().bufferCapacity(), doubleQ);
             LearnedModelParams defaults = LearnedModelParams.defaults();
             LearnedModelParams model = new LearnedModelParams(members, defaults.hidden(), defaults.learningRate(),
                     defaults.batchSize(), defaults.weightDecay());

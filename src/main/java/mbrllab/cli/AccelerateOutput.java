@@ -181,6 +181,11 @@ final class AccelerateOutput {
                         d[0], d[1]));
             }
             sb.append('\n');
+            sb.append(String.format(Locale.ROOT, "%-16s   steps to 195 by run:", ""));
+            for (int steps : result.stepsTo195(s)) {
+                sb.append(' ').append(steps);
+            }
+            sb.append('\n');
             sb.append(String.format(Locale.ROOT, "%-16s   per run: real steps %.0f, episodes %.0f, Q updates %.0f, target "
                     + "updates %.0f, model refits %.0f (%.0f Adam steps), model rollouts %.0f (%.0f transitions)%n", "",
                     result.meanCounter(s, ProcessCounters::realSteps), result.meanCounter(s, ProcessCounters::episodes),

@@ -46,7 +46,12 @@ import picocli.CommandLine.Option;
             "  dynaqplus_updates_per_second: Dyna-Q+ (kappa 1e-3), one thread, n = 50, Dyna-maze",
             "  ps_updates_per_second: prioritized sweeping, one thread, n = 5, 6x Dyna-maze: queue updates per",
             "    second of run time (real steps included)",
-            "  figure84_30runs_wall_ms, figure85_30runs_wall_ms: figure 8.4 / 8.5 with the defaults (30 runs) on all cores"})
+            "  figure84_30runs_wall_ms, figure85_30runs_wall_ms: figure 8.4 / 8.5 with the defaults (30 runs) on all cores",
+            "  dqn_update_us: one DQN update of accelerate's default Q-network on a minibatch (target values, loss,",
+            "    backpropagation, Adam), one thread",
+            "  model_rollout_step_us: one step of accelerate's default n = 10 model rollouts with the learned ensemble",
+            "    (epsilon-greedy actions from the Q-network, one member's sampled next states), one thread",
+            "  model_refit_ms: one warm-started refit of that ensemble (the default Adam steps for every member)"})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "T", defaultValue = "2",
@@ -116,6 +121,7 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
 
         benchModels(out, cores);
+        benchAcceleration(out, seconds);
         return 0;
     }
 
@@ -291,5 +297,114 @@ final class BenchCommand implements Callable<Integer> {
             elapsed = System.nanoTime() - start;
         } while (elapsed < budget);
         return new double[] {updates / (elapsed / 1e9), steps / (elapsed / 1e9)};
+    }
+
+    /**
+     * The acceleration figures: a Q update, a model rollout step and a refit with {@code accelerate}'s defaults, on
+     * transitions of a random policy on the balance task; warm-up first, then the mean over about {@code seconds}.
+     */
+    static void benchAcceleration(PrintWriter out, double seconds) {
+        mbrllab.core.acceleration.AccelerationParams params = mbrllab.core.acceleration.AccelerationParams.defaults();
+        mbrllab.core.control.BalanceTask task = mbrllab.core.control.BalanceTask.cartPoleV1();
+        SplitMix64 rng = new SplitMix64(1);
+        mbrllab.core.dqn.ReplayBuffer buffer = new mbrllab.core.dqn.ReplayBuffer(5000);
+        double[] s = new double[4];
+        double[] next = new double[4];
+        task.reset(s, rng);
+        while (buffer.size() < buffer.capacity()) {
+            int u = rng.nextInt(2);
+            System.arraycopy(s, 0, next, 0, 4);
+            task.step(next, u == 1 ? 10 : -10, new double[0]);
+            boolean terminal = task.isTerminal(next);
+            buffer.add(s, 0, u, 1, next, 0, terminal);
+            if (terminal) {
+                task.reset(s, rng);
+            } else {
+                System.arraycopy(next, 0, s, 0, 4);
+            }
+        }
+        mbrllab.core.dqn.Dqn dqn = new mbrllab.core.dqn.Dqn(params.dqn(), new SplitMix64(2));
+        mbrllab.core.dqn.TransitionBatch batch = new mbrllab.core.dqn.TransitionBatch(params.dqn().batchSize());
+        long budget = (long) (seconds * 1e9);
+        for (int phase = 0; phase < 2; phase++) {
+            long count = 0;
+            long t0 = System.nanoTime();
+            long elapsed;
+            do {
+                for (int b = 0; b < batch.capacity(); b++) {
+                    buffer.copyTo(buffer.sampleIndex(rng), batch, b);
+                }
+                batch.setSize(batch.capacity());
+                dqn.update(batch);
+                count++;
+                elapsed = System.nanoTime() - t0;
+            } while (elapsed < (phase == 0 ? budget / 4 : budget));
+            if (phase == 1) {
+                out.printf(Locale.ROOT, "dqn_update_us %.1f us%n", elapsed / 1e3 / count);
+            }
+        }
+        out.flush();
+
+        mbrllab.core.acceleration.LearnedModelParams model = params.model();
+        mbrllab.core.models.ensemble.IncrementalEnsemble ensemble = new mbrllab.core.models.ensemble.IncrementalEnsemble(
+                new EnsembleSpec(model.members(), model.hidden(), 1, 0, model.batchSize(), model.learningRate(),
+                        model.weightDecay(), 0.01), mbrllab.core.models.transition.TransitionData.INPUT_DIM,
+                mbrllab.core.models.transition.TransitionData.OUTPUT_DIM);
+        int in = mbrllab.core.models.transition.TransitionData.INPUT_DIM;
+        double[] x = new double[buffer.size() * in];
+        double[] y = new double[buffer.size() * 4];
+        for (int i = 0; i < buffer.size(); i++) {
+            buffer.state(i, s, 0);
+            buffer.nextState(i, next, 0);
+            mbrllab.core.models.transition.TransitionData.features(s, 0, buffer.action(i) == 1 ? 10 : -10, x, i * in);
+            for (int c = 0; c < 4; c++) {
+                y[i * 4 + c] = next[c] - s[c];
+            }
+        }
+        Dataset data = new Dataset(x, y, in, 4);
+        ensemble.train(data, params.refitSteps(), rng); // first fit and warm-up
+        double[] refit = new double[3];
+        for (int r = 0; r < 3; r++) {
+            long t0 = System.nanoTime();
+            ensemble.train(data, params.refitSteps(), rng);
+            refit[r] = (System.nanoTime() - t0) / 1e6;
+        }
+        java.util.Arrays.sort(refit);
+        out.printf(Locale.ROOT, "model_refit_ms %.1f ms%n", refit[1]);
+        out.flush();
+
+        int n = 10;
+        mbrllab.core.models.transition.TransitionModel.Stepper stepper =
+                new mbrllab.core.models.transition.EnsembleTransitionModel(ensemble.model()).stepper(n);
+        double[] states = new double[n * 4];
+        double[] nextStates = new double[n * 4];
+        double[] forces = new double[n];
+        int[] actions = new int[n];
+        mbrllab.core.dqn.ReplayBuffer modelBuffer = new mbrllab.core.dqn.ReplayBuffer(params.modelBufferCapacity());
+        for (int phase = 0; phase < 2; phase++) {
+            long count = 0;
+            long t0 = System.nanoTime();
+            long elapsed;
+            do {
+                for (int b = 0; b < n; b++) {
+                    buffer.state(buffer.sampleIndex(rng), states, b * 4);
+                }
+                dqn.actAll(states, n, 0.05, rng, actions);
+                for (int b = 0; b < n; b++) {
+                    forces[b] = actions[b] == 1 ? 10 : -10;
+                }
+                stepper.sample(rng.nextInt(model.members()), states, forces, n, nextStates, rng);
+                for (int b = 0; b < n; b++) {
+                    modelBuffer.add(states, b * 4, actions[b], 1, nextStates, b * 4,
+                            task.system().isTerminal(nextStates[b * 4], nextStates[b * 4 + 2]));
+                }
+                count++;
+                elapsed = System.nanoTime() - t0;
+            } while (elapsed < (phase == 0 ? budget / 4 : budget));
+            if (phase == 1) {
+                out.printf(Locale.ROOT, "model_rollout_step_us %.1f us%n", elapsed / 1e3 / count);
+            }
+        }
+        out.flush();
     }
 }

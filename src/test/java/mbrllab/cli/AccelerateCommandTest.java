@@ -138,6 +138,21 @@ class AccelerateCommandTest {
         assertTrue(r.out().contains("steps to 195"), r.out());
     }
 
+    /** The bench lines of the acceleration lab: name, a positive number, a unit. */
+    @Test
+    void benchLines() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        BenchCommand.benchAcceleration(new java.io.PrintWriter(text, true), 0.1);
+        List<String> lines = text.toString().lines().toList();
+        assertEquals(List.of("dqn_update_us", "model_refit_ms", "model_rollout_step_us"),
+                lines.stream().map(l -> l.split(" ")[0]).toList());
+        for (String line : lines) {
+            String[] parts = line.split(" ");
+            assertEquals(3, parts.length, line);
+            assertTrue(Double.parseDouble(parts[1]) > 0, line);
+        }
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);

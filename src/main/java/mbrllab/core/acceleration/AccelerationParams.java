@@ -48,7 +48,7 @@ public record AccelerationParams(DqnParams dqn, int updatesPerStep, int refitPer
     /** The DQN defaults of the acceleration comparison. */
     public static DqnParams defaultDqn() {
         return new DqnParams(List.of(64, 64), 1e-3, 0.99, 64, TdLoss.HUBER, TargetUpdate.hard(500),
-                new EpsilonSchedule(1.0, 0.05, 5000), 500, 100_000);
+                new EpsilonSchedule(1.0, 0.05, 5000), 500, 100_000, false);
     }
 
     /** The defaults printed by {@code accelerate --help}. */

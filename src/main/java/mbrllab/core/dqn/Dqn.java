@@ -42,6 +42,7 @@ public final class Dqn {
     private final Mlp.Workspace single;
     private final double[] inputs;
     private final double[] y;
+    private final int[] nextAction;
     private final double[] one = new double[D];
     private long updates;
     private long targetUpdates;
@@ -64,6 +65,7 @@ public final class Dqn {
         this.single = net.workspace(1);
         this.inputs = new double[params.batchSize() * D];
         this.y = new double[params.batchSize()];
+        this.nextAction = new int[params.batchSize()];
     }
 
     public DqnParams params() {
@@ -182,7 +184,8 @@ public final class Dqn {
     }
 
     /**
-     * The TD target y = r + gamma max_u' Q_phi(x', u') (just r when x' is terminal), by the target network.
+     * The TD target y = r + gamma max_u' Q_phi(x', u') (just r when x' is terminal), by the target network; with
+     * Double DQN y = r + gamma Q_phi(x', argmax_u' Q_theta(x', u')).
      *
      * @param next x' at next[from .. from+3]; not modified
      */
@@ -190,10 +193,11 @@ public final class Dqn {
         if (terminal) {
             return reward;
         }
+        int chosen = params.doubleQ() ? greedyAction(next, from) : -1;
         scale(next, from, one, 0);
         net.forward(targetTheta, one, null, 0, 1, single);
         double[] out = net.output(single, 0);
-        return reward + params.gamma() * Math.max(out[0], out[1]);
+        return reward + params.gamma() * (chosen >= 0 ? out[chosen] : Math.max(out[0], out[1]));
     }
 
     /**
@@ -231,10 +235,18 @@ public final class Dqn {
         for (int b = 0; b < count; b++) {
             scale(batch.nextStates, b * D, inputs, b * D);
         }
+        if (params.doubleQ()) {
+            net.forward(theta, inputs, null, 0, count, ws);
+            for (int b = 0; b < count; b++) {
+                double[] out = net.output(ws, b);
+                nextAction[b] = out[1] > out[0] ? 1 : 0;
+            }
+        }
         net.forward(targetTheta, inputs, null, 0, count, ws);
         for (int b = 0; b < count; b++) {
             double[] out = net.output(ws, b);
-            y[b] = batch.terminal[b] ? batch.rewards[b] : batch.rewards[b] + gamma * Math.max(out[0], out[1]);
+            double next = params.doubleQ() ? out[nextAction[b]] : Math.max(out[0], out[1]);
+            y[b] = batch.terminal[b] ? batch.rewards[b] : batch.rewards[b] + gamma * next;
         }
         for (int b = 0; b < count; b++) {
             scale(batch.states, b * D, inputs, b * D);

@@ -15,9 +15,12 @@ import java.util.List;
  * @param learningStarts real steps taken before the first Q update, in [1, 1,000,000] (the real buffer then holds
  *                       that many transitions)
  * @param bufferCapacity transitions the real replay buffer holds, in [1, 10,000,000]
+ * @param doubleQ        Double DQN (van Hasselt et al. 2016): the online network chooses the next action, the target
+ *                       network values it, y = r + gamma Q_phi(x', argmax_u' Q_theta(x', u')); plain DQN otherwise
  */
 public record DqnParams(List<Integer> hidden, double learningRate, double gamma, int batchSize, TdLoss loss,
-                        TargetUpdate target, EpsilonSchedule epsilon, int learningStarts, int bufferCapacity) {
+                        TargetUpdate target, EpsilonSchedule epsilon, int learningStarts, int bufferCapacity,
+                        boolean doubleQ) {
 
     public DqnParams {
         if (hidden == null || hidden.isEmpty() || hidden.size() > 4) {
@@ -60,41 +63,46 @@ public record DqnParams(List<Integer> hidden, double learningRate, double gamma,
 
     public DqnParams withTarget(TargetUpdate newTarget) {
         return new DqnParams(hidden, learningRate, gamma, batchSize, loss, newTarget, epsilon, learningStarts,
-                bufferCapacity);
+                bufferCapacity, doubleQ);
     }
 
     public DqnParams withEpsilon(EpsilonSchedule newEpsilon) {
         return new DqnParams(hidden, learningRate, gamma, batchSize, loss, target, newEpsilon, learningStarts,
-                bufferCapacity);
+                bufferCapacity, doubleQ);
     }
 
     public DqnParams withLearningRate(double newLearningRate) {
         return new DqnParams(hidden, newLearningRate, gamma, batchSize, loss, target, epsilon, learningStarts,
-                bufferCapacity);
+                bufferCapacity, doubleQ);
     }
 
     public DqnParams withBatchSize(int newBatchSize) {
         return new DqnParams(hidden, learningRate, gamma, newBatchSize, loss, target, epsilon, learningStarts,
-                bufferCapacity);
+                bufferCapacity, doubleQ);
     }
 
     public DqnParams withHidden(List<Integer> newHidden) {
         return new DqnParams(newHidden, learningRate, gamma, batchSize, loss, target, epsilon, learningStarts,
-                bufferCapacity);
+                bufferCapacity, doubleQ);
     }
 
     public DqnParams withGamma(double newGamma) {
         return new DqnParams(hidden, learningRate, newGamma, batchSize, loss, target, epsilon, learningStarts,
-                bufferCapacity);
+                bufferCapacity, doubleQ);
     }
 
     public DqnParams withLoss(TdLoss newLoss) {
         return new DqnParams(hidden, learningRate, gamma, batchSize, newLoss, target, epsilon, learningStarts,
-                bufferCapacity);
+                bufferCapacity, doubleQ);
     }
 
     public DqnParams withLearningStarts(int newLearningStarts) {
         return new DqnParams(hidden, learningRate, gamma, batchSize, loss, target, epsilon, newLearningStarts,
-                bufferCapacity);
+                bufferCapacity, doubleQ);
+    }
+
+    public DqnParams withDoubleQ(boolean newDoubleQ) {
+        return new DqnParams(hidden, learningRate, gamma, batchSize, loss, target, epsilon, learningStarts,
+                bufferCapacity, newDoubleQ);
     }
 }

@@ -26,7 +26,7 @@ class DynaDqnTest {
     /** Small and quick: 16-16 Q-network, batches of 8, learning after 50 steps, 2 updates per step. */
     static AccelerationParams small() {
         DqnParams dqn = new DqnParams(List.of(16, 16), 1e-3, 0.99, 8, TdLoss.HUBER, TargetUpdate.hard(20),
-                new EpsilonSchedule(1, 0.1, 200), 50, 10_000);
+                new EpsilonSchedule(1, 0.1, 200), 50, 10_000, false);
         return new AccelerationParams(dqn, 2, 40, 10, new LearnedModelParams(3, List.of(8), 1e-3, 16, 1e-5), 500);
     }
 

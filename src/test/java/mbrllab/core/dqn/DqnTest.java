@@ -16,7 +16,7 @@ import mbrllab.core.random.SplitMix64;
 class DqnTest {
 
     private static DqnParams params(List<Integer> hidden, int batch, TdLoss loss, TargetUpdate target) {
-        return new DqnParams(hidden, 1e-2, 0.9, batch, loss, target, EpsilonSchedule.constant(0.1), 1, 100);
+        return new DqnParams(hidden, 1e-2, 0.9, batch, loss, target, EpsilonSchedule.constant(0.1), 1, 100, false);
     }
 
     /**
@@ -54,6 +54,35 @@ class DqnTest {
             assertEquals(right, g[8], 1e-12);
             assertEquals(expected, dqn.update(batch), 1e-12);
             assertEquals(1, dqn.updates());
+        }
+    }
+
+    /**
+     * Double DQN by hand: target network values (3, 5), online network values (5, 3) for every state; plain DQN takes
+     * y = 1 + 0.9 max(3, 5) = 5.5, Double DQN lets the online network choose (left) and the target network value it:
+     * y = 1 + 0.9 * 3 = 3.7.
+     */
+    @Test
+    void doubleDqnTargetByHand() {
+        for (boolean doubleQ : new boolean[] {false, true}) {
+            Dqn dqn = new Dqn(params(List.of(1), 2, TdLoss.SQUARED, TargetUpdate.hard(1000)).withDoubleQ(doubleQ),
+                    new SplitMix64(1));
+            double[] theta = new double[dqn.network().parameterCount()];
+            theta[7] = 3;
+            theta[8] = 5;
+            dqn.setParameters(theta);
+            dqn.syncTarget();
+            theta[7] = 5;
+            theta[8] = 3;
+            dqn.setParameters(theta);
+            double[] next = {0.2, 0.1, -0.02, -0.4};
+            double y = doubleQ ? 1 + 0.9 * 3 : 1 + 0.9 * 5;
+            assertEquals(y, dqn.tdTarget(1, false, next, 0), 1e-12);
+            TransitionBatch batch = new TransitionBatch(1);
+            batch.set(0, next, 1, 1, next, false);
+            batch.setSize(1);
+            // Q(x, right) = 3: loss (3 - y)^2 / 2
+            assertEquals((3 - y) * (3 - y) / 2, dqn.lossAndGradient(batch, new double[theta.length]), 1e-12);
         }
     }
 
@@ -144,12 +173,14 @@ class DqnTest {
     /**
      * dL/dtheta of the Q regression against central differences (step 1e-6) for every parameter of a 4 -> 7 -> 5 -> 2
      * Q-network, squared and Huber loss, batch of 6 with both actions and a terminal transition; the targets are
-     * fixed by phi, which the differences do not move. |analytic - numeric| &lt;= 1e-6 (1 + |numeric|).
+     * fixed by phi, which the differences do not move (with Double DQN the online network also picks the next
+     * actions, a choice that small steps do not change). |analytic - numeric| &lt;= 1e-6 (1 + |numeric|).
      */
     @Test
     void gradientMatchesFiniteDifferences() {
         for (TdLoss loss : TdLoss.values()) {
-            Dqn dqn = new Dqn(params(List.of(7, 5), 6, loss, TargetUpdate.hard(1000)), new SplitMix64(8));
+            Dqn dqn = new Dqn(params(List.of(7, 5), 6, loss, TargetUpdate.hard(1000)).withDoubleQ(loss == TdLoss.HUBER),
+                    new SplitMix64(8));
             double[] theta = dqn.parameters();
             SplitMix64 rng = new SplitMix64(9);
             for (int i = 0; i < theta.length; i++) {
