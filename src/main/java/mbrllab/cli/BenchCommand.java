@@ -51,7 +51,11 @@ import picocli.CommandLine.Option;
             "    backpropagation, Adam), one thread",
             "  model_rollout_step_us: one step of accelerate's default n = 10 model rollouts with the learned ensemble",
             "    (epsilon-greedy actions from the Q-network, one member's sampled next states), one thread",
-            "  model_refit_ms: one warm-started refit of that ensemble (the default Adam steps for every member)"})
+            "  model_refit_ms: one warm-started refit of that ensemble (the default Adam steps for every member)",
+            "  pets_plan_step_swingup_ms, pets_plan_step_balance_ms: one PETS planning step (CEM, the task's default",
+            "    settings, TS-infinity through the default ensemble fitted on 5 random episodes) on all cores, median of 20",
+            "  pets_plan_step_swingup_cpu_ms, pets_plan_step_balance_cpu_ms: the CPU time of the whole process per such",
+            "    step (mean of the 20; less sensitive to other load on the machine than the wall time)"})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "T", defaultValue = "2",
@@ -121,6 +125,7 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
 
         benchModels(out, cores);
+        benchPlanning(out, cores);
         benchAcceleration(out, seconds);
         return 0;
     }
@@ -406,5 +411,72 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         out.flush();
+    }
+
+    /** The planning figures: one PETS control step per task with its default settings, on all cores. */
+    static void benchPlanning(PrintWriter out, int cores) {
+        ExecutorService pool = Executors.newFixedThreadPool(cores, r -> {
+            Thread thread = new Thread(r, "bench-planner");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            double[] swingUp = planningStep(mbrllab.core.control.SwingUpTask.pilco(), pool);
+            out.printf(Locale.ROOT, "pets_plan_step_swingup_ms %.1f ms%n", swingUp[0]);
+            out.printf(Locale.ROOT, "pets_plan_step_swingup_cpu_ms %.1f ms%n", swingUp[1]);
+            out.flush();
+            double[] balance = planningStep(mbrllab.core.control.BalanceTask.cartPoleV1(), pool);
+            out.printf(Locale.ROOT, "pets_plan_step_balance_ms %.1f ms%n", balance[0]);
+            out.printf(Locale.ROOT, "pets_plan_step_balance_cpu_ms %.1f ms%n", balance[1]);
+            out.flush();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The median wall time of 20 planning steps (after 10 for warm-up) from the observed states of a random episode,
+     * with the task's default planner and ensemble fitted on 5 random-force episodes.
+     *
+     * @return {median wall ms, mean process CPU ms} per step
+     */
+    static double[] planningStep(mbrllab.core.control.CartPoleTask task, ExecutorService pool) {
+        SplitMix64 forces = new SplitMix64(1);
+        SplitMix64 world = new SplitMix64(2);
+        java.util.List<mbrllab.core.models.dynamics.Trajectory> data = new java.util.ArrayList<>();
+        for (int e = 0; e < 5; e++) {
+            data.add(mbrllab.core.control.TaskEpisode.run(task,
+                    (o, t) -> task.maxForce() * (2 * forces.nextDouble() - 1), world).observed());
+        }
+        mbrllab.core.models.transition.TransitionModel model = mbrllab.core.models.transition.TransitionModelSpec
+                .ensemble().fit(task, data, new SplitMix64(3), pool);
+        mbrllab.core.planning.Planner planner = mbrllab.core.planning.Planner.create(task, model,
+                mbrllab.core.planning.PlannerSettings.defaults(task), pool);
+        mbrllab.core.models.dynamics.Trajectory states = data.get(0);
+        SplitMix64 rng = new SplitMix64(4);
+        double[] ms = new double[20];
+        long cpu0 = 0;
+        for (int i = 0; i < 30; i++) {
+            if (i == 10) {
+                cpu0 = processCpuNanos();
+            }
+            long t0 = System.nanoTime();
+            planner.plan(states.state(i % (states.length() + 1)), rng);
+            if (i >= 10) {
+                ms[i - 10] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        double cpu = (processCpuNanos() - cpu0) / 1e6 / 20;
+        java.util.Arrays.sort(ms);
+        return new double[] {(ms[9] + ms[10]) / 2, cpu};
+    }
+
+    /** CPU time of the whole process [ns], or 0 where the platform does not say. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 }

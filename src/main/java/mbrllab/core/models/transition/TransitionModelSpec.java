@@ -36,8 +36,22 @@ public interface TransitionModelSpec {
         return EnsembleTransitionSpec.pets();
     }
 
+    /** One deterministic net with {@link SingleNetSpec#pets()}'s settings (one ensemble member's, no variance). */
+    static SingleNetSpec single() {
+        return SingleNetSpec.pets();
+    }
+
     /** The true physics. */
     static TrueDynamicsSpec trueDynamics() {
         return new TrueDynamicsSpec();
+    }
+
+    /** The default spec of a kind: {@link #ensemble()}, {@link #single()} or {@link #trueDynamics()}. */
+    static TransitionModelSpec of(TransitionModelKind kind) {
+        return switch (kind) {
+            case ENSEMBLE -> ensemble();
+            case SINGLE -> single();
+            case TRUE -> trueDynamics();
+        };
     }
 }
