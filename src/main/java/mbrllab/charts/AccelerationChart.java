@@ -38,8 +38,11 @@ public final class AccelerationChart {
     private AccelerationChart() {
     }
 
-    /** The data: one series per curve, points (step, mean, mean - h, mean + h). */
-    public static YIntervalSeriesCollection dataset(List<Curve> curves) {
+    /**
+     * The data: one series per curve, points (step, mean, mean - h, mean + h), the band clipped to [0, maxReturn]
+     * (no return lies outside).
+     */
+    public static YIntervalSeriesCollection dataset(List<Curve> curves, double maxReturn) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (Curve c : curves) {
             YIntervalSeries series = new YIntervalSeries(c.name());
@@ -49,7 +52,7 @@ public final class AccelerationChart {
                     continue;
                 }
                 double h = LearningCurveChart.confidenceFactor((int) c.runs()[i]) * c.se()[i];
-                series.add(c.steps()[i], m, Math.max(0, m - h), m + h);
+                series.add(c.steps()[i], m, Math.max(0, m - h), Math.min(maxReturn, m + h));
             }
             data.addSeries(series);
         }
@@ -59,17 +62,17 @@ public final class AccelerationChart {
     /**
      * The chart.
      *
-     * @param runs      runs per setting (for the axis label)
+     * @param maxReturn the largest return of an episode (the band is clipped to it)
      * @param threshold the reference return, or &lt;= 0 for none
      */
-    public static JFreeChart create(String title, List<Curve> curves, int runs, double threshold) {
+    public static JFreeChart create(String title, List<Curve> curves, double maxReturn, double threshold) {
         NumberAxis stepsAxis = new NumberAxis("Real steps taken");
         stepsAxis.setAutoRangeIncludesZero(true);
         NumberAxis returnAxis = new NumberAxis("Return (steps balanced), mean of the last 10 episodes");
         returnAxis.setAutoRangeIncludesZero(true);
         DeviationRenderer renderer = new DeviationRenderer(true, false);
         renderer.setAlpha(0.2f);
-        XYPlot plot = new XYPlot(dataset(curves), stepsAxis, returnAxis, renderer);
+        XYPlot plot = new XYPlot(dataset(curves, maxReturn), stepsAxis, returnAxis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));

@@ -96,7 +96,7 @@ final class AccelerateCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}); a setting's own ratio=R overrides it")
     double ratio;
 
-    @Option(names = "--refit-every", paramLabel = "M", defaultValue = "250",
+    @Option(names = "--refit-every", paramLabel = "M", defaultValue = "500",
             description = "learned models: refit every M real steps, 1..1000000 (default: ${DEFAULT-VALUE})")
     int refitEvery;
 
@@ -125,11 +125,11 @@ final class AccelerateCommand implements Callable<Integer> {
             description = "discount, 0..1 (default: ${DEFAULT-VALUE})")
     double gamma;
 
-    @Option(names = "--hidden", paramLabel = "H1,H2", split = ",", defaultValue = "64,64",
+    @Option(names = "--hidden", paramLabel = "H1,H2", split = ",", defaultValue = "32,32",
             description = "hidden layer sizes of the Q-network, 1 to 4 layers of 1..1024 (default: ${DEFAULT-VALUE})")
     List<Integer> hidden;
 
-    @Option(names = "--target-every", paramLabel = "C", defaultValue = "500",
+    @Option(names = "--target-every", paramLabel = "C", defaultValue = "200",
             description = "copy the online network into the target network every C Q updates, 1..100000000 "
                     + "(default: ${DEFAULT-VALUE})")
     int targetEvery;
@@ -139,17 +139,18 @@ final class AccelerateCommand implements Callable<Integer> {
                     + "update, in (0, 1]")
     Double polyak;
 
-    @Option(names = "--epsilon", paramLabel = "E0,E1,N", defaultValue = "1,0.05,5000",
+    @Option(names = "--epsilon", paramLabel = "E0,E1,N", defaultValue = "1,0.05,300",
             description = "epsilon-greedy schedule: linear from E0 to E1 over the first N real steps (default: "
                     + "${DEFAULT-VALUE})")
     String epsilon;
 
-    @Option(names = "--double", negatable = true, defaultValue = "false", fallbackValue = "true",
-            description = "Double DQN: the online network picks the next action and the target network values it "
+    @Option(names = "--double", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Double DQN: the online network picks the next action and the target network values it; "
+                    + "--no-double for plain DQN "
                     + "(default: ${DEFAULT-VALUE})")
     boolean doubleQ;
 
-    @Option(names = "--learning-starts", paramLabel = "N", defaultValue = "500",
+    @Option(names = "--learning-starts", paramLabel = "N", defaultValue = "200",
             description = "real steps before the first Q update (and the first model fit), 1..1000000 (default: "
                     + "${DEFAULT-VALUE})")
     int learningStarts;

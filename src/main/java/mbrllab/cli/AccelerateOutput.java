@@ -131,7 +131,7 @@ final class AccelerateOutput {
             curves.add(new AccelerationChart.Curve(names.get(s) + " (" + spec.settings().get(s).label() + ")", grid, c[0],
                     c[1], c[2]));
         }
-        JFreeChart chart = AccelerationChart.create("Dyna-style DQN on the balance task", curves, spec.runs(),
+        JFreeChart chart = AccelerationChart.create("Dyna-style DQN on the balance task", curves, spec.task().steps(),
                 AccelerationResult.THRESHOLD);
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "mean return of the last %d episodes, mean of %d runs "
                 + "with 95%% confidence band, seed %d; %d Q updates per real step", AccelerationResult.WINDOW,
