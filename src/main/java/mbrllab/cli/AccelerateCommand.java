@@ -212,7 +212,12 @@ final class AccelerateCommand implements Callable<Integer> {
             throw new UserInputException("accelerate: --model-buffer applies to settings with a model, and --settings "
                     + "has none");
         }
-        for (String option : new String[] {"--refit-every", "--refit-steps", "--members"}) {
+        boolean anyEnsemble = named.stream().anyMatch(n -> n.setting().model() == ModelChoice.ENSEMBLE);
+        if (!anyEnsemble && parsed != null && parsed.hasMatchedOption("--members")) {
+            throw new UserInputException("accelerate: --members applies to the learned ensemble (model:...), and "
+                    + "--settings has none");
+        }
+        for (String option : new String[] {"--refit-every", "--refit-steps"}) {
             if (!anyLearned && parsed != null && parsed.hasMatchedOption(option)) {
                 throw new UserInputException("accelerate: " + option + " applies to learned models (model:... or "
                         + "single:...), and --settings has none");

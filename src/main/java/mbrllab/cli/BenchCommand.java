@@ -52,6 +52,8 @@ import picocli.CommandLine.Option;
             "  model_rollout_step_us: one step of accelerate's default n = 10 model rollouts with the learned ensemble",
             "    (epsilon-greedy actions from the Q-network, one member's sampled next states), one thread",
             "  model_refit_ms: one warm-started refit of that ensemble (the default Adam steps for every member)",
+            "  dqn_update_cpu_us, model_rollout_step_cpu_us, model_refit_cpu_ms: the same in CPU time of the measuring",
+            "    thread (less sensitive to other load on the machine than the wall time)",
             "  pets_plan_step_swingup_ms, pets_plan_step_balance_ms: one PETS planning step (CEM, the task's default",
             "    settings, TS-infinity through the default ensemble fitted on 5 random episodes) on all cores, median of 20",
             "  pets_plan_step_swingup_cpu_ms, pets_plan_step_balance_cpu_ms: the CPU time of the whole process per such",
@@ -331,9 +333,11 @@ final class BenchCommand implements Callable<Integer> {
         mbrllab.core.dqn.Dqn dqn = new mbrllab.core.dqn.Dqn(params.dqn(), new SplitMix64(2));
         mbrllab.core.dqn.TransitionBatch batch = new mbrllab.core.dqn.TransitionBatch(params.dqn().batchSize());
         long budget = (long) (seconds * 1e9);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int phase = 0; phase < 2; phase++) {
             long count = 0;
             long t0 = System.nanoTime();
+            long cpu0 = threads.getCurrentThreadCpuTime();
             long elapsed;
             do {
                 for (int b = 0; b < batch.capacity(); b++) {
@@ -346,6 +350,8 @@ final class BenchCommand implements Callable<Integer> {
             } while (elapsed < (phase == 0 ? budget / 4 : budget));
             if (phase == 1) {
                 out.printf(Locale.ROOT, "dqn_update_us %.1f us%n", elapsed / 1e3 / count);
+                out.printf(Locale.ROOT, "dqn_update_cpu_us %.1f us%n",
+                        (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / count);
             }
         }
         out.flush();
@@ -369,13 +375,18 @@ final class BenchCommand implements Callable<Integer> {
         Dataset data = new Dataset(x, y, in, 4);
         ensemble.train(data, params.refitSteps(), rng); // first fit and warm-up
         double[] refit = new double[3];
+        double[] refitCpu = new double[3];
         for (int r = 0; r < 3; r++) {
             long t0 = System.nanoTime();
+            long cpu0 = threads.getCurrentThreadCpuTime();
             ensemble.train(data, params.refitSteps(), rng);
             refit[r] = (System.nanoTime() - t0) / 1e6;
+            refitCpu[r] = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6;
         }
         java.util.Arrays.sort(refit);
+        java.util.Arrays.sort(refitCpu);
         out.printf(Locale.ROOT, "model_refit_ms %.1f ms%n", refit[1]);
+        out.printf(Locale.ROOT, "model_refit_cpu_ms %.1f ms%n", refitCpu[1]);
         out.flush();
 
         int n = 10;
@@ -389,6 +400,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int phase = 0; phase < 2; phase++) {
             long count = 0;
             long t0 = System.nanoTime();
+            long cpu0 = threads.getCurrentThreadCpuTime();
             long elapsed;
             do {
                 for (int b = 0; b < n; b++) {
@@ -408,6 +420,8 @@ final class BenchCommand implements Callable<Integer> {
             } while (elapsed < (phase == 0 ? budget / 4 : budget));
             if (phase == 1) {
                 out.printf(Locale.ROOT, "model_rollout_step_us %.1f us%n", elapsed / 1e3 / count);
+                out.printf(Locale.ROOT, "model_rollout_step_cpu_us %.1f us%n",
+                        (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / count);
             }
         }
         out.flush();

@@ -81,6 +81,7 @@ class AccelerateCommandTest {
             {"--settings", "model:ratio=1.5", "ratio must be in 0..1, got 1.5"},
             {"--settings", "real", "--ratio", "0.3", "--ratio applies to settings with a model"},
             {"--settings", "real,true", "--refit-steps", "10", "--refit-steps applies to learned models"},
+            {"--settings", "real,single", "--members", "3", "--members applies to the learned ensemble"},
             {"--runs", "0", "--runs must be in [1, 10000], got 0"},
             {"--updates", "0", "--updates must be in [1, 1000], got 0"},
             {"--epsilon", "1,0.05", "--epsilon needs E0,E1,N"},
@@ -144,7 +145,8 @@ class AccelerateCommandTest {
         java.io.StringWriter text = new java.io.StringWriter();
         BenchCommand.benchAcceleration(new java.io.PrintWriter(text, true), 0.1);
         List<String> lines = text.toString().lines().toList();
-        assertEquals(List.of("dqn_update_us", "model_refit_ms", "model_rollout_step_us"),
+        assertEquals(List.of("dqn_update_us", "dqn_update_cpu_us", "model_refit_ms", "model_refit_cpu_ms",
+                "model_rollout_step_us", "model_rollout_step_cpu_us"),
                 lines.stream().map(l -> l.split(" ")[0]).toList());
         for (String line : lines) {
             String[] parts = line.split(" ");
