@@ -13,13 +13,28 @@ import mbrllab.core.models.ensemble.EnsembleSpec;
  * {@link EnsembleSpec#fit} (bootstrapped members, Gaussian negative log-likelihood, bounded log-variance).
  *
  * @param ensemble the ensemble's settings; not null
+ * @param features the inputs; not null
  */
-public record EnsembleTransitionSpec(EnsembleSpec ensemble) implements TransitionModelSpec {
+public record EnsembleTransitionSpec(EnsembleSpec ensemble, TransitionFeatures features)
+        implements TransitionModelSpec {
 
     public EnsembleTransitionSpec {
         if (ensemble == null) {
             throw new IllegalArgumentException("ensemble must not be null");
         }
+        if (features == null) {
+            throw new IllegalArgumentException("features must not be null");
+        }
+    }
+
+    /** With PILCO's inputs, {@link TransitionFeatures#WITH_POSITION}. */
+    public EnsembleTransitionSpec(EnsembleSpec ensemble) {
+        this(ensemble, TransitionFeatures.WITH_POSITION);
+    }
+
+    /** The same with other inputs. */
+    public EnsembleTransitionSpec withFeatures(TransitionFeatures newFeatures) {
+        return new EnsembleTransitionSpec(ensemble, newFeatures);
     }
 
     /**
@@ -41,6 +56,6 @@ public record EnsembleTransitionSpec(EnsembleSpec ensemble) implements Transitio
     @Override
     public EnsembleTransitionModel fit(CartPoleTask task, List<Trajectory> trajectories, RandomGenerator rng,
                                        Executor executor) {
-        return new EnsembleTransitionModel(ensemble.fit(TransitionData.of(trajectories), rng, executor));
+        return new EnsembleTransitionModel(ensemble.fit(features.dataset(trajectories), rng, executor), features);
     }
 }
