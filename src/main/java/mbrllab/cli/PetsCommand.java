@@ -338,14 +338,14 @@ final class PetsCommand implements Callable<Integer> {
             List<Path> files = new ArrayList<>();
             Path csv = dir.resolve("pets.csv");
             Path png = dir.resolve("pets.png");
-            FigureCommand.writeText(csv, csv(episodes));
+            CommandSupport.writeText(csv, csv(episodes));
             files.add(csv);
-            FigureCommand.writePng(chart(run, episodes), png, 900, 640);
+            CommandSupport.writePng(chart(run, episodes), png, 900, 640);
             files.add(png);
             double dt = run.task().controlPeriod();
             for (PetsEpisode e : episodes) {
                 Path file = dir.resolve("pets-episode-" + e.number() + ".csv");
-                FigureCommand.writeText(file, trajectoryCsv(e.episode().truth(), dt));
+                CommandSupport.writeText(file, trajectoryCsv(e.episode().truth(), dt));
                 files.add(file);
             }
             return files;
