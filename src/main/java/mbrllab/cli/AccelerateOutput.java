@@ -35,20 +35,20 @@ final class AccelerateOutput {
     static List<Path> write(Path dir, AccelerationResult result, List<String> names) {
         List<Path> written = new ArrayList<>();
         Path csv = dir.resolve("accelerate.csv");
-        FigureCommand.writeText(csv, curvesCsv(result, names));
+        CommandSupport.writeText(csv, curvesCsv(result, names));
         written.add(csv);
         Path png = dir.resolve("accelerate.png");
-        FigureCommand.writePng(learningChart(result, names), png, 1000, 600);
+        CommandSupport.writePng(learningChart(result, names), png, 1000, 600);
         written.add(png);
         Path summary = dir.resolve("accelerate-summary.csv");
-        FigureCommand.writeText(summary, summaryCsv(result, names));
+        CommandSupport.writeText(summary, summaryCsv(result, names));
         written.add(summary);
         if (hasModel(result)) {
             Path errorCsv = dir.resolve("accelerate-model-error.csv");
-            FigureCommand.writeText(errorCsv, errorCsv(result, names));
+            CommandSupport.writeText(errorCsv, errorCsv(result, names));
             written.add(errorCsv);
             Path errorPng = dir.resolve("accelerate-model-error.png");
-            FigureCommand.writePng(errorChart(result, names), errorPng, 900, 560);
+            CommandSupport.writePng(errorChart(result, names), errorPng, 900, 560);
             written.add(errorPng);
         }
         return written;

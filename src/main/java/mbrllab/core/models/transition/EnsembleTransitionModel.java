@@ -7,28 +7,43 @@ import mbrllab.core.models.ensemble.EnsembleModel;
 
 /**
  * A probabilistic ensemble on state differences (PETS): member b predicts the change of the state as
- * N(mu_b(f), diag sigma_b^2(f)) from the features f = (x, x', theta', sin theta, cos theta, u)
- * ({@link TransitionData}); the next state is s + mu_b (predict) or s + mu_b + sigma_b z (sample).
+ * N(mu_b(f), diag sigma_b^2(f)) from the features f ({@link TransitionFeatures}: (x, x', theta', sin theta,
+ * cos theta, u), or the same without x); the next state is s + mu_b (predict) or s + mu_b + sigma_b z (sample).
  */
 public final class EnsembleTransitionModel implements TransitionModel {
 
     private static final int D = CartPoleState.DIMENSION;
-    private static final int IN = TransitionData.INPUT_DIM;
-
     private final EnsembleModel ensemble;
+    private final TransitionFeatures features;
+    private final int in;
 
     /**
      * @param ensemble a model fitted on {@link TransitionData} (6 inputs, 4 outputs)
      */
     public EnsembleTransitionModel(EnsembleModel ensemble) {
-        if (ensemble == null) {
-            throw new IllegalArgumentException("ensemble must not be null");
+        this(ensemble, TransitionFeatures.WITH_POSITION);
+    }
+
+    /**
+     * @param ensemble a model fitted on {@code features.dataset(...)} (features.inputDim() inputs, 4 outputs)
+     * @param features its inputs
+     */
+    public EnsembleTransitionModel(EnsembleModel ensemble, TransitionFeatures features) {
+        if (ensemble == null || features == null) {
+            throw new IllegalArgumentException("ensemble and features must not be null");
         }
-        if (ensemble.inputDim() != IN || ensemble.outputDim() != D) {
-            throw new IllegalArgumentException("ensemble must map " + IN + " inputs to " + D + " outputs, got "
-                    + ensemble.inputDim() + " -> " + ensemble.outputDim());
+        if (ensemble.inputDim() != features.inputDim() || ensemble.outputDim() != D) {
+            throw new IllegalArgumentException("ensemble must map " + features.inputDim() + " inputs to " + D
+                    + " outputs, got " + ensemble.inputDim() + " -> " + ensemble.outputDim());
         }
         this.ensemble = ensemble;
+        this.features = features;
+        this.in = features.inputDim();
+    }
+
+    /** The inputs the ensemble sees. */
+    public TransitionFeatures features() {
+        return features;
     }
 
     /** The underlying ensemble (its {@link EnsembleModel#predict} gives epistemic and aleatoric variances). */
@@ -60,14 +75,14 @@ public final class EnsembleTransitionModel implements TransitionModel {
 
         private final int capacity;
         private final EnsembleModel.Evaluator evaluator;
-        private final double[] features;
+        private final double[] inputs;
         private final double[] mean;
         private final double[] var;
 
         EnsembleStepper(int capacity) {
             this.evaluator = ensemble.evaluator(capacity);
             this.capacity = capacity;
-            this.features = new double[capacity * IN];
+            this.inputs = new double[capacity * in];
             this.mean = new double[capacity * D];
             this.var = new double[capacity * D];
         }
@@ -98,9 +113,9 @@ public final class EnsembleTransitionModel implements TransitionModel {
                 int n = Math.min(capacity, count - start);
                 for (int r = 0; r < n; r++) {
                     int row = start + r;
-                    TransitionData.features(states, row * D, forces[row], features, r * IN);
+                    features.write(states, row * D, forces[row], inputs, r * in);
                 }
-                evaluator.predictMember(member, features, n, mean, rng == null ? null : var);
+                evaluator.predictMember(member, inputs, n, mean, rng == null ? null : var);
                 for (int r = 0; r < n; r++) {
                     int at = (start + r) * D;
                     for (int i = 0; i < D; i++) {

@@ -12,18 +12,26 @@ import mbrllab.core.nn.Mlp;
 public final class SingleNetModel implements TransitionModel {
 
     private static final int D = CartPoleState.DIMENSION;
-    private static final int IN = TransitionData.INPUT_DIM;
-
     private final Mlp net;
     private final double[] theta;
     private final double[][] inputScale;
     private final double[][] targetScale;
+    private final TransitionFeatures features;
+    private final int in;
 
-    SingleNetModel(Mlp net, double[] theta, double[][] inputScale, double[][] targetScale) {
+    SingleNetModel(Mlp net, double[] theta, double[][] inputScale, double[][] targetScale,
+                   TransitionFeatures features) {
         this.net = net;
         this.theta = theta;
         this.inputScale = inputScale;
         this.targetScale = targetScale;
+        this.features = features;
+        this.in = features.inputDim();
+    }
+
+    /** The inputs the net sees. */
+    public TransitionFeatures features() {
+        return features;
     }
 
     /**
@@ -87,7 +95,7 @@ public final class SingleNetModel implements TransitionModel {
             throw new IllegalArgumentException("capacity must be in [1, 65536], got " + capacity);
         }
         Mlp.Workspace ws = net.workspace(capacity);
-        double[] z = new double[capacity * IN];
+        double[] z = new double[capacity * in];
         return new Stepper() {
             @Override
             public TransitionModel model() {
@@ -105,9 +113,9 @@ public final class SingleNetModel implements TransitionModel {
                     int n = Math.min(capacity, count - start);
                     for (int r = 0; r < n; r++) {
                         int row = start + r;
-                        TransitionData.features(states, row * D, forces[row], z, r * IN);
-                        for (int j = 0; j < IN; j++) {
-                            z[r * IN + j] = (z[r * IN + j] - inMean[j]) / inStd[j];
+                        features.write(states, row * D, forces[row], z, r * in);
+                        for (int j = 0; j < in; j++) {
+                            z[r * in + j] = (z[r * in + j] - inMean[j]) / inStd[j];
                         }
                     }
                     net.forward(theta, z, null, 0, n, ws);

@@ -13,7 +13,7 @@ import mbrllab.core.optim.Adam;
 /**
  * One deterministic net on state differences ({@link SingleNetModel}), the lecture's
  * theta* = argmin sum_i |f_theta(x_t, u_t) - x_{t+1}|^2: an {@link Mlp} (swish hidden layers, linear outputs) from
- * the standardised features of {@link TransitionData} to the standardised state change, trained by Adam on
+ * the standardised {@link TransitionFeatures} to the standardised state change, trained by Adam on
  * minibatches of all the data (no bootstrap) to minimise
  * <pre>
  * L = 1/|B| sum_{b in B} sum_k 1/2 (f_k(x_b) - y_bk)^2 + weightDecay/2 sum_layers |W|^2
@@ -28,9 +28,10 @@ import mbrllab.core.optim.Adam;
  * @param batchSize    minibatch size, in [1, 65,536]
  * @param learningRate Adam step size, in (0, 1]
  * @param weightDecay  L2 weight lambda on the weights (not biases), in [0, 1]
+ * @param features     the inputs; not null
  */
 public record SingleNetSpec(List<Integer> hidden, int epochs, int minSteps, int batchSize, double learningRate,
-                            double weightDecay) implements TransitionModelSpec {
+                            double weightDecay, TransitionFeatures features) implements TransitionModelSpec {
 
     public SingleNetSpec {
         if (hidden == null || hidden.size() > 8) {
@@ -57,21 +58,38 @@ public record SingleNetSpec(List<Integer> hidden, int epochs, int minSteps, int 
         if (!(weightDecay >= 0 && weightDecay <= 1)) {
             throw new IllegalArgumentException("weightDecay must be in [0, 1], got " + weightDecay);
         }
+        if (features == null) {
+            throw new IllegalArgumentException("features must not be null");
+        }
     }
 
-    /** The architecture and training of one member of {@link EnsembleTransitionSpec#pets()}, without the variance. */
+    /** With PILCO's inputs, {@link TransitionFeatures#WITH_POSITION}. */
+    public SingleNetSpec(List<Integer> hidden, int epochs, int minSteps, int batchSize, double learningRate,
+                         double weightDecay) {
+        this(hidden, epochs, minSteps, batchSize, learningRate, weightDecay, TransitionFeatures.WITH_POSITION);
+    }
+
+    /**
+     * The architecture, training and inputs of one member of {@link EnsembleTransitionSpec#pets()}, without the
+     * variance.
+     */
     public static SingleNetSpec pets() {
-        var e = EnsembleTransitionSpec.pets().ensemble();
+        EnsembleTransitionSpec spec = EnsembleTransitionSpec.pets();
+        var e = spec.ensemble();
         return new SingleNetSpec(e.hidden(), e.epochs(), e.minSteps(), e.batchSize(), e.learningRate(),
-                e.weightDecay());
+                e.weightDecay(), spec.features());
     }
 
     public SingleNetSpec withMinSteps(int newMinSteps) {
-        return new SingleNetSpec(hidden, epochs, newMinSteps, batchSize, learningRate, weightDecay);
+        return new SingleNetSpec(hidden, epochs, newMinSteps, batchSize, learningRate, weightDecay, features);
     }
 
     public SingleNetSpec withEpochs(int newEpochs) {
-        return new SingleNetSpec(hidden, newEpochs, minSteps, batchSize, learningRate, weightDecay);
+        return new SingleNetSpec(hidden, newEpochs, minSteps, batchSize, learningRate, weightDecay, features);
+    }
+
+    public SingleNetSpec withFeatures(TransitionFeatures newFeatures) {
+        return new SingleNetSpec(hidden, epochs, minSteps, batchSize, learningRate, weightDecay, newFeatures);
     }
 
     @Override
@@ -89,11 +107,11 @@ public record SingleNetSpec(List<Integer> hidden, int epochs, int minSteps, int 
     @Override
     public SingleNetModel fit(CartPoleTask task, List<Trajectory> trajectories, RandomGenerator rng,
                               Executor executor) {
-        return fit(TransitionData.of(trajectories), rng);
+        return fit(features.dataset(trajectories), rng);
     }
 
     /**
-     * Fits the net to transition data ({@link TransitionData#of}: 6 inputs, 4 outputs).
+     * Fits the net to transition data ({@code features().dataset(...)}: features.inputDim() inputs, 4 outputs).
      *
      * @param rng the initial weights (first), then the shuffles; advanced
      */
@@ -101,9 +119,9 @@ public record SingleNetSpec(List<Integer> hidden, int epochs, int minSteps, int 
         int n = data.size();
         int d = data.inputDim();
         int p = data.outputDim();
-        if (d != TransitionData.INPUT_DIM || p != TransitionData.OUTPUT_DIM) {
-            throw new IllegalArgumentException("data must have " + TransitionData.INPUT_DIM + " inputs and "
-                    + TransitionData.OUTPUT_DIM + " outputs, got " + d + " and " + p);
+        if (d != features.inputDim() || p != features.outputDim()) {
+            throw new IllegalArgumentException("data must have " + features.inputDim() + " inputs and "
+                    + features.outputDim() + " outputs, got " + d + " and " + p);
         }
         double[][] inputScale = SingleNetModel.scale(data.inputs(), d);
         double[][] targetScale = SingleNetModel.scale(data.targets(), p);
@@ -144,6 +162,6 @@ public record SingleNetSpec(List<Integer> hidden, int epochs, int minSteps, int 
                 adam.step(theta, gradient);
             }
         }
-        return new SingleNetModel(net, theta, inputScale, targetScale);
+        return new SingleNetModel(net, theta, inputScale, targetScale, features);
     }
 }

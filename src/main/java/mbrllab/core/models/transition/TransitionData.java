@@ -10,7 +10,8 @@ import mbrllab.core.models.dynamics.Trajectory;
  * Observed transitions as regression data for a learned {@link TransitionModel} (PETS' state-difference
  * learning, PILCO's angle features): input (x, x', theta', sin theta, cos theta, u), target s_{t+1} - s_t.
  * The angle enters through its sine and cosine so that a model generalises across whole turns of the pole (the
- * swing-up passes through theta = pi); its change is still learned as a plain difference.
+ * swing-up passes through theta = pi); its change is still learned as a plain difference. These are the inputs of
+ * {@link TransitionFeatures#WITH_POSITION}; {@link TransitionFeatures} has the other choice.
  */
 public final class TransitionData {
 
@@ -18,8 +19,6 @@ public final class TransitionData {
     public static final int INPUT_DIM = 6;
     /** Outputs: the change of the four state components. */
     public static final int OUTPUT_DIM = CartPoleState.DIMENSION;
-
-    private static final int D = CartPoleState.DIMENSION;
 
     private TransitionData() {
     }
@@ -30,30 +29,7 @@ public final class TransitionData {
      * @throws IllegalArgumentException if there are no transitions
      */
     public static Dataset of(List<Trajectory> trajectories) {
-        int count = 0;
-        for (Trajectory t : trajectories) {
-            count += t.length();
-        }
-        if (count == 0) {
-            throw new IllegalArgumentException("no transitions");
-        }
-        double[] x = new double[count * INPUT_DIM];
-        double[] y = new double[count * OUTPUT_DIM];
-        double[] s = new double[D];
-        int row = 0;
-        for (Trajectory t : trajectories) {
-            for (int k = 0; k < t.length(); k++) {
-                for (int i = 0; i < D; i++) {
-                    s[i] = t.state(k, i);
-                }
-                features(s, 0, t.action(k), x, row * INPUT_DIM);
-                for (int i = 0; i < OUTPUT_DIM; i++) {
-                    y[row * OUTPUT_DIM + i] = t.state(k + 1, i) - t.state(k, i);
-                }
-                row++;
-            }
-        }
-        return new Dataset(x, y, INPUT_DIM, OUTPUT_DIM);
+        return TransitionFeatures.WITH_POSITION.dataset(trajectories);
     }
 
     /** Number of transitions in the trajectories. */
@@ -70,12 +46,6 @@ public final class TransitionData {
      * (x, x', theta', sin theta, cos theta, u).
      */
     public static void features(double[] states, int at, double force, double[] dest, int to) {
-        double theta = states[at + CartPoleState.THETA];
-        dest[to] = states[at + CartPoleState.X];
-        dest[to + 1] = states[at + CartPoleState.X_DOT];
-        dest[to + 2] = states[at + CartPoleState.THETA_DOT];
-        dest[to + 3] = Math.sin(theta);
-        dest[to + 4] = Math.cos(theta);
-        dest[to + 5] = force;
+        TransitionFeatures.WITH_POSITION.write(states, at, force, dest, to);
     }
 }
