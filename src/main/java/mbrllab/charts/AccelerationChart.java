@@ -1,5 +1,6 @@
 package mbrllab.charts;
 
+import mbrllab.core.stats.Confidence;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -51,7 +52,7 @@ public final class AccelerationChart {
                 if (Double.isNaN(m)) {
                     continue;
                 }
-                double h = LearningCurveChart.confidenceFactor((int) c.runs()[i]) * c.se()[i];
+                double h = Confidence.factor95((int) c.runs()[i]) * c.se()[i];
                 series.add(c.steps()[i], m, Math.max(0, m - h), Math.min(maxReturn, m + h));
             }
             data.addSeries(series);

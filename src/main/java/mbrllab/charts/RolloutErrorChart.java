@@ -1,5 +1,6 @@
 package mbrllab.charts;
 
+import mbrllab.core.stats.Confidence;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -34,7 +35,7 @@ public final class RolloutErrorChart {
 
     /** One series per curve, points (k, mean, mean - h, mean + h). */
     public static YIntervalSeriesCollection dataset(List<Curve> curves, int runs) {
-        double t = LearningCurveChart.confidenceFactor(runs);
+        double t = Confidence.factor95(runs);
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (Curve c : curves) {
             YIntervalSeries series = new YIntervalSeries(c.name());

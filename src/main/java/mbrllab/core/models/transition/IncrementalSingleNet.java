@@ -32,6 +32,10 @@ public final class IncrementalSingleNet {
         if (spec == null) {
             throw new IllegalArgumentException("spec must not be null");
         }
+        if (spec.features() != TransitionFeatures.WITH_POSITION) {
+            throw new IllegalArgumentException("an incremental net takes the inputs with the cart position, got "
+                    + spec.features().id());
+        }
         this.spec = spec;
         this.net = new Mlp(TransitionData.INPUT_DIM, spec.hidden().stream().mapToInt(Integer::intValue).toArray(),
                 TransitionData.OUTPUT_DIM);
@@ -107,6 +111,6 @@ public final class IncrementalSingleNet {
         if (!trained()) {
             throw new IllegalStateException("the net has not been trained yet");
         }
-        return new SingleNetModel(net, theta.clone(), inputScale, targetScale);
+        return new SingleNetModel(net, theta.clone(), inputScale, targetScale, TransitionFeatures.WITH_POSITION);
     }
 }
