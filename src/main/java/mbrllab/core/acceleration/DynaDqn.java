@@ -276,6 +276,64 @@ public final class DynaDqn {
     }
 
     /**
+     * One model rollout of up to {@code k} steps from a real start state, beside the true physics (see
+     * {@link ModelRollout}); null without a model. Uses the model as model-data collection does, without changing
+     * the learner: no buffer, counter or generator of the learner moves (a learned model's next-state scratch does).
+     *
+     * @param start {x, x', theta, theta'}; not modified
+     * @param k     imagined steps at most, in [1, 500]
+     * @param rng   draws the ensemble members and the model's noise; advanced
+     */
+    public ModelRollout imagine(double[] start, int k, RandomGenerator rng) {
+        if (model == null) {
+            return null;
+        }
+        if (start == null || start.length != D) {
+            throw new IllegalArgumentException("start must hold the 4 state components");
+        }
+        if (k < 1 || k > AccelerationSetting.MAX_K) {
+            throw new IllegalArgumentException("k must be in [1, " + AccelerationSetting.MAX_K + "], got " + k);
+        }
+        double[] imagined = new double[(k + 1) * D];
+        double[] truth = new double[(k + 1) * D];
+        double[] forces = new double[k];
+        System.arraycopy(start, 0, imagined, 0, D);
+        System.arraycopy(start, 0, truth, 0, D);
+        double[] current = start.clone();
+        double[] next = new double[D];
+        double[] one = start.clone();
+        double[] f = new double[1];
+        int members = model.members();
+        int steps = 0;
+        boolean modelTerminal = false;
+        int trueTerminalAt = -1;
+        while (steps < k) {
+            f[0] = force(dqn.act(current, 0, 0, rng));
+            int member = members > 1 ? rng.nextInt(members) : 0;
+            model.next(member, current, f, 1, next, rng);
+            if (!finite(next, 0)) {
+                break;
+            }
+            task.step(one, f[0], work);
+            forces[steps] = f[0];
+            steps++;
+            System.arraycopy(next, 0, imagined, steps * D, D);
+            System.arraycopy(one, 0, truth, steps * D, D);
+            if (trueTerminalAt < 0 && task.isTerminal(one)) {
+                trueTerminalAt = steps;
+            }
+            System.arraycopy(next, 0, current, 0, D);
+            if (task.system().isTerminal(next[0], next[2])) {
+                modelTerminal = true;
+                break;
+            }
+        }
+        return new ModelRollout(steps, java.util.Arrays.copyOf(forces, steps),
+                java.util.Arrays.copyOf(imagined, (steps + 1) * D), java.util.Arrays.copyOf(truth, (steps + 1) * D),
+                modelTerminal, trueTerminalAt);
+    }
+
+    /**
      * The k-step error of this learner's model against the true physics on its own real buffer (see
      * {@link RolloutError}); null without a model.
      *

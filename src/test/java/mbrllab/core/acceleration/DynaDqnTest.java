@@ -184,34 +184,7 @@ class DynaDqnTest {
             assertEquals(0, zero.error(k));
         }
         double delta = 0.01;
-        RolloutModel drift = new RolloutModel() {
-            private final double[] s = new double[4];
-
-            @Override
-            public int members() {
-                return 1;
-            }
-
-            @Override
-            public void refit(ReplayBuffer real, RandomGenerator rng) {
-            }
-
-            @Override
-            public long trainingSteps() {
-                return 0;
-            }
-
-            @Override
-            public void next(int member, double[] states, double[] forces, int count, double[] next,
-                             RandomGenerator rng) {
-                for (int b = 0; b < count; b++) {
-                    System.arraycopy(states, b * 4, s, 0, 4);
-                    TASK.step(s, forces[b], new double[0]);
-                    s[0] += delta;
-                    System.arraycopy(s, 0, next, b * 4, 4);
-                }
-            }
-        };
+        RolloutModel drift = new DriftingModel(TASK, delta);
         DynaDqn drifting = new DynaDqn(TASK, small(), AccelerationSetting.withModel(ModelChoice.TRUE, 2, 1, 0.5), 6,
                 drift);
         for (int t = 0; t < 100; t++) {
@@ -240,5 +213,81 @@ class DynaDqnTest {
         assertTrue(e.error(1) < e.error(5) && e.error(5) < e.error(10) && e.error(10) < e.error(20),
                 e.error(1) + " " + e.error(5) + " " + e.error(10) + " " + e.error(20));
         assertTrue(e.error(1) < 0.05, "one step is close: " + e.error(1));
+    }
+    /**
+     * One imagined rollout: with the true physics the imagined states are the true ones to the bit and the rollout
+     * stops where the pole falls; with a model that adds 0.01 m to x each step the error after t steps is t * 0.01 m
+     * in x alone; the learner is not changed by it.
+     */
+    @Test
+    void imagineMatchesThePhysicsOrDriftsAsTheModelDoes() {
+        DynaDqn exact = new DynaDqn(TASK, small(), AccelerationSetting.withModel(ModelChoice.TRUE, 2, 1, 0.5), 3);
+        for (int t = 0; t < 120; t++) {
+            exact.step();
+        }
+        ProcessCounters before = exact.counters();
+        double[] params = exact.dqn().parameters().clone();
+        double[] start = {0.1, 0.2, 0.15, 0.3};
+        ModelRollout r = exact.imagine(start, 40, new SplitMix64(5));
+        assertEquals(before, exact.counters());
+        assertArrayEquals(params, exact.dqn().parameters());
+        assertArrayEquals(r.truth(), r.imagined());
+        assertTrue(r.steps() >= 1 && r.steps() <= 40);
+        if (r.steps() < 40) {
+            assertTrue(r.modelTerminal());
+            assertEquals(r.steps(), r.trueTerminalAt());
+        }
+        assertEquals(0, r.error(0));
+        double[] one = start.clone();
+        double[] work = new double[TASK.workLength()];
+        TASK.step(one, r.forces()[0], work);
+        assertArrayEquals(one, java.util.Arrays.copyOfRange(r.truth(), 4, 8));
+
+        double delta = 0.01;
+        RolloutModel drift = new DriftingModel(TASK, delta);
+        DynaDqn drifting = new DynaDqn(TASK, small(), AccelerationSetting.withModel(ModelChoice.TRUE, 2, 1, 0.5), 6,
+                drift);
+        ModelRollout d = drifting.imagine(new double[] {0, 0, 0, 0}, 5, new SplitMix64(7));
+        assertEquals(5, d.steps());
+        for (int t = 1; t <= 5; t++) {
+            assertEquals(t * delta, d.imagined(t, 0) - d.truth(t, 0), 1e-12);
+            assertEquals(d.truth(t, 2), d.imagined(t, 2), 1e-12);
+        }
+        assertNull(new DynaDqn(TASK, small(), AccelerationSetting.realOnly(), 1).imagine(start, 5, new SplitMix64(3)));
+    }
+    /** The true physics plus a drift of delta in x at every step. */
+    private static final class DriftingModel implements RolloutModel {
+        private final BalanceTask task;
+        private final double delta;
+        private final double[] s = new double[4];
+
+        DriftingModel(BalanceTask task, double delta) {
+            this.task = task;
+            this.delta = delta;
+        }
+
+        @Override
+        public int members() {
+            return 1;
+        }
+
+        @Override
+        public void refit(ReplayBuffer real, RandomGenerator rng) {
+        }
+
+        @Override
+        public long trainingSteps() {
+            return 0;
+        }
+
+        @Override
+        public void next(int member, double[] states, double[] forces, int count, double[] next, RandomGenerator rng) {
+            for (int b = 0; b < count; b++) {
+                System.arraycopy(states, b * 4, s, 0, 4);
+                task.step(s, forces[b], new double[0]);
+                s[0] += delta;
+                System.arraycopy(s, 0, next, b * 4, 4);
+            }
+        }
     }
 }
