@@ -69,6 +69,7 @@ public final class DynaDqn {
     private long modelRollouts;
     private long modelTransitions;
     private int lastReturn = -1;
+    private double lastForce;
 
     /**
      * A fresh learner.
@@ -139,6 +140,11 @@ public final class DynaDqn {
         return episodeSteps;
     }
 
+    /** The push of the last real step [N], 0 before the first. */
+    public double lastForce() {
+        return lastForce;
+    }
+
     /** The return of the last finished episode, or -1 before the first. */
     public int lastReturn() {
         return lastReturn;
@@ -175,7 +181,8 @@ public final class DynaDqn {
         double epsilon = params.dqn().epsilon().value(realSteps);
         int u = dqn.act(s, 0, epsilon, actRng);
         System.arraycopy(s, 0, previous, 0, D);
-        task.step(s, force(u), work);
+        lastForce = force(u);
+        task.step(s, lastForce, work);
         realSteps++;
         episodeSteps++;
         boolean terminal = task.isTerminal(s);
