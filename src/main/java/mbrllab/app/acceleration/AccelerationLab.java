@@ -106,6 +106,13 @@ public final class AccelerationLab extends BaseLab {
     private final JFreeChart chart;
     private final ChartViewer chartViewer;
     private final AnimationTimer animator;
+    private final javafx.scene.layout.StackPane bottom = new javafx.scene.layout.StackPane();
+    private final TabPane tabs = new TabPane();
+    private final SplitPane split = new SplitPane();
+    private final Tab curvesTab;
+    private final Tab rolloutTab;
+    private final Tab processesTab;
+    private Boolean wide;
 
     private final ArrayDeque<long[]> rateHistory = new ArrayDeque<>();
     private final long[] litAt = new long[Drawings.Processes.ARROWS];
@@ -144,7 +151,7 @@ public final class AccelerationLab extends BaseLab {
             thin.setSeriesStroke(i, new BasicStroke(1f));
             thin.setSeriesVisibleInLegend(i, false);
         }
-        plot.getRangeAxis().setLabel("Return, mean of last 10 episodes");
+        plot.getRangeAxis().setLabel("Return (mean of 10)");
         chartViewer = new ChartViewer(chart);
         chartViewer.setId("accelerationChart");
         chartViewer.setMinHeight(120);
@@ -153,17 +160,17 @@ public final class AccelerationLab extends BaseLab {
         curvesNote.getStyleClass().add("note");
         curvesNote.setMinHeight(Region.USE_PREF_SIZE);
         Node chartColumn = Layouts.chartColumn(chartViewer, new Insets(2, 4, 2, 4), curvesNote);
-        Tab curvesTab = new Tab("Learning curves", chartColumn);
+        curvesTab = new Tab("Learning curves", chartColumn);
         curvesTab.setClosable(false);
-        Tab rolloutTab = new Tab("One model rollout", rolloutCanvas);
+        rolloutTab = new Tab("One model rollout", rolloutCanvas);
         rolloutTab.setClosable(false);
-        TabPane tabs = new TabPane(curvesTab, rolloutTab);
+        processesTab = new Tab("Five processes");
+        processesTab.setClosable(false);
         tabs.setId("accelerationTabs");
-        SplitPane bottom = new SplitPane(processCanvas, tabs);
-        bottom.setOrientation(Orientation.HORIZONTAL);
-        bottom.setDividerPositions(0.55);
+        bottom.widthProperty().addListener((o, a, b) -> arrange(b.doubleValue() >= WIDE));
+        arrange(true);
 
-        Node center = Layouts.pictureOverChart(panes, bottom, 0.45);
+        Node center = Layouts.pictureOverChart(panes, bottom, 0.42);
         SplitPane sides = Layouts.withSidePanel(center, buildSide(), 0.78);
         VBox.setVgrow(sides, Priority.ALWAYS);
         root.getChildren().add(sides);
@@ -184,10 +191,42 @@ public final class AccelerationLab extends BaseLab {
         animator.start();
     }
 
+    /** Below this width the processes get a tab of their own instead of half the area [px]. */
+    static final double WIDE = 820;
+
+    /**
+     * Wide: the five processes on the left, the curves and the rollout in tabs on the right; narrow: all three in
+     * tabs, the processes first, so that each keeps a readable size.
+     */
+    private void arrange(boolean makeWide) {
+        if (wide != null && wide == makeWide) {
+            return;
+        }
+        wide = makeWide;
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        tabs.getTabs().clear();
+        split.getItems().clear();
+        processesTab.setContent(null);
+        if (makeWide) {
+            tabs.getTabs().addAll(curvesTab, rolloutTab);
+            split.getItems().addAll(processCanvas, tabs);
+            split.setDividerPositions(0.55);
+            bottom.getChildren().setAll(split);
+        } else {
+            processesTab.setContent(processCanvas);
+            tabs.getTabs().addAll(processesTab, curvesTab, rolloutTab);
+            bottom.getChildren().setAll(tabs);
+        }
+        if (!makeWide && selected != rolloutTab) {
+            tabs.getSelectionModel().select(processesTab);
+        } else if (selected != null && tabs.getTabs().contains(selected)) {
+            tabs.getSelectionModel().select(selected);
+        }
+    }
+
     private Node buildPane(int i) {
         Label title = new Label();
-        title.getStyleClass().add("pane-title");
-        title.setStyle("-fx-text-fill: " + Palette.categoricalHex(i) + ";");
+        title.setStyle("-fx-text-fill: " + Palette.categoricalHex(i) + "; -fx-font-weight: bold;");
         title.setId("paneTitle" + i);
         title.setMinWidth(0);
         title.setWrapText(true);
@@ -196,8 +235,13 @@ public final class AccelerationLab extends BaseLab {
         title.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Label stat = new Label(" ");
         stat.setId("paneStats" + i);
+        stat.setTooltip(new Tooltip("The return (steps balanced) of the last finished episode, and the mean of the "
+                + "last 10"));
         stat.getStyleClass().add("pane-stats");
         stat.setMinWidth(0);
+        stat.setWrapText(true);
+        stat.setMinHeight(Region.USE_PREF_SIZE);
+        stat.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         PenCanvas cart = new PenCanvas(300, 120, 120, 70);
         cart.setId("cartCanvas" + i);
         PenCanvas bar = new PenCanvas(300, 46, 120, 30);
@@ -206,6 +250,9 @@ public final class AccelerationLab extends BaseLab {
         count.setId("dataCounts" + i);
         count.getStyleClass().add("pane-stats");
         count.setMinWidth(0);
+        count.setWrapText(true);
+        count.setMinHeight(Region.USE_PREF_SIZE);
+        count.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         VBox column = new VBox(2, title, stat, cart, bar, count);
         column.setAlignment(Pos.TOP_CENTER);
         VBox.setVgrow(cart, Priority.ALWAYS);
@@ -314,11 +361,15 @@ public final class AccelerationLab extends BaseLab {
         message.setWrapText(true);
         message.getStyleClass().add("field-error");
         message.setMinHeight(Region.USE_PREF_SIZE);
-        Label note = new Label("All three learners share the seed, the Q-network, the 2 Q updates per real step and "
-                + "the start states: only the data they learn from differs. Half of each minibatch is model data.");
+        Label note = new Label("The three learners share the seed, the first Q-network, the start states and 2 Q "
+                + "updates per real step: only their data differ. Half of each minibatch is model data.");
         note.setWrapText(true);
         note.getStyleClass().add("note");
         note.setMinHeight(Region.USE_PREF_SIZE);
+        for (Label l : List.of(head2, head3, headP, headE, nLabel, kLabel)) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         side.getChildren().addAll(head2, nLabel, nSlider, kLabel, kSlider, new Label("Model"), modelChoice,
                 head3, thirdField, thirdApply, headP, processesChoice, headE,
                 row("R (runs per setting)", runsField), row("episodes per run", episodesField), experimentApply,
@@ -326,15 +377,16 @@ public final class AccelerationLab extends BaseLab {
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
         scroll.setMinWidth(200);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         return scroll;
     }
 
     private static Node row(String label, TextField field) {
         Label l = new Label(label);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(6, field, l);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+        l.setWrapText(true);
+        field.setMinWidth(Region.USE_PREF_SIZE);
+        field.setMaxWidth(Region.USE_PREF_SIZE);
+        return new VBox(2, l, field);
     }
 
     /** The lab's view model (tests reach the lab's state through it). */
@@ -438,13 +490,13 @@ public final class AccelerationLab extends BaseLab {
         showControls();
     }
 
-    /** "real data only", "ensemble, n = 10, k = 1", "true physics, n = 10, k = 20". */
+    /** "real data only", "ensemble n=10 k=1", "true physics n=10 k=20". */
     static String shortName(AccelerationSetting s) {
         return switch (s.model()) {
             case NONE -> "real data only";
-            case ENSEMBLE -> "ensemble, n = " + s.n() + ", k = " + s.k();
-            case SINGLE -> "single net, n = " + s.n() + ", k = " + s.k();
-            case TRUE -> "true physics, n = " + s.n() + ", k = " + s.k();
+            case ENSEMBLE -> "ensemble n=" + s.n() + " k=" + s.k();
+            case SINGLE -> "single net n=" + s.n() + " k=" + s.k();
+            case TRUE -> "true physics n=" + s.n() + " k=" + s.k();
         };
     }
 
@@ -499,13 +551,13 @@ public final class AccelerationLab extends BaseLab {
             carts.get(i).show((pen, w, h) -> Drawings.cart(pen, w, h, p.state(), p.force(), header, st));
             bars.get(i).show((pen, w, h) -> Drawings.returns(pen, w, h, p.returns(), 100, st));
             double recent = p.recentMean();
-            stats.get(i).setText(p.lastReturn() < 0 ? "no episode finished yet" : String.format(Locale.ROOT,
-                    "last return %d · mean of last 10: %.0f", p.lastReturn(), recent));
+            stats.get(i).setText(p.lastReturn() < 0 ? "no episode yet" : String.format(Locale.ROOT,
+                    "return %d · mean of 10: %.0f", p.lastReturn(), recent));
             ProcessCounters c = p.counters();
             counts.get(i).setText(p.setting().usesModel()
-                    ? String.format(Locale.ROOT, "real data %,d · model data %,d", c.realBufferSize(),
+                    ? String.format(Locale.ROOT, "data: real %,d · model %,d", c.realBufferSize(),
                     c.modelBufferSize())
-                    : String.format(Locale.ROOT, "real data %,d · no model data", c.realBufferSize()));
+                    : String.format(Locale.ROOT, "data: real %,d · model none", c.realBufferSize()));
         }
         track(frame, now);
         showProcesses(frame, now);
@@ -605,8 +657,7 @@ public final class AccelerationLab extends BaseLab {
 
     /** The note under the chart: what the lines are, and steps to 195 once the runs are in. */
     static String curvesText(StepCurves c) {
-        StringBuilder sb = new StringBuilder("Thick lines and bands: mean of the background runs with 95% bands; thin "
-                + "lines: the panes above (run 1 of those runs).");
+        StringBuilder sb = new StringBuilder("Bands: mean of the R background runs, 95%. Thin lines: the panes (run 1).");
         if (c != null && c.finished()) {
             sb.append(" Real steps until the mean of the last 10 episodes reaches 195:");
             for (int s = 0; s < c.names().size(); s++) {

@@ -197,6 +197,7 @@ final class Drawings {
         double f = st.font();
         double x = cx - bw / 2;
         double y = cy - bh / 2;
+        f = Math.min(f, bw / 7.5);
         pen.fill(dataset ? (active ? blend(st.accent(), t.box(), 0.85) : t.background()) : t.box());
         pen.fillRoundRect(x, y, bw, bh, dataset ? bh * 0.5 : 10);
         pen.stroke(active ? (dataset ? st.accent() : t.line()) : t.idle(), dataset ? 2 : 1.5, null);
