@@ -78,8 +78,8 @@ public final class AccelerationLab extends BaseLab {
     static final long CHART_PERIOD_NANOS = 250_000_000L;
     /** An arrow stays lit this long after data flowed along it. */
     static final long LIT_NANOS = 300_000_000L;
-    /** Rates are measured over about this much wall time. */
-    static final long RATE_WINDOW_NANOS = 1_000_000_000L;
+    /** Rates are measured over about this many latest real steps (a refit comes every 500). */
+    static final long RATE_WINDOW_STEPS = 1000;
 
     private final AccelerationViewModel model;
     private final VBox root = new VBox();
@@ -588,7 +588,7 @@ public final class AccelerationLab extends BaseLab {
         previousCounters = c;
         rateHistory.addLast(new long[] {now, c.realSteps(), c.qUpdates(), c.targetUpdates(), c.modelRefits(),
                 c.modelTransitions()});
-        while (rateHistory.size() > 2 && now - rateHistory.peekFirst()[0] > RATE_WINDOW_NANOS) {
+        while (rateHistory.size() > 2 && c.realSteps() - rateHistory.peekFirst()[1] > RATE_WINDOW_STEPS) {
             rateHistory.removeFirst();
         }
     }

@@ -173,14 +173,14 @@ final class Drawings {
         arrow(pen, cx[3] - bw / 2, cy[1], cx[2] + bw / 2, cy[1], p.lit()[Processes.ROLLOUTS], p.usesModel(), t);
 
         box(pen, cx[0], cy[0], bw, bh, "1 Collect data", count(c.realSteps()) + " real steps",
-                rate(p.perStep()[0], "step"), true, false, st);
+                rate(p.perStep()[0], ""), true, false, st);
         box(pen, cx[1], cy[1], bw, bh, "2 Q-function regression", count(c.qUpdates()) + " TD updates",
-                rate(p.perStep()[1], "update"), true, false, st);
+                rate(p.perStep()[1], ""), true, false, st);
         box(pen, cx[0], cy[1], bw, bh, "3 Target network update", count(c.targetUpdates()) + " copies θ → φ",
-                rate(p.perStep()[2], "copy"), true, false, st);
+                rate(p.perStep()[2], ""), true, false, st);
         box(pen, cx[3], cy[0], bw, bh, "4 Model training", !p.usesModel() ? none : !p.learnedModel()
                         ? "true physics: no fit" : count(c.modelRefits()) + " refits, " + count(c.modelSteps()) + " steps",
-                p.learnedModel() ? rate(p.perStep()[3], "refit") : "", p.usesModel(), false, st);
+                p.learnedModel() ? rate(p.perStep()[3], "") : "", p.usesModel(), false, st);
         box(pen, cx[3], cy[1], bw, bh, "5 Model-data collection", !p.usesModel() ? none
                         : count(c.modelRollouts()) + " rollouts", p.usesModel() ? rate(p.perStep()[4], "transition")
                         : "", p.usesModel(), false, st);
@@ -240,7 +240,10 @@ final class Drawings {
         return String.format(Locale.ROOT, "%,d", v);
     }
 
-    /** "2 per real step", "1 per 500 real steps", or "" before a rate is known. */
+    /**
+     * "2.0 per real step", "178 transitions per real step" (with {@code what} "transition"), "1 per 500 real steps",
+     * or "" before a rate is known.
+     */
     static String rate(double perStep, String what) {
         if (Double.isNaN(perStep)) {
             return "";
@@ -249,7 +252,9 @@ final class Drawings {
             return "none lately";
         }
         if (perStep >= 0.95) {
-            return String.format(Locale.ROOT, perStep >= 9.5 ? "%.0f per real step" : "%.1f per real step", perStep);
+            String unit = what.isEmpty() ? "" : " " + what + "s";
+            return String.format(Locale.ROOT, perStep >= 9.5 ? "%.0f%s per real step" : "%.1f%s per real step",
+                    perStep, unit);
         }
         return String.format(Locale.ROOT, "1 per %.0f real steps", 1 / perStep);
     }
