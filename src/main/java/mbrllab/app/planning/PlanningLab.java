@@ -154,19 +154,19 @@ public final class PlanningLab extends BaseLab implements SessionState {
         picture.setPadding(new Insets(4, 8, 2, 8));
         SplitPane center = Layouts.pictureOverChart(picture, chartColumn, 0.56);
 
-        horizon = intField("horizonField", "Horizon H (steps)", "Forces per planned sequence", "H", 1,
+        horizon = intField("horizonField", "Horizon H", "Forces per planned sequence", "H", 1,
                 PlanningSettings.MAX_HORIZON);
         population = intField("populationField", "Population", "Sequences scored per round", "population", 1,
                 PlanningSettings.MAX_POPULATION);
-        elites = intField("elitesField", "Elites K (CEM)", "The best sequences CEM refits to", "elites", 1,
+        elites = intField("elitesField", "Elites K", "The best sequences CEM refits to", "elites", 1,
                 PlanningSettings.MAX_POPULATION);
-        iterations = intField("iterationsField", "Iterations (CEM rounds)", "CEM rounds per control step",
+        iterations = intField("iterationsField", "CEM rounds", "CEM rounds per control step",
                 "iterations", 1, PlanningSettings.MAX_ITERATIONS);
         particles = intField("particlesField", "Particles N", "Particles per sequence (TS1, TS-infinity)",
                 "particles", 1, PlanningSettings.MAX_PARTICLES);
-        episodes = intField("episodesField", "Episodes (1 random + planned)", "Episodes of the PETS loop",
+        episodes = intField("episodesField", "Episodes", "Episodes of the PETS loop",
                 "episodes", 2, PlanningSettings.MAX_EPISODES);
-        runs = intField("runsField", "Background runs R (bands)", "Independent PETS runs for the bands; 0: none. "
+        runs = intField("runsField", "Runs R (bands)", "Independent PETS runs for the bands; 0: none. "
                 + "Each swing-up run takes minutes", "runs", 0, PlanningSettings.MAX_RUNS);
         Node side = buildSide();
         SplitPane main = Layouts.withSidePanel(center, side, 0.74);
@@ -256,11 +256,25 @@ public final class PlanningLab extends BaseLab implements SessionState {
         apply.setMaxWidth(Double.MAX_VALUE);
         apply.setOnAction(e -> readOptions().ifPresent(model::apply));
         dataLabel.setWrapText(true);
+        javafx.scene.layout.GridPane numbers = new javafx.scene.layout.GridPane();
+        numbers.setHgap(8);
+        numbers.setVgap(4);
+        List<ValidatedField<Integer>> fields = List.of(horizon, population, elites, iterations, particles, episodes,
+                runs);
+        for (int i = 0; i < fields.size(); i++) {
+            VBox v = fields.get(i).view();
+            numbers.add(v, i % 2, i / 2);
+            javafx.scene.layout.GridPane.setHgrow(v, Priority.ALWAYS);
+            javafx.scene.layout.GridPane.setValignment(v, javafx.geometry.VPos.BOTTOM);
+        }
+        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(50);
+        numbers.getColumnConstraints().addAll(half, half);
         box.getChildren().addAll(optionsTitle, new Label("Task"), taskBox, new Label("Planner"), plannerBox,
-                new Label("Model"), modelBox, new Label("Propagation"), propagationBox, horizon.view(),
-                population.view(), elites.view(), iterations.view(), particles.view(), episodes.view(), runs.view(),
-                optionsError, apply, dataLabel);
+                new Label("Model"), modelBox, new Label("Propagation"), propagationBox, numbers, optionsError, apply,
+                dataLabel);
         ScrollPane scroll = new ScrollPane(box);
+        scroll.setId("planningOptionsScroll");
         scroll.setFitToWidth(true);
         scroll.setMinWidth(180);
         scroll.setPrefWidth(250);
