@@ -139,7 +139,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
             p.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
             p.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         }
-        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
+        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, combined, false);
         chart.setBackgroundPaint(Color.WHITE);
         chartViewer = new ChartViewer(chart);
         chartViewer.setId("returnChart");
@@ -152,7 +152,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
         VBox picture = new VBox(canvas);
         VBox.setVgrow(canvas, Priority.ALWAYS);
         picture.setPadding(new Insets(4, 8, 2, 8));
-        SplitPane center = Layouts.pictureOverChart(picture, chartColumn, 0.56);
+        SplitPane center = Layouts.pictureOverChart(picture, chartColumn, 0.53);
 
         horizon = intField("horizonField", "Horizon H", "Forces per planned sequence", "H", 1,
                 PlanningSettings.MAX_HORIZON);
@@ -214,15 +214,20 @@ public final class PlanningLab extends BaseLab implements SessionState {
         optionsTitle.getStyleClass().add("section-title");
         taskBox.getItems().setAll(TaskChoice.values());
         taskBox.setId("taskBox");
+        taskBox.setConverter(converter(t -> t == TaskChoice.SWING_UP ? "swing-up" : "balance", TaskChoice.values()));
         plannerBox.getItems().setAll(PlannerKind.values());
         plannerBox.setId("plannerBox");
-        plannerBox.setConverter(converter(PlannerKind::label, PlannerKind.values()));
+        plannerBox.setConverter(converter(k -> k == PlannerKind.CEM ? "CEM" : "random shooting", PlannerKind.values()));
         modelBox.getItems().setAll(TransitionModelKind.values());
         modelBox.setId("modelBox");
-        modelBox.setConverter(converter(TransitionModelKind::label, TransitionModelKind.values()));
+        modelBox.setConverter(converter(k -> switch (k) {
+            case ENSEMBLE -> "ensemble";
+            case SINGLE -> "single net";
+            case TRUE -> "true";
+        }, TransitionModelKind.values()));
         propagationBox.getItems().setAll(Propagation.values());
         propagationBox.setId("propagationBox");
-        propagationBox.setConverter(converter(Propagation::label, Propagation.values()));
+        propagationBox.setConverter(converter(p -> p == Propagation.MEAN ? "mean" : p.label(), Propagation.values()));
         taskBox.valueProperty().addListener((o, a, b) -> {
             if (a != null && b != null && a != b) {
                 // another task: its pets defaults
@@ -249,6 +254,14 @@ public final class PlanningLab extends BaseLab implements SessionState {
         for (ComboBox<?> c : List.of(taskBox, plannerBox, modelBox, propagationBox)) {
             c.setMaxWidth(Double.MAX_VALUE);
         }
+        taskBox.setTooltip(new Tooltip("swing-up: 40 steps of 0.1 s, reward 1 - c(x); balance: CartPole-v1, +1 per "
+                + "step, at most 500"));
+        plannerBox.setTooltip(new Tooltip("CEM: refit a Gaussian over sequences to its elites, round by round; "
+                + "random shooting: the best of uniformly random sequences"));
+        modelBox.setTooltip(new Tooltip("ensemble: 5 probabilistic nets; single net: one net by mean squared error, "
+                + "no uncertainty; true physics: a perfect model"));
+        propagationBox.setTooltip(new Tooltip("TS1: a particle picks a random member at every step; TS-infinity: it "
+                + "keeps its member; mean: one deterministic path"));
         optionsError.setId("optionsError");
         optionsError.getStyleClass().add("field-error");
         optionsError.setWrapText(true);
@@ -276,7 +289,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setId("planningOptionsScroll");
         scroll.setFitToWidth(true);
-        scroll.setMinWidth(180);
+        scroll.setMinWidth(215);
         scroll.setPrefWidth(250);
         return scroll;
     }
@@ -318,10 +331,10 @@ public final class PlanningLab extends BaseLab implements SessionState {
         fillPlanner(s.planner());
         episodes.setText(Integer.toString(s.episodes()));
         runs.setText(Integer.toString(s.runs()));
-        chartNote.setText("Top: the return of every episode of the animated run (squares: success)"
-                + (s.runs() > 0 ? "; the band is the mean of " + s.runs() + " background runs with 95% confidence"
-                : "") + ". Bottom: the executed plans' return over H as the model predicted it against the same forces "
-                + "replayed open-loop in the true physics (mean per step): a gap is the model being exploited.");
+        chartNote.setText("Top: return per episode (blue; green squares: success"
+                + (s.runs() > 0 ? "; sky blue: mean of " + s.runs() + " background runs, 95% band" : "")
+                + "). Bottom: the plans' J as the model predicts it (vermillion) and the same forces in the true "
+                + "physics (black): a gap is the model being exploited.");
         checkOptions();
     }
 

@@ -57,24 +57,24 @@ final class PlanningPicture {
         double font = 13 * fontScale;
         double line = font * 1.45;
         pen.fill(Color.BLACK);
-        String head = String.format(Locale.ROOT, "Episode %d of %d, step %d of %d   return %.2f   data %d transitions",
+        String head = String.format(Locale.ROOT, "Episode %d/%d   step %d/%d   return %.2f   data %d",
                 f.episode(), f.settings().episodes(), f.step(), f.settings().cartPoleTask().steps(), f.returnSoFar(),
                 f.transitions());
         pen.text(head, 8, 4, font, Pen.Face.BOLD, Pen.Align.LEFT, Pen.VAlign.TOP, w - 16);
         pen.text(f.phase(), 8, 4 + line, font, Pen.Face.REGULAR, Pen.Align.LEFT, Pen.VAlign.TOP, w - 16);
         double top = 4 + 2 * line + 4;
-        double bottom = h - 2 * line - 6;
+        int legendRows = legendWidth(pen, font) > w - 16 ? 2 : 1;
+        double bottom = h - (1 + legendRows) * line - 6;
         double split = w * 0.6;
         drawWorld(pen, f, 8, top, split - 16, bottom - top, font, highContrast);
         drawForces(pen, f, split + 8, top, w - split - 16, bottom - top, font, highContrast);
         pen.fill(Color.BLACK);
         String planText;
         if (f.plan() != null) {
-            planText = String.format(Locale.ROOT, "Executed plan: J predicted by the model %.2f;  the same %d forces "
-                    + "replayed open-loop in the true physics %.2f", f.plan().predictedReturn(),
-                    f.plan().actions().length, f.plan().replayedReturn());
+            planText = String.format(Locale.ROOT, "Plan's J: model %.2f   same forces in the true physics %.2f",
+                    f.plan().predictedReturn(), f.plan().replayedReturn());
         } else if (f.searchInProgress()) {
-            planText = "Search in progress: Step or Round acts with the plan once all rounds are made";
+            planText = "Search in progress: Step, or Round after the last round, acts";
         } else {
             planText = "No plan yet in this episode";
         }
@@ -82,15 +82,25 @@ final class PlanningPicture {
         legend(pen, 8, bottom + 4 + line, font, w - 16);
     }
 
+    private static final Object[][] LEGEND = {{CANDIDATE, "candidates"}, {ELITE, "elites"}, {PLAN, "plan (model)"},
+        {TRUTH, "plan (true physics)"}};
+
+    private static double legendWidth(Pen pen, double font) {
+        double sum = 0;
+        for (Object[] item : LEGEND) {
+            sum += 24 + pen.textWidth((String) item[1], font, Pen.Face.REGULAR) + 18;
+        }
+        return sum;
+    }
+
     private static void legend(Pen pen, double x, double y, double font, double maxW) {
-        Object[][] items = {{CANDIDATE, "candidates"}, {ELITE, "elites"}, {PLAN, "executed plan (model)"},
-            {TRUTH, "same forces, true physics"}};
         double cx = x;
-        for (Object[] item : items) {
+        for (Object[] item : LEGEND) {
             String label = (String) item[1];
             double tw = pen.textWidth(label, font, Pen.Face.REGULAR);
-            if (cx + 26 + tw > x + maxW) {
-                break;
+            if (cx + 26 + tw > x + maxW && cx > x) {
+                cx = x;
+                y += font * 1.45;
             }
             pen.stroke((Color) item[0] == CANDIDATE ? new Color(120, 120, 120) : (Color) item[0], 3,
                     item[0] == TRUTH ? new double[] {6, 4} : null);
@@ -202,15 +212,15 @@ final class PlanningPicture {
         double line = font * 1.4;
         pen.fill(Color.BLACK);
         Iteration round = f.round();
-        String title = round == null ? "Candidate forces" : String.format(Locale.ROOT, "Candidate forces, round %d of %d",
+        String title = round == null ? "Forces u1..uH" : String.format(Locale.ROOT, "Forces, round %d/%d",
                 round.index() + 1, f.roundsTotal());
         pen.text(title, x0, y0, font, Pen.Face.BOLD, Pen.Align.LEFT, Pen.VAlign.TOP, w);
         List<Iteration> rounds = f.rounds();
-        StringBuilder sigmas = new StringBuilder("mean sigma [N]:");
+        StringBuilder sigmas = new StringBuilder("\u03c3 [N]:");
         if (!rounds.isEmpty()) {
-            sigmas.append(' ').append(fmt(mean(rounds.get(0).std())));
+            sigmas.append(' ').append(String.format(Locale.ROOT, "%.1f", mean(rounds.get(0).std())));
             for (Iteration it : rounds) {
-                sigmas.append(" > ").append(fmt(mean(it.nextStd())));
+                sigmas.append(" \u2192 ").append(String.format(Locale.ROOT, "%.1f", mean(it.nextStd())));
             }
         }
         pen.text(sigmas.toString(), x0, y0 + line, font, Pen.Face.REGULAR, Pen.Align.LEFT, Pen.VAlign.TOP, w);
@@ -228,7 +238,7 @@ final class PlanningPicture {
         pen.text(fmt(maxF), left - 4, top, font * 0.9, Pen.Face.REGULAR, Pen.Align.RIGHT, Pen.VAlign.TOP, 0);
         pen.text("0", left - 4, top + ph / 2, font * 0.9, Pen.Face.REGULAR, Pen.Align.RIGHT, Pen.VAlign.CENTER, 0);
         pen.text(fmt(-maxF), left - 4, top + ph, font * 0.9, Pen.Face.REGULAR, Pen.Align.RIGHT, Pen.VAlign.BOTTOM, 0);
-        pen.text("step of the plan (1 .. H), force [N]", left + pw / 2, top + ph + 2, font * 0.9, Pen.Face.REGULAR,
+        pen.text("plan step 1..H", left + pw / 2, top + ph + 2, font * 0.9, Pen.Face.REGULAR,
                 Pen.Align.CENTER, Pen.VAlign.TOP, pw);
         if (round == null) {
             return;
