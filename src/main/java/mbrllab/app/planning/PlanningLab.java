@@ -389,7 +389,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
             return;
         }
         dataLabel.setText(String.format(Locale.ROOT, "Data: %d transitions.%s", f.transitions(),
-                f.fitMillis() > 0 ? String.format(Locale.ROOT, " Last model fit: %.1f s.", f.fitMillis() / 1000) : ""));
+                f.fitMillis() >= 50 ? String.format(Locale.ROOT, " Last model fit: %.1f s.", f.fitMillis() / 1000) : ""));
         if (f.finished().size() != episodesShown) {
             episodesShown = f.finished().size();
             returnsPlot.setDataset(0, PetsChart.returns(f.finished()));

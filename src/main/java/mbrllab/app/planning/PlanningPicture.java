@@ -125,7 +125,7 @@ final class PlanningPicture {
         double scale = Math.min(w / (xMax - xMin), h / (yMax - yMin));
         double cx = x0 + w / 2;
         double cy = y0 + h / 2 + (yMax + yMin) / 2 * scale;
-        Mapper m = new Mapper(cx, cy, scale);
+        Mapper m = new Mapper(cx, cy, scale, x0, y0, x0 + w, y0 + h);
         pen.stroke(new Color(200, 200, 200), 1, null);
         pen.strokeRect(x0, y0, w, h);
         // the track; the balance task's ends (|x| = 2.4 m) marked
@@ -199,7 +199,9 @@ final class PlanningPicture {
             double qx = m.x(tip[0]);
             double qy = m.y(tip[1]);
             if (Double.isFinite(qx) && Double.isFinite(qy)) {
-                pen.strokeLine(px, py, qx, qy);
+                if (m.inside(px, py) && m.inside(qx, qy)) {
+                    pen.strokeLine(px, py, qx, qy);
+                }
                 px = qx;
                 py = qy;
             }
@@ -245,7 +247,7 @@ final class PlanningPicture {
         }
         int hor = round.horizon();
         double dx = hor > 1 ? pw / (hor - 1) : 0;
-        java.util.function.DoubleUnaryOperator y = v -> top + ph / 2 - v / maxF * ph / 2;
+        java.util.function.DoubleUnaryOperator y = v -> top + ph / 2 - Math.max(-maxF, Math.min(maxF, v)) / maxF * ph / 2;
         boolean[] elite = new boolean[round.population()];
         for (int e : round.elites()) {
             elite[e] = true;
@@ -321,7 +323,13 @@ final class PlanningPicture {
     }
 
     /** World metres to picture pixels. */
-    private record Mapper(double cx, double cy, double scale) {
+    private record Mapper(double cx, double cy, double scale, double left, double top, double right,
+                          double bottom) {
+        /** Whether a picture point lies in the world's box (paths are drawn only there). */
+        boolean inside(double px, double py) {
+            return px >= left && px <= right && py >= top && py <= bottom;
+        }
+
         double x(double wx) {
             return cx + wx * scale;
         }
