@@ -73,7 +73,8 @@ public final class PlanningLab extends BaseLab implements SessionState {
 
     static final RunToolbar.Tips TIPS = new RunToolbar.Tips(
             "Play or pause the PETS run (Space): every tick plans and executes one force",
-            "One control step: plan, execute the first force (Right arrow); at a planned episode's start, fit the model",
+            "One control step: plan, execute the first force (Right arrow); at a planned episode's start, fit the "
+                    + "model",
             "Start again with the options and the seed (Ctrl+R)",
             "From 1 step per second to as fast as planning goes (far right); the swing-up's real time is 10 steps/s",
             RunToolbar.SEED_TIP);
@@ -389,7 +390,8 @@ public final class PlanningLab extends BaseLab implements SessionState {
             return;
         }
         dataLabel.setText(String.format(Locale.ROOT, "Data: %d transitions.%s", f.transitions(),
-                f.fitMillis() >= 50 ? String.format(Locale.ROOT, " Last model fit: %.1f s.", f.fitMillis() / 1000) : ""));
+                f.fitMillis() >= 50 ? String.format(Locale.ROOT, " Last model fit: %.1f s.", f.fitMillis() / 1000)
+                        : ""));
         if (f.finished().size() != episodesShown) {
             episodesShown = f.finished().size();
             returnsPlot.setDataset(0, PetsChart.returns(f.finished()));
@@ -480,7 +482,8 @@ public final class PlanningLab extends BaseLab implements SessionState {
                 () -> PlanningPicture.csv(f)));
         double cw = Math.max(500, chartViewer.getWidth());
         double ch = Math.max(300, chartViewer.getHeight());
-        targets.add(new ExportTarget("planning-returns", "Planning: return per episode, predicted and true plan returns",
+        targets.add(new ExportTarget("planning-returns",
+                "Planning: return per episode, predicted and true plan returns",
                 () -> Exports.chartPng2x(chart, cw, ch), () -> Exports.chartSvg(chart, cw, ch),
                 () -> episodesCsv(f)));
         return targets;

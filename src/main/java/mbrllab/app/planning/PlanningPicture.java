@@ -247,7 +247,8 @@ final class PlanningPicture {
         }
         int hor = round.horizon();
         double dx = hor > 1 ? pw / (hor - 1) : 0;
-        java.util.function.DoubleUnaryOperator y = v -> top + ph / 2 - Math.max(-maxF, Math.min(maxF, v)) / maxF * ph / 2;
+        java.util.function.DoubleUnaryOperator y = v -> top + ph / 2
+                - Math.max(-maxF, Math.min(maxF, v)) / maxF * ph / 2;
         boolean[] elite = new boolean[round.population()];
         for (int e : round.elites()) {
             elite[e] = true;
