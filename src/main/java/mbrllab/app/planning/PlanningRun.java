@@ -102,7 +102,9 @@ final class PlanningRun implements Ticker<PlanningFrame> {
                 : settings.planner().planner() == mbrllab.core.planning.PlannerKind.CEM
                 ? settings.planner().iterations() : 1;
         Iteration shown = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
-        return new PlanningFrame(settings, stepper.trueState(), stepper.episodeNumber(), stepper.stepInEpisode(),
+        // after the last episode: its number, not the next one's
+        int episode = Math.min(stepper.episodeNumber(), settings.episodes());
+        return new PlanningFrame(settings, stepper.trueState(), episode, stepper.stepInEpisode(),
                 stepper.returnSoFar(), stepper.transitions(), phase, stepper.lastFitMillis(), shown,
                 List.copyOf(rounds), total, plan, List.copyOf(stepper.episodes()));
     }
