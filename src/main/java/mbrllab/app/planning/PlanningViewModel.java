@@ -21,8 +21,8 @@ import mbrllab.core.planning.PetsObserver;
 /**
  * The planning lab's state: the settings, the animated PETS run on a {@link LockStepRunner} (its frames reach
  * {@link #frameProperty()} on the FX thread, coalesced), and R background runs of the same settings with seeds
- * seed + 1 .. seed + R (run 0 is the animated one's seed, so the animation is one more sample) for the bands of the
- * return chart. FX thread only.
+ * seed .. seed + R - 1 for the bands of the return chart (the first repeats the animated run bit for bit, as the
+ * Dyna-maze's animated panes are run 1 of their curves). FX thread only.
  */
 final class PlanningViewModel {
 
@@ -109,7 +109,7 @@ final class PlanningViewModel {
         }
         int total = s.runs();
         Map<Integer, PetsEpisode[]> done = new ConcurrentHashMap<>();
-        LiveExperiment.Job<ReturnBands> job = new LiveExperiment.Job<>(s.withSeed(s.seed()), total,
+        LiveExperiment.Job<ReturnBands> job = new LiveExperiment.Job<>(s, total,
                 "PETS: " + total + " background runs of " + s.episodes() + " episodes (seeds " + s.seed() + ".."
                         + (s.seed() + total - 1) + ")",
                 (executor, observer) -> {
