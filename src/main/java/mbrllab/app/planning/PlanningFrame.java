@@ -23,10 +23,14 @@ import mbrllab.core.planning.PetsEpisode;
  * @param roundsTotal the rounds the search makes in all
  * @param plan        the plan executed last, or null (none yet in this episode, or a search in progress)
  * @param finished    the finished episodes, in order
+ * @param modelError  the root mean square one-step error of theta' [rad/s] of the model of the latest planned
+ *                    episode on that episode's observed transitions, which it was not fitted to (held out); mean
+ *                    of the members' mean predictions; NaN before the first planned episode ends
  */
 record PlanningFrame(PlanningSettings settings, double[] state, int episode, int step, double returnSoFar,
                      int transitions, String phase, double fitMillis, Iteration round, List<Iteration> rounds,
-                     int roundsTotal, ShownPlan plan, List<PetsEpisode> finished) {
+                     int roundsTotal, ShownPlan plan, List<PetsEpisode> finished,
+                     double modelError) {
 
     /**
      * The executed plan as the model saw it and as the true physics plays it.

@@ -389,9 +389,10 @@ public final class PlanningLab extends BaseLab implements SessionState {
         if (f == null) {
             return;
         }
-        dataLabel.setText(String.format(Locale.ROOT, "Data: %d transitions.%s", f.transitions(),
+        dataLabel.setText(String.format(Locale.ROOT, "Data: %d transitions.%s%s", f.transitions(),
                 f.fitMillis() >= 50 ? String.format(Locale.ROOT, " Last model fit: %.1f s.", f.fitMillis() / 1000)
-                        : ""));
+                        : "", Double.isNaN(f.modelError()) ? "" : String.format(Locale.ROOT, " The model's one-step "
+                        + "error of theta' on the episode it planned (held out): %.3f rad/s (rms).", f.modelError())));
         if (f.finished().size() != episodesShown) {
             episodesShown = f.finished().size();
             returnsPlot.setDataset(0, PetsChart.returns(f.finished()));

@@ -22,6 +22,7 @@ final class PlanningRun implements Ticker<PlanningFrame> {
     private final List<Iteration> rounds = new ArrayList<>();
     private PlanningFrame.ShownPlan plan;
     private String phase = "ready: episode 1 acts with random forces";
+    private double modelError = Double.NaN;
 
     /** @param executor runs the model's fits and the planner's pieces */
     PlanningRun(PlanningSettings settings, Executor executor) {
@@ -62,6 +63,9 @@ final class PlanningRun implements Ticker<PlanningFrame> {
             phase = "episode 1: random forces (the data to learn from)";
         }
         if (step.endedEpisode()) {
+            if (!step.finished().random()) {
+                modelError = heldOutError(stepper.model(), step.finished().episode().observed());
+            }
             phase = String.format(java.util.Locale.ROOT, "episode %d ended: return %.2f in %d steps%s.%s",
                     step.finished().number(), step.finished().totalReturn(), step.finished().steps(),
                     step.finished().success() ? ", success" : "", stepper.hasNext()
@@ -106,6 +110,32 @@ final class PlanningRun implements Ticker<PlanningFrame> {
         int episode = Math.min(stepper.episodeNumber(), settings.episodes());
         return new PlanningFrame(settings, stepper.trueState(), episode, stepper.stepInEpisode(),
                 stepper.returnSoFar(), stepper.transitions(), phase, stepper.lastFitMillis(), shown,
-                List.copyOf(rounds), total, plan, List.copyOf(stepper.episodes()));
+                List.copyOf(rounds), total, plan, List.copyOf(stepper.episodes()), modelError);
+    }
+
+    /**
+     * The root mean square one-step error of theta' [rad/s] of {@code model} (the mean of its members' mean
+     * predictions) on the transitions of {@code data}: the angular velocity, since the balance task's Euler step
+     * makes the next theta independent of the forces and the physics.
+     */
+    static double heldOutError(mbrllab.core.models.transition.TransitionModel model,
+                                    mbrllab.core.models.dynamics.Trajectory data) {
+        int n = data.length();
+        double[] states = java.util.Arrays.copyOf(data.states(), n * 4);
+        double[] forces = data.actions();
+        double[] next = new double[n * 4];
+        double[] mean = new double[n * 4];
+        for (int m = 0; m < model.members(); m++) {
+            model.predict(m, states, forces, n, next);
+            for (int i = 0; i < next.length; i++) {
+                mean[i] += next[i] / model.members();
+            }
+        }
+        double sum = 0;
+        for (int t = 0; t < n; t++) {
+            double d = mean[t * 4 + 3] - data.state(t + 1, 3);
+            sum += d * d;
+        }
+        return Math.sqrt(sum / n);
     }
 }

@@ -104,6 +104,9 @@ class PlanningViewModelTest {
             assertEquals(a.predictedReturn(), b.predictedReturn(), 0);
             assertEquals(a.replayedReturn(), b.replayedReturn(), 0);
         }
+        // the true model's one-step error on its episode comes from the observation noise alone (0.01 per component)
+        double error = frame().modelError();
+        assertTrue(error > 0.005 && error < 0.1, "held-out theta' error " + error);
         assertTrue(PlanningLab.episodesCsv(frame()).startsWith(
                 "episode,return,steps,transitions,success,plan_predicted,plan_true\n1,"));
         assertEquals(3, PlanningLab.episodesCsv(frame()).split("\n").length);
@@ -130,6 +133,23 @@ class PlanningViewModelTest {
         assertEquals((r2[0] + r2[1]) / 2, b.mean()[1], 1e-12);
         // two runs: t(0.975, 1) = 12.706 times the standard error |a - b| / 2
         assertEquals(12.706 * Math.abs(r2[0] - r2[1]) / 2, b.halfWidth()[1], 1e-3 * Math.abs(r2[0] - r2[1]) + 1e-9);
+    }
+
+    @Test
+    void theHeldOutErrorIsZeroForThePhysicsWithoutNoiseAndGrowsWithAWrongModel() {
+        mbrllab.core.control.BalanceTask task = mbrllab.core.control.BalanceTask.cartPoleV1();
+        java.util.SplittableRandom forces = new java.util.SplittableRandom(3);
+        mbrllab.core.control.TaskEpisode e = mbrllab.core.control.TaskEpisode.run(task,
+                (o, t) -> 10 * (2 * forces.nextDouble() - 1), new mbrllab.core.random.SplitMix64(4));
+        assertEquals(0, PlanningRun.heldOutError(new mbrllab.core.models.transition.TrueTransitionModel(task),
+                e.observed()), 0, "no observation noise on balance: the physics predicts exactly");
+        // a model with 1.5 times the gravity errs: its theta' differs from the observed one
+        mbrllab.core.cartpole.BalanceSystem s = task.system();
+        mbrllab.core.control.BalanceTask heavier = new mbrllab.core.control.BalanceTask(
+                new mbrllab.core.cartpole.BalanceSystem(s.gravity() * 1.5, s.cartMass(), s.poleMass(), s.halfLength(),
+                        s.forceMagnitude(), s.tau(), s.thetaThresholdDegrees(), s.xThreshold(), s.maxSteps()), 10);
+        assertTrue(PlanningRun.heldOutError(new mbrllab.core.models.transition.TrueTransitionModel(heavier),
+                e.observed()) > 1e-4);
     }
 
     @Test
