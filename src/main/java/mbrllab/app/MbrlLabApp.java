@@ -6,11 +6,13 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import mbrllab.app.acceleration.AccelerationLab;
 import mbrllab.app.cartpole.CartPoleLab;
 import mbrllab.app.changing.ChangingMazesLab;
 import mbrllab.app.dynamaze.DynaMazeLab;
 import mbrllab.app.lab.LabEntry;
 import mbrllab.app.models.ModelsLab;
+import mbrllab.app.planning.PlanningLab;
 import mbrllab.app.shell.ClassroomSettings;
 import mbrllab.app.shell.Shell;
 import mbrllab.app.lab.Lab;
@@ -59,7 +61,9 @@ public final class MbrlLabApp extends Application {
             DynaMazeLab.ENTRY,
             ChangingMazesLab.ENTRY,
             CartPoleLab.ENTRY,
-            ModelsLab.ENTRY);
+            ModelsLab.ENTRY,
+            PlanningLab.ENTRY,
+            AccelerationLab.ENTRY);
 
     /**
      * The shell with every lab and classroom settings in memory (the user's saved ones are neither read nor changed),
