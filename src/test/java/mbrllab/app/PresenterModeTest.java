@@ -91,6 +91,26 @@ class PresenterModeTest extends ShellFixture {
         assertNothingElided();
     }
 
+    @Test
+    void planning(FxRobot robot) throws Exception {
+        open("planning");
+        double h = waitUntilAtRest(() -> shell.view().lookup("#returnChart").getLayoutBounds().getHeight(), 300,
+                "the planning lab is laid out");
+        System.out.println("presenter mode, 1024x768, text 1.5: planning chart height " + h);
+        assertTrue(h >= 220, "the returns chart is at least 220 px tall: " + h);
+        assertNothingElided();
+    }
+
+    @Test
+    void acceleration(FxRobot robot) throws Exception {
+        open("acceleration");
+        double h = waitUntilAtRest(() -> shell.view().lookup("#accelerationChart").getLayoutBounds().getHeight(), 300,
+                "the acceleration lab is laid out");
+        System.out.println("presenter mode, 1024x768, text 1.5: acceleration chart height " + h);
+        assertTrue(h >= 220, "the learning curves' chart is at least 220 px tall: " + h);
+        assertNothingElided();
+    }
+
     /**
      * Outside presenter mode at the same size the layout gives way: the lab list takes the width of its names (on two
      * lines at most), tab titles shorten so that every tab header lies inside its tab pane (the models lab's
@@ -189,7 +209,7 @@ class PresenterModeTest extends ShellFixture {
         assertTrue(elided.isEmpty(), "labels whose text does not fit: " + elided);
         int checked = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> labels(shell.currentLab().view()).size())
                 .get(15, java.util.concurrent.TimeUnit.SECONDS);
-        assertTrue(checked >= 2, "labels checked (at least the tab titles): " + checked);
+        assertTrue(checked >= 1, "labels checked: " + checked);
     }
 
     private static List<String> elided(Node root) {
