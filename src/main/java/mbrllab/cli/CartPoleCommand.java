@@ -1,13 +1,8 @@
 package mbrllab.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +30,9 @@ import mbrllab.core.cartpole.CartPoleSystem;
 import mbrllab.core.cartpole.SwingUpSystem;
 import mbrllab.core.dyna.ExperimentObserver;
 import mbrllab.core.dyna.LearningCurves;
+import mbrllab.core.text.TextLines;
+import mbrllab.io.NumericCsv;
+import mbrllab.io.TextFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,6 +53,15 @@ final class CartPoleCommand implements Runnable {
 
     /** Largest number of forces a rollout accepts. */
     static final int MAX_FORCES = 1_000_000;
+
+    /** Largest force file read: 32 MiB (a million forces of up to 32 characters). */
+    static final int MAX_FORCES_BYTES = 32 * TextFiles.MIB;
+
+    /**
+     * Largest magnitude of a force or an initial state component: 1e100, so that the physics' squares stay finite in
+     * double arithmetic.
+     */
+    static final double MAX_MAGNITUDE = NumericCsv.MAX_MAGNITUDE;
 
     /** A decimal number: digits with an optional point and exponent (no NaN, Infinity, hex or 'd'/'f' suffix). */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -174,10 +181,12 @@ final class CartPoleCommand implements Runnable {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** Parses X,XDOT,THETA,THETADOT. */
+    private static final String[] INIT_NAMES = {"X", "XDOT", "THETA", "THETADOT"};
+
+    /** Parses X,XDOT,THETA,THETADOT, each of magnitude at most {@link #MAX_MAGNITUDE}. */
     static CartPoleState parseInit(String text) {
         String[] parts = text.split(",", -1);
-        String usage = "cartpole rollout: --init needs four numbers X,XDOT,THETA,THETADOT, got '" + text + "'";
+        String usage = "cartpole rollout: --init needs four numbers X,XDOT,THETA,THETADOT, got " + TextLines.quote(text);
         if (parts.length != 4) {
             throw new UserInputException(usage);
         }
@@ -188,59 +197,46 @@ final class CartPoleCommand implements Runnable {
                 throw new UserInputException(usage);
             }
             v[i] = Double.parseDouble(p);
-            if (!Double.isFinite(v[i])) {
-                throw new UserInputException(usage + " (too large)");
+            if (!(Math.abs(v[i]) <= MAX_MAGNITUDE)) {
+                throw new UserInputException("cartpole rollout: --init " + INIT_NAMES[i] + " = " + p + " is beyond the "
+                        + "limit of 1e100 in magnitude (larger values overflow the physics)");
             }
         }
         return new CartPoleState(v[0], v[1], v[2], v[3]);
     }
 
     /**
-     * Reads one force per line; blank lines and lines starting with # are skipped. A bad line is reported as
-     * {@code FILE:LINE: reason} (exit 2).
+     * Reads one force per line; blank lines and lines starting with # are skipped. The file is read by
+     * {@link TextFiles} (at most {@link #MAX_FORCES_BYTES}); a bad line is reported as {@code FILE:LINE: reason}
+     * (exit 2).
      */
     static double[] readForces(Path file) {
-        List<Double> forces = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNo = 0;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                String text = line.strip();
-                if (text.isEmpty() || text.startsWith("#")) {
-                    continue;
-                }
-                if (!NUMBER.matcher(text).matches()) {
-                    String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-                    throw new UserInputException(file + ":" + lineNo + ": expected a force in newtons (a decimal "
-                            + "number), got '" + shown + "'");
-                }
-                double value = Double.parseDouble(text);
-                if (!Double.isFinite(value)) {
-                    throw new UserInputException(file + ":" + lineNo + ": force out of range: " + text);
-                }
-                if (forces.size() >= MAX_FORCES) {
-                    throw new UserInputException(file + ":" + lineNo + ": more than " + MAX_FORCES + " forces");
-                }
-                forces.add(value);
+        TextLines text = CommandSupport.readText(file, MAX_FORCES_BYTES, "a force file");
+        double[] forces = new double[Math.min(text.count(), MAX_FORCES)];
+        int count = 0;
+        for (int lineNo = 1; lineNo <= text.count(); lineNo++) {
+            String line = text.line(lineNo).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
             }
-        } catch (CharacterCodingException e) {
-            throw new UserInputException(file + ": not UTF-8 text");
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserInputException("cannot read " + file + ": no such file");
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new UserInputException("cannot read " + file + ": permission denied");
-        } catch (IOException e) {
-            throw new UserInputException("cannot read " + file + ": " + e.getMessage());
+            if (!NUMBER.matcher(line).matches()) {
+                throw new UserInputException(file + ":" + lineNo + ": expected a force in newtons (a decimal "
+                        + "number), got " + TextLines.quote(line));
+            }
+            double value = Double.parseDouble(line);
+            if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
+                throw new UserInputException(file + ":" + lineNo + ": force " + TextLines.quote(line) + " is beyond "
+                        + "the limit of 1e100 N in magnitude");
+            }
+            if (count >= MAX_FORCES) {
+                throw new UserInputException(file + ":" + lineNo + ": more than " + MAX_FORCES + " forces");
+            }
+            forces[count++] = value;
         }
-        if (forces.isEmpty()) {
+        if (count == 0) {
             throw new UserInputException(file + ": no forces (expected one force in newtons per line)");
         }
-        double[] f = new double[forces.size()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = forces.get(i);
-        }
-        return f;
+        return Arrays.copyOf(forces, count);
     }
 
     @Command(name = "learn", mixinStandardHelpOptions = true,

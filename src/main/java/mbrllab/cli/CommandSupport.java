@@ -12,7 +12,14 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 
+import mbrllab.core.maze.Maze;
+import mbrllab.core.text.InputFormatException;
+import mbrllab.core.text.TextLines;
 import mbrllab.io.AtomicFiles;
+import mbrllab.io.BundledMazes;
+import mbrllab.io.MazeFiles;
+import mbrllab.io.NumericCsv;
+import mbrllab.io.TextFiles;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,6 +32,49 @@ final class CommandSupport {
     static final int MAX_THREADS = 1024;
 
     private CommandSupport() {
+    }
+
+    /**
+     * Reads a text input given on the command line through {@link TextFiles} (size limit, UTF-8, any line ending).
+     *
+     * @param what what the file is, for the size message (e.g. "a force file")
+     * @throws UserInputException (exit 2) {@code FILE: reason} or {@code FILE:LINE:COL: reason}
+     */
+    static TextLines readText(Path file, int maxBytes, String what) {
+        try {
+            return TextFiles.read(file, maxBytes, what);
+        } catch (InputFormatException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    /**
+     * Reads a numeric CSV ({@link NumericCsv#read}).
+     *
+     * @throws UserInputException (exit 2) {@code FILE:LINE: reason}
+     */
+    static NumericCsv readCsv(Path file) {
+        try {
+            return NumericCsv.read(file);
+        } catch (InputFormatException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    /**
+     * Reads a maze file, or the bundled maze {@code bundled} when {@code file} is null.
+     *
+     * @throws UserInputException (exit 2) {@code FILE:LINE:COL: reason}
+     */
+    static Maze readMaze(Path file, String bundled) {
+        if (file == null) {
+            return BundledMazes.load(bundled);
+        }
+        try {
+            return MazeFiles.read(file);
+        } catch (InputFormatException e) {
+            throw new UserInputException(e.getMessage());
+        }
     }
 
     /** Writes {@code text} (UTF-8) to {@code file}, atomically. */

@@ -28,8 +28,6 @@ import mbrllab.core.dyna.LearningCurveExperiment;
 import mbrllab.core.dyna.LearningCurveSpec;
 import mbrllab.core.dyna.LearningCurves;
 import mbrllab.core.maze.Maze;
-import mbrllab.core.maze.MazeFormatException;
-import mbrllab.core.maze.MazeParser;
 import mbrllab.io.BundledMazes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,14 +54,7 @@ final class FigureCommand implements Runnable {
 
     /** Reads {@code file}, or the bundled maze {@code bundled} when file is null. */
     static Maze loadMaze(Path file, String bundled) {
-        if (file == null) {
-            return BundledMazes.load(bundled);
-        }
-        try {
-            return MazeParser.read(file);
-        } catch (MazeFormatException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        return CommandSupport.readMaze(file, bundled);
     }
 
     @Command(name = "8.2", mixinStandardHelpOptions = true,

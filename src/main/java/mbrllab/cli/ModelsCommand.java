@@ -17,7 +17,6 @@ import mbrllab.core.models.gp.GpModel;
 import mbrllab.core.models.gp.GpSpec;
 import mbrllab.core.models.gp.SeHyperparameters;
 import mbrllab.core.random.SplitMix64;
-import mbrllab.io.CsvFormatException;
 import mbrllab.io.NumericCsv;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -197,11 +196,7 @@ final class ModelsCommand implements Runnable {
         }
 
         private static NumericCsv readCsv(Path file) {
-            try {
-                return NumericCsv.read(file);
-            } catch (CsvFormatException e) {
-                throw new UserInputException(e.getMessage());
-            }
+            return CommandSupport.readCsv(file);
         }
     }
 
