@@ -28,7 +28,6 @@ import mbrllab.core.cartpole.CartPoleEpisode;
 import mbrllab.core.cartpole.CartPoleState;
 import mbrllab.core.cartpole.CartPoleSystem;
 import mbrllab.core.cartpole.SwingUpSystem;
-import mbrllab.core.dyna.ExperimentObserver;
 import mbrllab.core.dyna.LearningCurves;
 import mbrllab.core.text.TextLines;
 import mbrllab.io.NumericCsv;
@@ -103,6 +102,7 @@ final class CartPoleCommand implements Runnable {
                 default -> throw new UserInputException("cartpole rollout: --system must be balance or swingup, got '"
                         + system + "'");
             };
+            Outputs files = Outputs.toFile("cartpole rollout", "--out", out);
             CartPoleState start = parseInit(init);
             double[] f = readForces(forces);
             PrintWriter console = spec.commandLine().getOut();
@@ -123,6 +123,7 @@ final class CartPoleCommand implements Runnable {
                 row(csv, k, dt, s, applied);
                 episode.step(applied);
                 k++;
+                requireFinite(s, k);
             }
             row(csv, k, dt, s, Double.NaN);
             String end = null;
@@ -142,11 +143,26 @@ final class CartPoleCommand implements Runnable {
                         + (clipped > 0 ? "; " + clipped + " of the forces clipped to [-" + limit + ", " + limit + "] N"
                         : "");
             }
-            CommandSupport.writeText(out, csv.toString());
+            files.csv(out, csv.toString()).commit();
             console.println(summary);
             console.println("wrote " + out);
             console.flush();
             return 0;
+        }
+
+        /**
+         * Refuses a state that has left double arithmetic (NaN or infinite), which huge initial values or forces
+         * cause: nothing is written.
+         */
+        private void requireFinite(double[] s, int step) {
+            for (int i = 0; i < s.length; i++) {
+                if (!Double.isFinite(s[i])) {
+                    throw new UserInputException("cartpole rollout: the state is no longer finite after step " + step
+                            + " (" + new String[] {"x", "x_dot", "theta", "theta_dot"}[i] + " = " + s[i] + "): --init "
+                            + TextLines.quote(init) + " or the forces of " + forces + " are too large for the physics; nothing was "
+                            + "written");
+                }
+            }
         }
 
         /** Why a balance state is a failure: the cart off the track (told first), else the pole's angle. */
@@ -278,13 +294,22 @@ final class CartPoleCommand implements Runnable {
                 description = "episodes per run, 1..100000 (default: ${DEFAULT-VALUE})")
         int episodes;
 
+        @Mixin
+        CommandSupport.Budgeted budget;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
+            Outputs files = Outputs.inFolder("cartpole learn", "--out", common.out, "cartpole-learn.csv",
+                    "cartpole-learn.png");
             BoxesAgentKind agentKind = choice("--agent", BoxesAgentKind.class, agent);
             BoxModelKind modelKind = choice("--model", BoxModelKind.class, model);
+            for (String option : new String[] {"--n", "--model", "--alpha", "--epsilon", "--gamma"}) {
+                CommandSupport.refuseUnless(spec, agentKind != BoxesAgentKind.RANDOM, option,
+                        "the random agent neither learns nor plans");
+            }
             Set<Integer> distinct = new HashSet<>();
             for (int n : nValues) {
                 if (!distinct.add(n)) {
@@ -300,18 +325,18 @@ final class CartPoleCommand implements Runnable {
                 throw new UserInputException("cartpole learn: --" + e.getMessage()
                         .replace("each n must", "n: each must").replace("nValues must", "n must"));
             }
+            budget.check(experiment.cost(common.workers()), "lower --runs, --episodes or --n");
             ExecutorService pool = common.pool();
             LearningCurves curves;
-            try {
-                curves = BoxesLearningExperiment.run(experiment, pool, ExperimentObserver.NONE);
+            try (Progress progress = Progress.start(spec, experiment.runs(), "runs")) {
+                curves = BoxesLearningExperiment.run(experiment, pool, progress.observer());
             } finally {
                 pool.shutdownNow();
             }
             List<String> names = experiment.curveNames();
-            Path csv = common.out.resolve("cartpole-learn.csv");
-            Path png = common.out.resolve("cartpole-learn.png");
-            CommandSupport.writeText(csv, toCsv(curves, names));
-            CommandSupport.writePng(chart(experiment, curves), png, 900, 560);
+            Path csv = files.file("cartpole-learn.csv");
+            Path png = files.file("cartpole-learn.png");
+            files.csv(csv, toCsv(curves, names)).png(png, chart(experiment, curves), 900, 560).commit();
 
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + csv + " and " + png);
