@@ -57,7 +57,7 @@ final class Outputs {
      * @throws UserInputException (exit 2) with the reason
      */
     static Outputs inFolder(String command, String option, Path dir, String... names) {
-        requireNotEmpty(command, option, dir);
+        requireNotEmpty(command, option, dir, "use . for the current folder");
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserInputException(command + ": " + option + " " + dir + " is a file; expected a folder");
         }
@@ -76,7 +76,7 @@ final class Outputs {
      * @throws UserInputException (exit 2) with the reason
      */
     static Outputs toFile(String command, String option, Path file) {
-        requireNotEmpty(command, option, file);
+        requireNotEmpty(command, option, file, "name the file to write");
         if (Files.isDirectory(file)) {
             throw new UserInputException(command + ": " + option + " " + file + " is a folder; expected a file name");
         }
@@ -85,9 +85,9 @@ final class Outputs {
         return new Outputs(command, parent);
     }
 
-    private static void requireNotEmpty(String command, String option, Path path) {
+    private static void requireNotEmpty(String command, String option, Path path, String hint) {
         if (path.toString().isBlank()) {
-            throw new UserInputException(command + ": " + option + " must not be empty (use . for the current folder)");
+            throw new UserInputException(command + ": " + option + " must not be empty (" + hint + ")");
         }
     }
 
