@@ -27,8 +27,16 @@ class LauncherTest {
 
     /** Runs the Launcher with the test class path, DISPLAY set to {@code display} (null: unset). */
     private static Run launch(Path dir, String display, String... args) throws IOException, InterruptedException {
+        return launch(dir, display, List.of(), args);
+    }
+
+    /** The same with options for the JVM ({@code -Xmx48m}). */
+    private static Run launch(Path dir, String display, List<String> jvm, String... args) throws IOException,
+            InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "mbrllab.Launcher"));
+                .toString()));
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "mbrllab.Launcher"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().remove("DISPLAY");
@@ -58,6 +66,25 @@ class LauncherTest {
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("mbrl-lab: the window needs a display ("), r.err());
+    }
+
+    @Test
+    void runningOutOfMemoryAfterAllowLongIsTheUsersCallNotABug(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("t.csv"), "x1,y\n0,0\n1,1\n2,0\n");
+        Files.writeString(dir.resolve("q.csv"), "x1\n0.5\n");
+        String[] fit = {"models", "fit", "--model", "ensemble", "--hidden", "1024,1024,1024", "--members", "8",
+            "--epochs", "1", "--train", "t.csv", "--query", "q.csv", "--out", "p.csv"};
+        Run refused = launch(dir, null, List.of("-Xmx48m"), fit);
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().startsWith("models fit: this run is estimated at about 270 MB of memory"),
+                refused.err());
+        String[] allowed = java.util.stream.Stream.concat(java.util.Arrays.stream(fit), java.util.stream.Stream.of(
+                "--allow-long")).toArray(String[]::new);
+        Run ran = launch(dir, null, List.of("-Xmx48m"), allowed);
+        assertEquals(2, ran.code(), ran.err());
+        assertTrue(ran.err().strip().endsWith("models fit: ran out of memory (the JVM may use 50 MB), as the budget "
+                + "warned: give it more (java -Xmx8g -jar mbrl-lab.jar ...) or lower the sizes"), ran.err());
+        assertFalse(Files.exists(dir.resolve("p.csv")));
     }
 
     @Test

@@ -108,8 +108,28 @@ public final class Cli implements Runnable {
         try {
             return cl.execute(args);
         } catch (Throwable t) { // an Error (out of memory, stack overflow) passes picocli's handlers
-            return reportBug(t, cl, environment, args);
+            CommandLine command = innermost(cl);
+            if (t instanceof OutOfMemoryError && java.util.Arrays.asList(args).contains("--allow-long")) {
+                command.getErr().println(CommandSupport.name(command.getCommandSpec()) + ": ran out of memory (the JVM "
+                        + "may use " + mbrllab.core.budget.Cost.size(Runtime.getRuntime().maxMemory()) + "), as the "
+                        + "budget warned: give it more (java -Xmx8g -jar mbrl-lab.jar ...) or lower the sizes");
+                command.getErr().flush();
+                return USAGE;
+            }
+            return reportBug(t, command, environment, args);
         }
+    }
+
+    /** The subcommand that was running (the whole command line when the arguments did not parse). */
+    private static CommandLine innermost(CommandLine cl) {
+        CommandLine.ParseResult result = cl.getParseResult();
+        if (result == null) {
+            return cl;
+        }
+        while (result.subcommand() != null) {
+            result = result.subcommand();
+        }
+        return result.commandSpec().commandLine();
     }
 
     /**
