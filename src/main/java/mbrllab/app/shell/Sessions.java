@@ -61,7 +61,9 @@ public final class Sessions {
      */
     public static Session read(Path file) throws SessionException {
         try {
-            return parse(file.toString(), TextFiles.read(file, MAX_BYTES, "a session file").text());
+            // joined without a final line break, so that JSON's "unexpected end" names the file's last line
+            return parse(file.toString(), String.join("\n", TextFiles.read(file, MAX_BYTES, "a session file")
+                    .lines()));
         } catch (InputFormatException e) {
             throw new SessionException(e.getMessage());
         }
@@ -106,8 +108,8 @@ public final class Sessions {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(parse("presets/" + file, TextFiles.read("presets/" + file, in, MAX_BYTES,
-                    "a preset").text()));
+            return Optional.of(parse("presets/" + file, String.join("\n", TextFiles.read("presets/" + file, in,
+                    MAX_BYTES, "a preset").lines())));
         } catch (IOException | InputFormatException | SessionException e) {
             throw new IllegalStateException("bundled preset " + file + " is broken: " + e.getMessage(), e);
         }
