@@ -11,6 +11,9 @@ import javax.imageio.ImageIO;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -24,6 +27,9 @@ import mbrllab.io.AtomicFiles;
  * write a PNG of the whole window, quit. Works under a real display (Xvfb) and headless on Monocle.
  */
 public final class Screenshots {
+
+    /** The longest wait for a lab's computation before its run time starts [s]. */
+    static final int COMPUTING_LIMIT_SECONDS = 120;
 
     private static final AtomicInteger EXIT_CODE = new AtomicInteger(1);
     private static final AtomicReference<String> ERROR = new AtomicReference<>();
@@ -84,6 +90,51 @@ public final class Screenshots {
             Platform.exit();
             return;
         }
+        afterComputing(shell, () -> play(stage, shell, options, dispatcher));
+    }
+
+    /**
+     * Runs {@code then} once the lab has computed what it shows only when done ({@link
+     * mbrllab.app.lab.Lab#computing()}: the Models lab's fits and predictions after its preset), at most
+     * {@value #COMPUTING_LIMIT_SECONDS} s from now; at once for a lab that is not computing.
+     */
+    private static void afterComputing(Shell shell, Runnable then) {
+        ObservableBooleanValue computing = shell.currentLab().computing();
+        if (!computing.get()) {
+            then.run();
+            return;
+        }
+        long start = System.nanoTime();
+        boolean[] done = {false};
+        PauseTransition limit = new PauseTransition(Duration.seconds(COMPUTING_LIMIT_SECONDS));
+        ChangeListener<Boolean> listener = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now && !done[0]) {
+                    done[0] = true;
+                    computing.removeListener(this);
+                    limit.stop();
+                    System.out.printf(java.util.Locale.ROOT, "the lab computed for %.1f s before the run time%n",
+                            (System.nanoTime() - start) / 1e9);
+                    then.run();
+                }
+            }
+        };
+        limit.setOnFinished(e -> {
+            if (!done[0]) {
+                done[0] = true;
+                computing.removeListener(listener);
+                System.err.println("screenshot: the lab was still computing after " + COMPUTING_LIMIT_SECONDS
+                        + " s; the picture shows what was done by then");
+                then.run();
+            }
+        });
+        computing.addListener(listener);
+        limit.play();
+    }
+
+    /** Presses Step K times, lets the lab play its run time, then writes the PNG and quits. */
+    private static void play(Stage stage, Shell shell, ScreenshotOptions options, FxDispatcher dispatcher) {
         for (int i = 0; i < options.steps(); i++) {
             shell.currentLab().controls().step().run();
         }

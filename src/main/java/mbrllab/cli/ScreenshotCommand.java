@@ -24,7 +24,8 @@ final class ScreenshotCommand implements Callable<Integer> {
     String lab;
 
     @Option(names = "--run-seconds", paramLabel = "T", defaultValue = "3",
-            description = "seconds to let the lab play first, 0..600 (default: ${DEFAULT-VALUE})")
+            description = {"seconds to let the lab play first, 0..600 (default: ${DEFAULT-VALUE}); counted from when "
+                + "the lab has computed what it shows only once done (the Models lab's fits: waits at most 120 s)"})
     double runSeconds;
 
     @Option(names = "--speed", paramLabel = "STEPS", defaultValue = "100",

@@ -108,6 +108,77 @@ class DebuggerTest extends ShellFixture {
         assertEquals(fmt(tenth.qAfter()), text(robot, "#insp9").replaceAll(".*= ", ""));
     }
 
+    /**
+     * "Step real step" in the middle of a real step's planning runs the pending planning updates (f) first: the
+     * status line says so, and the highlight covers (f) as well as (a) to (e).
+     */
+    @Test
+    void stepRealStepSaysItRanThePendingPlanningFirstAndHighlightsIt(FxRobot robot) {
+        robot.clickOn("#debuggerTab");
+        waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith("update 0 of"), "a fresh agent");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Integer> n = robot.lookup("#debugN").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> n.setValue(50));
+        waitUntil(() -> text(robot, "#dbgMessage").startsWith("New agent with n = 50"), "a fresh agent with n = 50");
+        robot.clickOn("#dbgStepReal");
+        waitPosition(robot, 1);
+        robot.clickOn("#dbgStepUpdate");
+        robot.clickOn("#dbgStepUpdate");
+        waitPosition(robot, 3);
+        assertEquals("Executed one planning update, line (f).", text(robot, "#dbgMessage"));
+
+        robot.clickOn("#dbgStepReal");
+        waitPosition(robot, 52);
+        assertEquals("Ran 48 planning updates (f), then real step (a) to (e).", text(robot, "#dbgMessage"));
+        for (String line : List.of("A", "B", "C", "D", "E", "F")) {
+            assertTrue(active(robot, line), "line (" + line.toLowerCase() + ") highlighted");
+        }
+
+        robot.clickOn("#dbgStepReal");
+        waitPosition(robot, 103);
+        assertEquals("Ran 50 planning updates (f), then real step (a) to (e).", text(robot, "#dbgMessage"));
+        robot.clickOn("#dbgStepUpdate");
+        waitPosition(robot, 104);
+        assertTrue(active(robot, "F") && !active(robot, "A"), "one planning update: (f) only");
+    }
+
+    /**
+     * While the debugger's tab is shown the toolbar drives and shows the debugger: the panes pause (Play does not
+     * read "Pause" for a run nobody sees), "real steps" counts the debugger agent's, and Play and Step run it. Back
+     * on the panes, the toolbar shows theirs again.
+     */
+    @Test
+    void theToolbarFollowsTheDebuggerTabWhileItIsShown(FxRobot robot) {
+        robot.clickOn("#stepButton");
+        robot.clickOn("#stepButton");
+        robot.clickOn("#stepButton");
+        waitUntil(() -> text(robot, "#realStepsLabel").equals("real steps: 3"), "the panes took three steps");
+        robot.clickOn("#playButton");
+        waitUntil(() -> robot.lookup("#playButton").queryButton().getText().equals("Pause"), "the panes play");
+
+        robot.clickOn("#debuggerTab");
+        waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith("update 0 of"), "a fresh agent");
+        waitUntil(() -> robot.lookup("#playButton").queryButton().getText().equals("Play"),
+                "the panes pause while the debugger is shown");
+        waitUntil(() -> text(robot, "#realStepsLabel").equals("real steps: 0"), "the debugger agent's real steps");
+        robot.clickOn("#stepButton");
+        waitPosition(robot, 1);
+        waitUntil(() -> text(robot, "#realStepsLabel").equals("real steps: 1"), "Step took the debugger's real step");
+        robot.clickOn("#playButton");
+        waitUntil(() -> text(robot, "#dbgMessage").contains("goal reached"), "Play ran to the goal breakpoint");
+        long debuggerSteps = robot.lookup("#debugCanvas").queryAs(MazeCanvas.class).frame().realSteps();
+        assertTrue(debuggerSteps > 1);
+        waitUntil(() -> text(robot, "#realStepsLabel").equals(String.format(Locale.ROOT, "real steps: %,d",
+                debuggerSteps)), "the toolbar counts the debugger's real steps");
+        assertEquals("Play", robot.lookup("#playButton").queryButton().getText());
+
+        robot.clickOn("#compareTab");
+        long panes = robot.lookup("#mazeCanvas0").queryAs(MazeCanvas.class).frame().realSteps();
+        waitUntil(() -> text(robot, "#realStepsLabel").equals(String.format(Locale.ROOT, "real steps: %,d", panes)),
+                "back on the panes, their real steps");
+        assertTrue(panes >= 3);
+    }
+
     @Test
     void selectingAModelRowOutlinesItsPairOnTheMaze(FxRobot robot) {
         robot.clickOn("#debuggerTab");

@@ -136,6 +136,85 @@ class DynaMazeLabTest extends ShellFixture {
         robot.clickOn("#playButton");
     }
 
+    /**
+     * The episode axis spans the background runs' episodes (2 to 50): the animated run, which goes on for thousands
+     * of episodes at full speed, is drawn within that range and says how far it has got as a number, instead of
+     * stretching the axis and squashing the mean curves into its left edge.
+     */
+    @Test
+    void theEpisodeAxisSpansTheRunsCurvesAndTheAnimatedRunsLaterEpisodesAreANumber(FxRobot robot) throws Exception {
+        waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
+        ChartViewer viewer = robot.lookup("#learningCurveChart").queryAs(ChartViewer.class);
+        mbrllab.app.dynamaze.DynaMazeViewModel model =
+                ((mbrllab.app.dynamaze.DynaMazeLab) shell.currentLab()).model();
+        robot.interact(() -> {
+            model.playback().setStepsPerSecond(mbrllab.app.lab.LockStepRunner.MAX_SPEED);
+            model.playback().setPlaying(true);
+        });
+        waitUntil(() -> frame(robot, 0).episode() > 80, "the animated runs pass episode 80");
+        robot.interact(() -> model.playback().setPlaying(false));
+        waitUntilAtRest(() -> frame(robot, 0).episode(), 300, "the panes stand still");
+        XYDataset animated = viewer.getChart().getXYPlot().getDataset(1);
+        waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> animated.getItemCount(0) >= 49).get(),
+                "the chart has taken the animated run's episodes");
+        org.jfree.chart.plot.XYPlot plot = viewer.getChart().getXYPlot();
+        double[] bounds = WaitForAsyncUtils.asyncFx(() -> new double[] {plot.getDomainAxis().getLowerBound(),
+                plot.getDomainAxis().getUpperBound(), animated.getItemCount(0),
+                animated.getXValue(0, animated.getItemCount(0) - 1)}).get();
+        assertTrue(bounds[1] <= 51, "the axis ends at the runs' last episode 50, not at the animated run's; upper "
+                + bounds[1]);
+        assertTrue(bounds[0] >= 1 && bounds[0] < 2, "and starts at the first episode shown, 2; lower " + bounds[0]);
+        assertEquals(49, (int) bounds[2], "the animated run is drawn for episodes 2 to 50");
+        assertEquals(50.0, bounds[3]);
+        int episode = frame(robot, 0).episode();
+        String note = WaitForAsyncUtils.asyncFx(() -> beyondNote(plot)).get();
+        assertNotNull(note, "the animated run's later episodes are shown as a number");
+        assertTrue(note.contains(String.format(java.util.Locale.ROOT, "%,d", episode)), note);
+    }
+
+    /**
+     * The y label fits the height of the plot: "Steps per episode" is longer than a short chart's plot with large
+     * text, and JFreeChart draws a rotated label centred on the plot, cutting both ends off.
+     */
+    @Test
+    void theStepsAxisLabelIsNeverClipped(FxRobot robot) throws Exception {
+        waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
+        robot.interact(() -> shell.fontScaleProperty().set(2.0));
+        ChartViewer viewer = robot.lookup("#learningCurveChart").queryAs(ChartViewer.class);
+        waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> {
+            org.jfree.chart.ChartRenderingInfo info = viewer.getCanvas().getRenderingInfo();
+            if (info == null || info.getPlotInfo().getDataArea().getHeight() <= 0) {
+                return false;
+            }
+            org.jfree.chart.axis.ValueAxis y = viewer.getChart().getXYPlot().getRangeAxis();
+            double height = info.getPlotInfo().getDataArea().getHeight();
+            double width = labelWidth(y);
+            return y.getLabelFont().getSize() == 28 && width <= height;
+        }).get(), "the y label fits the plot's height at text 2.0");
+    }
+
+    private static double labelWidth(org.jfree.chart.axis.Axis axis) {
+        java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB)
+                .createGraphics();
+        try {
+            return g.getFontMetrics(axis.getLabelFont()).stringWidth(axis.getLabel());
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** The text of the chart's note on the animated run's episodes beyond the axis, or null. */
+    static String beyondNote(org.jfree.chart.plot.XYPlot plot) {
+        for (Object a : plot.getAnnotations()) {
+            if (a instanceof org.jfree.chart.annotations.XYTitleAnnotation t
+                    && t.getTitle() instanceof org.jfree.chart.title.TextTitle text
+                    && !text.getText().isEmpty()) {
+                return text.getText();
+            }
+        }
+        return null;
+    }
+
     @Test
     void switchingAwayStopsTheLearningThread(FxRobot robot) throws Exception {
         waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");

@@ -49,6 +49,8 @@ final class Cart {
     private double force;
     private CartSystem.Ending ending;
     private long realSteps;
+    /** Whether the last tick stepped (false at an episode's start and while the keyboard's cart waits). */
+    private boolean moved;
 
     private Cart(CartSystem system, int n, BoxesAgent boxesAgent, BoxesDynaQ dyna, boolean keyboard, long envSeed,
                  String controller) {
@@ -85,6 +87,7 @@ final class Cart {
         score = 0;
         force = 0;
         ending = null;
+        moved = false;
         current.reset(envRng);
         double[] s = current.state();
         System.arraycopy(s, 0, start, 0, s.length);
@@ -120,6 +123,7 @@ final class Cart {
         }
         force = system.force(push);
         current.step(force);
+        moved = true;
         int step = current.steps();
         realSteps++;
         if (step > pushes.length) {
@@ -140,6 +144,26 @@ final class Cart {
             log.add(new EpisodeRecord(episode, system, controller, start.clone(), Arrays.copyOf(pushes, step), ending,
                     score));
         }
+    }
+
+    /**
+     * True when the keyboard's cart has no episode under way: before its first step, or after its end. It then waits
+     * for an arrow key ({@link CartPoleRun}) instead of starting or rolling on with no push.
+     */
+    boolean awaitsKey() {
+        return keyboard && (current.steps() == 0 || ending != null);
+    }
+
+    /** Stays where it is: the state shown stops moving (the last step is not drawn again). */
+    void rest() {
+        double[] s = current.state();
+        System.arraycopy(s, 0, prev, 0, s.length);
+        moved = false;
+    }
+
+    /** Whether the last tick stepped from {@link #previous()} to {@link #state()} with {@link #force()}. */
+    boolean moved() {
+        return moved;
     }
 
     /**

@@ -19,16 +19,18 @@ package mbrllab.app.cartpole;
  * @param box              what the Dyna-Q agent knows of the current box, or null
  * @param soFar            the episode up to {@code state}: its start and pushes so far (its ending null while it goes
  *                         on), for exporting the trajectory on show
+ * @param path             the states the last step passed through ({@link CartSystem#path}), drawn in between; null
+ *                         for balance and when the cart did not move (then {@code previous} equals {@code state})
  */
 public record CartFrame(int n, CartSystem system, String controller, double[] previous, double[] state, double force,
                         int episode, int step, double score, CartSystem.Ending ending, long realSteps,
-                        int episodesFinished, long updates, Cart.BoxView box, EpisodeRecord soFar) {
+                        int episodesFinished, long updates, Cart.BoxView box, EpisodeRecord soFar, double[] path) {
 
     static CartFrame of(Cart cart) {
         return new CartFrame(cart.n(), cart.system(), cartController(cart), cart.previous().clone(),
                 cart.state().clone(), cart.force(), cart.episode(), cart.step(), cart.score(), cart.ending(),
                 cart.realSteps(), cart.log().finished(), cart.dyna() == null ? 0 : cart.dyna().updates(), cart.boxView(),
-                cart.soFar());
+                cart.soFar(), cart.moved() ? cart.system().path(cart.previous(), cart.force()) : null);
     }
 
     private static String cartController(Cart cart) {

@@ -130,6 +130,9 @@ public final class CartPoleLab extends BaseLab {
     private double[] cumulativeScore;
     private final double[] replayState = new double[4];
     private final double[] replayNext = new double[4];
+    private EpisodeRecord replayPathFor;
+    private int replayPathStep = -1;
+    private double[] replayPath;
 
     private double fontScale = 1;
     private boolean highContrast;
@@ -569,11 +572,23 @@ public final class CartPoleLab extends BaseLab {
         replayBar.refresh();
     }
 
+    /**
+     * The episode log a chart series was filled from ({@link #appendAnimated}, {@link #appendSingle}): a reset, a new
+     * seed, model or settings make a new run with new logs, and its series start empty instead of keeping the previous
+     * run's episodes (which stayed on the chart, and the new run's were appended after them).
+     */
+    private final EpisodeLog[] filledFrom = new EpisodeLog[CartPoleViewModel.N_VALUES.size()];
+    private EpisodeLog singleFilledFrom;
+
     private void appendAnimated(int pane, int finished) {
         if (pane >= animatedData.getSeriesCount()) {
             return;
         }
         XYSeries series = animatedData.getSeries(pane);
+        if (filledFrom[pane] != model.log(pane)) {
+            filledFrom[pane] = model.log(pane);
+            series.clear();
+        }
         int limit = Math.min(finished, model.episodes());
         if (series.getItemCount() < limit) {
             int[] steps = model.log(pane).steps(series.getItemCount() + 1, limit);
@@ -587,6 +602,10 @@ public final class CartPoleLab extends BaseLab {
 
     private void appendSingle(int finished) {
         XYSeries series = singleData.getSeries(0);
+        if (singleFilledFrom != model.log(0)) {
+            singleFilledFrom = model.log(0);
+            series.clear();
+        }
         int limit = Math.min(finished, EpisodeLog.KEEP_FIRST);
         if (series.getItemCount() < limit) {
             double[] scores = model.log(0).scores(series.getItemCount() + 1, limit);
@@ -665,10 +684,15 @@ public final class CartPoleLab extends BaseLab {
         }
     }
 
-    private CartRenderer.Picture livePicture(CartFrame p, double alpha, boolean single) {
+    /** The live picture of a cart frame {@code alpha} of the way through its last step (package-private for tests). */
+    CartRenderer.Picture livePicture(CartFrame p, double alpha, boolean single) {
         CartSystem sys = p.system();
         double[] shown = new double[CartPoleState.DIMENSION];
-        Motion.hermite(p.previous(), p.state(), alpha, sys.period(), shown);
+        if (p.path() != null) {
+            Motion.along(p.path(), alpha, sys.period(), shown);
+        } else {
+            Motion.hermite(p.previous(), p.state(), alpha, sys.period(), shown);
+        }
         String score = sys == CartSystem.BALANCE ? "return " + (long) p.score()
                 : String.format(Locale.ROOT, "cost %.1f", p.score());
         String header = String.format(Locale.ROOT, "episode %d · step %d · %s", p.episode(), p.step(), score);
@@ -683,7 +707,9 @@ public final class CartPoleLab extends BaseLab {
                 hint = singleCanvas.isFocused() ? "press ← or → to take over" : "click here, then ← → to take over";
             }
         }
-        return new CartRenderer.Picture(sys, shown, p.state(), p.force(), header, p.ending(), false, hint, keys);
+        // The read-outs say what is drawn: on the way to the step's state, they are where the cart and pole are shown
+        // (the state reached was read out a step ahead of the picture: 0.1 s on the swing-up, tens of degrees).
+        return new CartRenderer.Picture(sys, shown, shown, p.force(), header, p.ending(), false, hint, keys);
     }
 
     private CartRenderer.Picture replayPicture(EpisodeRecord r) {
@@ -694,9 +720,19 @@ public final class CartPoleLab extends BaseLab {
         int d = replayState.length;
         System.arraycopy(states, k * d, replayState, 0, d);
         double[] shown = replayState.clone();
-        if (k < r.steps() && a > 1e-9) {
-            System.arraycopy(states, (k + 1) * d, replayNext, 0, d);
-            Motion.hermite(replayState, replayNext, a, r.system().period(), shown);
+        boolean between = k < r.steps() && a > 1e-9;
+        if (between) {
+            if (replayPathFor != r || replayPathStep != k) {
+                replayPathFor = r;
+                replayPathStep = k;
+                replayPath = r.system().path(replayState, r.force(k));
+            }
+            if (replayPath != null) {
+                Motion.along(replayPath, a, r.system().period(), shown);
+            } else {
+                System.arraycopy(states, (k + 1) * d, replayNext, 0, d);
+                Motion.hermite(replayState, replayNext, a, r.system().period(), shown);
+            }
         }
         if (cumulativeFor != r) {
             cumulativeFor = r;
@@ -711,8 +747,9 @@ public final class CartPoleLab extends BaseLab {
                 : String.format(Locale.ROOT, "cost %.1f", cumulativeScore[k]);
         String header = String.format(Locale.ROOT, "REPLAY of episode %d · step %d / %d · %s", r.number(), k,
                 r.steps(), score);
-        return new CartRenderer.Picture(r.system(), shown, replayState.clone(), k > 0 ? r.force(k - 1) : 0, header,
-                k == r.steps() ? r.ending() : null, true, null, Integer.MIN_VALUE);
+        // Read-outs of what is drawn; in between steps the force is the one acting, at step k the one that led there.
+        return new CartRenderer.Picture(r.system(), shown, shown, between ? r.force(k) : k > 0 ? r.force(k - 1) : 0,
+                header, k == r.steps() ? r.ending() : null, true, null, Integer.MIN_VALUE);
     }
 
     private JFreeChart createDynaChart() {

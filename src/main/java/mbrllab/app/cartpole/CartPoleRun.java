@@ -9,7 +9,8 @@ import mbrllab.app.lab.Ticker;
 /**
  * The cart-pole lab's live run: its carts in lock step, a tick is one real step of every cart. A single cart (keyboard
  * or random) holds {@value #HOLD_MILLIS} ms after an episode ends, at speeds up to twice real time, so the failure can
- * be seen before the next episode starts. Used on its {@link LockStepRunner}'s thread only, except
+ * be seen before the next episode starts. The keyboard's cart starts an episode only on an arrow key pressed after
+ * the previous one ended (playing pauses until then), so nobody's episode runs and ends with no key pressed. Used on its {@link LockStepRunner}'s thread only, except
  * {@link #setKeys(int)}.
  */
 final class CartPoleRun implements Ticker<List<CartFrame>> {
@@ -21,6 +22,10 @@ final class CartPoleRun implements Ticker<List<CartFrame>> {
 
     private final List<Cart> carts;
     private volatile int keys;
+    /** Arrow keys pressed (not held: a held key's repeats do not count) and Steps asked for, so far. */
+    private volatile long presses;
+    /** {@link #presses} at the last tick: a keyboard episode starts only on a press after it. */
+    private long pressesSeen;
 
     /** @param carts the carts, one pane each */
     CartPoleRun(List<Cart> carts) {
@@ -46,6 +51,14 @@ final class CartPoleRun implements Ticker<List<CartFrame>> {
         keys = push;
     }
 
+    /**
+     * An arrow key went down (or Step was asked for): a keyboard cart waiting for its episode starts at the next tick.
+     * FX thread (the only writer).
+     */
+    void press() {
+        presses = presses + 1;
+    }
+
     /** Hands the single cart to the keyboard in mid-episode. Runner thread. */
     void takeOver() {
         for (Cart c : carts) {
@@ -56,6 +69,14 @@ final class CartPoleRun implements Ticker<List<CartFrame>> {
     @Override
     public After tick() {
         int k = keys;
+        long p = presses;
+        boolean fresh = p != pressesSeen;
+        pressesSeen = p;
+        if (carts.size() == 1 && carts.get(0).awaitsKey() && !fresh) {
+            // Nobody pressed an arrow since the episode ended (or before its start): wait, paused, for one.
+            carts.get(0).rest();
+            return After.PAUSE;
+        }
         for (Cart c : carts) {
             c.tick(k);
         }

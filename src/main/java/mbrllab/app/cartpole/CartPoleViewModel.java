@@ -301,6 +301,10 @@ public final class CartPoleViewModel implements SessionState {
     /** One lock-step tick of the live run: every cart one real step. Pauses first; leaves a replay. */
     public void step() {
         closeReplay();
+        if (agent.get() == AgentKind.KEYBOARD && run != null) {
+            // Step is asked for: the keyboard's cart takes it (with no push) even before an arrow key
+            run.press();
+        }
         playback.step();
     }
 
@@ -311,15 +315,20 @@ public final class CartPoleViewModel implements SessionState {
 
     /**
      * An arrow key went down: the keyboard pushes that way (-1 left, +1 right) while it is held. With the keyboard
-     * agent, a paused live run starts playing.
+     * agent, a paused live run starts playing; a key that was up (not a held key's repeat) starts a keyboard episode
+     * that waits for it.
      */
     public void keyPressed(int direction) {
+        boolean fresh = direction < 0 ? !leftHeld : !rightHeld;
         if (direction < 0) {
             leftHeld = true;
         } else {
             rightHeld = true;
         }
         applyKeys();
+        if (fresh && run != null) {
+            run.press();
+        }
         if (agent.get() == AgentKind.KEYBOARD && !playback.isPlaying()) {
             setPlaying(true);
         }

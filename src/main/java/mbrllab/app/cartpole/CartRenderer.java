@@ -30,7 +30,8 @@ public final class CartRenderer {
      *
      * @param system  the system (conventions and sizes)
      * @param pose    {x, x', theta, theta'} to draw (an in-between pose while animating)
-     * @param state   the physical state the read-outs show (a real state of the run or the recording)
+     * @param state   the state the read-outs show; the lab passes the pose drawn, so they describe the picture (on
+     *                the swing-up's substeps a state of the physics; at a whole step the run's or the recording's own)
      * @param force   the force of the step that led to {@code state} [N]
      * @param header  the top line, e.g. "episode 3 · step 42 · return 42"
      * @param ending  how the episode ended, or null

@@ -5,6 +5,7 @@ import java.util.function.ToDoubleFunction;
 import mbrllab.core.Keyed;
 import mbrllab.core.cartpole.BalanceSystem;
 import mbrllab.core.cartpole.CartPoleEpisode;
+import mbrllab.core.cartpole.CartPoleState;
 import mbrllab.core.cartpole.CartPoleSystem;
 import mbrllab.core.cartpole.SwingUpSystem;
 import mbrllab.core.control.SwingUpTask;
@@ -39,6 +40,8 @@ public enum CartSystem implements Keyed {
     private final String scoreName;
     private final Ending timeUp;
     private final ToDoubleFunction<double[]> stepScore;
+    /** The swing-up system with one Runge-Kutta substep per period of one substep (see {@link #path}), or null. */
+    private final SwingUpSystem substep;
 
     CartSystem(String key, String label, CartPoleSystem physics, String scoreName, Ending timeUp,
                ToDoubleFunction<double[]> stepScore) {
@@ -48,6 +51,35 @@ public enum CartSystem implements Keyed {
         this.scoreName = scoreName;
         this.timeUp = timeUp;
         this.stepScore = stepScore;
+        this.substep = physics instanceof SwingUpSystem su ? new SwingUpSystem(su.gravity(), su.cartMass(),
+                su.poleMass(), su.poleLength(), su.friction(), su.maxForce(), su.substepLength(), 1, su.horizon()) : null;
+    }
+
+    /**
+     * The states one step passes through as the physics computes them, for drawing it: from {@code from} with
+     * {@code force} held, the ends of the swing-up's Runge-Kutta substeps (every 0.01 s; the last is the step's
+     * result bit for bit, the same arithmetic). A 0.1 s swing-up step can turn the pole by 90 degrees, more than a curve
+     * through its two ends follows. Null for balance: its Euler step of 0.02 s has no states in between.
+     *
+     * @param from  {x, x', theta, theta'} before the step, not modified
+     * @param force the force held [N]
+     * @return the states {x, x', theta, theta'} of substep j at 4j..4j+3, j = 0..substeps, or null
+     */
+    public double[] path(double[] from, double force) {
+        if (substep == null) {
+            return null;
+        }
+        int d = CartPoleState.DIMENSION;
+        int n = ((SwingUpSystem) physics).substeps();
+        double[] out = new double[(n + 1) * d];
+        double[] s = from.clone();
+        double[] work = new double[SwingUpSystem.WORK_LENGTH];
+        System.arraycopy(s, 0, out, 0, d);
+        for (int j = 1; j <= n; j++) {
+            substep.step(s, force, work);
+            System.arraycopy(s, 0, out, j * d, d);
+        }
+        return out;
     }
 
     public String label() {

@@ -122,6 +122,9 @@ public final class ChangingMazesLab extends BaseLab {
     private final HBox legendRow = new HBox(16);
     private final Label changeNotice = new Label();
     private final Label realStepsLabel = Layouts.realStepsLabel();
+    /** The real steps of the panes, which the toolbar shows unless the debugger's tab is shown. */
+    private final javafx.beans.property.StringProperty panesRealSteps =
+            new javafx.beans.property.SimpleStringProperty(DebuggerTab.realStepsText(0));
     private final Label summary = new Label();
     private final Label runSummary = new Label();
     private final ChartViewer chartViewer;
@@ -240,6 +243,7 @@ public final class ChangingMazesLab extends BaseLab {
             showProgress();
         });
         model.debuggerRequestsProperty().addListener((o, a, b) -> debugger.show());
+        debugger.followInToolbar(model.playback(), realStepsLabel, panesRealSteps);
         model.example84RequestsProperty().addListener((o, a, b) -> {
             example84View.compute();
             tabs.getSelectionModel().select(example84Tab);
@@ -343,7 +347,10 @@ public final class ChangingMazesLab extends BaseLab {
             title.setTooltip(new Tooltip(paneParameter(agent) + ". " + paneTooltip(agent.kind())));
             Label stats = new Label(" ");
             stats.setTooltip(new Tooltip(paneParameter(agent) + "; reward: goals reached so far (+1 each); updates: Q "
-                    + "updates, real and planning"));
+                    + "updates, real and planning" + (agent.kind() == AgentKind.PRIORITIZED_SWEEPING ? ". Prioritized "
+                    + "sweeping updates only the pairs whose value would change by more than theta (|TD error| > "
+                    + "theta): none before the first reward, few once the values have settled, so far fewer than "
+                    + "Dyna-Q's n on every step" : "")));
             stats.getStyleClass().add("pane-stats");
             stats.setId("changingStats" + i);
             stats.setMinHeight(Region.USE_PREF_SIZE);
@@ -433,6 +440,9 @@ public final class ChangingMazesLab extends BaseLab {
         return kind.ordinal();
     }
 
+    /** Why prioritized sweeping's update count is so small, on one line under it (the formula never broken). */
+    static final String SWEEPING_UPDATES_REASON = "only where |TD\u00a0error|\u00a0>\u00a0theta";
+
     private static String paneTitle(AgentSpec agent) {
         return agent.kind().label();
     }
@@ -476,7 +486,7 @@ public final class ChangingMazesLab extends BaseLab {
             return;
         }
         Publication<List<AgentFrame>> p = model.publishedProperty().get();
-        realStepsLabel.setText(String.format(Locale.ROOT, "real steps: %,d", p == null ? 0 : p.ticks()));
+        panesRealSteps.set(DebuggerTab.realStepsText(p == null ? 0 : p.ticks()));
         double limit = model.colourLimitProperty().get();
         for (int i = 0; i < frames.size(); i++) {
             AgentFrame f = frames.get(i);
@@ -484,8 +494,9 @@ public final class ChangingMazesLab extends BaseLab {
             canvas.setExtras(extras(f));
             canvas.show(f.pane(), limit);
             PaneFrame pane = f.pane();
-            paneStats.get(i).setText(String.format(Locale.ROOT, "episode %d, step %d%nreward %d · %,d updates",
-                    pane.episode(), pane.stepsThisEpisode(), f.goals(), pane.updates()));
+            paneStats.get(i).setText(String.format(Locale.ROOT, "episode %d, step %d%nreward %d · %,d updates%s",
+                    pane.episode(), pane.stepsThisEpisode(), f.goals(), pane.updates(),
+                    f.kind() == AgentKind.PRIORITIZED_SWEEPING ? "\n" + SWEEPING_UPDATES_REASON : ""));
             if (f.kind() == AgentKind.PRIORITIZED_SWEEPING && queueTable != null) {
                 if (!queueTable.getItems().equals(f.queueTop())) {
                     queueTable.getItems().setAll(f.queueTop());

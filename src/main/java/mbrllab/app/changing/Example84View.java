@@ -100,6 +100,11 @@ final class Example84View {
         note.setMinHeight(Region.USE_PREF_SIZE);
         root.getChildren().setAll(intro, controls, chartViewer, table, note);
         model.resultProperty().addListener((o, a, b) -> showResult());
+        // The title says what is going on: computing, or the result, or that there is none yet.
+        model.runningProperty().addListener((o, a, b) -> {
+            chartViewer.setChart(createChart(model.resultProperty().get()));
+            table.setPlaceholder(new Label(b ? "Computing..." : "Not computed yet"));
+        });
     }
 
     private static TableColumn<Row, String> column(String title, java.util.function.Function<Row, String> value) {
@@ -131,17 +136,34 @@ final class Example84View {
         chartViewer.setChart(createChart(model.resultProperty().get()));
     }
 
+    /** The chart of {@code result} as the tab shows it now (computing or not). */
     private JFreeChart createChart(UpdatesToOptimal result) {
+        return createChart(result, model.runningProperty().get());
+    }
+
+    private JFreeChart createChart(UpdatesToOptimal result, boolean running) {
         YIntervalSeriesCollection data = result == null ? new YIntervalSeriesCollection()
                 : UpdatesToOptimalChart.dataset(result);
-        JFreeChart chart = UpdatesToOptimalChart.create(result == null ? "Example 8.4 (press Compute)"
-                : String.format(Locale.ROOT, "Example 8.4: mean of %d runs per maze, 95%% confidence", result.runs()),
+        JFreeChart chart = UpdatesToOptimalChart.create(title(result, running, model.runs()),
                 data, fontScale);
         chart.getXYPlot().getRangeAxis().setLabel("Updates until optimal (log scale)");
         // Prioritized sweeping keeps the colour of its pane in the first tab.
         chart.getXYPlot().getRenderer().setSeriesPaint(1, Palette.categorical(
                 ChangingMazesLab.colour(AgentKind.PRIORITIZED_SWEEPING)));
         return chart;
+    }
+
+    /**
+     * The chart's title: the result's, with "computing again" while a new comparison runs; without a result,
+     * "computing" while one runs and "press Compute" only when none does.
+     */
+    static String title(UpdatesToOptimal result, boolean running, int runs) {
+        if (result == null) {
+            return running ? String.format(Locale.ROOT, "Example 8.4 (computing %d runs per maze...)", runs)
+                    : "Example 8.4 (press Compute)";
+        }
+        return String.format(Locale.ROOT, "Example 8.4: mean of %d runs per maze, 95%% confidence%s", result.runs(),
+                running ? " (computing again...)" : "");
     }
 
     private void showResult() {
@@ -174,7 +196,8 @@ final class Example84View {
         double w = Math.max(720, chartViewer.getWidth());
         double h = Math.max(440, chartViewer.getHeight());
         return List.of(new ExportTarget("example-8.4", "Example 8.4 chart",
-                () -> Exports.chartPng2x(createChart(r), w, h), () -> Exports.chartSvg(createChart(r), w, h),
+                () -> Exports.chartPng2x(createChart(r, false), w, h),
+                () -> Exports.chartSvg(createChart(r, false), w, h),
                 r::toCsv));
     }
 }

@@ -2,6 +2,7 @@ package mbrllab.app.debugger;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import mbrllab.core.dyna.debug.DebugStep;
 import mbrllab.core.dyna.debug.ModelEntry;
@@ -13,6 +14,8 @@ import mbrllab.app.maze.PaneFrame;
  *
  * @param pane       the maze as a pane frame (the last planning sample as the flashed (x,u))
  * @param last       the update just executed, empty at the start
+ * @param executed   the pseudocode lines the last command went through, to highlight: the last update's, or (a) to
+ *                   (f) when a real step first ran the pending planning updates
  * @param nextLine   the pseudocode line that runs next
  * @param position   updates executed so far
  * @param head       the furthest point computed
@@ -21,6 +24,7 @@ import mbrllab.app.maze.PaneFrame;
  * @param snapshots  timeline snapshots held (memory stays bounded)
  * @param message    what the last command did ("stopped at breakpoint: goal reached", ...)
  */
-public record DebugFrame(PaneFrame pane, Optional<DebugStep> last, PseudocodeLine nextLine, long position, long head,
-                         int pending, List<ModelEntry> model, int snapshots, String message) {
+public record DebugFrame(PaneFrame pane, Optional<DebugStep> last, Set<PseudocodeLine> executed,
+                         PseudocodeLine nextLine, long position, long head, int pending, List<ModelEntry> model,
+                         int snapshots, String message) {
 }

@@ -1,8 +1,14 @@
 package mbrllab.app.debugger;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
@@ -80,6 +86,36 @@ public final class DebuggerTab {
                 () -> (isShown() ? (Runnable) view.debugger()::stepUpdate : panes.step()).run(),
                 () -> (isShown() ? (Runnable) view::reset : panes.reset()).run(),
                 panes.keys());
+    }
+
+    /**
+     * Makes the lab's toolbar follow this tab, whose buttons {@link #around} routes to the debugger while it is shown:
+     * the panes pause as the tab opens (the toolbar's Play then runs the debugger to its next breakpoint, and reads
+     * "Play" rather than the hidden panes' "Pause"), and {@code realSteps} counts the debugged agent's real steps
+     * while the tab is shown and the panes' ({@code panesRealSteps}) otherwise.
+     *
+     * @param realSteps      the toolbar's real-steps label; its text is bound from now on
+     * @param panesRealSteps the label's text for the panes, which the lab keeps up to date
+     */
+    public void followInToolbar(Playback playback, Label realSteps, ObservableStringValue panesRealSteps) {
+        StringProperty debuggerRealSteps = new SimpleStringProperty(realStepsText(0));
+        view.debugger().frameProperty().addListener((o, a, f) -> {
+            if (f != null) {
+                debuggerRealSteps.set(realStepsText(f.pane().realSteps()));
+            }
+        });
+        realSteps.textProperty().bind(Bindings.when(tab.selectedProperty()).then(debuggerRealSteps)
+                .otherwise(panesRealSteps));
+        tab.selectedProperty().addListener((o, a, shown) -> {
+            if (shown && playback.isPlaying()) {
+                playback.setPlaying(false);
+            }
+        });
+    }
+
+    /** The toolbar's text for {@code steps} real steps. */
+    public static String realStepsText(long steps) {
+        return String.format(Locale.ROOT, "real steps: %,d", steps);
     }
 
     /** The panes' play/pause and step of {@code playback} and {@code reset}, routed to the debugger while shown. */

@@ -349,7 +349,7 @@ public final class DebuggerView {
         }
         message.setText(f.message());
         redrawMaze();
-        Set<PseudocodeLine> executed = f.last().map(DebugStep::linesExecuted).orElse(Set.of());
+        Set<PseudocodeLine> executed = f.executed();
         for (Map.Entry<PseudocodeLine, Label> e : codeLines.entrySet()) {
             Label l = e.getValue();
             l.getStyleClass().removeAll("code-line-active", "code-line-next");

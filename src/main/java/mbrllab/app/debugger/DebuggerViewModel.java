@@ -1,8 +1,10 @@
 package mbrllab.app.debugger;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,8 +21,10 @@ import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.LearningCurveSpec;
 import mbrllab.core.dyna.debug.Breakpoint;
 import mbrllab.core.dyna.debug.DebugSession;
+import mbrllab.core.dyna.debug.DebugStep;
 import mbrllab.core.dyna.debug.ModelEntry;
 import mbrllab.core.dyna.debug.PlanningSample;
+import mbrllab.core.dyna.debug.PseudocodeLine;
 import mbrllab.core.dyna.debug.RunResult;
 import mbrllab.core.dyna.debug.TimelineParams;
 import mbrllab.core.maze.Maze;
@@ -58,9 +62,16 @@ public final class DebuggerViewModel {
             return t;
         });
         final AtomicLong requestedSeek = new AtomicLong(-1);
-        /** The session and the last message shown; only the worker thread touches them. */
+        /** The session and the last report shown; only the worker thread touches them. */
         DebugSession session;
-        String message = "";
+        Report report = new Report("", null);
+    }
+
+    /**
+     * What a command did: the status line, and the pseudocode lines it went through (null: those of the last update,
+     * as after a single update, a run or a seek).
+     */
+    private record Report(String message, Set<PseudocodeLine> lines) {
     }
 
     public DebuggerViewModel(Dispatcher dispatcher) {
@@ -106,7 +117,7 @@ public final class DebuggerViewModel {
             DebugSession s = create.get();
             s.setBreakpoints(bps);
             d.session = s;
-            return message;
+            return new Report(message, null);
         });
     }
 
@@ -116,11 +127,19 @@ public final class DebuggerViewModel {
                 : "Executed one planning update, line (f)"));
     }
 
-    /** Finishes the pending planning updates, then takes the next real step. */
+    /**
+     * Finishes the pending planning updates, then takes the next real step; when planning was pending, the status says
+     * how many updates of (f) ran first and the highlight covers (f) too.
+     */
     public void stepRealStep() {
-        command(s -> {
+        commandReporting(s -> {
+            int pending = s.pendingPlanning();
             s.stepRealStep();
-            return describe("Executed the next real step, lines (a) to (e)");
+            if (pending == 0) {
+                return new Report(describe("Executed the next real step, lines (a) to (e)"), null);
+            }
+            return new Report(String.format(Locale.ROOT, "Ran %d planning update%s (f), then real step (a) to (e).",
+                    pending, pending == 1 ? "" : "s"), EnumSet.allOf(PseudocodeLine.class));
         });
     }
 
@@ -158,7 +177,8 @@ public final class DebuggerViewModel {
                 return null;
             }
             s.seek(Math.max(0, target));
-            return describe("Timeline: after update " + String.format(Locale.ROOT, "%,d", s.position()));
+            return new Report(describe("Timeline: after update " + String.format(Locale.ROOT, "%,d", s.position())),
+                    null);
         });
     }
 
@@ -208,8 +228,16 @@ public final class DebuggerViewModel {
         return String.join(", ", names);
     }
 
-    /** Runs {@code command} on the current session, if there is one. */
+    /** Runs {@code command} (its message, null for none) on the current session, if there is one. */
     private void command(Function<DebugSession, String> command) {
+        commandReporting(s -> {
+            String message = command.apply(s);
+            return message == null ? null : new Report(message, null);
+        });
+    }
+
+    /** Runs {@code command} (its report, null for none) on the current session, if there is one. */
+    private void commandReporting(Function<DebugSession, Report> command) {
         if (current != null) {
             run(current, command);
         }
@@ -217,25 +245,25 @@ public final class DebuggerViewModel {
 
     /**
      * Runs {@code command} on {@code d}'s thread with {@code d}'s session, then publishes the session's frame with
-     * the command's message (null: the last one) under {@code d}'s key; the FX thread shows it only while {@code d}
+     * the command's report (null: the last one) under {@code d}'s key; the FX thread shows it only while {@code d}
      * is still the current driver.
      */
-    private void run(Driver d, Function<DebugSession, String> command) {
+    private void run(Driver d, Function<DebugSession, Report> command) {
         try {
             d.worker.execute(() -> {
-                String message;
+                Report report;
                 try {
-                    message = command.apply(d.session);
+                    report = command.apply(d.session);
                 } catch (RuntimeException e) {
-                    message = "The debugger could not do that: " + e.getMessage();
+                    report = new Report("The debugger could not do that: " + e.getMessage(), null);
                 }
                 if (d.session == null) {
                     return;
                 }
-                if (message != null) {
-                    d.message = message;
+                if (report != null) {
+                    d.report = report;
                 }
-                DebugFrame f = snapshot(d.session, d.message);
+                DebugFrame f = snapshot(d.session, d.report);
                 dispatcher.post(d, () -> {
                     if (d == current) {
                         frame.set(f);
@@ -247,7 +275,7 @@ public final class DebuggerViewModel {
         }
     }
 
-    private static DebugFrame snapshot(DebugSession s, String message) {
+    private static DebugFrame snapshot(DebugSession s, Report report) {
         MazeDynamics world = s.dynamics();
         int cells = world.stateCount();
         List<ModelEntry> model = s.modelTable();
@@ -268,7 +296,9 @@ public final class DebuggerViewModel {
         PaneFrame pane = new PaneFrame(s.params().n(), world.layout(), s.qTable(), s.agentState(),
                 new int[] {s.agentState()}, known, new int[cells], plannedPair, plannedNext, s.episode(),
                 s.stepsThisEpisode(), s.realSteps(), s.updates(), new int[0]);
-        return new DebugFrame(pane, last, s.nextLine(), s.position(), s.head(), s.pendingPlanning(), model,
-                s.snapshotCount(), message);
+        Set<PseudocodeLine> lines = report.lines() != null ? report.lines()
+                : last.map(DebugStep::linesExecuted).orElse(Set.of());
+        return new DebugFrame(pane, last, lines, s.nextLine(), s.position(), s.head(), s.pendingPlanning(), model,
+                s.snapshotCount(), report.message());
     }
 }

@@ -25,6 +25,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.event.ChartProgressEvent;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
@@ -47,6 +52,7 @@ import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.RunToolbar;
 import mbrllab.app.lab.Status;
 import mbrllab.io.BundledMazes;
+import mbrllab.charts.AxisLabels;
 import mbrllab.charts.LearningCurveChart;
 import mbrllab.charts.Palette;
 import mbrllab.core.dyna.AgentKind;
@@ -96,9 +102,16 @@ public final class DynaMazeLab extends BaseLab {
     private final Status status;
     private final JFreeChart chart;
     private final ChartViewer chartViewer;
+    /** Where the animated run has got when it is past the last episode of the runs (the axis ends there). */
+    private final TextTitle beyondNote = new TextTitle("");
+    private final XYTitleAnnotation beyondAnnotation = new XYTitleAnnotation(0.99, 0.98, beyondNote,
+            RectangleAnchor.TOP_RIGHT);
     private final CheckBox logScale = new CheckBox("Log scale");
     private double fontScale = 1;
     private final Label realStepsLabel = Layouts.realStepsLabel();
+    /** The real steps of the panes, which the toolbar shows unless the debugger's tab is shown. */
+    private final javafx.beans.property.StringProperty panesRealSteps =
+            new javafx.beans.property.SimpleStringProperty(DebuggerTab.realStepsText(0));
     private final javafx.scene.layout.FlowPane chartLegend = new javafx.scene.layout.FlowPane();
     static final int CHART_UPDATES_PER_SECOND = 5;
     private final javafx.animation.Timeline chartTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
@@ -128,6 +141,12 @@ public final class DynaMazeLab extends BaseLab {
         chartViewer = new ChartViewer(chart);
         chartViewer.setId("learningCurveChart");
         chartViewer.setMinHeight(160);
+        chart.addProgressListener(e -> {
+            if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
+                // Fitting the label redraws the chart: not from inside this drawing.
+                javafx.application.Platform.runLater(this::fitStepsLabel);
+            }
+        });
         logScale.setId("logScaleCheck");
         logScale.setOnAction(e -> applyLogScale());
 
@@ -153,6 +172,7 @@ public final class DynaMazeLab extends BaseLab {
         skipFirst.setId("skipFirstCheck");
         skipFirst.setSelected(true);
         skipFirst.setOnAction(e -> {
+            applyEpisodeRange();
             rebuildAnimatedSeries();
             showCurves(model.curves().snapshot());
         });
@@ -184,6 +204,7 @@ public final class DynaMazeLab extends BaseLab {
             debugger.restartIfStarted();
         });
         model.debuggerRequestsProperty().addListener((o, a, b) -> debugger.show());
+        debugger.followInToolbar(model.playback(), realStepsLabel, panesRealSteps);
         tabs.setId("dynaMazeTabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().add(tabs);
@@ -322,6 +343,8 @@ public final class DynaMazeLab extends BaseLab {
         debugger.setFontScale(scale);
         canvases.forEach(c -> c.setFontScale(scale));
         LearningCurveChart.applyFontScale(chart, scale);
+        beyondNote.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN,
+                (int) Math.round(12 * scale)));
     }
 
     @Override
@@ -388,6 +411,8 @@ public final class DynaMazeLab extends BaseLab {
             band.setSeriesFillPaint(i, c);
             band.setSeriesStroke(i, new BasicStroke(3f));
         }
+        applyEpisodeRange();
+        showBeyond("");
         Layout layout = model.mazeProperty().get().layout();
         plot.clearRangeMarkers();
         ValueMarker marker = new ValueMarker(layout.shortestPathLength(), new Color(0x44, 0x44, 0x44),
@@ -401,7 +426,7 @@ public final class DynaMazeLab extends BaseLab {
         }
         double limit = model.colourLimitProperty().get();
         if (!frames.isEmpty()) {
-            realStepsLabel.setText(String.format(Locale.ROOT, "real steps: %,d", frames.get(0).realSteps()));
+            panesRealSteps.set(DebuggerTab.realStepsText(frames.get(0).realSteps()));
         }
         for (int i = 0; i < frames.size(); i++) {
             PaneFrame f = frames.get(i);
@@ -426,22 +451,82 @@ public final class DynaMazeLab extends BaseLab {
         }
         chartDirty = false;
         List<PaneFrame> frames = model.framesProperty().get();
+        int episodes = model.episodes();
         for (int i = 0; i < frames.size() && i < curveData.getSeriesCount(); i++) {
             PaneFrame f = frames.get(i);
             XYSeries series = curveData.getSeries(i);
             int[] lengths = f.episodeLengths();
             int skip = firstEpisode() - 1;
-            int shown = Math.max(0, lengths.length - skip);
+            int drawn = Math.min(lengths.length, episodes);
+            int shown = Math.max(0, drawn - skip);
             if (shown < series.getItemCount()) {
                 series.clear();
             }
             if (shown > series.getItemCount()) {
                 series.setNotify(false);
-                for (int e = skip + series.getItemCount(); e < lengths.length; e++) {
+                for (int e = skip + series.getItemCount(); e < drawn; e++) {
                     series.add(e + 1, lengths[e], false);
                 }
                 series.setNotify(true);
             }
+        }
+        showBeyond(beyondText(frames, episodes));
+    }
+
+    /** Shows the note on the animated run's later episodes in the chart's top right corner; none when empty. */
+    private void showBeyond(String note) {
+        XYPlot plot = chart.getXYPlot();
+        boolean shown = plot.getAnnotations().contains(beyondAnnotation);
+        if (note.isEmpty()) {
+            if (shown) {
+                plot.removeAnnotation(beyondAnnotation);
+            }
+            return;
+        }
+        if (!shown) {
+            beyondNote.setText(note);
+            plot.addAnnotation(beyondAnnotation);
+        } else if (!note.equals(beyondNote.getText())) {
+            beyondNote.setText(note);
+            chart.fireChartChanged(); // the annotation does not listen to its title
+        }
+    }
+
+    /**
+     * The note on the animated run once it is past the runs' last episode, which the axis ends at: the episode each
+     * pane is in, as a number. Empty before.
+     */
+    static String beyondText(List<PaneFrame> frames, int episodes) {
+        boolean beyond = false;
+        StringBuilder text = new StringBuilder();
+        for (PaneFrame f : frames) {
+            beyond |= f.episode() > episodes;
+            text.append(String.format(Locale.ROOT, "%nn = %d: episode %,d", f.n(), f.episode()));
+        }
+        return beyond ? String.format(Locale.ROOT, "Animated run past episode %d:", episodes) + text : "";
+    }
+
+    /**
+     * The episode axis spans the background runs' episodes (from the first one shown); the animated run, which goes
+     * on as long as it plays, is drawn within it and is never allowed to stretch it.
+     */
+    private void applyEpisodeRange() {
+        chart.getXYPlot().getDomainAxis().setRange(firstEpisode() - 0.5, model.episodes() + 0.5);
+    }
+
+    /** The longest steps label that fits the plot's height (a short plot with large text cuts a long one off). */
+    private void fitStepsLabel() {
+        org.jfree.chart.ChartRenderingInfo info = chartViewer.getCanvas().getRenderingInfo();
+        if (info == null || info.getPlotInfo().getDataArea().getHeight() <= 0) {
+            return;
+        }
+        double room = info.getPlotInfo().getDataArea().getHeight();
+        ValueAxis axis = chart.getXYPlot().getRangeAxis();
+        if (axis instanceof LogAxis) {
+            AxisLabels.fit(axis, room, "Steps per episode (log scale)", "Steps per episode (log)", "Steps (log)",
+                    "Steps");
+        } else {
+            AxisLabels.fit(axis, room, "Steps per episode", "Steps", "");
         }
     }
 
@@ -449,6 +534,7 @@ public final class DynaMazeLab extends BaseLab {
         NumberAxis x = new NumberAxis("Episode");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setAutoRangeIncludesZero(false);
+        x.setRange(1.5, 50.5);
         NumberAxis y = new NumberAxis("Steps per episode");
         DeviationRenderer band = new DeviationRenderer(true, false);
         band.setAlpha(0.2f);
@@ -459,6 +545,11 @@ public final class DynaMazeLab extends BaseLab {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        beyondNote.setPaint(new Color(0x33, 0x33, 0x33));
+        beyondNote.setBackgroundPaint(new Color(255, 255, 255, 210));
+        beyondNote.setTextAlignment(org.jfree.chart.ui.HorizontalAlignment.RIGHT);
+        beyondNote.setPadding(2, 4, 2, 4);
+        beyondNote.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
         JFreeChart c = new JFreeChart(null, null, plot, true);
         // The app shows a JavaFX legend under the chart (it follows the font scale); exports turn this one on.
         c.getLegend().setVisible(false);

@@ -73,6 +73,9 @@ public final class DynaMazeViewModel implements SessionState, MazeHolder {
             Overlays.defaults());
     private final ReadOnlyStringWrapper figureCaption = new ReadOnlyStringWrapper(this, "figureCaption");
     private List<Integer> nValuesBeforeFigure;
+    /** The panes' run while Figure 8.3 is shown (its thread stopped), to resume; null when it cannot be. */
+    private DynaMazeRun runBeforeFigure;
+    private boolean playingBeforeFigure;
     private final ReadOnlyIntegerWrapper configVersion = new ReadOnlyIntegerWrapper(this, "configVersion");
     private final ReadOnlyIntegerWrapper debuggerRequests = new ReadOnlyIntegerWrapper(this, "debuggerRequests");
     private DynaParams params = DynaParams.defaults();
@@ -163,11 +166,15 @@ public final class DynaMazeViewModel implements SessionState, MazeHolder {
     /**
      * Figure 8.3: panes for n = 0 and n = 50 with fresh agents (this seed), each run to halfway through its
      * episode 2 and frozen there with the book's point as a caption. {@link #closeFigure()} brings the previous
-     * panes back.
+     * panes back where they were.
      */
     public void showFigure83() {
         if (nValuesBeforeFigure == null) {
             nValuesBeforeFigure = nValues.get();
+            playingBeforeFigure = playback.isPlaying();
+            playback.stop();
+            // Its agents may only be handed to another thread once their own has ended (stop waits a bounded time).
+            runBeforeFigure = playback.isRunnerAlive() ? null : run;
         }
         nValues.set(List.of(0, 50));
         rebuild();
@@ -191,22 +198,36 @@ public final class DynaMazeViewModel implements SessionState, MazeHolder {
                 summary[0][1], summary[0][2], summary[1][1], summary[1][2]);
     }
 
-    /** Leaves Figure 8.3: the panes of before, reset. */
+    /**
+     * Leaves Figure 8.3: the panes of before resume where they were (playing if they were), or start afresh when they
+     * cannot (their thread did not stop in time).
+     */
     public void closeFigure() {
+        DynaMazeRun resume = runBeforeFigure;
+        boolean play = playingBeforeFigure;
+        leaveFigure();
+        if (resume == null) {
+            rebuild();
+            return;
+        }
+        start(resume);
+        if (play) {
+            playback.setPlaying(true);
+        }
+    }
+
+    private void leaveFigure() {
         figureCaption.set(null);
         if (nValuesBeforeFigure != null) {
             nValues.set(nValuesBeforeFigure);
             nValuesBeforeFigure = null;
         }
-        rebuild();
+        runBeforeFigure = null;
     }
 
     /** New agents (Q = 0, empty model) with the current seed, maze and parameters; paused. Leaves a figure. */
     public void reset() {
-        if (figureCaption.get() != null) {
-            closeFigure();
-            return;
-        }
+        leaveFigure();
         rebuild();
     }
 
@@ -222,6 +243,7 @@ public final class DynaMazeViewModel implements SessionState, MazeHolder {
         this.episodes = newEpisodes;
         this.nValues.set(List.copyOf(newNValues));
         nValuesBeforeFigure = null;
+        runBeforeFigure = null;
         figureCaption.set(null);
         configVersion.set(configVersion.get() + 1);
         rebuild();
@@ -314,10 +336,16 @@ public final class DynaMazeViewModel implements SessionState, MazeHolder {
         curves.stop();
     }
 
+    /** Fresh agents for the panes and a fresh background experiment. */
     private void rebuild() {
+        start(new DynaMazeRun(maze.get(), params, nValues.get(), seed.get()));
+    }
+
+    /** Plays {@code panes} (paused) on a new runner and starts the background experiment of the settings. */
+    private void start(DynaMazeRun panes) {
         shutdown();
         colourLimit.set(1e-3);
-        run = new DynaMazeRun(maze.get(), params, nValues.get(), seed.get());
+        run = panes;
         playback.launch(DynaMazeRun.THREAD_NAME, run, LockStepRunner.Pacing.NONE, this::accept);
         LearningCurveSpec spec = new LearningCurveSpec(maze.get(), params, nValues.get(), runs, episodes, seed.get(),
                 LearningCurveSpec.DEFAULT_MAX_STEPS);

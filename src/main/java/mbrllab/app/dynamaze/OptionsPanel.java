@@ -135,8 +135,8 @@ final class OptionsPanel {
         figure83.setMaxWidth(Double.MAX_VALUE);
         figure83.setTooltip(new Tooltip("Run n = 0 and n = 50 to halfway through episode 2 and freeze them side by side"));
         figure83.setOnAction(e -> model.showFigure83());
-        Label figureNote = new Label("Freezes n = 0 and n = 50 halfway through episode 2, as in the book. Reset "
-                + "(Ctrl+R) goes back.");
+        Label figureNote = new Label("Freezes n = 0 and n = 50 halfway through episode 2, as in the book. \"Back to "
+                + "the panes\" resumes them where they were; Reset (Ctrl+R) starts afresh.");
         figureNote.setWrapText(true);
         figureNote.getStyleClass().add("note");
         TitledPane figuresPane = new TitledPane("Book figures", new VBox(6, figure83, figureNote));

@@ -3,6 +3,8 @@ package mbrllab.app.lab;
 import java.util.List;
 import java.util.Optional;
 
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 
 import mbrllab.app.export.ExportTarget;
@@ -34,6 +36,15 @@ public interface Lab {
 
     /** Stops the lab's threads and background work (lab switch, window close). */
     void dispose();
+
+    /**
+     * True while the lab computes what it shows only once done (a fit and its predictions), as opposed to a live run or
+     * curves that fill in as they go: the screenshot command waits for it before the lab's run time starts. By
+     * default never.
+     */
+    default ObservableBooleanValue computing() {
+        return new ReadOnlyBooleanWrapper(false).getReadOnlyProperty();
+    }
 
     /** The views that can be exported now (charts, mazes, carts). */
     default List<ExportTarget> exportTargets() {

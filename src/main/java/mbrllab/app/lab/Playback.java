@@ -28,7 +28,14 @@ public final class Playback {
     /** Slider position meaning "as fast as possible"; positions below are log10(ticks per second). */
     public static final double MAX_POSITION = 5.0;
 
+    /**
+     * A press of Play/Pause this soon after the run paused by itself is the Pause its button showed when the user
+     * pressed it (a human needs longer to see the pause and decide to go on), so it keeps the run paused.
+     */
+    public static final long SELF_PAUSE_GRACE_NANOS = 600_000_000L;
+
     private final Dispatcher dispatcher;
+    private final Clock clock;
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
     private final DoubleProperty speed;
     private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
@@ -39,13 +46,22 @@ public final class Playback {
     private LockStepRunner<?> last;
     private long generation;
     private long playCommands;
+    /** Whether the state went to paused because the run paused itself, and when (on the clock). */
+    private boolean selfPaused;
+    private long selfPausedAt;
 
     /**
      * @param initialPosition the speed slider's start, in [0, {@link #MAX_POSITION}]
      * @param describe        the text of a finite speed in ticks per second (the top reads "max speed")
      */
     public Playback(Dispatcher dispatcher, double initialPosition, DoubleFunction<String> describe) {
+        this(dispatcher, initialPosition, describe, Clock.SYSTEM);
+    }
+
+    /** As {@link #Playback(Dispatcher, double, DoubleFunction)}, with the runners' and the presses' clock. */
+    public Playback(Dispatcher dispatcher, double initialPosition, DoubleFunction<String> describe, Clock clock) {
         this.dispatcher = dispatcher;
+        this.clock = clock;
         this.speed = new SimpleDoubleProperty(this, "speed", initialPosition);
         this.describe = describe;
         speed.addListener((o, a, b) -> applySpeed());
@@ -123,7 +139,7 @@ public final class Playback {
         Object key = new Object();
         @SuppressWarnings("unchecked")
         LockStepRunner<F>[] self = new LockStepRunner[1];
-        LockStepRunner<F> r = new LockStepRunner<>(threadName, ticker, pacing, Clock.SYSTEM,
+        LockStepRunner<F> r = new LockStepRunner<>(threadName, ticker, pacing, clock,
                 p -> dispatcher.post(key, () -> {
                     if (myGeneration == generation) {
                         follow(p);
@@ -142,6 +158,7 @@ public final class Playback {
     /** Stops the runner (reset, lab switch, window close); frames still on their way are dropped. */
     public void stop() {
         generation++;
+        selfPaused = false;
         if (runner != null) {
             runner.stop();
             runner = null;
@@ -154,11 +171,20 @@ public final class Playback {
         return last != null && last.isAlive();
     }
 
+    /**
+     * Play/Pause as its button and Space do it. A press within {@link #SELF_PAUSE_GRACE_NANOS} of the run pausing by
+     * itself changes nothing: it was the Pause the button showed when the user pressed it, and it arrived just after
+     * the run's own pause had turned the button to Play.
+     */
     public void togglePlay() {
+        if (!playing.get() && selfPaused && clock.nanoTime() - selfPausedAt < SELF_PAUSE_GRACE_NANOS) {
+            return;
+        }
         setPlaying(!playing.get());
     }
 
     public void setPlaying(boolean play) {
+        selfPaused = false;
         playing.set(play);
         if (runner != null) {
             runner.setPlaying(play, ++playCommands);
@@ -197,6 +223,8 @@ public final class Playback {
     private void follow(Publication<?> p) {
         if (p.playCommand() == playCommands && !p.playing() && playing.get()) {
             playing.set(false);
+            selfPaused = true;
+            selfPausedAt = clock.nanoTime();
         }
     }
 

@@ -135,14 +135,13 @@ public final class MazeRenderer {
                     pen.fillOval(left + s * 0.06, top + s * 0.06, m, m);
                 }
                 boolean goal = layout.goal().row() == r && layout.goal().col() == c;
-                if (overlays.greedyArrows() && !goal) {
-                    int best = DynaQ.strictlyBestAction(q, x);
-                    if (best >= 0) {
-                        drawArrow(pen, Action.of(best), left + s / 2, top + s / 2, s, extras.heat() != null);
-                    }
-                }
+                int best = overlays.greedyArrows() && !goal ? DynaQ.strictlyBestAction(q, x) : -1;
+                // The numbers first, away from the arrow's head; where large text cannot keep clear, the arrow on top.
                 if ((overlays.stateValues() || overlays.visitCounts()) && !goal) {
-                    drawNumbers(pen, frame, overlays, style.fontScale(), x, left, top, s);
+                    drawNumbers(pen, frame, overlays, style.fontScale(), x, left, top, s, best);
+                }
+                if (best >= 0) {
+                    drawArrow(pen, Action.of(best), left + s / 2, top + s / 2, s, extras.heat() != null);
                 }
             }
         }
@@ -296,8 +295,12 @@ public final class MazeRenderer {
                 y2 - u.dRow() * head * 0.5 - py * head * 0.7});
     }
 
+    /**
+     * The cell's numbers on a light plate, in the half of the cell away from the head of its greedy arrow
+     * ({@code arrow}, -1 for none): the top for a down arrow, else the bottom, below a sideways arrow's head.
+     */
     private static void drawNumbers(Pen pen, PaneFrame frame, Overlays overlays, double fontScale, int x, double left,
-                                    double top, double s) {
+                                    double top, double s, int arrow) {
         StringBuilder text = new StringBuilder();
         if (overlays.stateValues()) {
             double[] q = frame.q();
@@ -314,9 +317,12 @@ public final class MazeRenderer {
         // A light plate keeps the numbers readable on dark triangles.
         pen.fill(new Color(255, 255, 255, 200));
         double lines = overlays.stateValues() && overlays.visitCounts() ? 2 : 1;
-        pen.fillRect(left + s * 0.18, top + s * 0.72 - size * 0.75 * lines, s * 0.64, size * 1.5 * lines);
+        double plate = size * 1.5 * lines;
+        double y = top + s * (arrow == Action.DOWN.ordinal() ? 0.22 : 0.77);
+        y = Math.max(top + s * 0.02 + plate / 2, Math.min(top + s * 0.98 - plate / 2, y)); // inside the cell
+        pen.fillRect(left + s * 0.18, y - plate / 2, s * 0.64, plate);
         pen.fill(Color.BLACK);
-        pen.text(text.toString(), left + s / 2, top + s * 0.72, size, false, Align.CENTER);
+        pen.text(text.toString(), left + s / 2, y, size, false, Align.CENTER);
     }
 
     private static void drawPlanning(Pen pen, PaneFrame frame, Layout layout, double s, double ox, double oy) {

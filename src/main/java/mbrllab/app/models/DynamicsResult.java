@@ -15,7 +15,8 @@ import mbrllab.core.models.gp.GpModel;
  * data, and per rollout kind the predictions from every held-out start and their compounding error. Filled in
  * stages (each stage a new value); never modified.
  *
- * @param settings     what was computed
+ * @param settings     what was computed, and what of it is shown (the held-out start and the rollouts drawn follow
+ *                     the tab's choices, see {@link #showing})
  * @param seed         the seed
  * @param train        the training episodes
  * @param windows      the held-out windows (start, true forces, true states)
@@ -56,6 +57,16 @@ record DynamicsResult(DynamicsViewModel.Settings settings, long seed, List<Traje
         es.put(r, e);
         return new DynamicsResult(settings, seed, train, windows, offsets, gp, ensemble, parity, java.util.Collections.unmodifiableMap(ps),
                 java.util.Collections.unmodifiableMap(es), false);
+    }
+
+    /**
+     * The same computation shown from another held-out start and with other rollouts drawn: what is drawn follows
+     * these choices at once, with no new computation (a start beyond this result's windows shows its last one).
+     */
+    DynamicsResult showing(int start, java.util.Set<Rollout> shown) {
+        DynamicsViewModel.Settings viewed = settings.withStart(Math.min(start, windows.size() - 1)).withShown(shown);
+        return viewed.equals(settings) ? this : new DynamicsResult(viewed, seed, train, windows, offsets, gp, ensemble,
+                parity, predictions, errors, done);
     }
 
     DynamicsResult finished() {

@@ -154,22 +154,38 @@ final class DynamicsViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** Shows another held-out start (no recomputation). */
+    /** Shows another held-out start (no recomputation: what is computed is drawn from it at once). */
     void showStart(int start) {
         Settings s = settings.get();
         if (start >= 0 && start < s.windows() && start != s.start()) {
             settings.set(s.withStart(start));
+            showChoices();
         }
     }
 
-    /** Shows these rollouts (no recomputation). */
+    /** Shows these rollouts (no recomputation: what is computed is drawn at once). */
     void showRollouts(Set<Rollout> shown) {
         settings.set(settings.get().withShown(shown));
+        showChoices();
     }
 
-    /** Replaces the settings; the next {@link #collectAndFit} uses them. */
+    /** Replaces the settings; the next {@link #collectAndFit} uses them (the start and rollouts shown at once). */
     void apply(Settings s) {
         settings.set(s);
+        showChoices();
+    }
+
+    /**
+     * The result as the tab's choices show it: the charts read the held-out start and the rollouts from the result,
+     * which kept those of its computation, so a choice changed nothing until the next refit.
+     */
+    private DynamicsResult viewed(DynamicsResult r) {
+        Settings s = settings.get();
+        return r == null ? null : r.showing(s.start(), s.shown());
+    }
+
+    private void showChoices() {
+        result.set(viewed(result.get()));
     }
 
     /** Stops the job; what it has published stays. */
@@ -292,7 +308,7 @@ final class DynamicsViewModel {
         DynamicsResult last = r.finished();
         dispatcher.post(List.of(this, myGeneration), () -> {
             if (myGeneration == generation) {
-                result.set(last);
+                result.set(viewed(last));
                 working.set(false);
                 progress.set(1);
                 cancelled = null;
@@ -310,7 +326,7 @@ final class DynamicsViewModel {
     private void publish(DynamicsResult r, double fraction, String what, long myGeneration) {
         dispatcher.post(List.of(this, myGeneration), () -> {
             if (myGeneration == generation) {
-                result.set(r);
+                result.set(viewed(r));
                 progress.set(fraction);
                 phase.set(what);
             }

@@ -67,17 +67,10 @@ final class GhostPoles {
         int d = CartPoleState.DIMENSION;
         int steps = f.truth().length / d;
         double l = f.poleLength();
-        // the camera follows the true cart at step k; wide enough for the ghosts' spread (2.5 to 8 m)
         int k = Math.min(f.k(), steps - 1);
-        double centre = f.truth()[k * d];
-        double spread = 0;
-        for (int i = 0; i < f.ghosts().length / d; i++) {
-            double x = f.ghosts()[i * d];
-            if (Double.isFinite(x)) {
-                spread = Math.max(spread, Math.abs(x - centre));
-            }
-        }
-        double span = Math.min(8, Math.max(2.5, 2 * spread + 3 * l));
+        double[] view = view(f, k);
+        double centre = view[0];
+        double span = view[1];
         double text = 12 * look.fontScale();
         double top = 2.2 * text;
         double bottom = 4.2 * text;
@@ -91,7 +84,8 @@ final class GhostPoles {
         // track
         pen.stroke(look.muted(), 1.5, null);
         pen.strokeLine(0, originY, w, originY);
-        for (double x = Math.ceil(2 * (centre - span)) / 2; x <= centre + span; x += 0.5) {
+        double half = w / 2 / scale;
+        for (double x = Math.ceil(2 * (centre - half)) / 2; x <= centre + half; x += 0.5) {
             double px = sx.applyAsDouble(x);
             pen.strokeLine(px, originY - 3, px, originY + 3);
         }
@@ -140,6 +134,63 @@ final class GhostPoles {
         for (int i = 0; i < lines.size(); i++) {
             pen.text(lines.get(i), 8, h - (lines.size() - i - 0.4) * 1.2 * text, text * 0.95, false, Pen.Align.LEFT);
         }
+    }
+
+    /** Least width of track shown [m]. */
+    static final double MIN_SPAN = 2.5;
+    /** Most width of track shown [m]: wider, the poles would be too small to read. */
+    static final double MAX_SPAN = 8;
+
+    /**
+     * The part of the track to show, {centre, width} [m]: everything drawn (the carts and pole tips at step k, the tips'
+     * paths over the last {@value #TRAIL} steps, the truth's and the sampled trajectories'), with a margin, between
+     * {@value #MIN_SPAN} and {@value #MAX_SPAN} m wide. Wider than that, the truth and its path stay in view and the
+     * farthest ghosts leave it. (The view used to be centred on the true cart and sized by the ghosts' spread at k
+     * alone, so a fast cart's path ran off the picture.)
+     */
+    static double[] view(Frame f, int k) {
+        int d = CartPoleState.DIMENSION;
+        double l = f.poleLength();
+        double[] truth = extent(f.truth(), k, l, new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+        double[] all = truth.clone();
+        for (int i = 0; i < f.ghosts().length / d; i++) {
+            include(all, f.ghosts(), i, l);
+        }
+        if (f.trails() != null) {
+            for (double[] trail : f.trails()) {
+                extent(trail, Math.min(f.k(), trail.length / d - 1), l, all);
+            }
+        }
+        double margin = 0.25;
+        double span = Math.max(MIN_SPAN, Math.min(MAX_SPAN, all[1] - all[0] + 2 * margin));
+        span = Math.max(span, Math.min(MAX_SPAN * 2, truth[1] - truth[0] + 2 * margin));
+        double centre = (all[0] + all[1]) / 2;
+        // keep the truth in view when the ghosts spread wider than the view
+        centre = Math.max(centre, truth[1] + margin - span / 2);
+        centre = Math.min(centre, truth[0] - margin + span / 2);
+        return new double[] {centre, span};
+    }
+
+    /** Widens {lo, hi} by the carts and tips of states max(0, upTo - TRAIL) .. upTo; returns it. */
+    private static double[] extent(double[] states, int upTo, double l, double[] loHi) {
+        int d = CartPoleState.DIMENSION;
+        for (int t = Math.max(0, upTo - TRAIL); t <= upTo && (t + 1) * d <= states.length; t++) {
+            include(loHi, states, t, l);
+        }
+        return loHi;
+    }
+
+    private static void include(double[] loHi, double[] states, int i, double l) {
+        int d = CartPoleState.DIMENSION;
+        double x = states[i * d];
+        double theta = states[i * d + CartPoleState.THETA];
+        if (!Double.isFinite(x) || !Double.isFinite(theta)) {
+            return;
+        }
+        double tip = x + l * Math.sin(theta);
+        double cartHalf = 0.12;
+        loHi[0] = Math.min(loHi[0], Math.min(x - cartHalf, tip));
+        loHi[1] = Math.max(loHi[1], Math.max(x + cartHalf, tip));
     }
 
     /** The pole tip's path over the last {@value #TRAIL} steps up to {@code upTo}. */

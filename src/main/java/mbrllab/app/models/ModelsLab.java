@@ -11,6 +11,9 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -58,6 +61,7 @@ public final class ModelsLab extends BaseLab implements SessionState {
     private final PlaygroundView playgroundView;
     private final DynamicsView dynamicsView;
     private final Status status;
+    private final BooleanBinding computing;
     private final TabPane tabs = new TabPane();
     private final Tab playgroundTab;
     private final Tab dynamicsTab;
@@ -115,8 +119,16 @@ public final class ModelsLab extends BaseLab implements SessionState {
             }
         });
         playground.newData();
+        computing = Bindings.createBooleanBinding(() -> playground.fittingProperty().get()
+                || dynamics.workingProperty().get(), playground.fittingProperty(), dynamics.workingProperty());
     }
 
+
+    /** True while the playground refits or the cart-pole tab collects, fits and predicts. */
+    @Override
+    public ObservableBooleanValue computing() {
+        return computing;
+    }
 
     /** The chart of the tab on show. */
     @Override

@@ -23,6 +23,7 @@ import org.testfx.framework.junit5.Start;
 import mbrllab.app.ShellFixture;
 import mbrllab.app.lab.Publication;
 import mbrllab.core.cartpole.CartPoleState;
+import mbrllab.core.cartpole.SwingUpSystem;
 import mbrllab.app.lab.CurveSnapshot;
 import mbrllab.app.lab.LiveExperiment;
 import mbrllab.app.lab.Playback;
@@ -89,6 +90,73 @@ class CartPoleLabTest extends ShellFixture {
         robot.release(KeyCode.LEFT);
         assertTrue(robot.lookup("#agentKeyboard").queryAs(javafx.scene.control.RadioButton.class).isSelected());
         robot.clickOn("#playButton");
+    }
+
+    /**
+     * On the swing-up a step is 0.1 s and can turn the pole by tens of degrees: mid-step, the read-outs say where the
+     * pole is drawn (they read the state reached, a step ahead of the picture), and it is drawn where the physics has
+     * it.
+     */
+    @Test
+    void midStepTheSwingUpsReadOutsSayWhatIsDrawn(FxRobot robot) {
+        CartPoleLab lab = openLab(robot);
+        CartPoleViewModel model = lab.model();
+        robot.clickOn("#systemSwingUp");
+        waitUntil(() -> frame(model, 0) != null && frame(model, 0).system() == CartSystem.SWING_UP
+                && frame(model, 0).controller().equals("keyboard"), "the swing-up's keyboard cart");
+        robot.press(KeyCode.RIGHT);
+        waitUntil(() -> frame(model, 0).step() >= 4, "pushing right plays");
+        robot.release(KeyCode.RIGHT);
+        waitUntil(() -> frame(model, 0).step() >= 6 && frame(model, 0).path() != null, "swinging");
+        CartFrame f = frame(model, 0);
+        SwingUpSystem sys = CartSystem.SWING_UP_SYSTEM;
+        double[] truth = f.previous().clone();
+        new SwingUpSystem(sys.gravity(), sys.cartMass(), sys.poleMass(), sys.poleLength(), sys.friction(),
+                sys.maxForce(), sys.controlPeriod() / 2, 1000, sys.horizon())
+                .step(truth, f.force(), new double[SwingUpSystem.WORK_LENGTH]);
+        CartRenderer.Picture[] half = new CartRenderer.Picture[1];
+        robot.interact(() -> half[0] = lab.livePicture(f, 0.5, true));
+        assertArrayEquals(half[0].pose(), half[0].state(), 0.0, "the read-outs are of the pose drawn");
+        double drawn = Math.toDegrees(half[0].pose()[CartPoleState.THETA]);
+        double physics = Math.toDegrees(truth[CartPoleState.THETA]);
+        assertEquals(physics, drawn, 0.01, "halfway through the step the pole is drawn where the physics has it");
+        CartRenderer.Picture[] end = new CartRenderer.Picture[1];
+        robot.interact(() -> end[0] = lab.livePicture(f, 1, true));
+        assertArrayEquals(f.state(), end[0].state(), 0.0, "at the step's end, its state");
+        assertArrayEquals(f.state(), end[0].pose(), 0.0);
+    }
+
+    /** Switching the model starts a new run: its panes' thin "run 1" lines start afresh, the old ones go. */
+    @Test
+    void theRunOneLinesStartAfreshWithANewModel(FxRobot robot) {
+        CartPoleViewModel model = openLab(robot).model();
+        org.jfree.chart.fx.ChartViewer viewer = robot.lookup("#learningCurveChart")
+                .queryAs(org.jfree.chart.fx.ChartViewer.class);
+        org.jfree.data.xy.XYDataset runOne = viewer.getChart().getXYPlot().getDataset(1);
+        robot.interact(() -> {
+            model.curves().cancel();
+            model.playback().speedProperty().set(Playback.MAX_POSITION);
+            model.setPlaying(true);
+        });
+        waitUntil(() -> runOne.getItemCount(0) >= 5 && runOne.getItemCount(2) >= 5, "run 1's episodes are drawn");
+        robot.clickOn("#playButton");
+        waitUntil(() -> !model.playback().isPlaying(), "paused");
+        robot.clickOn("#modelLast");
+        waitUntil(() -> model.modelProperty().get() == mbrllab.core.cartpole.BoxModelKind.LAST_OUTCOME
+                && frame(model, 0) != null && frame(model, 0).realSteps() == 0, "a new run with the last-outcome model");
+        waitUntil(() -> runOne.getItemCount(0) == 0 && runOne.getItemCount(1) == 0 && runOne.getItemCount(2) == 0,
+                "the previous run's lines are gone");
+        robot.interact(() -> model.setPlaying(true));
+        waitUntil(() -> runOne.getItemCount(1) >= 3, "the new run's episodes are drawn");
+        robot.interact(() -> model.setPlaying(false));
+        for (int i = 0; i < 3; i++) {
+            int drawn = runOne.getItemCount(i);
+            int[] steps = model.log(i).steps(1, drawn);
+            for (int e = 0; e < drawn; e++) {
+                assertEquals(e + 1, runOne.getXValue(i, e), 0.0);
+                assertEquals(steps[e], runOne.getYValue(i, e), 0.0, "pane " + i + " episode " + (e + 1));
+            }
+        }
     }
 
     /** Episode 1's recording, once the pole has fallen. */

@@ -1,5 +1,6 @@
 package mbrllab.app.cartpole;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -93,5 +94,53 @@ class CartPoleViewModelTest {
         assertEquals(AgentKind.KEYBOARD, model.agentProperty().get());
         dispatcher.drainUntil(() -> model.framesProperty().get() != null
                 && model.framesProperty().get().frame().get(0).controller().equals("keyboard"), "the keyboard cart", 30);
+    }
+
+    private CartFrame frame() {
+        return model.framesProperty().get() == null ? null : model.framesProperty().get().frame().get(0);
+    }
+
+    /** Plays, then drains until the run has paused itself again (a keyboard cart with no fresh key waits). */
+    private void playAndWaitForTheSelfPause(String what) throws Exception {
+        dispatcher.drainUntil(() -> !model.playback().isPlaying(), what, 30);
+    }
+
+    @Test
+    void aKeyboardEpisodeWaitsForTheFirstArrowKey() throws Exception {
+        model.setSystem(CartSystem.SWING_UP);
+        assertEquals(AgentKind.KEYBOARD, model.agentProperty().get());
+        model.playback().setStepsPerSecond(1000);
+        model.setPlaying(true);
+        playAndWaitForTheSelfPause("Play with no arrow key pressed: the run pauses itself at step 0");
+        assertEquals(0, frame().step());
+        assertEquals(0, frame().realSteps(), "no step was taken with nobody at the keys");
+
+        model.keyPressed(1);
+        assertTrue(model.playback().isPlaying(), "the arrow plays");
+        dispatcher.drainUntil(() -> frame() != null && frame().step() >= 3, "the arrow starts the episode", 30);
+        model.keyPressed(1); // the held key's repeats, up to the end of the episode
+        dispatcher.drainUntil(() -> frame().ending() != null && !model.playback().isPlaying(),
+                "the episode ends after its 40 steps and the run waits", 60);
+        assertEquals(1, frame().episode());
+        assertEquals(40, frame().step());
+        assertEquals(40, frame().realSteps());
+        assertArrayEquals(frame().previous(), frame().state(), 0.0, "waiting, the picture stands still");
+
+        model.keyPressed(1); // a repeat of the key still held is not a new press
+        assertTrue(model.playback().isPlaying());
+        playAndWaitForTheSelfPause("the held key does not start the next episode");
+        assertEquals(1, frame().episode());
+        assertEquals(40, frame().realSteps());
+
+        model.keyReleased(1);
+        model.keyPressed(-1);
+        dispatcher.drainUntil(() -> frame().episode() == 2 && frame().step() >= 1, "a new press starts episode 2", 30);
+        model.keyReleased(-1);
+        assertEquals(-1, frame().soFar().pushes()[0], "episode 2 began with the left push that started it");
+
+        model.reset();
+        model.step();
+        dispatcher.drainUntil(() -> frame() != null && frame().realSteps() == 1, "Step takes one step, unpushed", 30);
+        assertEquals(0.0, frame().force());
     }
 }

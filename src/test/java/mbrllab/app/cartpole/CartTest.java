@@ -19,6 +19,7 @@ import mbrllab.core.cartpole.BoxesDynaQ;
 import mbrllab.core.cartpole.BoxesLearningExperiment;
 import mbrllab.core.cartpole.BoxesLearningSpec;
 import mbrllab.core.cartpole.CartPoleState;
+import mbrllab.core.cartpole.SwingUpSystem;
 import mbrllab.core.dyna.ExperimentObserver;
 
 /** The lab's carts step exactly as the core's episodes, and their recordings replay the very states. */
@@ -218,5 +219,53 @@ class CartTest {
         assertNotNull(view);
         assertTrue(BoxText.entry(view).startsWith("box " + view.box() + " · Q left "), BoxText.entry(view));
         assertEquals(3, BoxText.entry(view).lines().count());
+    }
+
+    /**
+     * A swing-up step of 0.1 s is drawn along the physics' own Runge-Kutta substeps: the in-between poses are the
+     * states the physics passes through (a curve through the step's two ends alone was up to 1.1 degrees off, and
+     * the step turns the pole by up to 95 degrees), and the path ends at the step's state bit for bit.
+     */
+    @Test
+    void swingUpStepsAreDrawnThroughTheStatesThePhysicsPassesThrough() {
+        Cart cart = Cart.keyboard(CartSystem.SWING_UP, 5);
+        SwingUpSystem sys = CartSystem.SWING_UP_SYSTEM;
+        double[] work = new double[SwingUpSystem.WORK_LENGTH];
+        double[] out = new double[4];
+        double worstTheta = 0;
+        double worstX = 0;
+        double largestTurn = 0;
+        for (int k = 0; k < 40; k++) {
+            cart.tick(k % 8 < 4 ? 1 : -1);
+            CartFrame f = CartFrame.of(cart);
+            double[] path = f.path();
+            assertEquals(4 * (sys.substeps() + 1), path.length);
+            assertArrayEquals(f.previous(), java.util.Arrays.copyOfRange(path, 0, 4), 0.0, "from the state before");
+            assertArrayEquals(f.state(), java.util.Arrays.copyOfRange(path, path.length - 4, path.length), 0.0,
+                    "to the step's state, bit for bit");
+            for (double alpha : new double[] {0.1, 0.25, 0.37, 0.5, 0.75, 0.93}) {
+                SwingUpSystem part = new SwingUpSystem(sys.gravity(), sys.cartMass(), sys.poleMass(), sys.poleLength(),
+                        sys.friction(), sys.maxForce(), alpha * sys.controlPeriod(), 1000, sys.horizon());
+                double[] truth = f.previous().clone();
+                part.step(truth, f.force(), work);
+                Motion.along(path, alpha, sys.controlPeriod(), out);
+                worstTheta = Math.max(worstTheta, Math.abs(Math.toDegrees(out[CartPoleState.THETA]
+                        - truth[CartPoleState.THETA])));
+                worstX = Math.max(worstX, Math.abs(out[CartPoleState.X] - truth[CartPoleState.X]));
+            }
+            largestTurn = Math.max(largestTurn, Math.abs(Math.toDegrees(f.state()[CartPoleState.THETA]
+                    - f.previous()[CartPoleState.THETA])));
+        }
+        assertTrue(largestTurn > 40, "a step turns the pole a lot: " + largestTurn + " degrees");
+        assertTrue(worstTheta < 0.01, "drawn within 0.01 degrees of the physics: " + worstTheta);
+        assertTrue(worstX < 1e-4, "and the cart within 0.1 mm: " + worstX);
+        Motion.along(CartFrame.of(cart).path(), 0, 0.1, out);
+        assertArrayEquals(CartFrame.of(cart).previous(), out, 0.0);
+
+        Cart balance = Cart.keyboard(CartSystem.BALANCE, 5);
+        balance.tick(1);
+        assertNull(CartFrame.of(balance).path(), "balance's Euler step has no states in between");
+        Cart resting = Cart.keyboard(CartSystem.SWING_UP, 5);
+        assertNull(CartFrame.of(resting).path(), "no step yet: nothing to draw in between");
     }
 }

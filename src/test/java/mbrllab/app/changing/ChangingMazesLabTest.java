@@ -17,7 +17,10 @@ import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
+import java.util.concurrent.TimeUnit;
+
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.jfree.chart.fx.ChartViewer;
 
 import mbrllab.app.ShellFixture;
 import mbrllab.app.debugger.DebugFrame;
@@ -253,6 +258,54 @@ class ChangingMazesLabTest extends ShellFixture {
         waitUntil(() -> realSteps(robot, 1) == 3, "the panes at step 3");
         assertArrayEquals(canvas(robot, 1).frame().q(), model().debugger().frameProperty().get().pane().q(),
                 "the debugger's Dyna-Q+ is the pane's");
+    }
+
+    /** While Example 8.4 computes, its chart says so; it used to ask to "press Compute" (already pressed). */
+    @Test
+    void theExample84ChartSaysItComputesWhileItComputes(FxRobot robot) throws Exception {
+        waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
+        String[] title = WaitForAsyncUtils.asyncFx(() -> {
+            TabPane tabs = robot.lookup("#changingTabs").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "example84Tab".equals(t.getId()))
+                    .findFirst().orElseThrow()); // the first visit computes
+            ChartViewer chart = robot.lookup("#example84Chart").queryAs(ChartViewer.class);
+            return new String[] {Boolean.toString(model().example84().runningProperty().get()),
+                chart.getChart().getTitle().getText()};
+        }).get(15, TimeUnit.SECONDS);
+        assertEquals("true", title[0], "computing");
+        assertFalse(title[1].contains("press Compute"), title[1]);
+        assertTrue(title[1].contains("computing"), title[1]);
+        robot.clickOn("#cancelButton");
+        waitUntil(() -> !model().example84().runningProperty().get(), "cancelled");
+        String cancelled = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#example84Chart").queryAs(ChartViewer.class)
+                .getChart().getTitle().getText()).get(15, TimeUnit.SECONDS);
+        assertTrue(cancelled.contains("press Compute"), "cancelled before a result: " + cancelled);
+    }
+
+    /** The Example 8.4 preset opens its tab and leaves the first tab's panes as they were (no third pane). */
+    @Test
+    void theExample84PresetAddsNoPaneToTheFirstTab(FxRobot robot) {
+        waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
+        robot.clickOn("Presets").clickOn("#preset-example-8-4");
+        waitUntil(() -> model().example84().runningProperty().get(), "Example 8.4 computes");
+        assertFalse(model().settings().sweeping(), "no prioritized-sweeping pane in the first tab");
+        assertTrue(robot.lookup("#changingCanvas2").tryQuery().isEmpty(), "two panes: Dyna-Q and Dyna-Q+");
+        robot.clickOn("#cancelButton");
+        waitUntil(() -> !model().example84().runningProperty().get(), "cancelled");
+    }
+
+    /** Prioritized sweeping's few updates (170 against Dyna-Q's 306,000) come with their reason. */
+    @Test
+    void prioritizedSweepingsUpdateCountHasItsReasonBesideIt(FxRobot robot) {
+        waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
+        robot.clickOn("#sweepingCheck");
+        waitUntil(() -> robot.lookup("#changingStats2").tryQuery().isPresent()
+                && robot.lookup("#changingStats2").queryAs(Label.class).getText().contains("updates"),
+                "a third pane for prioritized sweeping");
+        String stats = robot.lookup("#changingStats2").queryAs(Label.class).getText();
+        assertTrue(stats.replace('\u00a0', ' ').contains("only where |TD error| > theta"), stats);
+        assertFalse(robot.lookup("#changingStats0").queryAs(Label.class).getText().contains("only where"),
+                "Dyna-Q's count needs no reason");
     }
 
     @Test

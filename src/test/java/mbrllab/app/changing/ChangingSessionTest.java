@@ -1,6 +1,7 @@
 package mbrllab.app.changing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -132,7 +133,7 @@ class ChangingSessionTest {
         ChangingSession e84 = ChangingSession.fromJson(Sessions.preset("example-8.4.json").orElseThrow().settings(),
                 CURRENT);
         assertEquals(8, e84.example84Runs());
-        assertTrue(e84.settings().sweeping());
+        assertFalse(e84.settings().sweeping(), "the first tab keeps Figure 8.4's two panes");
         assertEquals(PresetAction.EXAMPLE_84, e84.action());
     }
 }

@@ -120,6 +120,46 @@ class DynaMazeViewModelTest {
         assertEquals(null, model.figureCaptionProperty().get());
     }
 
+    /** "Back to the panes" after Figure 8.3 brings the panes back where they were, not to step 0. */
+    @Test
+    void backToThePanesResumesThemWhereTheyWere() throws Exception {
+        for (int k = 0; k < 40; k++) {
+            model.playback().step();
+        }
+        dispatcher.drainUntil(() -> model.framesProperty().get().size() == 3
+                && model.framesProperty().get().get(0).realSteps() == 40, "40 steps shown", 30);
+        List<PaneFrame> before = model.framesProperty().get();
+        model.showFigure83();
+        dispatcher.drainUntil(() -> model.figureCaptionProperty().get() != null, "the figure's caption", 60);
+
+        model.closeFigure();
+        dispatcher.drainUntil(() -> model.framesProperty().get().size() == 3, "three panes again", 30);
+        List<PaneFrame> after = model.framesProperty().get();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(40, after.get(i).realSteps(), "pane " + i + " resumes at real step 40");
+            assertArrayEquals(before.get(i).q(), after.get(i).q(), 0.0, "pane " + i + ": its Q of before");
+            assertEquals(before.get(i).agent(), after.get(i).agent());
+        }
+        model.playback().step();
+        dispatcher.drainUntil(() -> model.framesProperty().get().get(0).realSteps() == 41, "and goes on from there", 30);
+    }
+
+    /** Reset while the figure is shown leaves it with fresh agents (Reset resets). */
+    @Test
+    void resetDuringTheFigureLeavesItWithFreshPanes() throws Exception {
+        for (int k = 0; k < 10; k++) {
+            model.playback().step();
+        }
+        dispatcher.drainUntil(() -> model.framesProperty().get().size() == 3
+                && model.framesProperty().get().get(0).realSteps() == 10, "10 steps shown", 30);
+        model.showFigure83();
+        dispatcher.drainUntil(() -> model.figureCaptionProperty().get() != null, "the figure's caption", 60);
+        model.reset();
+        assertEquals(null, model.figureCaptionProperty().get());
+        dispatcher.drainUntil(() -> model.framesProperty().get().size() == 3, "three panes again", 30);
+        assertEquals(0, model.framesProperty().get().get(0).realSteps(), "fresh agents");
+    }
+
     @Test
     void shutdownStopsTheRunnerAndTheExperiment() {
         assertTrue(model.playback().isRunnerAlive());

@@ -110,6 +110,54 @@ class PlaybackTest {
         assertTrue(shown.stream().anyMatch(Publication::pausedByItself));
     }
 
+    /**
+     * A Pause pressed as the run pauses itself: the press reaches the app just after the runner's pause, when the
+     * button already reads Play, and used to resume the run (the blocking maze went on to 8,390 steps). A press that
+     * soon after the run paused itself is the Pause its button showed; a later one resumes.
+     */
+    @Test
+    void aPausePressedAsTheRunPausesItselfDoesNotResumeIt() throws Exception {
+        ShiftedClock clock = new ShiftedClock();
+        Playback timed = new Playback(dispatcher, 1.0, Playback::stepsText, clock);
+        try {
+            timed.launch("playback-test-5", counter(40), LockStepRunner.Pacing.NONE, shown::add);
+            timed.setStepsPerSecond(1000);
+            timed.setPlaying(true);
+            drainUntil(() -> !timed.isPlaying(), "the runner pauses by itself at tick 40");
+
+            timed.togglePlay(); // the user's Pause, a moment late
+            assertFalse(timed.isPlaying(), "the Pause pressed as the run paused itself keeps it paused");
+            clock.shift(Playback.SELF_PAUSE_GRACE_NANOS + 1);
+            timed.togglePlay(); // a deliberate Play once the user has seen it paused
+            assertTrue(timed.isPlaying(), "Play goes on beyond the pause");
+            drainUntil(() -> shown.get(shown.size() - 1).frame() > 40, "the run goes on");
+            timed.togglePlay();
+            assertFalse(timed.isPlaying(), "and Pause pauses it");
+        } finally {
+            timed.stop();
+        }
+    }
+
+    /** The system's clock, shifted forward when a test says (time passing without a sleep). */
+    private static final class ShiftedClock implements Clock {
+        private volatile long shift;
+
+        void shift(long nanos) {
+            shift += nanos;
+        }
+
+        @Override
+        public long nanoTime() {
+            return System.nanoTime() + shift;
+        }
+
+        @Override
+        public Runnable await(java.util.concurrent.BlockingQueue<Runnable> commands, long nanos)
+                throws InterruptedException {
+            return Clock.SYSTEM.await(commands, nanos);
+        }
+    }
+
     @Test
     void aFrameFromBeforeTheLatestCommandDoesNotOverrideIt() throws Exception {
         playback.launch("playback-test-4", counter(-1), LockStepRunner.Pacing.NONE, shown::add);

@@ -196,6 +196,22 @@ class ModelsLabTest extends ShellFixture {
         assertNotNull(series(theta, "true trajectory"));
         GhostCanvas ghosts = robot.lookup("#ghostCanvas").queryAs(GhostCanvas.class);
         assertTrue(ghosts.frame() != null && ghosts.frame().ghosts().length > 0, "ghost poles drawn");
+        waitUntil(() -> !shell.currentLab().computing().get(), "the lab's computation done (screenshots wait for it)");
+
+        // What is shown follows the Show choices at once, from what is computed (no refit).
+        robot.clickOn("#show-gp-ts1");
+        waitUntil(() -> series(theta, "GP, particles (TS1): mean +-2 sigma (95%)") == null
+                && chart(robot, "#rmseChart").getXYPlot().getDataset().getSeriesCount() == 1, "GP particles hidden");
+        Object[] truth = series(theta, "true trajectory");
+        double first = ((XYDataset) truth[0]).getYValue((Integer) truth[1], 0);
+        robot.interact(() -> robot.lookup("#startBox").queryComboBox().getSelectionModel().select(Integer.valueOf(2)));
+        waitUntil(() -> {
+            Object[] t = series(theta, "true trajectory");
+            return t != null && ((XYDataset) t[0]).getYValue((Integer) t[1], 0) != first;
+        }, "the second held-out start's truth is drawn");
+        assertFalse(shell.currentLab().computing().get(), "no refit");
+        robot.clickOn("#show-gp-ts1");
+        waitUntil(() -> series(theta, "GP, particles (TS1): mean +-2 sigma (95%)") != null, "GP particles back");
 
         answer = dir.resolve("export");
         robot.clickOn("File").clickOn("#exportAllItem");
