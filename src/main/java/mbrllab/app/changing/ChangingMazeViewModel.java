@@ -449,7 +449,7 @@ public final class ChangingMazeViewModel implements SessionState, MazeHolder {
     /**
      * Computes Example 8.4 with {@code runs} runs per maze and the lab's seed in the background.
      *
-     * @throws IllegalArgumentException when runs is outside [1, {@link Example84Model#MAX_RUNS}]
+     * @throws IllegalArgumentException when runs is outside [1, {@link Example84Model#MAX_RUNS}], or over the budget
      */
     public void computeExample84(int runs) {
         example84.compute(runs, seed.get());

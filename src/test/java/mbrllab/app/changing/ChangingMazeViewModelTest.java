@@ -85,6 +85,18 @@ class ChangingMazeViewModelTest {
     }
 
     @Test
+    void example84AtItsLargestIsRefusedOnTwoCores() {
+        // 1000 runs per maze is estimated at about 20 min on one background worker (two cores), 10 min on two
+        org.junit.jupiter.api.Assumptions.assumeTrue(mbrllab.app.lab.RunBudget.workers() == 1, "one worker");
+        int runs = model.example84Runs();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> model.computeExample84(Example84Model.MAX_RUNS));
+        assertTrue(e.getMessage().startsWith("the background runs are estimated at about ")
+                && e.getMessage().contains("; lower the runs per maze"), e.getMessage());
+        assertEquals(runs, model.example84Runs(), "nothing changed");
+    }
+
+    @Test
     void runToTakesExactlyThatManyStepsPaused() throws Exception {
         model.runTo(1234);
         dispatcher.drainUntil(() -> model.publishedProperty().get() != null
