@@ -6,6 +6,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import mbrllab.app.acceleration.AccelerationLab;
 import mbrllab.app.cartpole.CartPoleLab;
 import mbrllab.app.changing.ChangingMazesLab;
 import mbrllab.app.dynamaze.DynaMazeLab;
@@ -52,7 +53,8 @@ public final class MbrlLabApp extends Application {
             DynaMazeLab.ENTRY,
             ChangingMazesLab.ENTRY,
             CartPoleLab.ENTRY,
-            ModelsLab.ENTRY);
+            ModelsLab.ENTRY,
+            AccelerationLab.ENTRY);
 
     /** The shell with every lab. Used by the app and by the UI tests. */
     public static Shell createShell(Stage stage, FxDispatcher dispatcher, Background background) {

@@ -46,7 +46,18 @@ import picocli.CommandLine.Option;
             "  dynaqplus_updates_per_second: Dyna-Q+ (kappa 1e-3), one thread, n = 50, Dyna-maze",
             "  ps_updates_per_second: prioritized sweeping, one thread, n = 5, 6x Dyna-maze: queue updates per",
             "    second of run time (real steps included)",
-            "  figure84_30runs_wall_ms, figure85_30runs_wall_ms: figure 8.4 / 8.5 with the defaults (30 runs) on all cores"})
+            "  figure84_30runs_wall_ms, figure85_30runs_wall_ms: figure 8.4 / 8.5 with the defaults (30 runs) on all cores",
+            "  dqn_update_us: one DQN update of accelerate's default Q-network on a minibatch (target values, loss,",
+            "    backpropagation, Adam), one thread",
+            "  model_rollout_step_us: one step of accelerate's default n = 10 model rollouts with the learned ensemble",
+            "    (epsilon-greedy actions from the Q-network, one member's sampled next states), one thread",
+            "  model_refit_ms: one warm-started refit of that ensemble (the default Adam steps for every member)",
+            "  dqn_update_cpu_us, model_rollout_step_cpu_us, model_refit_cpu_ms: the same in CPU time of the measuring",
+            "    thread (less sensitive to other load on the machine than the wall time)",
+            "  pets_plan_step_swingup_ms, pets_plan_step_balance_ms: one PETS planning step (CEM, the task's default",
+            "    settings, TS-infinity through the default ensemble fitted on 5 random episodes) on all cores, median of 20",
+            "  pets_plan_step_swingup_cpu_ms, pets_plan_step_balance_cpu_ms: the CPU time of the whole process per such",
+            "    step (mean of the 20; less sensitive to other load on the machine than the wall time)"})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "T", defaultValue = "2",
@@ -125,6 +136,8 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
 
         benchModels(out, cores);
+        benchPlanning(out, cores);
+        benchAcceleration(out, seconds);
         return 0;
     }
 
@@ -300,5 +313,193 @@ final class BenchCommand implements Callable<Integer> {
             elapsed = System.nanoTime() - start;
         } while (elapsed < budget);
         return new double[] {updates / (elapsed / 1e9), steps / (elapsed / 1e9)};
+    }
+
+    /**
+     * The acceleration figures: a Q update, a model rollout step and a refit with {@code accelerate}'s defaults, on
+     * transitions of a random policy on the balance task; warm-up first, then the mean over about {@code seconds}.
+     */
+    static void benchAcceleration(PrintWriter out, double seconds) {
+        mbrllab.core.acceleration.AccelerationParams params = mbrllab.core.acceleration.AccelerationParams.defaults();
+        mbrllab.core.control.BalanceTask task = mbrllab.core.control.BalanceTask.cartPoleV1();
+        SplitMix64 rng = new SplitMix64(1);
+        mbrllab.core.dqn.ReplayBuffer buffer = new mbrllab.core.dqn.ReplayBuffer(5000);
+        double[] s = new double[4];
+        double[] next = new double[4];
+        task.reset(s, rng);
+        while (buffer.size() < buffer.capacity()) {
+            int u = rng.nextInt(2);
+            System.arraycopy(s, 0, next, 0, 4);
+            task.step(next, u == 1 ? 10 : -10, new double[0]);
+            boolean terminal = task.isTerminal(next);
+            buffer.add(s, 0, u, 1, next, 0, terminal);
+            if (terminal) {
+                task.reset(s, rng);
+            } else {
+                System.arraycopy(next, 0, s, 0, 4);
+            }
+        }
+        mbrllab.core.dqn.Dqn dqn = new mbrllab.core.dqn.Dqn(params.dqn(), new SplitMix64(2));
+        mbrllab.core.dqn.TransitionBatch batch = new mbrllab.core.dqn.TransitionBatch(params.dqn().batchSize());
+        long budget = (long) (seconds * 1e9);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int phase = 0; phase < 2; phase++) {
+            long count = 0;
+            long t0 = System.nanoTime();
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long elapsed;
+            do {
+                for (int b = 0; b < batch.capacity(); b++) {
+                    buffer.copyTo(buffer.sampleIndex(rng), batch, b);
+                }
+                batch.setSize(batch.capacity());
+                dqn.update(batch);
+                count++;
+                elapsed = System.nanoTime() - t0;
+            } while (elapsed < (phase == 0 ? budget / 4 : budget));
+            if (phase == 1) {
+                out.printf(Locale.ROOT, "dqn_update_us %.1f us%n", elapsed / 1e3 / count);
+                out.printf(Locale.ROOT, "dqn_update_cpu_us %.1f us%n",
+                        (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / count);
+            }
+        }
+        out.flush();
+
+        mbrllab.core.acceleration.LearnedModelParams model = params.model();
+        mbrllab.core.models.ensemble.IncrementalEnsemble ensemble = new mbrllab.core.models.ensemble.IncrementalEnsemble(
+                new EnsembleSpec(model.members(), model.hidden(), 1, 0, model.batchSize(), model.learningRate(),
+                        model.weightDecay(), 0.01), mbrllab.core.models.transition.TransitionData.INPUT_DIM,
+                mbrllab.core.models.transition.TransitionData.OUTPUT_DIM);
+        int in = mbrllab.core.models.transition.TransitionData.INPUT_DIM;
+        double[] x = new double[buffer.size() * in];
+        double[] y = new double[buffer.size() * 4];
+        for (int i = 0; i < buffer.size(); i++) {
+            buffer.state(i, s, 0);
+            buffer.nextState(i, next, 0);
+            mbrllab.core.models.transition.TransitionData.features(s, 0, buffer.action(i) == 1 ? 10 : -10, x, i * in);
+            for (int c = 0; c < 4; c++) {
+                y[i * 4 + c] = next[c] - s[c];
+            }
+        }
+        Dataset data = new Dataset(x, y, in, 4);
+        ensemble.train(data, params.refitSteps(), rng); // first fit and warm-up
+        double[] refit = new double[3];
+        double[] refitCpu = new double[3];
+        for (int r = 0; r < 3; r++) {
+            long t0 = System.nanoTime();
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            ensemble.train(data, params.refitSteps(), rng);
+            refit[r] = (System.nanoTime() - t0) / 1e6;
+            refitCpu[r] = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6;
+        }
+        java.util.Arrays.sort(refit);
+        java.util.Arrays.sort(refitCpu);
+        out.printf(Locale.ROOT, "model_refit_ms %.1f ms%n", refit[1]);
+        out.printf(Locale.ROOT, "model_refit_cpu_ms %.1f ms%n", refitCpu[1]);
+        out.flush();
+
+        int n = 10;
+        mbrllab.core.models.transition.TransitionModel.Stepper stepper =
+                new mbrllab.core.models.transition.EnsembleTransitionModel(ensemble.model()).stepper(n);
+        double[] states = new double[n * 4];
+        double[] nextStates = new double[n * 4];
+        double[] forces = new double[n];
+        int[] actions = new int[n];
+        mbrllab.core.dqn.ReplayBuffer modelBuffer = new mbrllab.core.dqn.ReplayBuffer(params.modelBufferCapacity());
+        for (int phase = 0; phase < 2; phase++) {
+            long count = 0;
+            long t0 = System.nanoTime();
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long elapsed;
+            do {
+                for (int b = 0; b < n; b++) {
+                    buffer.state(buffer.sampleIndex(rng), states, b * 4);
+                }
+                dqn.actAll(states, n, 0.05, rng, actions);
+                for (int b = 0; b < n; b++) {
+                    forces[b] = actions[b] == 1 ? 10 : -10;
+                }
+                stepper.sample(rng.nextInt(model.members()), states, forces, n, nextStates, rng);
+                for (int b = 0; b < n; b++) {
+                    modelBuffer.add(states, b * 4, actions[b], 1, nextStates, b * 4,
+                            task.system().isTerminal(nextStates[b * 4], nextStates[b * 4 + 2]));
+                }
+                count++;
+                elapsed = System.nanoTime() - t0;
+            } while (elapsed < (phase == 0 ? budget / 4 : budget));
+            if (phase == 1) {
+                out.printf(Locale.ROOT, "model_rollout_step_us %.1f us%n", elapsed / 1e3 / count);
+                out.printf(Locale.ROOT, "model_rollout_step_cpu_us %.1f us%n",
+                        (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / count);
+            }
+        }
+        out.flush();
+    }
+
+    /** The planning figures: one PETS control step per task with its default settings, on all cores. */
+    static void benchPlanning(PrintWriter out, int cores) {
+        ExecutorService pool = Executors.newFixedThreadPool(cores, r -> {
+            Thread thread = new Thread(r, "bench-planner");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            double[] swingUp = planningStep(mbrllab.core.control.SwingUpTask.pilco(), pool);
+            out.printf(Locale.ROOT, "pets_plan_step_swingup_ms %.1f ms%n", swingUp[0]);
+            out.printf(Locale.ROOT, "pets_plan_step_swingup_cpu_ms %.1f ms%n", swingUp[1]);
+            out.flush();
+            double[] balance = planningStep(mbrllab.core.control.BalanceTask.cartPoleV1(), pool);
+            out.printf(Locale.ROOT, "pets_plan_step_balance_ms %.1f ms%n", balance[0]);
+            out.printf(Locale.ROOT, "pets_plan_step_balance_cpu_ms %.1f ms%n", balance[1]);
+            out.flush();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The median wall time of 20 planning steps (after 10 for warm-up) from the observed states of a random episode,
+     * with the task's default planner and ensemble fitted on 5 random-force episodes.
+     *
+     * @return {median wall ms, mean process CPU ms} per step
+     */
+    static double[] planningStep(mbrllab.core.control.CartPoleTask task, ExecutorService pool) {
+        SplitMix64 forces = new SplitMix64(1);
+        SplitMix64 world = new SplitMix64(2);
+        java.util.List<mbrllab.core.models.dynamics.Trajectory> data = new java.util.ArrayList<>();
+        for (int e = 0; e < 5; e++) {
+            data.add(mbrllab.core.control.TaskEpisode.run(task,
+                    (o, t) -> task.maxForce() * (2 * forces.nextDouble() - 1), world).observed());
+        }
+        mbrllab.core.models.transition.TransitionModel model = mbrllab.core.models.transition.TransitionModelSpec
+                .ensemble().fit(task, data, new SplitMix64(3), pool);
+        mbrllab.core.planning.Planner planner = mbrllab.core.planning.Planner.create(task, model,
+                mbrllab.core.planning.PlannerSettings.defaults(task), pool);
+        mbrllab.core.models.dynamics.Trajectory states = data.get(0);
+        SplitMix64 rng = new SplitMix64(4);
+        double[] ms = new double[20];
+        long cpu0 = 0;
+        for (int i = 0; i < 30; i++) {
+            if (i == 10) {
+                cpu0 = processCpuNanos();
+            }
+            long t0 = System.nanoTime();
+            planner.plan(states.state(i % (states.length() + 1)), rng);
+            if (i >= 10) {
+                ms[i - 10] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        double cpu = (processCpuNanos() - cpu0) / 1e6 / 20;
+        java.util.Arrays.sort(ms);
+        return new double[] {(ms[9] + ms[10]) / 2, cpu};
+    }
+
+    /** CPU time of the whole process [ns], or 0 where the platform does not say. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 }

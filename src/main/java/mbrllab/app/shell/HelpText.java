@@ -181,6 +181,39 @@ final class HelpText {
               on, n = 50 balancing longer than n = 0 over the first episodes. Switch the model beside the panes
               and compare the curves.
 
+            THE ACCELERATION LAB (DYNA-STYLE DQN)
+              The lecture's "learn a model and improve model-free learning": collect real data, fit a dynamics
+              model to it, and let the model-free learner (here DQN on the balance task: a Q-network, a replay
+              buffer, a target network) also learn from simulated transitions. Three learners run side by side on
+              one real-step clock: 1 real data only, 2 model-augmented (after every real step n model rollouts of
+              k steps from states of the real buffer, actions from the current epsilon-greedy policy, written into a
+              model buffer; half of each minibatch is model data), 3 a setting of your choice ("real", or
+              KIND:n=N:k=K with KIND model, single or true). They share the seed, the start states, the initial
+              Q-network and the 2 Q updates per real step, so only the data they learn from differs. The learned
+              model (an ensemble of 5 nets predicting the state change; reward +1 and the termination rule are
+              known) is refitted every 500 real steps with 200 warm-started Adam steps; "true" uses the physics
+              itself, the perfect model.
+
+              The five processes (the lecture's "model-based acceleration of DQN"): 1 collect data, 2 Q-function
+              regression (TD updates on minibatches), 3 target network update (theta copied to phi), 4 model
+              training, 5 model-data collection. Each box counts what its process did, with its rate per real step;
+              the two datasets show their sizes; an arrow lights up while data flows along it. Choose whose
+              processes to see beside the panes (with real data only, 4 and 5 stay idle).
+
+              Long model rollouts. The lecture: we want to avoid long model-based rollouts, as these will
+              necessarily incur accumulating error; at the same time, short rollouts do not guarantee exploration of
+              "later timesteps". Dyna-Q uses only short rollouts, while observing diverse states (starting from
+              every state seen). The tab "One model rollout" shows it in the learner's own data: a real start state,
+              the k imagined steps of the model (dashed) against what the true physics does with the same pushes
+              (solid); the error grows with k. The preset "Long rollouts hurt" puts k = 20 beside k = 1. `accelerate`
+              on the command line measures the k-step error for k = 1 to 20 (accelerate-model-error.csv).
+
+              Presets: short rollouts help (ensemble, n = 10, k = 1 against real data only), long rollouts hurt
+              (k = 20 against k = 1), a perfect model (the true physics), real data only (the processes of plain
+              DQN). The learning curves are the mean of R background runs (10 by default) against real steps, with
+              95% bands; the panes are run 1 of them. Their final numbers are those of
+              accelerate --settings real,model:n=10:k=1,true:n=10:k=1 --runs 10 --seed 1 (with your settings).
+
             COMMON RANDOM NUMBERS
               All panes use the same seed for their real steps, and every real step draws exactly two random
               numbers (one decides whether to explore, the other picks the action, whether exploring or

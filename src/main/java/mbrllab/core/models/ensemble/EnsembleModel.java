@@ -129,4 +129,81 @@ public final class EnsembleModel implements RegressionModel {
         }
         return draws;
     }
+
+    /**
+     * Scratch space for {@link Evaluator#predictMember}: member predictions without allocation, for the hot loops
+     * of planners. Not thread-safe: one evaluator per thread (the model itself may be shared).
+     *
+     * @param capacity query points per forward pass, in [1, 65,536]; larger batches are done in passes of this size
+     */
+    public Evaluator evaluator(int capacity) {
+        if (capacity < 1 || capacity > 65_536) {
+            throw new IllegalArgumentException("capacity must be in [1, 65536], got " + capacity);
+        }
+        return new Evaluator(capacity);
+    }
+
+    /**
+     * Member predictions into caller arrays, with the arithmetic of {@link #predictMember(int, double[], double[],
+     * double[])} (so the same bits), but no allocation per call.
+     */
+    public final class Evaluator {
+
+        private final int capacity;
+        private final double[] z;
+        private final GaussianMlp.Workspace ws;
+
+        private Evaluator(int capacity) {
+            this.capacity = capacity;
+            this.z = new double[capacity * net.inputDim()];
+            this.ws = net.workspace(capacity);
+        }
+
+        /** Query points per forward pass. */
+        public int capacity() {
+            return capacity;
+        }
+
+        /** The model this evaluates. */
+        public EnsembleModel model() {
+            return EnsembleModel.this;
+        }
+
+        /**
+         * Member k's means mu_k and (optionally) variances sigma_k^2 at the first {@code count} query points.
+         *
+         * @param queries at least count x d values, row-major; not modified
+         * @param count   number of query points, &gt;= 0
+         * @param mean    receives count x p means; modified
+         * @param var     receives count x p variances, or null to skip them; modified
+         */
+        public void predictMember(int k, double[] queries, int count, double[] mean, double[] var) {
+            int d = net.inputDim();
+            int p = net.outputDim();
+            if (k < 0 || k >= thetas.length) {
+                throw new IndexOutOfBoundsException("member " + k + " of " + thetas.length);
+            }
+            if (count < 0 || queries.length < count * d || mean.length < count * p
+                    || (var != null && var.length < count * p)) {
+                throw new IllegalArgumentException("arrays too short for " + count + " query points");
+            }
+            double[] theta = thetas[k];
+            for (int start = 0; start < count; start += capacity) {
+                int n = Math.min(capacity, count - start);
+                System.arraycopy(queries, start * d, z, 0, n * d);
+                inputs.applyInto(z, n * d, z);
+                net.forward(theta, z, null, 0, n, ws);
+                for (int b = 0; b < n; b++) {
+                    for (int o = 0; o < p; o++) {
+                        double s = targets.std(o);
+                        int at = (start + b) * p + o;
+                        mean[at] = targets.mean(o) + s * net.mean(ws, b, o);
+                        if (var != null) {
+                            var[at] = s * s * Math.exp(net.logVar(ws, b, o));
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

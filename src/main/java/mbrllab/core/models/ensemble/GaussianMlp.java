@@ -2,11 +2,13 @@ package mbrllab.core.models.ensemble;
 
 import java.util.random.RandomGenerator;
 
+import mbrllab.core.nn.Mlp;
+
 /**
- * A fully connected network that predicts a Gaussian: inputs (d) -> hidden layers with the swish
- * activation swish(z) = z sigmoid(z) -> 2p linear outputs, read as p means and p raw log-variances. The
- * log-variance is bounded softly between per-output parameters minLogVar_k &lt; maxLogVar_k, as in PETS
- * (Chua et al., 2018):
+ * A fully connected network that predicts a Gaussian: an {@link Mlp} (inputs (d) -> hidden layers with the swish
+ * activation swish(z) = z sigmoid(z) -> 2p linear outputs) whose outputs are read as p means and p raw
+ * log-variances. The log-variance is bounded softly between per-output parameters minLogVar_k &lt; maxLogVar_k, as in
+ * PETS (Chua et al., 2018):
  * <pre>
  * s_k = maxLogVar_k - softplus(maxLogVar_k - raw_k)
  * s_k = minLogVar_k + softplus(s_k - minLogVar_k)
@@ -18,22 +20,18 @@ import java.util.random.RandomGenerator;
  *     + boundPenalty sum_k (maxLogVar_k - minLogVar_k) + weightDecay/2 sum_layers |W|^2
  * </pre>
  * (the Gaussian negative log-likelihood without its constant; the bounds are learned, the penalty keeps
- * them tight). Backpropagation by hand: the parameters and the gradient are flat double[] arrays, the
- * inner loops run on the per-vector arrays of a {@link Workspace}.
+ * them tight). This class adds the Gaussian head (the bounds and the loss's output gradient) to the network's
+ * backpropagation.
  *
- * <p>Parameters theta, one flat array of {@link #parameterCount()} doubles: for each layer l, W_l (in x out,
- * row-major: W[i * out + j] connects input i to output j) then b_l (out); then maxLogVar (p), then
- * minLogVar (p). The class itself holds no mutable state; all scratch space lives in a {@link Workspace},
- * one per thread.
+ * <p>Parameters theta, one flat array of {@link #parameterCount()} doubles: the network's parameters
+ * ({@link Mlp}: for each layer l, W_l (in x out, row-major) then b_l), then maxLogVar (p), then minLogVar (p).
+ * The class itself holds no mutable state; all scratch space lives in a {@link Workspace}, one per thread.
  */
 final class GaussianMlp {
 
-    private final int[] sizes;
-    private final int layers;
+    private final Mlp mlp;
     private final int inputDim;
     private final int outputDim;
-    private final int[] weightOffset;
-    private final int[] biasOffset;
     private final int maxLogVarOffset;
     private final int minLogVarOffset;
     private final int parameterCount;
@@ -46,20 +44,8 @@ final class GaussianMlp {
     GaussianMlp(int inputDim, int[] hidden, int outputDim) {
         this.inputDim = inputDim;
         this.outputDim = outputDim;
-        this.layers = hidden.length + 1;
-        this.sizes = new int[layers + 1];
-        sizes[0] = inputDim;
-        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-        sizes[layers] = 2 * outputDim;
-        weightOffset = new int[layers];
-        biasOffset = new int[layers];
-        int offset = 0;
-        for (int l = 0; l < layers; l++) {
-            weightOffset[l] = offset;
-            offset += sizes[l] * sizes[l + 1];
-            biasOffset[l] = offset;
-            offset += sizes[l + 1];
-        }
+        this.mlp = new Mlp(inputDim, hidden, 2 * outputDim);
+        int offset = mlp.parameterCount();
         maxLogVarOffset = offset;
         minLogVarOffset = offset + outputDim;
         parameterCount = offset + 2 * outputDim;
@@ -84,13 +70,7 @@ final class GaussianMlp {
      */
     void initialize(double[] theta, RandomGenerator rng, double maxLogVar, double minLogVar) {
         java.util.Arrays.fill(theta, 0);
-        for (int l = 0; l < layers; l++) {
-            double std = 1.0 / Math.sqrt(sizes[l]);
-            int count = sizes[l] * sizes[l + 1];
-            for (int i = 0; i < count; i++) {
-                theta[weightOffset[l] + i] = std * rng.nextGaussian();
-            }
-        }
+        mlp.initialize(theta, rng);
         for (int k = 0; k < outputDim; k++) {
             theta[maxLogVarOffset + k] = maxLogVar;
             theta[minLogVarOffset + k] = minLogVar;
@@ -102,111 +82,15 @@ final class GaussianMlp {
         return new Workspace(capacity);
     }
 
-    /**
-     * Per-thread scratch. Every vector the inner loops touch is its own array starting at index 0 (one per
-     * sample, one per weight row): HotSpot vectorises {@code y[j] += a * x[j]} on such arrays, and not, in
-     * our measurements, with offsets into one flat array (about 7 against 2.5 GMAC/s).
-     */
+    /** Per-thread scratch: the network's workspace and the bounded log-variances. */
     final class Workspace {
-        final int capacity;
-        /** act[0][b] = inputs of sample b, act[l][b] = swish(z_l) for hidden l, act[layers][b] = raw outputs. */
-        final double[][][] act;
-        /** sig[l][b] = sigmoid(z_l) of hidden layer l (l = 1..layers-1). */
-        final double[][][] sig;
-        /** delta[l][b] = dL/dz_l (l = 1..layers). */
-        final double[][][] delta;
+        final Mlp.Workspace net;
         /** logVar[b][k], the bounded log-variances. */
         final double[][] logVar;
-        /** w[l][i] = row i of W_l (copied from theta by each forward pass), wt[l][j] = column j of W_l. */
-        final double[][][] w;
-        final double[][][] wt;
-        /**
-         * Gradient rows of W_l (gwt: of W_l' for a narrow layer) and of b_l, gathered into the flat gradient
-         * at the end.
-         */
-        final double[][][] gw;
-        final double[][][] gwt;
-        final double[][] gb;
 
         Workspace(int capacity) {
-            this.capacity = capacity;
-            act = new double[layers + 1][][];
-            sig = new double[layers][][];
-            delta = new double[layers + 1][][];
-            w = new double[layers][][];
-            wt = new double[layers][][];
-            gw = new double[layers][][];
-            gwt = new double[layers][][];
-            gb = new double[layers][];
-            for (int l = 0; l <= layers; l++) {
-                act[l] = new double[capacity][sizes[l]];
-                if (l >= 1) {
-                    delta[l] = new double[capacity][sizes[l]];
-                }
-                if (l >= 1 && l < layers) {
-                    sig[l] = new double[capacity][sizes[l]];
-                }
-                if (l < layers) {
-                    w[l] = new double[sizes[l]][sizes[l + 1]];
-                    wt[l] = new double[sizes[l + 1]][sizes[l]];
-                    if (narrow(l)) {
-                        gwt[l] = new double[sizes[l + 1]][sizes[l]];
-                    } else {
-                        gw[l] = new double[sizes[l]][sizes[l + 1]];
-                    }
-                    gb[l] = new double[sizes[l + 1]];
-                }
-            }
+            net = mlp.workspace(capacity);
             logVar = new double[capacity][outputDim];
-        }
-    }
-
-    /** Layers with fewer outputs than this work on W' (dot products and axpys along the inputs). */
-    private static final int NARROW = 16;
-
-    /**
-     * Whether layer l has so few outputs that looping over its inputs in the inner loop is faster: a row
-     * of W_l would be a very short vector (the output layer of a dynamics model has 8).
-     */
-    private boolean narrow(int l) {
-        return sizes[l + 1] < NARROW;
-    }
-
-    /** x . y over the length of x; both arrays start at index 0. */
-    private static double dot(double[] x, double[] y) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int n = x.length;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += x[j] * y[j];
-            s1 += x[j + 1] * y[j + 1];
-            s2 += x[j + 2] * y[j + 2];
-            s3 += x[j + 3] * y[j + 3];
-        }
-        for (; j < n; j++) {
-            s0 += x[j] * y[j];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** y += a x over the whole length of y (x at least as long); both arrays start at index 0. */
-    private static void axpy(double a, double[] x, double[] y) {
-        for (int j = 0; j < y.length; j++) {
-            y[j] += a * x[j];
-        }
-    }
-
-    /**
-     * y += a0 x0 + a1 x1 + a2 x2 + a3 x3: four axpys in one pass over y, which halves the loads and stores
-     * of y per multiply-add (about 1.5 times faster than four single axpys here).
-     */
-    private static void axpy4(double a0, double[] x0, double a1, double[] x1, double a2, double[] x2, double a3,
-                              double[] x3, double[] y) {
-        for (int j = 0; j < y.length; j++) {
-            y[j] += (a0 * x0[j] + a1 * x1[j]) + (a2 * x2[j] + a3 * x3[j]);
         }
     }
 
@@ -216,54 +100,10 @@ final class GaussianMlp {
      * bounded log-variances).
      */
     void forward(double[] theta, double[] x, int[] rows, int from, int count, Workspace ws) {
-        int d = inputDim;
-        for (int b = 0; b < count; b++) {
-            int row = rows == null ? from + b : rows[from + b];
-            System.arraycopy(x, row * d, ws.act[0][b], 0, d);
-        }
-        for (int l = 0; l < layers; l++) {
-            int nIn = sizes[l];
-            int nOut = sizes[l + 1];
-            double[][] wl = ws.w[l];
-            double[][] wt = ws.wt[l];
-            boolean narrow = narrow(l);
-            for (int i = 0; i < nIn; i++) {
-                System.arraycopy(theta, weightOffset[l] + i * nOut, wl[i], 0, nOut);
-                for (int j = 0; j < nOut; j++) {
-                    wt[j][i] = wl[i][j];
-                }
-            }
-            for (int b = 0; b < count; b++) {
-                double[] a = ws.act[l][b];
-                double[] z = ws.act[l + 1][b];
-                System.arraycopy(theta, biasOffset[l], z, 0, nOut);
-                if (narrow) {
-                    for (int j = 0; j < nOut; j++) {
-                        z[j] += dot(wt[j], a);
-                    }
-                } else {
-                    int i = 0;
-                    for (; i + 3 < nIn; i += 4) {
-                        axpy4(a[i], wl[i], a[i + 1], wl[i + 1], a[i + 2], wl[i + 2], a[i + 3], wl[i + 3], z);
-                    }
-                    for (; i < nIn; i++) {
-                        axpy(a[i], wl[i], z);
-                    }
-                }
-                if (l < layers - 1) {
-                    double[] sigma = ws.sig[l + 1][b];
-                    for (int j = 0; j < nOut; j++) {
-                        double zj = z[j];
-                        double s = 1.0 / (1.0 + Math.exp(-zj));
-                        sigma[j] = s;
-                        z[j] = zj * s;
-                    }
-                }
-            }
-        }
+        mlp.forward(theta, x, rows, from, count, ws.net);
         int p = outputDim;
         for (int b = 0; b < count; b++) {
-            double[] out = ws.act[layers][b];
+            double[] out = mlp.output(ws.net, b);
             double[] logVar = ws.logVar[b];
             for (int k = 0; k < p; k++) {
                 double max = theta[maxLogVarOffset + k];
@@ -276,7 +116,7 @@ final class GaussianMlp {
 
     /** Mean k of sample b after {@link #forward}. */
     double mean(Workspace ws, int b, int k) {
-        return ws.act[layers][b][k];
+        return mlp.output(ws.net, b)[k];
     }
 
     /** Bounded log-variance k of sample b after {@link #forward}. */
@@ -286,7 +126,7 @@ final class GaussianMlp {
 
     /** Raw log-variance output k of sample b after {@link #forward}, before the bounds. */
     double rawLogVar(Workspace ws, int b, int k) {
-        return ws.act[layers][b][outputDim + k];
+        return mlp.output(ws.net, b)[outputDim + k];
     }
 
     /**
@@ -315,8 +155,8 @@ final class GaussianMlp {
         double nll = 0;
         for (int b = 0; b < count; b++) {
             int row = rows[from + b];
-            double[] out = ws.act[layers][b];
-            double[] dOut = ws.delta[layers][b];
+            double[] out = mlp.output(ws.net, b);
+            double[] dOut = mlp.outputGradient(ws.net, b);
             double[] logVar = ws.logVar[b];
             for (int k = 0; k < p; k++) {
                 double max = theta[maxLogVarOffset + k];
@@ -338,101 +178,8 @@ final class GaussianMlp {
             }
         }
         loss += nll * invCount;
-        for (int l = layers - 1; l >= 0; l--) {
-            int nIn = sizes[l];
-            int nOut = sizes[l + 1];
-            boolean narrow = narrow(l);
-            double[][] gw = narrow ? ws.gwt[l] : ws.gw[l];
-            double[] gb = ws.gb[l];
-            for (double[] row : gw) {
-                java.util.Arrays.fill(row, 0);
-            }
-            java.util.Arrays.fill(gb, 0);
-            double[][] delta = ws.delta[l + 1];
-            double[][] act = ws.act[l];
-            int b = 0;
-            for (; b + 3 < count; b += 4) {
-                double[] d0 = delta[b];
-                double[] d1 = delta[b + 1];
-                double[] d2 = delta[b + 2];
-                double[] d3 = delta[b + 3];
-                double[] a0 = act[b];
-                double[] a1 = act[b + 1];
-                double[] a2 = act[b + 2];
-                double[] a3 = act[b + 3];
-                axpy4(1, d0, 1, d1, 1, d2, 1, d3, gb);
-                if (narrow) {
-                    for (int j = 0; j < nOut; j++) {
-                        axpy4(d0[j], a0, d1[j], a1, d2[j], a2, d3[j], a3, gw[j]);
-                    }
-                } else {
-                    for (int i = 0; i < nIn; i++) {
-                        axpy4(a0[i], d0, a1[i], d1, a2[i], d2, a3[i], d3, gw[i]);
-                    }
-                }
-            }
-            for (; b < count; b++) {
-                double[] d = delta[b];
-                double[] a = act[b];
-                axpy(1, d, gb);
-                if (narrow) {
-                    for (int j = 0; j < nOut; j++) {
-                        axpy(d[j], a, gw[j]);
-                    }
-                } else {
-                    for (int i = 0; i < nIn; i++) {
-                        axpy(a[i], d, gw[i]);
-                    }
-                }
-            }
-            if (l > 0) {
-                // delta_l = (delta_{l+1} W_l') o swish'(z_l),  swish'(z) = s + swish(z) (1 - s),  s = sigmoid(z)
-                double[][] wt = ws.wt[l];
-                for (b = 0; b < count; b++) {
-                    double[] d = delta[b];
-                    double[] below = ws.delta[l][b];
-                    java.util.Arrays.fill(below, 0);
-                    int j = 0;
-                    for (; j + 3 < nOut; j += 4) {
-                        axpy4(d[j], wt[j], d[j + 1], wt[j + 1], d[j + 2], wt[j + 2], d[j + 3], wt[j + 3], below);
-                    }
-                    for (; j < nOut; j++) {
-                        axpy(d[j], wt[j], below);
-                    }
-                    double[] sigma = ws.sig[l][b];
-                    double[] a = act[b];
-                    for (int i = 0; i < nIn; i++) {
-                        double sg = sigma[i];
-                        below[i] *= sg + a[i] * (1 - sg);
-                    }
-                }
-            }
-            int w = weightOffset[l];
-            if (narrow) {
-                for (int j = 0; j < nOut; j++) {
-                    double[] column = gw[j];
-                    for (int i = 0; i < nIn; i++) {
-                        gradient[w + i * nOut + j] = column[i];
-                    }
-                }
-            } else {
-                for (int i = 0; i < nIn; i++) {
-                    System.arraycopy(gw[i], 0, gradient, w + i * nOut, nOut);
-                }
-            }
-            System.arraycopy(gb, 0, gradient, biasOffset[l], nOut);
-            if (weightDecay > 0) {
-                int size = nIn * nOut;
-                double sumSquares = 0;
-                for (int e = 0; e < size; e++) {
-                    double wv = theta[w + e];
-                    sumSquares += wv * wv;
-                    gradient[w + e] += weightDecay * wv;
-                }
-                loss += 0.5 * weightDecay * sumSquares;
-            }
-        }
-        return loss;
+        mlp.backward(theta, count, gradient, ws.net);
+        return mlp.addWeightDecay(theta, weightDecay, gradient, loss);
     }
 
     /** log(1 + e^v) without overflow. */

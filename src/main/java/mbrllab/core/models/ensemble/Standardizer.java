@@ -62,4 +62,16 @@ final class Standardizer {
         }
         return z;
     }
+
+    /**
+     * Standardises the first {@code length} values of n x columns data into {@code dest} (same arithmetic as
+     * {@link #apply}); no allocation. {@code data} is not modified unless it is {@code dest}.
+     */
+    void applyInto(double[] data, int length, double[] dest) {
+        int columns = mean.length;
+        for (int i = 0; i < length; i++) {
+            int c = i % columns;
+            dest[i] = (data[i] - mean[c]) / std[c];
+        }
+    }
 }

@@ -1,0 +1,828 @@
+package mbrllab.app.acceleration;
+
+import java.awt.BasicStroke;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import mbrllab.app.export.ExportTarget;
+import mbrllab.app.export.Exports;
+import mbrllab.app.lab.BaseLab;
+import mbrllab.app.lab.LabContext;
+import mbrllab.app.lab.LabEntry;
+import mbrllab.app.lab.Layouts;
+import mbrllab.app.lab.Publication;
+import mbrllab.app.lab.RunControls;
+import mbrllab.app.lab.RunToolbar;
+import mbrllab.app.lab.SessionState;
+import mbrllab.charts.AccelerationChart;
+import mbrllab.charts.LearningCurveChart;
+import mbrllab.charts.Palette;
+import mbrllab.core.acceleration.AccelerationSetting;
+import mbrllab.core.acceleration.ModelChoice;
+import mbrllab.core.acceleration.ModelRollout;
+import mbrllab.core.acceleration.ProcessCounters;
+
+/**
+ * The acceleration lab: real-only DQN, model-augmented DQN and a third setting side by side on one real-step clock,
+ * each with its cart, its returns and its data counts; the lecture's five processes of model-based DQN with live
+ * counters, rates and lit arrows; one model rollout against the true physics; the learning curves of R background
+ * runs against real steps. Views only: state lives in {@link AccelerationViewModel}. An {@link AnimationTimer} only
+ * draws, and only what changed.
+ */
+public final class AccelerationLab extends BaseLab {
+
+    /** The lab's line in the navigation. */
+    public static final LabEntry ENTRY = new LabEntry("acceleration", "Acceleration",
+            "Dyna-style DQN: real-only against learning from model rollouts (n rollouts of k steps), the five "
+                    + "processes, long rollouts against short", AccelerationLab::new);
+
+    static final RunToolbar.Tips TIPS = new RunToolbar.Tips(
+            "Play or pause the three learners (Space)",
+            "One real step of every learner, and the learning after it (Right arrow)",
+            "New learners and background runs with the seed (Ctrl+R)",
+            "From 1 real step per second to as fast as possible (far right); real time is 50 steps/s",
+            RunToolbar.SEED_TIP);
+
+    /** Charts follow the live run at most this often. */
+    static final long CHART_PERIOD_NANOS = 250_000_000L;
+    /** An arrow stays lit this long after data flowed along it. */
+    static final long LIT_NANOS = 300_000_000L;
+    /** Rates are measured over about this many latest real steps (a refit comes every 500). */
+    static final long RATE_WINDOW_STEPS = 1000;
+
+    private final AccelerationViewModel model;
+    private final VBox root = new VBox();
+    private final List<Label> titles = new ArrayList<>();
+    private final List<Label> stats = new ArrayList<>();
+    private final List<Label> counts = new ArrayList<>();
+    private final List<PenCanvas> carts = new ArrayList<>();
+    private final List<PenCanvas> bars = new ArrayList<>();
+    private final PenCanvas processCanvas = new PenCanvas(560, 260, 300, 160);
+    private final PenCanvas rolloutCanvas = new PenCanvas(480, 260, 260, 160);
+    private final Label realStepsLabel = Layouts.realStepsLabel();
+    private final Label nLabel = new Label();
+    private final Label kLabel = new Label();
+    private final Slider nSlider = new Slider(1, AccelerationSettings.MAX_N, 10);
+    private final Slider kSlider = new Slider(1, AccelerationSettings.MAX_K, 1);
+    private final ChoiceBox<ModelChoice> modelChoice = new ChoiceBox<>();
+    private final TextField thirdField = new TextField();
+    private final ChoiceBox<Integer> processesChoice = new ChoiceBox<>();
+    private final TextField runsField = new TextField();
+    private final TextField episodesField = new TextField();
+    private final Label message = new Label();
+    private final Label curvesNote = new Label();
+    private final XYSeriesCollection paneData = new XYSeriesCollection();
+    private final JFreeChart chart;
+    private final ChartViewer chartViewer;
+    private final AnimationTimer animator;
+    private final javafx.scene.layout.StackPane bottom = new javafx.scene.layout.StackPane();
+    private final TabPane tabs = new TabPane();
+    private final SplitPane split = new SplitPane();
+    private final Tab curvesTab;
+    private final Tab rolloutTab;
+    private final Tab processesTab;
+    private Boolean wide;
+
+    private final ArrayDeque<long[]> rateHistory = new ArrayDeque<>();
+    private final long[] litAt = new long[Drawings.Processes.ARROWS];
+    private ProcessCounters previousCounters;
+    private Publication<AccelerationFrame> drawn;
+    private Publication<AccelerationFrame> charted;
+    private StepCurves shownCurves;
+    private boolean curvesPending = true;
+    private long lastChart;
+    private double fontScale = 1;
+    private boolean highContrast;
+    private boolean updatingControls;
+
+    public AccelerationLab(LabContext context) {
+        this.model = new AccelerationViewModel(context.dispatcher(), context.background());
+        root.getStyleClass().addAll("lab", "acceleration-lab");
+        root.setId("accelerationLab");
+        root.getProperties().put(AccelerationLab.class, this);
+
+        HBox panes = new HBox(8);
+        panes.setPadding(new Insets(6, 8, 4, 8));
+        for (int i = 0; i < 3; i++) {
+            panes.getChildren().add(buildPane(i));
+        }
+
+        processCanvas.setId("processCanvas");
+        rolloutCanvas.setId("rolloutCanvas");
+        chart = AccelerationChart.create(null, List.of(), 500, 195);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer thin = new XYLineAndShapeRenderer(true, false);
+        plot.setDataset(1, paneData);
+        plot.setRenderer(1, thin);
+        for (int i = 0; i < 3; i++) {
+            paneData.addSeries(new XYSeries("pane " + (i + 1)));
+            thin.setSeriesPaint(i, Palette.categorical(i));
+            thin.setSeriesStroke(i, new BasicStroke(1f));
+            thin.setSeriesVisibleInLegend(i, false);
+        }
+        plot.getRangeAxis().setLabel("Return (mean of 10)");
+        chartViewer = new ChartViewer(chart);
+        chartViewer.setId("accelerationChart");
+        chartViewer.setMinHeight(120);
+        curvesNote.setId("curvesNote");
+        curvesNote.setWrapText(true);
+        curvesNote.getStyleClass().add("note");
+        curvesNote.setMinHeight(Region.USE_PREF_SIZE);
+        Node chartColumn = Layouts.chartColumn(chartViewer, new Insets(2, 4, 2, 4), curvesNote);
+        curvesTab = new Tab("Learning curves", chartColumn);
+        curvesTab.setClosable(false);
+        rolloutTab = new Tab("One model rollout", rolloutCanvas);
+        rolloutTab.setClosable(false);
+        processesTab = new Tab("Five processes");
+        processesTab.setClosable(false);
+        tabs.setId("accelerationTabs");
+        bottom.widthProperty().addListener((o, a, b) -> arrange(b.doubleValue() >= WIDE));
+        arrange(true);
+
+        Node center = Layouts.pictureOverChart(panes, bottom, 0.42);
+        SplitPane sides = Layouts.withSidePanel(center, buildSide(), 0.78);
+        VBox.setVgrow(sides, Priority.ALWAYS);
+        root.getChildren().add(sides);
+        install(root, center, RunToolbar.build(model.playback(), controls(), TIPS, realStepsLabel));
+
+        model.curves().snapshotProperty().addListener((o, a, b) -> curvesPending = true);
+        model.settingsProperty().addListener((o, a, b) -> settingsChanged());
+        model.configVersionProperty().addListener((o, a, b) -> showControls());
+        context.status().follow(model.curves());
+        showControls();
+        settingsChanged();
+        animator = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse(now);
+            }
+        };
+        animator.start();
+    }
+
+    /** Below this width the processes get a tab of their own instead of half the area [px]. */
+    static final double WIDE = 820;
+
+    /**
+     * Wide: the five processes on the left, the curves and the rollout in tabs on the right; narrow: all three in
+     * tabs, the processes first, so that each keeps a readable size.
+     */
+    private void arrange(boolean makeWide) {
+        if (wide != null && wide == makeWide) {
+            return;
+        }
+        wide = makeWide;
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        tabs.getTabs().clear();
+        split.getItems().clear();
+        processesTab.setContent(null);
+        if (makeWide) {
+            tabs.getTabs().addAll(curvesTab, rolloutTab);
+            split.getItems().addAll(processCanvas, tabs);
+            split.setDividerPositions(0.55);
+            bottom.getChildren().setAll(split);
+        } else {
+            processesTab.setContent(processCanvas);
+            tabs.getTabs().addAll(processesTab, curvesTab, rolloutTab);
+            bottom.getChildren().setAll(tabs);
+        }
+        if (!makeWide && selected != rolloutTab) {
+            tabs.getSelectionModel().select(processesTab);
+        } else if (selected != null && tabs.getTabs().contains(selected)) {
+            tabs.getSelectionModel().select(selected);
+        }
+    }
+
+    private Node buildPane(int i) {
+        Label title = new Label();
+        title.setStyle("-fx-text-fill: " + Palette.categoricalHex(i) + "; -fx-font-weight: bold;");
+        title.setId("paneTitle" + i);
+        title.setMinWidth(0);
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.setAlignment(Pos.CENTER);
+        title.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        Label stat = new Label(" ");
+        stat.setId("paneStats" + i);
+        stat.setTooltip(new Tooltip("The return (steps balanced) of the last finished episode, and the mean of the "
+                + "last 10"));
+        stat.getStyleClass().add("pane-stats");
+        stat.setMinWidth(0);
+        stat.setWrapText(true);
+        stat.setMinHeight(Region.USE_PREF_SIZE);
+        stat.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        PenCanvas cart = new PenCanvas(300, 120, 120, 70);
+        cart.setId("cartCanvas" + i);
+        PenCanvas bar = new PenCanvas(300, 46, 120, 30);
+        bar.setId("returnsCanvas" + i);
+        Label count = new Label(" ");
+        count.setId("dataCounts" + i);
+        count.getStyleClass().add("pane-stats");
+        count.setMinWidth(0);
+        count.setWrapText(true);
+        count.setMinHeight(Region.USE_PREF_SIZE);
+        count.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        VBox column = new VBox(2, title, stat, cart, bar, count);
+        column.setAlignment(Pos.TOP_CENTER);
+        VBox.setVgrow(cart, Priority.ALWAYS);
+        HBox.setHgrow(column, Priority.ALWAYS);
+        column.setMinWidth(120);
+        column.setPrefWidth(300);
+        titles.add(title);
+        stats.add(stat);
+        carts.add(cart);
+        bars.add(bar);
+        counts.add(count);
+        return column;
+    }
+
+    private Node buildSide() {
+        VBox side = new VBox(6);
+        side.setPadding(new Insets(8));
+        side.setId("accelerationOptions");
+        Label head2 = new Label("Pane 2: model-augmented DQN");
+        head2.getStyleClass().add("section-title");
+        nSlider.setId("nSlider");
+        kSlider.setId("kSlider");
+        for (Slider s : List.of(nSlider, kSlider)) {
+            s.setMajorTickUnit(10);
+            s.setMinorTickCount(9);
+            s.setSnapToTicks(true);
+            s.setShowTickMarks(true);
+            s.setBlockIncrement(1);
+            s.valueProperty().addListener((o, a, b) -> {
+                showSliderText();
+                if (!s.isValueChanging()) {
+                    applySliders();
+                }
+            });
+            s.valueChangingProperty().addListener((o, a, b) -> {
+                if (!b) {
+                    applySliders();
+                }
+            });
+        }
+        nSlider.setTooltip(new Tooltip("n: model rollouts started after every real step, from states of the real "
+                + "buffer"));
+        kSlider.setTooltip(new Tooltip("k: model steps per rollout. Errors compound with k."));
+        nLabel.setId("nLabel");
+        kLabel.setId("kLabel");
+        modelChoice.setId("modelChoice");
+        modelChoice.getItems().addAll(ModelChoice.ENSEMBLE, ModelChoice.SINGLE, ModelChoice.TRUE);
+        modelChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ModelChoice m) {
+                return m == null ? "" : m.label();
+            }
+
+            @Override
+            public ModelChoice fromString(String s) {
+                return null;
+            }
+        });
+        modelChoice.valueProperty().addListener((o, a, b) -> {
+            if (!updatingControls && b != null) {
+                report(model.setModel(b));
+            }
+        });
+        Label head3 = new Label("Pane 3: your choice");
+        head3.getStyleClass().add("section-title");
+        thirdField.setId("thirdField");
+        thirdField.setPrefColumnCount(10);
+        thirdField.setTooltip(new Tooltip("real, or KIND:n=N:k=K with KIND model (learned ensemble), single (one "
+                + "learned net) or true (the true physics); Enter applies"));
+        thirdField.setOnAction(e -> applyThird());
+        Button thirdApply = new Button("Apply");
+        thirdApply.setId("thirdApply");
+        thirdApply.setOnAction(e -> applyThird());
+        Label headP = new Label("Processes and rollout of");
+        headP.getStyleClass().add("section-title");
+        processesChoice.setId("processesChoice");
+        processesChoice.getItems().addAll(0, 1, 2);
+        processesChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer p) {
+                return p == null ? "" : "pane " + (p + 1);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        processesChoice.valueProperty().addListener((o, a, b) -> {
+            if (!updatingControls && b != null) {
+                model.setProcesses(b);
+            }
+        });
+        Label headE = new Label("Background runs");
+        headE.getStyleClass().add("section-title");
+        runsField.setId("runsField");
+        runsField.setPrefColumnCount(4);
+        episodesField.setId("episodesField");
+        episodesField.setPrefColumnCount(5);
+        Button experimentApply = new Button("Apply");
+        experimentApply.setId("experimentApply");
+        experimentApply.setOnAction(e -> applyExperiment());
+        runsField.setOnAction(e -> applyExperiment());
+        episodesField.setOnAction(e -> applyExperiment());
+        message.setId("optionsMessage");
+        message.setWrapText(true);
+        message.getStyleClass().add("field-error");
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        Label note = new Label("The three learners share the seed, the first Q-network, the start states and 2 Q "
+                + "updates per real step: only their data differ. Half of each minibatch is model data.");
+        note.setWrapText(true);
+        note.getStyleClass().add("note");
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        for (Label l : List.of(head2, head3, headP, headE, nLabel, kLabel)) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        side.getChildren().addAll(head2, nLabel, nSlider, kLabel, kSlider, new Label("Model"), modelChoice,
+                head3, thirdField, thirdApply, headP, processesChoice, headE,
+                row("R (runs per setting)", runsField), row("episodes per run", episodesField), experimentApply,
+                message, note);
+        ScrollPane scroll = new ScrollPane(side);
+        scroll.setFitToWidth(true);
+        scroll.setMinWidth(200);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
+    }
+
+    private static Node row(String label, TextField field) {
+        Label l = new Label(label);
+        l.setWrapText(true);
+        field.setMinWidth(Region.USE_PREF_SIZE);
+        field.setMaxWidth(Region.USE_PREF_SIZE);
+        return new VBox(2, l, field);
+    }
+
+    /** The lab's view model (tests reach the lab's state through it). */
+    public AccelerationViewModel model() {
+        return model;
+    }
+
+    @Override
+    public RunControls controls() {
+        return new RunControls(model::togglePlay, model::step, model::reset);
+    }
+
+    private void report(Optional<String> refusal) {
+        message.setText(refusal.orElse(""));
+        if (refusal.isPresent()) {
+            showControls();
+        }
+    }
+
+    private void applySliders() {
+        if (updatingControls) {
+            return;
+        }
+        report(model.setNk((int) Math.round(nSlider.getValue()), (int) Math.round(kSlider.getValue())));
+    }
+
+    private void applyThird() {
+        try {
+            report(model.setThird(AccelerationSettings.parseSetting(thirdField.getText())));
+        } catch (IllegalArgumentException e) {
+            message.setText("Pane 3 must be " + e.getMessage() + ", got '" + thirdField.getText().strip() + "'");
+        }
+    }
+
+    private void applyExperiment() {
+        int runs;
+        int episodes;
+        try {
+            runs = Integer.parseInt(runsField.getText().strip());
+        } catch (NumberFormatException e) {
+            message.setText("R must be a whole number in 1.." + AccelerationSettings.MAX_RUNS + ", got '"
+                    + runsField.getText().strip() + "'");
+            return;
+        }
+        try {
+            episodes = Integer.parseInt(episodesField.getText().strip());
+        } catch (NumberFormatException e) {
+            message.setText("episodes must be a whole number in 1.." + AccelerationSettings.MAX_EPISODES + ", got '"
+                    + episodesField.getText().strip() + "'");
+            return;
+        }
+        if (runs < 1 || runs > AccelerationSettings.MAX_RUNS) {
+            message.setText("R must be in 1.." + AccelerationSettings.MAX_RUNS + ", got " + runs);
+            return;
+        }
+        if (episodes < 1 || episodes > AccelerationSettings.MAX_EPISODES) {
+            message.setText("episodes must be in 1.." + AccelerationSettings.MAX_EPISODES + ", got " + episodes);
+            return;
+        }
+        report(model.setExperiment(runs, episodes));
+    }
+
+    /** The controls show the settings (after a session, a preset or a refusal). */
+    private void showControls() {
+        updatingControls = true;
+        try {
+            AccelerationSettings s = model.settings();
+            nSlider.setValue(s.n());
+            kSlider.setValue(s.k());
+            modelChoice.setValue(s.model());
+            thirdField.setText(s.third().text(AccelerationSettings.RATIO));
+            processesChoice.setValue(s.processes());
+            runsField.setText(Integer.toString(s.runs()));
+            episodesField.setText(Integer.toString(s.episodes()));
+            showSliderText();
+        } finally {
+            updatingControls = false;
+        }
+    }
+
+    private void showSliderText() {
+        nLabel.setText(String.format(Locale.ROOT, "n = %d rollouts per real step", Math.round(nSlider.getValue())));
+        kLabel.setText(String.format(Locale.ROOT, "k = %d model steps per rollout", Math.round(kSlider.getValue())));
+    }
+
+    /** New settings: titles, cleared curves and rates. */
+    private void settingsChanged() {
+        List<String> names = model.paneNames();
+        for (int i = 0; i < titles.size(); i++) {
+            titles.get(i).setText((i + 1) + ": " + shortName(model.settings().panes().get(i)));
+            titles.get(i).setTooltip(new Tooltip(names.get(i)));
+        }
+        for (int i = 0; i < paneData.getSeriesCount(); i++) {
+            paneData.getSeries(i).clear();
+        }
+        rateHistory.clear();
+        previousCounters = null;
+        drawn = null;
+        charted = null;
+        curvesPending = true;
+        showControls();
+    }
+
+    /** "real data only", "ensemble n=10 k=1", "true physics n=10 k=20". */
+    static String shortName(AccelerationSetting s) {
+        return switch (s.model()) {
+            case NONE -> "real data only";
+            case ENSEMBLE -> "ensemble n=" + s.n() + " k=" + s.k();
+            case SINGLE -> "single net n=" + s.n() + " k=" + s.k();
+            case TRUE -> "true physics n=" + s.n() + " k=" + s.k();
+        };
+    }
+
+    private Drawings.Style style(int pane) {
+        return new Drawings.Style(12 * fontScale, highContrast ? Drawings.HIGH_CONTRAST : Drawings.NORMAL,
+                Palette.categorical(pane));
+    }
+
+    /** One screen pulse: draw what changed; charts at most every {@value #CHART_PERIOD_NANOS} ns while playing. */
+    private void pulse(long now) {
+        Publication<AccelerationFrame> f = model.framesProperty().get();
+        boolean live = model.playback().isPlaying();
+        if (f != drawn) {
+            drawn = f;
+            showFrame(f, now);
+        } else if (f != null && litUntil(now)) {
+            showProcesses(f.frame(), now);
+        }
+        if (curvesPending && (!live || now - lastChart >= CHART_PERIOD_NANOS)) {
+            curvesPending = false;
+            lastChart = now;
+            showCurves(model.curves().snapshot());
+        }
+        if (f != charted && (!live || now - lastChart >= CHART_PERIOD_NANOS)) {
+            charted = f;
+            lastChart = now;
+            appendPaneCurves(f);
+        }
+    }
+
+    private boolean litUntil(long now) {
+        for (long at : litAt) {
+            if (at != 0 && now - at < LIT_NANOS + 20_000_000L) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void showFrame(Publication<AccelerationFrame> f, long now) {
+        if (f == null) {
+            realStepsLabel.setText("real steps: 0");
+            return;
+        }
+        AccelerationFrame frame = f.frame();
+        realStepsLabel.setText(String.format(Locale.ROOT, "real steps: %,d", frame.realSteps()));
+        for (int i = 0; i < frame.panes().size() && i < carts.size(); i++) {
+            AccelerationFrame.Pane p = frame.panes().get(i);
+            Drawings.Style st = style(i);
+            String header = String.format(Locale.ROOT, "episode %d · step %d · ε %.2f", p.episode(), p.step(),
+                    p.epsilon());
+            carts.get(i).show((pen, w, h) -> Drawings.cart(pen, w, h, p.state(), p.force(), header, st));
+            bars.get(i).show((pen, w, h) -> Drawings.returns(pen, w, h, p.returns(), 100, st));
+            double recent = p.recentMean();
+            stats.get(i).setText(p.lastReturn() < 0 ? "no episode yet" : String.format(Locale.ROOT,
+                    "return %d · mean of 10: %.0f", p.lastReturn(), recent));
+            ProcessCounters c = p.counters();
+            counts.get(i).setText(p.setting().usesModel()
+                    ? String.format(Locale.ROOT, "data: real %,d · model %,d", c.realBufferSize(),
+                    c.modelBufferSize())
+                    : String.format(Locale.ROOT, "data: real %,d · model none", c.realBufferSize()));
+        }
+        track(frame, now);
+        showProcesses(frame, now);
+        showRollout(frame);
+    }
+
+    /** Rates and lit arrows of the pane whose processes are drawn. */
+    private void track(AccelerationFrame frame, long now) {
+        int pane = model.settings().processes();
+        ProcessCounters c = frame.panes().get(pane).counters();
+        if (previousCounters != null && c.realSteps() < previousCounters.realSteps()) {
+            previousCounters = null;
+            rateHistory.clear();
+        }
+        if (previousCounters != null) {
+            ProcessCounters p = previousCounters;
+            light(Drawings.Processes.COLLECT, c.realSteps() > p.realSteps(), now);
+            boolean updated = c.qUpdates() > p.qUpdates();
+            light(Drawings.Processes.REAL_TO_Q, updated, now);
+            light(Drawings.Processes.MODEL_TO_Q, updated && c.modelBufferSize() > 0, now);
+            light(Drawings.Processes.TARGET, c.targetUpdates() > p.targetUpdates(), now);
+            light(Drawings.Processes.FIT, c.modelRefits() > p.modelRefits(), now);
+            boolean rolled = c.modelRollouts() > p.modelRollouts();
+            light(Drawings.Processes.MODEL_USE, rolled || c.modelRefits() > p.modelRefits(), now);
+            light(Drawings.Processes.STARTS, rolled, now);
+            light(Drawings.Processes.ROLLOUTS, c.modelTransitions() > p.modelTransitions(), now);
+        }
+        previousCounters = c;
+        rateHistory.addLast(new long[] {now, c.realSteps(), c.qUpdates(), c.targetUpdates(), c.modelRefits(),
+                c.modelTransitions()});
+        while (rateHistory.size() > 2 && c.realSteps() - rateHistory.peekFirst()[1] > RATE_WINDOW_STEPS) {
+            rateHistory.removeFirst();
+        }
+    }
+
+    private void light(int arrow, boolean flowed, long now) {
+        if (flowed) {
+            litAt[arrow] = now;
+        }
+    }
+
+    private void showProcesses(AccelerationFrame frame, long now) {
+        int pane = model.settings().processes();
+        AccelerationFrame.Pane p = frame.panes().get(pane);
+        double[] perStep = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        if (rateHistory.size() >= 2) {
+            long[] a = rateHistory.peekFirst();
+            long[] b = rateHistory.peekLast();
+            double steps = b[1] - a[1];
+            if (steps > 0) {
+                for (int i = 0; i < 5; i++) {
+                    perStep[i] = (b[i + 1] - a[i + 1]) / steps;
+                }
+            }
+        }
+        boolean[] lit = new boolean[Drawings.Processes.ARROWS];
+        for (int i = 0; i < lit.length; i++) {
+            lit[i] = litAt[i] != 0 && now - litAt[i] < LIT_NANOS;
+        }
+        AccelerationSetting s = p.setting();
+        Drawings.Processes d = new Drawings.Processes("Model-based acceleration of DQN: the five processes of pane "
+                + (pane + 1) + " (" + s.label() + ")", s.usesModel(), s.model().learned(), p.counters(), perStep, lit,
+                model.spec().params().modelBufferCapacity());
+        Drawings.Style st = style(pane);
+        processCanvas.show((pen, w, h) -> Drawings.processes(pen, w, h, d, st));
+    }
+
+    private void showRollout(AccelerationFrame frame) {
+        int pane = frame.rolloutPane();
+        AccelerationSetting s = frame.panes().get(pane).setting();
+        ModelRollout r = frame.rollout();
+        String title = "One model rollout of pane " + (pane + 1) + " (" + s.label() + "): k = " + s.k()
+                + " imagined steps from a real state";
+        Drawings.Style st = style(pane);
+        rolloutCanvas.show((pen, w, h) -> Drawings.rollout(pen, w, h, r, title, st));
+    }
+
+    private void showCurves(StepCurves c) {
+        shownCurves = c;
+        XYPlot plot = chart.getXYPlot();
+        chart.setNotify(false);
+        try {
+            List<AccelerationChart.Curve> curves = new ArrayList<>();
+            if (c != null) {
+                for (AccelerationChart.Curve curve : c.curves()) {
+                    curves.add(new AccelerationChart.Curve(curve.name() + ": mean of " + c.runsDone()
+                            + (c.finished() ? "" : "/" + c.runsTotal()) + " runs", curve.steps(), curve.mean(),
+                            curve.se(), curve.runs()));
+                }
+            }
+            plot.setDataset(0, AccelerationChart.dataset(curves, 500));
+        } finally {
+            chart.setNotify(true);
+        }
+        curvesNote.setText(curvesText(c));
+    }
+
+    /** The note under the chart: what the lines are, and steps to 195 once the runs are in. */
+    static String curvesText(StepCurves c) {
+        StringBuilder sb = new StringBuilder("Bands: mean of the R background runs, 95%. Thin lines: the panes (run 1).");
+        if (c != null && c.finished()) {
+            sb.append(" Real steps until the mean of the last 10 episodes reaches 195:");
+            for (int s = 0; s < c.names().size(); s++) {
+                double[] v = c.stepsTo195()[s];
+                sb.append(String.format(Locale.ROOT, " %d: %,.0f ± %,.0f (%d/%d runs reached)%s", s + 1, v[0], v[1],
+                        (int) v[2], c.runsTotal(), s + 1 < c.names().size() ? ";" : "."));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The panes' own curves: the mean of their last 10 episodes at the end of each finished episode. */
+    private void appendPaneCurves(Publication<AccelerationFrame> f) {
+        if (f == null) {
+            return;
+        }
+        chart.setNotify(false);
+        try {
+            for (int i = 0; i < f.frame().panes().size(); i++) {
+                AccelerationFrame.Pane p = f.frame().panes().get(i);
+                XYSeries series = paneData.getSeries(i);
+                int have = series.getItemCount();
+                if (p.episodesFinished() < have) {
+                    series.clear();
+                    have = 0;
+                }
+                series.setNotify(false);
+                for (int e = have; e < p.episodesFinished(); e++) {
+                    int from = Math.max(0, e - 9);
+                    double sum = 0;
+                    for (int j = from; j <= e; j++) {
+                        sum += p.returns()[j];
+                    }
+                    series.add(p.realSteps()[e], sum / (e - from + 1), false);
+                }
+                series.setNotify(true);
+            }
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    @Override
+    public void setFontScale(double scale) {
+        this.fontScale = scale;
+        LearningCurveChart.applyFontScale(chart, scale);
+        drawn = null;
+    }
+
+    @Override
+    public void setHighContrast(boolean on) {
+        this.highContrast = on;
+        drawn = null;
+    }
+
+    @Override
+    public void dispose() {
+        animator.stop();
+        model.shutdown();
+    }
+
+    @Override
+    public Optional<SessionState> session() {
+        return Optional.of(model);
+    }
+
+    /**
+     * The carts, the five processes and the model rollout as figures (their data as CSV), and the learning curves.
+     */
+    @Override
+    public List<ExportTarget> exportTargets() {
+        List<ExportTarget> targets = new ArrayList<>();
+        Publication<AccelerationFrame> f = model.framesProperty().get();
+        if (f != null) {
+            AccelerationFrame frame = f.frame();
+            for (int i = 0; i < frame.panes().size(); i++) {
+                PenCanvas canvas = carts.get(i);
+                PenCanvas.Painter painter = canvas.painter();
+                if (painter == null) {
+                    continue;
+                }
+                AccelerationFrame.Pane p = frame.panes().get(i);
+                double w = Math.max(300, canvas.getWidth());
+                double h = Math.max(150, canvas.getHeight());
+                targets.add(new ExportTarget("cart-" + (i + 1) + "-" + p.setting().name(AccelerationSettings.RATIO),
+                        "Cart " + (i + 1) + " (" + p.setting().label() + ")", () -> Exports.png2x(w, h,
+                        pen -> painter.paint(pen, w, h)), () -> Exports.svg(w, h, pen -> painter.paint(pen, w, h)),
+                        () -> paneCsv(p)));
+            }
+            addCanvas(targets, processCanvas, "processes", "The five processes", () -> processesCsv(frame));
+            addCanvas(targets, rolloutCanvas, "model-rollout", "One model rollout", () -> rolloutCsv(frame.rollout()));
+        }
+        double cw = Math.max(720, chartViewer.getWidth());
+        double ch = Math.max(420, chartViewer.getHeight());
+        targets.add(new ExportTarget("learning-curves", "Learning curves", () -> Exports.chartPng2x(chart, cw, ch),
+                () -> Exports.chartSvg(chart, cw, ch), () -> Exports.chartCsv(chart)));
+        return targets;
+    }
+
+    private void addCanvas(List<ExportTarget> targets, PenCanvas canvas, String name, String title,
+                           java.util.function.Supplier<String> csv) {
+        PenCanvas.Painter painter = canvas.painter();
+        if (painter == null) {
+            return;
+        }
+        double w = Math.max(480, canvas.getWidth());
+        double h = Math.max(260, canvas.getHeight());
+        targets.add(new ExportTarget(name, title, () -> Exports.png2x(w, h, pen -> painter.paint(pen, w, h)),
+                () -> Exports.svg(w, h, pen -> painter.paint(pen, w, h)), csv));
+    }
+
+    /** A pane's finished episodes: episode, return, real steps by its end. */
+    static String paneCsv(AccelerationFrame.Pane p) {
+        StringBuilder sb = new StringBuilder("episode,return,real_steps\n");
+        for (int e = 0; e < p.episodesFinished(); e++) {
+            sb.append(e + 1).append(',').append(p.returns()[e]).append(',').append(p.realSteps()[e]).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Every pane's process counters and dataset sizes. */
+    static String processesCsv(AccelerationFrame frame) {
+        StringBuilder sb = new StringBuilder("pane,setting,real_steps,episodes,q_updates,target_updates,model_refits,"
+                + "model_fit_steps,model_rollouts,model_transitions,real_data,model_data\n");
+        for (int i = 0; i < frame.panes().size(); i++) {
+            AccelerationFrame.Pane p = frame.panes().get(i);
+            ProcessCounters c = p.counters();
+            sb.append(i + 1).append(',').append(p.setting().name(AccelerationSettings.RATIO)).append(',')
+                    .append(c.realSteps()).append(',').append(c.episodes()).append(',').append(c.qUpdates()).append(',')
+                    .append(c.targetUpdates()).append(',').append(c.modelRefits()).append(',').append(c.modelSteps())
+                    .append(',').append(c.modelRollouts()).append(',').append(c.modelTransitions()).append(',')
+                    .append(c.realBufferSize()).append(',').append(c.modelBufferSize()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The rollout on show: step, force, the imagined and the true state. */
+    static String rolloutCsv(ModelRollout r) {
+        StringBuilder sb = new StringBuilder("step,force,x_model,x_dot_model,theta_model,theta_dot_model,x_true,"
+                + "x_dot_true,theta_true,theta_dot_true\n");
+        if (r == null) {
+            return sb.toString();
+        }
+        for (int t = 0; t <= r.steps(); t++) {
+            sb.append(t).append(',').append(t == 0 ? "" : Double.toString(r.forces()[t - 1]));
+            for (int i = 0; i < 4; i++) {
+                sb.append(',').append(r.imagined(t, i));
+            }
+            for (int i = 0; i < 4; i++) {
+                sb.append(',').append(r.truth(t, i));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    StepCurves shownCurves() {
+        return shownCurves;
+    }
+
+    PenCanvas processCanvas() {
+        return processCanvas;
+    }
+
+    PenCanvas rolloutCanvas() {
+        return rolloutCanvas;
+    }
+}

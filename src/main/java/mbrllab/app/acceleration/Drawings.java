@@ -1,0 +1,346 @@
+package mbrllab.app.acceleration;
+
+import java.awt.Color;
+import java.util.Locale;
+
+import mbrllab.app.render.Pen;
+import mbrllab.app.render.Pen.Align;
+import mbrllab.app.render.Pen.Face;
+import mbrllab.app.render.Pen.VAlign;
+import mbrllab.core.acceleration.ModelRollout;
+import mbrllab.core.acceleration.ProcessCounters;
+
+/**
+ * The acceleration lab's pictures, drawn with a {@link Pen} so that the screen and the exported files show the same
+ * thing: a cart-pole, the returns of a pane's episodes, the lecture's five processes of model-based DQN, and one model
+ * rollout against the true physics. Pure drawing: what to draw comes in, nothing is kept.
+ */
+final class Drawings {
+
+    /** Colours of a theme. */
+    record Theme(Color background, Color text, Color faint, Color line, Color box, Color idle, Color lit) {
+    }
+
+    static final Theme NORMAL = new Theme(new Color(0xfafafa), new Color(0x222222), new Color(0x8a8a8a),
+            new Color(0x555555), new Color(0xffffff), new Color(0xd8d8d8), new Color(0xD55E00));
+    static final Theme HIGH_CONTRAST = new Theme(Color.BLACK, Color.WHITE, new Color(0xbbbbbb), new Color(0xdddddd),
+            new Color(0x111111), new Color(0x555555), new Color(0xFFD000));
+
+    /** How to draw: text size at this scale, theme, the pane's colour. */
+    record Style(double font, Theme theme, Color accent) {
+    }
+
+    private static final double TRACK_LIMIT = 2.4;
+    private static final double FAIL_ANGLE = 12 * Math.PI / 180;
+
+    private Drawings() {
+    }
+
+    /**
+     * A cart-pole: the track with its limits at +-2.4 m, the cart, the pole (1 m, theta from upright), the push as an
+     * arrow, and a header line.
+     */
+    static void cart(Pen pen, double w, double h, double[] state, double force, String header, Style st) {
+        Theme t = st.theme();
+        pen.fill(t.background());
+        pen.fillRect(0, 0, w, h);
+        double f = st.font();
+        pen.fill(t.text());
+        pen.text(header, 6, 4, f, Face.REGULAR, Align.LEFT, VAlign.TOP, w - 12);
+        if (state == null) {
+            return;
+        }
+        double top = f * 1.6;
+        double scale = (w - 16) / (2 * TRACK_LIMIT + 0.6);
+        double poleLen = 1.0 * scale;
+        double railY = Math.min(h - 8, top + poleLen * 1.15 + 0.35 * scale);
+        if (railY - top < 40) {
+            scale *= (h - top - 8) / (poleLen * 1.15 + 0.35 * scale);
+            poleLen = scale;
+            railY = h - 8;
+        }
+        double cx = w / 2;
+        pen.stroke(t.line(), 2, null);
+        pen.strokeLine(cx - TRACK_LIMIT * scale - 0.2 * scale, railY, cx + TRACK_LIMIT * scale + 0.2 * scale, railY);
+        pen.stroke(t.faint(), 2, null);
+        for (int side = -1; side <= 1; side += 2) {
+            double lx = cx + side * TRACK_LIMIT * scale;
+            pen.strokeLine(lx, railY - 0.25 * scale, lx, railY + 4);
+        }
+        double x = Math.max(-TRACK_LIMIT - 0.2, Math.min(TRACK_LIMIT + 0.2, state[0]));
+        double cartX = cx + x * scale;
+        double cartW = 0.5 * scale;
+        double cartH = 0.25 * scale;
+        double cartTop = railY - cartH - 2;
+        pen.fill(st.accent());
+        pen.fillRoundRect(cartX - cartW / 2, cartTop, cartW, cartH, 4);
+        double theta = state[2];
+        double px = cartX + Math.sin(theta) * poleLen;
+        double py = cartTop - Math.cos(theta) * poleLen;
+        pen.stroke(t.faint(), 1, new double[] {3, 3});
+        for (int side = -1; side <= 1; side += 2) {
+            pen.strokeLine(cartX, cartTop, cartX + Math.sin(side * FAIL_ANGLE) * poleLen * 0.9,
+                    cartTop - Math.cos(FAIL_ANGLE) * poleLen * 0.9);
+        }
+        boolean fallen = Math.abs(theta) > FAIL_ANGLE || Math.abs(state[0]) > TRACK_LIMIT;
+        pen.stroke(fallen ? t.lit() : new Color(0xE69F00), Math.max(3, 0.06 * scale), null);
+        pen.strokeLine(cartX, cartTop, px, py);
+        pen.fill(t.text());
+        pen.fillOval(cartX - 3, cartTop - 3, 6, 6);
+        if (force != 0) {
+            double dir = Math.signum(force);
+            double ay = cartTop + cartH / 2;
+            double ax = cartX + dir * (cartW / 2 + 4);
+            double len = Math.max(14, 0.3 * scale);
+            pen.stroke(new Color(0xCC79A7), 3, null);
+            pen.strokeLine(ax, ay, ax + dir * len, ay);
+            pen.fill(new Color(0xCC79A7));
+            pen.fillPolygon(new double[] {ax + dir * (len + 7), ax + dir * len, ax + dir * len},
+                    new double[] {ay, ay - 5, ay + 5});
+        }
+    }
+
+    /** The returns of a pane's finished episodes as bars (the latest {@code max}), 500 at the top, 195 dashed. */
+    static void returns(Pen pen, double w, double h, int[] returns, int max, Style st) {
+        Theme t = st.theme();
+        pen.fill(t.background());
+        pen.fillRect(0, 0, w, h);
+        double f = st.font() * 0.85;
+        pen.stroke(t.idle(), 1, null);
+        pen.strokeRect(0.5, 0.5, w - 1, h - 1);
+        int from = Math.max(0, returns.length - max);
+        int count = returns.length - from;
+        double plotH = h - 4;
+        double y195 = h - 2 - plotH * 195 / 500;
+        if (count > 0) {
+            double bw = (w - 4) / Math.max(count, 20);
+            pen.fill(st.accent());
+            for (int e = 0; e < count; e++) {
+                double v = Math.min(500, returns[from + e]);
+                double bh = Math.max(1, plotH * v / 500);
+                pen.fillRect(2 + e * bw, h - 2 - bh, Math.max(1, bw - 1), bh);
+            }
+        }
+        pen.stroke(t.line(), 1, new double[] {4, 3});
+        pen.strokeLine(2, y195, w - 2, y195);
+        pen.fill(t.text());
+        pen.text(count == 0 ? "returns of the episodes appear here" : "returns, last " + count + " episodes (195 dashed)",
+                4, 3, f, Face.REGULAR, Align.LEFT, VAlign.TOP, w - 8);
+    }
+
+    /** The five processes' state for {@link #processes}: counters, rates per real step, which arrows are lit. */
+    record Processes(String title, boolean usesModel, boolean learnedModel, ProcessCounters c, double[] perStep,
+                     boolean[] lit, int modelCapacity) {
+        /** Arrows: real data in, real data to Q, model data to Q, Q to target, real data to model, model to rollouts,
+         * real starts to rollouts, rollouts to model data. */
+        static final int COLLECT = 0, REAL_TO_Q = 1, MODEL_TO_Q = 2, TARGET = 3, FIT = 4, MODEL_USE = 5, STARTS = 6,
+                ROLLOUTS = 7, ARROWS = 8;
+    }
+
+    /**
+     * The lecture's "model-based acceleration of DQN": five processes as boxes with their counters and rates, the real
+     * and the model dataset with their sizes, arrows that light up while data flows along them. Without a model,
+     * model training, model-data collection and the model dataset are drawn idle.
+     */
+    static void processes(Pen pen, double w, double h, Processes p, Style st) {
+        Theme t = st.theme();
+        pen.fill(t.background());
+        pen.fillRect(0, 0, w, h);
+        double f = st.font();
+        pen.fill(t.text());
+        pen.text(p.title(), 6, 4, f, Face.BOLD, Align.LEFT, VAlign.TOP, w - 12);
+        double top = f * 1.8;
+        double colW = (w - 10) / 4;
+        double bw = colW * 0.9;
+        double rowH = (h - top - 4) / 2;
+        double bh = Math.min(rowH * 0.8, f * 5.4);
+        double[] cx = new double[4];
+        for (int i = 0; i < 4; i++) {
+            cx[i] = 5 + colW * (i + 0.5);
+        }
+        double[] cy = {top + rowH * 0.5, top + rowH * 1.5};
+        ProcessCounters c = p.c();
+        String none = "real data only: idle";
+        // arrows first, boxes on top
+        arrow(pen, cx[0] + bw / 2, cy[0], cx[1] - bw / 2, cy[0], p.lit()[Processes.COLLECT], true, t);
+        arrow(pen, cx[1], cy[0] + bh / 2, cx[1], cy[1] - bh / 2, p.lit()[Processes.REAL_TO_Q], true, t);
+        arrow(pen, cx[2] - bw / 2, cy[1], cx[1] + bw / 2, cy[1], p.lit()[Processes.MODEL_TO_Q], p.usesModel(), t);
+        arrow(pen, cx[1] - bw / 2, cy[1], cx[0] + bw / 2, cy[1], p.lit()[Processes.TARGET], true, t);
+        arrow(pen, cx[1] + bw / 2, cy[0], cx[3] - bw / 2, cy[0], p.lit()[Processes.FIT], p.learnedModel(), t);
+        arrow(pen, cx[3], cy[0] + bh / 2, cx[3], cy[1] - bh / 2, p.lit()[Processes.MODEL_USE], p.usesModel(), t);
+        arrow(pen, cx[1] + bw / 2, cy[0] + bh / 2, cx[3] - bw / 2, cy[1] - bh / 2 + 4, p.lit()[Processes.STARTS],
+                p.usesModel(), t);
+        arrow(pen, cx[3] - bw / 2, cy[1], cx[2] + bw / 2, cy[1], p.lit()[Processes.ROLLOUTS], p.usesModel(), t);
+
+        box(pen, cx[0], cy[0], bw, bh, "1 Collect data", count(c.realSteps()) + " real steps",
+                rate(p.perStep()[0], ""), true, false, st);
+        box(pen, cx[1], cy[1], bw, bh, "2 Q-function regression", count(c.qUpdates()) + " TD updates",
+                rate(p.perStep()[1], ""), true, false, st);
+        box(pen, cx[0], cy[1], bw, bh, "3 Target network update", count(c.targetUpdates()) + " copies θ → φ",
+                rate(p.perStep()[2], ""), true, false, st);
+        box(pen, cx[3], cy[0], bw, bh, "4 Model training", !p.usesModel() ? none : !p.learnedModel()
+                        ? "true physics: no fit" : count(c.modelRefits()) + " refits, " + count(c.modelSteps()) + " steps",
+                p.learnedModel() ? rate(p.perStep()[3], "") : "", p.usesModel(), false, st);
+        box(pen, cx[3], cy[1], bw, bh, "5 Model-data collection", !p.usesModel() ? none
+                        : count(c.modelRollouts()) + " rollouts", p.usesModel() ? rate(p.perStep()[4], "transition")
+                        : "", p.usesModel(), false, st);
+        box(pen, cx[1], cy[0], bw, bh, "Real data", count(c.realBufferSize()) + " transitions", "(x, u, x', r)",
+                true, true, st);
+        box(pen, cx[2], cy[1], bw, bh, "Model data", !p.usesModel() ? "none" : count(c.modelBufferSize())
+                        + (c.modelBufferSize() >= p.modelCapacity() ? " (full)" : "") + " transitions",
+                p.usesModel() ? "(x, u, x̂', r̂)" : "", p.usesModel(), true, st);
+    }
+
+    private static void box(Pen pen, double cx, double cy, double bw, double bh, String title, String line1,
+                            String line2, boolean active, boolean dataset, Style st) {
+        Theme t = st.theme();
+        double f = st.font();
+        double x = cx - bw / 2;
+        double y = cy - bh / 2;
+        f = Math.min(f, bw / 7.5);
+        pen.fill(dataset ? (active ? blend(st.accent(), t.box(), 0.85) : t.background()) : t.box());
+        pen.fillRoundRect(x, y, bw, bh, dataset ? bh * 0.5 : 10);
+        pen.stroke(active ? (dataset ? st.accent() : t.line()) : t.idle(), dataset ? 2 : 1.5, null);
+        pen.strokeRoundRect(x, y, bw, bh, dataset ? bh * 0.5 : 10);
+        pen.fill(active ? t.text() : t.faint());
+        double lh = bh / 3.3;
+        pen.text(title, cx, y + lh * 0.9, f, Face.BOLD, Align.CENTER, VAlign.CENTER, bw - 8);
+        pen.text(line1, cx, y + lh * 1.9, f, Face.REGULAR, Align.CENTER, VAlign.CENTER, bw - 8);
+        if (!line2.isEmpty()) {
+            pen.fill(active ? t.line() : t.faint());
+            pen.text(line2, cx, y + lh * 2.75, f * 0.92, Face.REGULAR, Align.CENTER, VAlign.CENTER, bw - 8);
+        }
+    }
+
+    private static Color blend(Color a, Color b, double towardsB) {
+        return new Color((int) (a.getRed() + (b.getRed() - a.getRed()) * towardsB),
+                (int) (a.getGreen() + (b.getGreen() - a.getGreen()) * towardsB),
+                (int) (a.getBlue() + (b.getBlue() - a.getBlue()) * towardsB));
+    }
+
+    private static void arrow(Pen pen, double x1, double y1, double x2, double y2, boolean lit, boolean active,
+                              Theme t) {
+        Color c = !active ? t.idle() : lit ? t.lit() : t.line();
+        double width = lit && active ? 4 : 1.5;
+        pen.stroke(c, width, active ? null : new double[] {4, 4});
+        double len = Math.hypot(x2 - x1, y2 - y1);
+        if (len < 1) {
+            return;
+        }
+        double ux = (x2 - x1) / len;
+        double uy = (y2 - y1) / len;
+        double head = lit && active ? 12 : 9;
+        pen.strokeLine(x1, y1, x2 - ux * head * 0.8, y2 - uy * head * 0.8);
+        pen.fill(c);
+        pen.fillPolygon(new double[] {x2, x2 - ux * head - uy * head * 0.5, x2 - ux * head + uy * head * 0.5},
+                new double[] {y2, y2 - uy * head + ux * head * 0.5, y2 - uy * head - ux * head * 0.5});
+    }
+
+    static String count(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    /**
+     * "2.0 per real step", "178 transitions per real step" (with {@code what} "transition"), "1 per 500 real steps",
+     * or "" before a rate is known.
+     */
+    static String rate(double perStep, String what) {
+        if (Double.isNaN(perStep)) {
+            return "";
+        }
+        if (perStep == 0) {
+            return "none lately";
+        }
+        if (perStep >= 0.95) {
+            String unit = what.isEmpty() ? "" : " " + what + "s";
+            return String.format(Locale.ROOT, perStep >= 9.5 ? "%.0f%s per real step" : "%.1f%s per real step",
+                    perStep, unit);
+        }
+        return String.format(Locale.ROOT, "1 per %.0f real steps", 1 / perStep);
+    }
+
+    /**
+     * One model rollout against the true physics: theta (degrees) and x (m) over the k imagined steps, the model's
+     * states dashed in the pane's colour, the true physics solid, the failure limits faint.
+     */
+    static void rollout(Pen pen, double w, double h, ModelRollout r, String title, Style st) {
+        Theme t = st.theme();
+        pen.fill(t.background());
+        pen.fillRect(0, 0, w, h);
+        double f = st.font();
+        pen.fill(t.text());
+        pen.text(title, 6, 4, f, Face.BOLD, Align.LEFT, VAlign.TOP, w - 12);
+        if (r == null) {
+            pen.fill(t.faint());
+            pen.text("No model rollout yet: the model is fitted when learning starts (real step 200).", 6, f * 2.2, f,
+                    Face.REGULAR, Align.LEFT, VAlign.TOP, w - 12);
+            return;
+        }
+        double legendY = f * 1.9;
+        pen.stroke(st.accent(), 3, new double[] {7, 4});
+        pen.strokeLine(8, legendY + f * 0.5, 40, legendY + f * 0.5);
+        pen.fill(t.text());
+        String end = r.modelTerminal() ? " (the pole falls in the model)" : "";
+        pen.text("imagined by the model" + end, 46, legendY, f * 0.9, Face.REGULAR, Align.LEFT, VAlign.TOP, w / 2 - 50);
+        pen.stroke(t.text(), 2, null);
+        pen.strokeLine(w / 2 + 4, legendY + f * 0.5, w / 2 + 36, legendY + f * 0.5);
+        String trueEnd = r.trueTerminalAt() > 0 ? " (falls at step " + r.trueTerminalAt() + ")" : "";
+        pen.text("true physics, same pushes" + trueEnd, w / 2 + 42, legendY, f * 0.9, Face.REGULAR, Align.LEFT,
+                VAlign.TOP, w / 2 - 46);
+        double plotTop = legendY + f * 1.6;
+        double bottomText = f * 1.5;
+        double plotH = (h - plotTop - bottomText - 8) / 2;
+        double left = f * 4;
+        double right = w - 10;
+        series(pen, r, 2, 180 / Math.PI, 12, "θ [deg]", left, plotTop, right - left, plotH, st);
+        series(pen, r, 0, 1, TRACK_LIMIT, "x [m]", left, plotTop + plotH + 6, right - left, plotH, st);
+        pen.fill(t.text());
+        pen.text(String.format(Locale.ROOT, "start: a real state from the buffer; %d imagined step%s; state error "
+                        + "after them %.3f (1 = off by the failure limits)", r.steps(), r.steps() == 1 ? "" : "s",
+                r.error(r.steps())), 6, h - 4, f * 0.9, Face.REGULAR, Align.LEFT, VAlign.BOTTOM, w - 12);
+    }
+
+    private static void series(Pen pen, ModelRollout r, int component, double unit, double limit, String label,
+                               double x0, double y0, double pw, double ph, Style st) {
+        Theme t = st.theme();
+        double max = limit * 1.25;
+        for (int s = 0; s <= r.steps(); s++) {
+            max = Math.max(max, Math.abs(r.imagined(s, component) * unit));
+            max = Math.max(max, Math.abs(r.truth(s, component) * unit));
+        }
+        max = Math.min(max, limit * 10);
+        double mid = y0 + ph / 2;
+        double steps = Math.max(1, r.steps());
+        pen.stroke(t.idle(), 1, null);
+        pen.strokeRect(x0, y0, pw, ph);
+        pen.stroke(t.faint(), 1, new double[] {3, 3});
+        for (int side = -1; side <= 1; side += 2) {
+            double y = mid - side * limit / max * ph / 2;
+            pen.strokeLine(x0, y, x0 + pw, y);
+        }
+        pen.fill(t.text());
+        pen.text(label, x0 - 4, mid, st.font() * 0.85, Face.REGULAR, Align.RIGHT, VAlign.CENTER, x0 - 6);
+        pen.fill(t.faint());
+        pen.text(String.format(Locale.ROOT, "±%.3g", limit), x0 - 4, mid - limit / max * ph / 2, st.font() * 0.75,
+                Face.REGULAR, Align.RIGHT, VAlign.CENTER, x0 - 6);
+        for (int pass = 0; pass < 2; pass++) {
+            boolean imagined = pass == 1;
+            pen.stroke(imagined ? st.accent() : t.text(), imagined ? 3 : 2, imagined ? new double[] {7, 4} : null);
+            double px = 0;
+            double py = 0;
+            for (int s = 0; s <= r.steps(); s++) {
+                double v = (imagined ? r.imagined(s, component) : r.truth(s, component)) * unit;
+                v = Math.max(-max, Math.min(max, v));
+                double x = x0 + pw * s / steps;
+                double y = mid - v / max * ph / 2;
+                if (s > 0) {
+                    pen.strokeLine(px, py, x, y);
+                }
+                pen.fill(imagined ? st.accent() : t.text());
+                pen.fillOval(x - 2.5, y - 2.5, 5, 5);
+                px = x;
+                py = y;
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package mbrllab.charts;
+
+import mbrllab.core.stats.Confidence;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.List;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * Learning curves of the acceleration lab against real steps: one line per setting (a mean over runs) with its 95%
+ * confidence band (mean +- t(0.975, n-1) se over the n runs counted at that step), and the return 195 as a dashed
+ * reference line.
+ */
+public final class AccelerationChart {
+
+    /**
+     * One setting's curve.
+     *
+     * @param name  legend text
+     * @param steps real steps of the points
+     * @param mean  mean over runs at each point (NaN: no point)
+     * @param se    standard error over runs
+     * @param runs  runs counted at each point
+     */
+    public record Curve(String name, int[] steps, double[] mean, double[] se, double[] runs) {
+    }
+
+    private AccelerationChart() {
+    }
+
+    /**
+     * The data: one series per curve, points (step, mean, mean - h, mean + h), the band clipped to [0, maxReturn]
+     * (no return lies outside).
+     */
+    public static YIntervalSeriesCollection dataset(List<Curve> curves, double maxReturn) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        for (Curve c : curves) {
+            YIntervalSeries series = new YIntervalSeries(c.name());
+            for (int i = 0; i < c.steps().length; i++) {
+                double m = c.mean()[i];
+                if (Double.isNaN(m)) {
+                    continue;
+                }
+                double h = Confidence.factor95((int) c.runs()[i]) * c.se()[i];
+                series.add(c.steps()[i], m, Math.max(0, m - h), Math.min(maxReturn, m + h));
+            }
+            data.addSeries(series);
+        }
+        return data;
+    }
+
+    /**
+     * The chart.
+     *
+     * @param maxReturn the largest return of an episode (the band is clipped to it)
+     * @param threshold the reference return, or &lt;= 0 for none
+     */
+    public static JFreeChart create(String title, List<Curve> curves, double maxReturn, double threshold) {
+        NumberAxis stepsAxis = new NumberAxis("Real steps taken");
+        stepsAxis.setAutoRangeIncludesZero(true);
+        NumberAxis returnAxis = new NumberAxis("Return (steps balanced), mean of the last 10 episodes");
+        returnAxis.setAutoRangeIncludesZero(true);
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        renderer.setAlpha(0.2f);
+        XYPlot plot = new XYPlot(dataset(curves, maxReturn), stepsAxis, returnAxis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        for (int i = 0; i < curves.size(); i++) {
+            Color c = Palette.categorical(i);
+            renderer.setSeriesPaint(i, c);
+            renderer.setSeriesFillPaint(i, c);
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        if (threshold > 0) {
+            ValueMarker marker = new ValueMarker(threshold, new Color(0x44, 0x44, 0x44), new BasicStroke(1.2f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            marker.setLabel("return " + (int) threshold);
+            marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            plot.addRangeMarker(marker, Layer.FOREGROUND);
+        }
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        LearningCurveChart.applyFontScale(chart, 1);
+        return chart;
+    }
+}

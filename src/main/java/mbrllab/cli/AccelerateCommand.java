@@ -1,0 +1,357 @@
+package mbrllab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import mbrllab.core.acceleration.AccelerationExperiment;
+import mbrllab.core.acceleration.AccelerationObserver;
+import mbrllab.core.acceleration.AccelerationParams;
+import mbrllab.core.acceleration.AccelerationResult;
+import mbrllab.core.acceleration.AccelerationSetting;
+import mbrllab.core.acceleration.AccelerationSpec;
+import mbrllab.core.acceleration.LearnedModelParams;
+import mbrllab.core.acceleration.ModelChoice;
+import mbrllab.core.control.BalanceTask;
+import mbrllab.core.dqn.DqnParams;
+import mbrllab.core.dqn.EpsilonSchedule;
+import mbrllab.core.dqn.TargetUpdate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code accelerate ...}: Dyna-style acceleration of DQN with a learned model on the balance task, headless. */
+@Command(name = "accelerate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Dyna-style acceleration of DQN on the balance task (CartPole-v1 physics, pushes of -10 and +10 N, "
+                + "reward +1 per step, 500 steps at most): real-only DQN against DQN that also learns from model "
+                + "rollouts (after each real step, n rollouts of k model steps from states drawn out of the real "
+                + "buffer, actions from the current epsilon-greedy policy, written into a model buffer; each Q update's "
+                + "minibatch mixes real and model transitions). The learner knows the reward (+1) and the termination "
+                + "rule (|theta| > 12 degrees or |x| > 2.4 m); the model predicts the next state.",
+            "SETTINGS: comma-separated; 'real', or KIND[:n=N][:k=K][:ratio=R] with KIND model (learned ensemble), single "
+                + "(one learned net) or true (the true physics); n rollouts per real step (1..1000, default 10), k steps "
+                + "per rollout (1..500, default 1), ratio = fraction of real transitions in each minibatch (0..1, default "
+                + "--ratio). Example: real,model:n=10:k=1,model:n=10:k=20,true:n=10:k=1.",
+            "A setting's column name is its text with ':' and '=' dropped and the parts joined by '_' (real, "
+                + "model_n10_k1, true_n10_k1).",
+            "All settings share the seeds of their runs and the Q updates per real step, so only the data they learn "
+                + "from differs. A run ends after E episodes or --max-steps real steps, whichever comes first.",
+            "Writes DIR/accelerate.csv (episode, then per setting NAME_mean,NAME_se: return of that episode over the "
+                + "runs that finished it, se = standard error over those runs; NAME_real_steps_mean: real steps taken by "
+                + "the end of it), DIR/accelerate.png (mean return of the last 10 episodes against real steps, 95%% "
+                + "bands), DIR/accelerate-summary.csv (setting,steps_to_195_mean,steps_to_195_se,reached,runs: per run, "
+                + "the real steps by the end of the first episode at which the mean return of its last 10 episodes "
+                + "reaches 195; a run that never does counts at the step cap and not in reached), and, when a setting "
+                + "uses a model, DIR/accelerate-model-error.csv and .png (setting,k,error_mean,error_se,x_rmse,"
+                + "x_dot_rmse,theta_rmse,theta_dot_rmse for k = 1..20: at the end of each run, 200 states drawn from "
+                + "its real buffer are rolled out k steps by its model with its greedy actions and by the true physics "
+                + "with the same forces; error = root mean square of the state difference scaled by 2.4 m, 2 m/s, "
+                + "0.21 rad, 2 rad/s; rmse per component in m, m/s, rad, rad/s; means over runs).",
+            "Long model rollouts: errors compound with k (the lecture: avoid long model rollouts; yet short rollouts "
+                + "from buffer states do not reach later time steps)."})
+final class AccelerateCommand implements Callable<Integer> {
+
+    /** The four settings compared by default. */
+    static final String DEFAULT_SETTINGS = "real,model:n=10:k=1,model:n=10:k=20,true:n=10:k=1";
+
+    @Option(names = "--settings", paramLabel = "LIST", defaultValue = DEFAULT_SETTINGS,
+            description = "settings to compare (default: ${DEFAULT-VALUE})")
+    String settings;
+
+    @Option(names = "--runs", paramLabel = "R", defaultValue = "10",
+            description = "independent runs per setting, 1..10000 (default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--episodes", paramLabel = "E", defaultValue = "300",
+            description = "most episodes per run, 1..100000 (default: ${DEFAULT-VALUE})")
+    int episodes;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "master seed; the same seed gives the same files bit for bit (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
+            description = "output folder, created if missing (default: the current folder)")
+    Path out;
+
+    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "30000",
+            description = "most real steps per run, 1..10000000 (default: ${DEFAULT-VALUE}); runs that never reach 195 "
+                    + "count at this cap")
+    int maxSteps;
+
+    @Option(names = "--updates", paramLabel = "U", defaultValue = "2",
+            description = "Q updates after each real step, the same for every setting, 1..1000 (default: "
+                    + "${DEFAULT-VALUE})")
+    int updates;
+
+    @Option(names = "--ratio", paramLabel = "R", defaultValue = "0.5",
+            description = "fraction of real transitions in each minibatch of a setting with a model, 0..1 (default: "
+                    + "${DEFAULT-VALUE}); a setting's own ratio=R overrides it")
+    double ratio;
+
+    @Option(names = "--refit-every", paramLabel = "M", defaultValue = "500",
+            description = "learned models: refit every M real steps, 1..1000000 (default: ${DEFAULT-VALUE})")
+    int refitEvery;
+
+    @Option(names = "--refit-steps", paramLabel = "N", defaultValue = "200",
+            description = "learned models: Adam steps per member and refit, warm-started from the previous fit, so a "
+                    + "refit costs the same however much data there is, 1..1000000 (default: ${DEFAULT-VALUE})")
+    int refitSteps;
+
+    @Option(names = "--members", paramLabel = "M", defaultValue = "5",
+            description = "learned ensemble: members, 1..100 (default: ${DEFAULT-VALUE})")
+    int members;
+
+    @Option(names = "--model-buffer", paramLabel = "N", defaultValue = "20000",
+            description = "model transitions kept, the oldest replaced first, 1..10000000 (default: ${DEFAULT-VALUE})")
+    int modelBuffer;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "64",
+            description = "transitions per Q update, 1..4096 (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "A", defaultValue = "0.001",
+            description = "Adam step size of the Q-network, in (0, 1] (default: ${DEFAULT-VALUE})")
+    double learningRate;
+
+    @Option(names = "--gamma", paramLabel = "G", defaultValue = "0.99",
+            description = "discount, 0..1 (default: ${DEFAULT-VALUE})")
+    double gamma;
+
+    @Option(names = "--hidden", paramLabel = "H1,H2", split = ",", defaultValue = "32,32",
+            description = "hidden layer sizes of the Q-network, 1 to 4 layers of 1..1024 (default: ${DEFAULT-VALUE})")
+    List<Integer> hidden;
+
+    @Option(names = "--target-every", paramLabel = "C", defaultValue = "200",
+            description = "copy the online network into the target network every C Q updates, 1..100000000 "
+                    + "(default: ${DEFAULT-VALUE})")
+    int targetEvery;
+
+    @Option(names = "--polyak", paramLabel = "TAU",
+            description = "instead of copies, move the target network by TAU towards the online one after every Q "
+                    + "update, in (0, 1]")
+    Double polyak;
+
+    @Option(names = "--epsilon", paramLabel = "E0,E1,N", defaultValue = "1,0.05,300",
+            description = "epsilon-greedy schedule: linear from E0 to E1 over the first N real steps (default: "
+                    + "${DEFAULT-VALUE})")
+    String epsilon;
+
+    @Option(names = "--double", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Double DQN: the online network picks the next action and the target network values it; "
+                    + "--no-double for plain DQN "
+                    + "(default: ${DEFAULT-VALUE})")
+    boolean doubleQ;
+
+    @Option(names = "--learning-starts", paramLabel = "N", defaultValue = "200",
+            description = "real steps before the first Q update (and the first model fit), 1..1000000 (default: "
+                    + "${DEFAULT-VALUE})")
+    int learningStarts;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "worker threads (default: one per core); the result does not depend on it")
+    Integer threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** A setting with its column name. */
+    record Named(String name, AccelerationSetting setting) {
+    }
+
+    @Override
+    public Integer call() {
+        Outputs.inFolder("accelerate", "--out", out); // the target checked before the work
+        List<Named> named = parseSettings(settings, ratio);
+        AccelerationSpec experiment = experiment(named);
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 1024) {
+            throw new UserInputException("accelerate: --threads must be in 1..1024, got " + t);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
+            Thread thread = new Thread(r, "accelerate-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long t0 = System.nanoTime();
+        AccelerationResult result;
+        try {
+            result = AccelerationExperiment.run(experiment, pool, AccelerationObserver.NONE);
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        PrintWriter stdout = spec.commandLine().getOut();
+        List<Path> written = AccelerateOutput.write(out, result, names(named));
+        stdout.print(AccelerateOutput.summary(result, names(named)));
+        stdout.printf(Locale.ROOT, "%d settings x %d runs in %.1f s on %d threads%n", named.size(), runs, seconds, t);
+        stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+        stdout.flush();
+        return 0;
+    }
+
+    private static List<String> names(List<Named> named) {
+        return named.stream().map(Named::name).toList();
+    }
+
+    /** The spec from the options; a bad value is one line and exit code 2. */
+    AccelerationSpec experiment(List<Named> named) {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        boolean anyModel = named.stream().anyMatch(n -> n.setting().usesModel());
+        boolean anyLearned = named.stream().anyMatch(n -> n.setting().model().learned());
+        if (!anyModel && parsed != null && parsed.hasMatchedOption("--ratio")) {
+            throw new UserInputException("accelerate: --ratio applies to settings with a model, and --settings has none");
+        }
+        if (!anyModel && parsed != null && parsed.hasMatchedOption("--model-buffer")) {
+            throw new UserInputException("accelerate: --model-buffer applies to settings with a model, and --settings "
+                    + "has none");
+        }
+        boolean anyEnsemble = named.stream().anyMatch(n -> n.setting().model() == ModelChoice.ENSEMBLE);
+        if (!anyEnsemble && parsed != null && parsed.hasMatchedOption("--members")) {
+            throw new UserInputException("accelerate: --members applies to the learned ensemble (model:...), and "
+                    + "--settings has none");
+        }
+        for (String option : new String[] {"--refit-every", "--refit-steps"}) {
+            if (!anyLearned && parsed != null && parsed.hasMatchedOption(option)) {
+                throw new UserInputException("accelerate: " + option + " applies to learned models (model:... or "
+                        + "single:...), and --settings has none");
+            }
+        }
+        if (polyak != null && parsed != null && parsed.hasMatchedOption("--target-every")) {
+            throw new UserInputException("accelerate: give --target-every or --polyak, not both");
+        }
+        try {
+            TargetUpdate target = polyak != null ? TargetUpdate.polyak(polyak) : TargetUpdate.hard(targetEvery);
+            DqnParams dqn = new DqnParams(hidden, learningRate, gamma, batch,
+                    AccelerationParams.defaultDqn().loss(), target, parseEpsilon(epsilon), learningStarts,
+                    AccelerationParams.defaultDqn().bufferCapacity(), doubleQ);
+            LearnedModelParams defaults = LearnedModelParams.defaults();
+            LearnedModelParams model = new LearnedModelParams(members, defaults.hidden(), defaults.learningRate(),
+                    defaults.batchSize(), defaults.weightDecay());
+            AccelerationParams params = new AccelerationParams(dqn, updates, refitEvery, refitSteps, model, modelBuffer);
+            return new AccelerationSpec(BalanceTask.cartPoleV1(), params,
+                    named.stream().map(Named::setting).toList(), runs, episodes, maxSteps, 200, 20, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("accelerate: " + optionMessage(e.getMessage()));
+        }
+    }
+
+    /** Names a record's field in a message by its option. */
+    private static String optionMessage(String message) {
+        String[][] fields = {{"updatesPerStep", "--updates"}, {"refitPeriod", "--refit-every"},
+            {"refitSteps", "--refit-steps"}, {"members", "--members"}, {"modelBufferCapacity", "--model-buffer"},
+            {"batchSize", "--batch"}, {"learningRate", "--lr"}, {"gamma", "--gamma"},
+            {"each hidden layer size", "--hidden: each layer size"}, {"hidden", "--hidden"},
+            {"period", "--target-every"}, {"tau", "--polyak"}, {"learningStarts", "--learning-starts"},
+            {"runs", "--runs"}, {"episodes", "--episodes"}, {"maxRealSteps", "--max-steps"}};
+        for (String[] f : fields) {
+            if (message.startsWith(f[0] + " ")) {
+                return f[1] + message.substring(f[0].length());
+            }
+        }
+        return message;
+    }
+
+    /** E0,E1,N. */
+    static EpsilonSchedule parseEpsilon(String text) {
+        String[] parts = text.split(",", -1);
+        String usage = "accelerate: --epsilon needs E0,E1,N (E0 and E1 in 0..1, N a whole number of real steps), got '"
+                + text + "'";
+        if (parts.length != 3) {
+            throw new UserInputException(usage);
+        }
+        try {
+            double start = Double.parseDouble(parts[0].trim());
+            double end = Double.parseDouble(parts[1].trim());
+            long steps = Long.parseLong(parts[2].trim());
+            return new EpsilonSchedule(start, end, steps);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(usage);
+        }
+    }
+
+    /**
+     * Parses the setting list: {@code real} or {@code KIND[:n=N][:k=K][:ratio=R]}. The name of a setting is its text
+     * with ':' and '=' dropped and the parts joined by '_'.
+     */
+    static List<Named> parseSettings(String list, double defaultRatio) {
+        if (!(defaultRatio >= 0 && defaultRatio <= 1)) {
+            throw new UserInputException("accelerate: --ratio must be in 0..1, got " + defaultRatio);
+        }
+        List<Named> result = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Set<AccelerationSetting> seen = new HashSet<>();
+        String[] items = list.split(",", -1);
+        for (String raw : items) {
+            String item = raw.trim();
+            if (item.isEmpty()) {
+                throw new UserInputException("accelerate: --settings has an empty setting in '" + list + "'");
+            }
+            String[] parts = item.split(":", -1);
+            ModelChoice kind = ModelChoice.ofKey(parts[0]);
+            if (kind == null) {
+                throw new UserInputException("accelerate: --settings: unknown setting '" + parts[0] + "' in '" + item
+                        + "'; expected real, model, single or true");
+            }
+            if (kind == ModelChoice.NONE && parts.length > 1) {
+                throw new UserInputException("accelerate: --settings: '" + item + "': real takes no options (n, k "
+                        + "and ratio are for settings with a model)");
+            }
+            int n = 10;
+            int k = 1;
+            double r = defaultRatio;
+            Set<String> keys = new HashSet<>();
+            StringBuilder name = new StringBuilder(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                String part = parts[i];
+                int eq = part.indexOf('=');
+                String key = eq < 0 ? part : part.substring(0, eq);
+                String value = eq < 0 ? "" : part.substring(eq + 1);
+                if (eq < 0) {
+                    throw new UserInputException("accelerate: --settings: '" + item + "': write " + key + "=VALUE");
+                }
+                if (!keys.add(key)) {
+                    throw new UserInputException("accelerate: --settings: '" + item + "' gives " + key + " twice");
+                }
+                try {
+                    switch (key) {
+                        case "n" -> n = Integer.parseInt(value);
+                        case "k" -> k = Integer.parseInt(value);
+                        case "ratio" -> r = Double.parseDouble(value);
+                        default -> throw new UserInputException("accelerate: --settings: '" + item + "': unknown option '"
+                                + part + "'; expected n=N, k=K or ratio=R");
+                    }
+                } catch (NumberFormatException e) {
+                    throw new UserInputException("accelerate: --settings: '" + item + "': " + key + " needs a number, got '"
+                            + value + "'");
+                }
+                name.append('_').append(part.replace("=", ""));
+            }
+            if (n < 1 || n > AccelerationSetting.MAX_N) {
+                throw new UserInputException("accelerate: --settings: '" + item + "': n must be in 1.."
+                        + AccelerationSetting.MAX_N + ", got " + n);
+            }
+            if (k < 1 || k > AccelerationSetting.MAX_K) {
+                throw new UserInputException("accelerate: --settings: '" + item + "': k must be in 1.."
+                        + AccelerationSetting.MAX_K + ", got " + k);
+            }
+            if (!(r >= 0 && r <= 1)) {
+                throw new UserInputException("accelerate: --settings: '" + item + "': ratio must be in 0..1, got " + r);
+            }
+            AccelerationSetting setting = kind == ModelChoice.NONE ? AccelerationSetting.realOnly()
+                    : AccelerationSetting.withModel(kind, n, k, r);
+            if (!seen.add(setting) || !names.add(name.toString())) {
+                throw new UserInputException("accelerate: --settings lists '" + item + "' twice");
+            }
+            result.add(new Named(name.toString(), setting));
+        }
+        return result;
+    }
+}

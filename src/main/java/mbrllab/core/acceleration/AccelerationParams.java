@@ -1,0 +1,87 @@
+package mbrllab.core.acceleration;
+
+import java.util.List;
+
+import mbrllab.core.dqn.DqnParams;
+import mbrllab.core.dqn.EpsilonSchedule;
+import mbrllab.core.dqn.TargetUpdate;
+import mbrllab.core.dqn.TdLoss;
+
+/**
+ * What all settings of one comparison share: the DQN, the number of Q updates per real step, the model's refits and
+ * the model buffer. Only the data the learners learn from differs between settings.
+ *
+ * @param dqn                 the DQN learner (network, Adam, target network, exploration, real buffer)
+ * @param updatesPerStep      Q updates after each real step (once learning has started), in [1, 1000]
+ * @param refitPeriod         M: a learned model is refitted every M real steps, the first time when Q learning
+ *                            starts, in [1, 1,000,000]
+ * @param refitSteps          Adam steps per member and refit, warm-started from the previous fit (so a refit costs
+ *                            the same however much data there is), in [1, 1,000,000]
+ * @param model               the learned model's networks and training
+ * @param modelBufferCapacity model transitions kept (the oldest replaced first), in [1, 10,000,000]
+ */
+public record AccelerationParams(DqnParams dqn, int updatesPerStep, int refitPeriod, int refitSteps,
+                                 LearnedModelParams model, int modelBufferCapacity) {
+
+    public AccelerationParams {
+        if (dqn == null || model == null) {
+            throw new IllegalArgumentException("dqn and model must not be null");
+        }
+        if (updatesPerStep < 1 || updatesPerStep > 1000) {
+            throw new IllegalArgumentException("updatesPerStep must be in [1, 1000], got " + updatesPerStep);
+        }
+        if (refitPeriod < 1 || refitPeriod > 1_000_000) {
+            throw new IllegalArgumentException("refitPeriod must be in [1, 1000000], got " + refitPeriod);
+        }
+        if (refitSteps < 1 || refitSteps > 1_000_000) {
+            throw new IllegalArgumentException("refitSteps must be in [1, 1000000], got " + refitSteps);
+        }
+        if (modelBufferCapacity < 1 || modelBufferCapacity > 10_000_000) {
+            throw new IllegalArgumentException("modelBufferCapacity must be in [1, 10000000], got "
+                    + modelBufferCapacity);
+        }
+    }
+
+    /** Default fraction of real transitions in the minibatches of a setting with a model. */
+    public static final double DEFAULT_REAL_RATIO = 0.5;
+
+    /**
+     * The DQN defaults of the acceleration comparison: Q-network 4 -&gt; 32 -&gt; 32 -&gt; 2 (swish), Adam 1e-3, gamma
+     * 0.99, minibatches of 64, Huber loss, Double DQN, target network copied every 200 Q updates, epsilon from 1 to
+     * 0.05 over the first 300 real steps, learning from real step 200 on, a real buffer of 100,000 (never full within
+     * the 30,000-step cap).
+     */
+    public static DqnParams defaultDqn() {
+        return new DqnParams(List.of(32, 32), 1e-3, 0.99, 64, TdLoss.HUBER, TargetUpdate.hard(200),
+                new EpsilonSchedule(1.0, 0.05, 300), 200, 100_000, true);
+    }
+
+    /**
+     * The defaults printed by {@code accelerate --help}: {@link #defaultDqn()}, 2 Q updates per real step, learned
+     * models refitted every 500 real steps with 200 warm-started Adam steps per member
+     * ({@link LearnedModelParams#defaults()}), a model buffer of 20,000 transitions.
+     */
+    public static AccelerationParams defaults() {
+        return new AccelerationParams(defaultDqn(), 2, 500, 200, LearnedModelParams.defaults(), 20_000);
+    }
+
+    public AccelerationParams withDqn(DqnParams newDqn) {
+        return new AccelerationParams(newDqn, updatesPerStep, refitPeriod, refitSteps, model, modelBufferCapacity);
+    }
+
+    public AccelerationParams withUpdatesPerStep(int newUpdatesPerStep) {
+        return new AccelerationParams(dqn, newUpdatesPerStep, refitPeriod, refitSteps, model, modelBufferCapacity);
+    }
+
+    public AccelerationParams withRefit(int newRefitPeriod, int newRefitSteps) {
+        return new AccelerationParams(dqn, updatesPerStep, newRefitPeriod, newRefitSteps, model, modelBufferCapacity);
+    }
+
+    public AccelerationParams withModel(LearnedModelParams newModel) {
+        return new AccelerationParams(dqn, updatesPerStep, refitPeriod, refitSteps, newModel, modelBufferCapacity);
+    }
+
+    public AccelerationParams withModelBufferCapacity(int newCapacity) {
+        return new AccelerationParams(dqn, updatesPerStep, refitPeriod, refitSteps, model, newCapacity);
+    }
+}

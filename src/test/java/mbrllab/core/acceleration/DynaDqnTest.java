@@ -1,0 +1,293 @@
+package mbrllab.core.acceleration;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+import org.junit.jupiter.api.Test;
+
+import mbrllab.core.control.BalanceTask;
+import mbrllab.core.dqn.DqnParams;
+import mbrllab.core.dqn.EpsilonSchedule;
+import mbrllab.core.dqn.ReplayBuffer;
+import mbrllab.core.dqn.TargetUpdate;
+import mbrllab.core.dqn.TdLoss;
+import mbrllab.core.dqn.TransitionBatch;
+import mbrllab.core.random.SplitMix64;
+
+class DynaDqnTest {
+
+    private static final BalanceTask TASK = BalanceTask.cartPoleV1();
+
+    /** Small and quick: 16-16 Q-network, batches of 8, learning after 50 steps, 2 updates per step. */
+    static AccelerationParams small() {
+        DqnParams dqn = new DqnParams(List.of(16, 16), 1e-3, 0.99, 8, TdLoss.HUBER, TargetUpdate.hard(20),
+                new EpsilonSchedule(1, 0.1, 200), 50, 10_000, false);
+        return new AccelerationParams(dqn, 2, 40, 10, new LearnedModelParams(3, List.of(8), 1e-3, 16, 1e-5), 500);
+    }
+
+    /** The same seed and setting give the same learner bit for bit. */
+    @Test
+    void reproducibleToTheBit() {
+        AccelerationSetting setting = AccelerationSetting.withModel(ModelChoice.ENSEMBLE, 3, 2, 0.5);
+        DynaDqn a = new DynaDqn(TASK, small(), setting, 77);
+        DynaDqn b = new DynaDqn(TASK, small(), setting, 77);
+        for (int t = 0; t < 400; t++) {
+            assertEquals(a.step(), b.step());
+        }
+        assertArrayEquals(a.dqn().parameters(), b.dqn().parameters());
+        assertArrayEquals(a.state(), b.state());
+        assertEquals(a.counters(), b.counters());
+    }
+
+    /**
+     * Common random numbers: on one run seed, real-only and model-augmented learners start in the same state with the
+     * same network, and act alike until learning starts (no update before learningStarts), so their first episodes
+     * are the same.
+     */
+    @Test
+    void settingsShareTheirRunsRandomness() {
+        DqnParams slow = small().dqn().withLearningStarts(300);
+        AccelerationParams params = small().withDqn(slow);
+        DynaDqn real = new DynaDqn(TASK, params, AccelerationSetting.realOnly(), 5);
+        DynaDqn model = new DynaDqn(TASK, params, AccelerationSetting.withModel(ModelChoice.TRUE, 10, 1, 0.5), 5);
+        assertArrayEquals(real.state(), model.state());
+        assertArrayEquals(real.dqn().parameters(), model.dqn().parameters());
+        int steps = 0;
+        while (steps < 250) {
+            int r1 = real.runEpisode();
+            int r2 = model.runEpisode();
+            assertEquals(r1, r2);
+            steps += r1;
+        }
+        assertArrayEquals(real.state(), model.state());
+    }
+
+    /**
+     * With the true physics, every model transition is the physics itself: s' = step(s, F(u)), reward 1, terminal by
+     * the task's rule; rollouts start n per real step after learning starts and stop at termination, so there are at
+     * most n k transitions per step.
+     */
+    @Test
+    void trueModelDataIsThePhysics() {
+        AccelerationSetting setting = AccelerationSetting.withModel(ModelChoice.TRUE, 4, 3, 0.5);
+        AccelerationParams params = small().withModelBufferCapacity(100_000);
+        DynaDqn learner = new DynaDqn(TASK, params, setting, 9);
+        for (int t = 0; t < 200; t++) {
+            learner.step();
+        }
+        ProcessCounters c = learner.counters();
+        assertEquals(200, c.realSteps());
+        assertEquals(4L * (200 - 50 + 1), c.modelRollouts());
+        assertTrue(c.modelTransitions() <= 3 * c.modelRollouts() && c.modelTransitions() >= c.modelRollouts());
+        assertEquals(c.modelTransitions(), c.modelBufferSize());
+        assertEquals(2L * (200 - 50 + 1), c.qUpdates());
+        assertEquals(0, c.modelRefits());
+        ReplayBuffer data = learner.modelBuffer();
+        double[] s = new double[4];
+        double[] next = new double[4];
+        int terminal = 0;
+        for (int i = 0; i < data.size(); i++) {
+            data.state(i, s, 0);
+            data.nextState(i, next, 0);
+            TASK.step(s, data.action(i) == 1 ? 10 : -10, new double[0]);
+            assertArrayEquals(s, next);
+            assertEquals(TASK.isTerminal(next), data.terminal(i));
+            assertEquals(1, data.reward(i));
+            terminal += data.terminal(i) ? 1 : 0;
+        }
+        assertTrue(terminal > 0, "some rollouts end in failure");
+    }
+
+    /** A fake model that marks its next states: x' = 7 exactly (a value no real transition has). */
+    private static final class MarkingModel implements RolloutModel {
+        int refits;
+
+        @Override
+        public int members() {
+            return 1;
+        }
+
+        @Override
+        public void refit(ReplayBuffer real, RandomGenerator rng) {
+            refits++;
+        }
+
+        @Override
+        public long trainingSteps() {
+            return refits;
+        }
+
+        @Override
+        public void next(int member, double[] states, double[] forces, int count, double[] next, RandomGenerator rng) {
+            for (int b = 0; b < count; b++) {
+                System.arraycopy(states, b * 4, next, b * 4, 4);
+                next[b * 4 + 1] = 7;
+            }
+        }
+    }
+
+    /** Each minibatch has round(ratio B) real transitions and the rest from the model buffer. */
+    @Test
+    void minibatchesMixRealAndModelDataAtTheRatio() {
+        for (double ratio : new double[] {0, 0.25, 0.5, 1}) {
+            AccelerationSetting setting = AccelerationSetting.withModel(ModelChoice.TRUE, 5, 1, ratio);
+            DynaDqn learner = new DynaDqn(TASK, small(), setting, 3, new MarkingModel());
+            for (int t = 0; t < 60; t++) {
+                learner.step();
+            }
+            TransitionBatch batch = learner.fillBatch();
+            int model = 0;
+            for (int b = 0; b < batch.size(); b++) {
+                model += batch.nextState(b, 1) == 7 ? 1 : 0;
+            }
+            assertEquals(8 - Math.round(ratio * 8), model, "ratio " + ratio);
+        }
+    }
+
+    /** A learned model is refitted when learning starts and then every M real steps, with a fixed number of steps. */
+    @Test
+    void learnedModelsAreRefittedEveryMSteps() {
+        AccelerationSetting setting = AccelerationSetting.withModel(ModelChoice.ENSEMBLE, 2, 1, 0.5);
+        DynaDqn learner = new DynaDqn(TASK, small(), setting, 4);
+        for (int t = 0; t < 171; t++) {
+            learner.step();
+        }
+        // refits at real steps 50, 90, 130, 170
+        ProcessCounters c = learner.counters();
+        assertEquals(4, c.modelRefits());
+        assertEquals(4L * 3 * 10, c.modelSteps());
+        DynaDqn single = new DynaDqn(TASK, small(), AccelerationSetting.withModel(ModelChoice.SINGLE, 2, 1, 0.5), 4);
+        for (int t = 0; t < 171; t++) {
+            single.step();
+        }
+        assertEquals(4, single.counters().modelRefits());
+        assertEquals(4L * 10, single.counters().modelSteps());
+    }
+
+    /**
+     * The k-step error of the true physics is 0; a model that adds a drift delta to x at every step is off by exactly
+     * k delta in x after k steps (x does not feed back into the other components), and only in x.
+     */
+    @Test
+    void rolloutErrorOfKnownModels() {
+        DynaDqn exact = new DynaDqn(TASK, small(), AccelerationSetting.withModel(ModelChoice.TRUE, 2, 1, 0.5), 6);
+        for (int t = 0; t < 100; t++) {
+            exact.step();
+        }
+        RolloutError zero = exact.rolloutError(50, 20, new SplitMix64(1));
+        for (int k = 1; k <= 20; k++) {
+            assertEquals(0, zero.error(k));
+        }
+        double delta = 0.01;
+        RolloutModel drift = new DriftingModel(TASK, delta);
+        DynaDqn drifting = new DynaDqn(TASK, small(), AccelerationSetting.withModel(ModelChoice.TRUE, 2, 1, 0.5), 6,
+                drift);
+        for (int t = 0; t < 100; t++) {
+            drifting.step();
+        }
+        RolloutError e = drifting.rolloutError(50, 20, new SplitMix64(2));
+        for (int k = 1; k <= 20; k++) {
+            assertEquals(k * delta, e.rmse(k, 0), 1e-9);
+            assertEquals(0, e.rmse(k, 1), 1e-9);
+            assertEquals(0, e.rmse(k, 2), 1e-9);
+            assertEquals(0, e.rmse(k, 3), 1e-9);
+            assertEquals(k * delta / 2.4 / 2, e.error(k), 1e-9);
+        }
+        assertNull(new DynaDqn(TASK, small(), AccelerationSetting.realOnly(), 1).rolloutError(10, 5, new SplitMix64(3)));
+    }
+
+    /** A learned single net's rollouts drift further from the physics the longer they run (k = 1 vs 5, 10, 20). */
+    @Test
+    void learnedModelErrorGrowsWithK() {
+        AccelerationParams params = small().withRefit(100, 300);
+        DynaDqn learner = new DynaDqn(TASK, params, AccelerationSetting.withModel(ModelChoice.SINGLE, 2, 1, 0.5), 8);
+        for (int t = 0; t < 700; t++) {
+            learner.step();
+        }
+        RolloutError e = learner.rolloutError(200, 20, new SplitMix64(4));
+        assertTrue(e.error(1) < e.error(5) && e.error(5) < e.error(10) && e.error(10) < e.error(20),
+                e.error(1) + " " + e.error(5) + " " + e.error(10) + " " + e.error(20));
+        assertTrue(e.error(1) < 0.05, "one step is close: " + e.error(1));
+    }
+    /**
+     * One imagined rollout: with the true physics the imagined states are the true ones to the bit and the rollout
+     * stops where the pole falls; with a model that adds 0.01 m to x each step the error after t steps is t * 0.01 m
+     * in x alone; the learner is not changed by it.
+     */
+    @Test
+    void imagineMatchesThePhysicsOrDriftsAsTheModelDoes() {
+        DynaDqn exact = new DynaDqn(TASK, small(), AccelerationSetting.withModel(ModelChoice.TRUE, 2, 1, 0.5), 3);
+        for (int t = 0; t < 120; t++) {
+            exact.step();
+        }
+        ProcessCounters before = exact.counters();
+        double[] params = exact.dqn().parameters().clone();
+        double[] start = {0.1, 0.2, 0.15, 0.3};
+        ModelRollout r = exact.imagine(start, 40, new SplitMix64(5));
+        assertEquals(before, exact.counters());
+        assertArrayEquals(params, exact.dqn().parameters());
+        assertArrayEquals(r.truth(), r.imagined());
+        assertTrue(r.steps() >= 1 && r.steps() <= 40);
+        if (r.steps() < 40) {
+            assertTrue(r.modelTerminal());
+            assertEquals(r.steps(), r.trueTerminalAt());
+        }
+        assertEquals(0, r.error(0));
+        double[] one = start.clone();
+        double[] work = new double[TASK.workLength()];
+        TASK.step(one, r.forces()[0], work);
+        assertArrayEquals(one, java.util.Arrays.copyOfRange(r.truth(), 4, 8));
+
+        double delta = 0.01;
+        RolloutModel drift = new DriftingModel(TASK, delta);
+        DynaDqn drifting = new DynaDqn(TASK, small(), AccelerationSetting.withModel(ModelChoice.TRUE, 2, 1, 0.5), 6,
+                drift);
+        ModelRollout d = drifting.imagine(new double[] {0, 0, 0, 0}, 5, new SplitMix64(7));
+        assertEquals(5, d.steps());
+        for (int t = 1; t <= 5; t++) {
+            assertEquals(t * delta, d.imagined(t, 0) - d.truth(t, 0), 1e-12);
+            assertEquals(d.truth(t, 2), d.imagined(t, 2), 1e-12);
+        }
+        assertNull(new DynaDqn(TASK, small(), AccelerationSetting.realOnly(), 1).imagine(start, 5, new SplitMix64(3)));
+    }
+    /** The true physics plus a drift of delta in x at every step. */
+    private static final class DriftingModel implements RolloutModel {
+        private final BalanceTask task;
+        private final double delta;
+        private final double[] s = new double[4];
+
+        DriftingModel(BalanceTask task, double delta) {
+            this.task = task;
+            this.delta = delta;
+        }
+
+        @Override
+        public int members() {
+            return 1;
+        }
+
+        @Override
+        public void refit(ReplayBuffer real, RandomGenerator rng) {
+        }
+
+        @Override
+        public long trainingSteps() {
+            return 0;
+        }
+
+        @Override
+        public void next(int member, double[] states, double[] forces, int count, double[] next, RandomGenerator rng) {
+            for (int b = 0; b < count; b++) {
+                System.arraycopy(states, b * 4, s, 0, 4);
+                task.step(s, forces[b], new double[0]);
+                s[0] += delta;
+                System.arraycopy(s, 0, next, b * 4, 4);
+            }
+        }
+    }
+}
