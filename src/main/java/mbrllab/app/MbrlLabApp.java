@@ -12,6 +12,7 @@ import mbrllab.app.changing.ChangingMazesLab;
 import mbrllab.app.dynamaze.DynaMazeLab;
 import mbrllab.app.lab.LabEntry;
 import mbrllab.app.models.ModelsLab;
+import mbrllab.app.planning.PlanningLab;
 import mbrllab.app.shell.Shell;
 import mbrllab.app.lab.Lab;
 
@@ -54,6 +55,7 @@ public final class MbrlLabApp extends Application {
             ChangingMazesLab.ENTRY,
             CartPoleLab.ENTRY,
             ModelsLab.ENTRY,
+            PlanningLab.ENTRY,
             AccelerationLab.ENTRY);
 
     /** The shell with every lab. Used by the app and by the UI tests. */

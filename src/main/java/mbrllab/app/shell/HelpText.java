@@ -266,5 +266,19 @@ final class HelpText {
               simulated rollouts from real states in the buffer and keep them short (a few steps): the
               simulated transitions stay close to the truth, and the many real start states still cover
               the whole state space that long rollouts would otherwise be needed to reach.
+
+            THE PLANNING LAB
+              Learn a model and use it to plan (PETS): one episode with random forces, then per episode fit
+              the model to all data so far and act by model-predictive control: at every step search for the
+              H forces with the best predicted return J(u_1..u_H) = 1/N sum_i sum_t r(x_t,i, u_t), execute
+              the first, search again. Particles: TS1 picks a random ensemble member at every step,
+              TS-infinity keeps one per particle, the mean follows one deterministic path (the only choice
+              for the single net and the true physics). Random shooting keeps the best of uniformly random
+              sequences; CEM refits a Gaussian to its elites round by round, so its population contracts.
+              The picture shows the candidates' predicted pole-tip paths (grey, elites orange), the executed
+              plan as the model predicts it (blue) and the same forces replayed in the true physics (dashed).
+              Round makes one CEM round of the coming step; after the last round it acts. The chart's lower
+              plot compares the plans' predicted J with what the same forces earn: with one deterministic net
+              the planner finds forces where the net is wrong in its favour, and the gap is large.
             """;
 }

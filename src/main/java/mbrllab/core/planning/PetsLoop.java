@@ -27,9 +27,9 @@ import mbrllab.core.random.SplitMix64;
 public final class PetsLoop {
 
     /** Stream offsets of the per-episode generators. */
-    private static final long FORCES_STREAM = 1_000_000;
-    private static final long FIT_STREAM = 2_000_000;
-    private static final long PLAN_STREAM = 3_000_000;
+    static final long FORCES_STREAM = 1_000_000;
+    static final long FIT_STREAM = 2_000_000;
+    static final long PLAN_STREAM = 3_000_000;
 
     private final PetsSpec spec;
     private final Executor executor;

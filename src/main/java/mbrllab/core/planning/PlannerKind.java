@@ -2,8 +2,10 @@ package mbrllab.core.planning;
 
 import java.util.Locale;
 
+import mbrllab.core.Keyed;
+
 /** The optimisers over action sequences. */
-public enum PlannerKind {
+public enum PlannerKind implements Keyed {
     /** The cross-entropy method: a Gaussian over sequences refitted to its elites, iteration by iteration. */
     CEM("cem", "cross-entropy method"),
     /** Random shooting: uniform random sequences, the best one wins. */
@@ -19,6 +21,12 @@ public enum PlannerKind {
 
     /** The command-line and session key: cem or rs. */
     public String id() {
+        return id;
+    }
+
+    /** The same as {@link #id()}: the key of sessions. */
+    @Override
+    public String key() {
         return id;
     }
 

@@ -2,6 +2,8 @@ package mbrllab.core.planning;
 
 import java.util.Locale;
 
+import mbrllab.core.Keyed;
+
 import mbrllab.core.models.transition.TransitionModelKind;
 
 /**
@@ -9,7 +11,7 @@ import mbrllab.core.models.transition.TransitionModelKind;
  * action sequence (PETS, Chua et al. 2018): J(u_1..u_H) = 1/N sum_i sum_t r(x_t,i, u_t), x_{t+1,i} drawn from
  * member theta_i.
  */
-public enum Propagation {
+public enum Propagation implements Keyed {
     /**
      * TS1: each particle picks a member uniformly at random at every step and samples its next state from that
      * member's Gaussian.
@@ -33,6 +35,12 @@ public enum Propagation {
 
     /** The command-line and session key: ts1, tsinf or mean. */
     public String id() {
+        return id;
+    }
+
+    /** The same as {@link #id()}: the key of sessions. */
+    @Override
+    public String key() {
         return id;
     }
 

@@ -2,8 +2,10 @@ package mbrllab.core.models.transition;
 
 import java.util.Locale;
 
+import mbrllab.core.Keyed;
+
 /** The kinds of {@link TransitionModel}: what a planner or a Dyna-style learner simulates with. */
-public enum TransitionModelKind {
+public enum TransitionModelKind implements Keyed {
     /**
      * Probabilistic ensemble (PETS): M bootstrapped nets, each predicting a Gaussian over the state change,
      * trained by the Gaussian negative log-likelihood; epistemic uncertainty from the members' disagreement.
@@ -24,6 +26,12 @@ public enum TransitionModelKind {
 
     /** The command-line and session key: ensemble, single or true (stable). */
     public String id() {
+        return id;
+    }
+
+    /** The same as {@link #id()}: the key of sessions. */
+    @Override
+    public String key() {
         return id;
     }
 
