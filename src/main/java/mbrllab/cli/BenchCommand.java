@@ -64,6 +64,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "measuring time per throughput figure, 0.1..60 (default: ${DEFAULT-VALUE})")
     double seconds;
 
+    @Option(names = "--rates", description = "instead: measure the unit costs behind the budget's estimates "
+            + "(CPU time of one thread) and print them next to the values the program holds")
+    boolean rates;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -73,6 +77,11 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserInputException("bench: --seconds must be in 0.1..60, got " + seconds);
         }
         PrintWriter out = spec.commandLine().getOut();
+        CommandSupport.refuseUnless(spec, !rates, "--seconds", "--rates measures for a fixed amount of work");
+        if (rates) {
+            BudgetRates.print(out);
+            return 0;
+        }
         Maze maze = BundledMazes.dynaMaze();
         MazeDynamics dynamics = new MazeDynamics(maze.layout());
         int cores = Runtime.getRuntime().availableProcessors();
