@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "MBRL Lab: model-based RL (Dyna-style algorithms) teaching simulator. Without a command the "
                 + "app opens; with one it runs headless.",
         subcommands = {FigureCommand.class, MazeCommand.class, CartPoleCommand.class, ModelsCommand.class,
-            BenchCommand.class, ScreenshotCommand.class})
+            BenchCommand.class, ScreenshotCommand.class, PilcoCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code for bad arguments or a bad input file. */
