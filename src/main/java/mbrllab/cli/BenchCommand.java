@@ -46,7 +46,10 @@ import picocli.CommandLine.Option;
             "  dynaqplus_updates_per_second: Dyna-Q+ (kappa 1e-3), one thread, n = 50, Dyna-maze",
             "  ps_updates_per_second: prioritized sweeping, one thread, n = 5, 6x Dyna-maze: queue updates per",
             "    second of run time (real steps included)",
-            "  figure84_30runs_wall_ms, figure85_30runs_wall_ms: figure 8.4 / 8.5 with the defaults (30 runs) on all cores"})
+            "  figure84_30runs_wall_ms, figure85_30runs_wall_ms: figure 8.4 / 8.5 with the defaults (30 runs) on all cores",
+            "  pilco_rollout_280_ms: PILCO's 40-step moment-matching rollout through 4 GPs on 280 transitions, all cores",
+            "  pilco_rollout_gradient_280_ms: the same with the gradient of the expected cost (one backward pass)",
+            "  pilco_gp_training_280_ms: training the 4 GPs (ML-II, two starts each) on those 280 transitions, all cores"})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "T", defaultValue = "2",
@@ -116,6 +119,7 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
 
         benchModels(out, cores);
+        PilcoBench.run(out, cores);
         return 0;
     }
 

@@ -72,6 +72,9 @@ final class PilcoCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     int evaluations;
 
+    @Option(names = "--verbose", description = "also print the policy search's progress and the GPs' hyperparameters")
+    boolean verbose;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "worker threads (default: one per core); the result does not depend on it")
     Integer threads;
@@ -101,8 +104,12 @@ final class PilcoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             PilcoLearner learner = new PilcoLearner(settings, seed);
+            PilcoObserver observer = verbose ? progress(console) : PilcoObserver.NONE;
             for (int k = 1; k <= trials; k++) {
-                TrialResult r = learner.nextTrial(pool, PilcoObserver.NONE);
+                TrialResult r = learner.nextTrial(pool, observer);
+                if (verbose && !r.isRandom()) {
+                    console.println(details(r));
+                }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 results.add(r);
                 wall.add(seconds);
@@ -145,6 +152,38 @@ final class PilcoCommand implements Callable<Integer> {
         }
         return PilcoSettings.defaults().withHorizon(horizon).withCentres(centres).withMaxEvaluations(evaluations)
                 .withPropagation(p);
+    }
+
+    /** Prints the expected cost at the first evaluation of each search and every 25th. */
+    private static PilcoObserver progress(PrintWriter console) {
+        return new PilcoObserver() {
+            @Override
+            public void evaluation(int trial, int evaluation, double cost, double best) {
+                if (evaluation == 1 || evaluation % 25 == 0) {
+                    console.printf(Locale.ROOT, "  trial %d, evaluation %d: expected cost %.4f (best %.4f)%n", trial,
+                            evaluation, cost, best);
+                    console.flush();
+                }
+            }
+        };
+    }
+
+    /** The search's end and the GPs' hyperparameters. */
+    static String details(TrialResult r) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  search: %d evaluations, %d iterations, %s, "
+                + "expected cost %.4f%n", r.search().evaluations(), r.search().iterations(),
+                r.search().termination(), r.search().value()));
+        String[] names = {"dx", "dx'", "dtheta", "dtheta'"};
+        for (int a = 0; a < 4; a++) {
+            mbrllab.core.models.gp.SeHyperparameters h = r.hyperparameters()[a];
+            sb.append(String.format(Locale.ROOT, "  GP %-7s l = [", names[a]));
+            for (int j = 0; j < h.dim(); j++) {
+                sb.append(String.format(Locale.ROOT, j == 0 ? "%.3g" : ", %.3g", h.lengthScale(j)));
+            }
+            sb.append(String.format(Locale.ROOT, "], sigma_f %.3g, sigma_n %.3g, SNR %.0f%n", h.signalStd(),
+                    h.noiseStd(), h.signalStd() / h.noiseStd()));
+        }
+        return sb.toString().stripTrailing();
     }
 
     static String summary(TrialResult r, double wallSeconds) {

@@ -229,9 +229,11 @@ public final class PolicyEvaluation {
             System.arraycopy(step.mNext, 0, means, (t + 1) * S, S);
             System.arraycopy(step.sNext, 0, covs, (t + 1) * S * S, S * S);
             costMean[t] = step.cost.mean;
-            costVar[t] = step.cost.variance;
+            // with the mean alone nothing is uncertain (the cost's formula leaves rounding residues of 1e-20)
+            boolean mean = propagation == Propagation.MEAN;
+            costVar[t] = mean ? 0 : step.cost.variance;
             forceMean[t] = step.squash.mean;
-            forceVar[t] = step.squash.variance;
+            forceVar[t] = mean ? 0 : step.squash.variance;
         }
         return new Prediction(means, covs, costMean, costVar, forceMean, forceVar);
     }
