@@ -6,7 +6,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /**
  * Exact moments of the RBF network pi(z) of an {@link RbfPolicy} (before squashing) for Gaussian features
  * z ~ N(m, S), with the chain rule backwards to m, S and the policy parameters (pilco-matlab's gp2d for a
- * deterministic GP mean).
+ * deterministic GP mean, through congp's pseudo-targets: w = (K_cc + sigma^2 I)^-1 t).
  *
  * <p>Everything is computed in coordinates scaled by the length-scales, z~ = Lambda^-1/2 z, where the basis
  * functions have unit length-scales: m~ = iL m, S~ = iL S iL, c~_i = iL c_i, nu_i = c~_i - m~. Then
@@ -18,8 +18,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *              R = 2 S~ + I,  T = R^-1 S~,  z_ij = nu_i + nu_j
  * Var[pi]    = E[pi^2] - E[pi]^2
  * </pre>
- * The log length-scales enter only through the scaling, so their gradient is
- * d/dlog l_k = -(m~_k m~bar_k + sum_i c~_ik c~bar_ik + 2 sum_l S~_kl S~bar_kl) - V_k Vbar_k.
+ * The weights' gradient goes on to the pseudo-targets and the centres: tbar = (K + sigma^2 I)^-1 wbar and
+ * Kbar = -tbar w', with dK_ij / dc~_i = -K_ij (c~_i - c~_j). The log length-scales enter only through the scaling, so
+ * their gradient is d/dlog l_k = -(m~_k m~bar_k + sum_i c~_ik c~bar_ik + 2 sum_l S~_kl S~bar_kl) - V_k Vbar_k.
  *
  * <p>Keeps the last forward pass for {@link #backward}; not thread-safe. K^2 work, negligible next to the dynamics.
  */
@@ -40,6 +41,9 @@ final class PolicyMoments {
     private final double[] tMat = new double[P * P];
     private final double[] qq;
     private final double[] vt = new double[P];
+    private double[] weights;
+    private final double[] kInv;
+    private final double[] kCentres;
     /** E[pi], Var[pi], E[pi^2] and V = S^-1 Cov[z, pi] from the last forward pass. */
     double mean;
     double variance;
@@ -52,6 +56,8 @@ final class PolicyMoments {
         this.t = new double[centres * P];
         this.q = new double[centres];
         this.qq = new double[centres * centres];
+        this.kInv = new double[centres * centres];
+        this.kCentres = new double[centres * centres];
     }
 
     /**
@@ -64,7 +70,25 @@ final class PolicyMoments {
     void forward(double[] theta, double[] m, double[] s) {
         this.theta = theta;
         int lOff = RbfPolicy.lengthScaleOffset(centres);
-        int wOff = RbfPolicy.weightOffset(centres);
+        DMatrixRMaj kMat = RbfPolicy.centreKernel(theta, centres);
+        System.arraycopy(kMat.data, 0, kCentres, 0, kCentres.length);
+        DMatrixRMaj kInverse = new DMatrixRMaj(centres, centres);
+        org.ejml.interfaces.linsol.LinearSolverDense<DMatrixRMaj> chol =
+                org.ejml.dense.row.factory.LinearSolverFactory_DDRM.chol(centres);
+        if (!chol.setA(kMat)) {
+            throw new IllegalArgumentException("the centres' kernel matrix is not positive definite");
+        }
+        chol.invert(kInverse);
+        System.arraycopy(kInverse.data, 0, kInv, 0, kInv.length);
+        weights = new double[centres];
+        int tOff = RbfPolicy.targetOffset(centres);
+        for (int i = 0; i < centres; i++) {
+            double sum = 0;
+            for (int j = 0; j < centres; j++) {
+                sum += kInv[i * centres + j] * theta[tOff + j];
+            }
+            weights[i] = sum;
+        }
         for (int k = 0; k < P; k++) {
             iL[k] = Math.exp(-theta[lOff + k]);
             mt[k] = iL[k] * m[k];
@@ -120,7 +144,7 @@ final class PolicyMoments {
                 quad += nu[i * P + k] * sum;
             }
             q[i] = normB * Math.exp(-0.5 * quad);
-            double g = theta[wOff + i] * q[i];
+            double g = weights[i] * q[i];
             mean += g;
             for (int k = 0; k < P; k++) {
                 vt[k] += g * t[i * P + k];
@@ -145,7 +169,7 @@ final class PolicyMoments {
                 double v = normR * Math.exp(e);
                 qq[i * centres + j] = v;
                 qq[j * centres + i] = v;
-                double p = theta[wOff + i] * theta[wOff + j] * v;
+                double p = weights[i] * weights[j] * v;
                 second += i == j ? p : 2 * p;
             }
         }
@@ -164,7 +188,8 @@ final class PolicyMoments {
     void backward(double meanBar, double varianceBar, double[] crossBar, double[] mBar, double[] sBar,
                   double[] thetaBar) {
         int lOff = RbfPolicy.lengthScaleOffset(centres);
-        int wOff = RbfPolicy.weightOffset(centres);
+        int tOff = RbfPolicy.targetOffset(centres);
+        double[] wBar = new double[centres];
         double[] mtBar = new double[P];
         double[] stBar = new double[P * P];
         double[] ctBar = new double[centres * P];
@@ -190,13 +215,13 @@ final class PolicyMoments {
             }
         }
         for (int i = 0; i < centres; i++) {
-            double w = theta[wOff + i];
+            double w = weights[i];
             double g = w * q[i];
             double si = 0;
             for (int k = 0; k < P; k++) {
                 si += t[i * P + k] * vtBar[k];
             }
-            thetaBar[wOff + i] += q[i] * (mu + si);
+            wBar[i] += q[i] * (mu + si);
             for (int k = 0; k < P; k++) {
                 double tk = t[i * P + k];
                 double dv = g * (tk * si - av[k]);
@@ -216,10 +241,10 @@ final class PolicyMoments {
             double[] y = new double[P];
             double[] tz = new double[P];
             for (int i = 0; i < centres; i++) {
-                double wi = theta[wOff + i];
+                double wi = weights[i];
                 double rowW = 0;
                 for (int j = 0; j < centres; j++) {
-                    double wj = theta[wOff + j];
+                    double wj = weights[j];
                     double qij = qq[i * centres + j];
                     rowW += wj * qij;
                     double p = wi * wj * qij;
@@ -237,11 +262,33 @@ final class PolicyMoments {
                         }
                     }
                 }
-                thetaBar[wOff + i] += vb * 2 * rowW;
+                wBar[i] += vb * 2 * rowW;
             }
             for (int k = 0; k < P; k++) {
                 for (int l = 0; l < P; l++) {
                     stBar[k * P + l] -= vb * second * rInv[k * P + l];
+                }
+            }
+        }
+        // w = K^-1 t: tbar = K^-1 wbar; Kbar = -tbar w'; dK_ij / dc~_i = -K_ij (c~_i - c~_j)
+        double[] tBar = new double[centres];
+        for (int i = 0; i < centres; i++) {
+            double sum = 0;
+            for (int j = 0; j < centres; j++) {
+                sum += kInv[i * centres + j] * wBar[j];
+            }
+            tBar[i] = sum;
+            thetaBar[tOff + i] += sum;
+        }
+        for (int i = 0; i < centres; i++) {
+            for (int j = 0; j < centres; j++) {
+                if (i == j) {
+                    continue;
+                }
+                double g = -(tBar[i] * weights[j] + tBar[j] * weights[i]) * kCentres[i * centres + j];
+                for (int k = 0; k < P; k++) {
+                    double diff = iL[k] * (theta[i * P + k] - theta[j * P + k]);
+                    ctBar[i * P + k] -= g * diff;
                 }
             }
         }

@@ -5,7 +5,9 @@ import java.util.random.RandomGenerator;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 
 import mbrllab.core.cartpole.CartPoleState;
 import mbrllab.core.control.Controller;
@@ -18,12 +20,17 @@ import mbrllab.core.control.Controller;
  * pi(z) = sum_i w_i exp(-1/2 (z - c_i)' Lambda^-1 (z - c_i)),   Lambda = diag(l_1^2 .. l_5^2)
  * u     = umax (9 sin pi(z) + sin 3 pi(z)) / 8                   ({@link SineSquash})
  * </pre>
- * with K centres c_i, their weights w_i and five length-scales shared by the centres. (pilco-matlab parametrises the
- * weights through pseudo-targets of a GP, w = (K_cc + 0.01^2 I)^-1 t; here the weights are the parameters.)
+ * with K centres c_i, their weights w_i and five length-scales shared by the centres. As in pilco-matlab (congp) the
+ * weights are set through pseudo-targets t, the values of a GP mean through the points (c_i, t_i):
+ * <pre>
+ * w = (K_cc + sigma^2 I)^-1 t,   (K_cc)_ij = exp(-1/2 (c_i - c_j)' Lambda^-1 (c_i - c_j)),   sigma = 0.01
+ * </pre>
+ * so pi(c_i) is close to t_i: a step in t moves the policy's output at one centre, whatever the centres' spacing
+ * (weights as parameters are badly conditioned when centres cluster, as they do at the start).
  *
  * <p>Parameter vector theta (what the policy search optimises), length 6 K + 5:
  * <pre>
- * [ c_1 (5 values) .. c_K (5 values) | log l_1 .. log l_5 | w_1 .. w_K ]
+ * [ c_1 (5 values) .. c_K (5 values) | log l_1 .. log l_5 | t_1 .. t_K ]
  * </pre>
  * Immutable; the array is copied in and out.
  *
@@ -35,6 +42,8 @@ public record RbfPolicy(int centres, double maxForce, double[] parameters) imple
 
     /** Number of features z. */
     public static final int FEATURES = 5;
+    /** sigma^2, the pseudo-targets' noise variance (pilco-matlab's 0.01^2). */
+    static final double TARGET_NOISE_VAR = 1e-4;
 
     public RbfPolicy {
         if (centres < 1 || centres > 1000) {
@@ -61,7 +70,7 @@ public record RbfPolicy(int centres, double maxForce, double[] parameters) imple
         }
     }
 
-    /** Length of theta for K centres: 5 K centre coordinates, 5 log length-scales, K weights. */
+    /** Length of theta for K centres: 5 K centre coordinates, 5 log length-scales, K pseudo-targets. */
     public static int parameterCount(int centres) {
         return centres * FEATURES + FEATURES + centres;
     }
@@ -71,18 +80,18 @@ public record RbfPolicy(int centres, double maxForce, double[] parameters) imple
         return centres * FEATURES;
     }
 
-    /** Offset of the weights in theta. */
-    static int weightOffset(int centres) {
+    /** Offset of the pseudo-targets in theta. */
+    static int targetOffset(int centres) {
         return centres * FEATURES + FEATURES;
     }
 
     /**
-     * pilco-matlab's start: centres drawn from N(mean, cov) of the features under the start distribution, weights
-     * 0.1 N(0, 1), length-scales (1, 1, 1, 0.7, 0.7).
+     * pilco-matlab's start: centres drawn from N(mean, cov) of the features under the start distribution,
+     * pseudo-targets 0.1 N(0, 1), length-scales (1, 1, 1, 0.7, 0.7).
      *
      * @param featureMean the features' mean, length 5; not modified
      * @param featureCov  their covariance, 5 x 5, positive semi-definite; not modified
-     * @param rng         5 K normals for the centres (centre by centre), then K for the weights
+     * @param rng         5 K normals for the centres (centre by centre), then K for the pseudo-targets
      */
     public static RbfPolicy initial(int centres, double maxForce, double[] featureMean, double[] featureCov,
                                     RandomGenerator rng) {
@@ -109,7 +118,7 @@ public record RbfPolicy(int centres, double maxForce, double[] parameters) imple
             theta[lengthScaleOffset(centres) + k] = Math.log(lengthScales[k]);
         }
         for (int i = 0; i < centres; i++) {
-            theta[weightOffset(centres) + i] = 0.1 * rng.nextGaussian();
+            theta[targetOffset(centres) + i] = 0.1 * rng.nextGaussian();
         }
         return new RbfPolicy(centres, maxForce, theta);
     }
@@ -155,9 +164,52 @@ public record RbfPolicy(int centres, double maxForce, double[] parameters) imple
         return Math.exp(parameters[lengthScaleOffset(centres) + k]);
     }
 
-    /** Weight w_i. */
-    public double weight(int i) {
-        return parameters[weightOffset(centres) + i];
+    /** Pseudo-target t_i. */
+    public double target(int i) {
+        return parameters[targetOffset(centres) + i];
+    }
+
+    /** The weights w = (K_cc + sigma^2 I)^-1 t, a new array of K values. */
+    public double[] weights() {
+        return weights(parameters, centres);
+    }
+
+    /** w = (K_cc + sigma^2 I)^-1 t for parameters theta of a policy with K centres, by EJML's Cholesky solve. */
+    static double[] weights(double[] theta, int centres) {
+        DMatrixRMaj k = centreKernel(theta, centres);
+        DMatrixRMaj t = new DMatrixRMaj(centres, 1);
+        System.arraycopy(theta, targetOffset(centres), t.data, 0, centres);
+        DMatrixRMaj w = new DMatrixRMaj(centres, 1);
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(centres);
+        if (!solver.setA(k)) {
+            throw new IllegalArgumentException("the centres' kernel matrix is not positive definite");
+        }
+        solver.solve(t, w);
+        return w.data;
+    }
+
+    /** K_cc + sigma^2 I for parameters theta. */
+    static DMatrixRMaj centreKernel(double[] theta, int centres) {
+        int lOff = lengthScaleOffset(centres);
+        double[] iL = new double[FEATURES];
+        for (int k = 0; k < FEATURES; k++) {
+            iL[k] = Math.exp(-theta[lOff + k]);
+        }
+        DMatrixRMaj kMat = new DMatrixRMaj(centres, centres);
+        for (int i = 0; i < centres; i++) {
+            kMat.data[i * centres + i] = 1 + TARGET_NOISE_VAR;
+            for (int j = 0; j < i; j++) {
+                double r2 = 0;
+                for (int k = 0; k < FEATURES; k++) {
+                    double diff = (theta[i * FEATURES + k] - theta[j * FEATURES + k]) * iL[k];
+                    r2 += diff * diff;
+                }
+                double v = Math.exp(-0.5 * r2);
+                kMat.data[i * centres + j] = v;
+                kMat.data[j * centres + i] = v;
+            }
+        }
+        return kMat;
     }
 
     /**
@@ -178,7 +230,7 @@ public record RbfPolicy(int centres, double maxForce, double[] parameters) imple
     /** The unsquashed network output pi(z) for features z (length 5, not modified). */
     public double network(double[] z) {
         int lOff = lengthScaleOffset(centres);
-        int wOff = weightOffset(centres);
+        double[] w = weights();
         double sum = 0;
         for (int i = 0; i < centres; i++) {
             double r2 = 0;
@@ -186,7 +238,7 @@ public record RbfPolicy(int centres, double maxForce, double[] parameters) imple
                 double diff = (z[k] - parameters[i * FEATURES + k]) * Math.exp(-parameters[lOff + k]);
                 r2 += diff * diff;
             }
-            sum += parameters[wOff + i] * Math.exp(-0.5 * r2);
+            sum += w[i] * Math.exp(-0.5 * r2);
         }
         return sum;
     }

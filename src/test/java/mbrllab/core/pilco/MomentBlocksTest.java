@@ -256,7 +256,7 @@ class MomentBlocksTest {
             theta[RbfPolicy.lengthScaleOffset(centres) + k] = Math.log(0.6 + 0.8 * rng.nextDouble());
         }
         for (int i = 0; i < centres; i++) {
-            theta[RbfPolicy.weightOffset(centres) + i] = rng.nextGaussian();
+            theta[RbfPolicy.targetOffset(centres) + i] = rng.nextGaussian();
         }
         return new RbfPolicy(centres, 10, theta);
     }
