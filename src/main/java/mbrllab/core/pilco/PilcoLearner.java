@@ -100,6 +100,11 @@ public final class PilcoLearner {
         return policy;
     }
 
+    /** The observed trajectories so far (the learner's data), oldest first. */
+    public List<Trajectory> data() {
+        return Collections.unmodifiableList(new ArrayList<>(data));
+    }
+
     /** The dynamics model of the last learning trial, or null before the first. */
     public GpDynamics dynamics() {
         return dynamics;
@@ -171,7 +176,10 @@ public final class PilcoLearner {
         return new SplitMix64(SplitMix64.streamSeed(seed, k));
     }
 
-    /** L-BFGS on J(theta) with its gradient, at most maxEvaluations evaluations. */
+    /**
+     * L-BFGS on J(theta) with its gradient, at most maxEvaluations evaluations; a step that takes a log length-scale
+     * out of [-20, 20] counts as undefined (the line search steps back).
+     */
     private Lbfgs.Result optimise(PolicyEvaluation evaluation, double[] start, int trial, Executor executor,
                                   PilcoObserver observer) {
         int lOff = RbfPolicy.lengthScaleOffset(settings.centres());
@@ -193,7 +201,8 @@ public final class PilcoLearner {
             observer.evaluation(trial, count[0], value, best[0]);
             return value;
         };
-        Lbfgs.Settings lbfgs = new Lbfgs.Settings(10, 100_000, 1e-8, 1e-12);
+        // memory 100 >= the 6 K + 5 parameters (65 for K = 10): the whole history, like pilco-matlab's BFGS
+        Lbfgs.Settings lbfgs = new Lbfgs.Settings(100, 100_000, 1e-8, 1e-12);
         return Lbfgs.minimize(j, start, lbfgs, settings.maxEvaluations());
     }
 
