@@ -112,51 +112,6 @@ public final class Lbfgs {
         return new Run(f, x0, settings, maxEvaluations).run();
     }
 
-    /**
-     * Minimises f from x0 as {@link #minimize(DifferentiableFunction, double[], Settings, int)}, starting with the
-     * curvature pairs (s, y) kept in {@code memory} (for example from the minimisation of a similar function) instead
-     * of an empty history, and leaving the run's pairs in it at the end. The pairs are used only if they were made
-     * for the same number of variables and the same memory size; otherwise the run starts empty.
-     *
-     * @param memory the pairs to start from; overwritten with the pairs at the end of the run
-     */
-    public static Result minimize(DifferentiableFunction f, double[] x0, Settings settings, int maxEvaluations,
-                                  Memory memory) {
-        if (maxEvaluations < 1) {
-            throw new IllegalArgumentException("maxEvaluations must be >= 1, got " + maxEvaluations);
-        }
-        Run run = new Run(f, x0, settings, maxEvaluations);
-        run.load(memory);
-        try {
-            return run.run();
-        } finally {
-            run.save(memory);
-        }
-    }
-
-    /**
-     * The curvature pairs of an L-BFGS run, to carry into the next run (see
-     * {@link #minimize(DifferentiableFunction, double[], Settings, int, Memory)}). Starts empty; not thread-safe.
-     */
-    public static final class Memory {
-        private double[][] s;
-        private double[][] y;
-        private double[] rho;
-        private int stored;
-        private int newest = -1;
-
-        /** Number of pairs held. */
-        public int size() {
-            return stored;
-        }
-
-        /** Forgets every pair. */
-        public void clear() {
-            stored = 0;
-            newest = -1;
-        }
-    }
-
     /** Thrown inside a run when the evaluation budget is spent; caught by {@link Run#run()}. */
     private static final class BudgetSpent extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -217,33 +172,6 @@ public final class Lbfgs {
             this.gLo = new double[n];
             this.maxEvaluations = maxEvaluations;
             this.bestX = x0.clone();
-        }
-
-        /** Takes the pairs of a previous run if they fit this one. */
-        void load(Memory m) {
-            if (m.stored == 0 || m.s == null || m.s.length != memory || m.s[0].length != n) {
-                return;
-            }
-            for (int i = 0; i < memory; i++) {
-                System.arraycopy(m.s[i], 0, s[i], 0, n);
-                System.arraycopy(m.y[i], 0, y[i], 0, n);
-            }
-            System.arraycopy(m.rho, 0, rho, 0, memory);
-            stored = m.stored;
-            newest = m.newest;
-        }
-
-        /** Leaves this run's pairs in m. */
-        void save(Memory m) {
-            m.s = new double[memory][];
-            m.y = new double[memory][];
-            for (int i = 0; i < memory; i++) {
-                m.s[i] = s[i].clone();
-                m.y[i] = y[i].clone();
-            }
-            m.rho = rho.clone();
-            m.stored = stored;
-            m.newest = newest;
         }
 
         Result run() {

@@ -22,9 +22,8 @@ import mbrllab.core.random.SplitMix64;
  *   <li>every later trial: train the GPs on all the observed transitions ({@link GpDynamics}, warm-started from the
  *       previous hyperparameters), optimise the policy on the model by L-BFGS with the exact gradient of the
  *       expected total cost ({@link PolicyEvaluation}), at most {@link PilcoSettings#maxEvaluations()} evaluations,
- *       warm-started from the previous policy and from the previous search's curvature pairs (the model changes
- *       little from trial to trial, so the quasi-Newton history stays useful), then apply it on the real system for
- *       the horizon and add the observed transitions to the data.</li>
+ *       warm-started from the previous policy, then apply it on the real system for the horizon and add the
+ *       observed transitions to the data.</li>
  * </ol>
  * The start of every trial is drawn from the task's start distribution N(0, startStd^2 I), the same distribution the
  * policy is optimised for. Randomness comes from the seed only, in separate streams (each trial's start and
@@ -45,8 +44,6 @@ public final class PilcoLearner {
     private final List<TrialResult> trials = new ArrayList<>();
     private RbfPolicy policy;
     private GpDynamics dynamics;
-    /** The policy search's curvature pairs, carried from trial to trial with the policy. */
-    private final Lbfgs.Memory searchMemory = new Lbfgs.Memory();
 
     /**
      * @param settings what to learn and how
@@ -206,7 +203,7 @@ public final class PilcoLearner {
         };
         // memory 100 >= the 6 K + 5 parameters (65 for K = 10): the whole history, like pilco-matlab's BFGS
         Lbfgs.Settings lbfgs = new Lbfgs.Settings(100, 100_000, 1e-8, 1e-12);
-        return Lbfgs.minimize(j, start, lbfgs, settings.maxEvaluations(), searchMemory);
+        return Lbfgs.minimize(j, start, lbfgs, settings.maxEvaluations());
     }
 
     private static void checkCancelled(PilcoObserver observer) {

@@ -144,35 +144,4 @@ class LbfgsTest {
         assertEquals(plain.value(), unlimited.value(), 0.0, "a budget that is not reached changes nothing");
         assertEquals(plain.termination(), unlimited.termination());
     }
-
-    /**
-     * Curvature pairs carried from one run into the next: on an ill-conditioned quadratic (condition number 1e4,
-     * 20 variables), a second run of 12 evaluations from the first run's end point gets further with the first run's
-     * pairs than from an empty history (f = 6.4 against 17.8); pairs made for another dimension are ignored.
-     */
-    @Test
-    void curvaturePairsCarryIntoTheNextRun() {
-        int n = 20;
-        DifferentiableFunction f = (x, g) -> {
-            double v = 0;
-            for (int i = 0; i < n; i++) {
-                double c = Math.pow(1e4, i / (n - 1.0));
-                v += 0.5 * c * (x[i] - 1) * (x[i] - 1);
-                g[i] = c * (x[i] - 1);
-            }
-            return v;
-        };
-        Lbfgs.Settings settings = new Lbfgs.Settings(30, 1000, 0, 0);
-        Lbfgs.Memory memory = new Lbfgs.Memory();
-        Lbfgs.Result first = Lbfgs.minimize(f, new double[n], settings, 12, memory);
-        assertTrue(memory.size() > 0, "the run left its pairs");
-        Lbfgs.Result carried = Lbfgs.minimize(f, first.x(), settings, 12, memory);
-        Lbfgs.Result fresh = Lbfgs.minimize(f, first.x(), settings, 12, new Lbfgs.Memory());
-        assertTrue(carried.value() < 0.5 * fresh.value(), "carried " + carried.value() + ", fresh " + fresh.value());
-
-        Lbfgs.Memory other = new Lbfgs.Memory();
-        Lbfgs.minimize(LbfgsTest::rosenbrock, new double[] {-1.2, 1}, settings, 10, other);
-        Lbfgs.Result ignored = Lbfgs.minimize(f, first.x(), settings, 12, other);
-        assertEquals(fresh.value(), ignored.value(), 0.0, "pairs for 2 variables do not fit 20");
-    }
 }
