@@ -86,54 +86,32 @@ public record RbfPolicy(int centres, double maxForce, double[] parameters) imple
     }
 
     /**
-     * The start of a policy search: every centre at rest near the start, (x, x', theta') drawn from N(mean, cov) of
-     * those features under the start distribution (as pilco-matlab draws whole centres), but the angles spread evenly
-     * round the circle, theta_i = 2 pi i / K (so (sin, cos) of centre i lies on the unit circle; with an even K one
-     * centre hangs and one stands upright); pseudo-targets 0.1 N(0, 1); length-scales (1, 1, 1, 0.7, 0.7).
+     * pilco-matlab's start: centres drawn from N(mean, cov) of the features under the start distribution,
+     * pseudo-targets 0.1 N(0, 1), length-scales (1, 1, 1, 0.7, 0.7).
      *
-     * <p>pilco-matlab draws the angles from the start distribution too, which puts all centres within a few degrees
-     * of hanging: nearly equal basis functions make (K_cc + sigma^2 I) nearly singular and the search stiff, and
-     * the policy has no basis function where the pole must be caught. Spread angles measured better: see the
-     * README's PILCO section.
-     *
-     * @param featureMean the features' mean under the start distribution, length 5 (only x, x', theta' are used);
-     *                    not modified
-     * @param featureCov  their covariance, 5 x 5, positive semi-definite (only the x, x', theta' block is used);
-     *                    not modified
-     * @param rng         3 K normals for the centres (centre by centre), then K for the pseudo-targets
+     * @param featureMean the features' mean, length 5; not modified
+     * @param featureCov  their covariance, 5 x 5, positive semi-definite; not modified
+     * @param rng         5 K normals for the centres (centre by centre), then K for the pseudo-targets
      */
     public static RbfPolicy initial(int centres, double maxForce, double[] featureMean, double[] featureCov,
                                     RandomGenerator rng) {
         if (centres < 1 || centres > 1000) {
             throw new IllegalArgumentException("centres must be in [1, 1000], got " + centres);
         }
-        if (featureMean.length != FEATURES || featureCov.length != FEATURES * FEATURES) {
-            throw new IllegalArgumentException("featureMean must have 5 and featureCov 25 entries");
-        }
-        int r = 3;
-        double[] block = new double[r * r];
-        for (int i = 0; i < r; i++) {
-            for (int j = 0; j < r; j++) {
-                block[i * r + j] = featureCov[i * FEATURES + j];
-            }
-        }
-        double[] l = lowerCholesky(block, r);
+        double[] l = lowerCholesky(featureCov);
         double[] theta = new double[parameterCount(centres)];
-        double[] z = new double[r];
+        double[] z = new double[FEATURES];
         for (int i = 0; i < centres; i++) {
-            for (int k = 0; k < r; k++) {
+            for (int k = 0; k < FEATURES; k++) {
                 z[k] = rng.nextGaussian();
             }
-            for (int k = 0; k < r; k++) {
+            for (int k = 0; k < FEATURES; k++) {
                 double v = featureMean[k];
                 for (int j = 0; j <= k; j++) {
-                    v += l[k * r + j] * z[j];
+                    v += l[k * FEATURES + j] * z[j];
                 }
                 theta[i * FEATURES + k] = v;
             }
-            double angle = 2 * Math.PI * i / centres;
-            theta[i * FEATURES + 3] = Math.sin(angle);
-            theta[i * FEATURES + 4] = Math.cos(angle);
         }
         double[] lengthScales = {1, 1, 1, 0.7, 0.7};
         for (int k = 0; k < FEATURES; k++) {
@@ -145,17 +123,20 @@ public record RbfPolicy(int centres, double maxForce, double[] parameters) imple
         return new RbfPolicy(centres, maxForce, theta);
     }
 
-    /** Lower Cholesky factor of an r x r covariance by EJML, with a jitter of 1e-12 (times its largest diagonal). */
-    private static double[] lowerCholesky(double[] cov, int r) {
+    /** Lower Cholesky factor of a 5 x 5 covariance by EJML, with a jitter of 1e-12 (times its largest diagonal). */
+    private static double[] lowerCholesky(double[] cov) {
+        if (cov.length != FEATURES * FEATURES) {
+            throw new IllegalArgumentException("featureCov must be 5 x 5, got " + cov.length + " entries");
+        }
         double scale = 0;
-        for (int k = 0; k < r; k++) {
-            scale = Math.max(scale, cov[k * r + k]);
+        for (int k = 0; k < FEATURES; k++) {
+            scale = Math.max(scale, cov[k * FEATURES + k]);
         }
-        DMatrixRMaj a = DMatrixRMaj.wrap(r, r, cov.clone());
-        for (int k = 0; k < r; k++) {
-            a.data[k * r + k] += 1e-12 * Math.max(scale, 1e-300);
+        DMatrixRMaj a = DMatrixRMaj.wrap(FEATURES, FEATURES, cov.clone());
+        for (int k = 0; k < FEATURES; k++) {
+            a.data[k * FEATURES + k] += 1e-12 * Math.max(scale, 1e-300);
         }
-        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(r, true);
+        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(FEATURES, true);
         if (!chol.decompose(a)) {
             throw new IllegalArgumentException("featureCov is not positive semi-definite");
         }
