@@ -6,12 +6,14 @@ import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
+import mbrllab.app.lab.Dispatcher;
+
 /**
  * The one road from background work to the screen. Background threads {@link #post} an update under a
  * key; on each screen pulse the FX thread runs the latest update of every key once. A thousand posts
  * between two pulses cost one repaint: updates are coalesced to the screen rate.
  */
-public final class FxDispatcher {
+public final class FxDispatcher implements Dispatcher {
 
     private final Map<Object, Runnable> pending = new LinkedHashMap<>();
     private final AnimationTimer timer;
@@ -56,6 +58,7 @@ public final class FxDispatcher {
      * Schedules {@code update} to run on the FX thread at the next pulse, replacing an earlier update with
      * the same key that has not run yet. Safe from any thread.
      */
+    @Override
     public void post(Object key, Runnable update) {
         synchronized (pending) {
             pending.put(key, update);

@@ -38,7 +38,7 @@ public final class CumulativeRewardChart {
             throw new IllegalArgumentException("stride must be >= 1, got " + stride);
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        double t = LearningCurveChart.confidenceFactor(rewards.runs());
+        double t = mbrllab.core.stats.Confidence.factor95(rewards.runs());
         for (int i = 0; i < rewards.agentCount(); i++) {
             YIntervalSeries series = new YIntervalSeries(rewards.labels().get(i));
             series.add(0, 0, 0, 0);

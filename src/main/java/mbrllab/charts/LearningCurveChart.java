@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 
-import org.apache.commons.math3.distribution.TDistribution;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -20,6 +19,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
+import mbrllab.core.stats.Confidence;
 import mbrllab.core.dyna.LearningCurves;
 
 /**
@@ -32,14 +32,6 @@ public final class LearningCurveChart {
     private LearningCurveChart() {
     }
 
-    /** Half-width factor of a 95% confidence interval of a mean over {@code runs} runs (Student t). */
-    public static double confidenceFactor(int runs) {
-        if (runs < 2) {
-            return 0.0;
-        }
-        return new TDistribution(null, runs - 1).inverseCumulativeProbability(0.975);
-    }
-
     /**
      * The data of the chart: one series per n, keyed "n = N", each point (episode, mean, mean - h, mean + h)
      * with h the 95% half-width. Episodes are numbered from 1.
@@ -48,7 +40,7 @@ public final class LearningCurveChart {
      */
     public static YIntervalSeriesCollection dataset(LearningCurves curves, int firstEpisode) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        double t = confidenceFactor(curves.runs());
+        double t = Confidence.factor95(curves.runs());
         for (int i = 0; i < curves.nValues().size(); i++) {
             YIntervalSeries series = new YIntervalSeries("n = " + curves.nValues().get(i));
             for (int e = firstEpisode - 1; e < curves.episodes(); e++) {

@@ -38,7 +38,7 @@ public final class UpdatesToOptimalChart {
                     continue;
                 }
                 int reached = result.runs() - result.censored(m, a);
-                double h = LearningCurveChart.confidenceFactor(reached) * result.standardError(m, a);
+                double h = mbrllab.core.stats.Confidence.factor95(reached) * result.standardError(m, a);
                 series.add(result.states().get(m), mean, Math.max(mean - h, mean / 10), mean + h);
             }
             data.addSeries(series);

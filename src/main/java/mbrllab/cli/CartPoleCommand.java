@@ -22,13 +22,16 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import mbrllab.charts.LearningCurveChart;
+import mbrllab.core.Keyed;
 import mbrllab.core.cartpole.BalanceSystem;
 import mbrllab.core.cartpole.BoxModelKind;
 import mbrllab.core.cartpole.BoxesAgentKind;
 import mbrllab.core.cartpole.BoxesDynaParams;
 import mbrllab.core.cartpole.BoxesLearningExperiment;
 import mbrllab.core.cartpole.BoxesLearningSpec;
+import mbrllab.core.cartpole.CartPoleEpisode;
 import mbrllab.core.cartpole.CartPoleState;
+import mbrllab.core.cartpole.CartPoleSystem;
 import mbrllab.core.cartpole.SwingUpSystem;
 import mbrllab.core.dyna.ExperimentObserver;
 import mbrllab.core.dyna.LearningCurves;
@@ -87,68 +90,65 @@ final class CartPoleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            boolean balance;
-            if ("balance".equals(system)) {
-                balance = true;
-            } else if ("swingup".equals(system)) {
-                balance = false;
-            } else {
-                throw new UserInputException("cartpole rollout: --system must be balance or swingup, got '" + system + "'");
-            }
+            CartPoleSystem sys = switch (system) {
+                case "balance" -> BalanceSystem.cartPoleV1();
+                case "swingup" -> SwingUpSystem.pilco();
+                default -> throw new UserInputException("cartpole rollout: --system must be balance or swingup, got '"
+                        + system + "'");
+            };
             CartPoleState start = parseInit(init);
             double[] f = readForces(forces);
             PrintWriter console = spec.commandLine().getOut();
+            // Balance stops at CartPole-v1's truncation; the swing-up applies every force given (no 4 s horizon).
+            boolean balance = sys instanceof BalanceSystem;
+            CartPoleEpisode episode = new CartPoleEpisode(sys, balance ? sys.maxSteps() : CartPoleEpisode.NO_LIMIT);
+            episode.start(start.toArray());
+            double[] s = episode.state();
+            double dt = sys.controlPeriod();
             StringBuilder csv = new StringBuilder("t,x,x_dot,theta,theta_dot,force\n");
-            double[] s = start.toArray();
+            int k = 0;
+            int clipped = 0;
+            while (!episode.isOver() && k < f.length) {
+                double applied = sys.appliedForce(f[k]);
+                if (applied != f[k]) {
+                    clipped++;
+                }
+                row(csv, k, dt, s, applied);
+                episode.step(applied);
+                k++;
+            }
+            row(csv, k, dt, s, Double.NaN);
+            String end = null;
+            if (episode.terminated()) {
+                end = k == 0 ? "the initial state is already terminated (" + why(sys, s) + "); nothing applied"
+                        : "terminated at step " + k + " (" + why(sys, s) + ")";
+            } else if (episode.truncated()) {
+                end = "truncated at step " + k + " (CartPole-v1's limit)"
+                        + (k < f.length ? "; " + (f.length - k) + " forces not applied" : "");
+            }
             String summary;
             if (balance) {
-                BalanceSystem sys = BalanceSystem.cartPoleV1();
-                int k = 0;
-                String end = null;
-                if (sys.isTerminal(s)) {
-                    end = "the initial state is already terminated (" + why(sys, s) + "); nothing applied";
-                }
-                while (end == null && k < f.length) {
-                    row(csv, k, sys.tau(), s, f[k]);
-                    sys.step(s, f[k]);
-                    k++;
-                    if (sys.isTerminal(s)) {
-                        end = "terminated at step " + k + " (" + why(sys, s) + ")";
-                    } else if (k >= sys.maxSteps()) {
-                        end = "truncated at step " + k + " (CartPole-v1's limit)"
-                                + (k < f.length ? "; " + (f.length - k) + " forces not applied" : "");
-                    }
-                }
-                row(csv, k, sys.tau(), s, Double.NaN);
                 summary = "balance: " + (end != null ? end : "all " + k + " forces applied, not terminated");
             } else {
-                SwingUpSystem sys = SwingUpSystem.pilco();
-                double[] work = new double[SwingUpSystem.WORK_LENGTH];
-                int clipped = 0;
-                for (int k = 0; k < f.length; k++) {
-                    double applied = sys.clip(f[k]);
-                    if (applied != f[k]) {
-                        clipped++;
-                    }
-                    row(csv, k, sys.controlPeriod(), s, applied);
-                    sys.step(s, applied, work);
-                }
-                row(csv, f.length, sys.controlPeriod(), s, Double.NaN);
-                summary = "swingup: " + f.length + " steps of " + brief(sys.controlPeriod()) + " s"
-                        + (clipped > 0 ? "; " + clipped + " of the forces clipped to [-" + brief(sys.maxForce())
-                        + ", " + brief(sys.maxForce()) + "] N" : "");
+                String limit = brief(sys.maxForce());
+                summary = "swingup: " + k + " steps of " + brief(dt) + " s"
+                        + (clipped > 0 ? "; " + clipped + " of the forces clipped to [-" + limit + ", " + limit + "] N"
+                        : "");
             }
-            FigureCommand.writeText(out, csv.toString());
+            CommandSupport.writeText(out, csv.toString());
             console.println(summary);
             console.println("wrote " + out);
             console.flush();
             return 0;
         }
 
-        private static String why(BalanceSystem sys, double[] s) {
-            double x = s[CartPoleState.X];
-            return Math.abs(x) > sys.xThreshold() ? "|x| > " + brief(sys.xThreshold()) + " m"
-                    : "|theta| > " + brief(sys.thetaThresholdDegrees()) + " degrees";
+        /** Why a balance state is a failure: the cart off the track (told first), else the pole's angle. */
+        private static String why(CartPoleSystem sys, double[] s) {
+            if (!(sys instanceof BalanceSystem balance)) {
+                throw new IllegalStateException("only the balance system terminates");
+            }
+            return balance.isOffTrack(s) ? "|x| > " + brief(balance.xThreshold()) + " m"
+                    : "|theta| > " + brief(balance.thetaThresholdDegrees()) + " degrees";
         }
 
         private static void row(StringBuilder csv, int k, double dt, double[] s, double force) {
@@ -251,7 +251,7 @@ final class CartPoleCommand implements Runnable {
     static final class Learn implements Callable<Integer> {
 
         @Mixin
-        FigureCommand.Common common;
+        CommandSupport.RunOptions common;
 
         @Option(names = "--agent", paramLabel = "AGENT", defaultValue = "dynaq-boxes",
                 description = "random or dynaq-boxes (default: ${DEFAULT-VALUE})")
@@ -287,18 +287,8 @@ final class CartPoleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            BoxesAgentKind agentKind = switch (agent) {
-                case "random" -> BoxesAgentKind.RANDOM;
-                case "dynaq-boxes" -> BoxesAgentKind.DYNA_Q;
-                default -> throw new UserInputException(
-                        "cartpole learn: --agent must be random or dynaq-boxes, got '" + agent + "'");
-            };
-            BoxModelKind modelKind = switch (model) {
-                case "sample" -> BoxModelKind.SAMPLE;
-                case "last" -> BoxModelKind.LAST_OUTCOME;
-                default -> throw new UserInputException("cartpole learn: --model must be sample or last, got '"
-                        + model + "'");
-            };
+            BoxesAgentKind agentKind = choice("--agent", BoxesAgentKind.class, agent);
+            BoxModelKind modelKind = choice("--model", BoxModelKind.class, model);
             Set<Integer> distinct = new HashSet<>();
             for (int n : nValues) {
                 if (!distinct.add(n)) {
@@ -324,8 +314,8 @@ final class CartPoleCommand implements Runnable {
             List<String> names = experiment.curveNames();
             Path csv = common.out.resolve("cartpole-learn.csv");
             Path png = common.out.resolve("cartpole-learn.png");
-            FigureCommand.writeText(csv, toCsv(curves, names));
-            FigureCommand.writePng(chart(experiment, curves), png, 900, 560);
+            CommandSupport.writeText(csv, toCsv(curves, names));
+            CommandSupport.writePng(chart(experiment, curves), png, 900, 560);
 
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + csv + " and " + png);
@@ -344,6 +334,16 @@ final class CartPoleCommand implements Runnable {
             }
             out.flush();
             return 0;
+        }
+    }
+
+    /** The {@code type} whose key is {@code value} (case ignored), or the message of {@code cartpole learn OPTION}. */
+    private static <E extends Enum<E> & Keyed> E choice(String option, Class<E> type, String value) {
+        try {
+            return Keyed.fromKey(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("cartpole learn: " + option + " must be " + Keyed.alternatives(type, "")
+                    + ", got '" + value + "'");
         }
     }
 

@@ -1,14 +1,10 @@
 package mbrllab.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
 
@@ -34,7 +30,6 @@ import mbrllab.core.dyna.LearningCurves;
 import mbrllab.core.maze.Maze;
 import mbrllab.core.maze.MazeFormatException;
 import mbrllab.core.maze.MazeParser;
-import mbrllab.io.AtomicFiles;
 import mbrllab.io.BundledMazes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,37 +50,6 @@ final class FigureCommand implements Runnable {
                 + "example-8.4");
     }
 
-    /** Options shared by the figure commands. */
-    static final class Common {
-        @Option(names = "--runs", paramLabel = "R", defaultValue = "30",
-                description = "independent runs, 1..10000 (default: ${DEFAULT-VALUE})")
-        int runs;
-
-        @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-                description = "master seed; the same seed gives the same files bit for bit (default: ${DEFAULT-VALUE})")
-        long seed;
-
-        @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
-                description = "output folder, created if missing (default: the current folder)")
-        Path out;
-
-        @Option(names = "--threads", paramLabel = "T",
-                description = "worker threads (default: one per core); the result does not depend on it")
-        Integer threads;
-
-        ExecutorService pool() {
-            int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            if (t < 1 || t > 1024) {
-                throw new UserInputException("--threads must be in 1..1024, got " + t);
-            }
-            return Executors.newFixedThreadPool(t, r -> {
-                Thread thread = new Thread(r, "figure-worker");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-    }
-
     static Maze loadMaze(Path file) {
         return loadMaze(file, BundledMazes.DYNA_MAZE);
     }
@@ -102,24 +66,6 @@ final class FigureCommand implements Runnable {
         }
     }
 
-    static void writePng(JFreeChart chart, Path file, int width, int height) {
-        try {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ChartUtils.writeChartAsPNG(png, chart, width, height);
-            AtomicFiles.write(file, png.toByteArray());
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + e.getMessage(), 1);
-        }
-    }
-
-    static void writeText(Path file, String text) {
-        try {
-            AtomicFiles.writeString(file, text);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + e.getMessage(), 1);
-        }
-    }
-
     @Command(name = "8.2", mixinStandardHelpOptions = true,
             description = {"Figure 8.2: steps per episode of Dyna-Q with n = 0, 5 and 50 planning steps on the "
                     + "Dyna-maze (gamma 0.95, alpha 0.1, epsilon 0.1).",
@@ -128,7 +74,7 @@ final class FigureCommand implements Runnable {
     static final class Figure82 implements Callable<Integer> {
 
         @picocli.CommandLine.Mixin
-        Common common;
+        CommandSupport.RunOptions common;
 
         @Option(names = "--episodes", paramLabel = "E", defaultValue = "50",
                 description = "episodes per run, 1..100000 (default: ${DEFAULT-VALUE})")
@@ -159,13 +105,13 @@ final class FigureCommand implements Runnable {
             }
             Path csv = common.out.resolve("figure-8.2.csv");
             Path png = common.out.resolve("figure-8.2.png");
-            writeText(csv, curves.toCsv());
+            CommandSupport.writeText(csv, curves.toCsv());
             int first = episodes >= 2 ? 2 : 1;
             JFreeChart chart = LearningCurveChart.create("Dyna-Q on the " + maze.name() + " (Figure 8.2)",
                     LearningCurveChart.dataset(curves, first), maze.layout().shortestPathLength(), false, 1.0);
             chart.addSubtitle(new TextTitle("mean of " + curves.runs() + " runs with 95% confidence band, seed "
                     + common.seed + (first == 2 ? "; episode 1 (in the CSV) is left out as in the book" : "")));
-            writePng(chart, png, 900, 560);
+            CommandSupport.writePng(chart, png, 900, 560);
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + csv + " and " + png);
             for (int i = 0; i < curves.nValues().size(); i++) {
@@ -235,14 +181,8 @@ final class FigureCommand implements Runnable {
             }
             Path csvFile = out().resolve("figure-8.3.csv");
             Path pngFile = out().resolve("figure-8.3.png");
-            writeText(csvFile, csv.toString());
-            try {
-                ByteArrayOutputStream png = new ByteArrayOutputStream();
-                javax.imageio.ImageIO.write(PolicyPicture.render(panels, FIGURE_83_CAPTION, 56), "png", png);
-                AtomicFiles.write(pngFile, png.toByteArray());
-            } catch (IOException e) {
-                throw new UserInputException("cannot write " + pngFile + ": " + e.getMessage(), 1);
-            }
+            CommandSupport.writeText(csvFile, csv.toString());
+            CommandSupport.writePng(PolicyPicture.render(panels, FIGURE_83_CAPTION, 56), pngFile);
             out.println("wrote " + csvFile + " and " + pngFile);
             out.flush();
             return 0;
@@ -257,7 +197,7 @@ final class FigureCommand implements Runnable {
     abstract static class ChangingMazeFigure implements Callable<Integer> {
 
         @picocli.CommandLine.Mixin
-        Common common;
+        CommandSupport.RunOptions common;
 
         @Option(names = "--steps", paramLabel = "T", description = "time steps per run, 1..1000000 (default: the book's)")
         Integer steps;
@@ -306,7 +246,7 @@ final class FigureCommand implements Runnable {
             }
             Path csv = common.out.resolve("figure-" + number() + ".csv");
             Path png = common.out.resolve("figure-" + number() + ".png");
-            writeText(csv, rewards.toCsv());
+            CommandSupport.writeText(csv, rewards.toCsv());
             AgentSpec plus = experiment.agents().get(1);
             JFreeChart chart = CumulativeRewardChart.create("Dyna-Q and Dyna-Q+ on the " + maze.name() + " (Figure "
                     + number() + ")", CumulativeRewardChart.dataset(rewards, 1), rewards.changeStep(), 1.0);
@@ -314,7 +254,7 @@ final class FigureCommand implements Runnable {
                     + "band, seed %d; alpha %s, n %d, kappa %s, epsilon %s, gamma %s%s", rewards.runs(), common.seed,
                     plus.params().alpha(), plus.params().n(), plus.kappa(), plus.params().epsilon(),
                     plus.params().gamma(), experiment.slip() > 0 ? ", slip " + experiment.slip() : "")));
-            writePng(chart, png, 900, 560);
+            CommandSupport.writePng(chart, png, 900, 560);
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + csv + " and " + png);
             int change = (int) rewards.changeStep();
@@ -420,7 +360,7 @@ final class FigureCommand implements Runnable {
     static final class Example84 implements Callable<Integer> {
 
         @picocli.CommandLine.Mixin
-        Common common;
+        CommandSupport.RunOptions common;
 
         @Option(names = "--max-steps", paramLabel = "N", defaultValue = "2000000",
                 description = "give a run up after N real steps without an optimal policy (reported as censored, left "
@@ -450,14 +390,14 @@ final class FigureCommand implements Runnable {
             }
             Path csv = common.out.resolve("example-8.4.csv");
             Path png = common.out.resolve("example-8.4.png");
-            writeText(csv, result.toCsv());
+            CommandSupport.writeText(csv, result.toCsv());
             JFreeChart chart = UpdatesToOptimalChart.create("Updates until an optimal solution (Example 8.4)",
                     UpdatesToOptimalChart.dataset(result), 1.0);
             chart.addSubtitle(new TextTitle("mean of " + result.runs() + " runs per size with 95% confidence intervals, "
                     + "seed " + common.seed + "; n = 5, alpha 0.5, theta 1e-4"
                     + (result.censoredTotal() > 0 ? "; " + result.censoredTotal() + " runs without an optimal policy "
                     + "after " + maxSteps + " steps left out" : "")));
-            writePng(chart, png, 900, 560);
+            CommandSupport.writePng(chart, png, 900, 560);
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + csv + " and " + png);
             out.println("updates until optimal, mean +- standard error over the runs that found an optimal policy:");

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;
@@ -39,15 +38,15 @@ final class ModelsCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: fit or rollout");
     }
 
-    /** "gp" or "ensemble" to a {@link ModelKind}. */
+    /** A {@link ModelKind} by its key, "gp" or "ensemble". */
     static final class ModelKindConverter implements CommandLine.ITypeConverter<ModelKind> {
         @Override
         public ModelKind convert(String value) {
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "gp" -> ModelKind.GP;
-                case "ensemble" -> ModelKind.ENSEMBLE;
-                default -> throw new CommandLine.TypeConversionException("expected gp or ensemble, got '" + value + "'");
-            };
+            try {
+                return ModelKind.fromKey(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 
@@ -133,7 +132,7 @@ final class ModelsCommand implements Runnable {
                 case ENSEMBLE -> fitEnsemble(data, stdout);
             };
             Prediction prediction = fitted.predict(queries);
-            FigureCommand.writeText(out, predictionCsv(queries, d, prediction));
+            CommandSupport.writeText(out, predictionCsv(queries, d, prediction));
             stdout.println("wrote " + out + " (" + prediction.points() + " rows)");
             stdout.flush();
             return 0;
@@ -180,15 +179,8 @@ final class ModelsCommand implements Runnable {
             if (epochs != null) {
                 ensemble = ensemble.withEpochs(epochs).withMinSteps(0);
             }
-            int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            if (t < 1 || t > 1024) {
-                throw new UserInputException("models fit: --threads must be in 1..1024, got " + t);
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(t, ensemble.members()), r -> {
-                Thread thread = new Thread(r, "ensemble-worker");
-                thread.setDaemon(true);
-                return thread;
-            });
+            int t = CommandSupport.threads("models fit: ", threads);
+            ExecutorService pool = CommandSupport.pool(Math.min(t, ensemble.members()), "ensemble-worker");
             RegressionModel fitted;
             try {
                 fitted = ensemble.fit(data, new SplitMix64(seed), pool);

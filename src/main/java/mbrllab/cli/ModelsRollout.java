@@ -6,31 +6,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
 
 import mbrllab.charts.CompoundingErrorChart;
-import mbrllab.core.cartpole.SwingUpSystem;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;
 import mbrllab.core.models.RegressionModel;
 import mbrllab.core.models.ensemble.EnsembleSpec;
 import mbrllab.core.models.gp.GaussianProcess;
 import mbrllab.core.models.gp.GpModel;
-import mbrllab.core.models.gp.GpSpec;
 import mbrllab.core.models.gp.SeHyperparameters;
 import mbrllab.core.models.dynamics.CompoundingError;
+import mbrllab.core.models.dynamics.CompoundingErrorSpec;
 import mbrllab.core.models.dynamics.DynamicsModels;
-import mbrllab.core.models.dynamics.HeldOut;
 import mbrllab.core.models.dynamics.MultiStepPredictor;
+import mbrllab.core.Keyed;
 import mbrllab.core.models.dynamics.PredictionMethod;
-import mbrllab.core.models.dynamics.RandomEpisodes;
 import mbrllab.core.models.dynamics.RolloutSettings;
 import mbrllab.core.models.dynamics.Trajectory;
-import mbrllab.core.models.dynamics.Transitions;
-import mbrllab.core.random.SplitMix64;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,9 +47,6 @@ import picocli.CommandLine.Option;
                 + "horizon). Aleatoric noise is propagated by every method (drawn by particles, added to the "
                 + "covariance by moment matching)."})
 final class ModelsRollout implements Callable<Integer> {
-
-    /** Steps of one swing-up episode (4 s at 0.1 s). */
-    static final int EPISODE_STEPS = 40;
 
     @Option(names = "--model", required = true, paramLabel = "gp|ensemble",
             converter = ModelsCommand.ModelKindConverter.class, description = "gp or ensemble")
@@ -114,23 +106,23 @@ final class ModelsRollout implements Callable<Integer> {
     public Integer call() {
         PredictionMethod m;
         try {
-            m = PredictionMethod.fromId(method);
+            m = PredictionMethod.fromKey(method);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException("models rollout: --method must be moment-matching, ts1 or tsinf, got '"
-                    + method + "'");
+            throw new UserInputException("models rollout: --method must be "
+                    + Keyed.alternatives(PredictionMethod.class, "") + ", got '" + method + "'");
         }
         if (!m.supports(model)) {
-            throw new UserInputException("models rollout: --method " + m.id() + " does not work with --model "
+            throw new UserInputException("models rollout: --method " + m.key() + " does not work with --model "
                     + (model == ModelKind.GP ? "gp (tsinf keeps one ensemble member per particle; use ts1 or "
                     + "moment-matching)" : "ensemble (moment matching needs a gp; use ts1 or tsinf)"));
         }
-        int maxEpisodes = model == ModelKind.GP ? GpSpec.MAX_POINTS / EPISODE_STEPS : 1000;
+        int maxEpisodes = CompoundingErrorSpec.maxEpisodes(model);
         if (episodes < 1 || episodes > maxEpisodes) {
             throw new UserInputException("models rollout: --episodes must be in 1.." + maxEpisodes + " for --model "
                     + (model == ModelKind.GP ? "gp" : "ensemble") + ", got " + episodes);
         }
-        if (horizon < 1 || horizon > EPISODE_STEPS) {
-            throw new UserInputException("models rollout: --horizon must be in 1.." + EPISODE_STEPS
+        if (horizon < 1 || horizon > CompoundingErrorSpec.EPISODE_STEPS) {
+            throw new UserInputException("models rollout: --horizon must be in 1.." + CompoundingErrorSpec.EPISODE_STEPS
                     + " (one 4-s episode), got " + horizon);
         }
         if (testEpisodes < 1 || testEpisodes > 1000) {
@@ -148,43 +140,33 @@ final class ModelsRollout implements Callable<Integer> {
         if (steps < 1 || steps > 10_000_000) {
             throw new UserInputException("models rollout: --steps must be in 1..10000000, got " + steps);
         }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1 || t > 1024) {
-            throw new UserInputException("models rollout: --threads must be in 1..1024, got " + t);
-        }
+        int t = CommandSupport.threads("models rollout: ", threads);
         PrintWriter stdout = spec.commandLine().getOut();
-        SwingUpSystem system = SwingUpSystem.pilco();
-        List<Trajectory> train = RandomEpisodes.collect(system, episodes, EPISODE_STEPS,
-                RandomEpisodes.PILCO_START_STD, new SplitMix64(SplitMix64.streamSeed(seed, 1)));
-        List<Trajectory> test = RandomEpisodes.collect(system, testEpisodes, EPISODE_STEPS,
-                RandomEpisodes.PILCO_START_STD, new SplitMix64(SplitMix64.streamSeed(seed, 2)));
-        List<Trajectory> windows = HeldOut.windows(test, horizon, new SplitMix64(SplitMix64.streamSeed(seed, 3)));
-        Dataset data = Transitions.of(train);
-        ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-            Thread thread = new Thread(r, "rollout-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        CompoundingErrorSpec study = new CompoundingErrorSpec(episodes, testEpisodes, horizon, seed);
+        CompoundingErrorSpec.Data collected = study.collect();
+        List<Trajectory> windows = collected.windows();
+        Dataset data = collected.transitions();
+        ExecutorService pool = CommandSupport.pool(t, "rollout-worker");
         CompoundingError error;
         try {
-            RegressionModel fitted = fit(data, pool, stdout);
+            RegressionModel fitted = fit(study, data, pool, stdout);
             MultiStepPredictor predictor = MultiStepPredictor.of(fitted, m, new RolloutSettings(particles, true));
-            error = CompoundingError.evaluate(predictor, windows, SplitMix64.streamSeed(seed, 5), pool, () -> false,
+            error = CompoundingError.evaluate(predictor, windows, study.predictionSeed(), pool, () -> false,
                     done -> { });
         } finally {
             pool.shutdownNow();
         }
         Path csv = out.resolve("models-rollout.csv");
         Path png = out.resolve("models-rollout.png");
-        FigureCommand.writeText(csv, toCsv(error));
+        CommandSupport.writeText(csv, toCsv(error));
         String name = (model == ModelKind.GP ? "GP" : "ensemble") + ", " + m.label();
         JFreeChart chart = CompoundingErrorChart.create("Compounding error of multi-step predictions",
                 List.of(new CompoundingErrorChart.Curve(name, error, model == ModelKind.GP ? 0 : 1)));
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "swing-up cart-pole, %s; %d training episodes "
                 + "(%d transitions), %d held-out windows, seed %d", name, episodes, data.size(), windows.size(), seed)));
-        FigureCommand.writePng(chart, png, 900, 640);
+        CommandSupport.writePng(chart, png, 900, 640);
         stdout.printf(Locale.ROOT, "%d transitions from %d episodes; %d held-out windows of %d steps; method %s%n",
-                data.size(), episodes, windows.size(), horizon, m.id());
+                data.size(), episodes, windows.size(), horizon, m.key());
         for (int k : new int[] {1, 5, 10, 20, 40}) {
             if (k <= horizon) {
                 stdout.printf(Locale.ROOT, "k %2d  rmse %.6f  nll %.4f%n", k, error.rmse(k), error.nll(k));
@@ -195,9 +177,9 @@ final class ModelsRollout implements Callable<Integer> {
         return 0;
     }
 
-    private RegressionModel fit(Dataset data, ExecutorService pool, PrintWriter stdout) {
+    private RegressionModel fit(CompoundingErrorSpec study, Dataset data, ExecutorService pool, PrintWriter stdout) {
         if (model == ModelKind.GP) {
-            GpModel gp = DynamicsModels.gp().withRestarts(restarts).fit(data, new SplitMix64(SplitMix64.streamSeed(seed, 4)));
+            GpModel gp = DynamicsModels.gp().withRestarts(restarts).fit(data, study.fitRng());
             String[] names = {"dx", "dx_dot", "dtheta", "dtheta_dot"};
             for (int a = 0; a < gp.outputDim(); a++) {
                 GaussianProcess g = gp.output(a);
@@ -215,7 +197,7 @@ final class ModelsRollout implements Callable<Integer> {
         EnsembleSpec spec = DynamicsModels.ensemble().withMembers(members).withMinSteps(steps);
         stdout.println("ensemble members " + spec.members() + "  hidden " + spec.hidden() + "  epochs "
                 + spec.epochsFor(data.size()));
-        return spec.fit(data, new SplitMix64(SplitMix64.streamSeed(seed, 4)), pool);
+        return spec.fit(data, study.fitRng(), pool);
     }
 
     /** k,rmse,nll with round-trip numbers. */

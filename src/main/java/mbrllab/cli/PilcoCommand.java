@@ -209,14 +209,14 @@ final class PilcoCommand implements Callable<Integer> {
         }
         List<Path> paths = new ArrayList<>();
         Path csv = dir.resolve("pilco.csv");
-        FigureCommand.writeText(csv, costsCsv(results, wall));
+        CommandSupport.writeText(csv, costsCsv(results, wall));
         paths.add(csv);
         Path png = dir.resolve("pilco.png");
-        FigureCommand.writePng(chart(settings, seed, results), png, 900, 560);
+        CommandSupport.writePng(chart(settings, seed, results), png, 900, 560);
         paths.add(png);
         for (TrialResult r : results) {
             Path trial = dir.resolve("pilco-trial-" + r.trial() + ".csv");
-            FigureCommand.writeText(trial, trajectoryCsv(r.episode().truth(), settings.task().controlPeriod()));
+            CommandSupport.writeText(trial, trajectoryCsv(r.episode().truth(), settings.task().controlPeriod()));
             paths.add(trial);
         }
         return paths;

@@ -16,13 +16,14 @@ import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
-import mbrllab.app.dynamaze.MazeCanvas;
+import mbrllab.app.maze.MazeCanvas;
 import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.DynaUpdate;
 import mbrllab.core.dyna.LearningCurveSpec;
 import mbrllab.core.dyna.debug.DebugSession;
 import mbrllab.core.maze.MazeDynamics;
 import mbrllab.io.BundledMazes;
+import mbrllab.app.debugger.DebuggerViewModel;
 
 /** The step-through debugger through real clicks: its numbers are the core's. */
 class DebuggerTest extends ShellFixture {
@@ -125,6 +126,6 @@ class DebuggerTest extends ShellFixture {
 
     /** The limit the view model uses for one run. */
     static final class DebuggerTestLimits {
-        static final long LIMIT = mbrllab.app.dynamaze.DebuggerViewModel.RUN_LIMIT;
+        static final long LIMIT = mbrllab.app.debugger.DebuggerViewModel.RUN_LIMIT;
     }
 }

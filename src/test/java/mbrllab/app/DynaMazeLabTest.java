@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
@@ -19,8 +20,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import mbrllab.app.dynamaze.MazeCanvas;
-import mbrllab.app.dynamaze.PaneFrame;
+import mbrllab.app.maze.MazeCanvas;
+import mbrllab.app.maze.PaneFrame;
 
 /** Real clicks on the Dyna-maze lab, headless on Monocle. */
 class DynaMazeLabTest extends ShellFixture {
@@ -74,18 +75,18 @@ class DynaMazeLabTest extends ShellFixture {
     }
 
     @Test
-    void playRunsThePanesInLockStepAndPauseStopsThem(FxRobot robot) {
+    void playRunsThePanesInLockStepAndPauseStopsThem(FxRobot robot) throws Exception {
         waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
         robot.clickOn("#playButton");
         waitUntil(() -> realSteps(robot, 0) >= 5, "playing advances the agents");
         robot.clickOn("#playButton");
-        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
-        long paused = realSteps(robot, 0);
-        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
-        assertEquals(paused, realSteps(robot, 0), "paused agents stay put");
-        assertEquals(paused, realSteps(robot, 1), "lock step");
-        assertEquals(paused, realSteps(robot, 2), "lock step");
-        assertEquals(paused * 51, frame(robot, 2).updates());
+        // At 10 steps/s, 400 ms at rest is four steps that did not happen.
+        List<Long> rest = waitUntilAtRest(() -> List.of(realSteps(robot, 0), realSteps(robot, 1), realSteps(robot, 2),
+                frame(robot, 2).updates()), 400, "the paused agents stay put");
+        long paused = rest.get(0);
+        assertEquals(paused, rest.get(1), "lock step");
+        assertEquals(paused, rest.get(2), "lock step");
+        assertEquals(paused * 51, rest.get(3), "n = 50: 51 updates a step");
     }
 
     @Test
@@ -141,9 +142,7 @@ class DynaMazeLabTest extends ShellFixture {
         robot.clickOn("#playButton");
         waitUntil(() -> realSteps(robot, 0) > 0, "playing");
         WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
-        boolean runnerAlive = Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals("dyna-maze-runner") && t.isAlive());
-        assertFalse(runnerAlive, "the runner thread has stopped");
+        waitUntilNoThread("dyna-maze-runner", "the runner thread has stopped");
     }
 
     @Test

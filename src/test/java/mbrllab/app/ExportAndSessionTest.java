@@ -20,8 +20,8 @@ import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
-import mbrllab.app.dynamaze.MazeCanvas;
-import mbrllab.app.dynamaze.PaneFrame;
+import mbrllab.app.maze.MazeCanvas;
+import mbrllab.app.maze.PaneFrame;
 
 /** Export of every view, session save and load, presets: through the menus, with the file dialogs answered. */
 class ExportAndSessionTest extends ShellFixture {

@@ -18,7 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import mbrllab.app.dynamaze.MazeCanvas;
+import mbrllab.app.maze.MazeCanvas;
 import mbrllab.app.editor.MazeEditor;
 import mbrllab.core.maze.Cell;
 import mbrllab.core.maze.Maze;

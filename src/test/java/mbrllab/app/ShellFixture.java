@@ -32,9 +32,12 @@ public abstract class ShellFixture {
     /** What the next file dialog answers. */
     protected Path answer;
     private Stage primary;
+    /** The threads alive before this test's shell was built (other tests' lingering threads are not its own). */
+    private volatile java.util.Set<Thread> threadsAtStart = java.util.Set.of();
 
     /** Builds and shows the window; each test class calls it from its own {@code @Start} method. */
     protected void startShell(Stage stage) {
+        threadsAtStart = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
         primary = stage;
         dispatcher = new FxDispatcher();
         dispatcher.start();
@@ -63,15 +66,74 @@ public abstract class ShellFixture {
         stage.show();
     }
 
+    /**
+     * Closes what the test left open and stops the lab's threads, in one task on the FX thread. Queued there, it
+     * runs after the start even when the start was so slow that TestFX gave up waiting for it (its setup timeout
+     * on a very busy machine): then the wait below times out, but the clean-up still happens once the start is
+     * done, instead of leaving that late shell's runner and background runs going for the rest of the JVM.
+     */
     @AfterEach
     void stopShell() throws Exception {
-        // Dialogs and editor windows a test left open would catch the next test's clicks.
-        WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(Window.getWindows()).stream()
-                .filter(w -> w != primary && w instanceof Stage).forEach(w -> ((Stage) w).close()))
-                .get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
-        background.shutdown();
+        WaitForAsyncUtils.asyncFx(() -> {
+            // Dialogs and editor windows a test left open would catch the next test's clicks.
+            new java.util.ArrayList<>(Window.getWindows()).stream()
+                    .filter(w -> w != primary && w instanceof Stage).forEach(w -> ((Stage) w).close());
+            if (shell != null) {
+                shell.dispose();
+            }
+            if (dispatcher != null) {
+                dispatcher.stop();
+            }
+            if (background != null) {
+                background.shutdown();
+            }
+        }).get(15, TimeUnit.SECONDS);
     }
+
+    /**
+     * Waits until no thread of this test's shell named {@code name} is alive. Closing a lab stops its threads, but
+     * stop() waits for a thread only a bounded time (it runs on the FX thread), so on a busy machine the thread may
+     * end just after the switch: the test waits for the end rather than assuming the bounded wait sufficed.
+     */
+    protected void waitUntilNoThread(String name, String what) {
+        waitUntil(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals(name) && t.isAlive() && !threadsAtStart.contains(t)), what);
+    }
+
+    /**
+     * Waits until {@code sample}, read on the FX thread, has stayed the same for at least {@code windowMillis} and
+     * at least {@value #REST_PULSES} screen pulses, at most 15 s, and returns it. This is how a test sees that
+     * nothing moves after a Pause: the runners do not answer a pause, so there is no answer to wait for, and a
+     * single look after a fixed sleep fails whenever the pause or its last frame arrives after the sleep. Panes
+     * that keep moving never come to rest and fail; the pulses make sure frames waiting in the dispatcher had
+     * their turn, so a busy FX thread is not taken for rest.
+     */
+    protected <T> T waitUntilAtRest(Callable<T> sample, long windowMillis, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        Object[] seen = WaitForAsyncUtils.asyncFx(() -> new Object[] {sample.call(), dispatcher.pulses()})
+                .get(15, TimeUnit.SECONDS);
+        long since = System.nanoTime();
+        while (true) {
+            Thread.sleep(10); // the polling interval, as in WaitForAsyncUtils.waitFor
+            Object[] now = WaitForAsyncUtils.asyncFx(() -> new Object[] {sample.call(), dispatcher.pulses()})
+                    .get(15, TimeUnit.SECONDS);
+            if (!java.util.Objects.equals(now[0], seen[0])) {
+                seen = now;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since >= TimeUnit.MILLISECONDS.toNanos(windowMillis)
+                    && (long) now[1] - (long) seen[1] >= REST_PULSES) {
+                @SuppressWarnings("unchecked")
+                T rest = (T) now[0];
+                return rest;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what + "; last seen " + now[0]);
+            }
+        }
+    }
+
+    /** Screen pulses a sample must survive to count as at rest. */
+    private static final int REST_PULSES = 5;
 
     /** Waits up to 15 s for {@code condition}, failing with {@code what}. */
     public static void waitUntil(Callable<Boolean> condition, String what) {

@@ -171,7 +171,10 @@ class CartPoleCommandTest {
         assertEquals("cartpole learn: --epsilon must be in [0, 1], got 1.5", r.err().strip());
         r = run("cartpole", "learn", "--agent", "dqn", "--out", dir.toString());
         assertEquals(2, r.exit());
-        assertEquals(1, r.err().strip().lines().count());
+        assertEquals("cartpole learn: --agent must be random or dynaq-boxes, got 'dqn'", r.err().strip());
+        r = run("cartpole", "learn", "--model", "best", "--out", dir.toString());
+        assertEquals(2, r.exit());
+        assertEquals("cartpole learn: --model must be last or sample, got 'best'", r.err().strip());
     }
 
     @Test

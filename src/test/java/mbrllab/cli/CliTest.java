@@ -146,4 +146,26 @@ class CliTest {
         assertTrue(r.out().contains("dynaq_updates_per_second "), r.out());
         assertTrue(r.out().contains("figure82_100runs_wall_ms "), r.out());
     }
+
+    /** The --help text of each option with a choice lists every key of that choice (the keys of the sessions too). */
+    @Test
+    void helpListsEveryKeyOfEachChoice() {
+        record Choice(String command, String subcommand, String option, Class<? extends Enum<?>> type) {
+        }
+        for (Choice c : List.of(
+                new Choice("cartpole", "learn", "--agent", mbrllab.core.cartpole.BoxesAgentKind.class),
+                new Choice("cartpole", "learn", "--model", mbrllab.core.cartpole.BoxModelKind.class),
+                new Choice("cartpole", "rollout", "--system", mbrllab.app.cartpole.CartSystem.class),
+                new Choice("models", "fit", "--model", mbrllab.core.models.ModelKind.class),
+                new Choice("models", "rollout", "--model", mbrllab.core.models.ModelKind.class),
+                new Choice("models", "rollout", "--method", mbrllab.core.models.dynamics.PredictionMethod.class))) {
+            String help = String.join(" ", Cli.commandLine().getSubcommands().get(c.command()).getSubcommands()
+                    .get(c.subcommand()).getCommandSpec().findOption(c.option()).description());
+            for (Enum<?> e : c.type().getEnumConstants()) {
+                String key = ((mbrllab.core.Keyed) e).key();
+                assertTrue(java.util.regex.Pattern.compile("(^|[ (])" + java.util.regex.Pattern.quote(key) + "([ ),]|$)")
+                        .matcher(help).find(), c + " lists " + key + ": " + help);
+            }
+        }
+    }
 }

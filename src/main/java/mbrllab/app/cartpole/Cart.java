@@ -9,16 +9,17 @@ import mbrllab.core.cartpole.Boxes;
 import mbrllab.core.cartpole.BoxesAgent;
 import mbrllab.core.cartpole.BoxesDynaQ;
 import mbrllab.core.cartpole.BoxesEpisode;
+import mbrllab.core.cartpole.CartPoleEpisode;
 import mbrllab.core.cartpole.CartPoleState;
 import mbrllab.core.cartpole.RandomBoxesAgent;
-import mbrllab.core.cartpole.SwingUpSystem;
 import mbrllab.core.random.SplitMix64;
 
 /**
- * One simulated cart-pole with its agent, advanced one real step at a time, recording every episode into its
- * {@link EpisodeLog}. For the BOXES agents (random, Dyna-Q) a step is exactly one step of
- * {@link BoxesEpisode#run}: the start state drawn by Gymnasium's reset, {@code act(box)}, the push of +-10 N,
- * the box reached, reward 0 or -1 on failure, {@code observe}, end at failure or after 500 steps. So with the seeds
+ * One simulated cart-pole with its agent, advanced one real step at a time through the core's step-wise
+ * {@link CartPoleEpisode}, recording every episode into its {@link EpisodeLog}. For the BOXES agents (random,
+ * Dyna-Q) a step is exactly one step of {@link BoxesEpisode#run}: the start state drawn by Gymnasium's reset,
+ * {@code act(box)}, the push of +-10 N, the box reached, reward 0 or -1 on failure, {@code observe}, end at failure
+ * (terminated) or after 500 steps (truncated). So with the seeds
  * of run 1 of a {@link mbrllab.core.cartpole.BoxesLearningSpec} a Dyna-Q cart balances exactly the episodes of
  * that run (checked by a test). The keyboard pushes with the direction it is given.
  *
@@ -32,18 +33,18 @@ final class Cart {
     private final BoxesAgent boxesAgent;
     private final BoxesDynaQ dyna;
     private final Boxes boxes = new Boxes(CartSystem.BALANCE_SYSTEM);
+    /** The BOXES agent learns from boxes: only on the balance system (the boxes cut its state space). */
+    private final boolean onBoxes;
     private final EpisodeLog log = new EpisodeLog();
-    private final double[] s = new double[CartPoleState.DIMENSION];
+    private final CartPoleEpisode current;
     private final double[] prev = new double[CartPoleState.DIMENSION];
     private final double[] start = new double[CartPoleState.DIMENSION];
-    private final double[] work = new double[SwingUpSystem.WORK_LENGTH];
     private byte[] pushes = new byte[64];
 
     private boolean keyboard;
     private String controller;
     private int box;
     private int episode;
-    private int step;
     private double score;
     private double force;
     private CartSystem.Ending ending;
@@ -58,6 +59,8 @@ final class Cart {
         this.keyboard = keyboard;
         this.controller = controller;
         this.envRng = new SplitMix64(envSeed);
+        this.current = system.newEpisode();
+        this.onBoxes = boxesAgent != null && system == CartSystem.BALANCE;
         startEpisode();
     }
 
@@ -79,14 +82,14 @@ final class Cart {
 
     private void startEpisode() {
         episode++;
-        step = 0;
         score = 0;
         force = 0;
         ending = null;
-        system.reset(s, envRng);
+        current.reset(envRng);
+        double[] s = current.state();
         System.arraycopy(s, 0, start, 0, s.length);
         System.arraycopy(s, 0, prev, 0, s.length);
-        if (boxesAgent != null && system == CartSystem.BALANCE) {
+        if (onBoxes) {
             box = boxes.box(s);
             if (box == Boxes.FAILED) {
                 throw new IllegalStateException("the start state is already a failure: " + CartPoleState.of(s));
@@ -105,6 +108,7 @@ final class Cart {
         if (ending != null) {
             startEpisode();
         }
+        double[] s = current.state();
         System.arraycopy(s, 0, prev, 0, s.length);
         int push;
         int u = -1;
@@ -115,15 +119,15 @@ final class Cart {
             push = u == BalanceSystem.PUSH_RIGHT ? 1 : -1;
         }
         force = system.force(push);
-        system.step(s, force, work);
-        step++;
+        current.step(force);
+        int step = current.steps();
         realSteps++;
         if (step > pushes.length) {
             pushes = Arrays.copyOf(pushes, pushes.length * 2);
         }
         pushes[step - 1] = (byte) push;
         score += system.stepScore(s);
-        if (system == CartSystem.BALANCE && boxesAgent != null) {
+        if (onBoxes) {
             int next = boxes.box(s);
             if (u >= 0) {
                 double r = next == Boxes.FAILED ? BoxesEpisode.FAILURE_REWARD : BoxesEpisode.STEP_REWARD;
@@ -131,7 +135,7 @@ final class Cart {
             }
             box = next;
         }
-        ending = system.ending(s, step);
+        ending = system.ending(current);
         if (ending != null) {
             log.add(new EpisodeRecord(episode, system, controller, start.clone(), Arrays.copyOf(pushes, step), ending,
                     score));
@@ -143,15 +147,15 @@ final class Cart {
      * goes on. Allocates (about a byte per step); call when publishing a frame.
      */
     EpisodeRecord soFar() {
-        return new EpisodeRecord(episode, system, controller, start.clone(), Arrays.copyOf(pushes, step), ending,
-                score);
+        return new EpisodeRecord(episode, system, controller, start.clone(), Arrays.copyOf(pushes, current.steps()),
+                ending, score);
     }
 
     /** Hands the cart to the keyboard from now on, in the middle of the episode. */
     void takeOver() {
         if (!keyboard && dyna == null) {
             keyboard = true;
-            controller = step == 0 ? "keyboard" : controller + ", then keyboard";
+            controller = current.steps() == 0 ? "keyboard" : controller + ", then keyboard";
         }
     }
 
@@ -174,7 +178,7 @@ final class Cart {
 
     /** The state now (live; copy before handing it to another thread). */
     double[] state() {
-        return s;
+        return current.state();
     }
 
     /** The state before the last step (the start state right after an episode began). */
@@ -189,7 +193,7 @@ final class Cart {
 
     /** Steps taken in it. */
     int step() {
-        return step;
+        return current.steps();
     }
 
     /** Its score so far (see {@link CartSystem#stepScore}). */

@@ -87,38 +87,6 @@ final class CartExports {
     }
 
     /**
-     * The learning curves: per n the mean steps balanced over the runs finished, the 95% half-width, and run 1 (the
-     * pane's own episodes), for episodes 1 to the longer of the curves and the panes' finished episodes (at most
-     * {@code episodes}). Empty fields where a value is not known yet.
-     *
-     * @param c        the curves so far, or null
-     * @param run1     per n, the steps of the pane's finished episodes
-     */
-    static String curvesCsv(CurvesSnapshot c, List<Integer> ns, List<int[]> run1, int episodes) {
-        StringBuilder sb = new StringBuilder("episode");
-        for (int n : ns) {
-            sb.append(",n").append(n).append("_mean,n").append(n).append("_ci95_half,n").append(n).append("_run1");
-        }
-        sb.append('\n');
-        int rows = c == null ? 0 : c.mean()[0].length;
-        for (int[] r : run1) {
-            rows = Math.max(rows, Math.min(episodes, r.length));
-        }
-        for (int e = 0; e < rows; e++) {
-            sb.append(e + 1);
-            for (int i = 0; i < ns.size(); i++) {
-                boolean have = c != null && i < c.mean().length && e < c.mean()[i].length;
-                sb.append(',').append(have ? String.format(Locale.ROOT, "%.6f", c.mean()[i][e]) : "")
-                        .append(',').append(have ? String.format(Locale.ROOT, "%.6f", c.halfWidth()[i][e]) : "");
-                int[] steps = i < run1.size() ? run1.get(i) : new int[0];
-                sb.append(',').append(e < steps.length && e < episodes ? Integer.toString(steps[e]) : "");
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
-    }
-
-    /**
      * Hands {@code use} a copy of the chart with a title and JFreeChart's legend at the bottom (every series in it
      * when {@code allSeries}), styled for the font scale and theme. The copy shares the chart's datasets and is
      * detached from them afterwards, so exports leave nothing listening to the lab's data.

@@ -3,6 +3,7 @@ package mbrllab.app.cartpole;
 import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 import javafx.animation.AnimationTimer;
@@ -44,8 +45,16 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
-import mbrllab.app.shell.RunControls;
-import mbrllab.app.shell.Shell;
+import mbrllab.app.lab.RunControls;
+import mbrllab.app.lab.SessionState;
+import mbrllab.app.lab.CurveSnapshot;
+import mbrllab.app.lab.BaseLab;
+import mbrllab.app.lab.LabContext;
+import mbrllab.app.lab.LabEntry;
+import mbrllab.app.lab.Layouts;
+import mbrllab.app.lab.Publication;
+import mbrllab.app.lab.RunToolbar;
+import mbrllab.app.lab.Status;
 import mbrllab.charts.Palette;
 import mbrllab.core.cartpole.CartPoleState;
 
@@ -55,11 +64,24 @@ import mbrllab.core.cartpole.CartPoleState;
  * system, the agent, the model and the parameters. Views only: state lives in {@link CartPoleViewModel}.
  *
  * <p>An {@link AnimationTimer} only draws: at every screen pulse it draws each cart between its last two physics
- * states (see {@link Frames}), or the replayed episode at the scrubber's position. It records the interval between
+ * states (see {@link Publication}), or the replayed episode at the scrubber's position. It records the interval between
  * its frames and the time its drawing takes; with {@code -Dmbrllab.frameStats=true} it prints their percentiles when
  * the lab closes.
  */
-public final class CartPoleLab {
+public final class CartPoleLab extends BaseLab {
+
+    /** The lab's line in the navigation. */
+    public static final LabEntry ENTRY = new LabEntry("cart-pole", "Cart-pole",
+            "Cart-pole: balance or swing up by keyboard, replay any episode, Dyna-Q on BOXES with n = 0, 5 and 50",
+            CartPoleLab::new);
+
+    /** What the toolbar's run controls do in this lab. */
+    static final RunToolbar.Tips TIPS = new RunToolbar.Tips(
+            "Play or pause the live run (Space); leaves a replay",
+            "One step of every cart (Right arrow, except with the keyboard agent)",
+            "New agents and carts with the seed; recordings cleared (Ctrl+R)",
+            "From 1 step per second to as fast as possible (far right); real time is 50 steps/s for balance, 10 "
+                    + "for swing-up", RunToolbar.SEED_TIP);
 
     /** Labels follow the live run at most this often. */
     static final long TEXT_PERIOD_NANOS = 100_000_000L;
@@ -69,9 +91,8 @@ public final class CartPoleLab {
     public static final String FRAME_STATS_PROPERTY = "mbrllab.frameStats";
 
     private final CartPoleViewModel model;
-    private final Shell.StatusBar status;
+    private final Status status;
     private final VBox root = new VBox();
-    private final List<Node> toolbarItems = new ArrayList<>();
     private final CartCanvas singleCanvas = new CartCanvas(860, 360);
     private final Label singleStats = new Label(" ");
     private final List<CartCanvas> paneCanvases = new ArrayList<>();
@@ -82,7 +103,7 @@ public final class CartPoleLab {
     private final Node singleView;
     private final Node dynaView;
     private final ReplayBar replayBar;
-    private final Label realStepsLabel = new Label("real steps: 0");
+    private final Label realStepsLabel = Layouts.realStepsLabel();
 
     private final YIntervalSeriesCollection meanData = new YIntervalSeriesCollection();
     private final XYSeriesCollection animatedData = new XYSeriesCollection();
@@ -98,8 +119,8 @@ public final class CartPoleLab {
     private final FrameStats frameIntervals = new FrameStats();
     private final FrameStats drawTimes = new FrameStats();
     private long lastPulse;
-    private Frames textFrames;
-    private Frames chartFrames;
+    private Publication<List<CartFrame>> textFrames;
+    private Publication<List<CartFrame>> chartFrames;
     private long lastText;
     private long lastChart;
     private boolean curvesPending;
@@ -114,9 +135,10 @@ public final class CartPoleLab {
     private boolean highContrast;
     private boolean disposed;
 
-    public CartPoleLab(CartPoleViewModel model, Shell.StatusBar status) {
-        this.model = model;
-        this.status = status;
+    /** Opens the lab: Dyna-Q on BOXES, balance. */
+    public CartPoleLab(LabContext context) {
+        this.status = context.status();
+        this.model = new CartPoleViewModel(context.dispatcher(), context.background());
         root.getStyleClass().addAll("lab", "cart-pole-lab");
         root.setId("cartPoleLab");
         root.getProperties().put(CartPoleLab.class, this);
@@ -137,13 +159,8 @@ public final class CartPoleLab {
         VBox.setVgrow(singleCanvas, Priority.ALWAYS);
         singleTop.setPadding(new Insets(6, 8, 4, 8));
         singleLegend.setId("episodeChartLegend");
-        VBox singleChartBox = new VBox(2, singleChartViewer, singleLegend);
-        VBox.setVgrow(singleChartViewer, Priority.ALWAYS);
-        singleChartBox.setPadding(new Insets(2, 8, 4, 8));
-        SplitPane singleSplit = new SplitPane(singleTop, singleChartBox);
-        singleSplit.setOrientation(Orientation.VERTICAL);
-        singleSplit.setDividerPositions(0.66);
-        singleView = singleSplit;
+        singleView = Layouts.pictureOverChart(singleTop,
+                Layouts.chartColumn(singleChartViewer, new Insets(2, 8, 4, 8), singleLegend), 0.66);
 
         dynaChart = createDynaChart();
         dynaChartViewer = new ChartViewer(dynaChart);
@@ -160,25 +177,18 @@ public final class CartPoleLab {
         chartNote.getStyleClass().add("note");
         chartNote.setMinHeight(Region.USE_PREF_SIZE);
         dynaLegend.setId("learningCurveLegend");
-        VBox chartBox = new VBox(2, dynaChartViewer, dynaLegend, chartNote);
-        VBox.setVgrow(dynaChartViewer, Priority.ALWAYS);
-        chartBox.setPadding(new Insets(2, 8, 4, 8));
-        SplitPane dynaSplit = new SplitPane(panes, chartBox);
-        dynaSplit.setOrientation(Orientation.VERTICAL);
-        dynaSplit.setDividerPositions(0.54);
-        dynaView = dynaSplit;
+        dynaView = Layouts.pictureOverChart(panes,
+                Layouts.chartColumn(dynaChartViewer, new Insets(2, 8, 4, 8), dynaLegend, chartNote), 0.54);
 
         StackPane modes = new StackPane(singleView, dynaView);
         VBox.setVgrow(modes, Priority.ALWAYS);
         replayBar = new ReplayBar(model);
         VBox center = new VBox(modes, replayBar.view());
         Node side = new CartPoleOptions(model).view();
-        SplitPane sides = new SplitPane(center, side);
-        sides.setDividerPositions(0.79);
-        SplitPane.setResizableWithParent(side, false);
+        SplitPane sides = Layouts.withSidePanel(center, side, 0.79);
         VBox.setVgrow(sides, Priority.ALWAYS);
         root.getChildren().add(sides);
-        buildToolbar();
+        install(root, root, RunToolbar.build(model.playback(), controls(), TIPS, realStepsLabel));
 
         model.agentProperty().addListener((o, a, b) -> showMode());
         model.systemProperty().addListener((o, a, b) -> showMode());
@@ -186,14 +196,8 @@ public final class CartPoleLab {
         model.replayProperty().addListener((o, a, b) -> dirty = true);
         model.replayPositionProperty().addListener((o, a, b) -> dirty = true);
         model.keyboardPushProperty().addListener((o, a, b) -> dirty = true);
-        model.curvesProperty().addListener((o, a, b) -> curvesPending = true);
-        model.experimentProgressProperty().addListener((o, a, b) -> showProgress());
-        model.experimentRunningProperty().addListener((o, a, b) -> showProgress());
-        model.experimentMessageProperty().addListener((o, a, b) -> {
-            if (!b.isEmpty()) {
-                status.setMessage(b);
-            }
-        });
+        model.curves().snapshotProperty().addListener((o, a, b) -> curvesPending = true);
+        status.follow(model.curves());
         singleCanvas.focusedProperty().addListener((o, a, b) -> dirty = true);
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -217,8 +221,7 @@ public final class CartPoleLab {
             }
         };
         showMode();
-        showCurves(model.curvesProperty().get());
-        showProgress();
+        showCurves(model.curves().snapshot());
         animator.start();
     }
 
@@ -260,71 +263,22 @@ public final class CartPoleLab {
         return column;
     }
 
-    private void buildToolbar() {
-        Button play = new Button("Play");
-        play.setId("playButton");
-        play.textProperty().bind(Bindings.when(model.playingProperty()).then("Pause").otherwise("Play"));
-        play.setOnAction(e -> model.togglePlay());
-        play.setTooltip(new Tooltip("Play or pause the live run (Space); leaves a replay"));
-        play.setMinWidth(70);
-        Button step = new Button("Step");
-        step.setId("stepButton");
-        step.setOnAction(e -> model.step());
-        step.setTooltip(new Tooltip("One step of every cart (Right arrow, except with the keyboard agent)"));
-        Button reset = new Button("Reset");
-        reset.setId("resetButton");
-        reset.setOnAction(e -> model.reset());
-        reset.setTooltip(new Tooltip("New agents and carts with the seed; recordings cleared (Ctrl+R)"));
-        Slider speed = new Slider(0, CartPoleViewModel.SPEED_MAX_POSITION, model.speedProperty().get());
-        speed.setId("speedSlider");
-        speed.setPrefWidth(150);
-        speed.valueProperty().bindBidirectional(model.speedProperty());
-        speed.setTooltip(new Tooltip("From 1 step per second to as fast as possible (far right); real time is 50 "
-                + "steps/s for balance, 10 for swing-up"));
-        Label speedLabel = new Label();
-        speedLabel.setId("speedLabel");
-        speedLabel.textProperty().bind(model.speedTextProperty());
-        speedLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Label seedLabel = new Label("Seed");
-        TextField seed = new TextField(Long.toString(model.seedProperty().get()));
-        seed.setId("seedField");
-        seed.setPrefColumnCount(6);
-        seed.setTooltip(new Tooltip("Seed of the random numbers; applied on Reset. Same seed, same run."));
-        seed.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("-?\\d{0,18}")
-                ? change : null));
-        model.seedProperty().addListener((o, a, b) -> {
-            if (!seed.getText().equals(Long.toString(b.longValue()))) {
-                seed.setText(Long.toString(b.longValue()));
-            }
-        });
-        seed.textProperty().addListener((o, a, b) -> {
-            try {
-                model.seedProperty().set(Long.parseLong(b));
-            } catch (NumberFormatException e) {
-                // an empty or lone "-" field keeps the previous seed
-            }
-        });
-        realStepsLabel.setId("realStepsLabel");
-        realStepsLabel.setMinWidth(Region.USE_PREF_SIZE);
-        toolbarItems.addAll(List.of(play, step, reset, new Separator(Orientation.VERTICAL), new Label("Speed"), speed,
-                speedLabel, new Separator(Orientation.VERTICAL), seedLabel, seed, new Separator(Orientation.VERTICAL),
-                realStepsLabel));
-    }
-
-    public Node view() {
-        return root;
-    }
-
-    public List<Node> toolbarItems() {
-        return toolbarItems;
-    }
-
+    /** The lab's view model (tests reach the lab's state through it). */
     public CartPoleViewModel model() {
         return model;
     }
 
+
+    /** The carts: the single cart, or the three Dyna-Q panes. */
+    @Override
+    public Node mainPicture() {
+        return model.agentProperty().get() == AgentKind.DYNA_Q ? dynaView : singleCanvas;
+    }
+
+
     /** Play/pause, step, reset and the arrow keys, for the shell's keyboard handling. */
-    public RunControls runControls() {
+    @Override
+    public RunControls controls() {
         return new RunControls(model::togglePlay, model::step, model::reset, this::handleKey);
     }
 
@@ -370,9 +324,10 @@ public final class CartPoleLab {
      * figure with the trajectory on show as CSV, and the chart beneath them (the learning curves with Dyna-Q, the
      * episode chart otherwise).
      */
+    @Override
     public List<ExportTarget> exportTargets() {
         List<ExportTarget> targets = new ArrayList<>();
-        Frames f = model.framesProperty().get();
+        Publication<List<CartFrame>> f = model.framesProperty().get();
         EpisodeRecord replay = model.replayProperty().get();
         if (dyna()) {
             for (int i = 0; i < paneCanvases.size(); i++) {
@@ -409,7 +364,7 @@ public final class CartPoleLab {
     }
 
     /** A cart pane as it is on show: the replay when it is replayed, else the live episode so far. */
-    private void addCart(List<ExportTarget> targets, CartCanvas canvas, int pane, Frames f, EpisodeRecord replay,
+    private void addCart(List<ExportTarget> targets, CartCanvas canvas, int pane, Publication<List<CartFrame>> f, EpisodeRecord replay,
                          String name, String title) {
         CartRenderer.Picture picture = canvas.picture();
         if (picture == null || canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
@@ -418,8 +373,8 @@ public final class CartPoleLab {
         EpisodeRecord episode;
         if (replay != null && model.replayPaneProperty().get() == pane) {
             episode = replay;
-        } else if (f != null && pane < f.panes().size()) {
-            episode = f.panes().get(pane).soFar();
+        } else if (f != null && pane < f.frame().size()) {
+            episode = f.frame().get(pane).soFar();
         } else {
             return;
         }
@@ -436,11 +391,12 @@ public final class CartPoleLab {
         for (int i = 0; i < model.paneCount(); i++) {
             run1.add(model.log(i).steps(1, model.episodes()));
         }
-        return CartExports.curvesCsv(model.curvesProperty().get(), CartPoleViewModel.N_VALUES, run1,
+        return CurveSnapshot.csv(model.curves().snapshot(), CartPoleViewModel.N_VALUES, run1,
                 model.episodes());
     }
 
     /** Scales canvas text and chart fonts (the CSS scales the controls). */
+    @Override
     public void setFontScale(double scale) {
         fontScale = scale;
         singleCanvas.setFontScale(scale);
@@ -452,6 +408,7 @@ public final class CartPoleLab {
         dirty = true;
     }
 
+    @Override
     public void setHighContrast(boolean on) {
         highContrast = on;
         singleCanvas.setHighContrast(on);
@@ -471,6 +428,7 @@ public final class CartPoleLab {
     }
 
     /** Stops the animation and the model's threads (lab switch, window close). */
+    @Override
     public void dispose() {
         animator.stop();
         model.shutdown();
@@ -523,17 +481,7 @@ public final class CartPoleLab {
         dirty = true;
     }
 
-    private void showProgress() {
-        if (model.experimentRunningProperty().get()) {
-            CurvesSnapshot c = model.curvesProperty().get();
-            status.showProgress(model.experimentProgressProperty().get(), (c == null ? 0 : c.runsDone()) + " / "
-                    + model.runs() + " runs", model::cancelExperiment);
-        } else {
-            status.hideProgress();
-        }
-    }
-
-    private void showCurves(CurvesSnapshot c) {
+    private void showCurves(CurveSnapshot c) {
         dynaChart.setNotify(false);
         try {
             showCurvesOf(c);
@@ -542,7 +490,7 @@ public final class CartPoleLab {
         }
     }
 
-    private void showCurvesOf(CurvesSnapshot c) {
+    private void showCurvesOf(CurveSnapshot c) {
         meanData.removeAllSeries();
         List<String> names = new ArrayList<>();
         List<java.awt.Color> colours = new ArrayList<>();
@@ -556,7 +504,7 @@ public final class CartPoleLab {
             return;
         }
         for (int i = 0; i < c.mean().length; i++) {
-            YIntervalSeries series = new YIntervalSeries("n = " + c.spec().curveNs().get(i) + ": mean of "
+            YIntervalSeries series = new YIntervalSeries("n = " + c.curves().get(i) + ": mean of "
                     + c.runsDone() + (c.finished() ? "" : "/" + c.runsTotal()) + " runs");
             series.setNotify(false);
             for (int e = 0; e < c.mean()[i].length; e++) {
@@ -570,14 +518,14 @@ public final class CartPoleLab {
     }
 
     /** The episode charts follow the finished episodes: one repaint for all the series changed. */
-    private void showEpisodeCharts(Frames f) {
+    private void showEpisodeCharts(Publication<List<CartFrame>> f) {
         if (f == null) {
             return;
         }
         dynaChart.setNotify(false);
         singleChart.setNotify(false);
         try {
-            List<CartFrame> panes = f.panes();
+            List<CartFrame> panes = f.frame();
             if (dyna() && panes.size() == paneStats.size()) {
                 for (int i = 0; i < panes.size(); i++) {
                     appendAnimated(i, panes.get(i).episodesFinished());
@@ -592,12 +540,12 @@ public final class CartPoleLab {
     }
 
     /** The labels about the panes: real steps, last episodes, model entries, the replay choices. */
-    private void showStats(Frames f) {
+    private void showStats(Publication<List<CartFrame>> f) {
         if (f == null) {
             realStepsLabel.setText("real steps: 0");
             return;
         }
-        List<CartFrame> panes = f.panes();
+        List<CartFrame> panes = f.frame();
         realStepsLabel.setText(String.format(Locale.ROOT, "real steps: %,d", panes.get(0).realSteps()));
         if (dyna() && panes.size() == paneStats.size()) {
             for (int i = 0; i < panes.size(); i++) {
@@ -660,13 +608,13 @@ public final class CartPoleLab {
         long interval = lastPulse == 0 ? 0 : now - lastPulse;
         lastPulse = now;
         model.advanceReplay(interval);
-        boolean live = model.playingProperty().get();
+        boolean live = model.playback().isPlaying();
         boolean moving = live || model.replayPlayingProperty().get();
         if (interval > 0 && moving) {
             frameIntervals.add(interval);
         }
         boolean worked = false;
-        Frames f = model.framesProperty().get();
+        Publication<List<CartFrame>> f = model.framesProperty().get();
         if (f != textFrames && (!live || now - lastText >= TEXT_PERIOD_NANOS)) {
             textFrames = f;
             lastText = now;
@@ -674,7 +622,7 @@ public final class CartPoleLab {
             worked = true;
         }
         // The curves first: while the panes play, the episode charts would otherwise take every chart slot.
-        CurvesSnapshot c = model.curvesProperty().get();
+        CurveSnapshot c = model.curves().snapshot();
         if (curvesPending && (!live || c == null || c.finished() || now - lastChart >= CHART_PERIOD_NANOS)) {
             curvesPending = false;
             lastChart = now;
@@ -698,7 +646,7 @@ public final class CartPoleLab {
     }
 
     private void render(long now) {
-        Frames f = model.framesProperty().get();
+        Publication<List<CartFrame>> f = model.framesProperty().get();
         EpisodeRecord r = model.replayProperty().get();
         int replayPane = model.replayPaneProperty().get();
         List<CartCanvas> canvases = dyna() ? paneCanvases : List.of(singleCanvas);
@@ -707,12 +655,12 @@ public final class CartPoleLab {
             CartCanvas canvas = canvases.get(i);
             if (r != null && replayPane == i) {
                 canvas.show(replayPicture(r));
-            } else if (f != null && i < f.panes().size()) {
+            } else if (f != null && i < f.frame().size()) {
                 double alpha = f.alpha(now);
                 if (alpha < 1) {
                     animating = true;
                 }
-                canvas.show(livePicture(f.panes().get(i), alpha, canvas == singleCanvas));
+                canvas.show(livePicture(f.frame().get(i), alpha, canvas == singleCanvas));
             }
         }
     }
@@ -730,7 +678,7 @@ public final class CartPoleLab {
             AgentKind agent = model.agentProperty().get();
             if (agent == AgentKind.KEYBOARD) {
                 keys = model.keyboardPushProperty().get();
-                hint = model.playingProperty().get() ? "hold ← or → to push" : "press ← or → to start";
+                hint = model.playback().isPlaying() ? "hold ← or → to push" : "press ← or → to start";
             } else if (agent == AgentKind.RANDOM) {
                 hint = singleCanvas.isFocused() ? "press ← or → to take over" : "click here, then ← → to take over";
             }
@@ -809,5 +757,10 @@ public final class CartPoleLab {
         JFreeChart c = new JFreeChart(null, null, plot, false);
         ChartStyle.apply(c, 1, false);
         return c;
+    }
+
+    @Override
+    public Optional<SessionState> session() {
+        return Optional.of(model);
     }
 }

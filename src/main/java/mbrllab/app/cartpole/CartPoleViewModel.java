@@ -26,22 +26,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import mbrllab.app.Background;
-import mbrllab.app.FxDispatcher;
+import mbrllab.app.lab.CurveSnapshot;
+import mbrllab.app.lab.CurveStats;
+import mbrllab.app.lab.Dispatcher;
+import mbrllab.app.lab.LiveExperiment;
+import mbrllab.app.lab.Playback;
+import mbrllab.app.lab.Publication;
+import mbrllab.app.lab.SessionState;
+import mbrllab.app.shell.SessionFields;
 import mbrllab.core.cartpole.BoxModelKind;
 import mbrllab.core.cartpole.BoxesDynaParams;
 import mbrllab.core.cartpole.BoxesDynaQ;
+import mbrllab.core.cartpole.BoxesLearningExperiment;
 import mbrllab.core.cartpole.BoxesLearningSpec;
 
 /**
- * State of the cart-pole lab: which system and agent, the carts running on a {@link CartPoleRunner} thread (their
- * frames arrive through the {@link FxDispatcher}, at most once per screen pulse), the keyboard's push, the replay of
+ * State of the cart-pole lab: which system and agent, the carts of the live run ({@link CartPoleRun}, played by a
+ * {@link Playback}; their frames arrive at most once per screen pulse), the keyboard's push, the replay of
  * a recorded episode, and the Dyna-Q learning curves computed in the background. Views bind to the read-only
  * properties; only this class writes them. FX thread only, except where noted.
  */
-public final class CartPoleViewModel {
+public final class CartPoleViewModel implements SessionState {
 
-    /** Slider position meaning "as fast as possible"; positions below are log10(steps per second). */
-    public static final double SPEED_MAX_POSITION = 5.0;
     /** The planning steps of the three Dyna-Q panes. */
     public static final List<Integer> N_VALUES = List.of(0, 5, 50);
     /** Default runs R of the background experiment. */
@@ -51,52 +57,49 @@ public final class CartPoleViewModel {
     /** Most episodes per background run (the learning curve reads the always-kept first episodes). */
     public static final int MAX_EPISODES = EpisodeLog.KEEP_FIRST;
 
-    private final FxDispatcher dispatcher;
-    private final Background background;
+    private final Playback playback;
+    private final LiveExperiment<CurveSnapshot> curves;
+    private final DoubleProperty speed;
+    private final LongProperty seed;
     private final ReadOnlyObjectWrapper<CartSystem> system = new ReadOnlyObjectWrapper<>(this, "system",
             CartSystem.BALANCE);
     private final ReadOnlyObjectWrapper<AgentKind> agent = new ReadOnlyObjectWrapper<>(this, "agent", AgentKind.DYNA_Q);
     private final ReadOnlyObjectWrapper<BoxModelKind> model = new ReadOnlyObjectWrapper<>(this, "model",
             BoxModelKind.SAMPLE);
-    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
-    private final ReadOnlyObjectWrapper<Frames> frames = new ReadOnlyObjectWrapper<>(this, "frames");
-    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", Math.log10(50));
-    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
-    private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
+    private final ReadOnlyObjectWrapper<Publication<List<CartFrame>>> frames = new ReadOnlyObjectWrapper<>(this,
+            "frames");
     private final ReadOnlyIntegerWrapper keyboardPush = new ReadOnlyIntegerWrapper(this, "keyboardPush", 0);
     private final ReadOnlyObjectWrapper<EpisodeRecord> replay = new ReadOnlyObjectWrapper<>(this, "replay");
     private final ReadOnlyIntegerWrapper replayPane = new ReadOnlyIntegerWrapper(this, "replayPane", 0);
     private final ReadOnlyDoubleWrapper replayPosition = new ReadOnlyDoubleWrapper(this, "replayPosition", 0);
     private final ReadOnlyBooleanWrapper replayPlaying = new ReadOnlyBooleanWrapper(this, "replayPlaying", false);
     private final DoubleProperty replaySpeed = new SimpleDoubleProperty(this, "replaySpeed", 1.0);
-    private final ReadOnlyObjectWrapper<CurvesSnapshot> curves = new ReadOnlyObjectWrapper<>(this, "curves");
-    private final ReadOnlyBooleanWrapper experimentRunning = new ReadOnlyBooleanWrapper(this, "experimentRunning");
-    private final ReadOnlyDoubleWrapper experimentProgress = new ReadOnlyDoubleWrapper(this, "experimentProgress");
-    private final ReadOnlyStringWrapper experimentMessage = new ReadOnlyStringWrapper(this, "experimentMessage", "");
     private final ReadOnlyIntegerWrapper configVersion = new ReadOnlyIntegerWrapper(this, "configVersion");
-    private final Map<BoxesLearningSpec, CurvesSnapshot> finishedCurves = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<BoxesLearningSpec, CurvesSnapshot> eldest) {
-            return size() > 8;
-        }
-    };
     private BoxesDynaParams params = BoxesDynaParams.defaults();
     private int runs = DEFAULT_RUNS;
     private int episodes = DEFAULT_EPISODES;
-    private CartPoleRunner runner;
+    private CartPoleRun run;
     private List<EpisodeLog> logs = List.of();
-    private LiveCurves experiment;
     private double[] replayStates;
     private boolean leftHeld;
     private boolean rightHeld;
-    private long generation;
 
-    public CartPoleViewModel(FxDispatcher dispatcher, Background background) {
-        this.dispatcher = dispatcher;
-        this.background = background;
-        speed.addListener((o, a, b) -> applySpeed());
-        applySpeedText();
+    public CartPoleViewModel(Dispatcher dispatcher, Background background) {
+        this.playback = new Playback(dispatcher, Math.log10(50), this::describeSpeed);
+        this.curves = new LiveExperiment<>(dispatcher, background.coordinators(), background.workers(), true);
+        this.speed = playback.speedProperty();
+        this.seed = playback.seedProperty();
         rebuild();
+    }
+
+    /** Play, pause, step, speed and seed of the live run. */
+    public Playback playback() {
+        return playback;
+    }
+
+    /** The Dyna-Q learning curves over the background runs finished so far, with progress and Cancel. */
+    public LiveExperiment<CurveSnapshot> curves() {
+        return curves;
     }
 
     public ReadOnlyObjectProperty<CartSystem> systemProperty() {
@@ -112,27 +115,9 @@ public final class CartPoleViewModel {
         return model.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty playingProperty() {
-        return playing.getReadOnlyProperty();
-    }
-
-    /** The latest frames of the carts (one per pane). */
-    public ReadOnlyObjectProperty<Frames> framesProperty() {
+    /** The latest frames of the carts (one per pane), with the timing the animation interpolates by. */
+    public ReadOnlyObjectProperty<Publication<List<CartFrame>>> framesProperty() {
         return frames.getReadOnlyProperty();
-    }
-
-    /** Slider position: log10 of steps per second from 0 (1 per second) up to {@link #SPEED_MAX_POSITION} (max). */
-    public DoubleProperty speedProperty() {
-        return speed;
-    }
-
-    public ReadOnlyStringProperty speedTextProperty() {
-        return speedText.getReadOnlyProperty();
-    }
-
-    /** Seed of the next reset. */
-    public LongProperty seedProperty() {
-        return seed;
     }
 
     /** The keyboard's push now: -1 left, 0 none, +1 right. */
@@ -162,24 +147,6 @@ public final class CartPoleViewModel {
     /** Replay speed as a multiple of real time. */
     public DoubleProperty replaySpeedProperty() {
         return replaySpeed;
-    }
-
-    /** The learning curves over the background runs finished so far (null before the first). */
-    public ReadOnlyObjectProperty<CurvesSnapshot> curvesProperty() {
-        return curves.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty experimentRunningProperty() {
-        return experimentRunning.getReadOnlyProperty();
-    }
-
-    /** Fraction of the background runs finished, 0 to 1. */
-    public ReadOnlyDoubleProperty experimentProgressProperty() {
-        return experimentProgress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty experimentMessageProperty() {
-        return experimentMessage.getReadOnlyProperty();
     }
 
     /** Changes whenever a session or preset replaces the settings as a whole (the side panel shows them anew). */
@@ -265,13 +232,14 @@ public final class CartPoleViewModel {
 
     /** The settings now, as a session saves them. */
     public CartPoleSettings settings() {
-        double perSecond = stepsPerSecond(speed.get());
+        double perSecond = playback.stepsPerSecond();
         return new CartPoleSettings(system.get(), agent.get(), model.get(), params, runs, episodes, seed.get(),
                 Double.isInfinite(perSecond) ? perSecond : Math.min(CartPoleSettings.MAX_STEPS_PER_SECOND, perSecond),
                 false);
     }
 
     /** The settings now as a session's JSON object ({@link CartPoleSettings#toJson}). */
+    @Override
     public ObjectNode toSettings() {
         return settings().toJson();
     }
@@ -282,15 +250,9 @@ public final class CartPoleViewModel {
      *
      * @return the reason the settings were refused, naming the field
      */
+    @Override
     public Optional<String> applySettings(JsonNode json) {
-        CartPoleSettings s;
-        try {
-            s = CartPoleSettings.fromJson(json);
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
-        apply(s);
-        return Optional.empty();
+        return SessionFields.applyIfValid(json, CartPoleSettings::fromJson, this::apply);
     }
 
     /** Replaces every setting at once, then resets (and plays when the settings say so). */
@@ -302,7 +264,7 @@ public final class CartPoleViewModel {
         runs = s.runs();
         episodes = s.episodes();
         seed.set(s.seed());
-        speed.set(Double.isInfinite(s.stepsPerSecond()) ? SPEED_MAX_POSITION : Math.log10(s.stepsPerSecond()));
+        playback.setStepsPerSecond(s.stepsPerSecond());
         configVersion.set(configVersion.get() + 1);
         rebuild();
         if (s.play()) {
@@ -310,49 +272,29 @@ public final class CartPoleViewModel {
         }
     }
 
-    /** Steps per second for a slider position; infinity at the top. */
-    public static double stepsPerSecond(double position) {
-        return position >= SPEED_MAX_POSITION - 1e-9 ? Double.POSITIVE_INFINITY : Math.pow(10, position);
-    }
-
-    private void applySpeed() {
-        applySpeedText();
-        if (runner != null) {
-            runner.setSpeed(stepsPerSecond(speed.get()));
-        }
-    }
-
-    private void applySpeedText() {
-        double s = stepsPerSecond(speed.get());
-        if (Double.isInfinite(s)) {
-            speedText.set("max speed");
-            return;
-        }
+    /** "50 steps/s (1.0x real time)": the speed against the system's real time. */
+    private String describeSpeed(double s) {
         double factor = s / system.get().realTimeStepsPerSecond();
-        speedText.set(String.format(Locale.ROOT, s < 10 ? "%.1f steps/s (%s real time)" : "%.0f steps/s (%s real time)",
-                s, factor < 10 ? String.format(Locale.ROOT, "%.2gx", factor) : String.format(Locale.ROOT, "%.0fx", factor)));
+        return String.format(Locale.ROOT, s < 10 ? "%.1f steps/s (%s real time)" : "%.0f steps/s (%s real time)",
+                s, factor < 10 ? String.format(Locale.ROOT, "%.2gx", factor) : String.format(Locale.ROOT, "%.0fx", factor));
     }
 
     /** Plays or pauses the live run (leaves a replay). */
     public void togglePlay() {
-        setPlaying(!playing.get());
+        setPlaying(!playback.isPlaying());
     }
 
     public void setPlaying(boolean play) {
         if (play) {
             closeReplay();
         }
-        playing.set(play);
-        runner.setPlaying(play);
+        playback.setPlaying(play);
     }
 
     /** One lock-step tick of the live run: every cart one real step. Pauses first; leaves a replay. */
     public void step() {
         closeReplay();
-        if (playing.get()) {
-            setPlaying(false);
-        }
-        runner.stepOnce();
+        playback.step();
     }
 
     /** New carts and agents (Q = 0, empty models, empty recordings) with the current seed; paused. */
@@ -371,7 +313,7 @@ public final class CartPoleViewModel {
             rightHeld = true;
         }
         applyKeys();
-        if (agent.get() == AgentKind.KEYBOARD && !playing.get()) {
+        if (agent.get() == AgentKind.KEYBOARD && !playback.isPlaying()) {
             setPlaying(true);
         }
     }
@@ -389,8 +331,8 @@ public final class CartPoleViewModel {
     private void applyKeys() {
         int push = (rightHeld ? 1 : 0) - (leftHeld ? 1 : 0);
         keyboardPush.set(push);
-        if (runner != null) {
-            runner.setKeys(push);
+        if (run != null) {
+            run.setKeys(push);
         }
     }
 
@@ -398,7 +340,8 @@ public final class CartPoleViewModel {
     public void takeOver() {
         if (agent.get() == AgentKind.RANDOM) {
             agent.set(AgentKind.KEYBOARD);
-            runner.takeOver();
+            CartPoleRun myRun = run;
+            playback.run(work -> myRun.takeOver());
             speed.set(Math.log10(system.get().realTimeStepsPerSecond()));
         }
     }
@@ -416,7 +359,7 @@ public final class CartPoleViewModel {
         if (record == null) {
             return false;
         }
-        if (playing.get()) {
+        if (playback.isPlaying()) {
             setPlaying(false);
         }
         replayStates = record.states();
@@ -482,46 +425,16 @@ public final class CartPoleViewModel {
         }
     }
 
-    /** Stops the background experiment; the curves keep the runs finished so far. */
-    public void cancelExperiment() {
-        if (experiment != null) {
-            experiment.cancel();
-        }
-        if (experimentRunning.get()) {
-            experimentRunning.set(false);
-            CurvesSnapshot c = curves.get();
-            experimentMessage.set("Cancelled after " + (c == null ? 0 : c.runsDone()) + " of " + runs + " runs");
-        }
-    }
-
     /** Stops the runner thread and the background experiment (lab switch, window close). */
     public void shutdown() {
-        if (runner != null) {
-            runner.stop();
-            runner = null;
-        }
-        if (experiment != null) {
-            experiment.cancel();
-        }
-        experimentRunning.set(false);
-        playing.set(false);
+        playback.stop();
+        curves.stop();
         replayPlaying.set(false);
-    }
-
-    /** True while the runner thread is alive (for tests of clean shutdown). */
-    boolean isRunnerAlive() {
-        return runner != null && runner.isAlive();
-    }
-
-    /** The background experiment last started, or null (tests). */
-    LiveCurves experiment() {
-        return experiment;
     }
 
     private void rebuild() {
         shutdown();
         closeReplay();
-        long myGeneration = ++generation;
         long s = seed.get();
         List<Cart> carts = new ArrayList<>();
         switch (agent.get()) {
@@ -540,78 +453,27 @@ public final class CartPoleViewModel {
             }
             default -> throw new IllegalStateException();
         }
-        CartPoleRunner[] self = new CartPoleRunner[1];
-        runner = new CartPoleRunner(carts, f -> dispatcher.post(this, () -> {
-            if (myGeneration == generation) {
-                frames.set(f);
-                self[0].shown(f.ticks());
-            }
-        }));
-        self[0] = runner;
-        logs = runner.logs();
+        run = new CartPoleRun(carts);
+        logs = run.logs();
         applyKeys();
-        runner.setSpeed(stepsPerSecond(speed.get()));
-        applySpeedText();
+        playback.refreshSpeedText();
         frames.set(null);
-        runner.start();
-        curves.set(null);
-        experiment = null;
+        playback.launch(CartPoleRun.THREAD_NAME, run, run.pacing(), frames::set);
         if (agent.get() == AgentKind.DYNA_Q) {
-            startExperiment(myGeneration);
+            BoxesLearningSpec spec = dynaSpec();
+            CurveStats stats = new CurveStats(spec.curveNs(), spec.runs(), spec.episodes());
+            curves.start(new LiveExperiment.Job<>(spec, spec.runs(), "Computing " + runs + " runs of " + episodes
+                    + " episodes (" + model.get().label() + ") in the background",
+                    (workers, observer) -> CurveStats.exact(BoxesLearningExperiment.run(spec, workers, observer)),
+                    stats::add, CurveSnapshot::runsDone,
+                    c -> "Mean of " + c.runsTotal() + " runs with 95% confidence bands (" + spec.model().label()
+                            + ", seed " + spec.seed() + ")"));
         } else {
-            experimentMessage.set("");
+            curves.clear("");
         }
     }
 
     private BoxesLearningSpec dynaSpec() {
         return BoxesLearningSpec.dynaQ(model.get(), params, N_VALUES, runs, episodes, seed.get());
-    }
-
-    private void startExperiment(long myGeneration) {
-        BoxesLearningSpec spec = dynaSpec();
-        CurvesSnapshot known = finishedCurves.get(spec);
-        if (known != null) {
-            curves.set(known);
-            experimentProgress.set(1);
-            experimentRunning.set(false);
-            experimentMessage.set(finishedMessage(known));
-            return;
-        }
-        LiveCurves exp = new LiveCurves(spec);
-        experiment = exp;
-        experimentRunning.set(true);
-        experimentProgress.set(0);
-        experimentMessage.set("Computing " + runs + " runs of " + episodes + " episodes (" + model.get().label()
-                + ") in the background");
-        Object key = new Object();
-        exp.start(background.coordinators(), background.workers(),
-                snapshot -> dispatcher.post(key, () -> {
-                    if (myGeneration == generation && !exp.isCancelled()) {
-                        curves.set(snapshot);
-                        experimentProgress.set(snapshot.runsDone() / (double) snapshot.runsTotal());
-                    }
-                }),
-                snapshot -> dispatcher.post(key, () -> {
-                    if (!exp.isCancelled()) {
-                        finishedCurves.put(snapshot.spec(), snapshot);
-                    }
-                    if (myGeneration == generation && !exp.isCancelled()) {
-                        curves.set(snapshot);
-                        experimentProgress.set(1);
-                        experimentRunning.set(false);
-                        experimentMessage.set(finishedMessage(snapshot));
-                    }
-                }),
-                error -> dispatcher.post(key, () -> {
-                    if (myGeneration == generation) {
-                        experimentRunning.set(false);
-                        experimentMessage.set(error);
-                    }
-                }));
-    }
-
-    private static String finishedMessage(CurvesSnapshot c) {
-        return "Mean of " + c.runsTotal() + " runs with 95% confidence bands (" + c.spec().model().label() + ", seed "
-                + c.spec().seed() + ")";
     }
 }

@@ -1,39 +1,72 @@
 package mbrllab.app.cartpole;
 
-import java.util.random.RandomGenerator;
+import java.util.function.ToDoubleFunction;
 
+import mbrllab.core.Keyed;
 import mbrllab.core.cartpole.BalanceSystem;
-import mbrllab.core.cartpole.CartPoleState;
+import mbrllab.core.cartpole.CartPoleEpisode;
+import mbrllab.core.cartpole.CartPoleSystem;
 import mbrllab.core.cartpole.SwingUpSystem;
+import mbrllab.core.control.SwingUpTask;
 
 /**
- * The two cart-poles of the lab, seen through one interface for the runner and the drawing: Gymnasium's
- * CartPole-v1 ({@link BalanceSystem#cartPoleV1()}) and PILCO's swing-up ({@link SwingUpSystem#pilco()}).
- * States are {x, x', theta, theta'} arrays in each system's own convention (theta 0 upright for balance, hanging
- * for swing-up). Every agent of the lab pushes with -F, 0 or +F, F the system's largest force, coded -1, 0, +1.
+ * The lab's choice between the two cart-poles, with its label: Gymnasium's CartPole-v1
+ * ({@link BalanceSystem#cartPoleV1()}) and PILCO's swing-up ({@link SwingUpSystem#pilco()}, scored by the cost of
+ * {@link SwingUpTask#pilco()}). Everything physical comes from the core's {@link CartPoleSystem}
+ * ({@link #physics()}); the lab adds how an episode is scored and how its end is told. States are
+ * {x, x', theta, theta'} arrays in each system's own convention (theta 0 upright for balance, hanging for
+ * swing-up). Every agent of the lab pushes with -F, 0 or +F, F the system's largest force, coded -1, 0, +1.
  */
-public enum CartSystem {
+public enum CartSystem implements Keyed {
 
     /** Gymnasium's CartPole-v1: Euler steps of 0.02 s, failure at 12 degrees or 2.4 m, truncation at 500 steps. */
-    BALANCE("Balance (CartPole-v1)"),
+    BALANCE("balance", "Balance (CartPole-v1)", BalanceSystem.cartPoleV1(), "return", Ending.TRUNCATED,
+            s -> BalanceSystem.REWARD_PER_STEP),
     /** PILCO's swing-up: 0.1 s control periods integrated by Runge-Kutta, episodes of 4 s, no failure. */
-    SWING_UP("Swing-up (PILCO)");
+    SWING_UP("swingup", "Swing-up (PILCO)", SwingUpSystem.pilco(), "cost", Ending.HORIZON,
+            SwingUpTask.pilco()::cost);
 
     /** The balance system's constants. */
-    public static final BalanceSystem BALANCE_SYSTEM = BalanceSystem.cartPoleV1();
+    public static final BalanceSystem BALANCE_SYSTEM = (BalanceSystem) BALANCE.physics;
     /** The swing-up system's constants. */
-    public static final SwingUpSystem SWING_UP_SYSTEM = SwingUpSystem.pilco();
-    /** Width of PILCO's saturating cost [m] ({@code cost.width} in PILCO's {@code loss_cp.m}). */
-    public static final double COST_WIDTH = 0.25;
+    public static final SwingUpSystem SWING_UP_SYSTEM = (SwingUpSystem) SWING_UP.physics;
+    /** Width of PILCO's saturating cost [m] ({@code cost.width} in PILCO's {@code loss_cp.m}), drawn around the target. */
+    public static final double COST_WIDTH = SwingUpTask.pilco().costWidth();
 
+    private final String key;
     private final String label;
+    private final CartPoleSystem physics;
+    private final String scoreName;
+    private final Ending timeUp;
+    private final ToDoubleFunction<double[]> stepScore;
 
-    CartSystem(String label) {
+    CartSystem(String key, String label, CartPoleSystem physics, String scoreName, Ending timeUp,
+               ToDoubleFunction<double[]> stepScore) {
+        this.key = key;
         this.label = label;
+        this.physics = physics;
+        this.scoreName = scoreName;
+        this.timeUp = timeUp;
+        this.stepScore = stepScore;
     }
 
     public String label() {
         return label;
+    }
+
+    /** The stable key of sessions: "balance" or "swingup" (as {@code cartpole rollout --system}). */
+    @Override
+    public String key() {
+        return key;
+    }
+
+    /**
+     * The system with this key (case ignored).
+     *
+     * @throws IllegalArgumentException listing the keys when there is none
+     */
+    public static CartSystem fromKey(String key) {
+        return Keyed.fromKey(CartSystem.class, key);
     }
 
     @Override
@@ -41,19 +74,24 @@ public enum CartSystem {
         return label;
     }
 
+    /** The core system: physics, start, termination, step limit and pole geometry. */
+    public CartPoleSystem physics() {
+        return physics;
+    }
+
     /** Simulated time of one step [s]: tau for balance, the control period for swing-up. */
     public double period() {
-        return this == BALANCE ? BALANCE_SYSTEM.tau() : SWING_UP_SYSTEM.controlPeriod();
+        return physics.controlPeriod();
     }
 
     /** Steps after which an episode ends without failing: 500 (truncation) or 40 (the 4 s horizon). */
     public int maxSteps() {
-        return this == BALANCE ? BALANCE_SYSTEM.maxSteps() : SWING_UP_SYSTEM.horizonSteps();
+        return physics.maxSteps();
     }
 
     /** The force of a push [N]: 10 for both systems. */
     public double maxForce() {
-        return this == BALANCE ? BALANCE_SYSTEM.forceMagnitude() : SWING_UP_SYSTEM.maxForce();
+        return physics.maxForce();
     }
 
     /** The force of a push code -1, 0 or +1 [N]. */
@@ -63,80 +101,64 @@ public enum CartSystem {
 
     /** Steps per second that run the system in real time: 50 for balance, 10 for swing-up. */
     public double realTimeStepsPerSecond() {
-        return 1.0 / period();
+        return physics.realTimeStepsPerSecond();
     }
 
     /**
      * One step with the force held, in place.
      *
      * @param s    {x, x', theta, theta'}, overwritten
-     * @param work scratch of length {@link SwingUpSystem#WORK_LENGTH}
+     * @param work scratch of length {@link CartPoleSystem#workLength()} (or more)
      */
     public void step(double[] s, double force, double[] work) {
-        if (this == BALANCE) {
-            BALANCE_SYSTEM.step(s, force);
-        } else {
-            SWING_UP_SYSTEM.step(s, force, work);
-        }
+        physics.step(s, force, work);
     }
 
-    /** The start of an episode: Gymnasium's random reset (four draws) or PILCO's rest hanging down (no draw). */
-    public void reset(double[] s, RandomGenerator rng) {
-        if (this == BALANCE) {
-            BALANCE_SYSTEM.reset(s, rng);
-        } else {
-            SWING_UP_SYSTEM.initialState().copyInto(s);
-        }
+    /** A new step-wise episode of this system with its own step limit (500 or 40). */
+    public CartPoleEpisode newEpisode() {
+        return new CartPoleEpisode(physics);
     }
 
-    /** Why an episode ends after {@code steps} steps in state {@code s}, or null while it goes on. */
-    public Ending ending(double[] s, int steps) {
-        if (this == BALANCE) {
-            if (BALANCE_SYSTEM.isTerminal(s)) {
-                return Math.abs(s[CartPoleState.X]) > BALANCE_SYSTEM.xThreshold() ? Ending.LEFT_TRACK
-                        : Ending.POLE_FELL;
-            }
-            return steps >= maxSteps() ? Ending.TRUNCATED : null;
+    /**
+     * Why an episode ended, or null while it goes on: a failure (only balance fails: off the track, else the pole
+     * fell), or the step limit (balance's truncation, swing-up's horizon).
+     */
+    public Ending ending(CartPoleEpisode episode) {
+        if (episode.terminated()) {
+            return physics instanceof BalanceSystem balance && balance.isOffTrack(episode.state()) ? Ending.LEFT_TRACK
+                    : Ending.POLE_FELL;
         }
-        return steps >= maxSteps() ? Ending.HORIZON : null;
+        return episode.truncated() ? timeUp : null;
     }
 
     /** Hinge to tip [m]: 2l = 1 m for balance (l is the half-length), l = 0.5 m for swing-up. */
     public double poleLength() {
-        return this == BALANCE ? BALANCE_SYSTEM.poleLength() : SWING_UP_SYSTEM.poleLength();
+        return physics.poleLength();
     }
 
     /** Horizontal direction of the pole from hinge to tip: sin(theta) in both conventions. */
     public double tipDx(double theta) {
-        return Math.sin(theta);
+        return physics.tipDx(theta);
     }
 
     /** Vertical direction of the pole (y up): cos(theta) for balance (0 upright), -cos(theta) for swing-up. */
     public double tipDy(double theta) {
-        return this == BALANCE ? Math.cos(theta) : -Math.cos(theta);
+        return physics.tipDy(theta);
     }
 
     /**
      * What one step adds to the episode's score: Gymnasium's reward 1 for balance (the return is the number of
-     * steps); for swing-up PILCO's saturating cost 1 - exp(-d^2 / (2 * 0.25^2)) of the state reached, d the distance
-     * of the pole's tip from the upright tip above x = 0 (0 at the target, near 1 far from it; lower is better).
+     * steps); for swing-up PILCO's saturating cost of the state reached ({@link SwingUpTask#cost}: 0 with the tip
+     * upright above x = 0, near 1 far from it; lower is better).
      */
     public double stepScore(double[] s) {
-        if (this == BALANCE) {
-            return BalanceSystem.REWARD_PER_STEP;
-        }
-        double l = SWING_UP_SYSTEM.poleLength();
-        double theta = s[CartPoleState.THETA];
-        double dx = s[CartPoleState.X] + l * Math.sin(theta);
-        double dy = l * Math.cos(theta) + l;
-        return 1 - Math.exp(-(dx * dx + dy * dy) / (2 * COST_WIDTH * COST_WIDTH));
+        return stepScore.applyAsDouble(s);
     }
 
     /** What the episode's score is called: "return" (balance) or "cost" (swing-up). */
     public String scoreName() {
-        return this == BALANCE ? "return" : "cost";
+        return scoreName;
     }
-
     /** How an episode ended. */
     public enum Ending {
         POLE_FELL("the pole passed 12 degrees"),

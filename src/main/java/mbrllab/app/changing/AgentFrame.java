@@ -2,7 +2,7 @@ package mbrllab.app.changing;
 
 import java.util.List;
 
-import mbrllab.app.dynamaze.PaneFrame;
+import mbrllab.app.maze.PaneFrame;
 import mbrllab.core.dyna.AgentKind;
 import mbrllab.core.dyna.PrioritizedSweeping.QueueEntry;
 

@@ -26,82 +26,76 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import mbrllab.app.Background;
-import mbrllab.app.FxDispatcher;
-import mbrllab.app.dynamaze.DebuggerViewModel;
-import mbrllab.app.dynamaze.DivergingScale;
-import mbrllab.app.shell.Sessions;
+import mbrllab.app.lab.Dispatcher;
+import mbrllab.app.lab.LiveExperiment;
+import mbrllab.app.lab.MazeHolder;
+import mbrllab.app.lab.SessionState;
+import mbrllab.app.lab.LockStepRunner;
+import mbrllab.app.lab.Playback;
+import mbrllab.app.lab.Publication;
+import mbrllab.app.debugger.DebuggerViewModel;
+import mbrllab.app.maze.DivergingScale;
+import mbrllab.app.shell.PresetAction;
+import mbrllab.app.shell.SessionFields;
 import mbrllab.core.dyna.AgentKind;
 import mbrllab.core.dyna.AgentSpec;
 import mbrllab.core.dyna.CumulativeRewardSpec;
 import mbrllab.core.dyna.DynaParams;
+import mbrllab.core.dyna.CumulativeRewardExperiment;
 import mbrllab.core.dyna.CumulativeRewards;
 import mbrllab.core.maze.Layout;
 import mbrllab.core.maze.Maze;
-import mbrllab.core.maze.MazeFormatException;
-import mbrllab.core.maze.MazeParser;
 import mbrllab.io.BundledMazes;
 
 /**
  * State of the Changing mazes lab: Dyna-Q, Dyna-Q+ and optionally prioritized sweeping on one changing maze. The
- * animated agents run on a {@link ChangingRunner} thread and their frames arrive through the {@link FxDispatcher}, at
+ * animated agents ({@link ChangingRun}) run with their {@link Playback} on a lab runner, their frames arriving at
  * most once per screen pulse; the cumulative-reward experiment (R runs, Figures 8.4 and 8.5) runs on the background
- * pool and fills in live. Views bind to the read-only properties; only this class writes them. FX thread only,
+ * pool and fills in live ({@link LiveExperiment}). Views bind to the read-only properties; only this class writes them. FX thread only,
  * except where noted.
  */
-public final class ChangingMazeViewModel {
+public final class ChangingMazeViewModel implements SessionState, MazeHolder {
 
-    /** Slider position meaning "as fast as possible"; positions below are log10(steps per second). */
-    public static final double SPEED_MAX_POSITION = 5.0;
     /** Default speed: 100 real steps per second, so a class sees the change of the blocking maze after 10 s. */
     static final double DEFAULT_SPEED_POSITION = 2.0;
 
-    private final FxDispatcher dispatcher;
-    private final Background background;
+    private final Dispatcher dispatcher;
     private final Example84Model example84;
     private final DebuggerViewModel debugger;
-    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
-    private final ReadOnlyObjectWrapper<ChangingRunner.Published> published = new ReadOnlyObjectWrapper<>(this,
+    private final Playback playback;
+    private final LiveExperiment<CumulativeRewards> rewards;
+    private final DoubleProperty speed;
+    private final LongProperty seed;
+    private final ReadOnlyObjectWrapper<Publication<List<AgentFrame>>> published = new ReadOnlyObjectWrapper<>(this,
             "published");
     private final ReadOnlyDoubleWrapper colourLimit = new ReadOnlyDoubleWrapper(this, "colourLimit", 1e-3);
     private final ReadOnlyDoubleWrapper tauLimit = new ReadOnlyDoubleWrapper(this, "tauLimit", 1);
-    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
-    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", DEFAULT_SPEED_POSITION);
-    private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
     private final BooleanProperty showTau = new SimpleBooleanProperty(this, "showTau", false);
     private final ReadOnlyObjectWrapper<Maze> maze = new ReadOnlyObjectWrapper<>(this, "maze");
     private final ReadOnlyObjectWrapper<ChangingSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
-    private final ReadOnlyObjectWrapper<CumulativeRewards> rewards = new ReadOnlyObjectWrapper<>(this, "rewards");
-    private final ReadOnlyBooleanWrapper rewardsFinal = new ReadOnlyBooleanWrapper(this, "rewardsFinal");
-    private final ReadOnlyBooleanWrapper experimentRunning = new ReadOnlyBooleanWrapper(this, "experimentRunning");
-    private final ReadOnlyDoubleWrapper experimentProgress = new ReadOnlyDoubleWrapper(this, "experimentProgress");
-    private final ReadOnlyStringWrapper experimentMessage = new ReadOnlyStringWrapper(this, "experimentMessage", "");
     private final ReadOnlyStringWrapper changeNotice = new ReadOnlyStringWrapper(this, "changeNotice", "");
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(this, "changed");
     private final ReadOnlyIntegerWrapper configVersion = new ReadOnlyIntegerWrapper(this, "configVersion");
     private final ReadOnlyIntegerWrapper example84Requests = new ReadOnlyIntegerWrapper(this, "example84Requests");
     private final ReadOnlyIntegerWrapper debuggerRequests = new ReadOnlyIntegerWrapper(this, "debuggerRequests");
-    private ChangingRunner runner;
-    private RewardExperiment experiment;
-    private long generation;
     private int[] changedCells = new int[0];
     private int example84Runs = Example84Model.DEFAULT_RUNS;
-    /** Play and pause requests sent to the runner so far. */
-    private long playCommands;
 
-    public ChangingMazeViewModel(FxDispatcher dispatcher, Background background) {
+    public ChangingMazeViewModel(Dispatcher dispatcher, Background background) {
         this(dispatcher, background, BundledMazes.load(BundledMazes.BLOCKING_MAZE));
     }
 
-    public ChangingMazeViewModel(FxDispatcher dispatcher, Background background, Maze initialMaze) {
+    public ChangingMazeViewModel(Dispatcher dispatcher, Background background, Maze initialMaze) {
         this.dispatcher = dispatcher;
-        this.background = background;
         this.example84 = new Example84Model(dispatcher, background);
         this.debugger = new DebuggerViewModel(dispatcher);
+        this.playback = new Playback(dispatcher, DEFAULT_SPEED_POSITION, Playback::stepsText);
+        this.rewards = new LiveExperiment<>(dispatcher, background.coordinators(), background.workers(), false);
+        this.speed = playback.speedProperty();
+        this.seed = playback.seedProperty();
         this.maze.set(initialMaze);
         this.settings.set(ChangingSettings.bookDefaults(initialMaze));
         this.changedCells = changedCells(initialMaze);
-        speed.addListener((o, a, b) -> applySpeed());
-        applySpeedText();
         rebuild();
     }
 
@@ -127,19 +121,25 @@ public final class ChangingMazeViewModel {
         debugger.reset(spec, maze.get(), s.slip(), seed.get());
     }
 
-    public ReadOnlyBooleanProperty playingProperty() {
-        return playing.getReadOnlyProperty();
+    /** Play, pause, step, speed and seed of the animated agents. */
+    public Playback playback() {
+        return playback;
     }
 
-    /** The animated agents' latest frames (null before the first). */
-    public ReadOnlyObjectProperty<ChangingRunner.Published> publishedProperty() {
+    /** The cumulative rewards over the background runs finished so far, with progress and Cancel. */
+    public LiveExperiment<CumulativeRewards> rewards() {
+        return rewards;
+    }
+
+    /** The animated agents' latest frames with the run's state (null before the first). */
+    public ReadOnlyObjectProperty<Publication<List<AgentFrame>>> publishedProperty() {
         return published.getReadOnlyProperty();
     }
 
     /** The agents' frames, in the order Dyna-Q, Dyna-Q+, (prioritized sweeping); empty before the first. */
     public List<AgentFrame> frames() {
-        ChangingRunner.Published p = published.get();
-        return p == null ? List.of() : p.frames();
+        Publication<List<AgentFrame>> p = published.get();
+        return p == null ? List.of() : p.frame();
     }
 
     /** The symmetric limit m of the shared Q colour scale [-m, m]. */
@@ -152,20 +152,6 @@ public final class ChangingMazeViewModel {
         return tauLimit.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty speedTextProperty() {
-        return speedText.getReadOnlyProperty();
-    }
-
-    /** Slider position: log10 of steps per second from 0 up to {@link #SPEED_MAX_POSITION} (as fast as possible). */
-    public DoubleProperty speedProperty() {
-        return speed;
-    }
-
-    /** Seed of the next reset (and of the background runs). */
-    public LongProperty seedProperty() {
-        return seed;
-    }
-
     /** True to colour the panes by tau, how stale each (x,u) of the model is, instead of by Q. */
     public BooleanProperty showTauProperty() {
         return showTau;
@@ -175,34 +161,17 @@ public final class ChangingMazeViewModel {
         return maze.getReadOnlyProperty();
     }
 
+    @Override
+    public Maze currentMaze() {
+        return maze.get();
+    }
+
     public ReadOnlyObjectProperty<ChangingSettings> settingsProperty() {
         return settings.getReadOnlyProperty();
     }
 
     public ChangingSettings settings() {
         return settings.get();
-    }
-
-    /** The experiment's statistics over the runs finished so far (null before the first). */
-    public ReadOnlyObjectProperty<CumulativeRewards> rewardsProperty() {
-        return rewards.getReadOnlyProperty();
-    }
-
-    /** True once {@link #rewardsProperty()} holds the finished experiment's result. */
-    public ReadOnlyBooleanProperty rewardsFinalProperty() {
-        return rewardsFinal.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty experimentRunningProperty() {
-        return experimentRunning.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty experimentProgressProperty() {
-        return experimentProgress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty experimentMessageProperty() {
-        return experimentMessage.getReadOnlyProperty();
     }
 
     /** What the banner above the panes says about the maze's change (before and after it happens). */
@@ -242,65 +211,14 @@ public final class ChangingMazeViewModel {
 
     // ------------------------------------------------------------------------------------------------ run controls
 
-    /** Steps per second for a slider position; infinity at the top. */
-    public static double stepsPerSecond(double position) {
-        return position >= SPEED_MAX_POSITION - 1e-9 ? Double.POSITIVE_INFINITY : Math.pow(10, position);
-    }
-
-    private void applySpeed() {
-        applySpeedText();
-        if (runner != null) {
-            runner.setSpeed(stepsPerSecond(speed.get()));
-        }
-    }
-
-    private void applySpeedText() {
-        double s = stepsPerSecond(speed.get());
-        speedText.set(Double.isInfinite(s) ? "max speed"
-                : s < 10 ? String.format(Locale.ROOT, "%.1f steps/s", s) : String.format(Locale.ROOT, "%.0f steps/s", s));
-    }
-
-    public void togglePlay() {
-        setPlaying(!playing.get());
-    }
-
-    public void setPlaying(boolean play) {
-        playing.set(play);
-        runner.setPlaying(play, ++playCommands);
-    }
-
-    /** One lock-step tick: every agent one real step and its planning. Pauses first. */
-    public void step() {
-        if (playing.get()) {
-            setPlaying(false);
-        }
-        runner.stepOnce();
-    }
-
     /** Runs the animated agents, paused, until {@code realSteps} real steps have been taken. */
     public void runTo(long realSteps) {
-        playing.set(false);
-        runner.setPlaying(false, ++playCommands);
-        runner.runTo(realSteps);
+        playback.runPaused(work -> ChangingRun.runTo(work, realSteps));
     }
 
     /** New agents (Q = 0, empty model, the maze's first layout) with the current seed; a new background experiment. */
     public void reset() {
         rebuild();
-    }
-
-    /** Stops the background experiment; the chart keeps the runs finished so far. */
-    public void cancelExperiment() {
-        if (experiment != null) {
-            experiment.cancel();
-            experiment = null;
-        }
-        if (experimentRunning.get()) {
-            experimentRunning.set(false);
-            CumulativeRewards r = rewards.get();
-            experimentMessage.set("Cancelled after " + (r == null ? 0 : r.runs()) + " of " + settings.get().runs()
-                    + " runs");
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ configuration
@@ -318,6 +236,7 @@ public final class ChangingMazeViewModel {
      *
      * @return the reason when the maze cannot be used
      */
+    @Override
     public Optional<String> useMaze(Maze newMaze) {
         if (newMaze.layout().shortestPathLength() < 0) {
             return Optional.of("G cannot be reached from S in this maze");
@@ -337,95 +256,39 @@ public final class ChangingMazeViewModel {
     }
 
     private void stopAnimation() {
-        if (runner != null) {
-            runner.stop();
-            runner = null;
-        }
-        if (experiment != null) {
-            experiment.cancel();
-            experiment = null;
-        }
-        experimentRunning.set(false);
-        playing.set(false);
-    }
-
-    /** True while the learning thread is alive (for tests of clean shutdown). */
-    public boolean isRunnerAlive() {
-        return runner != null && runner.isAlive();
+        playback.stop();
+        rewards.stop();
     }
 
     private void rebuild() {
         stopAnimation();
-        long myGeneration = ++generation;
         colourLimit.set(1e-3);
         tauLimit.set(1);
         changed.set(false);
         changeNotice.set(noticeBefore());
         CumulativeRewardSpec spec = spec();
-        runner = new ChangingRunner(spec, p -> dispatcher.post(this, () -> {
-            if (myGeneration == generation) {
-                accept(p);
-            }
-        }));
-        runner.setSpeed(stepsPerSecond(speed.get()));
-        runner.start();
-        startExperiment(spec, myGeneration);
+        playback.launch(ChangingRun.THREAD_NAME, new ChangingRun(spec), LockStepRunner.Pacing.NONE, this::accept);
+        CumulativeRewards.Accumulator live = new CumulativeRewards.Accumulator(spec);
+        rewards.start(new LiveExperiment.Job<>(spec, spec.runs(),
+                "Computing " + spec.runs() + " runs of " + spec.steps() + " steps in the background",
+                (workers, observer) -> CumulativeRewardExperiment.run(spec, workers, observer),
+                goals -> {
+                    live.add(goals);
+                    return live.snapshot();
+                }, CumulativeRewards::runs,
+                r -> "Cumulative reward: mean of " + r.runs() + " runs with 95% confidence bands"));
     }
 
-    private void startExperiment(CumulativeRewardSpec spec, long myGeneration) {
-        RewardExperiment exp = new RewardExperiment(spec);
-        experiment = exp;
-        rewards.set(null);
-        rewardsFinal.set(false);
-        experimentRunning.set(true);
-        experimentProgress.set(0);
-        experimentMessage.set("Computing " + spec.runs() + " runs of " + spec.steps() + " steps in the background");
-        Object key = new Object();
-        try {
-            exp.start(background.coordinators(), background.workers(),
-                    partial -> dispatcher.post(key, () -> {
-                        if (myGeneration == generation && !exp.isCancelled()) {
-                            rewards.set(partial);
-                            experimentProgress.set(partial.runs() / (double) spec.runs());
-                        }
-                    }),
-                    result -> dispatcher.post(key, () -> {
-                        if (myGeneration == generation && !exp.isCancelled()) {
-                            rewardsFinal.set(true);
-                            rewards.set(result);
-                            experimentProgress.set(1);
-                            experimentRunning.set(false);
-                            experimentMessage.set("Cumulative reward: mean of " + result.runs()
-                                    + " runs with 95% confidence bands");
-                        }
-                    }),
-                    error -> dispatcher.post(key, () -> {
-                        if (myGeneration == generation) {
-                            experimentRunning.set(false);
-                            experimentMessage.set(error);
-                        }
-                    }));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            experimentRunning.set(false);
-            experimentMessage.set("The app is shutting down");
-        }
-    }
-
-    private void accept(ChangingRunner.Published p) {
+    private void accept(Publication<List<AgentFrame>> p) {
         double maxAbs = 0;
-        for (AgentFrame f : p.frames()) {
+        for (AgentFrame f : p.frame()) {
             for (double v : f.pane().q()) {
                 maxAbs = Math.max(maxAbs, Math.abs(v));
             }
         }
         colourLimit.set(DivergingScale.niceLimit(maxAbs));
-        tauLimit.set(niceTauLimit(p.realSteps()));
-        // The runner pauses by itself at the experiment's last step; frames older than the latest request are not its
-        // answer to it.
-        if (!p.playing() && playing.get() && p.playCommand() == playCommands) {
-            playing.set(false);
-        }
-        boolean nowChanged = !p.frames().isEmpty() && p.frames().get(0).changed();
+        tauLimit.set(niceTauLimit(p.ticks()));
+        boolean nowChanged = !p.frame().isEmpty() && p.frame().get(0).changed();
         if (nowChanged != changed.get()) {
             changed.set(nowChanged);
             changeNotice.set(nowChanged ? noticeAfter() : noticeBefore());
@@ -510,131 +373,55 @@ public final class ChangingMazeViewModel {
 
     // ------------------------------------------------------------------------------------------------ sessions
 
-    /**
-     * The lab's settings for a session file: seed, maze (its whole file text), the parameters, runs, steps, slip,
-     * the third agent, the tau map, the speed, and the runs of the Example 8.4 tab.
-     */
-    public ObjectNode toSettings() {
-        ChangingSettings s = settings.get();
-        ObjectNode o = Sessions.mapper().createObjectNode();
-        o.put("seed", seed.get());
-        o.put("alpha", s.alpha());
-        o.put("gamma", s.gamma());
-        o.put("epsilon", s.epsilon());
-        o.put("n", s.n());
-        o.put("kappa", s.kappa());
-        o.put("theta", s.theta());
-        o.put("runs", s.runs());
-        o.put("steps", s.steps());
-        o.put("slip", s.slip());
-        o.put("prioritizedSweeping", s.sweeping());
-        o.put("showTau", showTau.get());
-        double perSecond = stepsPerSecond(speed.get());
-        if (Double.isInfinite(perSecond)) {
-            o.put("stepsPerSecond", "max");
-        } else {
-            o.put("stepsPerSecond", Math.round(perSecond * 1000) / 1000.0);
-        }
-        o.put("example84Runs", example84Runs);
-        o.put("maze", MazeParser.format(maze.get()));
-        return o;
+    /** The settings now, as a session saves them. */
+    public ChangingSession session() {
+        return new ChangingSession(seed.get(), maze.get(), settings.get(), showTau.get(), playback.stepsPerSecond(),
+                example84Runs, null);
     }
 
     /**
-     * Applies saved settings. Every field is optional: a missing maze keeps the current one, a missing parameter
-     * takes the book's value for the maze; a present one must be valid. The maze is given as its file text
-     * ("maze") or as the name of a maze shipped in mazes/ ("bundledMaze", e.g. "blocking.maze"). "action": "play"
-     * starts the animation, "example-8.4" shows the Example 8.4 tab (which computes it), "debugger" the step-through debugger with
-     * Dyna-Q+. Nothing changes unless
-     * everything is valid.
+     * The lab's settings for a session file ({@link ChangingSession#toJson}): seed, maze (its whole file text), the
+     * parameters, runs, steps, slip, the third agent, the tau map, the speed, and the runs of the Example 8.4 tab.
+     */
+    @Override
+    public ObjectNode toSettings() {
+        return session().toJson();
+    }
+
+    /**
+     * Applies saved settings ({@link ChangingSession#fromJson}). Every field is optional: a missing maze keeps the
+     * current one, a missing parameter takes the book's value for the maze; a present one must be valid. The maze is
+     * given as its file text ("maze") or as the name of a maze shipped in mazes/ ("bundledMaze", e.g.
+     * "blocking.maze"). Nothing changes unless everything is valid.
      *
      * @return the reason the settings were refused, naming the field
      */
+    @Override
     public Optional<String> applySettings(JsonNode o) {
-        try {
-            Maze newMaze = maze.get();
-            if (o.has("maze") && o.has("bundledMaze")) {
-                throw new IllegalArgumentException("give \"maze\" or \"bundledMaze\", not both");
-            }
-            if (o.has("maze")) {
-                if (!o.get("maze").isTextual()) {
-                    throw new IllegalArgumentException("\"maze\" must be the text of a maze file");
-                }
-                try {
-                    newMaze = MazeParser.parse("maze", o.get("maze").asText());
-                } catch (MazeFormatException ex) {
-                    throw new IllegalArgumentException("\"maze\" is not a valid maze: " + ex.getMessage());
-                }
-            } else if (o.has("bundledMaze")) {
-                String name = o.get("bundledMaze").asText("");
-                if (!name.matches("[a-z0-9.-]+\\.maze")) {
-                    throw new IllegalArgumentException("\"bundledMaze\" must name a maze in mazes/, e.g. "
-                            + "\"blocking.maze\", got " + o.get("bundledMaze"));
-                }
-                try {
-                    newMaze = BundledMazes.load(name);
-                } catch (IllegalStateException ex) {
-                    throw new IllegalArgumentException("\"bundledMaze\": no maze " + name + " in mazes/");
-                }
-            }
-            if (newMaze.layout().shortestPathLength() < 0) {
-                throw new IllegalArgumentException("\"maze\": G cannot be reached from S");
-            }
-            ChangingSettings d = ChangingSettings.bookDefaults(newMaze);
-            long newSeed = o.has("seed") ? longField(o, "seed") : 1;
-            ChangingSettings s = new ChangingSettings(
-                    o.has("alpha") ? number(o, "alpha") : d.alpha(),
-                    o.has("gamma") ? number(o, "gamma") : d.gamma(),
-                    o.has("epsilon") ? number(o, "epsilon") : d.epsilon(),
-                    o.has("n") ? intField(o, "n") : d.n(),
-                    o.has("kappa") ? number(o, "kappa") : d.kappa(),
-                    o.has("theta") ? number(o, "theta") : d.theta(),
-                    o.has("runs") ? intField(o, "runs") : d.runs(),
-                    o.has("steps") ? intField(o, "steps") : d.steps(),
-                    o.has("slip") ? number(o, "slip") : d.slip(),
-                    o.has("prioritizedSweeping") ? bool(o, "prioritizedSweeping") : d.sweeping());
-            boolean tau = o.has("showTau") ? bool(o, "showTau") : false;
-            double position = speed.get();
-            if (o.has("stepsPerSecond")) {
-                JsonNode sp = o.get("stepsPerSecond");
-                if (sp.isTextual() && sp.asText().equals("max")) {
-                    position = SPEED_MAX_POSITION;
-                } else if (sp.isNumber() && sp.asDouble() >= 1 && sp.asDouble() < 100_000) {
-                    position = Math.log10(sp.asDouble());
-                } else {
-                    throw new IllegalArgumentException("\"stepsPerSecond\" must be a number in 1..99999 or \"max\", got "
-                            + sp);
-                }
-            }
-            int e84Runs = o.has("example84Runs") ? intField(o, "example84Runs") : example84Runs;
-            if (e84Runs < 1 || e84Runs > Example84Model.MAX_RUNS) {
-                throw new IllegalArgumentException("example84Runs must be in 1.." + Example84Model.MAX_RUNS + ", got "
-                        + e84Runs);
-            }
-            String action = o.path("action").asText("");
-            if (!List.of("", "play", "example-8.4", "debugger").contains(action)) {
-                throw new IllegalArgumentException("\"action\" must be \"play\", \"example-8.4\" or \"debugger\", got "
-                        + "\"" + action + "\"");
-            }
-            // Everything is valid: apply.
-            stopAnimation();
-            seed.set(newSeed);
-            maze.set(newMaze);
-            changedCells = changedCells(newMaze);
-            showTau.set(tau);
-            speed.set(position);
-            example84Runs = e84Runs;
-            configure(s);
-            if (action.equals("play")) {
-                setPlaying(true);
-            } else if (action.equals("example-8.4")) {
-                example84Requests.set(example84Requests.get() + 1);
-            } else if (action.equals("debugger")) {
-                debuggerRequests.set(debuggerRequests.get() + 1);
-            }
-            return Optional.empty();
-        } catch (IllegalArgumentException ex) {
-            return Optional.of(ex.getMessage());
+        return SessionFields.applyIfValid(o, json -> ChangingSession.fromJson(json, session()), this::apply);
+    }
+
+    /**
+     * Replaces every setting at once, resets, then does the settings' action: "play" starts the animation,
+     * "example-8.4" shows the Example 8.4 tab (which computes it), "debugger" the step-through debugger with Dyna-Q+.
+     */
+    public void apply(ChangingSession s) {
+        stopAnimation();
+        seed.set(s.seed());
+        maze.set(s.maze());
+        changedCells = changedCells(s.maze());
+        showTau.set(s.showTau());
+        if (s.stepsPerSecond() != playback.stepsPerSecond()) {
+            playback.setStepsPerSecond(s.stepsPerSecond());
+        }
+        example84Runs = s.example84Runs();
+        configure(s.settings());
+        if (s.action() == PresetAction.PLAY) {
+            playback.setPlaying(true);
+        } else if (s.action() == PresetAction.EXAMPLE_84) {
+            example84Requests.set(example84Requests.get() + 1);
+        } else if (s.action() == PresetAction.DEBUGGER) {
+            debuggerRequests.set(debuggerRequests.get() + 1);
         }
     }
 
@@ -651,36 +438,5 @@ public final class ChangingMazeViewModel {
     public void computeExample84(int runs) {
         example84.compute(runs, seed.get());
         example84Runs = runs;
-    }
-
-    private static double number(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (!v.isNumber()) {
-            throw new IllegalArgumentException(field + " must be a number, got " + v);
-        }
-        return v.asDouble();
-    }
-
-    private static int intField(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new IllegalArgumentException(field + " must be a whole number, got " + v);
-        }
-        return v.asInt();
-    }
-
-    private static long longField(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new IllegalArgumentException(field + " must be a whole number, got " + v);
-        }
-        return v.asLong();
-    }
-
-    private static boolean bool(JsonNode o, String field) {
-        if (!o.get(field).isBoolean()) {
-            throw new IllegalArgumentException(field + " must be true or false, got " + o.get(field));
-        }
-        return o.get(field).asBoolean();
     }
 }

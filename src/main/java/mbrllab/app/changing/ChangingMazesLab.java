@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -43,17 +44,27 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
-import mbrllab.app.dynamaze.DebuggerView;
-import mbrllab.app.dynamaze.DebuggerViewModel;
-import mbrllab.app.dynamaze.MazeCanvas;
-import mbrllab.app.dynamaze.MazeRenderer;
-import mbrllab.app.dynamaze.Overlays;
-import mbrllab.app.dynamaze.PaneFrame;
-import mbrllab.app.dynamaze.QLegend;
+import mbrllab.app.debugger.DebuggerTab;
+import mbrllab.app.debugger.DebuggerView;
+import mbrllab.app.debugger.DebuggerViewModel;
+import mbrllab.app.maze.MazeCanvas;
+import mbrllab.app.maze.MazeRenderer;
+import mbrllab.app.maze.Overlays;
+import mbrllab.app.maze.PaneBox;
+import mbrllab.app.maze.PaneCsv;
+import mbrllab.app.maze.PaneFrame;
+import mbrllab.app.maze.QLegend;
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
-import mbrllab.app.shell.RunControls;
-import mbrllab.app.shell.Shell;
+import mbrllab.app.lab.RunControls;
+import mbrllab.app.lab.SessionState;
+import mbrllab.app.lab.BaseLab;
+import mbrllab.app.lab.LabContext;
+import mbrllab.app.lab.LabEntry;
+import mbrllab.app.lab.Layouts;
+import mbrllab.app.lab.Publication;
+import mbrllab.app.lab.RunToolbar;
+import mbrllab.app.lab.Status;
 import mbrllab.charts.CumulativeRewardChart;
 import mbrllab.charts.Palette;
 import mbrllab.core.dyna.AgentKind;
@@ -66,6 +77,7 @@ import mbrllab.core.dyna.PrioritizedSweeping.QueueEntry;
 import mbrllab.core.maze.Action;
 import mbrllab.core.maze.Layout;
 import mbrllab.core.maze.Maze;
+import mbrllab.app.maze.TauLegend;
 
 /**
  * The Changing mazes lab (Sutton and Barto, Sections 8.3 and 8.4): Dyna-Q and Dyna-Q+ side by side on a maze that
@@ -74,7 +86,20 @@ import mbrllab.core.maze.Maze;
  * and 8.5 filling in live from the background runs, with the animated run and the change marked. A second tab holds
  * Example 8.4. Views only: state lives in {@link ChangingMazeViewModel} and {@link Example84Model}.
  */
-public final class ChangingMazesLab {
+public final class ChangingMazesLab extends BaseLab {
+
+    /** The lab's line in the navigation. */
+    public static final LabEntry ENTRY = new LabEntry("changing-mazes", "Changing mazes",
+            "Changing mazes: Dyna-Q against Dyna-Q+ when the maze changes (Figures 8.4 and 8.5), prioritized sweeping "
+                    + "(Example 8.4)", ChangingMazesLab::new);
+
+    /** What the toolbar's run controls do in this lab. */
+    static final RunToolbar.Tips TIPS = new RunToolbar.Tips(
+            "Play or pause all agents (Space)",
+            "One real step, and its planning updates, for every agent (Right arrow)",
+            "New agents with Q = 0 and an empty model on the maze's first layout, using the seed (Ctrl+R)",
+            RunToolbar.SPEED_TIP, "Seed of the random numbers of the animated run and of the background runs; "
+            + "applied on Reset. Same seed, same numbers as figure 8.4 / 8.5 on the command line.");
 
     /** The chart's animated lines are redrawn at most this often. */
     static final int CHART_UPDATES_PER_SECOND = 5;
@@ -82,7 +107,7 @@ public final class ChangingMazesLab {
     static final int CHART_POINTS = 600;
 
     private final ChangingMazeViewModel model;
-    private final Shell.StatusBar status;
+    private final Status status;
     private final VBox root = new VBox();
     private final HBox panes = new HBox(10);
     private final List<MazeCanvas> canvases = new ArrayList<>();
@@ -96,19 +121,16 @@ public final class ChangingMazesLab {
     private final CheckBox tauToggle = new CheckBox("Show tau: how stale the model is");
     private final HBox legendRow = new HBox(16);
     private final Label changeNotice = new Label();
-    private final Label realStepsLabel = new Label("real steps: 0");
+    private final Label realStepsLabel = Layouts.realStepsLabel();
     private final Label summary = new Label();
     private final Label runSummary = new Label();
     private final ChartViewer chartViewer;
     private JFreeChart chart;
     private final XYSeriesCollection animated = new XYSeriesCollection();
-    private final List<Node> toolbarItems = new ArrayList<>();
     private final TabPane tabs = new TabPane();
     private final Tab mainTab;
     private final Tab example84Tab;
-    private final Tab debuggerTab;
-    private final DebuggerView debuggerView;
-    private boolean debuggerStarted;
+    private final DebuggerTab debugger;
     private final Example84View example84View;
     private final ChangingOptions options;
     private final Timeline chartTimer = new Timeline(new KeyFrame(Duration.millis(1000.0 / CHART_UPDATES_PER_SECOND),
@@ -117,9 +139,10 @@ public final class ChangingMazesLab {
     private double fontScale = 1;
     private boolean highContrast;
 
-    public ChangingMazesLab(ChangingMazeViewModel model, Shell.StatusBar status) {
-        this.model = model;
-        this.status = status;
+    /** Opens the lab on the blocking maze. */
+    public ChangingMazesLab(LabContext context) {
+        this.status = context.status();
+        this.model = new ChangingMazeViewModel(context.dispatcher(), context.background());
         chartTimer.setCycleCount(Animation.INDEFINITE);
         root.getStyleClass().addAll("lab", "changing-mazes-lab");
         root.setId("changingMazesLab");
@@ -168,25 +191,18 @@ public final class ChangingMazesLab {
                 + "(run 1). Dashed: the maze changes.");
         chartNote.setWrapText(true);
         chartNote.getStyleClass().add("note");
-        VBox bottom = new VBox(4, chartViewer, summary, runSummary, chartNote);
-        VBox.setVgrow(chartViewer, Priority.ALWAYS);
-        bottom.setPadding(new Insets(0, 8, 6, 8));
+        VBox bottom = Layouts.chartColumn(chartViewer, new Insets(0, 8, 6, 8), summary, runSummary, chartNote);
         clipToBounds(top);
         clipToBounds(bottom);
-        SplitPane split = new SplitPane(top, bottom);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.56);
         options = new ChangingOptions(model);
-        SplitPane sides = new SplitPane(split, options.view());
-        sides.setDividerPositions(0.79);
-        SplitPane.setResizableWithParent(options.view(), false);
+        SplitPane sides = Layouts.withSidePanel(Layouts.pictureOverChart(top, bottom, 0.56), options.view(), 0.79);
 
         mainTab = new Tab("Dyna-Q and Dyna-Q+ on a changing maze", sides);
         mainTab.setId("changingTab");
         example84View = new Example84View(model.example84(), model);
         example84Tab = new Tab("Example 8.4: prioritized sweeping", example84View.view());
         example84Tab.setId("example84Tab");
-        debuggerView = new DebuggerView(model.debugger(), new DebuggerView.Host() {
+        DebuggerView debuggerView = new DebuggerView(model.debugger(), new DebuggerView.Host() {
             @Override
             public Maze maze() {
                 return model.mazeProperty().get();
@@ -207,25 +223,23 @@ public final class ChangingMazesLab {
                 model.resetDebugger(kind, n);
             }
         });
-        debuggerTab = new Tab("Step-through debugger", debuggerView.view());
-        debuggerTab.setId("changingDebuggerTab");
-        tabs.getTabs().setAll(mainTab, example84Tab, debuggerTab);
+        tabs.getTabs().setAll(mainTab, example84Tab);
+        debugger = new DebuggerTab(debuggerView, tabs, "changingDebuggerTab", () -> {
+            int n = model.settings().n();
+            java.util.TreeSet<Integer> ns = new java.util.TreeSet<>(List.of(0, 5, 10, 50));
+            ns.add(n);
+            debuggerView.setNChoices(List.copyOf(ns), n);
+            debuggerView.reset();
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("changingTabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == example84Tab) {
                 example84View.computeOnFirstVisit();
             }
-            if (b == debuggerTab && !debuggerStarted) {
-                debuggerStarted = true;
-                resetDebugger();
-            }
             showProgress();
         });
-        model.debuggerRequestsProperty().addListener((o, a, b) -> {
-            tabs.getSelectionModel().select(debuggerTab);
-            resetDebugger();
-        });
+        model.debuggerRequestsProperty().addListener((o, a, b) -> debugger.show());
         model.example84RequestsProperty().addListener((o, a, b) -> {
             example84View.compute();
             tabs.getSelectionModel().select(example84Tab);
@@ -233,22 +247,20 @@ public final class ChangingMazesLab {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().add(tabs);
 
-        buildToolbar();
+        install(root, panes, RunToolbar.build(model.playback(), controls(), TIPS, realStepsLabel));
         model.configVersionProperty().addListener((o, a, b) -> {
             rebuildPanesAndChart();
-            if (debuggerStarted) {
-                resetDebugger();
-            }
+            debugger.restartIfStarted();
         });
         model.publishedProperty().addListener((o, a, b) -> show());
         model.colourLimitProperty().addListener((o, a, b) -> {
             qLegend.setLimit(b.doubleValue());
         });
         model.tauLimitProperty().addListener((o, a, b) -> tauLegend.setLimit(b.doubleValue()));
-        model.rewardsProperty().addListener((o, a, b) -> showRewards());
-        model.experimentProgressProperty().addListener((o, a, b) -> showProgress());
-        model.experimentRunningProperty().addListener((o, a, b) -> showProgress());
-        model.experimentMessageProperty().addListener((o, a, b) -> status.setMessage(b));
+        model.rewards().snapshotProperty().addListener((o, a, b) -> showRewards());
+        model.rewards().progressProperty().addListener((o, a, b) -> showProgress());
+        model.rewards().runningProperty().addListener((o, a, b) -> showProgress());
+        model.rewards().messageProperty().addListener((o, a, b) -> status.setMessage(b));
         model.example84().runningProperty().addListener((o, a, b) -> showProgress());
         model.example84().progressProperty().addListener((o, a, b) -> showProgress());
         model.example84().messageProperty().addListener((o, a, b) -> status.setMessage(b));
@@ -258,44 +270,19 @@ public final class ChangingMazesLab {
         showProgress();
     }
 
-    public Node view() {
-        return root;
+    /** Play/pause, step and reset for the shell's keyboard shortcuts; in the debugger tab, the debugger's. */
+    @Override
+    public RunControls controls() {
+        return debugger.around(model.playback(), model::reset);
     }
 
-    public List<Node> toolbarItems() {
-        return toolbarItems;
-    }
-
+    /** The lab's view model (tests reach the lab's state through it). */
     public ChangingMazeViewModel model() {
         return model;
     }
 
-    /** Play/pause, step and reset for the shell's keyboard shortcuts; in the debugger tab, the debugger's. */
-    public RunControls runControls() {
-        return new RunControls(
-                () -> ifDebugger(debuggerView.debugger()::runToBreakpoint, model::togglePlay),
-                () -> ifDebugger(debuggerView.debugger()::stepUpdate, model::step),
-                () -> ifDebugger(debuggerView::reset, model::reset));
-    }
-
-    private void ifDebugger(Runnable inDebugger, Runnable otherwise) {
-        if (tabs.getSelectionModel().getSelectedItem() == debuggerTab) {
-            inDebugger.run();
-        } else {
-            otherwise.run();
-        }
-    }
-
-    /** The debugger offers the lab's n (chosen: the panes' agents) and a few others, and starts afresh. */
-    private void resetDebugger() {
-        int n = model.settings().n();
-        java.util.TreeSet<Integer> ns = new java.util.TreeSet<>(List.of(0, 5, 10, 50));
-        ns.add(n);
-        debuggerView.setNChoices(List.copyOf(ns), n);
-        debuggerView.reset();
-    }
-
     /** Stops every thread of the lab (lab switch, window close). */
+    @Override
     public void dispose() {
         chartTimer.stop();
         model.shutdown();
@@ -318,7 +305,7 @@ public final class ChangingMazesLab {
     }
 
     private void showProgress() {
-        boolean rewardsRunning = model.experimentRunningProperty().get();
+        boolean rewardsRunning = model.rewards().runningProperty().get();
         Example84Model e84 = model.example84();
         boolean e84Running = e84.runningProperty().get();
         boolean preferE84 = e84Running && (tabs.getSelectionModel().getSelectedItem() == example84Tab
@@ -328,9 +315,8 @@ public final class ChangingMazesLab {
             status.showProgress(e84.progressProperty().get(), Math.round(e84.progressProperty().get() * total) + " / "
                     + total + " runs of Example 8.4", e84::cancel);
         } else if (rewardsRunning) {
-            CumulativeRewards r = model.rewardsProperty().get();
-            status.showProgress(model.experimentProgressProperty().get(), (r == null ? 0 : r.runs()) + " / "
-                    + model.settings().runs() + " runs", model::cancelExperiment);
+            status.showProgress(model.rewards().progressProperty().get(), model.rewards().progressText(),
+                    model.rewards()::cancel);
         } else {
             status.hideProgress();
         }
@@ -368,12 +354,7 @@ public final class ChangingMazesLab {
             canvas.setFontScale(fontScale);
             canvas.setHighContrast(highContrast);
             canvas.setOverlays(new Overlays(true, true, false, false, false, true, true));
-            VBox box = new VBox(2, title, stats, canvas);
-            box.setAlignment(Pos.TOP_CENTER);
-            VBox.setVgrow(canvas, Priority.ALWAYS);
-            HBox.setHgrow(box, Priority.ALWAYS);
-            box.setMinWidth(100);
-            box.setPrefWidth(380);
+            VBox box = PaneBox.of(title, stats, canvas);
             panes.getChildren().add(box);
             if (agent.kind() == AgentKind.PRIORITIZED_SWEEPING) {
                 panes.getChildren().add(queueBox());
@@ -419,7 +400,7 @@ public final class ChangingMazesLab {
         title.setMinHeight(Region.USE_PREF_SIZE);
         title.getStyleClass().add("queue-title");
         title.setTooltip(new Tooltip("Prioritized sweeping's queue right after the latest real step that queued "
-                + "something, highest priority |TD error| first (the top " + ChangingRunner.QUEUE_TOP + "): the pairs "
+                + "something, highest priority |TD error| first (the top " + ChangingRun.QUEUE_TOP + "): the pairs "
                 + "that step's planning updates took. (x, u) is x's (row, col) and the action u. Once the values are "
                 + "right, real steps queue nothing and the queue stays empty."));
         VBox box = new VBox(2, title, queueLabel, queueTable);
@@ -494,8 +475,8 @@ public final class ChangingMazesLab {
         if (frames.size() != canvases.size()) {
             return;
         }
-        ChangingRunner.Published p = model.publishedProperty().get();
-        realStepsLabel.setText(String.format(Locale.ROOT, "real steps: %,d", p == null ? 0 : p.realSteps()));
+        Publication<List<AgentFrame>> p = model.publishedProperty().get();
+        realStepsLabel.setText(String.format(Locale.ROOT, "real steps: %,d", p == null ? 0 : p.ticks()));
         double limit = model.colourLimitProperty().get();
         for (int i = 0; i < frames.size(); i++) {
             AgentFrame f = frames.get(i);
@@ -515,12 +496,12 @@ public final class ChangingMazesLab {
         }
         if (!frames.isEmpty()) {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Animated run 1 at step %,d:",
-                    p.realSteps()));
+                    p.ticks()));
             for (int i = 0; i < frames.size(); i++) {
                 sb.append(i == 0 ? " " : ", ").append(frames.get(i).kind().label()).append(' ')
                         .append(frames.get(i).goals());
             }
-            runSummary.setText(sb.append(p.pausedAtEnd() || !model.playingProperty().get() && p.realSteps()
+            runSummary.setText(sb.append(p.pausedByItself() || !model.playback().isPlaying() && p.ticks()
                     == model.settings().steps() ? " (paused at the experiment's last step; Play goes on)." : ".")
                     .toString());
         }
@@ -562,7 +543,7 @@ public final class ChangingMazesLab {
     }
 
     private void showRewards() {
-        CumulativeRewards r = model.rewardsProperty().get();
+        CumulativeRewards r = model.rewards().snapshot();
         XYPlot plot = chart.getXYPlot();
         if (r == null || r.agentCount() != model.spec().agents().size()) {
             plot.setDataset(0, new YIntervalSeriesCollection());
@@ -571,7 +552,7 @@ public final class ChangingMazesLab {
         }
         int stride = Math.max(1, r.steps() / CHART_POINTS);
         plot.setDataset(0, CumulativeRewardChart.dataset(r, stride));
-        summary.setText(rewardText(r, model.rewardsFinalProperty().get(), model.settings().runs()));
+        summary.setText(rewardText(r, model.rewards().completeProperty().get(), model.settings().runs()));
     }
 
     /**
@@ -619,70 +600,16 @@ public final class ChangingMazesLab {
         }
     }
 
-    // ------------------------------------------------------------------------------------------------ toolbar
-
-    private void buildToolbar() {
-        Button play = new Button("Play");
-        play.setId("playButton");
-        play.textProperty().bind(Bindings.when(model.playingProperty()).then("Pause").otherwise("Play"));
-        play.setOnAction(e -> model.togglePlay());
-        play.setTooltip(new Tooltip("Play or pause all agents (Space)"));
-        play.setMinWidth(70);
-        Button step = new Button("Step");
-        step.setId("stepButton");
-        step.setOnAction(e -> model.step());
-        step.setTooltip(new Tooltip("One real step, and its planning updates, for every agent (Right arrow)"));
-        Button reset = new Button("Reset");
-        reset.setId("resetButton");
-        reset.setOnAction(e -> model.reset());
-        reset.setTooltip(new Tooltip("New agents with Q = 0 and an empty model on the maze's first layout, using the "
-                + "seed (Ctrl+R)"));
-        Slider speed = new Slider(0, ChangingMazeViewModel.SPEED_MAX_POSITION, model.speedProperty().get());
-        speed.setId("speedSlider");
-        speed.setPrefWidth(160);
-        speed.valueProperty().bindBidirectional(model.speedProperty());
-        speed.setTooltip(new Tooltip("From 1 step per second to as fast as possible (far right)"));
-        Label speedLabel = new Label();
-        speedLabel.setId("speedLabel");
-        speedLabel.textProperty().bind(model.speedTextProperty());
-        speedLabel.setMinWidth(95);
-        TextField seed = new TextField(Long.toString(model.seedProperty().get()));
-        seed.setId("seedField");
-        seed.setPrefColumnCount(7);
-        seed.setTooltip(new Tooltip("Seed of the random numbers of the animated run and of the background runs; "
-                + "applied on Reset. Same seed, same numbers as figure 8.4 / 8.5 on the command line."));
-        seed.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("-?\\d{0,18}")
-                ? change : null));
-        model.seedProperty().addListener((o, a, b) -> {
-            if (!seed.getText().equals(Long.toString(b.longValue()))) {
-                seed.setText(Long.toString(b.longValue()));
-            }
-        });
-        seed.textProperty().addListener((o, a, b) -> {
-            try {
-                model.seedProperty().set(Long.parseLong(b));
-            } catch (NumberFormatException e) {
-                // an empty or lone "-" field keeps the previous seed
-            }
-        });
-        realStepsLabel.setId("realStepsLabel");
-        realStepsLabel.setMinWidth(Region.USE_PREF_SIZE);
-        toolbarItems.addAll(List.of(play, step, reset, new Separator(Orientation.VERTICAL), new Label("Speed"), speed,
-                speedLabel, new Separator(Orientation.VERTICAL), new Label("Seed"), seed,
-                new Separator(Orientation.VERTICAL), realStepsLabel));
-    }
-
     // ------------------------------------------------------------------------------------------------ classroom
 
     /** Scales canvas text and chart fonts (the CSS scales the controls). */
+    @Override
     public void setFontScale(double scale) {
         fontScale = scale;
+        canvases.forEach(c -> c.setFontScale(scale));
         qLegend.setFontScale(scale);
         tauLegend.setFontScale(scale);
-        for (MazeCanvas c : canvases) {
-            c.setFontScale(scale);
-        }
-        debuggerView.setFontScale(scale);
+        debugger.setFontScale(scale);
         rebuildChart();
         example84View.setFontScale(scale);
         options.setFontScale(scale);
@@ -694,19 +621,19 @@ public final class ChangingMazesLab {
         }
     }
 
+    @Override
     public void setHighContrast(boolean on) {
         highContrast = on;
+        canvases.forEach(c -> c.setHighContrast(on));
         qLegend.setHighContrast(on);
         tauLegend.setHighContrast(on);
-        for (MazeCanvas c : canvases) {
-            c.setHighContrast(on);
-        }
-        debuggerView.setHighContrast(on);
+        debugger.setHighContrast(on);
     }
 
     // ------------------------------------------------------------------------------------------------ export
 
     /** Every maze pane (as a figure), the cumulative-reward chart and, once computed, the Example 8.4 chart. */
+    @Override
     public List<ExportTarget> exportTargets() {
         List<ExportTarget> targets = new ArrayList<>();
         List<AgentFrame> frames = model.frames();
@@ -729,27 +656,16 @@ public final class ChangingMazesLab {
                     () -> Exports.svg(w, fh, pen -> MazeRenderer.drawFigure(pen, pane, style, extras, title, w, h)),
                     () -> paneCsv(f.kind().key(), f.pane(), f.tau())));
         }
-        CumulativeRewards r = model.rewardsProperty().get();
+        CumulativeRewards r = model.rewards().snapshot();
         double cw = Math.max(720, chartViewer.getWidth());
         double ch = Math.max(440, chartViewer.getHeight());
         targets.add(new ExportTarget("cumulative-reward", "Cumulative reward chart",
                 () -> Exports.chartPng2x(titledChart(), cw, ch), () -> Exports.chartSvg(titledChart(), cw, ch),
                 () -> r == null ? "step\n" : r.toCsv()));
         targets.addAll(example84View.exportTargets());
-        MazeCanvas dbg = debuggerView.canvas();
-        if (debuggerStarted && dbg.frame() != null && dbg.getWidth() > 0) {
-            PaneFrame frame = dbg.frame();
-            MazeRenderer.Style style = dbg.style();
-            double w = dbg.getWidth();
-            double h = dbg.getHeight();
-            String title = String.format(Locale.ROOT, "Debugger, n = %d · update %,d · real step %,d", frame.n(),
-                    frame.updates(), frame.realSteps());
-            double fh = h + 2 * MazeRenderer.FIGURE_BAND;
-            targets.add(new ExportTarget("debugger-maze", "Debugger maze (n = " + frame.n() + ")",
-                    () -> Exports.png2x(w, fh, pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
-                    () -> Exports.svg(w, fh, pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
-                    () -> paneCsv("debugger", frame, null)));
-        }
+        debugger.exportTarget(frame -> String.format(Locale.ROOT, "Debugger, n = %d · update %,d · real step %,d",
+                frame.n(), frame.updates(), frame.realSteps()), frame -> paneCsv("debugger", frame, null))
+                .ifPresent(targets::add);
         return targets;
     }
 
@@ -757,10 +673,10 @@ public final class ChangingMazesLab {
     private JFreeChart titledChart() {
         try {
             JFreeChart copy = (JFreeChart) chart.clone();
-            CumulativeRewards r = model.rewardsProperty().get();
+            CumulativeRewards r = model.rewards().snapshot();
             copy.setTitle(new org.jfree.chart.title.TextTitle("Cumulative reward on the "
                     + model.mazeProperty().get().name() + (r == null ? "" : ", mean of " + r.runs() + " runs, seed "
-                    + model.seedProperty().get()), new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD,
+                    + model.playback().seed()), new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD,
                     (int) Math.round(15 * fontScale))));
             return copy;
         } catch (CloneNotSupportedException e) {
@@ -773,24 +689,11 @@ public final class ChangingMazesLab {
      * knows the state, visits.
      */
     static String paneCsv(String agent, PaneFrame p, double[] tau) {
-        StringBuilder sb = new StringBuilder("agent,row,col,action,q,strictly_greedy,tau,model_knows_state,visits\n");
-        Layout l = p.layout();
-        for (int x = 0; x < l.cellCount(); x++) {
-            int r = x / l.cols();
-            int c = x % l.cols();
-            if (l.isWall(r, c)) {
-                continue;
-            }
-            int best = DynaQ.strictlyBestAction(p.q(), x);
-            for (int u = 0; u < Action.COUNT; u++) {
-                sb.append(agent).append(',').append(r).append(',').append(c).append(',')
-                        .append(Action.of(u).label()).append(',')
-                        .append(String.format(Locale.ROOT, "%.9f", p.q()[x * 4 + u])).append(',')
-                        .append(best == u).append(',').append(tau == null ? "" : Long.toString((long) tau[x * 4 + u]))
-                        .append(',')
-                        .append(p.known()[x]).append(',').append(p.visits()[x]).append('\n');
-            }
-        }
-        return sb.toString();
+        return PaneCsv.BY_AGENT.write(agent, p, tau);
+    }
+
+    @Override
+    public Optional<SessionState> session() {
+        return Optional.of(model);
     }
 }

@@ -15,7 +15,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import mbrllab.app.Background;
-import mbrllab.app.FxDispatcher;
+import mbrllab.app.lab.Dispatcher;
 import mbrllab.core.dyna.ExperimentObserver;
 import mbrllab.core.dyna.UpdatesToOptimal;
 import mbrllab.core.dyna.UpdatesToOptimalExperiment;
@@ -36,7 +36,7 @@ public final class Example84Model {
     /** Most runs the tab accepts (the command line goes to 10,000). */
     public static final int MAX_RUNS = 1000;
 
-    private final FxDispatcher dispatcher;
+    private final Dispatcher dispatcher;
     private final Background background;
     private final List<Maze> mazes;
     private final ReadOnlyObjectWrapper<UpdatesToOptimal> result = new ReadOnlyObjectWrapper<>(this, "result");
@@ -49,7 +49,7 @@ public final class Example84Model {
     private AtomicBoolean cancelled;
     private long generation;
 
-    public Example84Model(FxDispatcher dispatcher, Background background) {
+    public Example84Model(Dispatcher dispatcher, Background background) {
         this.dispatcher = dispatcher;
         this.background = background;
         this.mazes = BundledMazes.example84Mazes();

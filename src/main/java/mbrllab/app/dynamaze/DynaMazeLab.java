@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -36,18 +37,51 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
-import mbrllab.app.shell.RunControls;
-import mbrllab.app.shell.Shell;
+import mbrllab.app.lab.CurveSnapshot;
+import mbrllab.app.lab.BaseLab;
+import mbrllab.app.lab.LabContext;
+import mbrllab.app.lab.LabEntry;
+import mbrllab.app.lab.Layouts;
+import mbrllab.app.lab.RunControls;
+import mbrllab.app.lab.SessionState;
+import mbrllab.app.lab.RunToolbar;
+import mbrllab.app.lab.Status;
+import mbrllab.io.BundledMazes;
 import mbrllab.charts.LearningCurveChart;
 import mbrllab.charts.Palette;
+import mbrllab.core.dyna.AgentKind;
+import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.maze.Layout;
+import mbrllab.core.maze.Maze;
+import mbrllab.app.debugger.DebuggerTab;
+import mbrllab.app.debugger.DebuggerView;
+import mbrllab.app.debugger.DebuggerViewModel;
+import mbrllab.app.maze.MazeCanvas;
+import mbrllab.app.maze.MazeRenderer;
+import mbrllab.app.maze.PaneBox;
+import mbrllab.app.maze.PaneCsv;
+import mbrllab.app.maze.PaneFrame;
+import mbrllab.app.maze.QLegend;
+import mbrllab.app.lab.CurveSnapshot;
 
 /**
  * The Dyna-maze lab: one maze pane per n side by side, running in lock step, a shared Q legend, and the
  * live learning curve (steps per episode) of the animated agents. Views only: state lives in
  * {@link DynaMazeViewModel}.
  */
-public final class DynaMazeLab {
+public final class DynaMazeLab extends BaseLab {
+
+    /** The lab's line in the navigation. */
+    public static final LabEntry ENTRY = new LabEntry("dyna-maze", "Dyna-maze",
+            "Dyna-maze: Dyna-Q with n = 0, 5 and 50 planning steps side by side (Sutton and Barto, Figure 8.2)",
+            DynaMazeLab::new);
+
+    /** What the toolbar's run controls do in this lab. */
+    static final RunToolbar.Tips TIPS = new RunToolbar.Tips(
+            "Play or pause all panes (Space); in the debugger: run to the next breakpoint",
+            "One real step, and its n planning updates, in every pane (Right arrow); in the debugger: one update",
+            "New agents with Q = 0 and an empty model, using the seed (Ctrl+R)", RunToolbar.SPEED_TIP,
+            RunToolbar.SEED_TIP);
 
     private final DynaMazeViewModel model;
     private final VBox root = new VBox();
@@ -59,28 +93,27 @@ public final class DynaMazeLab {
     private final XYSeriesCollection curveData = new XYSeriesCollection();
     private final YIntervalSeriesCollection meanData = new YIntervalSeriesCollection();
     private final CheckBox skipFirst = new CheckBox("Start at episode 2 (as the book)");
-    private final Shell.StatusBar status;
+    private final Status status;
     private final JFreeChart chart;
     private final ChartViewer chartViewer;
     private final CheckBox logScale = new CheckBox("Log scale");
-    private final List<Node> toolbarItems = new ArrayList<>();
     private double fontScale = 1;
-    private final Label realStepsLabel = new Label("real steps: 0");
+    private final Label realStepsLabel = Layouts.realStepsLabel();
     private final javafx.scene.layout.FlowPane chartLegend = new javafx.scene.layout.FlowPane();
     static final int CHART_UPDATES_PER_SECOND = 5;
     private final javafx.animation.Timeline chartTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
             javafx.util.Duration.millis(1000.0 / CHART_UPDATES_PER_SECOND), e -> updateAnimatedSeries()));
     private boolean chartDirty;
 
-    private final DebuggerView debuggerView;
+    private final DebuggerTab debugger;
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
-    private final javafx.scene.control.Tab debuggerTab;
-    private boolean debuggerStarted;
 
-    public DynaMazeLab(DynaMazeViewModel model, DebuggerViewModel debugger, Shell.StatusBar status) {
-        this.model = model;
-        this.status = status;
-        this.debuggerView = new DebuggerView(debugger, model);
+    /** Opens the lab on the Dyna-maze. */
+    public DynaMazeLab(LabContext context) {
+        this.status = context.status();
+        this.model = new DynaMazeViewModel(context.dispatcher(), context.background(), BundledMazes.dynaMaze());
+        DebuggerViewModel debuggerModel = new DebuggerViewModel(context.dispatcher());
+        DebuggerView debuggerView = new DebuggerView(debuggerModel, debuggerHost(model));
         chartTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
         root.getStyleClass().add("lab");
         root.setId("dynaMazeLab");
@@ -121,7 +154,7 @@ public final class DynaMazeLab {
         skipFirst.setSelected(true);
         skipFirst.setOnAction(e -> {
             rebuildAnimatedSeries();
-            showCurves(model.curvesProperty().get());
+            showCurves(model.curves().snapshot());
         });
         Label chartNote = new Label("Thick: mean of the background runs, band: 95% confidence. Thin with dots: "
                 + "the animated run. Dashed: shortest path.");
@@ -135,60 +168,38 @@ public final class DynaMazeLab {
         chartLegend.setId("chartLegend");
         chartLegend.setHgap(16);
         chartLegend.setVgap(2);
-        VBox bottom = new VBox(4, chartViewer, chartLegend, chartOptions);
-        VBox.setVgrow(chartViewer, Priority.ALWAYS);
-        bottom.setPadding(new Insets(0, 8, 6, 8));
-        SplitPane split = new SplitPane(top, bottom);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        VBox bottom = Layouts.chartColumn(chartViewer, new Insets(0, 8, 6, 8), chartLegend, chartOptions);
         OptionsPanel options = new OptionsPanel(model);
-        SplitPane sides = new SplitPane(split, options.view());
-        sides.setDividerPositions(0.78);
-        SplitPane.setResizableWithParent(options.view(), false);
+        SplitPane sides = Layouts.withSidePanel(Layouts.pictureOverChart(top, bottom, 0.55), options.view(), 0.78);
         javafx.scene.control.Tab compareTab = new javafx.scene.control.Tab("Compare n side by side", sides);
         compareTab.setId("compareTab");
-        debuggerTab = new javafx.scene.control.Tab("Step-through debugger", debuggerView.view());
-        debuggerTab.setId("debuggerTab");
-        tabs.getTabs().setAll(compareTab, debuggerTab);
+        tabs.getTabs().setAll(compareTab);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b == debuggerTab && !debuggerStarted) {
-                debuggerStarted = true;
-                debuggerView.setNChoices(model.nValuesProperty().get());
-                debuggerView.reset();
-            }
-        });
-        model.configVersionProperty().addListener((o, a, b) -> {
-            debuggerView.setNChoices(model.nValuesProperty().get());
-            if (debuggerStarted) {
-                debuggerView.reset();
-            }
-        });
-        model.debuggerRequestsProperty().addListener((o, a, b) -> {
-            tabs.getSelectionModel().select(debuggerTab);
-            debuggerStarted = true;
+        this.debugger = new DebuggerTab(debuggerView, tabs, "debuggerTab", () -> {
             debuggerView.setNChoices(model.nValuesProperty().get());
             debuggerView.reset();
         });
+        model.configVersionProperty().addListener((o, a, b) -> {
+            debuggerView.setNChoices(model.nValuesProperty().get());
+            debugger.restartIfStarted();
+        });
+        model.debuggerRequestsProperty().addListener((o, a, b) -> debugger.show());
         tabs.setId("dynaMazeTabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().add(tabs);
 
-        buildToolbar();
+        install(root, panes, RunToolbar.build(model.playback(), controls(), TIPS, realStepsLabel));
         model.nValuesProperty().addListener((o, a, b) -> buildPanes());
         model.configVersionProperty().addListener((o, a, b) -> buildPanes());
         model.framesProperty().addListener((o, a, frames) -> show(frames));
         model.colourLimitProperty().addListener((o, a, b) -> legend.setLimit(b.doubleValue()));
-        model.curvesProperty().addListener((o, a, b) -> showCurves(b));
+        model.curves().snapshotProperty().addListener((o, a, b) -> showCurves(b));
         model.overlaysProperty().addListener((o, a, b) -> canvases.forEach(c -> c.setOverlays(b)));
-        model.experimentProgressProperty().addListener((o, a, b) -> showProgress());
-        model.experimentRunningProperty().addListener((o, a, b) -> showProgress());
-        model.experimentMessageProperty().addListener((o, a, b) -> status.setMessage(b));
+        status.follow(model.curves());
         legend.setLimit(model.colourLimitProperty().get());
         buildPanes();
         show(model.framesProperty().get());
-        showCurves(model.curvesProperty().get());
-        showProgress();
+        showCurves(model.curves().snapshot());
     }
 
     /**
@@ -203,16 +214,6 @@ public final class DynaMazeLab {
             colour[i] = n == 0 ? 0 : n == 5 ? 1 : n == 50 ? 2 : Math.min(7, next++);
         }
         return colour;
-    }
-
-    private void showProgress() {
-        if (model.experimentRunningProperty().get()) {
-            CurveSnapshot c = model.curvesProperty().get();
-            status.showProgress(model.experimentProgressProperty().get(), (c == null ? 0 : c.runsDone()) + " / "
-                    + model.runs() + " runs", model::cancelExperiment);
-        } else {
-            status.hideProgress();
-        }
     }
 
     private int firstEpisode() {
@@ -248,36 +249,19 @@ public final class DynaMazeLab {
         }
     }
 
-    public Node view() {
-        return root;
-    }
-
-    /** Play/pause, step and reset for the shell's keyboard shortcuts. */
-    public RunControls runControls() {
-        return new RunControls(
-                () -> ifDebugger(debuggerView.debugger()::runToBreakpoint, model::togglePlay),
-                () -> ifDebugger(debuggerView.debugger()::stepUpdate, model::step),
-                () -> ifDebugger(debuggerView::reset, model::reset));
-    }
-
-    private void ifDebugger(Runnable inDebugger, Runnable otherwise) {
-        if (tabs.getSelectionModel().getSelectedItem() == debuggerTab) {
-            inDebugger.run();
-        } else {
-            otherwise.run();
-        }
-    }
-
-    /** The run controls the shell puts in its toolbar while this lab is shown. */
-    public List<Node> toolbarItems() {
-        return toolbarItems;
-    }
-
+    /** The lab's view model (tests reach the lab's state through it). */
     public DynaMazeViewModel model() {
         return model;
     }
 
+    /** Play/pause, step and reset of the panes; in the debugger tab, the debugger's. */
+    @Override
+    public RunControls controls() {
+        return debugger.around(model.playback(), model::reset);
+    }
+
     /** The views that can be exported: every maze pane and the learning-curve chart. */
+    @Override
     public List<mbrllab.app.export.ExportTarget> exportTargets() {
         List<mbrllab.app.export.ExportTarget> targets = new ArrayList<>();
         for (int i = 0; i < canvases.size(); i++) {
@@ -300,22 +284,8 @@ public final class DynaMazeLab {
                             pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
                     () -> qTableCsv(frame)));
         }
-        MazeCanvas dbg = debuggerView.canvas();
-        if (debuggerStarted && dbg.frame() != null && dbg.getWidth() > 0) {
-            PaneFrame frame = dbg.frame();
-            MazeRenderer.Style style = dbg.style();
-            double w = dbg.getWidth();
-            double h = dbg.getHeight();
-            String title = String.format(Locale.ROOT, "n = %d · update %,d · episode %d", frame.n(),
-                    frame.updates(), frame.episode());
-            double fh = h + 2 * MazeRenderer.FIGURE_BAND;
-            targets.add(new mbrllab.app.export.ExportTarget("debugger-maze", "Debugger maze (n = " + frame.n() + ")",
-                    () -> mbrllab.app.export.Exports.png2x(w, fh,
-                            pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
-                    () -> mbrllab.app.export.Exports.svg(w, fh,
-                            pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
-                    () -> qTableCsv(frame)));
-        }
+        debugger.exportTarget(frame -> String.format(Locale.ROOT, "n = %d · update %,d · episode %d", frame.n(),
+                frame.updates(), frame.episode()), DynaMazeLab::qTableCsv).ifPresent(targets::add);
         double cw = Math.max(720, chartViewer.getWidth());
         double ch = Math.max(440, chartViewer.getHeight());
         targets.add(new mbrllab.app.export.ExportTarget("learning-curves", "Learning curves",
@@ -332,120 +302,33 @@ public final class DynaMazeLab {
 
     /** One line per free cell and action: Q, the greedy action if strict, what the model knows, visits. */
     static String qTableCsv(PaneFrame f) {
-        StringBuilder sb = new StringBuilder("n,row,col,action,q,strictly_greedy,model_next_known,visits\n");
-        Layout l = f.layout();
-        for (int x = 0; x < l.cellCount(); x++) {
-            int r = x / l.cols();
-            int c = x % l.cols();
-            if (l.isWall(r, c)) {
-                continue;
-            }
-            int best = mbrllab.core.dyna.DynaQ.strictlyBestAction(f.q(), x);
-            for (int u = 0; u < 4; u++) {
-                sb.append(f.n()).append(',').append(r).append(',').append(c).append(',')
-                        .append(mbrllab.core.maze.Action.of(u).label()).append(',')
-                        .append(String.format(Locale.ROOT, "%.9f", f.q()[x * 4 + u])).append(',')
-                        .append(best == u).append(',').append(f.known()[x]).append(',').append(f.visits()[x]).append('\n');
-            }
-        }
-        return sb.toString();
+        return PaneCsv.BY_N.write(Integer.toString(f.n()), f, null);
     }
 
     /** The curves as CSV: per n the mean over runs, the 95% half-width and the animated run's steps. */
     String curvesCsv() {
-        CurveSnapshot c = model.curvesProperty().get();
-        List<PaneFrame> frames = model.framesProperty().get();
-        List<Integer> ns = model.nValuesProperty().get();
-        StringBuilder sb = new StringBuilder("episode");
-        for (int n : ns) {
-            sb.append(",n").append(n).append("_mean,n").append(n).append("_ci95_half,n").append(n).append("_run1");
+        List<int[]> run1 = new ArrayList<>();
+        for (PaneFrame f : model.framesProperty().get()) {
+            run1.add(f.episodeLengths());
         }
-        sb.append('\n');
-        int episodes = c == null ? 0 : c.mean()[0].length;
-        for (PaneFrame f : frames) {
-            episodes = Math.max(episodes, f.episodeLengths().length);
-        }
-        for (int e = 0; e < episodes; e++) {
-            sb.append(e + 1);
-            for (int i = 0; i < ns.size(); i++) {
-                boolean have = c != null && i < c.mean().length && e < c.mean()[i].length;
-                sb.append(',').append(have ? String.format(Locale.ROOT, "%.6f", c.mean()[i][e]) : "")
-                        .append(',').append(have ? String.format(Locale.ROOT, "%.6f", c.halfWidth()[i][e]) : "");
-                int[] lengths = i < frames.size() ? frames.get(i).episodeLengths() : new int[0];
-                sb.append(',').append(e < lengths.length ? Integer.toString(lengths[e]) : "");
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
+        return CurveSnapshot.csv(model.curves().snapshot(), model.nValuesProperty().get(), run1, Integer.MAX_VALUE);
     }
 
     /** Scales canvas text and chart fonts (the CSS scales the controls). */
+    @Override
     public void setFontScale(double scale) {
         fontScale = scale;
         legend.setFontScale(scale);
-        debuggerView.setFontScale(scale);
-        for (MazeCanvas c : canvases) {
-            c.setFontScale(scale);
-        }
+        debugger.setFontScale(scale);
+        canvases.forEach(c -> c.setFontScale(scale));
         LearningCurveChart.applyFontScale(chart, scale);
     }
 
+    @Override
     public void setHighContrast(boolean on) {
-        debuggerView.setHighContrast(on);
+        debugger.setHighContrast(on);
         legend.setHighContrast(on);
-        for (MazeCanvas c : canvases) {
-            c.setHighContrast(on);
-        }
-    }
-
-    private void buildToolbar() {
-        Button play = new Button("Play");
-        play.setId("playButton");
-        play.textProperty().bind(javafx.beans.binding.Bindings.when(model.playingProperty()).then("Pause").otherwise("Play"));
-        play.setOnAction(e -> runControls().playPause().run());
-        play.setTooltip(new Tooltip("Play or pause all panes (Space); in the debugger: run to the next breakpoint"));
-        play.setMinWidth(70);
-        Button step = new Button("Step");
-        step.setId("stepButton");
-        step.setOnAction(e -> runControls().step().run());
-        step.setTooltip(new Tooltip("One real step, and its n planning updates, in every pane (Right arrow); in the debugger: one update"));
-        Button reset = new Button("Reset");
-        reset.setId("resetButton");
-        reset.setOnAction(e -> runControls().reset().run());
-        reset.setTooltip(new Tooltip("New agents with Q = 0 and an empty model, using the seed (Ctrl+R)"));
-        Slider speed = new Slider(0, DynaMazeViewModel.SPEED_MAX_POSITION, model.speedProperty().get());
-        speed.setId("speedSlider");
-        speed.setPrefWidth(160);
-        speed.valueProperty().bindBidirectional(model.speedProperty());
-        speed.setTooltip(new Tooltip("From 1 step per second to as fast as possible (far right)"));
-        Label speedLabel = new Label();
-        speedLabel.setId("speedLabel");
-        speedLabel.textProperty().bind(model.speedTextProperty());
-        speedLabel.setMinWidth(95);
-        Label seedLabel = new Label("Seed");
-        TextField seed = new TextField(Long.toString(model.seedProperty().get()));
-        seed.setId("seedField");
-        seed.setPrefColumnCount(7);
-        seed.setTooltip(new Tooltip("Seed of the random numbers; applied on Reset. Same seed, same run."));
-        seed.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("-?\\d{0,18}")
-                ? change : null));
-        model.seedProperty().addListener((o, a, b) -> {
-            if (!seed.getText().equals(Long.toString(b.longValue()))) {
-                seed.setText(Long.toString(b.longValue()));
-            }
-        });
-        seed.textProperty().addListener((o, a, b) -> {
-            try {
-                model.seedProperty().set(Long.parseLong(b));
-            } catch (NumberFormatException e) {
-                // an empty or lone "-" field keeps the previous seed
-            }
-        });
-        realStepsLabel.setId("realStepsLabel");
-        realStepsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        toolbarItems.addAll(List.of(play, step, reset, new Separator(Orientation.VERTICAL), new Label("Speed"), speed,
-                speedLabel, new Separator(Orientation.VERTICAL), seedLabel, seed, new Separator(Orientation.VERTICAL),
-                realStepsLabel));
+        canvases.forEach(c -> c.setHighContrast(on));
     }
 
     private void buildPanes() {
@@ -475,12 +358,7 @@ public final class DynaMazeLab {
             canvas.setId("mazeCanvas" + i);
             canvas.setFontScale(fontScale);
             canvas.setOverlays(model.overlaysProperty().get());
-            VBox box = new VBox(2, title, stats, canvas);
-            box.setAlignment(Pos.TOP_CENTER);
-            VBox.setVgrow(canvas, Priority.ALWAYS);
-            HBox.setHgrow(box, Priority.ALWAYS);
-            box.setMinWidth(100);
-            box.setPrefWidth(380);
+            VBox box = PaneBox.of(title, stats, canvas);
             panes.getChildren().add(box);
             canvases.add(canvas);
             paneTitles.add(title);
@@ -599,5 +477,42 @@ public final class DynaMazeLab {
             plot.setRangeAxis(new NumberAxis("Steps per episode"));
         }
         LearningCurveChart.applyFontScale(chart, fontScale);
+    }
+
+    @Override
+    public void dispose() {
+        chartTimer.stop();
+        model.shutdown();
+        debugger.shutdown();
+    }
+
+    /** The debugger's view of this lab: its maze, parameters and seed; Dyna-Q only. */
+    private static DebuggerView.Host debuggerHost(DynaMazeViewModel lab) {
+        return new DebuggerView.Host() {
+            @Override
+            public Maze maze() {
+                return lab.mazeProperty().get();
+            }
+
+            @Override
+            public DynaParams params() {
+                return lab.params();
+            }
+
+            @Override
+            public List<AgentKind> kinds() {
+                return List.of(AgentKind.DYNA_Q);
+            }
+
+            @Override
+            public void reset(DebuggerViewModel d, AgentKind kind, int n) {
+                d.reset(lab.mazeProperty().get(), lab.params(), n, lab.playback().seed());
+            }
+        };
+    }
+
+    @Override
+    public Optional<SessionState> session() {
+        return Optional.of(model);
     }
 }

@@ -23,6 +23,7 @@ import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.LearningCurveSpec;
 import mbrllab.core.dyna.PlanningSampling;
 import mbrllab.core.dyna.TieBreaking;
+import mbrllab.app.maze.Overlays;
 
 /**
  * The Dyna-maze lab's side panel: the parameters of SPEC section 2, checked at the field (a bad value is

@@ -30,9 +30,9 @@ import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import mbrllab.app.dynamaze.MazeCanvas;
-import mbrllab.app.dynamaze.Overlays;
-import mbrllab.app.dynamaze.PaneFrame;
+import mbrllab.app.maze.MazeCanvas;
+import mbrllab.app.maze.Overlays;
+import mbrllab.app.maze.PaneFrame;
 import mbrllab.app.shell.FileDialogs;
 import mbrllab.core.maze.Cell;
 import mbrllab.core.maze.Layout;

@@ -253,7 +253,7 @@ final class DynamicsCharts {
             MultiStepPrediction p = ps[start];
             for (int k = 0; k <= p.horizon(); k++) {
                 for (int d = 0; d < 4; d++) {
-                    sb.append(ro.id()).append(',').append(k).append(',').append(SHORT[d]).append(',')
+                    sb.append(ro.key()).append(',').append(k).append(',').append(SHORT[d]).append(',')
                             .append(p.mean(k, d)).append(',').append(Math.sqrt(p.variance(k, d))).append(',')
                             .append(truth.state(k, d)).append('\n');
                 }

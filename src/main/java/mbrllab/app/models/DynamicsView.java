@@ -266,7 +266,7 @@ final class DynamicsView {
         VBox methods = new VBox(4);
         for (Rollout r : Rollout.values()) {
             CheckBox c = new CheckBox(r.label());
-            c.setId("show-" + r.id());
+            c.setId("show-" + r.key());
             Line swatch = new Line(0, 0, 18, 0);
             swatch.setStrokeWidth(4);
             c.setGraphic(swatch);

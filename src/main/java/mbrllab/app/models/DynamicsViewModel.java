@@ -10,10 +10,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -24,18 +20,16 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import mbrllab.app.Background;
-import mbrllab.app.FxDispatcher;
+import mbrllab.app.lab.Dispatcher;
 import mbrllab.app.shell.Sessions;
-import mbrllab.core.cartpole.SwingUpSystem;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;
 import mbrllab.core.models.Prediction;
 import mbrllab.core.models.dynamics.CompoundingError;
+import mbrllab.core.models.dynamics.CompoundingErrorSpec;
 import mbrllab.core.models.dynamics.DynamicsModels;
-import mbrllab.core.models.dynamics.HeldOut;
 import mbrllab.core.models.dynamics.MultiStepPrediction;
 import mbrllab.core.models.dynamics.MultiStepPredictor;
-import mbrllab.core.models.dynamics.RandomEpisodes;
 import mbrllab.core.models.dynamics.RolloutSettings;
 import mbrllab.core.models.dynamics.Trajectory;
 import mbrllab.core.models.dynamics.Transitions;
@@ -50,14 +44,15 @@ import mbrllab.core.random.SplitMix64;
  * State of the cart-pole tab: the settings, and the background job that collects random-action episodes of the
  * swing-up cart-pole, fits the GP and/or the ensemble to the state differences, and predicts H steps ahead from
  * held-out starts by every method the fitted models allow. The job publishes each stage through the
- * {@link FxDispatcher} as a new {@link DynamicsResult}. FX thread only, except where noted.
+ * {@link Dispatcher} as a new {@link DynamicsResult}. FX thread only, except where noted.
  *
- * <p>With the same seed and settings the numbers equal those of {@code models rollout} (same seed streams).
+ * <p>With the same seed and settings the numbers equal those of {@code models rollout}: both follow
+ * {@link CompoundingErrorSpec} (the held-out episodes are the tab's windows).
  */
 final class DynamicsViewModel {
 
     /** Steps of one swing-up episode (4 s). */
-    static final int EPISODE_STEPS = 40;
+    static final int EPISODE_STEPS = CompoundingErrorSpec.EPISODE_STEPS;
 
     /**
      * The tab's settings.
@@ -74,7 +69,8 @@ final class DynamicsViewModel {
                     Set<Rollout> shown) {
 
         Settings {
-            int maxEpisodes = model.shows(ModelKind.GP) ? GpSpec.MAX_POINTS / EPISODE_STEPS : 1000;
+            int maxEpisodes = CompoundingErrorSpec.maxEpisodes(model.shows(ModelKind.GP) ? ModelKind.GP
+                    : ModelKind.ENSEMBLE);
             check("episodes", episodes, 1, maxEpisodes);
             check("horizon", horizon, 1, EPISODE_STEPS);
             check("windows", windows, 1, 50);
@@ -115,7 +111,7 @@ final class DynamicsViewModel {
         }
     }
 
-    private final FxDispatcher dispatcher;
+    private final Dispatcher dispatcher;
     private final Background background;
     private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>(this, "settings",
             Settings.defaults());
@@ -127,7 +123,7 @@ final class DynamicsViewModel {
     private AtomicBoolean cancelled;
     private long generation;
 
-    DynamicsViewModel(FxDispatcher dispatcher, Background background) {
+    DynamicsViewModel(Dispatcher dispatcher, Background background) {
         this.dispatcher = dispatcher;
         this.background = background;
     }
@@ -222,16 +218,13 @@ final class DynamicsViewModel {
 
     /** The job (on a worker thread). */
     private void run(Settings s, long seed, AtomicBoolean stop, long myGeneration) {
-        SwingUpSystem system = SwingUpSystem.pilco();
-        List<Trajectory> train = RandomEpisodes.collect(system, s.episodes(), EPISODE_STEPS,
-                RandomEpisodes.PILCO_START_STD, new SplitMix64(SplitMix64.streamSeed(seed, 1)));
-        List<Trajectory> test = RandomEpisodes.collect(system, s.windows(), EPISODE_STEPS,
-                RandomEpisodes.PILCO_START_STD, new SplitMix64(SplitMix64.streamSeed(seed, 2)));
-        int[] offsets = HeldOut.offsets(test, s.horizon(), new SplitMix64(SplitMix64.streamSeed(seed, 3)));
-        List<Trajectory> windows = HeldOut.windows(test, s.horizon(), offsets);
-        Dataset data = Transitions.of(train);
-        DynamicsResult r = new DynamicsResult(s, seed, train, windows, offsets, null, null, null, Map.of(), Map.of(),
-                false);
+        CompoundingErrorSpec study = new CompoundingErrorSpec(s.episodes(), s.windows(), s.horizon(), seed);
+        CompoundingErrorSpec.Data collected = study.collect();
+        List<Trajectory> test = collected.test();
+        List<Trajectory> windows = collected.windows();
+        Dataset data = collected.transitions();
+        DynamicsResult r = new DynamicsResult(s, seed, collected.train(), windows, collected.offsets(), null, null,
+                null, Map.of(), Map.of(), false);
         publish(r, 0.02, "fitting", myGeneration);
         boolean fitGp = s.model().shows(ModelKind.GP);
         boolean fitEnsemble = s.model().shows(ModelKind.ENSEMBLE);
@@ -248,7 +241,7 @@ final class DynamicsViewModel {
         GpModel gp = null;
         if (fitGp) {
             GpSpec spec = DynamicsModels.gp();
-            SplitMix64 rng = new SplitMix64(SplitMix64.streamSeed(seed, 4));
+            SplitMix64 rng = study.fitRng();
             double[] x = data.inputs();
             GaussianProcess[] outputs = new GaussianProcess[data.outputDim()];
             for (int k = 0; k < outputs.length; k++) {
@@ -272,7 +265,7 @@ final class DynamicsViewModel {
                 publishPhase(base + ensShare * done[0] / spec.members(), "training the ensemble (net "
                         + Math.min(done[0] + 1, spec.members()) + " of " + spec.members() + ")", myGeneration);
             };
-            ensemble = spec.fit(data, new SplitMix64(SplitMix64.streamSeed(seed, 4)), counting);
+            ensemble = spec.fit(data, study.fitRng(), counting);
         }
         checkCancelled(stop);
         r = r.with(gp, ensemble, parity(test, gp, ensemble));
@@ -284,15 +277,13 @@ final class DynamicsViewModel {
             MultiStepPredictor predictor = MultiStepPredictor.of(ro.kind() == ModelKind.GP ? gp : ensemble,
                     ro.method(), rs);
             MultiStepPrediction[] predictions = new MultiStepPrediction[windows.size()];
-            long predictionSeed = SplitMix64.streamSeed(seed, 5);
             List<double[][]> errors = new ArrayList<>();
             for (int w = 0; w < windows.size(); w++) {
                 checkCancelled(stop);
                 publishPhase(at + predictShare * (i + w / (double) windows.size()) / rollouts.size(), "predicting: "
                         + ro.label() + ", start " + (w + 1) + " of " + windows.size(), myGeneration);
                 Trajectory t = windows.get(w);
-                predictions[w] = predictor.predict(t.state(0), t.actions(),
-                        new SplitMix64(SplitMix64.streamSeed(predictionSeed, w)));
+                predictions[w] = predictor.predict(t.state(0), t.actions(), study.windowRng(w));
                 errors.add(CompoundingError.stepErrors(predictions[w], t));
             }
             r = r.with(ro, predictions, CompoundingError.of(errors));
@@ -360,65 +351,5 @@ final class DynamicsViewModel {
         return String.format(Locale.ROOT, "Done: %d transitions from %d episodes, %d held-out starts, %d steps ahead "
                 + "(seed %d)", r.train().size() * EPISODE_STEPS, r.train().size(), r.windows().size(),
                 r.settings().horizon(), r.seed());
-    }
-
-    /** The tab's part of a session. */
-    ObjectNode toSettings() {
-        Settings s = settings.get();
-        ObjectNode o = Sessions.mapper().createObjectNode();
-        o.put("model", s.model().id());
-        o.put("episodes", s.episodes());
-        o.put("horizon", s.horizon());
-        o.put("windows", s.windows());
-        o.put("particles", s.particles());
-        o.put("start", s.start());
-        ArrayNode shown = o.putArray("shown");
-        s.shown().forEach(r -> shown.add(r.id()));
-        return o;
-    }
-
-    /** Reads the tab's settings; every field optional; throws naming the field as "cartpole.FIELD". */
-    static Settings parse(JsonNode o) {
-        Settings d = Settings.defaults();
-        if (o == null || o.isMissingNode() || o.isNull()) {
-            return d;
-        }
-        if (!o.isObject()) {
-            throw new IllegalArgumentException("\"cartpole\" must be an object");
-        }
-        ModelChoice model = d.model();
-        if (o.has("model")) {
-            if (!o.get("model").isTextual()) {
-                throw new IllegalArgumentException("\"cartpole.model\" must be \"gp\", \"ensemble\" or \"both\", got "
-                        + o.get("model"));
-            }
-            model = ModelChoice.fromId("cartpole.model", o.get("model").asText());
-        }
-        Set<Rollout> shown = d.shown();
-        if (o.has("shown")) {
-            JsonNode arr = o.get("shown");
-            if (!arr.isArray()) {
-                throw new IllegalArgumentException("\"cartpole.shown\" must be a list such as [\"moment-matching\", "
-                        + "\"ts1\"]");
-            }
-            shown = EnumSet.noneOf(Rollout.class);
-            for (JsonNode v : arr) {
-                shown.add(Rollout.fromId("cartpole.shown", v.asText()));
-            }
-        }
-        return new Settings(model, integer(o, "episodes", d.episodes()), integer(o, "horizon", d.horizon()),
-                integer(o, "windows", d.windows()), integer(o, "particles", d.particles()), integer(o, "start", 0),
-                shown);
-    }
-
-    private static int integer(JsonNode o, String field, int fallback) {
-        if (!o.has(field)) {
-            return fallback;
-        }
-        JsonNode v = o.get(field);
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new IllegalArgumentException("\"cartpole." + field + "\" must be a whole number, got " + v);
-        }
-        return v.asInt();
     }
 }

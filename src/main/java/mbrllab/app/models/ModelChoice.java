@@ -1,43 +1,34 @@
 package mbrllab.app.models;
 
-import java.util.Locale;
-
+import mbrllab.core.Keyed;
 import mbrllab.core.models.ModelKind;
 
 /** Which model the lab shows: one of the two, or both overlaid. */
-enum ModelChoice {
-    GP("GP", "gp"),
-    ENSEMBLE("Ensemble", "ensemble"),
+enum ModelChoice implements Keyed {
+    GP("GP", ModelKind.GP.key()),
+    ENSEMBLE("Ensemble", ModelKind.ENSEMBLE.key()),
     BOTH("Both (overlay)", "both");
 
     private final String label;
-    private final String id;
+    private final String key;
 
-    ModelChoice(String label, String id) {
+    ModelChoice(String label, String key) {
         this.label = label;
-        this.id = id;
+        this.key = key;
     }
 
     String label() {
         return label;
     }
 
-    /** The session name: gp, ensemble or both. */
-    String id() {
-        return id;
+    /** The stable key of sessions: gp, ensemble (as {@link ModelKind}'s) or both. */
+    @Override
+    public String key() {
+        return key;
     }
 
     boolean shows(ModelKind kind) {
         return this == BOTH || (kind == ModelKind.GP ? this == GP : this == ENSEMBLE);
-    }
-
-    static ModelChoice fromId(String field, String id) {
-        for (ModelChoice c : values()) {
-            if (c.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("\"" + field + "\" must be \"gp\", \"ensemble\" or \"both\", got \"" + id + "\"");
     }
 
     @Override

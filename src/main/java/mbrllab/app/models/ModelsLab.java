@@ -24,21 +24,29 @@ import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 
 import mbrllab.app.Background;
-import mbrllab.app.FxDispatcher;
+import mbrllab.app.lab.Dispatcher;
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
-import mbrllab.app.shell.LabExtras;
-import mbrllab.app.shell.LabView;
-import mbrllab.app.shell.RunControls;
+import mbrllab.app.lab.RunControls;
 import mbrllab.app.shell.Sessions;
-import mbrllab.app.shell.Shell;
+import mbrllab.app.lab.BaseLab;
+import mbrllab.app.lab.LabContext;
+import mbrllab.app.lab.LabEntry;
+import mbrllab.app.lab.SessionState;
+import mbrllab.app.lab.Status;
 
 /**
  * The Models lab (GP versus ensemble): a tab with the 1-D playground and a tab with learned cart-pole dynamics.
  * Owns the toolbar (play, step, reset, seed), the status bar's progress for the background fits, the exports and
  * the session settings.
  */
-public final class ModelsLab {
+public final class ModelsLab extends BaseLab implements SessionState {
+
+    /** The lab's line in the navigation. */
+    public static final LabEntry ENTRY = new LabEntry("models", "Models (GP vs ensemble)",
+            "Models: a Gaussian process and a probabilistic ensemble, epistemic and aleatoric uncertainty, "
+                    + "one-step and multi-step predictions of the cart-pole", ModelsLab::new);
+
 
     /** Seconds between the points Play adds to the playground. */
     static final double PLAY_INTERVAL = 0.6;
@@ -49,7 +57,7 @@ public final class ModelsLab {
     private final DynamicsViewModel dynamics;
     private final PlaygroundView playgroundView;
     private final DynamicsView dynamicsView;
-    private final Shell.StatusBar status;
+    private final Status status;
     private final TabPane tabs = new TabPane();
     private final Tab playgroundTab;
     private final Tab dynamicsTab;
@@ -63,7 +71,12 @@ public final class ModelsLab {
     private Look look = Look.normal();
 
     /** Builds the lab and starts the playground's first fit. */
-    public ModelsLab(FxDispatcher dispatcher, Background background, Shell.StatusBar status) {
+    public ModelsLab(LabContext context) {
+        this(context.dispatcher(), context.background(), context.status());
+    }
+
+    /** Builds the lab and starts the playground's first fit. */
+    public ModelsLab(Dispatcher dispatcher, Background background, Status status) {
         this.status = status;
         this.playground = new PlaygroundViewModel(dispatcher, background);
         this.dynamics = new DynamicsViewModel(dispatcher, background);
@@ -89,6 +102,7 @@ public final class ModelsLab {
         });
         playTimer.setCycleCount(Animation.INDEFINITE);
         buildToolbar();
+        install(tabs, tabs, toolbarItems);
         progressDelay.setOnFinished(e -> showProgress());
         playground.fittingProperty().addListener((o, a, b) -> onWork(b));
         playground.progressProperty().addListener((o, a, b) -> showProgress());
@@ -103,13 +117,13 @@ public final class ModelsLab {
         playground.newData();
     }
 
-    public Node view() {
-        return tabs;
+
+    /** The chart of the tab on show. */
+    @Override
+    public Node mainPicture() {
+        return isPlaygroundShown() ? playgroundView.mainViewer() : dynamicsView.view();
     }
 
-    public List<Node> toolbarItems() {
-        return toolbarItems;
-    }
 
     boolean isPlaygroundShown() {
         return tabs.getSelectionModel().getSelectedItem() == playgroundTab;
@@ -126,7 +140,8 @@ public final class ModelsLab {
      * Space: on the playground, add a random point every {@value #PLAY_INTERVAL} s; on the cart-pole tab, animate
      * the ghost poles through the horizon. Right: one point, or one step k. Ctrl+R: new data, or collect and fit anew.
      */
-    public RunControls runControls() {
+    @Override
+    public RunControls controls() {
         return new RunControls(() -> setPlaying(!playing), this::step, this::reset);
     }
 
@@ -179,7 +194,7 @@ public final class ModelsLab {
     private void buildToolbar() {
         play.setId("playButton");
         play.setMinWidth(70);
-        play.setOnAction(e -> runControls().playPause().run());
+        play.setOnAction(e -> controls().playPause().run());
         play.setTooltip(new Tooltip("Playground: add a random point every " + PLAY_INTERVAL + " s. Cart-pole: animate "
                 + "the predicted poles through the horizon (Space)"));
         Button step = new Button("Step");
@@ -225,18 +240,21 @@ public final class ModelsLab {
     }
 
     /** Stops all background work (lab switch, window close). */
-    public void shutdown() {
+    @Override
+    public void dispose() {
         setPlaying(false);
         playground.shutdown();
         dynamics.shutdown();
     }
 
+    @Override
     public void setFontScale(double scale) {
         look = new Look(scale, look.highContrast());
         playgroundView.setLook(look);
         dynamicsView.setLook(look);
     }
 
+    @Override
     public void setHighContrast(boolean on) {
         look = new Look(look.fontScale(), on);
         playgroundView.setLook(look);
@@ -244,6 +262,7 @@ public final class ModelsLab {
     }
 
     /** Every chart and drawing of both tabs, as PNG (2x), SVG and CSV. */
+    @Override
     public List<ExportTarget> exportTargets() {
         List<ExportTarget> targets = new ArrayList<>();
         double w = Math.max(500, playgroundView.mainViewer().getWidth());
@@ -267,41 +286,29 @@ public final class ModelsLab {
     }
 
     /** The lab's settings for a session: the seed, the tab, the playground's and the cart-pole tab's settings. */
+    @Override
     public ObjectNode toSettings() {
-        ObjectNode o = Sessions.mapper().createObjectNode();
-        o.put("seed", seed());
-        o.put("tab", isPlaygroundShown() ? "playground" : "cartpole");
-        o.set("playground", playground.toSettings());
-        o.set("cartpole", dynamics.toSettings());
-        return o;
+        ModelsSession.Tab tab = isPlaygroundShown() ? ModelsSession.Tab.PLAYGROUND : ModelsSession.Tab.CARTPOLE;
+        return new ModelsSession(seed(), tab, playground.settings(), dynamics.settingsProperty().get()).toJson();
     }
 
     /**
      * Applies saved settings; every field is optional, a present one must be valid, and nothing changes unless all
      * are. The reason names the field.
      */
+    @Override
     public Optional<String> applySettings(JsonNode o) {
         try {
-            long newSeed = 1;
-            if (o.has("seed")) {
-                JsonNode v = o.get("seed");
-                if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                    throw new IllegalArgumentException("\"seed\" must be a whole number, got " + v);
-                }
-                newSeed = v.asLong();
-            }
-            String tab = o.path("tab").asText("playground");
-            if (!tab.equals("playground") && !tab.equals("cartpole")) {
-                throw new IllegalArgumentException("\"tab\" must be \"playground\" or \"cartpole\", got \"" + tab + "\"");
-            }
-            PlaygroundViewModel.Settings p = PlaygroundViewModel.parse(o.get("playground"));
-            DynamicsViewModel.Settings d = DynamicsViewModel.parse(o.get("cartpole"));
+            ModelsSession s = ModelsSession.fromJson(o);
+            long newSeed = s.seed();
+            PlaygroundSettings p = s.playground();
+            DynamicsViewModel.Settings d = s.cartpole();
             setPlaying(false);
             seedField.setText(Long.toString(newSeed));
             playground.apply(p, newSeed);
             dynamics.apply(d);
             dynamicsView.showSettings(d);
-            if (tab.equals("cartpole")) {
+            if (s.tab() == ModelsSession.Tab.CARTPOLE) {
                 dynamicsStarted = true; // before the tab switch, which would start it with the old settings
                 tabs.getSelectionModel().select(dynamicsTab);
                 dynamics.collectAndFit(newSeed);
@@ -317,10 +324,8 @@ public final class ModelsLab {
         }
     }
 
-    /** The lab as the shell wants it. */
-    public static LabView labView(FxDispatcher dispatcher, Background background, Shell.StatusBar status) {
-        ModelsLab lab = new ModelsLab(dispatcher, background, status);
-        return new LabView(lab.view(), lab.toolbarItems(), lab.runControls(), lab::setFontScale, lab::setHighContrast,
-                lab::shutdown, new LabExtras(lab::exportTargets, lab::toSettings, lab::applySettings));
+    @Override
+    public Optional<SessionState> session() {
+        return Optional.of(this);
     }
 }

@@ -57,6 +57,8 @@ final class PlaygroundView {
     private final Label gpInfo = new Label();
     private final Label ensembleInfo = new Label();
     private Look look = Look.normal();
+    /** True while the controls are being set to the model's generator (their events are not the user's then). */
+    private boolean showingGenerator;
 
     PlaygroundView(PlaygroundViewModel model) {
         this.model = model;
@@ -269,14 +271,19 @@ final class PlaygroundView {
     }
 
     private void showGenerator(PlaygroundData g) {
-        function.setValue(g.target());
-        noise.setValue(g.noise());
-        gap.setSelected(g.gap());
-        if (noiseLevel.value().map(v -> v != g.noiseLevel()).orElse(true)) {
-            noiseLevel.setText(Double.toString(g.noiseLevel()));
-        }
-        if (pointCount.value().map(v -> v != g.points()).orElse(true)) {
-            pointCount.setText(Integer.toString(g.points()));
+        showingGenerator = true;
+        try {
+            function.setValue(g.target());
+            noise.setValue(g.noise());
+            gap.setSelected(g.gap());
+            if (noiseLevel.value().map(v -> v != g.noiseLevel()).orElse(true)) {
+                noiseLevel.setText(Double.toString(g.noiseLevel()));
+            }
+            if (pointCount.value().map(v -> v != g.points()).orElse(true)) {
+                pointCount.setText(Integer.toString(g.points()));
+            }
+        } finally {
+            showingGenerator = false;
         }
     }
 
@@ -291,6 +298,9 @@ final class PlaygroundView {
     }
 
     private void applyGenerator() {
+        if (showingGenerator) {
+            return; // a combo box announces the model's own value: the other controls do not show it yet
+        }
         PlaygroundData g = controlsGenerator();
         if (g != null && !g.equals(model.generatorProperty().get())) {
             model.setGenerator(g);

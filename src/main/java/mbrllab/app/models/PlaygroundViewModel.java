@@ -1,15 +1,10 @@
 package mbrllab.app.models;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,27 +22,25 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import mbrllab.app.Background;
-import mbrllab.app.FxDispatcher;
+import mbrllab.app.lab.Dispatcher;
 import mbrllab.app.shell.Sessions;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;
-import mbrllab.core.models.NoiseKind;
 import mbrllab.core.models.PlaygroundData;
-import mbrllab.core.models.TargetFunction;
 import mbrllab.core.random.SplitMix64;
 
 /**
  * State of the 1-D playground: the data generator, the points, which model is shown, and the latest fit. Every
  * change of the points or of the model shown asks for a refit; refits run on the background workers one at a
  * time, and requests that arrive meanwhile are coalesced into one refit on the newest points when the running one
- * ends. Results reach the FX thread through the {@link FxDispatcher}. FX thread only, except where noted.
+ * ends. Results reach the FX thread through the {@link Dispatcher}. FX thread only, except where noted.
  */
 final class PlaygroundViewModel {
 
     /** Largest number of points (the GP's cost grows with n^3). */
     static final int MAX_POINTS = 1000;
 
-    private final FxDispatcher dispatcher;
+    private final Dispatcher dispatcher;
     private final Background background;
     private final ReadOnlyObjectWrapper<PlaygroundData> generator = new ReadOnlyObjectWrapper<>(this, "generator",
             PlaygroundData.defaults());
@@ -80,7 +73,7 @@ final class PlaygroundViewModel {
         }
     }
 
-    PlaygroundViewModel(FxDispatcher dispatcher, Background background) {
+    PlaygroundViewModel(Dispatcher dispatcher, Background background) {
         this.dispatcher = dispatcher;
         this.background = background;
         choice.addListener((o, a, b) -> {
@@ -332,124 +325,14 @@ final class PlaygroundViewModel {
         }
     }
 
-    /** The playground's part of a session. */
-    ObjectNode toSettings() {
-        ObjectNode o = Sessions.mapper().createObjectNode();
-        PlaygroundData g = generator.get();
-        o.put("function", g.target().name().toLowerCase(Locale.ROOT));
-        o.put("noise", g.noise().name().toLowerCase(Locale.ROOT));
-        o.put("noiseLevel", g.noiseLevel());
-        o.put("gap", g.gap());
-        o.put("points", g.points());
-        o.put("model", choice.get().id());
-        o.put("priorSamples", priorSamples.get());
-        o.put("posteriorSamples", posteriorSamples.get());
-        o.put("memberCurves", memberCurves.get());
-        Dataset d = points.get();
-        ArrayNode data = o.putArray("data");
-        if (d != null) {
-            for (int i = 0; i < d.size(); i++) {
-                ArrayNode p = data.addArray();
-                p.add(d.x(i, 0));
-                p.add(d.y(i, 0));
-            }
-        }
-        return o;
+    /** The playground's settings now, as a session saves them (the points as they are). */
+    PlaygroundSettings settings() {
+        return new PlaygroundSettings(generator.get(), choice.get(), priorSamples.get(), posteriorSamples.get(),
+                memberCurves.get(), points.get(), true);
     }
 
-    /** Settings read from a session, checked but not applied. */
-    record Settings(PlaygroundData generator, ModelChoice choice, boolean prior, boolean posterior, boolean members,
-                    Dataset data, boolean hasData) {
-    }
-
-    /**
-     * Reads the playground's settings; every field is optional (the defaults stand in), a present one must be
-     * valid. Throws with a message that names the field as "playground.FIELD".
-     */
-    static Settings parse(JsonNode o) {
-        if (o == null || o.isMissingNode() || o.isNull()) {
-            return new Settings(PlaygroundData.defaults(), ModelChoice.BOTH, false, true, true, null, false);
-        }
-        if (!o.isObject()) {
-            throw new IllegalArgumentException("\"playground\" must be an object");
-        }
-        PlaygroundData d = PlaygroundData.defaults();
-        TargetFunction f = d.target();
-        if (o.has("function")) {
-            f = switch (text(o, "function")) {
-                case "sine" -> TargetFunction.SINE;
-                case "step" -> TargetFunction.STEP;
-                case "cubic" -> TargetFunction.CUBIC;
-                default -> throw new IllegalArgumentException("\"playground.function\" must be \"sine\", \"step\" or "
-                        + "\"cubic\", got \"" + o.get("function").asText() + "\"");
-            };
-        }
-        NoiseKind noise = d.noise();
-        if (o.has("noise")) {
-            noise = switch (text(o, "noise")) {
-                case "homoscedastic" -> NoiseKind.HOMOSCEDASTIC;
-                case "heteroscedastic" -> NoiseKind.HETEROSCEDASTIC;
-                default -> throw new IllegalArgumentException("\"playground.noise\" must be \"homoscedastic\" or "
-                        + "\"heteroscedastic\", got \"" + o.get("noise").asText() + "\"");
-            };
-        }
-        double level = d.noiseLevel();
-        if (o.has("noiseLevel")) {
-            JsonNode v = o.get("noiseLevel");
-            if (!v.isNumber() || !(v.asDouble() >= 0 && v.asDouble() <= 2)) {
-                throw new IllegalArgumentException("\"playground.noiseLevel\" must be a number in 0..2, got " + v);
-            }
-            level = v.asDouble();
-        }
-        boolean gap = bool(o, "gap", d.gap());
-        int count = d.points();
-        if (o.has("points")) {
-            JsonNode v = o.get("points");
-            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1 || v.asInt() > MAX_POINTS) {
-                throw new IllegalArgumentException("\"playground.points\" must be a whole number in 1.." + MAX_POINTS
-                        + ", got " + v);
-            }
-            count = v.asInt();
-        }
-        ModelChoice c = o.has("model") ? ModelChoice.fromId("playground.model", text(o, "model")) : ModelChoice.BOTH;
-        Dataset data = null;
-        boolean hasData = o.has("data");
-        if (hasData) {
-            JsonNode arr = o.get("data");
-            if (!arr.isArray() || arr.size() > MAX_POINTS) {
-                throw new IllegalArgumentException("\"playground.data\" must be a list of at most " + MAX_POINTS
-                        + " [x, y] pairs");
-            }
-            List<double[]> pairs = new ArrayList<>();
-            for (JsonNode p : arr) {
-                if (!p.isArray() || p.size() != 2 || !p.get(0).isNumber() || !p.get(1).isNumber()
-                        || !Double.isFinite(p.get(0).asDouble()) || !Double.isFinite(p.get(1).asDouble())) {
-                    throw new IllegalArgumentException("\"playground.data\" entry " + pairs.size()
-                            + " must be a pair of numbers [x, y], got " + p);
-                }
-                double x = p.get(0).asDouble();
-                if (x < PlaygroundFitter.GRID_MIN || x > PlaygroundFitter.GRID_MAX) {
-                    throw new IllegalArgumentException("\"playground.data\" entry " + pairs.size() + ": x must be in "
-                            + "-5..5, got " + x);
-                }
-                pairs.add(new double[] {x, p.get(1).asDouble()});
-            }
-            if (!pairs.isEmpty()) {
-                double[] xs = new double[pairs.size()];
-                double[] ys = new double[pairs.size()];
-                for (int i = 0; i < xs.length; i++) {
-                    xs[i] = pairs.get(i)[0];
-                    ys[i] = pairs.get(i)[1];
-                }
-                data = Dataset.of1d(xs, ys);
-            }
-        }
-        return new Settings(new PlaygroundData(f, noise, level, gap, count), c, bool(o, "priorSamples", false),
-                bool(o, "posteriorSamples", true), bool(o, "memberCurves", true), data, hasData);
-    }
-
-    /** Applies parsed settings with the lab's seed: the saved points if there are any, else fresh ones. */
-    void apply(Settings s, long newSeed) {
+    /** Applies a session's settings with the lab's seed: the saved points if there are any, else fresh ones. */
+    void apply(PlaygroundSettings s, long newSeed) {
         cancelFit();
         seed = newSeed;
         generator.set(s.generator());
@@ -465,23 +348,5 @@ final class PlaygroundViewModel {
         } else {
             setPoints(d);
         }
-    }
-
-    private static String text(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (!v.isTextual()) {
-            throw new IllegalArgumentException("\"playground." + field + "\" must be text, got " + v);
-        }
-        return v.asText().toLowerCase(Locale.ROOT);
-    }
-
-    static boolean bool(JsonNode o, String field, boolean fallback) {
-        if (!o.has(field)) {
-            return fallback;
-        }
-        if (!o.get(field).isBoolean()) {
-            throw new IllegalArgumentException("\"playground." + field + "\" must be true or false, got " + o.get(field));
-        }
-        return o.get(field).asBoolean();
     }
 }

@@ -1,34 +1,35 @@
 package mbrllab.app.models;
 
-import java.util.Locale;
-
+import mbrllab.core.Keyed;
 import mbrllab.core.models.ModelKind;
 import mbrllab.core.models.dynamics.PredictionMethod;
 
 /** The multi-step predictions the cart-pole tab computes: a model and a method, with a colour. */
-enum Rollout {
+enum Rollout implements Keyed {
     GP_MOMENT_MATCHING("moment-matching", "GP, moment matching", ModelKind.GP, PredictionMethod.MOMENT_MATCHING,
             Look.GP),
     ENSEMBLE_TS1("ts1", "Ensemble, TS1", ModelKind.ENSEMBLE, PredictionMethod.TS1, Look.ENSEMBLE),
     ENSEMBLE_TS_INF("tsinf", "Ensemble, TS-infinity", ModelKind.ENSEMBLE, PredictionMethod.TS_INF, Look.TS_INF),
     GP_PARTICLES("gp-ts1", "GP, particles (TS1)", ModelKind.GP, PredictionMethod.TS1, Look.GP_PARTICLES);
 
-    private final String id;
+    private final String key;
     private final String label;
     private final ModelKind kind;
     private final PredictionMethod method;
     private final int colour;
 
-    Rollout(String id, String label, ModelKind kind, PredictionMethod method, int colour) {
-        this.id = id;
+    Rollout(String key, String label, ModelKind kind, PredictionMethod method, int colour) {
+        this.key = key;
         this.label = label;
         this.kind = kind;
         this.method = method;
         this.colour = colour;
     }
 
-    String id() {
-        return id;
+    /** The stable key of sessions and of the exported CSV: moment-matching, ts1, tsinf or gp-ts1. */
+    @Override
+    public String key() {
+        return key;
     }
 
     String label() {
@@ -45,16 +46,6 @@ enum Rollout {
 
     int colour() {
         return colour;
-    }
-
-    static Rollout fromId(String field, String id) {
-        for (Rollout r : values()) {
-            if (r.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("\"" + field + "\" may list \"moment-matching\", \"ts1\", \"tsinf\" and "
-                + "\"gp-ts1\", got \"" + id + "\"");
     }
 
     @Override

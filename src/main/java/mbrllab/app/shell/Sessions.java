@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import mbrllab.io.AtomicFiles;
+import mbrllab.app.lab.Lab;
 
 /**
  * The session file: a small JSON object {"format": "mbrl-lab-session", "version": 1, "lab": ID,

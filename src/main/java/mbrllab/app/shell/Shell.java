@@ -35,6 +35,16 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
+import mbrllab.app.Background;
+import mbrllab.app.FxDispatcher;
+import mbrllab.app.lab.Lab;
+import mbrllab.app.lab.LabContext;
+import mbrllab.app.lab.LabEntry;
+import mbrllab.app.lab.MazeHolder;
+import mbrllab.app.lab.RunControls;
+import mbrllab.app.lab.SessionState;
+import mbrllab.app.lab.Status;
+
 /**
  * The one window: menus, the lab's run controls in a toolbar, the navigation of labs on the left, the open lab
  * in the middle and a status bar with progress and cancel for long work. Owns the keyboard shortcuts
@@ -46,19 +56,23 @@ public final class Shell {
     static final double BASE_FONT = 13;
 
     private final Stage stage;
+    private final FxDispatcher dispatcher;
+    private final Background background;
     private final BorderPane root = new BorderPane();
     private final ToolBar toolbar = new ToolBar();
     private final ListView<LabEntry> navigation = new ListView<>();
     private final StatusBar statusBar = new StatusBar();
     private final DoubleProperty fontScale = new SimpleDoubleProperty(1.0);
     private final CheckMenuItem highContrast = new CheckMenuItem("High contrast");
-    private LabView current;
+    private Lab current;
     private LabEntry currentEntry;
     private FileDialogs dialogs = FileDialogs.SYSTEM;
     private String lastError;
 
-    public Shell(Stage stage, List<LabEntry> labs) {
+    public Shell(Stage stage, List<LabEntry> labs, FxDispatcher dispatcher, Background background) {
         this.stage = stage;
+        this.dispatcher = dispatcher;
+        this.background = background;
         root.getStyleClass().add("shell");
         root.setId("shell");
         navigation.setId("labNavigation");
@@ -100,7 +114,7 @@ public final class Shell {
     }
 
     /** The lab on show, or null. */
-    public LabView currentLab() {
+    public Lab currentLab() {
         return current;
     }
 
@@ -143,17 +157,17 @@ public final class Shell {
 
     private void open(LabEntry entry) {
         if (current != null) {
-            current.dispose().run();
+            current.dispose();
         }
         statusBar.hideProgress();
-        current = entry.open().apply(statusBar);
+        current = entry.open().apply(new LabContext(dispatcher, background, statusBar));
         currentEntry = entry;
         toolbar.getItems().setAll(current.toolbarItems());
-        root.setCenter(current.content());
-        current.content().setOnContextMenuRequested(e -> {
+        root.setCenter(current.view());
+        current.view().setOnContextMenuRequested(e -> {
             javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
             menu.getItems().setAll(exportItems());
-            menu.show(current.content(), e.getScreenX(), e.getScreenY());
+            menu.show(current.view(), e.getScreenX(), e.getScreenY());
             e.consume();
         });
         stage.setTitle("MBRL Lab: " + entry.name());
@@ -165,7 +179,7 @@ public final class Shell {
     /** Stops the open lab's background work. */
     public void dispose() {
         if (current != null) {
-            current.dispose().run();
+            current.dispose();
         }
     }
 
@@ -253,7 +267,7 @@ public final class Shell {
         if (current == null) {
             return items;
         }
-        for (mbrllab.app.export.ExportTarget target : current.extras().exports().get()) {
+        for (mbrllab.app.export.ExportTarget target : current.exportTargets()) {
             Menu menu = new Menu(target.title());
             for (mbrllab.app.export.Exports.Kind kind : mbrllab.app.export.Exports.Kind.values()) {
                 String label = switch (kind) {
@@ -293,7 +307,7 @@ public final class Shell {
         }
         dialogs.folder(stage, "Export all views to a folder").ifPresent(dir -> {
             try {
-                List<java.nio.file.Path> files = mbrllab.app.export.Exports.writeAll(current.extras().exports().get(),
+                List<java.nio.file.Path> files = mbrllab.app.export.Exports.writeAll(current.exportTargets(),
                         dir);
                 statusBar.setMessage("Exported " + files.size() + " files to " + dir);
             } catch (java.io.IOException | RuntimeException ex) {
@@ -307,7 +321,8 @@ public final class Shell {
         if (current == null || currentEntry == null) {
             return;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode settings = current.extras().saveSession().get();
+        com.fasterxml.jackson.databind.node.ObjectNode settings = current.session().map(SessionState::toSettings)
+                .orElse(null);
         if (settings == null) {
             showError("Nothing to save", "The " + currentEntry.name() + " lab has no settings to save.");
             return;
@@ -357,7 +372,8 @@ public final class Shell {
             showError("Cannot open the session", source + ": unknown lab \"" + session.lab() + "\"");
             return;
         }
-        java.util.Optional<String> error = current.extras().loadSession().apply(session.settings());
+        java.util.Optional<String> error = current.session().map(s -> s.applySettings(session.settings()))
+                .orElse(java.util.Optional.of("this lab has no settings to load"));
         if (error.isPresent()) {
             showError("Cannot open the session", source + ": " + error.get());
         } else {
@@ -377,7 +393,8 @@ public final class Shell {
             showError("Cannot open the maze", ex.getMessage());
             return;
         }
-        java.util.Optional<String> error = current.extras().useMaze().apply(maze);
+        java.util.Optional<String> error = current.mazes().map(m -> m.useMaze(maze))
+                .orElse(java.util.Optional.of("this lab does not use a maze"));
         if (error.isPresent()) {
             showError("Cannot use the maze", path + ": " + error.get());
         } else {
@@ -387,12 +404,15 @@ public final class Shell {
 
     /** Opens the maze editor on the open lab's maze (or the Dyna-maze). */
     public mbrllab.app.editor.MazeEditor openEditor() {
-        mbrllab.core.maze.Maze maze = current == null ? null : current.extras().currentMaze().get();
+        mbrllab.core.maze.Maze maze = current == null ? null
+                : current.mazes().map(MazeHolder::currentMaze).orElse(null);
         if (maze == null) {
             maze = mbrllab.io.BundledMazes.dynaMaze();
         }
         java.util.function.Function<mbrllab.core.maze.Maze, java.util.Optional<String>> use = current == null
-                ? m -> java.util.Optional.of("no lab is open") : current.extras().useMaze();
+                ? m -> java.util.Optional.of("no lab is open")
+                : current.mazes().<java.util.function.Function<mbrllab.core.maze.Maze, java.util.Optional<String>>>map(
+                        h -> h::useMaze).orElse(m -> java.util.Optional.of("this lab does not use a maze"));
         mbrllab.app.editor.MazeEditor editor = new mbrllab.app.editor.MazeEditor(stage, maze, dialogs, use,
                 stage.getScene().getStylesheets().isEmpty() ? null : stage.getScene().getStylesheets().get(0),
                 root.getStyle());
@@ -434,7 +454,7 @@ public final class Shell {
         // The lab names ("Changing mazes") stay whole at large text.
         navigation.setPrefWidth(150 * Math.max(1, fontScale.get()));
         if (current != null) {
-            current.fontScale().accept(fontScale.get());
+            current.setFontScale(fontScale.get());
         }
         statusBar.setScale(fontScale.get());
         navigation.setPrefWidth(185 * Math.max(1, fontScale.get()));
@@ -450,7 +470,7 @@ public final class Shell {
             root.getStyleClass().remove("high-contrast");
         }
         if (current != null) {
-            current.highContrast().accept(on);
+            current.setHighContrast(on);
         }
     }
 
@@ -470,7 +490,7 @@ public final class Shell {
     }
 
     /** The status bar: a message, and a progress bar with a cancel button while long work runs. */
-    public static final class StatusBar {
+    public static final class StatusBar implements Status {
         private final Label message = new Label();
         private final ProgressBar progress = new ProgressBar(0);
         private final Label progressText = new Label();
@@ -501,6 +521,7 @@ public final class Shell {
             return box;
         }
 
+        @Override
         public void setMessage(String text) {
             message.setText(text);
         }
@@ -510,6 +531,7 @@ public final class Shell {
         }
 
         /** Shows progress in [0, 1] with a text, and what Cancel does. FX thread only. */
+        @Override
         public void showProgress(double fraction, String text, Runnable cancelAction) {
             progress.setVisible(true);
             progress.setManaged(true);
@@ -520,6 +542,7 @@ public final class Shell {
             onCancel = cancelAction;
         }
 
+        @Override
         public void hideProgress() {
             progress.setVisible(false);
             progress.setManaged(false);

@@ -44,7 +44,7 @@ import java.util.random.RandomGenerator;
  */
 public record BalanceSystem(double gravity, double cartMass, double poleMass, double halfLength,
                             double forceMagnitude, double tau, double thetaThresholdDegrees, double xThreshold,
-                            int maxSteps) {
+                            int maxSteps) implements CartPoleSystem {
 
     /** Reward of every step in Gymnasium's CartPole-v1. */
     public static final double REWARD_PER_STEP = 1.0;
@@ -93,8 +93,39 @@ public record BalanceSystem(double gravity, double cartMass, double poleMass, do
     }
 
     /** The pole's full length 2l [m]. */
+    @Override
     public double poleLength() {
         return 2 * halfLength;
+    }
+
+    /** tau [s]: one Euler step is one control step. */
+    @Override
+    public double controlPeriod() {
+        return tau;
+    }
+
+    /** The force of a push, {@code forceMagnitude} [N]. */
+    @Override
+    public double maxForce() {
+        return forceMagnitude;
+    }
+
+    /** F itself: the physics takes any finite force as given (Gymnasium's actions are +-forceMagnitude). */
+    @Override
+    public double appliedForce(double force) {
+        return force;
+    }
+
+    /** 0: the Euler step needs no scratch. */
+    @Override
+    public int workLength() {
+        return 0;
+    }
+
+    /** cos(theta): theta = 0 is upright. */
+    @Override
+    public double tipDy(double theta) {
+        return Math.cos(theta);
     }
 
     /** The failure angle in radians, computed as Gymnasium does: degrees * 2 pi / 360. */
@@ -138,6 +169,12 @@ public record BalanceSystem(double gravity, double cartMass, double poleMass, do
         s[CartPoleState.THETA_DOT] = thetaDot + tau * thetaAcc;
     }
 
+    /** One Euler step of length tau with force F (see {@link #step(double[], double)}); {@code work} is not used. */
+    @Override
+    public void step(double[] s, double force, double[] work) {
+        step(s, force);
+    }
+
     /** One Euler step of length tau with force F (see {@link #step(double[], double)}). */
     public CartPoleState step(CartPoleState state, double force) {
         double[] s = state.toArray();
@@ -152,8 +189,18 @@ public record BalanceSystem(double gravity, double cartMass, double poleMass, do
     }
 
     /** True when the state {x, x', theta, theta'} is a failure (see {@link #isTerminal(double, double)}). */
+    @Override
     public boolean isTerminal(double[] s) {
         return isTerminal(s[CartPoleState.X], s[CartPoleState.THETA]);
+    }
+
+    /**
+     * True when the cart is off the track, |x| &gt; xThreshold: the reason of a failure that is not (only) the
+     * pole's angle.
+     */
+    public boolean isOffTrack(double[] s) {
+        double x = s[CartPoleState.X];
+        return x < -xThreshold || x > xThreshold;
     }
 
     /** True when the state is a failure (see {@link #isTerminal(double, double)}). */
@@ -167,6 +214,7 @@ public record BalanceSystem(double gravity, double cartMass, double poleMass, do
      *
      * @param s overwritten with the start state (length at least 4)
      */
+    @Override
     public void reset(double[] s, RandomGenerator rng) {
         for (int i = 0; i < CartPoleState.DIMENSION; i++) {
             s[i] = -RESET_HALF_WIDTH + 2 * RESET_HALF_WIDTH * rng.nextDouble();

@@ -60,7 +60,7 @@ public final class BoxesLearningExperiment {
         Boxes boxes = new Boxes(spec.system());
         int curves = spec.curveNs().size();
         int[][] result = new int[curves][spec.episodes()];
-        double[] s = new double[CartPoleState.DIMENSION];
+        CartPoleEpisode episode = new CartPoleEpisode(spec.system());
         for (int i = 0; i < curves; i++) {
             BoxesAgent agent = spec.agent() == BoxesAgentKind.RANDOM
                     ? new RandomBoxesAgent(new SplitMix64(spec.realSeed(run)))
@@ -71,7 +71,7 @@ public final class BoxesLearningExperiment {
                 if (observer.isCancelled()) {
                     return null;
                 }
-                result[i][e] = BoxesEpisode.run(boxes, agent, envRng, s);
+                result[i][e] = BoxesEpisode.run(boxes, agent, envRng, episode);
             }
         }
         return result;

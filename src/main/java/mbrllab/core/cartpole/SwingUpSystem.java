@@ -1,5 +1,7 @@
 package mbrllab.core.cartpole;
 
+import java.util.random.RandomGenerator;
+
 /**
  * The swing-up cart-pole of PILCO (Deisenroth and Rasmussen 2011; the equations of {@code dynamics_cp.m} in the
  * PILCO MATLAB code, derived in Deisenroth's thesis, Appendix C): a cart of mass M on a track with viscous
@@ -49,7 +51,8 @@ package mbrllab.core.cartpole;
  * @param horizon       length of an episode [s], in [controlPeriod, 1e6]
  */
 public record SwingUpSystem(double gravity, double cartMass, double poleMass, double poleLength, double friction,
-                            double maxForce, double controlPeriod, int substeps, double horizon) {
+                            double maxForce, double controlPeriod, int substeps, double horizon)
+        implements CartPoleSystem {
 
     /** Length of the work array of {@link #step(double[], double, double[])}. */
     public static final int WORK_LENGTH = 5 * CartPoleState.DIMENSION;
@@ -121,9 +124,45 @@ public record SwingUpSystem(double gravity, double cartMass, double poleMass, do
         return (int) Math.round(horizon / controlPeriod);
     }
 
+    /** The horizon in control steps, {@link #horizonSteps()}: a swing-up episode runs it in full. */
+    @Override
+    public int maxSteps() {
+        return horizonSteps();
+    }
+
     /** F clipped to [-maxForce, maxForce]. */
     public double clip(double force) {
         return Math.max(-maxForce, Math.min(maxForce, force));
+    }
+
+    /** F clipped to [-maxForce, maxForce] ({@link #clip}), as {@link #step} applies it. */
+    @Override
+    public double appliedForce(double force) {
+        return clip(force);
+    }
+
+    /** {@link #WORK_LENGTH}. */
+    @Override
+    public int workLength() {
+        return WORK_LENGTH;
+    }
+
+    /** -cos(theta): theta = 0 hangs down. */
+    @Override
+    public double tipDy(double theta) {
+        return -Math.cos(theta);
+    }
+
+    /** Writes {@link #initialState()}, at rest hanging down at x = 0; draws nothing from {@code rng}. */
+    @Override
+    public void reset(double[] s, RandomGenerator rng) {
+        initialState().copyInto(s);
+    }
+
+    /** Never: the swing-up has no failure, its episodes run the whole horizon. */
+    @Override
+    public boolean isTerminal(double[] s) {
+        return false;
     }
 
     /**
@@ -192,6 +231,7 @@ public record SwingUpSystem(double gravity, double cartMass, double poleMass, do
      * @param force F [N], finite; clipped
      * @param work  scratch space of length at least {@link #WORK_LENGTH}; its contents are overwritten
      */
+    @Override
     public void step(double[] s, double force, double[] work) {
         if (!Double.isFinite(force)) {
             throw new IllegalArgumentException("force must be finite, got " + force);

@@ -24,9 +24,11 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import mbrllab.app.ShellFixture;
+import mbrllab.app.lab.Publication;
 import mbrllab.core.cartpole.BoxModelKind;
 import mbrllab.core.cartpole.BoxesDynaParams;
 import mbrllab.core.cartpole.CartPoleState;
+import mbrllab.app.lab.Playback;
 
 /**
  * The cart-pole lab's exports, sessions and presets, through the menus, with the file dialogs answered (as
@@ -49,8 +51,8 @@ class CartPoleExportAndSessionTest extends ShellFixture {
     }
 
     private static CartFrame frame(CartPoleViewModel model, int pane) {
-        Frames f = model.framesProperty().get();
-        return f == null || pane >= f.panes().size() ? null : f.panes().get(pane);
+        Publication<List<CartFrame>> f = model.framesProperty().get();
+        return f == null || pane >= f.frame().size() ? null : f.frame().get(pane);
     }
 
     private static void assertReadablePng(Path file, double width) throws Exception {
@@ -78,7 +80,7 @@ class CartPoleExportAndSessionTest extends ShellFixture {
     void exportAllWritesReadablePngSvgAndCsvForEveryView(FxRobot robot) throws Exception {
         CartPoleViewModel model = openLab(robot).model();
         robot.interact(() -> model.configure(BoxesDynaParams.defaults(), 3, 10));
-        waitUntil(() -> model.curvesProperty().get() != null && model.curvesProperty().get().finished(),
+        waitUntil(() -> model.curves().snapshot() != null && model.curves().snapshot().finished(),
                 "the three background runs");
         for (int i = 0; i < 5; i++) {
             robot.interact(model::step);
@@ -169,8 +171,8 @@ class CartPoleExportAndSessionTest extends ShellFixture {
         robot.doubleClickOn("#episodesField").eraseText(5).write("20");
         robot.clickOn("#applyButton");
         robot.doubleClickOn("#seedField").eraseText(5).write("77");
-        robot.interact(() -> model.speedProperty().set(Math.log10(500)));
-        waitUntil(() -> model.runs() == 4 && model.seedProperty().get() == 77, "applied");
+        robot.interact(() -> model.playback().speedProperty().set(Math.log10(500)));
+        waitUntil(() -> model.runs() == 4 && model.playback().seedProperty().get() == 77, "applied");
         answer = dir.resolve("session.json");
         robot.clickOn("File").clickOn("#saveSessionItem");
         waitUntil(() -> Files.exists(answer), "session written");
@@ -195,8 +197,8 @@ class CartPoleExportAndSessionTest extends ShellFixture {
         assertEquals(new BoxesDynaParams(0.25, 0.99, 0.1, 0), model.params());
         assertEquals(4, model.runs());
         assertEquals(20, model.episodes());
-        assertEquals(77, model.seedProperty().get());
-        assertEquals(500, CartPoleViewModel.stepsPerSecond(model.speedProperty().get()), 1e-6);
+        assertEquals(77, model.playback().seedProperty().get());
+        assertEquals(500, Playback.stepsPerSecond(model.playback().speedProperty().get()), 1e-6);
         assertEquals("0.25", robot.lookup("#alphaField").queryAs(TextField.class).getText());
         assertEquals("4", robot.lookup("#runsField").queryAs(TextField.class).getText());
         assertEquals("20", robot.lookup("#episodesField").queryAs(TextField.class).getText());
@@ -219,7 +221,7 @@ class CartPoleExportAndSessionTest extends ShellFixture {
             {"\"runs\": \"ten\"", "\"runs\" must be a whole number, got \"ten\""},
             {"\"system\": \"swingup\", \"agent\": \"dynaq-boxes\"",
                 "\"agent\" \"dynaq-boxes\" needs \"system\" \"balance\": the boxes divide the balance task's states"},
-            {"\"model\": \"best\"", "\"model\" must be \"sample\" or \"last\", got \"best\""},
+            {"\"model\": \"best\"", "\"model\" must be \"last\" or \"sample\", got \"best\""},
             {"\"episodes\": 5000", "episodes must be in [1, 1000], got 5000"},
             {"\"stepsPerSecond\": 0", "\"stepsPerSecond\" must be a number in 1..99999 or \"max\", got 0"},
         };
@@ -240,7 +242,7 @@ class CartPoleExportAndSessionTest extends ShellFixture {
     void presetsApply(FxRobot robot) {
         CartPoleViewModel model = openLab(robot).model();
         robot.clickOn("Presets").clickOn("#preset-cartpole-model-errors");
-        waitUntil(() -> model.modelProperty().get() == BoxModelKind.LAST_OUTCOME && model.playingProperty().get(),
+        waitUntil(() -> model.modelProperty().get() == BoxModelKind.LAST_OUTCOME && model.playback().playingProperty().get(),
                 "last outcome, playing");
         assertEquals(AgentKind.DYNA_Q, model.agentProperty().get());
         waitUntil(() -> frame(model, 0) != null && frame(model, 0).realSteps() > 0, "the panes run");
@@ -248,14 +250,14 @@ class CartPoleExportAndSessionTest extends ShellFixture {
         robot.clickOn("Presets").clickOn("#preset-cartpole-swing-up");
         waitUntil(() -> model.systemProperty().get() == CartSystem.SWING_UP, "swing-up");
         assertEquals(AgentKind.KEYBOARD, model.agentProperty().get());
-        assertFalse(model.playingProperty().get(), "waits for the first key");
-        assertEquals(10, CartPoleViewModel.stepsPerSecond(model.speedProperty().get()), 1e-9, "real time");
+        assertFalse(model.playback().playingProperty().get(), "waits for the first key");
+        assertEquals(10, Playback.stepsPerSecond(model.playback().speedProperty().get()), 1e-9, "real time");
         waitUntil(() -> frame(model, 0) != null, "the cart");
         assertEquals(0.0, frame(model, 0).state()[CartPoleState.THETA], "hanging down, at rest");
 
         robot.clickOn("Presets").clickOn("#preset-cartpole-sample-model");
         waitUntil(() -> model.agentProperty().get() == AgentKind.DYNA_Q && model.episodes() == 30, "sample model");
         assertEquals(BoxModelKind.SAMPLE, model.modelProperty().get());
-        assertTrue(model.playingProperty().get());
+        assertTrue(model.playback().playingProperty().get());
     }
 }

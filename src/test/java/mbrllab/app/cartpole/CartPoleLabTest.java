@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -20,10 +19,13 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import mbrllab.app.ShellFixture;
+import mbrllab.app.lab.Publication;
 import mbrllab.core.cartpole.CartPoleState;
+import mbrllab.app.lab.CurveSnapshot;
+import mbrllab.app.lab.LiveExperiment;
+import mbrllab.app.lab.Playback;
 
 /** Real clicks and key presses on the cart-pole lab, headless on Monocle. */
 class CartPoleLabTest extends ShellFixture {
@@ -40,8 +42,8 @@ class CartPoleLabTest extends ShellFixture {
     }
 
     private static CartFrame frame(CartPoleViewModel model, int pane) {
-        Frames f = model.framesProperty().get();
-        return f == null || pane >= f.panes().size() ? null : f.panes().get(pane);
+        Publication<List<CartFrame>> f = model.framesProperty().get();
+        return f == null || pane >= f.frame().size() ? null : f.frame().get(pane);
     }
 
     @Test
@@ -49,21 +51,21 @@ class CartPoleLabTest extends ShellFixture {
         CartPoleViewModel model = openLab(robot).model();
         robot.clickOn("#agentKeyboard");
         waitUntil(() -> frame(model, 0) != null && frame(model, 0).controller().equals("keyboard"), "keyboard cart");
-        assertFalse(model.playingProperty().get());
+        assertFalse(model.playback().playingProperty().get());
 
         robot.press(KeyCode.RIGHT);
         waitUntil(() -> frame(model, 0).step() >= 4 || frame(model, 0).episode() > 1, "pushing right plays");
         robot.release(KeyCode.RIGHT);
         EpisodeRecord pushedRight = firstEpisode(model);
         // Had the shell taken Right as its step shortcut, the run would be paused (a step pauses).
-        assertTrue(model.playingProperty().get(), "an arrow starts a paused keyboard run, and does not step");
+        assertTrue(model.playback().playingProperty().get(), "an arrow starts a paused keyboard run, and does not step");
         assertTrue(pushedRight.pushes()[0] == 1 && pushedRight.pushes()[3] == 1, "pushes to the right");
         double[] afterRight = state(pushedRight, 4);
         assertTrue(afterRight[CartPoleState.X_DOT] > 0.5, "x' " + afterRight[CartPoleState.X_DOT]);
         assertTrue(afterRight[CartPoleState.THETA_DOT] < 0, "the pole falls back: theta' " + afterRight[3]);
 
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> frame(model, 0) != null && frame(model, 0).step() == 0 && !model.playingProperty().get(),
+        waitUntil(() -> frame(model, 0) != null && frame(model, 0).step() == 0 && !model.playback().playingProperty().get(),
                 "Ctrl+R resets");
         robot.press(KeyCode.LEFT);
         waitUntil(() -> frame(model, 0).step() >= 4 || frame(model, 0).episode() > 1, "pushing left plays");
@@ -157,12 +159,12 @@ class CartPoleLabTest extends ShellFixture {
         CartPoleLab lab = openLab(robot);
         CartPoleViewModel model = lab.model();
         assertEquals(AgentKind.DYNA_Q, model.agentProperty().get(), "the lab opens on the three panes");
-        if (model.experimentRunningProperty().get()) {
+        if (model.curves().runningProperty().get()) {
             // The background runs are not needed here: Cancel in the status bar stops them.
             robot.clickOn("#cancelButton");
-            waitUntil(() -> !model.experimentRunningProperty().get(), "cancelled");
-            String message = model.experimentMessageProperty().get();
-            assertTrue(message.startsWith("Cancelled after ") && model.experiment().isCancelled()
+            waitUntil(() -> !model.curves().runningProperty().get(), "cancelled");
+            String message = model.curves().messageProperty().get();
+            assertTrue(message.startsWith("Cancelled after ") && model.curves().isCancelled()
                     || message.startsWith("Mean of 30 runs"), "cancelled, or finished just before: " + message);
         }
         waitUntil(() -> frame(model, 2) != null, "three panes");
@@ -178,22 +180,23 @@ class CartPoleLabTest extends ShellFixture {
             int pane = i;
             waitUntil(() -> canvases[pane].picture() != null && canvases[pane].picture().header().startsWith("episode"),
                     "pane " + i + " shows its step counter");
-            assertTrue(canvases[i].draws() > drawsBefore[i] + 5, "pane " + i + " animates: " + canvases[i].draws());
+            waitUntil(() -> canvases[pane].draws() > drawsBefore[pane] + 5, "pane " + i + " animates");
         }
         robot.clickOn("#playButton");
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-        long paused = realSteps(model, 0);
-        String[] headers = new String[3];
-        long[] draws = new long[3];
+        // Paused: the steps, the step counters drawn and the number of draws stay the same for 400 ms (20 steps at
+        // 50 steps/s).
+        List<Object> rest = waitUntilAtRest(() -> {
+            List<Object> sample = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                sample.add(realSteps(model, i));
+                sample.add(canvases[i].picture().header());
+                sample.add(canvases[i].draws());
+            }
+            return sample;
+        }, 400, "nothing moves and nothing is drawn after Pause");
+        long paused = (long) rest.get(0);
         for (int i = 0; i < 3; i++) {
-            headers[i] = WaitForAsyncUtils.asyncFx(canvases[i]::picture).get().header();
-            draws[i] = canvases[i].draws();
-        }
-        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
-        for (int i = 0; i < 3; i++) {
-            assertEquals(paused, realSteps(model, i), "lock step, and paused");
-            assertEquals(headers[i], canvases[i].picture().header(), "the step counter stays");
-            assertEquals(draws[i], canvases[i].draws(), "nothing moves, nothing is drawn");
+            assertEquals(paused, rest.get(3 * i), "lock step");
         }
         assertEquals(paused * 6, frame(model, 1).updates(), "n = 5: one real and five planning updates a step");
         assertEquals(paused * 51, frame(model, 2).updates(), "n = 50: 51 updates a step");
@@ -212,17 +215,17 @@ class CartPoleLabTest extends ShellFixture {
         // Long runs, so the experiment is still going while the panes play at full speed.
         robot.interact(() -> {
             model.configure(mbrllab.core.cartpole.BoxesDynaParams.defaults(), 30, 400);
-            model.speedProperty().set(CartPoleViewModel.SPEED_MAX_POSITION);
+            model.playback().speedProperty().set(Playback.MAX_POSITION);
             model.setPlaying(true);
         });
         org.jfree.chart.fx.ChartViewer viewer = robot.lookup("#learningCurveChart")
                 .queryAs(org.jfree.chart.fx.ChartViewer.class);
         waitUntil(() -> {
-            CurvesSnapshot c = model.curvesProperty().get();
+            CurveSnapshot c = model.curves().snapshot();
             return c != null && !c.finished() && c.runsDone() < c.runsTotal() - 1
                     && viewer.getChart().getXYPlot().getDataset(0).getSeriesCount() == 3;
         }, "the mean of the runs finished so far is drawn before the last run ends");
-        robot.interact(model::cancelExperiment);
+        robot.interact(() -> model.curves().cancel());
     }
 
     @Test
@@ -231,13 +234,12 @@ class CartPoleLabTest extends ShellFixture {
         CartPoleViewModel model = lab.model();
         robot.clickOn("#playButton");
         waitUntil(() -> realSteps(model, 0) > 0, "playing");
-        LiveCurves experiment = model.experiment();
+        LiveExperiment<?> experiment = model.curves();
         assertNotNull(experiment, "the background runs started");
         assertTrue(threadAlive(), "the runner runs");
         robot.clickOn("Dyna-maze");
         waitUntil(() -> robot.lookup("#cartPoleLab").tryQuery().isEmpty(), "the maze lab is shown");
-        assertFalse(threadAlive(), "the cart-pole runner thread has stopped");
-        assertFalse(model.isRunnerAlive());
+        waitUntilNoThread(CartPoleRun.THREAD_NAME, "the cart-pole runner thread has stopped");
         assertTrue(experiment.isCancelled(), "the background experiment is cancelled");
         Future<?> task = experiment.task();
         waitUntil(task::isDone, "the background experiment's task ends");
@@ -246,6 +248,6 @@ class CartPoleLabTest extends ShellFixture {
 
     private static boolean threadAlive() {
         return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals(CartPoleRunner.THREAD_NAME) && t.isAlive());
+                .anyMatch(t -> t.getName().equals(CartPoleRun.THREAD_NAME) && t.isAlive());
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import mbrllab.app.shell.Presets;
+import mbrllab.app.shell.SavedSessions;
 import mbrllab.app.shell.Sessions;
 import mbrllab.core.cartpole.BoxModelKind;
 import mbrllab.core.cartpole.BoxesDynaParams;
@@ -54,8 +55,11 @@ class CartPoleSettingsTest {
             {"{\"seed\": 1.5}", "\"seed\" must be a whole number, got 1.5"},
             {"{\"runs\": 0}", "runs must be in [1, 10000], got 0"},
             {"{\"agent\": \"pilco\"}", "\"agent\" must be \"keyboard\", \"random\" or \"dynaq-boxes\", got \"pilco\""},
-            {"{\"system\": 1}", "\"system\" must be text, got 1"},
-            {"{\"action\": \"figure-8.3\"}", "\"action\" must be \"play\" (or left out), got \"figure-8.3\""},
+            {"{\"system\": 1}", "\"system\" must be \"balance\" or \"swingup\", got 1"},
+            {"{\"model\": \"best\"}", "\"model\" must be \"last\" or \"sample\", got \"best\""},
+            {"{\"stepsPerSecond\": \"fast\"}",
+                "\"stepsPerSecond\" must be a number in 1..99999 or \"max\", got \"fast\""},
+            {"{\"action\": \"figure-8.3\"}", "\"action\" must be \"play\", got \"figure-8.3\""},
             {"[1, 2]", "the settings must be a JSON object"},
         };
         for (String[] c : cases) {
@@ -84,5 +88,29 @@ class CartPoleSettingsTest {
         assertEquals(CartSystem.SWING_UP, swing.system());
         assertEquals(AgentKind.KEYBOARD, swing.agent());
         assertFalse(swing.play(), "the keyboard starts the run");
+    }
+
+    @Test
+    void sessionsSavedBeforeTheRecordsOpenUnchanged() {
+        CartPoleSettings custom = CartPoleSettings.fromJson(SavedSessions.read("cart-pole-custom.json").settings());
+        assertEquals(new CartPoleSettings(CartSystem.BALANCE, AgentKind.RANDOM, BoxModelKind.LAST_OUTCOME,
+                new BoxesDynaParams(0.3, 0.95, 0.2, 0), 5, 40, 9, 123, false), custom);
+        CartPoleSettings swing = CartPoleSettings.fromJson(SavedSessions.read("cart-pole-swing-up.json").settings());
+        assertEquals(new CartPoleSettings(CartSystem.SWING_UP, AgentKind.KEYBOARD, BoxModelKind.SAMPLE,
+                BoxesDynaParams.defaults(), 30, 100, 1, 10, false), swing);
+        for (String file : SavedSessions.CART_POLE) {
+            SavedSessions.assertWritesBack(file, CartPoleSettings.fromJson(SavedSessions.read(file).settings())
+                    .toJson());
+        }
+    }
+
+    @Test
+    void theLabsChoicesKeepTheirKeys() {
+        assertEquals(List.of("keyboard", "random", "dynaq-boxes"),
+                java.util.Arrays.stream(AgentKind.values()).map(AgentKind::key).toList());
+        assertEquals(List.of("balance", "swingup"),
+                java.util.Arrays.stream(CartSystem.values()).map(CartSystem::key).toList());
+        assertEquals(mbrllab.core.cartpole.BoxesAgentKind.DYNA_Q.key(), AgentKind.DYNA_Q.key(),
+                "the lab and cartpole learn --agent share the key");
     }
 }

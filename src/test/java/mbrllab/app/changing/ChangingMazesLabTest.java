@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
@@ -26,10 +27,15 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 import mbrllab.app.ShellFixture;
-import mbrllab.app.dynamaze.MazeCanvas;
+import mbrllab.app.debugger.DebugFrame;
+import mbrllab.app.maze.MazeCanvas;
 import mbrllab.cli.Cli;
+import mbrllab.core.dyna.DynaUpdate;
+import mbrllab.core.dyna.debug.ModelEntry;
 import mbrllab.core.maze.Maze;
 import mbrllab.io.BundledMazes;
+import mbrllab.app.maze.TauLegend;
+import mbrllab.app.lab.Playback;
 
 /** Real clicks on the Changing mazes lab, headless on Monocle. */
 class ChangingMazesLabTest extends ShellFixture {
@@ -53,7 +59,7 @@ class ChangingMazesLabTest extends ShellFixture {
     }
 
     private ChangingMazeViewModel model() {
-        return ((ChangingMazesLab) shell.currentLab().content().getProperties().get(ChangingMazesLab.class)).model();
+        return ((ChangingMazesLab) shell.currentLab().view().getProperties().get(ChangingMazesLab.class)).model();
     }
 
     /** Runs the CLI in this JVM; returns its exit code, failing with its output when it is not 0. */
@@ -81,10 +87,10 @@ class ChangingMazesLabTest extends ShellFixture {
 
         robot.clickOn("#playButton");
         waitUntil(() -> realSteps(robot, 0) > 3, "playing moves the agents");
-        robot.interact(() -> model().speedProperty().set(ChangingMazeViewModel.SPEED_MAX_POSITION));
+        robot.interact(() -> model().playback().speedProperty().set(Playback.MAX_POSITION));
         // At full speed the run goes on to the experiment's last step (3000) and pauses there by itself.
         waitUntil(() -> realSteps(robot, 0) == 3000 && realSteps(robot, 1) == 3000
-                && !model().playingProperty().get(), "the run pauses at step 3000");
+                && !model().playback().playingProperty().get(), "the run pauses at step 3000");
         assertEquals("Play", robot.lookup("#playButton").queryButton().getText());
         for (int pane = 0; pane < 2; pane++) {
             assertEquals(blocking.change().orElseThrow().layout(), canvas(robot, pane).frame().layout(),
@@ -102,7 +108,7 @@ class ChangingMazesLabTest extends ShellFixture {
 
     @Test
     void theFinalChartNumbersAndTheExportedFilesEqualTheCommandLine(FxRobot robot) throws Exception {
-        waitUntil(() -> model().rewardsFinalProperty().get(), "the 30 background runs finish");
+        waitUntil(() -> model().rewards().completeProperty().get(), "the 30 background runs finish");
         String summary = robot.lookup("#rewardSummary").queryAs(Label.class).getText();
         assertTrue(summary.startsWith("Cumulative reward, mean +- standard error over 30 runs: at the change (step "
                 + "1,000) Dyna-Q "), summary);
@@ -217,11 +223,24 @@ class ChangingMazesLabTest extends ShellFixture {
             robot.clickOn("#dbgStepUpdate");
         }
         waitUntil(() -> model().debugger().frameProperty().get().position() == 16, "16 updates");
-        var last = model().debugger().frameProperty().get().last().orElseThrow();
+        DebugFrame at16 = model().debugger().frameProperty().get();
+        var last = at16.last().orElseThrow();
         assertFalse(last.isReal(), "update 16 is a planning update (n = 10)");
-        String target = robot.lookup("#insp7").queryAs(Label.class).getText();
-        assertTrue(target.startsWith("r + kappa sqrt(tau) + gamma max"), target);
-        assertTrue(last.update().bonus() >= 0);
+        // The bonus is kappa sqrt(tau), tau = the real steps since (x,u) was last tried (all of them if never),
+        // here taken from the model table and the real-step count, not from the agent's own bookkeeping.
+        DynaUpdate u = last.update();
+        long tau = at16.pane().realSteps();
+        for (ModelEntry m : at16.model()) {
+            if (m.x() == u.x() && m.u() == u.u()) {
+                tau = at16.pane().realSteps() - m.setAtRealStep();
+            }
+        }
+        double kappa = model().settings().kappa();
+        assertEquals(kappa * Math.sqrt(tau), u.bonus(), 1e-15, "the bonus of update 16, tau = " + tau);
+        String shown = String.format(Locale.ROOT, "r + kappa sqrt(tau) + gamma max = %.6f + %.6f + ", u.reward(),
+                kappa * Math.sqrt(tau));
+        Label target = robot.lookup("#insp7").queryAs(Label.class);
+        waitUntil(() -> target.getText().startsWith(shown), "the inspector shows that bonus: " + shown);
         // The debugged agent is the animated Dyna-Q+ pane's: after three whole steps both have the same Q.
         robot.clickOn("#dbgStepReal");
         waitUntil(() -> model().debugger().frameProperty().get().pane().realSteps() == 3
@@ -246,7 +265,7 @@ class ChangingMazesLabTest extends ShellFixture {
         assertEquals("50", robot.lookup("#nField").queryAs(TextField.class).getText());
         assertEquals("0.001", robot.lookup("#kappaField").queryAs(TextField.class).getText());
         assertEquals("6000", robot.lookup("#stepsField").queryAs(TextField.class).getText());
-        assertTrue(model().playingProperty().get());
+        assertTrue(model().playback().playingProperty().get());
 
         robot.clickOn("#sweepingCheck");
         waitUntil(() -> robot.lookup("#changingCanvas2").tryQuery().isPresent() && realSteps(robot, 2) >= 0,
@@ -261,9 +280,6 @@ class ChangingMazesLabTest extends ShellFixture {
         ChangingMazeViewModel lab = model();
         robot.interact(() -> shell.select("dyna-maze"));
         waitUntil(() -> !lab.example84().runningProperty().get(), "Example 8.4 cancelled");
-        assertFalse(lab.isRunnerAlive());
-        boolean runnerAlive = Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals(ChangingRunner.THREAD_NAME) && t.isAlive());
-        assertFalse(runnerAlive, "the runner thread has stopped");
+        waitUntilNoThread(ChangingRun.THREAD_NAME, "the runner thread has stopped");
     }
 }

@@ -1,11 +1,10 @@
 package mbrllab.core.models.dynamics;
 
-import java.util.Locale;
-
+import mbrllab.core.Keyed;
 import mbrllab.core.models.ModelKind;
 
 /** How a learned dynamics model predicts several steps ahead from a known start. */
-public enum PredictionMethod {
+public enum PredictionMethod implements Keyed {
     /**
      * GP only: a Gaussian state distribution propagated by exact moment matching (PILCO); the next state is
      * s + delta with the joint moments of (s, delta).
@@ -20,17 +19,18 @@ public enum PredictionMethod {
     /** Ensemble only: particles that keep one member for the whole horizon (PETS' TS-infinity). */
     TS_INF("tsinf", "TS-infinity");
 
-    private final String id;
+    private final String key;
     private final String label;
 
-    PredictionMethod(String id, String label) {
-        this.id = id;
+    PredictionMethod(String key, String label) {
+        this.key = key;
         this.label = label;
     }
 
-    /** The command-line and session name, e.g. "moment-matching". */
-    public String id() {
-        return id;
+    /** The stable key of the command line ({@code models rollout --method}): moment-matching, ts1 or tsinf. */
+    @Override
+    public String key() {
+        return key;
     }
 
     /** A name to show, e.g. "TS-infinity". */
@@ -47,13 +47,12 @@ public enum PredictionMethod {
         };
     }
 
-    /** The method with this id (case-insensitive). */
-    public static PredictionMethod fromId(String id) {
-        for (PredictionMethod m : values()) {
-            if (m.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown method '" + id + "'; expected moment-matching, ts1 or tsinf");
+    /**
+     * The method with this key (case ignored).
+     *
+     * @throws IllegalArgumentException listing the keys when there is none
+     */
+    public static PredictionMethod fromKey(String key) {
+        return Keyed.fromKey(PredictionMethod.class, key);
     }
 }

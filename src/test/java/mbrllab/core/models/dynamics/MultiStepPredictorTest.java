@@ -250,8 +250,8 @@ class MultiStepPredictorTest {
         assertThrows(IllegalArgumentException.class, () -> MultiStepPredictor.of(gp, PredictionMethod.TS_INF, s));
         assertThrows(IllegalArgumentException.class,
                 () -> MultiStepPredictor.of(oneMember, PredictionMethod.MOMENT_MATCHING, s));
-        assertEquals(PredictionMethod.TS_INF, PredictionMethod.fromId("TSinf"));
-        assertThrows(IllegalArgumentException.class, () -> PredictionMethod.fromId("ts2"));
+        assertEquals(PredictionMethod.TS_INF, PredictionMethod.fromKey("TSinf"));
+        assertThrows(IllegalArgumentException.class, () -> PredictionMethod.fromKey("ts2"));
         assertThrows(IllegalArgumentException.class, () -> new RolloutSettings(0, true));
     }
 }

@@ -1,0 +1,417 @@
+package mbrllab.app.debugger;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import mbrllab.core.dyna.AgentKind;
+import mbrllab.core.dyna.DynaParams;
+import mbrllab.core.dyna.DynaUpdate;
+import mbrllab.core.dyna.debug.Breakpoint;
+import mbrllab.core.dyna.debug.DebugStep;
+import mbrllab.core.dyna.debug.ModelEntry;
+import mbrllab.core.dyna.debug.PseudocodeLine;
+import mbrllab.core.maze.Action;
+import mbrllab.core.maze.Layout;
+import mbrllab.core.maze.Maze;
+import mbrllab.app.maze.DivergingScale;
+import mbrllab.app.maze.MazeCanvas;
+import mbrllab.app.maze.Overlays;
+import mbrllab.app.maze.PaneFrame;
+
+/**
+ * The step-through debugger: step one update, one real step or one episode, run to a breakpoint, step back or
+ * scrub the timeline; the lecture's Dyna-Q lines with the executed ones highlighted; the arithmetic of the last
+ * update; the model table (selecting a row outlines its (x,u) on the maze). Views only: state lives in
+ * {@link DebuggerViewModel}.
+ */
+public final class DebuggerView {
+
+    /**
+     * What the debugger needs of the lab it sits in.
+     */
+    public interface Host {
+        /** The lab's maze now. */
+        Maze maze();
+
+        /** The lab's alpha, gamma and epsilon (n is the debugger's own choice). */
+        DynaParams params();
+
+        /** The algorithms offered, first the default; with one, no choice is shown. */
+        List<AgentKind> kinds();
+
+        /** Starts a fresh session in {@code debugger} for this algorithm and n, with the lab's maze and seed. */
+        void reset(DebuggerViewModel debugger, AgentKind kind, int n);
+    }
+
+    private final DebuggerViewModel debugger;
+    private final Host lab;
+    private final ComboBox<AgentKind> kindChoice = new ComboBox<>();
+    private final Label codeTitle = new Label();
+    private final BorderPane root = new BorderPane();
+    private final MazeCanvas canvas = new MazeCanvas();
+    private final Map<PseudocodeLine, Label> codeLines = new EnumMap<>(PseudocodeLine.class);
+    private final GridPane inspector = new GridPane();
+    private final Map<String, Label> values = new java.util.LinkedHashMap<>();
+    private final TableView<ModelEntry> modelTable = new TableView<>();
+    private final Slider timeline = new Slider(0, 1, 0);
+    private final Label timelineLabel = new Label();
+    private final Label message = new Label();
+    private final ComboBox<Integer> nChoice = new ComboBox<>();
+    private final CheckBox bpEpisodeEnd = new CheckBox("Episode end");
+    private final CheckBox bpGoal = new CheckBox("Goal reached");
+    private final CheckBox bpDelta = new CheckBox("|delta Q| >");
+    private final TextField deltaThreshold = new TextField("0.01");
+    private final CheckBox bpCell = new CheckBox("Agent enters cell");
+    private final Label cellLabel = new Label("(click the maze)");
+    private int chosenCell = -1;
+    private boolean updatingTimeline;
+
+    /** The debugger of a lab that offers {@code lab.kinds()}. */
+    public DebuggerView(DebuggerViewModel debugger, Host lab) {
+        this.debugger = debugger;
+        this.lab = lab;
+        root.setId("debuggerView");
+        root.setPadding(new Insets(6));
+
+        nChoice.setId("debugN");
+        nChoice.getItems().setAll(0, 5, 50);
+        nChoice.setValue(5);
+        nChoice.setEditable(false);
+        nChoice.setTooltip(new Tooltip("Planning updates per real step of the debugged agent"));
+        nChoice.setOnAction(e -> reset());
+        Button stepUpdate = button("dbgStepUpdate", "Step update", "The next single update: real, or one planning "
+                + "update of line (f)", debugger::stepUpdate);
+        Button stepReal = button("dbgStepReal", "Step real step", "Finish the pending planning, then the next real "
+                + "step (lines (a) to (e))", debugger::stepRealStep);
+        Button stepEpisode = button("dbgStepEpisode", "Step episode", "Run until this episode's goal step and its "
+                + "planning are done", debugger::stepEpisode);
+        Button run = button("dbgRun", "Run to breakpoint", "Run until an enabled breakpoint triggers (at most "
+                + String.format(Locale.ROOT, "%,d", DebuggerViewModel.RUN_LIMIT) + " updates)", debugger::runToBreakpoint);
+        Button back = button("dbgBack", "Step back", "One update back on the timeline", debugger::stepBack);
+        Button reset = button("dbgReset", "Reset", "A fresh agent at S with the lab's seed and parameters", this::reset);
+        kindChoice.setId("debugAgent");
+        kindChoice.getItems().setAll(lab.kinds());
+        kindChoice.setValue(lab.kinds().get(0));
+        kindChoice.setTooltip(new Tooltip("The algorithm to step through"));
+        kindChoice.setOnAction(e -> reset());
+        kindChoice.setVisible(lab.kinds().size() > 1);
+        kindChoice.setManaged(lab.kinds().size() > 1);
+        HBox controls = new HBox(6, kindChoice, new Label("Agent n ="), nChoice, stepUpdate, stepReal, stepEpisode, run,
+                back, reset);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        bpEpisodeEnd.setId("bpEpisodeEnd");
+        bpGoal.setId("bpGoal");
+        bpDelta.setId("bpDelta");
+        bpCell.setId("bpCell");
+        deltaThreshold.setId("bpDeltaThreshold");
+        deltaThreshold.setPrefColumnCount(5);
+        bpGoal.setSelected(true);
+        for (CheckBox b : List.of(bpEpisodeEnd, bpGoal, bpDelta, bpCell)) {
+            b.setOnAction(e -> applyBreakpoints());
+        }
+        deltaThreshold.textProperty().addListener((o, a, b) -> applyBreakpoints());
+        cellLabel.setId("bpCellLabel");
+        HBox bps = new HBox(8, new Label("Breakpoints:"), bpEpisodeEnd, bpGoal, bpDelta, deltaThreshold, bpCell, cellLabel);
+        bps.setAlignment(Pos.CENTER_LEFT);
+        message.setId("dbgMessage");
+        message.getStyleClass().add("note");
+        VBox top = new VBox(4, controls, bps, message);
+        root.setTop(top);
+
+        canvas.setId("debugCanvas");
+        canvas.setOverlays(new Overlays(true, true, true, false, true, true, false));
+        canvas.setOnMouseClicked(e -> {
+            int cell = canvas.cellAt(e.getX(), e.getY());
+            DebugFrame f = debugger.frameProperty().get();
+            if (cell >= 0 && f != null && !f.pane().layout().isWall(cell / f.pane().layout().cols(),
+                    cell % f.pane().layout().cols())) {
+                chosenCell = cell;
+                cellLabel.setText(cellName(f.pane().layout(), cell));
+                bpCell.setSelected(true);
+                applyBreakpoints();
+            }
+        });
+        VBox code = new VBox(3);
+        code.setId("pseudocode");
+        codeTitle.setText(codeTitle(lab.kinds().get(0)));
+        codeTitle.setWrapText(true);
+        codeTitle.getStyleClass().add("pane-title");
+        code.getChildren().add(codeTitle);
+        for (PseudocodeLine line : PseudocodeLine.values()) {
+            Label l = new Label(line.label() + "  " + line.text());
+            l.setId("code" + line.name());
+            l.setWrapText(true);
+            l.getStyleClass().add("code-line");
+            codeLines.put(line, l);
+            code.getChildren().add(l);
+        }
+        code.setPrefWidth(330);
+        code.setMinWidth(200);
+
+        inspector.setId("inspector");
+        inspector.setHgap(10);
+        inspector.setVgap(3);
+        Label inspTitle = new Label("The last update");
+        inspTitle.getStyleClass().add("pane-title");
+        inspector.add(inspTitle, 0, 0, 2, 1);
+        String[] names = {"kind", "x", "u", "r", "x'", "Q(x,u) before", "max Q(x',.)", "TD target", "TD error",
+            "Q(x,u) after"};
+        for (int i = 0; i < names.length; i++) {
+            Label key = new Label(names[i]);
+            key.getStyleClass().add("inspector-key");
+            Label value = new Label("-");
+            value.setId("insp" + i);
+            value.getStyleClass().add("inspector-value");
+            value.setWrapText(true);
+            values.put(names[i], value);
+            inspector.add(key, 0, i + 1);
+            inspector.add(value, 1, i + 1);
+        }
+        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+        keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints vals = new javafx.scene.layout.ColumnConstraints();
+        vals.setHgrow(Priority.ALWAYS);
+        inspector.getColumnConstraints().setAll(keys, vals);
+        inspector.setPrefWidth(360);
+        inspector.setMinWidth(240);
+
+        HBox middle = new HBox(12, canvas, code, inspector);
+        HBox.setHgrow(canvas, Priority.ALWAYS);
+        middle.setPadding(new Insets(6, 0, 6, 0));
+        root.setCenter(middle);
+
+        timeline.setId("dbgTimeline");
+        timeline.setBlockIncrement(1);
+        timeline.valueProperty().addListener((o, a, b) -> {
+            if (!updatingTimeline) {
+                debugger.seek(Math.round(b.doubleValue()));
+            }
+        });
+        timelineLabel.setId("dbgTimelineLabel");
+        timelineLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox timelineRow = new HBox(8, new Label("Timeline"), timeline, timelineLabel);
+        HBox.setHgrow(timeline, Priority.ALWAYS);
+        timelineRow.setAlignment(Pos.CENTER_LEFT);
+
+        modelTable.setId("modelTable");
+        modelTable.setPrefHeight(170);
+        modelTable.setPlaceholder(new Label("The model is empty: no real step yet."));
+        modelTable.getColumns().add(column("x", m -> cellName(layout(), m.x())));
+        modelTable.getColumns().add(column("u", m -> Action.of(m.u()).label()));
+        modelTable.getColumns().add(column("x'", m -> cellName(layout(), m.xNext())));
+        modelTable.getColumns().add(column("r", m -> fmt(m.reward())));
+        modelTable.getColumns().add(column("last set at real step", m -> Long.toString(m.setAtRealStep())));
+        modelTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        modelTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> redrawMaze());
+        Label modelTitle = new Label("Model(x,u) -> (x', r): every pair tried so far");
+        VBox bottom = new VBox(4, timelineRow, modelTitle, modelTable);
+        root.setBottom(bottom);
+
+        debugger.frameProperty().addListener((o, a, f) -> show(f));
+        applyBreakpoints();
+    }
+
+    public Node view() {
+        return root;
+    }
+
+    private static String codeTitle(AgentKind kind) {
+        return kind == AgentKind.DYNA_Q_PLUS ? "Dyna-Q+ (the lecture's lines; (f) adds kappa sqrt(tau) to r and may "
+                + "pick an action never tried)" : "Dyna-Q (the lecture's lines)";
+    }
+
+    /** A fresh session with the lab's maze, parameters and seed. */
+    public void reset() {
+        Integer n = nChoice.getValue();
+        AgentKind kind = kindChoice.getValue() == null ? lab.kinds().get(0) : kindChoice.getValue();
+        codeTitle.setText(codeTitle(kind));
+        lab.reset(debugger, kind, n == null ? 5 : n);
+        applyBreakpoints();
+    }
+
+    /** Offers {@code ns} and chooses {@code preferred} (one of them). */
+    public void setNChoices(List<Integer> ns, int preferred) {
+        nChoice.getItems().setAll(ns);
+        nChoice.setValue(ns.contains(preferred) ? preferred : ns.get(0));
+    }
+
+    /** Offers the lab's n values (and keeps the chosen one if still there). */
+    public void setNChoices(List<Integer> ns) {
+        Integer chosen = nChoice.getValue();
+        nChoice.getItems().setAll(ns);
+        nChoice.setValue(ns.contains(chosen) ? chosen : ns.get(ns.size() > 1 ? 1 : 0));
+    }
+
+    public void setFontScale(double scale) {
+        canvas.setFontScale(scale);
+    }
+
+    public void setHighContrast(boolean on) {
+        canvas.setHighContrast(on);
+    }
+
+    public MazeCanvas canvas() {
+        return canvas;
+    }
+
+    public DebuggerViewModel debugger() {
+        return debugger;
+    }
+
+    private Button button(String id, String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    private TableColumn<ModelEntry, String> column(String title, java.util.function.Function<ModelEntry, String> f) {
+        TableColumn<ModelEntry, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    /** True while Dyna-Q+ is being stepped (its planning targets carry the bonus, possibly 0). */
+    private boolean isPlus() {
+        return kindChoice.getValue() == AgentKind.DYNA_Q_PLUS;
+    }
+
+    private Layout layout() {
+        DebugFrame f = debugger.frameProperty().get();
+        return f == null ? lab.maze().layout() : f.pane().layout();
+    }
+
+    static String cellName(Layout layout, int cell) {
+        return "(" + cell / layout.cols() + "," + cell % layout.cols() + ")";
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    private void applyBreakpoints() {
+        List<Breakpoint> list = new ArrayList<>();
+        list.add(new Breakpoint.EpisodeEnd(bpEpisodeEnd.isSelected()));
+        list.add(new Breakpoint.GoalReached(bpGoal.isSelected()));
+        double threshold;
+        try {
+            threshold = Double.parseDouble(deltaThreshold.getText().strip());
+        } catch (NumberFormatException e) {
+            threshold = -1;
+        }
+        boolean thresholdOk = threshold >= 0 && Double.isFinite(threshold);
+        if (thresholdOk) {
+            deltaThreshold.getStyleClass().remove("invalid");
+            deltaThreshold.setTooltip(new Tooltip("Stop when an update changes Q(x,u) by more than this"));
+            list.add(new Breakpoint.DeltaQAbove(threshold, bpDelta.isSelected()));
+        } else {
+            if (!deltaThreshold.getStyleClass().contains("invalid")) {
+                deltaThreshold.getStyleClass().add("invalid");
+            }
+            deltaThreshold.setTooltip(new Tooltip("The threshold must be a number >= 0"));
+        }
+        if (chosenCell >= 0) {
+            list.add(new Breakpoint.EntersCell(chosenCell, bpCell.isSelected()));
+        }
+        debugger.setBreakpoints(list);
+    }
+
+    private void show(DebugFrame f) {
+        if (f == null) {
+            return;
+        }
+        message.setText(f.message());
+        redrawMaze();
+        Set<PseudocodeLine> executed = f.last().map(DebugStep::linesExecuted).orElse(Set.of());
+        for (Map.Entry<PseudocodeLine, Label> e : codeLines.entrySet()) {
+            Label l = e.getValue();
+            l.getStyleClass().removeAll("code-line-active", "code-line-next");
+            if (executed.contains(e.getKey())) {
+                l.getStyleClass().add("code-line-active");
+            } else if (e.getKey() == f.nextLine()) {
+                l.getStyleClass().add("code-line-next");
+            }
+        }
+        Layout layout = f.pane().layout();
+        if (f.last().isPresent()) {
+            DebugStep step = f.last().get();
+            DynaUpdate u = step.update();
+            double alpha = lab.params().alpha();
+            double gamma = lab.params().gamma();
+            values.get("kind").setText(step.isReal()
+                    ? "real experience (step " + u.realStep() + ", episode " + u.episode() + ")"
+                    : step.isUntried() ? "simulated: an action never tried here (Dyna-Q+ assumes x' = x, r = 0)"
+                    : "simulated by the model (Model(x,u) set at real step " + step.sourceRealStep() + ")");
+            values.get("x").setText(cellName(layout, u.x()));
+            values.get("u").setText(Action.of(u.u()).label());
+            values.get("r").setText(fmt(u.reward()));
+            values.get("x'").setText(cellName(layout, u.xNext()) + (u.terminal() ? " (goal: terminal)" : ""));
+            values.get("Q(x,u) before").setText(fmt(u.qBefore()));
+            values.get("max Q(x',.)").setText(fmt(u.maxNext()) + (u.terminal() ? " (terminal: 0)" : ""));
+            values.get("TD target").setText(isPlus() && !step.isReal()
+                    ? String.format(Locale.ROOT, "r + kappa sqrt(tau) + gamma max = %s + %s + %s x %s = %s",
+                    fmt(u.reward()), fmt(u.bonus()), gamma, fmt(u.maxNext()), fmt(u.target()))
+                    : String.format(Locale.ROOT, "r + gamma max = %s + %s x %s = %s",
+                    fmt(u.reward()), gamma, fmt(u.maxNext()), fmt(u.target())));
+            values.get("TD error").setText(String.format(Locale.ROOT, "target - Q(x,u) = %s", fmt(u.tdError())));
+            values.get("Q(x,u) after").setText(String.format(Locale.ROOT, "Q + alpha x TD error = %s + %s x %s = %s",
+                    fmt(u.qBefore()), alpha, fmt(u.tdError()), fmt(u.qAfter())));
+        } else {
+            values.values().forEach(v -> v.setText("-"));
+        }
+        modelTable.getItems().setAll(f.model());
+        updatingTimeline = true;
+        timeline.setMax(Math.max(1, f.head()));
+        timeline.setValue(f.position());
+        updatingTimeline = false;
+        timelineLabel.setText(String.format(Locale.ROOT, "update %,d of %,d · episode %d, step %d · %d planning pending"
+                + " · %d snapshots", f.position(), f.head(), f.pane().episode(), f.pane().stepsThisEpisode(),
+                f.pending(), f.snapshots()));
+    }
+
+    private void redrawMaze() {
+        DebugFrame f = debugger.frameProperty().get();
+        if (f == null) {
+            return;
+        }
+        PaneFrame pane = f.pane();
+        ModelEntry selected = modelTable.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            pane = new PaneFrame(pane.n(), pane.layout(), pane.q(), pane.agent(), pane.trail(), pane.known(),
+                    pane.visits(), selected.x() * 4 + selected.u(), selected.xNext(), pane.episode(),
+                    pane.stepsThisEpisode(), pane.realSteps(), pane.updates(), pane.episodeLengths());
+        }
+        double maxAbs = 0;
+        for (double v : pane.q()) {
+            maxAbs = Math.max(maxAbs, Math.abs(v));
+        }
+        canvas.show(pane, DivergingScale.niceLimit(maxAbs));
+    }
+}

@@ -1,0 +1,102 @@
+package mbrllab.core.models.dynamics;
+
+import java.util.List;
+
+import mbrllab.core.cartpole.SwingUpSystem;
+import mbrllab.core.models.Dataset;
+import mbrllab.core.models.ModelKind;
+import mbrllab.core.models.gp.GpSpec;
+import mbrllab.core.random.SplitMix64;
+
+/**
+ * The data and the seeds of the compounding-error study on PILCO's swing-up cart-pole, the one recipe that the
+ * models lab and {@code models rollout} both follow, so that the same seed gives the same numbers in both:
+ * <ul>
+ *   <li>training data: {@code episodes} random-action episodes of {@link #EPISODE_STEPS} steps
+ *       ({@link RandomEpisodes#collect}, start std {@link RandomEpisodes#PILCO_START_STD}), drawn from stream 1 of
+ *       the seed;</li>
+ *   <li>held-out episodes: {@code testEpisodes} more, from stream 2, and one window of {@code horizon} steps in
+ *       each, its start drawn from stream 3 ({@link HeldOut#offsets});</li>
+ *   <li>the model fit: a generator of stream 4 ({@link #fitRng()}), a fresh one for each model;</li>
+ *   <li>the predictions: window w from {@code streamSeed(predictionSeed(), w)} ({@link #windowRng},
+ *       {@link CompoundingError#evaluate}).</li>
+ * </ul>
+ * Stream i of the seed is {@code new SplitMix64(SplitMix64.streamSeed(seed, i))}.
+ *
+ * @param episodes     training episodes, in [1, 10,000]
+ * @param testEpisodes held-out episodes (one window each), in [1, 10,000]
+ * @param horizon      steps of a window (predicted ahead), in [1, {@link #EPISODE_STEPS}]
+ * @param seed         the seed of everything
+ */
+public record CompoundingErrorSpec(int episodes, int testEpisodes, int horizon, long seed) {
+
+    /** The system: PILCO's swing-up. */
+    public static final SwingUpSystem SYSTEM = SwingUpSystem.pilco();
+    /** Steps of one episode: the swing-up's 4 s horizon, 40 control periods of 0.1 s. */
+    public static final int EPISODE_STEPS = SYSTEM.horizonSteps();
+    /** Most training episodes for an ensemble. */
+    public static final int MAX_ENSEMBLE_EPISODES = 1000;
+
+    public CompoundingErrorSpec {
+        if (episodes < 1 || episodes > 10_000) {
+            throw new IllegalArgumentException("episodes must be in [1, 10000], got " + episodes);
+        }
+        if (testEpisodes < 1 || testEpisodes > 10_000) {
+            throw new IllegalArgumentException("testEpisodes must be in [1, 10000], got " + testEpisodes);
+        }
+        if (horizon < 1 || horizon > EPISODE_STEPS) {
+            throw new IllegalArgumentException("horizon must be in [1, " + EPISODE_STEPS + "], got " + horizon);
+        }
+    }
+
+    /**
+     * Most training episodes a model takes: a GP's {@link GpSpec#MAX_POINTS} transitions (75 episodes; its cost
+     * grows with n^3), {@link #MAX_ENSEMBLE_EPISODES} for an ensemble.
+     */
+    public static int maxEpisodes(ModelKind model) {
+        return model == ModelKind.GP ? GpSpec.MAX_POINTS / EPISODE_STEPS : MAX_ENSEMBLE_EPISODES;
+    }
+
+    /**
+     * The training and held-out data, drawn from streams 1 to 3.
+     *
+     * @param train       the training episodes, {@code episodes} of {@link #EPISODE_STEPS} steps
+     * @param test        the held-out episodes, {@code testEpisodes} of them
+     * @param offsets     the step each window starts at in its held-out episode
+     * @param windows     the held-out windows of {@code horizon} steps (start, true forces, true states)
+     * @param transitions the training transitions: inputs (s, u), targets s' - s ({@link Transitions#of})
+     */
+    public record Data(List<Trajectory> train, List<Trajectory> test, int[] offsets, List<Trajectory> windows,
+                       Dataset transitions) {
+    }
+
+    /** Collects the data (deterministic in the seed). */
+    public Data collect() {
+        List<Trajectory> train = RandomEpisodes.collect(SYSTEM, episodes, EPISODE_STEPS,
+                RandomEpisodes.PILCO_START_STD, stream(1));
+        List<Trajectory> test = RandomEpisodes.collect(SYSTEM, testEpisodes, EPISODE_STEPS,
+                RandomEpisodes.PILCO_START_STD, stream(2));
+        int[] offsets = HeldOut.offsets(test, horizon, stream(3));
+        List<Trajectory> windows = HeldOut.windows(test, horizon, offsets);
+        return new Data(train, test, offsets, windows, Transitions.of(train));
+    }
+
+    /** A new generator for fitting a model: stream 4 (each model fitted from a fresh one). */
+    public SplitMix64 fitRng() {
+        return stream(4);
+    }
+
+    /** The seed of the predictions: window w is predicted with {@code streamSeed(predictionSeed(), w)}. */
+    public long predictionSeed() {
+        return SplitMix64.streamSeed(seed, 5);
+    }
+
+    /** The generator of the prediction from window w ({@link CompoundingError#evaluate} draws the same). */
+    public SplitMix64 windowRng(int w) {
+        return new SplitMix64(SplitMix64.streamSeed(predictionSeed(), w));
+    }
+
+    private SplitMix64 stream(int i) {
+        return new SplitMix64(SplitMix64.streamSeed(seed, i));
+    }
+}
