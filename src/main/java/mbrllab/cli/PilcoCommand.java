@@ -22,6 +22,7 @@ import mbrllab.core.pilco.PilcoObserver;
 import mbrllab.core.pilco.PilcoSettings;
 import mbrllab.core.pilco.Propagation;
 import mbrllab.core.pilco.TrialResult;
+import mbrllab.io.PilcoRecording;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,6 +72,11 @@ final class PilcoCommand implements Callable<Integer> {
             description = "evaluations of the expected cost and its gradient per policy optimisation, 1..100000 "
                     + "(default: ${DEFAULT-VALUE})")
     int evaluations;
+
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "also write the run as the PILCO lab replays it (true states, forces, policies, predicted "
+                    + "state and cost distributions; JSON, documented in mbrllab.io.PilcoRecording)")
+    Path record;
 
     @Option(names = "--verbose", description = "also print the policy search's progress and the GPs' hyperparameters")
     boolean verbose;
@@ -122,6 +128,10 @@ final class PilcoCommand implements Callable<Integer> {
         List<Path> written = write(out, settings, seed, results, wall);
         console.println("wrote " + written.get(0) + ", " + written.get(1) + " and " + (written.size() - 2)
                 + " trial trajectories");
+        if (record != null) {
+            writeRecording(record, settings, seed, results);
+            console.println("wrote " + record);
+        }
         console.flush();
         return 0;
     }
@@ -220,6 +230,28 @@ final class PilcoCommand implements Callable<Integer> {
             paths.add(trial);
         }
         return paths;
+    }
+
+    /** The run as the PILCO lab replays it ({@link PilcoRecording}). */
+    static PilcoRecording recording(PilcoSettings settings, long seed, List<TrialResult> results) {
+        List<PilcoRecording.Trial> trials = new ArrayList<>();
+        for (TrialResult r : results) {
+            trials.add(PilcoRecording.Trial.of(r));
+        }
+        return new PilcoRecording(seed, settings.horizon(), settings.centres(), settings.maxEvaluations(),
+                settings.propagation().label(), settings.task().controlPeriod(), trials);
+    }
+
+    private static void writeRecording(Path file, PilcoSettings settings, long seed, List<TrialResult> results) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            recording(settings, seed, results).write(file);
+        } catch (IOException e) {
+            throw new UserInputException("pilco: cannot write --record " + file + ": " + e.getMessage(), 1);
+        }
     }
 
     /** The header and one line per trial; numbers as {@link Double#toString} (wall_s with 3 decimals). */

@@ -113,6 +113,46 @@ class PilcoCommandTest {
         return line.substring(0, line.lastIndexOf(','));
     }
 
+    /** --record writes the run as the lab replays it: the same states, forces and costs as the CSV files. */
+    @Test
+    void theRecordingHoldsTheSameTrialsAsTheCsvFiles() throws Exception {
+        Path file = dir.resolve("rec").resolve("run.json");
+        CartPoleCommandTest.Result r = small(dir, "--record", file.toString());
+        assertEquals(0, r.exit(), r.err());
+        mbrllab.io.PilcoRecording rec = mbrllab.io.PilcoRecording.read(file);
+        assertEquals(5, rec.seed());
+        assertEquals(10, rec.horizon());
+        assertEquals(3, rec.trials().size());
+        List<String> costs = Files.readAllLines(dir.resolve("pilco.csv"));
+        for (int k = 1; k <= 3; k++) {
+            mbrllab.io.PilcoRecording.Trial t = rec.trials().get(k - 1);
+            List<String> forces = new ArrayList<>();
+            double[][] rows = CartPoleCommandTest.readTrajectory(dir.resolve("pilco-trial-" + k + ".csv"), forces);
+            for (int s = 0; s < rows.length; s++) {
+                for (int i = 0; i < 4; i++) {
+                    assertEquals(rows[s][i + 1], t.state(s, i), 0.0);
+                }
+                if (s < 10) {
+                    assertEquals(Double.parseDouble(forces.get(s)), t.forces()[s], 0.0);
+                }
+            }
+            String[] cells = costs.get(k).split(",", -1);
+            assertEquals(Double.parseDouble(cells[3]), t.actualCost(), 0.0);
+            assertEquals(k == 1, t.isRandom());
+            if (k > 1) {
+                assertEquals(Double.parseDouble(cells[1]), t.predictedCost(), 0.0);
+                assertEquals(Double.parseDouble(cells[2]), t.predictedCostSd(), 0.0);
+                assertEquals(6 * 3 + 5, t.policy().length);
+                assertTrue(t.evaluations() >= 1 && t.evaluations() <= 8);
+            }
+        }
+        String text = Files.readString(file);
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> mbrllab.io.PilcoRecording.parse(text.replace("\"horizon\":10", "\"horizon\":11"), "x.json"));
+        assertTrue(bad.getMessage().startsWith("x.json: trials[0].states must be an array of 48 numbers"),
+                bad.getMessage());
+    }
+
     /** With the GP mean alone there is no predicted spread. */
     @Test
     void meanPropagationPredictsNoSpread() throws Exception {
