@@ -11,6 +11,7 @@ import mbrllab.app.changing.ChangingMazesLab;
 import mbrllab.app.dynamaze.DynaMazeLab;
 import mbrllab.app.lab.LabEntry;
 import mbrllab.app.models.ModelsLab;
+import mbrllab.app.pilco.PilcoLab;
 import mbrllab.app.shell.Shell;
 import mbrllab.app.lab.Lab;
 
@@ -52,7 +53,8 @@ public final class MbrlLabApp extends Application {
             DynaMazeLab.ENTRY,
             ChangingMazesLab.ENTRY,
             CartPoleLab.ENTRY,
-            ModelsLab.ENTRY);
+            ModelsLab.ENTRY,
+            PilcoLab.ENTRY);
 
     /** The shell with every lab. Used by the app and by the UI tests. */
     public static Shell createShell(Stage stage, FxDispatcher dispatcher, Background background) {
