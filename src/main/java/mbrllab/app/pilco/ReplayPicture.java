@@ -88,8 +88,10 @@ final class ReplayPicture {
             pen.strokePolygon(xs, ys);
             pen.fill(c);
             pen.fillOval(cx + tip.px() * m - 4, cy - tip.py() * m - 4, 8, 8);
-            predictedText = String.format(Locale.ROOT, " · predicted cost %.2f ± %.2f", p.costMean(Math.max(1, t)),
-                    2 * Math.sqrt(Math.max(0, p.costVar(Math.max(1, t)))));
+            if (t > 0) {
+                predictedText = String.format(Locale.ROOT, ", predicted %.2f ± %.2f", p.costMean(t),
+                        2 * Math.sqrt(Math.max(0, p.costVar(t))));
+            }
         }
         // cart and pole
         double x = s.state(t, 0);
@@ -133,7 +135,11 @@ final class ReplayPicture {
         pen.fill(Color.BLACK);
         pen.text(String.format(Locale.ROOT, "%s · t = %.1f s", who, t * task.controlPeriod()), 8, text * 0.8,
                 text, Pen.Face.BOLD, Pen.Align.LEFT, Pen.VAlign.CENTER, w - 16);
-        pen.text(String.format(Locale.ROOT, "cost so far %.2f%s", costSoFar, predictedText), 8, text * 2.1, text,
+        String line = String.format(Locale.ROOT, "cost so far %.2f", costSoFar);
+        if (t > 0) {
+            line += String.format(Locale.ROOT, " · this step: real %.2f%s", task.cost(state), predictedText);
+        }
+        pen.text(line, 8, text * 2.1, text,
                 Pen.Face.REGULAR, Pen.Align.LEFT, Pen.VAlign.CENTER, w - 16);
     }
 

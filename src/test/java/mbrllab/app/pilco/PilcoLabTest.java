@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -18,11 +21,17 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import mbrllab.app.ShellFixture;
+import mbrllab.app.export.ExportTarget;
+import mbrllab.app.export.Exports;
+import mbrllab.app.shell.Sessions;
 import mbrllab.io.PilcoRecording;
 
 /** The PILCO lab through the window: the recorded preset, the trial selector, another start, Cancel. */
@@ -116,6 +125,50 @@ class PilcoLabTest extends ShellFixture {
         robot.clickOn("#pilcoReplayFromButton");
         waitLong(() -> fx(() -> realX(chart(robot, "#pilcoStatesChart"))[0]) == 0.4, 15,
                 "the replay starts at x = 0.4");
+    }
+
+    /** The four exports write PNG, SVG and CSV of what is on show; a saved session opens to the same trial. */
+    @Test
+    void exportsAndSessionsKeepTheTrialOnShow(FxRobot robot, @TempDir Path dir) throws Exception {
+        waitLong(() -> trialList(robot).getItems().size() == 8, 60, "the recorded trials are listed");
+        robot.clickOn(fx(() -> (String) trialList(robot).getItems().get(4)));
+        waitUntil(() -> lab(robot).model().selectedProperty().get() == 5, "trial 5 is selected");
+        List<ExportTarget> targets = fx(() -> lab(robot).exportTargets());
+        assertEquals(List.of("pilco-replay", "pilco-states", "pilco-cost-per-step", "pilco-cost-per-trial"),
+                targets.stream().map(ExportTarget::name).toList());
+        List<Path> files = fx(() -> Exports.writeAll(targets, dir));
+        assertEquals(12, files.size());
+        for (Path f : files) {
+            assertTrue(Files.size(f) > 200, f.toString());
+        }
+        List<String> replay = Files.readAllLines(dir.resolve("pilco-replay.csv"));
+        assertEquals(42, replay.size(), "the header and the 41 states of trial 5");
+        assertTrue(replay.get(0).startsWith("t,x,x_dot,theta,theta_dot,force,cost,pred_x_mean,pred_x_sd"));
+        PilcoRecording.Trial five = PilcoRecording.resource(PilcoViewModel.RECORDED_MOMENT).trials().get(4);
+        assertEquals(five.state(40, 2), Double.parseDouble(replay.get(41).split(",", -1)[3]), 0.0);
+        assertEquals(9, Files.readAllLines(dir.resolve("pilco-cost-per-trial.csv")).size());
+        assertTrue(Files.readString(dir.resolve("pilco-states.svg")).contains("<svg"));
+        Path session = dir.resolve("session.json");
+        fx(() -> {
+            shell.saveSession(session);
+            return null;
+        });
+        JsonNode saved = Sessions.mapper().readTree(Files.readString(session)).path("settings");
+        assertEquals(5, saved.path("trial").asInt());
+        assertEquals("recorded", saved.path("source").asText());
+        robot.clickOn(fx(() -> (String) trialList(robot).getItems().get(1)));
+        waitUntil(() -> lab(robot).model().selectedProperty().get() == 2, "trial 2 is selected");
+        fx(() -> {
+            shell.loadSession(session);
+            return null;
+        });
+        waitLong(() -> lab(robot).model().selectedProperty().get() == 5, 60, "the session's trial 5 is back");
+        Path again = dir.resolve("again.json");
+        fx(() -> {
+            shell.saveSession(again);
+            return null;
+        });
+        assertEquals(Files.readString(session), Files.readString(again));
     }
 
     /** A live run reports its policy search; Cancel stops it where it is and keeps the random trial. */

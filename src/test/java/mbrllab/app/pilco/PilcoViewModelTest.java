@@ -203,6 +203,33 @@ class PilcoViewModelTest {
         assertTrue(e.getMessage().startsWith("\"propagation\""), e.getMessage());
     }
 
+    /** The three PILCO presets are valid: the recorded run, the live run from scratch, the GP mean only. */
+    @Test
+    void theBundledPilcoPresetsAreValid() {
+        java.util.Map<String, PilcoLabSettings> found = new java.util.TreeMap<>();
+        for (mbrllab.app.shell.Presets.Preset preset : mbrllab.app.shell.Presets.list()) {
+            mbrllab.app.shell.Sessions.Session session = mbrllab.app.shell.Sessions.preset(preset.file())
+                    .orElseThrow();
+            if (session.lab().equals("pilco")) {
+                found.put(preset.file(), PilcoLabSettings.fromJson(session.settings()));
+            }
+        }
+        assertEquals(java.util.List.of("pilco-from-scratch.json", "pilco-mean-only.json", "pilco-recorded.json"),
+                java.util.List.copyOf(found.keySet()));
+        assertEquals(PilcoLabSettings.Source.LIVE, found.get("pilco-from-scratch.json").source());
+        assertEquals(PilcoLabSettings.Loop.MEAN, found.get("pilco-mean-only.json").propagation());
+        assertEquals(PilcoLabSettings.Source.RECORDED, found.get("pilco-recorded.json").source());
+        // the shipped recordings are small and are what the presets promise
+        mbrllab.io.PilcoRecording mean = mbrllab.io.PilcoRecording.resource(PilcoViewModel.RECORDED_MEAN);
+        assertEquals("mean", mean.propagation());
+        for (Trial t : mean.trials()) {
+            if (t.prediction() != null) {
+                assertEquals(0.0, t.predictedCostSd(), 0.0, "the GP mean alone predicts no spread");
+            }
+        }
+        assertEquals("moment", mbrllab.io.PilcoRecording.resource(PilcoViewModel.RECORDED_MOMENT).propagation());
+    }
+
     /** The tip's moments against 400,000 samples of the Gaussian (x, theta); and exact at zero variance. */
     @Test
     void tipMomentsMatchSampling() {
