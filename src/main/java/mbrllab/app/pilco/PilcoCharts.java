@@ -169,8 +169,9 @@ final class PilcoCharts {
         if (selected > 0) {
             plot.addDomainMarker(new ValueMarker(selected, new Color(0x88, 0x88, 0x88), new BasicStroke(6f)));
         }
-        plot.getDomainAxis().setLabel("trial (1: random forces)");
+        plot.getDomainAxis().setLabel("trial");
         plot.getRangeAxis().setLabel("cost per trial");
+        chart.removeLegend();
         finish(chart, scale);
         return chart;
     }
@@ -294,8 +295,8 @@ final class PilcoCharts {
             return " ";
         }
         int first = r.firstSuccess();
-        return String.format(Locale.ROOT, "%d of %d trials · total experience %.0f s on the real system · %s",
-                r.trials().size(), r.planned(), r.experience(),
+        return String.format(Locale.ROOT, "■\u00a0predicted\u00a0±\u00a02\u00a0sd   ●\u00a0actual\u00a0(green:\u00a0success)\n%d of %d trials · "
+                + "%.0f s of experience · %s", r.trials().size(), r.planned(), r.experience(),
                 first == 0 ? "no success yet" : "first success: trial " + first);
     }
 }

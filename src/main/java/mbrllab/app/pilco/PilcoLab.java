@@ -127,7 +127,7 @@ public final class PilcoLab extends BaseLab implements SessionState {
         bottom.getRowConstraints().add(grow());
         Node main = Layouts.pictureOverChart(top, bottom, 0.5);
         Node side = sidePanel();
-        VBox root = new VBox(Layouts.withSidePanel(main, side, 0.72));
+        VBox root = new VBox(Layouts.withSidePanel(main, side, 0.7));
         VBox.setVgrow(root.getChildren().get(0), Priority.ALWAYS);
         root.setId("pilcoLab");
         root.getStyleClass().addAll("lab", "pilco-lab");
@@ -211,7 +211,7 @@ public final class PilcoLab extends BaseLab implements SessionState {
                 model.selectTrial(b.intValue() + 1);
             }
         });
-        trialList.setTooltip(new Tooltip("Pick a trial: its prediction, its rollout and its replay"));
+        trialList.setTooltip(new Tooltip("Pick a trial: its prediction, its rollout and its replay (✓: a success)"));
 
         startX.setId("pilcoStartX");
         startX.setPrefColumnCount(4);
@@ -234,16 +234,21 @@ public final class PilcoLab extends BaseLab implements SessionState {
         Label runTitle = title("Run");
         Label trialTitle = title("Trials");
         VBox startBox = new VBox(6, startGrid, replayFrom, ownStart);
-        javafx.scene.control.TitledPane startPane = new javafx.scene.control.TitledPane("Policy from another start",
+        javafx.scene.control.TitledPane startPane = new javafx.scene.control.TitledPane("Another start",
                 startBox);
         startPane.setId("pilcoStartPane");
         startPane.setExpanded(false);
         startPane.setAnimated(false);
+        startPane.setMinWidth(0);
+        startPane.setTooltip(new Tooltip("The selected trial's learned policy from a start you choose"));
+        trialList.setMinWidth(0);
+        source.setMinWidth(0);
+        loop.setMinWidth(0);
         VBox side = new VBox(6, runTitle, source, loop, trialsRow, buttons, searchLabel, new Separator(), trialTitle,
                 trialList, startPane);
         VBox.setVgrow(trialList, Priority.ALWAYS);
         side.setPadding(new Insets(6, 8, 6, 8));
-        side.setMinWidth(200);
+        side.setMinWidth(0);
         side.getStyleClass().add("side-panel");
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(side);
         scroll.setFitToWidth(true);
@@ -339,10 +344,9 @@ public final class PilcoLab extends BaseLab implements SessionState {
     static String trialText(Trial t) {
         String mark = t.success() ? " ✓" : "";
         if (t.isRandom()) {
-            return String.format(Locale.ROOT, "1 · %.1f (random)%s", t.actualCost(), mark);
+            return String.format(Locale.ROOT, "1 · cost %.1f (random)%s", t.actualCost(), mark);
         }
-        return String.format(Locale.ROOT, "%d · %.1f (pred. %.1f ± %.1f)%s", t.trial(), t.actualCost(),
-                t.predictedCost(), 2 * t.predictedCostSd(), mark);
+        return String.format(Locale.ROOT, "%d · cost %.1f%s", t.trial(), t.actualCost(), mark);
     }
 
     private void showSelection() {

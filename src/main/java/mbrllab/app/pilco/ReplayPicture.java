@@ -89,7 +89,7 @@ final class ReplayPicture {
             pen.fill(c);
             pen.fillOval(cx + tip.px() * m - 4, cy - tip.py() * m - 4, 8, 8);
             if (t > 0) {
-                predictedText = String.format(Locale.ROOT, ", predicted %.2f ± %.2f", p.costMean(t),
+                predictedText = String.format(Locale.ROOT, " (pred. %.2f ± %.2f)", p.costMean(t),
                         2 * Math.sqrt(Math.max(0, p.costVar(t))));
             }
         }
@@ -137,7 +137,7 @@ final class ReplayPicture {
                 text, Pen.Face.BOLD, Pen.Align.LEFT, Pen.VAlign.CENTER, w - 16);
         String line = String.format(Locale.ROOT, "cost so far %.2f", costSoFar);
         if (t > 0) {
-            line += String.format(Locale.ROOT, " · this step: real %.2f%s", task.cost(state), predictedText);
+            line += String.format(Locale.ROOT, " · step %.2f%s", task.cost(state), predictedText);
         }
         pen.text(line, 8, text * 2.1, text,
                 Pen.Face.REGULAR, Pen.Align.LEFT, Pen.VAlign.CENTER, w - 16);

@@ -96,7 +96,7 @@ class PilcoLabTest extends ShellFixture {
         assertEquals(last.state(last.steps(), 0), x[1], 0.0);
         assertEquals(last.steps() + 1, (int) x[2]);
         String summary = fx(() -> robot.lookup("#pilcoRunSummary").queryAs(Label.class).getText());
-        assertTrue(summary.contains("total experience " + Math.round(last.experience()) + " s"), summary);
+        assertTrue(summary.contains(Math.round(last.experience()) + " s of experience"), summary);
         assertEquals(n - 1, (int) fx(() -> trialList(robot).getSelectionModel().getSelectedIndex()));
     }
 
@@ -120,7 +120,7 @@ class PilcoLabTest extends ShellFixture {
                 15, "trial 1 shows no predicted band");
         // the learned policy of trial 8 from another start: typed, clicked, replayed
         robot.clickOn(fx(() -> (String) trialList(robot).getItems().get(7)));
-        robot.clickOn("Policy from another start");
+        robot.clickOn("Another start");
         robot.doubleClickOn("#pilcoStartX").write("0.4");
         robot.clickOn("#pilcoReplayFromButton");
         waitLong(() -> fx(() -> realX(chart(robot, "#pilcoStatesChart"))[0]) == 0.4, 15,
