@@ -87,9 +87,11 @@ final class PilcoCharts {
             line.setSeriesShape(0, new Ellipse2D.Double(-2, -2, 4, 4));
             plot.setDataset(1, real);
             plot.setRenderer(1, line);
-            if (c == 1) {
-                plot.addRangeMarker(new ValueMarker(Math.PI, Palette.categorical(2), new BasicStroke(1f,
-                        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 3f}, 0f)));
+            if (c == 1) { // upright, either way round
+                for (double upright : new double[] {Math.PI, -Math.PI}) {
+                    plot.addRangeMarker(new ValueMarker(upright, Palette.categorical(2), new BasicStroke(1f,
+                            BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 3f}, 0f)));
+                }
             }
             style(plot);
             combined.add(plot, 1);
