@@ -369,6 +369,7 @@ final class PilcoViewModel {
 
     /** Shows trial k (1-based) of the run, from its own start; the selection stays there as trials arrive. */
     void selectTrial(int k) {
+        pending = null; // the user's choice wins over a session's trial still waiting for its run
         select(k, true);
     }
 
