@@ -43,9 +43,9 @@ import mbrllab.io.PilcoRecording.Trial;
  */
 final class PilcoViewModel {
 
-    /** The shipped recording of PILCO (moment matching), seed 4, 8 trials: made by {@code pilco --record}. */
+    /** The shipped recording of PILCO (moment matching), seed 1, 8 trials: made by {@code pilco --record}. */
     static final String RECORDED_MOMENT = "/pilco/pilco-moment.json";
-    /** The shipped recording of the same loop with the GP mean only, seed 4, 8 trials. */
+    /** The shipped recording of the same loop with the GP mean only, seed 1, 8 trials. */
     static final String RECORDED_MEAN = "/pilco/pilco-mean.json";
     /** Real time: one control step of 0.1 s per tenth of a second. */
     static final double REAL_TIME = 10;
