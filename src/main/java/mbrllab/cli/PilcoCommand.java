@@ -67,15 +67,10 @@ final class PilcoCommand implements Callable<Integer> {
                     + "no uncertainty) (default: ${DEFAULT-VALUE})")
     String propagation;
 
-    @Option(names = "--evaluations", paramLabel = "E", defaultValue = "300",
+    @Option(names = "--evaluations", paramLabel = "E", defaultValue = "150",
             description = "evaluations of the expected cost and its gradient per policy optimisation, 1..100000 "
                     + "(default: ${DEFAULT-VALUE})")
     int evaluations;
-
-    @Option(names = "--line-searches", paramLabel = "L", defaultValue = "150",
-            description = "line searches per policy optimisation (pilco-matlab's opt.length), 1..100000 "
-                    + "(default: ${DEFAULT-VALUE})")
-    int lineSearches;
 
     @Option(names = "--verbose", description = "also print the policy search's progress and the GPs' hyperparameters")
     boolean verbose;
@@ -95,9 +90,9 @@ final class PilcoCommand implements Callable<Integer> {
             throw new UserInputException("pilco: --threads must be in 1..1024, got " + t);
         }
         PrintWriter console = spec.commandLine().getOut();
-        console.printf(Locale.ROOT, "PILCO: %d trials of %d steps, %d centres, %s propagation, at most %d line searches "
-                + "and %d evaluations per optimisation, seed %d, %d threads%n", trials, horizon, centres,
-                settings.propagation().label(), lineSearches, evaluations, seed, t);
+        console.printf(Locale.ROOT, "PILCO: %d trials of %d steps, %d centres, %s propagation, at most %d evaluations "
+                + "per optimisation, seed %d, %d threads%n", trials, horizon, centres, settings.propagation().label(),
+                evaluations, seed, t);
         console.flush();
         ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
             Thread thread = new Thread(r, "pilco-worker");
@@ -149,9 +144,6 @@ final class PilcoCommand implements Callable<Integer> {
         if (evaluations < 1 || evaluations > 100_000) {
             throw new UserInputException("pilco: --evaluations must be in 1..100000, got " + evaluations);
         }
-        if (lineSearches < 1 || lineSearches > 100_000) {
-            throw new UserInputException("pilco: --line-searches must be in 1..100000, got " + lineSearches);
-        }
         Propagation p;
         try {
             p = Propagation.fromLabel(propagation);
@@ -159,7 +151,7 @@ final class PilcoCommand implements Callable<Integer> {
             throw new UserInputException("pilco: --" + e.getMessage());
         }
         return PilcoSettings.defaults().withHorizon(horizon).withCentres(centres).withMaxEvaluations(evaluations)
-                .withPropagation(p).withLineSearches(lineSearches);
+                .withPropagation(p);
     }
 
     /** Prints the expected cost at the first evaluation of each search and every 25th. */

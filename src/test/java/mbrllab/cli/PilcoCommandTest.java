@@ -132,7 +132,6 @@ class PilcoCommandTest {
             {"--horizon", "5"},
             {"--centres", "0"},
             {"--evaluations", "0"},
-            {"--line-searches", "0"},
             {"--trials", "100", "--horizon", "40"},
             {"--threads", "0"},
         };

@@ -80,32 +80,9 @@ public final class Lbfgs {
     public record Result(double[] x, double value, int iterations, int evaluations, Termination termination) {
     }
 
-    /**
-     * The line search's quality: a step is accepted when f decreased enough (Armijo, c1 = 1e-4) and the slope along
-     * the direction has shrunk to |phi'(alpha)| <= curvature |phi'(0)| (strong Wolfe); extrapolation and zoom stop
-     * after maxEvaluations evaluations of f.
-     *
-     * @param curvature      c2, in (1e-4, 1); 0.9 is usual for quasi-Newton methods, smaller values search each
-     *                       line more thoroughly (pilco-matlab's minimize: 0.5)
-     * @param maxEvaluations evaluations per line search, in [1, 1000]
-     */
-    public record LineSearch(double curvature, int maxEvaluations) {
-        public LineSearch {
-            if (!(curvature > C1 && curvature < 1)) {
-                throw new IllegalArgumentException("curvature must be in (" + C1 + ", 1), got " + curvature);
-            }
-            if (maxEvaluations < 1 || maxEvaluations > 1000) {
-                throw new IllegalArgumentException("maxEvaluations must be in [1, 1000], got " + maxEvaluations);
-            }
-        }
-
-        /** c2 = 0.9, at most 25 evaluations per line search. */
-        public static LineSearch defaults() {
-            return new LineSearch(0.9, 25);
-        }
-    }
-
     private static final double C1 = 1e-4;
+    private static final double C2 = 0.9;
+    private static final int MAX_LINE_SEARCH_EVALUATIONS = 25;
 
     private Lbfgs() {
     }
@@ -118,7 +95,7 @@ public final class Lbfgs {
      * @param settings stopping rules and memory
      */
     public static Result minimize(DifferentiableFunction f, double[] x0, Settings settings) {
-        return new Run(f, x0, settings, Integer.MAX_VALUE, LineSearch.defaults()).run();
+        return new Run(f, x0, settings, Integer.MAX_VALUE).run();
     }
 
     /**
@@ -132,22 +109,7 @@ public final class Lbfgs {
         if (maxEvaluations < 1) {
             throw new IllegalArgumentException("maxEvaluations must be >= 1, got " + maxEvaluations);
         }
-        return new Run(f, x0, settings, maxEvaluations, LineSearch.defaults()).run();
-    }
-
-    /**
-     * As {@link #minimize(DifferentiableFunction, double[], Settings, int)} with a given line search: maxIterations
-     * then counts line searches (pilco-matlab's minimize counts its budget so), maxEvaluations all evaluations.
-     */
-    public static Result minimize(DifferentiableFunction f, double[] x0, Settings settings, int maxEvaluations,
-                                  LineSearch lineSearch) {
-        if (maxEvaluations < 1) {
-            throw new IllegalArgumentException("maxEvaluations must be >= 1, got " + maxEvaluations);
-        }
-        if (lineSearch == null) {
-            throw new IllegalArgumentException("lineSearch must not be null");
-        }
-        return new Run(f, x0, settings, maxEvaluations, lineSearch).run();
+        return new Run(f, x0, settings, maxEvaluations).run();
     }
 
     /** Thrown inside a run when the evaluation budget is spent; caught by {@link Run#run()}. */
@@ -189,12 +151,7 @@ public final class Lbfgs {
         double bestF = Double.POSITIVE_INFINITY;
         int iteration;
 
-        final double c2;
-        final int lineSearchEvaluations;
-
-        Run(DifferentiableFunction f, double[] x0, Settings settings, int maxEvaluations, LineSearch lineSearch) {
-            this.c2 = lineSearch.curvature();
-            this.lineSearchEvaluations = lineSearch.maxEvaluations();
+        Run(DifferentiableFunction f, double[] x0, Settings settings, int maxEvaluations) {
             if (x0.length < 1) {
                 throw new IllegalArgumentException("x0 must have at least one component");
             }
@@ -374,7 +331,7 @@ public final class Lbfgs {
             double phiPrev = phi0;
             double dphiPrev = dphi0;
             double alpha = alpha1;
-            int budget = lineSearchEvaluations;
+            int budget = MAX_LINE_SEARCH_EVALUATIONS;
             for (int i = 0; budget > 0; i++) {
                 double dphi = phi(alpha);
                 budget--;
@@ -390,7 +347,7 @@ public final class Lbfgs {
                 if (phiA > phi0 + C1 * alpha * dphi0 || (i > 0 && phiA >= phiPrev)) {
                     return zoom(alphaPrev, phiPrev, dphiPrev, alpha, phiA, phi0, dphi0, budget);
                 }
-                if (Math.abs(dphi) <= -c2 * dphi0) {
+                if (Math.abs(dphi) <= -C2 * dphi0) {
                     return true;
                 }
                 if (dphi >= 0) {
@@ -440,7 +397,7 @@ public final class Lbfgs {
                     hi = alpha;
                     phiHi = Double.isFinite(phiA) ? phiA : Double.POSITIVE_INFINITY;
                 } else {
-                    if (Math.abs(dphi) <= -c2 * dphi0) {
+                    if (Math.abs(dphi) <= -C2 * dphi0) {
                         return true;
                     }
                     if (dphi * (hi - lo) >= 0) {

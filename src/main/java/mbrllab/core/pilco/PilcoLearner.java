@@ -21,8 +21,7 @@ import mbrllab.core.random.SplitMix64;
  *   <li>trial 1: uniformly random forces in [-umax, umax] for the task's horizon;</li>
  *   <li>every later trial: train the GPs on all the observed transitions ({@link GpDynamics}, warm-started from the
  *       previous hyperparameters), optimise the policy on the model by L-BFGS with the exact gradient of the
- *       expected total cost ({@link PolicyEvaluation}), at most {@link PilcoSettings#lineSearches()} line searches
- *       (searched as thoroughly as pilco-matlab's minimize) and {@link PilcoSettings#maxEvaluations()} evaluations,
+ *       expected total cost ({@link PolicyEvaluation}), at most {@link PilcoSettings#maxEvaluations()} evaluations,
  *       warm-started from the previous policy, then apply it on the real system for the horizon and add the
  *       observed transitions to the data.</li>
  * </ol>
@@ -178,7 +177,7 @@ public final class PilcoLearner {
     }
 
     /**
-     * L-BFGS on J(theta) with its gradient, at most lineSearches line searches and maxEvaluations evaluations; a step that takes a log length-scale
+     * L-BFGS on J(theta) with its gradient, at most maxEvaluations evaluations; a step that takes a log length-scale
      * out of [-20, 20] counts as undefined (the line search steps back).
      */
     private Lbfgs.Result optimise(PolicyEvaluation evaluation, double[] start, int trial, Executor executor,
@@ -202,12 +201,9 @@ public final class PilcoLearner {
             observer.evaluation(trial, count[0], value, best[0]);
             return value;
         };
-        // memory 100 >= the 6 K + 5 parameters (65 for K = 10): the whole history, like pilco-matlab's BFGS; its
-        // budget counts line searches, each searched as thoroughly as pilco-matlab's minimize does
-        Lbfgs.Settings lbfgs = new Lbfgs.Settings(100, settings.lineSearches(), 1e-8, 1e-12);
-        Lbfgs.LineSearch lineSearch = new Lbfgs.LineSearch(PilcoSettings.LINE_SEARCH_CURVATURE,
-                PilcoSettings.LINE_SEARCH_EVALUATIONS);
-        return Lbfgs.minimize(j, start, lbfgs, settings.maxEvaluations(), lineSearch);
+        // memory 100 >= the 6 K + 5 parameters (65 for K = 10): the whole history, like pilco-matlab's BFGS
+        Lbfgs.Settings lbfgs = new Lbfgs.Settings(100, 100_000, 1e-8, 1e-12);
+        return Lbfgs.minimize(j, start, lbfgs, settings.maxEvaluations());
     }
 
     private static void checkCancelled(PilcoObserver observer) {

@@ -12,17 +12,9 @@ import mbrllab.core.control.SwingUpTask;
  * @param maxEvaluations evaluations of J and its gradient per policy optimisation, in [1, 100,000]
  * @param propagation    moment matching (PILCO) or the GP mean alone
  * @param training       how the GP hyperparameters are fitted
- * @param lineSearches   line searches per policy optimisation (pilco-matlab's opt.length), in [1, 100,000]; each
- *                       line search takes at most {@link #LINE_SEARCH_EVALUATIONS} evaluations, and all of them
- *                       together at most maxEvaluations
  */
 public record PilcoSettings(SwingUpTask task, int centres, int maxEvaluations, Propagation propagation,
-                            GpDynamics.Training training, int lineSearches) {
-
-    /** Evaluations per line search (pilco-matlab's opt.MFEPLS). */
-    public static final int LINE_SEARCH_EVALUATIONS = 30;
-    /** The line search's curvature condition |slope| &lt;= 0.5 |initial slope| (pilco-matlab's minimize, SIG). */
-    public static final double LINE_SEARCH_CURVATURE = 0.5;
+                            GpDynamics.Training training) {
 
     public PilcoSettings {
         if (task == null) {
@@ -40,24 +32,12 @@ public record PilcoSettings(SwingUpTask task, int centres, int maxEvaluations, P
         if (training == null) {
             throw new IllegalArgumentException("training must not be null");
         }
-        if (lineSearches < 1 || lineSearches > 100_000) {
-            throw new IllegalArgumentException("lineSearches must be in [1, 100000], got " + lineSearches);
-        }
     }
 
-    /** The settings with pilco-matlab's 150 line searches. */
-    public PilcoSettings(SwingUpTask task, int centres, int maxEvaluations, Propagation propagation,
-                         GpDynamics.Training training) {
-        this(task, centres, maxEvaluations, propagation, training, 150);
-    }
-
-    /**
-     * pilco-matlab's cart-pole: the PILCO swing-up task (H = 40), 10 centres, moment matching, and its policy search
-     * budget of 150 line searches (opt.length; about 1.8 evaluations each in our runs), capped at 300 evaluations.
-     */
+    /** pilco-matlab's cart-pole: the PILCO swing-up task (H = 40), 10 centres, 150 evaluations, moment matching. */
     public static PilcoSettings defaults() {
-        return new PilcoSettings(SwingUpTask.pilco(), 10, 300, Propagation.MOMENT_MATCHING,
-                GpDynamics.Training.defaults(), 150);
+        return new PilcoSettings(SwingUpTask.pilco(), 10, 150, Propagation.MOMENT_MATCHING,
+                GpDynamics.Training.defaults());
     }
 
     /** H, the task's number of steps. */
@@ -66,22 +46,18 @@ public record PilcoSettings(SwingUpTask task, int centres, int maxEvaluations, P
     }
 
     public PilcoSettings withHorizon(int steps) {
-        return new PilcoSettings(task.withSteps(steps), centres, maxEvaluations, propagation, training, lineSearches);
+        return new PilcoSettings(task.withSteps(steps), centres, maxEvaluations, propagation, training);
     }
 
     public PilcoSettings withCentres(int k) {
-        return new PilcoSettings(task, k, maxEvaluations, propagation, training, lineSearches);
+        return new PilcoSettings(task, k, maxEvaluations, propagation, training);
     }
 
     public PilcoSettings withMaxEvaluations(int evaluations) {
-        return new PilcoSettings(task, centres, evaluations, propagation, training, lineSearches);
+        return new PilcoSettings(task, centres, evaluations, propagation, training);
     }
 
     public PilcoSettings withPropagation(Propagation p) {
-        return new PilcoSettings(task, centres, maxEvaluations, p, training, lineSearches);
-    }
-
-    public PilcoSettings withLineSearches(int l) {
-        return new PilcoSettings(task, centres, maxEvaluations, propagation, training, l);
+        return new PilcoSettings(task, centres, maxEvaluations, p, training);
     }
 }

@@ -144,37 +144,4 @@ class LbfgsTest {
         assertEquals(plain.value(), unlimited.value(), 0.0, "a budget that is not reached changes nothing");
         assertEquals(plain.termination(), unlimited.termination());
     }
-
-    /**
-     * f(x) = (x - 100)^2 from 0: the first step along -f'(0) = 200 tries x = 1 (alpha = 1 / |g|), then doubles
-     * while the slope stays steep. The usual curvature condition (c2 = 0.9) accepts x = 16, where |f'| = 168 is
-     * at most 0.9 * 200; pilco-matlab's thorough line search (c2 = 0.5) goes on to x = 64, |f'| = 72 <= 100. With
-     * at most 3 evaluations per line search the search fails and the run ends at the start.
-     */
-    @Test
-    void theLineSearchCurvatureDecidesHowFarOneSearchGoes() {
-        DifferentiableFunction f = (x, g) -> {
-            g[0] = 2 * (x[0] - 100);
-            return (x[0] - 100) * (x[0] - 100);
-        };
-        Lbfgs.Settings one = new Lbfgs.Settings(10, 1, 0, 0);
-        Lbfgs.Result usual = Lbfgs.minimize(f, new double[] {0}, one, 1000);
-        assertEquals(16, usual.x()[0], 1e-12);
-        Lbfgs.Result usualExplicit = Lbfgs.minimize(f, new double[] {0}, one, 1000, Lbfgs.LineSearch.defaults());
-        assertEquals(16, usualExplicit.x()[0], 1e-12);
-        Lbfgs.Result thorough = Lbfgs.minimize(f, new double[] {0}, one, 1000, new Lbfgs.LineSearch(0.5, 30));
-        assertEquals(64, thorough.x()[0], 1e-12);
-        assertEquals(1 + 7, thorough.evaluations(), "the start, then x = 1, 2, 4, ..., 64");
-        assertEquals(Lbfgs.Termination.MAX_ITERATIONS, thorough.termination());
-        Lbfgs.Result cut = Lbfgs.minimize(f, new double[] {0}, one, 1000, new Lbfgs.LineSearch(0.5, 3));
-        assertEquals(Lbfgs.Termination.LINE_SEARCH_FAILED, cut.termination());
-        assertEquals(1 + 3, cut.evaluations());
-        assertEquals(0, cut.x()[0], 0.0);
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new Lbfgs.LineSearch(1, 30));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new Lbfgs.LineSearch(0.5, 0));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Lbfgs.minimize(f, new double[] {0}, one, 10, null));
-    }
 }

@@ -23,33 +23,6 @@ class PilcoLearnerTest {
         return PilcoSettings.defaults().withHorizon(10).withCentres(3).withMaxEvaluations(6);
     }
 
-    /**
-     * pilco-matlab's budget counts line searches (opt.length = 150, at most 30 evaluations each); ours stops at the
-     * first of lineSearches line searches and maxEvaluations evaluations.
-     */
-    @Test
-    void thePolicySearchCountsLineSearches() {
-        PilcoSettings defaults = PilcoSettings.defaults();
-        assertEquals(150, defaults.lineSearches());
-        assertEquals(300, defaults.maxEvaluations());
-        PilcoLearner learner = new PilcoLearner(small().withMaxEvaluations(1000).withLineSearches(4), 5);
-        learner.nextTrial(Runnable::run, PilcoObserver.NONE);
-        TrialResult r = learner.nextTrial(Runnable::run, PilcoObserver.NONE);
-        assertEquals(4, r.search().iterations());
-        assertEquals(mbrllab.core.optim.Lbfgs.Termination.MAX_ITERATIONS, r.search().termination());
-        assertTrue(r.search().evaluations() >= 5 && r.search().evaluations() <= 1 + 4 * 30,
-                "the start and 1 to 30 evaluations per line search: " + r.search().evaluations());
-        TrialResult capped = new PilcoLearner(small().withMaxEvaluations(3).withLineSearches(100), 5)
-                .nextTrial(Runnable::run, PilcoObserver.NONE);
-        assertTrue(capped.isRandom());
-        PilcoLearner cappedLearner = new PilcoLearner(small().withMaxEvaluations(3).withLineSearches(100), 5);
-        cappedLearner.nextTrial(Runnable::run, PilcoObserver.NONE);
-        TrialResult c = cappedLearner.nextTrial(Runnable::run, PilcoObserver.NONE);
-        assertEquals(3, c.search().evaluations());
-        assertEquals(mbrllab.core.optim.Lbfgs.Termination.MAX_EVALUATIONS, c.search().termination());
-        assertThrows(IllegalArgumentException.class, () -> small().withLineSearches(0));
-    }
-
     @Test
     void theFirstTrialAppliesRandomForcesAndLaterTrialsAPolicy() {
         PilcoLearner learner = new PilcoLearner(small(), 3);
