@@ -187,6 +187,25 @@ class PilcoViewModelTest {
         assertTrue(vm.experiment().messageProperty().get().startsWith("Cancelled"));
     }
 
+    /** A live run with the recording's seed gives the recording's trials to the bit (here its first two). */
+    @Test
+    void aLiveRunGivesTheRecordedTrials() throws Exception {
+        vm.sourceProperty().set(PilcoLabSettings.Source.LIVE);
+        vm.trialsProperty().set(2);
+        vm.playback().seedProperty().set(1);
+        vm.start();
+        dispatcher.drainUntil(() -> vm.experiment().completeProperty().get(), "two live trials", 600);
+        mbrllab.io.PilcoRecording rec = mbrllab.io.PilcoRecording.resource(PilcoViewModel.RECORDED_MOMENT);
+        assertEquals(1, rec.seed());
+        for (int k = 0; k < 2; k++) {
+            Trial live = vm.run().trials().get(k);
+            Trial recorded = rec.trials().get(k);
+            assertArrayEquals(recorded.states(), live.states(), 0.0, "trial " + (k + 1));
+            assertArrayEquals(recorded.forces(), live.forces(), 0.0, "trial " + (k + 1));
+            assertEquals(recorded.predictedCost(), live.predictedCost(), 0.0);
+        }
+    }
+
     @Test
     void settingsRoundTripAndBadFieldsAreNamed() {
         PilcoLabSettings p = new PilcoLabSettings(PilcoLabSettings.Source.LIVE, PilcoLabSettings.Loop.MEAN, 7, 5, 3,
