@@ -13,6 +13,7 @@ import mbrllab.app.dynamaze.DynaMazeLab;
 import mbrllab.app.lab.LabEntry;
 import mbrllab.app.models.ModelsLab;
 import mbrllab.app.planning.PlanningLab;
+import mbrllab.app.pilco.PilcoLab;
 import mbrllab.app.shell.Shell;
 import mbrllab.app.lab.Lab;
 
@@ -56,7 +57,8 @@ public final class MbrlLabApp extends Application {
             CartPoleLab.ENTRY,
             ModelsLab.ENTRY,
             PlanningLab.ENTRY,
-            AccelerationLab.ENTRY);
+            AccelerationLab.ENTRY,
+            PilcoLab.ENTRY);
 
     /** The shell with every lab. Used by the app and by the UI tests. */
     public static Shell createShell(Stage stage, FxDispatcher dispatcher, Background background) {

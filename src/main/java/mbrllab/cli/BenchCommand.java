@@ -57,7 +57,10 @@ import picocli.CommandLine.Option;
             "  pets_plan_step_swingup_ms, pets_plan_step_balance_ms: one PETS planning step (CEM, the task's default",
             "    settings, TS-infinity through the default ensemble fitted on 5 random episodes) on all cores, median of 20",
             "  pets_plan_step_swingup_cpu_ms, pets_plan_step_balance_cpu_ms: the CPU time of the whole process per such",
-            "    step (mean of the 20; less sensitive to other load on the machine than the wall time)"})
+            "    step (mean of the 20; less sensitive to other load on the machine than the wall time)",
+            "  pilco_rollout_280_ms: PILCO's 40-step moment-matching rollout through 4 GPs on 280 transitions, all cores",
+            "  pilco_rollout_gradient_280_ms: the same with the gradient of the expected cost (one backward pass)",
+            "  pilco_gp_training_280_ms: training the 4 GPs (ML-II, two starts each) on those 280 transitions, all cores"})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "T", defaultValue = "2",
@@ -138,6 +141,7 @@ final class BenchCommand implements Callable<Integer> {
         benchModels(out, cores);
         benchPlanning(out, cores);
         benchAcceleration(out, seconds);
+        PilcoBench.run(out, cores);
         return 0;
     }
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
                 + "app opens; with one it runs headless.",
         subcommands = {FigureCommand.class, MazeCommand.class, CartPoleCommand.class, ModelsCommand.class,
             BenchCommand.class, ScreenshotCommand.class, PetsCommand.class,
-            AccelerateCommand.class})
+            AccelerateCommand.class, PilcoCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code when the command has done its work. */

@@ -126,6 +126,12 @@ final class Outputs {
         return this;
     }
 
+    /** Adds a text file (UTF-8) that is not CSV, e.g. JSON, to the unit (no check of its numbers). */
+    Outputs text(Path file, String text) {
+        files.put(file, text.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
     /** Adds {@code name} in the output folder as CSV. */
     Outputs csv(String name, String text) {
         return csv(file(name), text);

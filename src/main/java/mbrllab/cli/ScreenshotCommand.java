@@ -18,11 +18,11 @@ final class ScreenshotCommand implements Callable<Integer> {
 
     /** The labs a screenshot can show (their ids in the navigation). */
     static final java.util.List<String> LABS = java.util.List.of("dyna-maze", "changing-mazes", "cart-pole", "models",
-            "planning", "acceleration");
+            "planning", "acceleration", "pilco");
 
     @Option(names = "--lab", paramLabel = "LAB", defaultValue = "dyna-maze",
-            description = "the lab to show: dyna-maze, changing-mazes, cart-pole, models, planning or acceleration "
-                    + "(default: ${DEFAULT-VALUE})")
+            description = "the lab to show: dyna-maze, changing-mazes, cart-pole, models, planning, acceleration or "
+                    + "pilco (default: ${DEFAULT-VALUE})")
     String lab;
 
     @Option(names = "--run-seconds", paramLabel = "T", defaultValue = "3",
