@@ -3,6 +3,7 @@ package mbrllab;
 import java.nio.file.Path;
 
 import mbrllab.core.maze.Maze;
+import mbrllab.io.MazeFiles;
 import mbrllab.core.maze.MazeFormatException;
 import mbrllab.core.maze.MazeParser;
 
@@ -15,11 +16,11 @@ public final class TestMazes {
     }
 
     public static Maze dynaMaze() throws MazeFormatException {
-        return MazeParser.read(DYNA_MAZE);
+        return MazeFiles.read(DYNA_MAZE);
     }
 
     /** mazes/{@code fileName}. */
     public static Maze maze(String fileName) throws MazeFormatException {
-        return MazeParser.read(Path.of("mazes", fileName));
+        return MazeFiles.read(Path.of("mazes", fileName));
     }
 }

@@ -13,6 +13,7 @@ import mbrllab.app.dynamaze.DynaMazeLab;
 import mbrllab.app.lab.LabEntry;
 import mbrllab.app.models.ModelsLab;
 import mbrllab.app.planning.PlanningLab;
+import mbrllab.app.pilco.PilcoLab;
 import mbrllab.app.shell.ClassroomSettings;
 import mbrllab.app.shell.Shell;
 import mbrllab.app.lab.Lab;
@@ -63,7 +64,8 @@ public final class MbrlLabApp extends Application {
             CartPoleLab.ENTRY,
             ModelsLab.ENTRY,
             PlanningLab.ENTRY,
-            AccelerationLab.ENTRY);
+            AccelerationLab.ENTRY,
+            PilcoLab.ENTRY);
 
     /**
      * The shell with every lab and classroom settings in memory (the user's saved ones are neither read nor changed),

@@ -41,7 +41,8 @@ public final class Screenshots {
      * Starts the app for a screenshot and waits until it has quit. Headless (no DISPLAY) it switches JavaFX to
      * Monocle's headless platform first.
      *
-     * @return 0 when the PNG was written; otherwise prints the reason to stderr and returns 1
+     * @return 0 when the PNG was written; 2 when it could not be written (the reason on stderr); 1 when the window
+     *         failed otherwise (the reason on stderr)
      */
     public static int take(ScreenshotOptions options) {
         String display = System.getenv("DISPLAY");
@@ -54,6 +55,7 @@ public final class Screenshots {
             System.setProperty("headless.geometry", String.format(java.util.Locale.ROOT, "%dx%d-32",
                     Math.max(1280, options.width()), Math.max(800, options.height())));
         }
+        JavaFxLogging.dropClassPathWarning();
         try {
             Application.launch(MbrlLabApp.class, options.toArgs().toArray(new String[0]));
         } catch (RuntimeException e) {
@@ -169,8 +171,11 @@ public final class Screenshots {
                 ImageIO.write(buffered, "png", png);
                 AtomicFiles.write(options.out(), png.toByteArray());
                 EXIT_CODE.set(0);
-            } catch (IOException | RuntimeException ex) {
-                ERROR.set("cannot write " + options.out() + ": " + ex.getMessage());
+            } catch (IOException ex) {
+                ERROR.set(ex.getMessage()); // AtomicFiles names the file and the reason
+                EXIT_CODE.set(2);
+            } catch (RuntimeException ex) {
+                ERROR.set("cannot take the picture for " + options.out() + ": " + ex);
             } finally {
                 shell.dispose();
                 Platform.exit();

@@ -168,6 +168,7 @@ final class AccelerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Outputs.inFolder("accelerate", "--out", out); // the target checked before the work
         List<Named> named = parseSettings(settings, ratio);
         AccelerationSpec experiment = experiment(named);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

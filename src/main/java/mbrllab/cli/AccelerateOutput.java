@@ -27,31 +27,22 @@ final class AccelerateOutput {
     }
 
     /**
-     * Writes the files into {@code dir}.
+     * Writes the files into {@code dir}, as one unit ({@link Outputs}).
      *
      * @param names column name of each setting, in the spec's order
      * @return the files written
      */
     static List<Path> write(Path dir, AccelerationResult result, List<String> names) {
-        List<Path> written = new ArrayList<>();
-        Path csv = dir.resolve("accelerate.csv");
-        CommandSupport.writeText(csv, curvesCsv(result, names));
-        written.add(csv);
-        Path png = dir.resolve("accelerate.png");
-        CommandSupport.writePng(learningChart(result, names), png, 1000, 600);
-        written.add(png);
-        Path summary = dir.resolve("accelerate-summary.csv");
-        CommandSupport.writeText(summary, summaryCsv(result, names));
-        written.add(summary);
+        Outputs files = Outputs.inFolder("accelerate", "--out", dir);
+        files.csv("accelerate.csv", curvesCsv(result, names))
+                .png("accelerate.png", learningChart(result, names), 1000, 600)
+                .csv("accelerate-summary.csv", summaryCsv(result, names));
         if (hasModel(result)) {
-            Path errorCsv = dir.resolve("accelerate-model-error.csv");
-            CommandSupport.writeText(errorCsv, errorCsv(result, names));
-            written.add(errorCsv);
-            Path errorPng = dir.resolve("accelerate-model-error.png");
-            CommandSupport.writePng(errorChart(result, names), errorPng, 900, 560);
-            written.add(errorPng);
+            files.csv("accelerate-model-error.csv", errorCsv(result, names))
+                    .png("accelerate-model-error.png", errorChart(result, names), 900, 560);
         }
-        return written;
+        files.commit(); // one unit: a failure leaves every earlier file as it was
+        return files.paths();
     }
 
     private static boolean hasModel(AccelerationResult result) {

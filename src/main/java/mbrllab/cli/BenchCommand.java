@@ -57,12 +57,19 @@ import picocli.CommandLine.Option;
             "  pets_plan_step_swingup_ms, pets_plan_step_balance_ms: one PETS planning step (CEM, the task's default",
             "    settings, TS-infinity through the default ensemble fitted on 5 random episodes) on all cores, median of 20",
             "  pets_plan_step_swingup_cpu_ms, pets_plan_step_balance_cpu_ms: the CPU time of the whole process per such",
-            "    step (mean of the 20; less sensitive to other load on the machine than the wall time)"})
+            "    step (mean of the 20; less sensitive to other load on the machine than the wall time)",
+            "  pilco_rollout_280_ms: PILCO's 40-step moment-matching rollout through 4 GPs on 280 transitions, all cores",
+            "  pilco_rollout_gradient_280_ms: the same with the gradient of the expected cost (one backward pass)",
+            "  pilco_gp_training_280_ms: training the 4 GPs (ML-II, two starts each) on those 280 transitions, all cores"})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "T", defaultValue = "2",
             description = "measuring time per throughput figure, 0.1..60 (default: ${DEFAULT-VALUE})")
     double seconds;
+
+    @Option(names = "--rates", description = "instead: measure the unit costs behind the budget's estimates "
+            + "(CPU time of one thread) and print them next to the values the program holds")
+    boolean rates;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -73,6 +80,11 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserInputException("bench: --seconds must be in 0.1..60, got " + seconds);
         }
         PrintWriter out = spec.commandLine().getOut();
+        CommandSupport.refuseUnless(spec, !rates, "--seconds", "--rates measures for a fixed amount of work");
+        if (rates) {
+            BudgetRates.print(out);
+            return 0;
+        }
         Maze maze = BundledMazes.dynaMaze();
         MazeDynamics dynamics = new MazeDynamics(maze.layout());
         int cores = Runtime.getRuntime().availableProcessors();
@@ -129,6 +141,7 @@ final class BenchCommand implements Callable<Integer> {
         benchModels(out, cores);
         benchPlanning(out, cores);
         benchAcceleration(out, seconds);
+        PilcoBench.run(out, cores);
         return 0;
     }
 

@@ -1,13 +1,8 @@
 package mbrllab.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +28,10 @@ import mbrllab.core.cartpole.CartPoleEpisode;
 import mbrllab.core.cartpole.CartPoleState;
 import mbrllab.core.cartpole.CartPoleSystem;
 import mbrllab.core.cartpole.SwingUpSystem;
-import mbrllab.core.dyna.ExperimentObserver;
 import mbrllab.core.dyna.LearningCurves;
+import mbrllab.core.text.TextLines;
+import mbrllab.io.NumericCsv;
+import mbrllab.io.TextFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,6 +52,15 @@ final class CartPoleCommand implements Runnable {
 
     /** Largest number of forces a rollout accepts. */
     static final int MAX_FORCES = 1_000_000;
+
+    /** Largest force file read: 32 MiB (a million forces of up to 32 characters). */
+    static final int MAX_FORCES_BYTES = 32 * TextFiles.MIB;
+
+    /**
+     * Largest magnitude of a force or an initial state component: 1e100, so that the physics' squares stay finite in
+     * double arithmetic.
+     */
+    static final double MAX_MAGNITUDE = NumericCsv.MAX_MAGNITUDE;
 
     /** A decimal number: digits with an optional point and exponent (no NaN, Infinity, hex or 'd'/'f' suffix). */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -96,6 +102,7 @@ final class CartPoleCommand implements Runnable {
                 default -> throw new UserInputException("cartpole rollout: --system must be balance or swingup, got '"
                         + system + "'");
             };
+            Outputs files = Outputs.toFile("cartpole rollout", "--out", out);
             CartPoleState start = parseInit(init);
             double[] f = readForces(forces);
             PrintWriter console = spec.commandLine().getOut();
@@ -116,6 +123,7 @@ final class CartPoleCommand implements Runnable {
                 row(csv, k, dt, s, applied);
                 episode.step(applied);
                 k++;
+                requireFinite(s, k);
             }
             row(csv, k, dt, s, Double.NaN);
             String end = null;
@@ -135,11 +143,26 @@ final class CartPoleCommand implements Runnable {
                         + (clipped > 0 ? "; " + clipped + " of the forces clipped to [-" + limit + ", " + limit + "] N"
                         : "");
             }
-            CommandSupport.writeText(out, csv.toString());
+            files.csv(out, csv.toString()).commit();
             console.println(summary);
             console.println("wrote " + out);
             console.flush();
             return 0;
+        }
+
+        /**
+         * Refuses a state that has left double arithmetic (NaN or infinite), which huge initial values or forces
+         * cause: nothing is written.
+         */
+        private void requireFinite(double[] s, int step) {
+            for (int i = 0; i < s.length; i++) {
+                if (!Double.isFinite(s[i])) {
+                    throw new UserInputException("cartpole rollout: the state is no longer finite after step " + step
+                            + " (" + new String[] {"x", "x_dot", "theta", "theta_dot"}[i] + " = " + s[i] + "): --init "
+                            + TextLines.quote(init) + " or the forces of " + forces + " are too large for the physics; nothing was "
+                            + "written");
+                }
+            }
         }
 
         /** Why a balance state is a failure: the cart off the track (told first), else the pole's angle. */
@@ -174,10 +197,12 @@ final class CartPoleCommand implements Runnable {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** Parses X,XDOT,THETA,THETADOT. */
+    private static final String[] INIT_NAMES = {"X", "XDOT", "THETA", "THETADOT"};
+
+    /** Parses X,XDOT,THETA,THETADOT, each of magnitude at most {@link #MAX_MAGNITUDE}. */
     static CartPoleState parseInit(String text) {
         String[] parts = text.split(",", -1);
-        String usage = "cartpole rollout: --init needs four numbers X,XDOT,THETA,THETADOT, got '" + text + "'";
+        String usage = "cartpole rollout: --init needs four numbers X,XDOT,THETA,THETADOT, got " + TextLines.quote(text);
         if (parts.length != 4) {
             throw new UserInputException(usage);
         }
@@ -188,59 +213,46 @@ final class CartPoleCommand implements Runnable {
                 throw new UserInputException(usage);
             }
             v[i] = Double.parseDouble(p);
-            if (!Double.isFinite(v[i])) {
-                throw new UserInputException(usage + " (too large)");
+            if (!(Math.abs(v[i]) <= MAX_MAGNITUDE)) {
+                throw new UserInputException("cartpole rollout: --init " + INIT_NAMES[i] + " = " + p + " is beyond the "
+                        + "limit of 1e100 in magnitude (larger values overflow the physics)");
             }
         }
         return new CartPoleState(v[0], v[1], v[2], v[3]);
     }
 
     /**
-     * Reads one force per line; blank lines and lines starting with # are skipped. A bad line is reported as
-     * {@code FILE:LINE: reason} (exit 2).
+     * Reads one force per line; blank lines and lines starting with # are skipped. The file is read by
+     * {@link TextFiles} (at most {@link #MAX_FORCES_BYTES}); a bad line is reported as {@code FILE:LINE: reason}
+     * (exit 2).
      */
     static double[] readForces(Path file) {
-        List<Double> forces = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNo = 0;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                String text = line.strip();
-                if (text.isEmpty() || text.startsWith("#")) {
-                    continue;
-                }
-                if (!NUMBER.matcher(text).matches()) {
-                    String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-                    throw new UserInputException(file + ":" + lineNo + ": expected a force in newtons (a decimal "
-                            + "number), got '" + shown + "'");
-                }
-                double value = Double.parseDouble(text);
-                if (!Double.isFinite(value)) {
-                    throw new UserInputException(file + ":" + lineNo + ": force out of range: " + text);
-                }
-                if (forces.size() >= MAX_FORCES) {
-                    throw new UserInputException(file + ":" + lineNo + ": more than " + MAX_FORCES + " forces");
-                }
-                forces.add(value);
+        TextLines text = CommandSupport.readText(file, MAX_FORCES_BYTES, "a force file");
+        double[] forces = new double[Math.min(text.count(), MAX_FORCES)];
+        int count = 0;
+        for (int lineNo = 1; lineNo <= text.count(); lineNo++) {
+            String line = text.line(lineNo).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
             }
-        } catch (CharacterCodingException e) {
-            throw new UserInputException(file + ": not UTF-8 text");
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserInputException("cannot read " + file + ": no such file");
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new UserInputException("cannot read " + file + ": permission denied");
-        } catch (IOException e) {
-            throw new UserInputException("cannot read " + file + ": " + e.getMessage());
+            if (!NUMBER.matcher(line).matches()) {
+                throw new UserInputException(file + ":" + lineNo + ": expected a force in newtons (a decimal "
+                        + "number), got " + TextLines.quote(line));
+            }
+            double value = Double.parseDouble(line);
+            if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
+                throw new UserInputException(file + ":" + lineNo + ": force " + TextLines.quote(line) + " is beyond "
+                        + "the limit of 1e100 N in magnitude");
+            }
+            if (count >= MAX_FORCES) {
+                throw new UserInputException(file + ":" + lineNo + ": more than " + MAX_FORCES + " forces");
+            }
+            forces[count++] = value;
         }
-        if (forces.isEmpty()) {
+        if (count == 0) {
             throw new UserInputException(file + ": no forces (expected one force in newtons per line)");
         }
-        double[] f = new double[forces.size()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = forces.get(i);
-        }
-        return f;
+        return Arrays.copyOf(forces, count);
     }
 
     @Command(name = "learn", mixinStandardHelpOptions = true,
@@ -282,13 +294,22 @@ final class CartPoleCommand implements Runnable {
                 description = "episodes per run, 1..100000 (default: ${DEFAULT-VALUE})")
         int episodes;
 
+        @Mixin
+        CommandSupport.Budgeted budget;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
+            Outputs files = Outputs.inFolder("cartpole learn", "--out", common.out, "cartpole-learn.csv",
+                    "cartpole-learn.png");
             BoxesAgentKind agentKind = choice("--agent", BoxesAgentKind.class, agent);
             BoxModelKind modelKind = choice("--model", BoxModelKind.class, model);
+            for (String option : new String[] {"--n", "--model", "--alpha", "--epsilon", "--gamma"}) {
+                CommandSupport.refuseUnless(spec, agentKind != BoxesAgentKind.RANDOM, option,
+                        "the random agent neither learns nor plans");
+            }
             Set<Integer> distinct = new HashSet<>();
             for (int n : nValues) {
                 if (!distinct.add(n)) {
@@ -304,18 +325,18 @@ final class CartPoleCommand implements Runnable {
                 throw new UserInputException("cartpole learn: --" + e.getMessage()
                         .replace("each n must", "n: each must").replace("nValues must", "n must"));
             }
+            budget.check(experiment.cost(common.workers()), "lower --runs, --episodes or --n");
             ExecutorService pool = common.pool();
             LearningCurves curves;
-            try {
-                curves = BoxesLearningExperiment.run(experiment, pool, ExperimentObserver.NONE);
+            try (Progress progress = Progress.start(spec, experiment.runs(), "runs")) {
+                curves = BoxesLearningExperiment.run(experiment, pool, progress.observer());
             } finally {
                 pool.shutdownNow();
             }
             List<String> names = experiment.curveNames();
-            Path csv = common.out.resolve("cartpole-learn.csv");
-            Path png = common.out.resolve("cartpole-learn.png");
-            CommandSupport.writeText(csv, toCsv(curves, names));
-            CommandSupport.writePng(chart(experiment, curves), png, 900, 560);
+            Path csv = files.file("cartpole-learn.csv");
+            Path png = files.file("cartpole-learn.png");
+            files.csv(csv, toCsv(curves, names)).png(png, chart(experiment, curves), 900, 560).commit();
 
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + csv + " and " + png);

@@ -23,13 +23,10 @@ import mbrllab.core.dyna.UpdatesToOptimalSpec;
 import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.maze.Action;
 import mbrllab.core.maze.MazeDynamics;
-import mbrllab.core.dyna.ExperimentObserver;
 import mbrllab.core.dyna.LearningCurveExperiment;
 import mbrllab.core.dyna.LearningCurveSpec;
 import mbrllab.core.dyna.LearningCurves;
 import mbrllab.core.maze.Maze;
-import mbrllab.core.maze.MazeFormatException;
-import mbrllab.core.maze.MazeParser;
 import mbrllab.io.BundledMazes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,14 +53,7 @@ final class FigureCommand implements Runnable {
 
     /** Reads {@code file}, or the bundled maze {@code bundled} when file is null. */
     static Maze loadMaze(Path file, String bundled) {
-        if (file == null) {
-            return BundledMazes.load(bundled);
-        }
-        try {
-            return MazeParser.read(file);
-        } catch (MazeFormatException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        return CommandSupport.readMaze(file, bundled);
     }
 
     @Command(name = "8.2", mixinStandardHelpOptions = true,
@@ -75,6 +65,9 @@ final class FigureCommand implements Runnable {
 
         @picocli.CommandLine.Mixin
         CommandSupport.RunOptions common;
+
+        @picocli.CommandLine.Mixin
+        CommandSupport.Budgeted budget;
 
         @Option(names = "--episodes", paramLabel = "E", defaultValue = "50",
                 description = "episodes per run, 1..100000 (default: ${DEFAULT-VALUE})")
@@ -88,6 +81,7 @@ final class FigureCommand implements Runnable {
 
         @Override
         public Integer call() {
+            Outputs files = Outputs.inFolder("figure 8.2", "--out", common.out, "figure-8.2.csv", "figure-8.2.png");
             Maze maze = loadMaze(mazeFile);
             LearningCurveSpec experiment;
             try {
@@ -96,22 +90,23 @@ final class FigureCommand implements Runnable {
                 throw new UserInputException("figure 8.2: " + e.getMessage().replace("runs must", "--runs must")
                         .replace("episodes must", "--episodes must"));
             }
+            budget.check(experiment.cost(common.workers()), "lower --runs or --episodes");
             ExecutorService pool = common.pool();
             LearningCurves curves;
-            try {
-                curves = LearningCurveExperiment.run(experiment, pool, ExperimentObserver.NONE);
+            try (Progress progress = Progress.start(spec, experiment.runs(), "runs")) {
+                curves = LearningCurveExperiment.run(experiment, pool, progress.observer());
             } finally {
                 pool.shutdownNow();
             }
-            Path csv = common.out.resolve("figure-8.2.csv");
-            Path png = common.out.resolve("figure-8.2.png");
-            CommandSupport.writeText(csv, curves.toCsv());
+            Path csv = files.file("figure-8.2.csv");
+            Path png = files.file("figure-8.2.png");
+            files.csv(csv, curves.toCsv());
             int first = episodes >= 2 ? 2 : 1;
             JFreeChart chart = LearningCurveChart.create("Dyna-Q on the " + maze.name() + " (Figure 8.2)",
                     LearningCurveChart.dataset(curves, first), maze.layout().shortestPathLength(), false, 1.0);
             chart.addSubtitle(new TextTitle("mean of " + curves.runs() + " runs with 95% confidence band, seed "
                     + common.seed + (first == 2 ? "; episode 1 (in the CSV) is left out as in the book" : "")));
-            CommandSupport.writePng(chart, png, 900, 560);
+            files.png(png, chart, 900, 560).commit();
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + csv + " and " + png);
             for (int i = 0; i < curves.nValues().size(); i++) {
@@ -149,20 +144,33 @@ final class FigureCommand implements Runnable {
         @Option(names = "--maze", paramLabel = "FILE", description = "maze file (default: the bundled Dyna-maze)")
         Path mazeFile;
 
+        @picocli.CommandLine.Mixin
+        CommandSupport.Budgeted budget;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
+            Outputs files = Outputs.inFolder("figure 8.3", "--out", out, "figure-8.3.csv", "figure-8.3.png");
             Maze maze = loadMaze(mazeFile);
             MazeDynamics world = new MazeDynamics(maze.layout());
             LearningCurveSpec seeds = LearningCurveSpec.figure82(maze, 1, 1, seed);
             StringBuilder csv = new StringBuilder("n,row,col,action\n");
             java.util.List<PolicyPicture.Panel> panels = new java.util.ArrayList<>();
             PrintWriter out = spec.commandLine().getOut();
-            for (int n : new int[] {0, 50}) {
-                mbrllab.core.dyna.Figure83.Moment m = mbrllab.core.dyna.Figure83.run(DynaParams.defaults().withN(n),
-                        world, seeds.realSeed(0), seeds.planSeed(0), LearningCurveSpec.DEFAULT_MAX_STEPS);
+            budget.check(mbrllab.core.dyna.Figure83.cost(maze.layout(), java.util.List.of(0, 50),
+                    LearningCurveSpec.DEFAULT_MAX_STEPS), "use a smaller --maze");
+            java.util.List<mbrllab.core.dyna.Figure83.Moment> moments = new java.util.ArrayList<>();
+            try (Progress progress = Progress.start(spec, 2, "agents (n = 0 and n = 50)")) {
+                for (int n : new int[] {0, 50}) {
+                    moments.add(mbrllab.core.dyna.Figure83.run(DynaParams.defaults().withN(n), world,
+                            seeds.realSeed(0), seeds.planSeed(0), LearningCurveSpec.DEFAULT_MAX_STEPS));
+                    progress.advance();
+                }
+            }
+            for (mbrllab.core.dyna.Figure83.Moment m : moments) {
+                int n = m.agent().params().n();
                 int[] actions = m.strictlyGreedyActions();
                 for (int x = 0; x < actions.length; x++) {
                     int row = x / maze.layout().cols();
@@ -179,17 +187,13 @@ final class FigureCommand implements Runnable {
                         + " %d cells with an arrow%n", n, m.episode1Steps(), m.episode2Steps(), m.stepsTaken(),
                         m.arrowCount());
             }
-            Path csvFile = out().resolve("figure-8.3.csv");
-            Path pngFile = out().resolve("figure-8.3.png");
-            CommandSupport.writeText(csvFile, csv.toString());
-            CommandSupport.writePng(PolicyPicture.render(panels, FIGURE_83_CAPTION, 56), pngFile);
+            Path csvFile = files.file("figure-8.3.csv");
+            Path pngFile = files.file("figure-8.3.png");
+            files.csv(csvFile, csv.toString()).png(pngFile, PolicyPicture.render(panels, FIGURE_83_CAPTION, 56))
+                    .commit();
             out.println("wrote " + csvFile + " and " + pngFile);
             out.flush();
             return 0;
-        }
-
-        private Path out() {
-            return out;
         }
     }
 
@@ -218,6 +222,9 @@ final class FigureCommand implements Runnable {
                 description = "slip probability in [0, 1]: the chosen action is replaced by a random one (default: 0)")
         double slip;
 
+        @picocli.CommandLine.Mixin
+        CommandSupport.Budgeted budget;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -230,6 +237,8 @@ final class FigureCommand implements Runnable {
         @Override
         public Integer call() {
             String name = "figure " + number();
+            Outputs files = Outputs.inFolder(name, "--out", common.out, "figure-" + number() + ".csv",
+                    "figure-" + number() + ".png");
             Maze maze = loadMaze(mazeFile, bundledMaze());
             CumulativeRewardSpec experiment;
             try {
@@ -237,16 +246,17 @@ final class FigureCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(name + ": " + optionNames(e.getMessage()));
             }
+            budget.check(experiment.cost(common.workers()), "lower --runs, --steps or --n");
             ExecutorService pool = common.pool();
             CumulativeRewards rewards;
-            try {
-                rewards = CumulativeRewardExperiment.run(experiment, pool, ExperimentObserver.NONE);
+            try (Progress progress = Progress.start(spec, experiment.runs(), "runs")) {
+                rewards = CumulativeRewardExperiment.run(experiment, pool, progress.observer());
             } finally {
                 pool.shutdownNow();
             }
-            Path csv = common.out.resolve("figure-" + number() + ".csv");
-            Path png = common.out.resolve("figure-" + number() + ".png");
-            CommandSupport.writeText(csv, rewards.toCsv());
+            Path csv = files.file("figure-" + number() + ".csv");
+            Path png = files.file("figure-" + number() + ".png");
+            files.csv(csv, rewards.toCsv());
             AgentSpec plus = experiment.agents().get(1);
             JFreeChart chart = CumulativeRewardChart.create("Dyna-Q and Dyna-Q+ on the " + maze.name() + " (Figure "
                     + number() + ")", CumulativeRewardChart.dataset(rewards, 1), rewards.changeStep(), 1.0);
@@ -254,7 +264,7 @@ final class FigureCommand implements Runnable {
                     + "band, seed %d; alpha %s, n %d, kappa %s, epsilon %s, gamma %s%s", rewards.runs(), common.seed,
                     plus.params().alpha(), plus.params().n(), plus.kappa(), plus.params().epsilon(),
                     plus.params().gamma(), experiment.slip() > 0 ? ", slip " + experiment.slip() : "")));
-            CommandSupport.writePng(chart, png, 900, 560);
+            files.png(png, chart, 900, 560).commit();
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + csv + " and " + png);
             int change = (int) rewards.changeStep();
@@ -367,11 +377,16 @@ final class FigureCommand implements Runnable {
                         + "out of the means), 1..1000000000 (default: ${DEFAULT-VALUE})")
         long maxSteps;
 
+        @picocli.CommandLine.Mixin
+        CommandSupport.Budgeted budget;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
+            Outputs files = Outputs.inFolder("figure example-8.4", "--out", common.out, "example-8.4.csv",
+                    "example-8.4.png");
             UpdatesToOptimalSpec experiment;
             try {
                 UpdatesToOptimalSpec book = UpdatesToOptimalSpec.example84(BundledMazes.example84Mazes(), common.runs,
@@ -381,23 +396,25 @@ final class FigureCommand implements Runnable {
                 throw new UserInputException("figure example-8.4: " + optionNames(e.getMessage())
                         .replace("maxRealSteps must", "--max-steps must"));
             }
+            budget.check(experiment.cost(common.workers()), "lower --runs or --max-steps");
             ExecutorService pool = common.pool();
             UpdatesToOptimal result;
-            try {
-                result = UpdatesToOptimalExperiment.run(experiment, pool, ExperimentObserver.NONE);
+            try (Progress progress = Progress.start(spec, (long) experiment.runs() * experiment.mazes().size(),
+                    "maze runs")) {
+                result = UpdatesToOptimalExperiment.run(experiment, pool, progress.observer());
             } finally {
                 pool.shutdownNow();
             }
-            Path csv = common.out.resolve("example-8.4.csv");
-            Path png = common.out.resolve("example-8.4.png");
-            CommandSupport.writeText(csv, result.toCsv());
+            Path csv = files.file("example-8.4.csv");
+            Path png = files.file("example-8.4.png");
+            files.csv(csv, result.toCsv());
             JFreeChart chart = UpdatesToOptimalChart.create("Updates until an optimal solution (Example 8.4)",
                     UpdatesToOptimalChart.dataset(result), 1.0);
             chart.addSubtitle(new TextTitle("mean of " + result.runs() + " runs per size with 95% confidence intervals, "
                     + "seed " + common.seed + "; n = 5, alpha 0.5, theta 1e-4"
                     + (result.censoredTotal() > 0 ? "; " + result.censoredTotal() + " runs without an optimal policy "
                     + "after " + maxSteps + " steps left out" : "")));
-            CommandSupport.writePng(chart, png, 900, 560);
+            files.png(png, chart, 900, 560).commit();
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + csv + " and " + png);
             out.println("updates until optimal, mean +- standard error over the runs that found an optimal policy:");

@@ -5,8 +5,6 @@ import java.util.concurrent.Callable;
 
 import mbrllab.core.maze.Layout;
 import mbrllab.core.maze.Maze;
-import mbrllab.core.maze.MazeFormatException;
-import mbrllab.core.maze.MazeParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -36,12 +34,7 @@ final class MazeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Maze maze;
-            try {
-                maze = MazeParser.read(file);
-            } catch (MazeFormatException e) {
-                throw new UserInputException(e.getMessage());
-            }
+            Maze maze = CommandSupport.readMaze(file, null);
             spec.commandLine().getOut().println(summary(file.toString(), maze));
             return 0;
         }

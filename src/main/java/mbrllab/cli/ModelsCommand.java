@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;
+import mbrllab.core.models.ModelSpec;
 import mbrllab.core.models.Prediction;
 import mbrllab.core.models.RegressionModel;
 import mbrllab.core.models.ensemble.EnsembleSpec;
@@ -17,7 +18,6 @@ import mbrllab.core.models.gp.GpModel;
 import mbrllab.core.models.gp.GpSpec;
 import mbrllab.core.models.gp.SeHyperparameters;
 import mbrllab.core.random.SplitMix64;
-import mbrllab.io.CsvFormatException;
 import mbrllab.io.NumericCsv;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -98,14 +98,24 @@ final class ModelsCommand implements Runnable {
         Integer epochs;
 
         @Option(names = "--threads", paramLabel = "T",
-                description = "ensemble: worker threads (default: one per core); the result does not depend on it")
+                description = "ensemble: worker threads, 1..1024 (default: one per core); the result does not depend "
+                        + "on it")
         Integer threads;
+
+        @picocli.CommandLine.Mixin
+        CommandSupport.Budgeted budget;
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
+            boolean gp = model == ModelKind.GP;
+            CommandSupport.refuseUnless(spec, gp, "--restarts", "only --model gp uses it");
+            for (String option : new String[] {"--members", "--hidden", "--epochs", "--threads"}) {
+                CommandSupport.refuseUnless(spec, !gp, option, "only --model ensemble uses it");
+            }
+            Outputs files = Outputs.toFile("models fit", "--out", out);
             NumericCsv trainCsv = readCsv(train);
             int d = trainCsv.leadingInputColumns();
             if (d < 1 || d != trainCsv.columns() - 1 || !trainCsv.header().get(d).equalsIgnoreCase("y")) {
@@ -127,18 +137,31 @@ final class ModelsCommand implements Runnable {
             double[] queries = queryCsv.columns(0, d);
 
             PrintWriter stdout = spec.commandLine().getOut();
-            RegressionModel fitted = switch (model) {
-                case GP -> fitGp(data, stdout);
-                case ENSEMBLE -> fitEnsemble(data, stdout);
-            };
-            Prediction prediction = fitted.predict(queries);
-            CommandSupport.writeText(out, predictionCsv(queries, d, prediction));
+            ModelSpec method = gp ? gpSpec(data) : ensembleSpec(data);
+            int workers = gp ? 1 : CommandSupport.workers(CommandSupport.threads("models fit: ", threads));
+            budget.check(method.fitCost(data.size(), d, 1, workers).then(method.predictCost(data.size(), d, 1,
+                    queryCsv.rows())), gp ? "lower --restarts or give fewer points" : "lower --members, --hidden or "
+                    + "--epochs, or give fewer points");
+            RegressionModel fitted;
+            Prediction prediction;
+            java.io.StringWriter report = new java.io.StringWriter(); // printed after the progress line is gone
+            try (Progress progress = Progress.start(spec, "fitting " + (gp ? "a GP" : "an ensemble") + " to "
+                    + data.size() + " points")) {
+                PrintWriter lines = new PrintWriter(report);
+                fitted = gp ? fitGp((GpSpec) method, data, lines) : fitEnsemble((EnsembleSpec) method, data, lines);
+                progress.phase("predicting at " + queryCsv.rows() + " points");
+                prediction = fitted.predict(queries);
+            }
+            stdout.print(report);
+            requireFinite(prediction, queryCsv);
+            files.csv(out, predictionCsv(queries, d, prediction)).commit();
             stdout.println("wrote " + out + " (" + prediction.points() + " rows)");
             stdout.flush();
             return 0;
         }
 
-        private RegressionModel fitGp(Dataset data, PrintWriter stdout) {
+        /** The GP's settings from the options (exit 2 for a bad value or too many points). */
+        private GpSpec gpSpec(Dataset data) {
             if (restarts < 1 || restarts > 100) {
                 throw new UserInputException("models fit: --restarts must be in 1..100, got " + restarts);
             }
@@ -146,7 +169,20 @@ final class ModelsCommand implements Runnable {
                 throw new UserInputException(train + ": a GP takes at most " + GpSpec.MAX_POINTS
                         + " training points (its cost grows with n^3), got " + data.size());
             }
-            GpModel gp = GpSpec.defaults().withRestarts(restarts).fit(data, new SplitMix64(seed));
+            return GpSpec.defaults().withRestarts(restarts);
+        }
+
+        /**
+         * Fits the GP and prints its hyperparameters; a fit that fails on these data (no start with a finite
+         * likelihood) is the data's problem: exit 2 naming the file.
+         */
+        private RegressionModel fitGp(GpSpec method, Dataset data, PrintWriter stdout) {
+            GpModel gp;
+            try {
+                gp = method.fit(data, new SplitMix64(seed));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("models fit: cannot fit a GP to " + train + ": " + e.getMessage());
+            }
             GaussianProcess g = gp.output(0);
             SeHyperparameters h = g.hyperparameters();
             stdout.println("model gp");
@@ -160,7 +196,8 @@ final class ModelsCommand implements Runnable {
             return gp;
         }
 
-        private RegressionModel fitEnsemble(Dataset data, PrintWriter stdout) {
+        /** The ensemble's settings from the options (exit 2 for a bad value). */
+        private EnsembleSpec ensembleSpec(Dataset data) {
             if (members < 1 || members > 100) {
                 throw new UserInputException("models fit: --members must be in 1..100, got " + members);
             }
@@ -179,6 +216,10 @@ final class ModelsCommand implements Runnable {
             if (epochs != null) {
                 ensemble = ensemble.withEpochs(epochs).withMinSteps(0);
             }
+            return ensemble;
+        }
+
+        private RegressionModel fitEnsemble(EnsembleSpec ensemble, Dataset data, PrintWriter stdout) {
             int t = CommandSupport.threads("models fit: ", threads);
             ExecutorService pool = CommandSupport.pool(Math.min(t, ensemble.members()), "ensemble-worker");
             RegressionModel fitted;
@@ -196,12 +237,26 @@ final class ModelsCommand implements Runnable {
             return fitted;
         }
 
-        private static NumericCsv readCsv(Path file) {
-            try {
-                return NumericCsv.read(file);
-            } catch (CsvFormatException e) {
-                throw new UserInputException(e.getMessage());
+        /**
+         * Refuses a prediction that is not finite (inputs far beyond the training data can overflow a model), naming
+         * the query's line: nothing is written.
+         */
+        private void requireFinite(Prediction p, NumericCsv queryCsv) {
+            for (int i = 0; i < p.points(); i++) {
+                double[] v = {p.mean(i, 0), p.epistemicVar(i, 0), p.aleatoricVar(i, 0)};
+                String[] names = {"mean", "epistemic_var", "aleatoric_var"};
+                for (int k = 0; k < v.length; k++) {
+                    if (!Double.isFinite(v[k])) {
+                        throw new UserInputException(query + ":" + queryCsv.line(i) + ": the model's " + names[k]
+                                + " at this point is " + v[k] + " (the arithmetic overflowed: the point is too far "
+                                + "from the training data for this model); nothing was written");
+                    }
+                }
             }
+        }
+
+        private static NumericCsv readCsv(Path file) {
+            return CommandSupport.readCsv(file);
         }
     }
 

@@ -13,10 +13,12 @@ import org.jfree.chart.title.TextTitle;
 import mbrllab.charts.CompoundingErrorChart;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;
+import mbrllab.core.models.ModelSpec;
 import mbrllab.core.models.RegressionModel;
 import mbrllab.core.models.ensemble.EnsembleSpec;
 import mbrllab.core.models.gp.GaussianProcess;
 import mbrllab.core.models.gp.GpModel;
+import mbrllab.core.models.gp.GpSpec;
 import mbrllab.core.models.gp.SeHyperparameters;
 import mbrllab.core.models.dynamics.CompoundingError;
 import mbrllab.core.models.dynamics.CompoundingErrorSpec;
@@ -96,14 +98,18 @@ final class ModelsRollout implements Callable<Integer> {
     int steps;
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "worker threads (default: one per core); the result does not depend on it")
+            description = "worker threads, 1..1024 (default: one per core); the result does not depend on it")
     Integer threads;
+
+    @CommandLine.Mixin
+    CommandSupport.Budgeted budget;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        Outputs files = Outputs.inFolder("models rollout", "--out", out, "models-rollout.csv", "models-rollout.png");
         PredictionMethod m;
         try {
             m = PredictionMethod.fromKey(method);
@@ -116,6 +122,12 @@ final class ModelsRollout implements Callable<Integer> {
                     + (model == ModelKind.GP ? "gp (tsinf keeps one ensemble member per particle; use ts1 or "
                     + "moment-matching)" : "ensemble (moment matching needs a gp; use ts1 or tsinf)"));
         }
+        boolean gp = model == ModelKind.GP;
+        CommandSupport.refuseUnless(spec, gp, "--restarts", "only --model gp uses it");
+        CommandSupport.refuseUnless(spec, !gp, "--members", "only --model ensemble uses it");
+        CommandSupport.refuseUnless(spec, !gp, "--steps", "only --model ensemble uses it");
+        CommandSupport.refuseUnless(spec, m != PredictionMethod.MOMENT_MATCHING, "--particles",
+                "moment matching propagates a Gaussian, not particles");
         int maxEpisodes = CompoundingErrorSpec.maxEpisodes(model);
         if (episodes < 1 || episodes > maxEpisodes) {
             throw new UserInputException("models rollout: --episodes must be in 1.." + maxEpisodes + " for --model "
@@ -143,28 +155,39 @@ final class ModelsRollout implements Callable<Integer> {
         int t = CommandSupport.threads("models rollout: ", threads);
         PrintWriter stdout = spec.commandLine().getOut();
         CompoundingErrorSpec study = new CompoundingErrorSpec(episodes, testEpisodes, horizon, seed);
+        RolloutSettings settings = new RolloutSettings(particles, true);
+        ModelSpec method = gp ? DynamicsModels.gp().withRestarts(restarts)
+                : DynamicsModels.ensemble().withMembers(members).withMinSteps(steps);
+        budget.check(study.cost(method, m, settings, CommandSupport.workers(t)), m == PredictionMethod.MOMENT_MATCHING
+                ? "lower --episodes, --test-episodes or --horizon"
+                : "lower --episodes, --test-episodes, --horizon or --particles");
         CompoundingErrorSpec.Data collected = study.collect();
         List<Trajectory> windows = collected.windows();
         Dataset data = collected.transitions();
         ExecutorService pool = CommandSupport.pool(t, "rollout-worker");
         CompoundingError error;
-        try {
-            RegressionModel fitted = fit(study, data, pool, stdout);
-            MultiStepPredictor predictor = MultiStepPredictor.of(fitted, m, new RolloutSettings(particles, true));
+        java.io.StringWriter report = new java.io.StringWriter(); // printed after the progress line is gone
+        try (Progress progress = Progress.start(spec, "fitting the " + (gp ? "GPs" : "ensemble") + " to "
+                + data.size() + " transitions")) {
+            RegressionModel fitted = fit(method, study, data, pool, new PrintWriter(report));
+            MultiStepPredictor predictor = MultiStepPredictor.of(fitted, m, settings);
+            progress.phase("predicting");
+            progress.count(windows.size(), "windows");
             error = CompoundingError.evaluate(predictor, windows, study.predictionSeed(), pool, () -> false,
-                    done -> { });
+                    progress.doneListener());
         } finally {
             pool.shutdownNow();
         }
-        Path csv = out.resolve("models-rollout.csv");
-        Path png = out.resolve("models-rollout.png");
-        CommandSupport.writeText(csv, toCsv(error));
+        stdout.print(report);
+        Path csv = files.file("models-rollout.csv");
+        Path png = files.file("models-rollout.png");
+        files.csv(csv, toCsv(error));
         String name = (model == ModelKind.GP ? "GP" : "ensemble") + ", " + m.label();
         JFreeChart chart = CompoundingErrorChart.create("Compounding error of multi-step predictions",
                 List.of(new CompoundingErrorChart.Curve(name, error, model == ModelKind.GP ? 0 : 1)));
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "swing-up cart-pole, %s; %d training episodes "
                 + "(%d transitions), %d held-out windows, seed %d", name, episodes, data.size(), windows.size(), seed)));
-        CommandSupport.writePng(chart, png, 900, 640);
+        files.png(png, chart, 900, 640).commit();
         stdout.printf(Locale.ROOT, "%d transitions from %d episodes; %d held-out windows of %d steps; method %s%n",
                 data.size(), episodes, windows.size(), horizon, m.key());
         for (int k : new int[] {1, 5, 10, 20, 40}) {
@@ -177,9 +200,10 @@ final class ModelsRollout implements Callable<Integer> {
         return 0;
     }
 
-    private RegressionModel fit(CompoundingErrorSpec study, Dataset data, ExecutorService pool, PrintWriter stdout) {
-        if (model == ModelKind.GP) {
-            GpModel gp = DynamicsModels.gp().withRestarts(restarts).fit(data, study.fitRng());
+    private RegressionModel fit(ModelSpec method, CompoundingErrorSpec study, Dataset data, ExecutorService pool,
+                                PrintWriter stdout) {
+        if (method instanceof GpSpec gpSpec) {
+            GpModel gp = gpSpec.fit(data, study.fitRng());
             String[] names = {"dx", "dx_dot", "dtheta", "dtheta_dot"};
             for (int a = 0; a < gp.outputDim(); a++) {
                 GaussianProcess g = gp.output(a);
@@ -194,7 +218,7 @@ final class ModelsRollout implements Callable<Integer> {
             }
             return gp;
         }
-        EnsembleSpec spec = DynamicsModels.ensemble().withMembers(members).withMinSteps(steps);
+        EnsembleSpec spec = (EnsembleSpec) method;
         stdout.println("ensemble members " + spec.members() + "  hidden " + spec.hidden() + "  epochs "
                 + spec.epochsFor(data.size()));
         return spec.fit(data, study.fitRng(), pool);

@@ -2,7 +2,6 @@ package mbrllab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -105,6 +104,7 @@ final class PetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Outputs.inFolder("pets", "--out", out); // the target checked before the work
         PetsSpec run = parse();
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1 || t > 1024) {
@@ -330,25 +330,19 @@ final class PetsCommand implements Callable<Integer> {
         }
 
         /**
-         * Writes pets.csv, pets.png and pets-episode-K.csv (each file atomically).
+         * Writes pets.csv, pets.png and pets-episode-K.csv as one unit ({@link Outputs}).
          *
          * @return the files written: the CSV, the PNG, then the episodes in order
          */
         static List<Path> write(Path dir, PetsSpec run, List<PetsEpisode> episodes) {
-            List<Path> files = new ArrayList<>();
-            Path csv = dir.resolve("pets.csv");
-            Path png = dir.resolve("pets.png");
-            CommandSupport.writeText(csv, csv(episodes));
-            files.add(csv);
-            CommandSupport.writePng(chart(run, episodes), png, 900, 640);
-            files.add(png);
+            Outputs files = Outputs.inFolder("pets", "--out", dir);
+            files.csv("pets.csv", csv(episodes)).png("pets.png", chart(run, episodes), 900, 640);
             double dt = run.task().controlPeriod();
             for (PetsEpisode e : episodes) {
-                Path file = dir.resolve("pets-episode-" + e.number() + ".csv");
-                CommandSupport.writeText(file, trajectoryCsv(e.episode().truth(), dt));
-                files.add(file);
+                files.csv("pets-episode-" + e.number() + ".csv", trajectoryCsv(e.episode().truth(), dt));
             }
-            return files;
+            files.commit(); // one unit: a failure leaves every earlier file as it was
+            return files.paths();
         }
     }
 }

@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 
 import mbrllab.app.ScreenshotOptions;
 import mbrllab.app.Screenshots;
+import mbrllab.app.shell.Presets;
+import mbrllab.app.shell.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,11 +18,11 @@ final class ScreenshotCommand implements Callable<Integer> {
 
     /** The labs a screenshot can show (their ids in the navigation). */
     static final java.util.List<String> LABS = java.util.List.of("dyna-maze", "changing-mazes", "cart-pole", "models",
-            "planning", "acceleration");
+            "planning", "acceleration", "pilco");
 
     @Option(names = "--lab", paramLabel = "LAB", defaultValue = "dyna-maze",
-            description = "the lab to show: dyna-maze, changing-mazes, cart-pole, models, planning or acceleration "
-                    + "(default: ${DEFAULT-VALUE})")
+            description = "the lab to show: dyna-maze, changing-mazes, cart-pole, models, planning, acceleration or "
+                    + "pilco (default: ${DEFAULT-VALUE})")
     String lab;
 
     @Option(names = "--run-seconds", paramLabel = "T", defaultValue = "3",
@@ -90,15 +92,14 @@ final class ScreenshotCommand implements Callable<Integer> {
             }
             position = Math.log10(s);
         }
-        String[] wh = size.toLowerCase(java.util.Locale.ROOT).split("x");
-        int width;
-        int height;
-        try {
-            width = Integer.parseInt(wh[0]);
-            height = Integer.parseInt(wh[1]);
-        } catch (RuntimeException e) {
-            throw new UserInputException("screenshot: --size must look like 1280x800, got '" + size + "'");
+        java.util.regex.Matcher wh = java.util.regex.Pattern.compile("(\\d{1,5})x(\\d{1,5})")
+                .matcher(size.toLowerCase(java.util.Locale.ROOT));
+        if (!wh.matches()) {
+            throw new UserInputException("screenshot: --size must be WIDTHxHEIGHT like 1280x800, got "
+                    + mbrllab.core.text.TextLines.quote(size));
         }
+        int width = Integer.parseInt(wh.group(1));
+        int height = Integer.parseInt(wh.group(2));
         if (width < 640 || height < 480 || width > 7680 || height > 4320) {
             throw new UserInputException("screenshot: --size must be between 640x480 and 7680x4320, got " + size);
         }
@@ -111,6 +112,11 @@ final class ScreenshotCommand implements Callable<Integer> {
         if (!preset.isEmpty() && !preset.matches("[a-z0-9.-]+")) {
             throw new UserInputException("screenshot: --preset must be a preset name like figure-8.3, got '" + preset + "'");
         }
+        if (!preset.isEmpty() && Sessions.preset(preset + ".json").isEmpty()) {
+            throw new UserInputException("screenshot: no preset '" + preset + "'; presets: " + String.join(", ",
+                    Presets.list().stream().map(p -> p.file().replaceFirst("\\.json$", "")).toList()));
+        }
+        Outputs.toFile("screenshot", "--out", out); // checks the target before the window opens
         int code = Screenshots.take(new ScreenshotOptions(out, lab, runSeconds, position, width, height, fontScale,
                 preset, steps, highContrast, frameStats, presenter));
         if (code == 0) {

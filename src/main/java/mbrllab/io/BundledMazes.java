@@ -2,11 +2,10 @@ package mbrllab.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 import mbrllab.core.maze.Maze;
-import mbrllab.core.maze.MazeFormatException;
 import mbrllab.core.maze.MazeParser;
+import mbrllab.core.text.InputFormatException;
 
 /** The mazes shipped in mazes/, read from the class path (the jar carries them). */
 public final class BundledMazes {
@@ -31,8 +30,8 @@ public final class BundledMazes {
             if (in == null) {
                 throw new IllegalStateException("bundled maze " + resource + " is missing from the class path");
             }
-            return MazeParser.parse("mazes/" + fileName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException | MazeFormatException e) {
+            return MazeParser.parse(TextFiles.read("mazes/" + fileName, in, MazeParser.MAX_BYTES, "a maze file"));
+        } catch (IOException | InputFormatException e) {
             throw new IllegalStateException("bundled maze " + resource + " cannot be read: " + e.getMessage(), e);
         }
     }

@@ -1,23 +1,32 @@
 package mbrllab.io;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import mbrllab.core.text.InputFormatException;
+import mbrllab.core.text.TextLines;
+
 /**
  * A numeric CSV table: a header line of column names, then rows of decimal numbers separated by commas.
- * Blank lines are skipped, spaces around fields are ignored, a UTF-8 byte order mark and CRLF line ends
- * are accepted. No quoting (nothing here needs it). Numbers are plain decimals ({@code -1.5}, {@code 2e-3});
- * NaN, infinities and hexadecimal are refused. Immutable.
+ * Blank lines are skipped, spaces around fields are ignored; lines come from {@link TextLines} (UTF-8, a byte
+ * order mark, any line ending). No quoting (nothing here needs it). Numbers are plain decimals ({@code -1.5},
+ * {@code 2e-3}) of magnitude at most {@link #MAX_MAGNITUDE}; NaN, infinities and hexadecimal are refused.
+ * Immutable.
  */
 public final class NumericCsv {
+
+    /** Largest file read: 64 MiB (about two million rows of three numbers). */
+    public static final int MAX_BYTES = 64 * TextFiles.MIB;
+
+    /**
+     * Largest magnitude of a value: 1e100. Squares and sums of squares of such values (variances, distances,
+     * likelihoods) stay finite in double arithmetic, which ends near 1.8e308.
+     */
+    public static final double MAX_MAGNITUDE = 1e100;
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -83,42 +92,41 @@ public final class NumericCsv {
     }
 
     /**
-     * Reads a file.
+     * Reads a file of at most {@link #MAX_BYTES} bytes ({@link TextFiles}).
      *
-     * @throws CsvFormatException if the file is missing or unreadable ({@code file: reason}), or has no header,
-     *                            no data rows, a row with the wrong number of fields, or a field that is not a
-     *                            finite decimal number ({@code file:line: reason})
+     * @throws CsvFormatException if the file is missing, unreadable, too large or not UTF-8 ({@code file: reason}),
+     *                            or has no header, no data rows, a row with the wrong number of fields, or a field
+     *                            that is not a decimal number of magnitude at most {@link #MAX_MAGNITUDE}
+     *                            ({@code file:line: reason})
      */
     public static NumericCsv read(Path file) throws CsvFormatException {
-        String name = file.toString();
-        String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new CsvFormatException(name, 0, "no such file");
-        } catch (MalformedInputException e) {
-            throw new CsvFormatException(name, 0, "not a UTF-8 text file");
-        } catch (IOException e) {
-            throw new CsvFormatException(name, 0, "cannot read: " + e.getMessage());
+            return parse(TextFiles.read(file, MAX_BYTES, "a CSV file"));
+        } catch (CsvFormatException e) {
+            throw e;
+        } catch (InputFormatException e) {
+            throw new CsvFormatException(e.source(), e.line(), e.reason());
         }
-        return parse(name, text);
     }
 
     /** Parses CSV text; {@code source} names it in messages. */
     public static NumericCsv parse(String source, String text) throws CsvFormatException {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String[] lines = text.split("\r?\n", -1);
+        return parse(TextLines.of(source, text));
+    }
+
+    /** Parses the lines of a CSV file; messages name {@code text.source()}. */
+    public static NumericCsv parse(TextLines text) throws CsvFormatException {
+        String source = text.source();
+        List<String> lines = text.lines();
         int at = 0;
-        while (at < lines.length && lines[at].isBlank()) {
+        while (at < lines.size() && lines.get(at).isBlank()) {
             at++;
         }
-        if (at == lines.length) {
+        if (at == lines.size()) {
             throw new CsvFormatException(source, 1, "empty file: expected a header line");
         }
         List<String> header = new ArrayList<>();
-        for (String field : lines[at].split(",", -1)) {
+        for (String field : lines.get(at).split(",", -1)) {
             header.add(field.trim());
         }
         int headerLine = at + 1;
@@ -128,48 +136,49 @@ public final class NumericCsv {
             }
         }
         int columns = header.size();
-        List<double[]> rows = new ArrayList<>();
-        List<Integer> rowLines = new ArrayList<>();
-        for (int i = at + 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
+        String names = String.join(",", header);
+        names = names.length() <= 60 ? names : names.substring(0, 57) + "...";
+        double[] values = new double[Math.max(16, columns * 16)];
+        int[] lineOfRow = new int[16];
+        int rows = 0;
+        for (int i = at + 1; i < lines.size(); i++) {
+            String current = lines.get(i);
+            if (current.isBlank()) {
                 continue;
             }
-            String[] fields = lines[i].split(",", -1);
+            String[] fields = current.split(",", -1);
             int line = i + 1;
             if (fields.length != columns) {
-                throw new CsvFormatException(source, line, "expected " + columns + " values (" + String.join(",", header)
-                        + "), got " + fields.length);
+                throw new CsvFormatException(source, line, "expected " + columns + " values (" + names + "), got "
+                        + fields.length + ": " + TextLines.quote(current));
             }
-            double[] row = new double[columns];
+            if ((rows + 1) * columns > values.length) {
+                values = Arrays.copyOf(values, 2 * values.length);
+            }
+            if (rows == lineOfRow.length) {
+                lineOfRow = Arrays.copyOf(lineOfRow, 2 * rows);
+            }
             for (int c = 0; c < columns; c++) {
                 String field = fields[c].trim();
                 if (!DECIMAL.matcher(field).matches()) {
                     throw new CsvFormatException(source, line, "column " + header.get(c) + ": "
-                            + (field.isEmpty() ? "empty field" : "\"" + shorten(field) + "\" is not a number"));
+                            + (field.isEmpty() ? "empty field" : TextLines.quote(field) + " is not a number"));
                 }
-                row[c] = Double.parseDouble(field);
-                if (!Double.isFinite(row[c])) {
-                    throw new CsvFormatException(source, line, "column " + header.get(c) + ": " + field
-                            + " is out of the double range");
+                double v = Double.parseDouble(field);
+                if (!(Math.abs(v) <= MAX_MAGNITUDE)) {
+                    throw new CsvFormatException(source, line, "column " + header.get(c) + ": " + TextLines.quote(field)
+                            + " is beyond the limit of 1e100 in magnitude (larger values overflow the arithmetic)");
                 }
+                values[rows * columns + c] = v;
             }
-            rows.add(row);
-            rowLines.add(line);
+            lineOfRow[rows] = line;
+            rows++;
         }
-        if (rows.isEmpty()) {
+        if (rows == 0) {
             throw new CsvFormatException(source, headerLine, "no data rows after the header");
         }
-        double[] values = new double[rows.size() * columns];
-        int[] lineOfRow = new int[rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            System.arraycopy(rows.get(r), 0, values, r * columns, columns);
-            lineOfRow[r] = rowLines.get(r);
-        }
-        return new NumericCsv(source, header, headerLine, rows.size(), values, lineOfRow);
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+        return new NumericCsv(source, header, headerLine, rows, Arrays.copyOf(values, rows * columns),
+                Arrays.copyOf(lineOfRow, rows));
     }
 
     /** "x1,...,xd" for messages. */

@@ -19,6 +19,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import mbrllab.app.maze.MazeCanvas;
+import mbrllab.io.MazeFiles;
 import mbrllab.app.editor.MazeEditor;
 import mbrllab.core.maze.Cell;
 import mbrllab.core.maze.Maze;
@@ -72,7 +73,7 @@ class MazeEditorTest extends ShellFixture {
         answer = dir.resolve("my-maze.maze");
         robot.clickOn("#saveMazeButton");
         assertTrue(Files.exists(answer));
-        Maze saved = MazeParser.read(answer);
+        Maze saved = MazeFiles.read(answer);
         assertEquals("My maze", saved.name());
         assertEquals(editor.maze().layout(), saved.layout(), "the file holds what the editor shows");
         assertTrue(saved.layout().isWall(0, 0));

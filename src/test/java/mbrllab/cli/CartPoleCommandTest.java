@@ -141,7 +141,7 @@ class CartPoleCommandTest {
         Files.writeString(forces, "1\n1e400\n");
         r = run("cartpole", "rollout", "--system", "swingup", "--forces", forces.toString(), "--out", traj.toString());
         assertEquals(2, r.exit());
-        assertEquals(forces + ":2: force out of range: 1e400", r.err().strip());
+        assertEquals(forces + ":2: force '1e400' is beyond the limit of 1e100 N in magnitude", r.err().strip());
 
         Files.writeString(forces, "# nothing\n\n");
         r = run("cartpole", "rollout", "--system", "swingup", "--forces", forces.toString(), "--out", traj.toString());

@@ -86,7 +86,7 @@ class CliTest {
 
         Result missing = run("maze", "check", dir.resolve("nope.maze").toString());
         assertEquals(2, missing.code());
-        assertTrue(missing.err().contains("nope.maze:1:1: cannot read the file"), missing.err());
+        assertTrue(missing.err().contains("nope.maze:1:1: no such file"), missing.err());
     }
 
     @Test

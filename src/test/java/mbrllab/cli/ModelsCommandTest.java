@@ -113,8 +113,8 @@ class ModelsCommandTest {
         Object[][] cases = {
             {"missing.csv", null, "train", "missing.csv: no such file"},
             {"ragged.csv", "x1,y\n0,1\n1,2,3\n", "train", "ragged.csv:3: expected 2 values (x1,y), got 3"},
-            {"nan.csv", "x1,y\n0,1\n1,abc\n", "train", "nan.csv:3: column y: \"abc\" is not a number"},
-            {"inf.csv", "x1,y\n0,1\n1,NaN\n", "train", "inf.csv:3: column y: \"NaN\" is not a number"},
+            {"nan.csv", "x1,y\n0,1\n1,abc\n", "train", "nan.csv:3: column y: 'abc' is not a number"},
+            {"inf.csv", "x1,y\n0,1\n1,NaN\n", "train", "inf.csv:3: column y: 'NaN' is not a number"},
             {"header.csv", "a,b\n0,1\n", "train", "header.csv:1: header must be x1,...,xd,y with d >= 1, got \"a,b\""},
             {"noy.csv", "x1,x2\n0,1\n", "train", "noy.csv:1: header must be x1,...,xd,y"},
             {"empty.csv", "", "train", "empty.csv:1: empty file: expected a header line"},
@@ -123,7 +123,7 @@ class ModelsCommandTest {
             {"qy.csv", "x1,y\n0,1\n", "query", "qy.csv:1: header must be x1, got \"x1,y\""},
             {"qempty.csv", "x1\n\n", "query", "qempty.csv:1: no data rows after the header"},
             {"qblank.csv", "x1\n1\n,\n", "query", "qblank.csv:3: expected 1 values (x1), got 2"},
-            {"qfield.csv", "x1\n1\n \n2e\n", "query", "qfield.csv:4: column x1: \"2e\" is not a number"},
+            {"qfield.csv", "x1\n1\n \n2e\n", "query", "qfield.csv:4: column x1: '2e' is not a number"},
         };
         for (Object[] c : cases) {
             Path bad = dir.resolve((String) c[0]);

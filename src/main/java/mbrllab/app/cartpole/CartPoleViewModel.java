@@ -32,6 +32,7 @@ import mbrllab.app.lab.Dispatcher;
 import mbrllab.app.lab.LiveExperiment;
 import mbrllab.app.lab.Playback;
 import mbrllab.app.lab.Publication;
+import mbrllab.app.lab.RunBudget;
 import mbrllab.app.lab.SessionState;
 import mbrllab.app.shell.SessionFields;
 import mbrllab.core.cartpole.BoxModelKind;
@@ -223,7 +224,8 @@ public final class CartPoleViewModel implements SessionState {
         if (newEpisodes > MAX_EPISODES) {
             throw new IllegalArgumentException("episodes must be in [1, " + MAX_EPISODES + "], got " + newEpisodes);
         }
-        BoxesLearningSpec.dynaQ(model.get(), newParams, N_VALUES, newRuns, newEpisodes, seed.get());
+        RunBudget.require(BoxesLearningSpec.dynaQ(model.get(), newParams, N_VALUES, newRuns, newEpisodes, seed.get())
+                .cost(RunBudget.workers()), "lower the runs or the episodes");
         params = newParams;
         runs = newRuns;
         episodes = newEpisodes;
@@ -252,7 +254,12 @@ public final class CartPoleViewModel implements SessionState {
      */
     @Override
     public Optional<String> applySettings(JsonNode json) {
-        return SessionFields.applyIfValid(json, CartPoleSettings::fromJson, this::apply);
+        return SessionFields.applyIfValid(json, j -> {
+            CartPoleSettings s = CartPoleSettings.fromJson(j);
+            RunBudget.require(BoxesLearningSpec.dynaQ(s.model(), s.params(), N_VALUES, s.runs(), s.episodes(), s.seed())
+                    .cost(RunBudget.workers()), "lower the runs or the episodes");
+            return s;
+        }, this::apply);
     }
 
     /** Replaces every setting at once, then resets (and plays when the settings say so). */

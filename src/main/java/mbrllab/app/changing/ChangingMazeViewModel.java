@@ -39,6 +39,7 @@ import mbrllab.app.shell.PresetAction;
 import mbrllab.app.shell.SessionFields;
 import mbrllab.core.dyna.AgentKind;
 import mbrllab.core.dyna.AgentSpec;
+import mbrllab.app.lab.RunBudget;
 import mbrllab.core.dyna.CumulativeRewardSpec;
 import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.CumulativeRewardExperiment;
@@ -223,8 +224,14 @@ public final class ChangingMazeViewModel implements SessionState, MazeHolder {
 
     // ------------------------------------------------------------------------------------------------ configuration
 
-    /** Replaces the settings (checked when they were built), then resets. */
+    /**
+     * Replaces the settings (checked when they were built), then resets.
+     *
+     * @throws IllegalArgumentException when the background experiment is over the budget ({@link RunBudget}); nothing
+     *                                  is changed then
+     */
     public void configure(ChangingSettings newSettings) {
+        requireWithinBudget(newSettings, maze.get());
         settings.set(newSettings);
         configVersion.set(configVersion.get() + 1);
         rebuild();
@@ -398,7 +405,16 @@ public final class ChangingMazeViewModel implements SessionState, MazeHolder {
      */
     @Override
     public Optional<String> applySettings(JsonNode o) {
-        return SessionFields.applyIfValid(o, json -> ChangingSession.fromJson(json, session()), this::apply);
+        return SessionFields.applyIfValid(o, json -> {
+            ChangingSession s = ChangingSession.fromJson(json, session());
+            requireWithinBudget(s.settings(), s.maze());
+            return s;
+        }, this::apply);
+    }
+
+    /** Refuses settings whose background experiment on {@code m} is estimated over the budget. */
+    private void requireWithinBudget(ChangingSettings s, Maze m) {
+        RunBudget.require(s.spec(m, seed.get()).cost(RunBudget.workers()), "lower the runs or the steps");
     }
 
     /**
@@ -433,7 +449,7 @@ public final class ChangingMazeViewModel implements SessionState, MazeHolder {
     /**
      * Computes Example 8.4 with {@code runs} runs per maze and the lab's seed in the background.
      *
-     * @throws IllegalArgumentException when runs is outside [1, {@link Example84Model#MAX_RUNS}]
+     * @throws IllegalArgumentException when runs is outside [1, {@link Example84Model#MAX_RUNS}], or over the budget
      */
     public void computeExample84(int runs) {
         example84.compute(runs, seed.get());

@@ -19,6 +19,7 @@ import mbrllab.app.lab.Dispatcher;
 import mbrllab.core.dyna.ExperimentObserver;
 import mbrllab.core.dyna.UpdatesToOptimal;
 import mbrllab.core.dyna.UpdatesToOptimalExperiment;
+import mbrllab.app.lab.RunBudget;
 import mbrllab.core.dyna.UpdatesToOptimalSpec;
 import mbrllab.core.maze.Maze;
 import mbrllab.io.BundledMazes;
@@ -89,12 +90,15 @@ public final class Example84Model {
     /**
      * Starts the comparison with {@code newRuns} runs per maze and this seed, cancelling one in progress.
      *
-     * @throws IllegalArgumentException when newRuns is outside [1, {@link #MAX_RUNS}]
+     * @throws IllegalArgumentException when newRuns is outside [1, {@link #MAX_RUNS}], or the comparison is estimated
+     *                                  over the budget ({@link RunBudget}); nothing is started or cancelled then
      */
     public void compute(int newRuns, long newSeed) {
         if (newRuns < 1 || newRuns > MAX_RUNS) {
             throw new IllegalArgumentException("runs must be in 1.." + MAX_RUNS + ", got " + newRuns);
         }
+        RunBudget.require(UpdatesToOptimalSpec.example84(mazes, newRuns, newSeed).cost(RunBudget.workers()),
+                "lower the runs per maze");
         cancel();
         runs = newRuns;
         seed = newSeed;

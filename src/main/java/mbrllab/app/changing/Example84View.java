@@ -49,6 +49,8 @@ final class Example84View {
     private final VBox root = new VBox(6);
     private final ChartViewer chartViewer;
     private final TableView<Row> table = new TableView<>();
+    /** Why Compute did nothing (over the budget); shown only then. */
+    private final Label refusal = new Label();
     private final ValidatedField<Integer> runs;
     private double fontScale = 1;
     private boolean highContrast;
@@ -102,7 +104,13 @@ final class Example84View {
         note.setWrapText(true);
         note.getStyleClass().add("note");
         note.setMinHeight(Region.USE_PREF_SIZE);
-        root.getChildren().setAll(intro, controls, chartViewer, table, note);
+        refusal.setId("example84Refusal");
+        refusal.setWrapText(true);
+        refusal.getStyleClass().add("field-error");
+        refusal.setMinHeight(Region.USE_PREF_SIZE);
+        refusal.managedProperty().bind(refusal.textProperty().isNotEmpty());
+        refusal.visibleProperty().bind(refusal.managedProperty());
+        root.getChildren().setAll(intro, controls, refusal, chartViewer, table, note);
         Layouts.hideInPresenterMode(note);
         model.resultProperty().addListener((o, a, b) -> showResult());
         // The title says what is going on: computing, or the result, or that there is none yet.
@@ -133,7 +141,12 @@ final class Example84View {
     /** Starts the comparison with the runs in the field (the lab's own count when the field is invalid). */
     void compute() {
         started = true;
-        lab.computeExample84(runs.value().orElse(lab.example84Runs()));
+        try {
+            lab.computeExample84(runs.value().orElse(lab.example84Runs()));
+            refusal.setText("");
+        } catch (IllegalArgumentException e) { // over the budget: said under the field, the last result kept
+            refusal.setText("Not computed: " + e.getMessage());
+        }
     }
 
     void setFontScale(double scale) {

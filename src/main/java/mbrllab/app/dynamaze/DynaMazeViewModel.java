@@ -35,6 +35,7 @@ import mbrllab.app.lab.Publication;
 import mbrllab.app.shell.PresetAction;
 import mbrllab.app.shell.SessionFields;
 import mbrllab.core.dyna.DynaParams;
+import mbrllab.app.lab.RunBudget;
 import mbrllab.core.dyna.LearningCurveSpec;
 import mbrllab.core.maze.Maze;
 import mbrllab.app.maze.DivergingScale;
@@ -236,8 +237,7 @@ public final class DynaMazeViewModel implements SessionState, MazeHolder {
      * @throws IllegalArgumentException when a value is out of range (nothing is changed then)
      */
     public void configure(DynaParams newParams, List<Integer> newNValues, int newRuns, int newEpisodes) {
-        new LearningCurveSpec(maze.get(), newParams, newNValues, newRuns, newEpisodes, 1,
-                LearningCurveSpec.DEFAULT_MAX_STEPS);
+        requireWithinBudget(maze.get(), newParams, newNValues, newRuns, newEpisodes);
         this.params = newParams;
         this.runs = newRuns;
         this.episodes = newEpisodes;
@@ -258,8 +258,7 @@ public final class DynaMazeViewModel implements SessionState, MazeHolder {
     @Override
     public Optional<String> useMaze(Maze newMaze) {
         try {
-            new LearningCurveSpec(newMaze, params, nValues.get(), runs, episodes, seed.get(),
-                    LearningCurveSpec.DEFAULT_MAX_STEPS);
+            requireWithinBudget(newMaze, params, nValues.get(), runs, episodes);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
@@ -294,7 +293,22 @@ public final class DynaMazeViewModel implements SessionState, MazeHolder {
      */
     @Override
     public Optional<String> applySettings(JsonNode o) {
-        return SessionFields.applyIfValid(o, json -> DynaMazeSession.fromJson(json, session()), this::apply);
+        return SessionFields.applyIfValid(o, json -> {
+            DynaMazeSession s = DynaMazeSession.fromJson(json, session());
+            requireWithinBudget(s.maze(), s.params(), s.nValues(), s.runs(), s.episodes());
+            return s;
+        }, this::apply);
+    }
+
+    /**
+     * Checks the background experiment's settings: their ranges, and its estimated work and memory against the
+     * budget ({@link RunBudget}).
+     *
+     * @throws IllegalArgumentException naming the value, or the estimate and how to lower it
+     */
+    static void requireWithinBudget(Maze m, DynaParams p, List<Integer> n, int r, int e) {
+        LearningCurveSpec spec = new LearningCurveSpec(m, p, n, r, e, 1, LearningCurveSpec.DEFAULT_MAX_STEPS);
+        RunBudget.require(spec.cost(RunBudget.workers()), "lower the runs, the episodes or the n values");
     }
 
     /** Replaces every setting at once, resets, then does the settings' action (play, Figure 8.3, debugger). */

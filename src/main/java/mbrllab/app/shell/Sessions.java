@@ -1,7 +1,6 @@
 package mbrllab.app.shell;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -12,8 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import mbrllab.io.AtomicFiles;
 import mbrllab.app.lab.Lab;
+import mbrllab.core.text.InputFormatException;
+import mbrllab.io.AtomicFiles;
+import mbrllab.io.TextFiles;
 
 /**
  * The session file: a small JSON object {"format": "mbrl-lab-session", "version": 1, "lab": ID,
@@ -26,8 +27,8 @@ public final class Sessions {
     public static final String FORMAT = "mbrl-lab-session";
     /** The version written; files of other versions are refused with a message. */
     public static final int VERSION = 1;
-    /** Largest session file read. */
-    public static final long MAX_BYTES = 1 << 20;
+    /** Largest session or preset file read: 1 MiB. */
+    public static final int MAX_BYTES = TextFiles.MIB;
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -59,19 +60,12 @@ public final class Sessions {
      * @return the session, or throws with a message naming the file and what is wrong
      */
     public static Session read(Path file) throws SessionException {
-        String source = file.toString();
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new SessionException(source + ": file is " + Files.size(file) + " bytes; a session has at most "
-                        + MAX_BYTES);
-            }
-            return parse(source, Files.readString(file));
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof java.nio.charset.MalformedInputException) {
-                throw new SessionException(source + ": not a UTF-8 text file");
-            }
-            throw new SessionException(source + ": cannot read the file (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            // joined without a final line break, so that JSON's "unexpected end" names the file's last line
+            return parse(file.toString(), String.join("\n", TextFiles.read(file, MAX_BYTES, "a session file")
+                    .lines()));
+        } catch (InputFormatException e) {
+            throw new SessionException(e.getMessage());
         }
     }
 
@@ -83,7 +77,9 @@ public final class Sessions {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new SessionException(source + where + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            String why = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+            throw new SessionException(source + where + ": not valid JSON (" + (why.length() <= 120 ? why
+                    : why.substring(0, 117) + "...") + ")");
         }
         if (root == null || !root.isObject()) {
             throw new SessionException(source + ": expected a JSON object with \"format\": \"" + FORMAT + "\"");
@@ -112,9 +108,9 @@ public final class Sessions {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(parse("presets/" + file, new String(in.readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (IOException | SessionException e) {
+            return Optional.of(parse("presets/" + file, String.join("\n", TextFiles.read("presets/" + file, in,
+                    MAX_BYTES, "a preset").lines())));
+        } catch (IOException | InputFormatException | SessionException e) {
             throw new IllegalStateException("bundled preset " + file + " is broken: " + e.getMessage(), e);
         }
     }

@@ -550,7 +550,7 @@ public final class Shell {
         }
         mbrllab.core.maze.Maze maze;
         try {
-            maze = mbrllab.core.maze.MazeParser.read(path);
+            maze = mbrllab.io.MazeFiles.read(path);
         } catch (mbrllab.core.maze.MazeFormatException ex) {
             showError("Cannot open the maze", ex.getMessage());
             return;

@@ -2,6 +2,8 @@ package mbrllab.core.cartpole;
 
 import java.util.List;
 
+import mbrllab.core.budget.Cost;
+import mbrllab.core.budget.Rates;
 import mbrllab.core.random.SplitMix64;
 
 /**
@@ -51,6 +53,25 @@ public record BoxesLearningSpec(BalanceSystem system, BoxesAgentKind agent, Boxe
         if (episodes < 1 || episodes > MAX_EPISODES) {
             throw new IllegalArgumentException("episodes must be in [1, " + MAX_EPISODES + "], got " + episodes);
         }
+    }
+
+    /**
+     * What running this costs on {@code workers} threads (one piece per run), a worst case: every episode runs to
+     * the system's truncation ({@code system.maxSteps()}, 500 for CartPole-v1). The memory is the steps of every
+     * episode of every run plus the means and the CSV text.
+     */
+    public Cost cost(int workers) {
+        double steps = (double) episodes * system.maxSteps();
+        double ns = 0;
+        for (int n : curveNs()) {
+            ns += steps * (Rates.BOXES_STEP_NS + (agent == BoxesAgentKind.RANDOM ? 0 : n * Rates.BOXES_PLANNING_NS));
+        }
+        double curves = curveNs().size();
+        double bytes = curves * runs * episodes * Rates.INT + curves * episodes * (4 * Rates.DOUBLE + 32 * Rates.CHAR
+                + 100) + workers * 1e6;
+        return Cost.of(runs * ns / 1e9, runs, workers, bytes, runs + " runs x " + episodes + " episodes of up to "
+                + system.maxSteps() + " steps" + (agent == BoxesAgentKind.RANDOM ? ""
+                : " x n = " + curveNs().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
     }
 
     /** Dyna-Q on CartPole-v1 boxes with the given model and parameters. */

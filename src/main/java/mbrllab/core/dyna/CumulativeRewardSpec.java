@@ -2,6 +2,8 @@ package mbrllab.core.dyna;
 
 import java.util.List;
 
+import mbrllab.core.budget.Cost;
+import mbrllab.core.budget.Rates;
 import mbrllab.core.maze.Maze;
 import mbrllab.core.random.SplitMix64;
 
@@ -91,6 +93,24 @@ public record CumulativeRewardSpec(Maze maze, List<AgentSpec> agents, int runs, 
     /** The real step count after which the layout changes, or -1 when the maze does not change. */
     public long changeStep() {
         return maze.change().map(c -> (long) c.afterStep()).orElse(-1L);
+    }
+
+    /**
+     * What running this costs on {@code workers} threads (one piece per run): every agent takes exactly
+     * {@code steps} real steps with its planning updates. The memory is the sums and sums of squares of the
+     * cumulative rewards (and their snapshot), each worker's goals per step, and the CSV text.
+     */
+    public Cost cost(int workers) {
+        int cells = maze.layout().cellCount();
+        double ns = 0;
+        for (AgentSpec agent : agents) {
+            ns += steps * DynaCosts.stepNs(agent, cells);
+        }
+        double a = agents.size();
+        double bytes = 4 * a * steps * Rates.DOUBLE + workers * (a * steps * Rates.INT + a * DynaCosts.agentBytes(cells))
+                + steps * (12 + 30 * a) * Rates.CHAR + a * steps * 100;
+        return Cost.of(runs * ns / 1e9, runs, workers, bytes, runs + " runs x " + steps + " steps x " + agents.size()
+                + " agents (n = " + DynaCosts.list(agents.stream().map(g -> g.params().n()).toList()) + ")");
     }
 
     /** Seed of the real-step generator of run {@code run} (0-based); the same for every agent. */

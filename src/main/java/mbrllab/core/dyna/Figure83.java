@@ -1,5 +1,10 @@
 package mbrllab.core.dyna;
 
+import java.util.List;
+
+import mbrllab.core.budget.Cost;
+import mbrllab.core.budget.Rates;
+import mbrllab.core.maze.Layout;
 import mbrllab.core.maze.MazeDynamics;
 
 /**
@@ -51,6 +56,21 @@ public final class Figure83 {
             }
             return count;
         }
+    }
+
+    /**
+     * What running one agent per n to the figure's moment costs, leaning high: the first episode, then the second
+     * twice (on the copy, then half of it), each at {@link DynaCosts#firstEpisodeBound}.
+     */
+    public static Cost cost(Layout layout, List<Integer> nValues, int maxSteps) {
+        int cells = layout.cellCount();
+        double steps = 2.5 * DynaCosts.firstEpisodeBound(layout, maxSteps);
+        double ns = 0;
+        for (int n : nValues) {
+            ns += steps * (Rates.dynaStepNs(cells) + n * Rates.dynaPlanningNs(cells));
+        }
+        return new Cost(ns / 1e9, 3 * DynaCosts.agentBytes(cells), "n = " + DynaCosts.list(nValues) + " on "
+                + layout.rows() + "x" + layout.cols() + " cells, up to " + maxSteps + " steps an episode");
     }
 
     /**

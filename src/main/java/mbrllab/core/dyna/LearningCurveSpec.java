@@ -2,6 +2,9 @@ package mbrllab.core.dyna;
 
 import java.util.List;
 
+import mbrllab.core.budget.Cost;
+import mbrllab.core.budget.Rates;
+import mbrllab.core.maze.Layout;
 import mbrllab.core.maze.Maze;
 
 /**
@@ -54,6 +57,26 @@ public record LearningCurveSpec(Maze maze, DynaParams params, List<Integer> nVal
     public static LearningCurveSpec figure82(Maze maze, int runs, int episodes, long seed) {
         return new LearningCurveSpec(maze, DynaParams.defaults(), List.of(0, 5, 50), runs, episodes, seed,
                 DEFAULT_MAX_STEPS);
+    }
+
+    /**
+     * What running this costs on {@code workers} threads (one piece per run), leaning high: each n's agent takes
+     * {@link DynaCosts#stepsOfEpisodes} real steps with n planning updates each. The memory is the steps of every
+     * episode of every run (kept until the end) plus an agent per worker, the means and the CSV text.
+     */
+    public Cost cost(int workers) {
+        Layout layout = maze.layout();
+        int cells = layout.cellCount();
+        double steps = DynaCosts.stepsOfEpisodes(layout, episodes, maxStepsPerEpisode);
+        double ns = 0;
+        for (int n : nValues) {
+            ns += steps * (Rates.dynaStepNs(cells) + n * Rates.dynaPlanningNs(cells));
+        }
+        double curves = nValues.size();
+        double bytes = curves * runs * episodes * Rates.INT + workers * DynaCosts.agentBytes(cells)
+                + curves * episodes * (4 * Rates.DOUBLE + 32 * Rates.CHAR + 100);
+        return Cost.of(runs * ns / 1e9, runs, workers, bytes, runs + " runs x " + episodes + " episodes x n = "
+                + DynaCosts.list(nValues) + " on " + layout.rows() + "x" + layout.cols() + " cells");
     }
 
     /** Seed of the real-step generator of run {@code run} (0-based); the same for every n (common random numbers). */

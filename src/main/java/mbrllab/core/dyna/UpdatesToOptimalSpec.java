@@ -2,6 +2,7 @@ package mbrllab.core.dyna;
 
 import java.util.List;
 
+import mbrllab.core.budget.Cost;
 import mbrllab.core.maze.Maze;
 import mbrllab.core.random.SplitMix64;
 
@@ -71,6 +72,35 @@ public record UpdatesToOptimalSpec(List<Maze> mazes, List<AgentSpec> agents, int
         DynaParams params = DynaParams.defaults().withAlpha(EXAMPLE_84_ALPHA).withN(5);
         return new UpdatesToOptimalSpec(mazes, List.of(AgentSpec.dynaQ(params),
                 AgentSpec.prioritizedSweeping(params, EXAMPLE_84_THETA)), runs, seed, DEFAULT_MAX_REAL_STEPS);
+    }
+
+    /** Share of the runs that {@link #cost} counts as censored (measured: about 7% of prioritized sweeping's). */
+    static final double CENSORED_SHARE = 0.15;
+
+    /**
+     * What running this costs on {@code workers} threads (one piece per maze and run), leaning high. A run's
+     * updates until optimal grow with the free states F about as 500 F^1.04 for Dyna-Q (fitted to the 100-run
+     * table of the README: 23,345 updates at F = 47, 959,869 at F = 1,692); both agents are charged the real steps
+     * that many updates take at n planning updates per step, at their own cost per step. On top,
+     * {@link #CENSORED_SHARE} of the runs run to {@code maxRealSteps}.
+     */
+    public Cost cost(int workers) {
+        double ns = 0;
+        long pieces = 0;
+        for (Maze maze : mazes) {
+            int cells = maze.layout().cellCount();
+            double free = maze.layout().freeCellCount();
+            for (AgentSpec agent : agents) {
+                double realSteps = 500 * Math.pow(free, 1.04) / (1 + agent.params().n());
+                double perStep = DynaCosts.stepNs(agent, cells);
+                ns += runs * (Math.min(realSteps, maxRealSteps) + CENSORED_SHARE * maxRealSteps) * perStep;
+            }
+            pieces += runs;
+        }
+        double bytes = workers * 2 * DynaCosts.agentBytes(mazes.get(mazes.size() - 1).layout().cellCount())
+                + (double) mazes.size() * agents.size() * runs * 64;
+        return Cost.of(ns / 1e9, pieces, workers, bytes, runs + " runs x " + mazes.size() + " mazes x "
+                + agents.size() + " agents, up to " + maxRealSteps + " real steps a run");
     }
 
     /** Seed of the real-step generator of run {@code run} (0-based); the same for every agent and maze. */

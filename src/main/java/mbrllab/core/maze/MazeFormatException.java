@@ -1,17 +1,15 @@
 package mbrllab.core.maze;
 
+import mbrllab.core.text.InputFormatException;
+
 /**
  * A maze file that cannot be read, with the place of the problem. The message reads
- * {@code file:line:col: reason}, with line and column counted from 1, ready to print.
+ * {@code file:line:col: reason}, with line and column counted from 1, ready to print (a problem with the whole
+ * file, such as its size, is placed at 1:1).
  */
-public final class MazeFormatException extends Exception {
+public final class MazeFormatException extends InputFormatException {
 
     private static final long serialVersionUID = 1L;
-
-    private final String source;
-    private final int line;
-    private final int column;
-    private final String reason;
 
     /**
      * @param source the file name (or another label for the text) shown first in the message
@@ -20,26 +18,6 @@ public final class MazeFormatException extends Exception {
      * @param reason what is wrong or what was expected
      */
     public MazeFormatException(String source, int line, int column, String reason) {
-        super(source + ":" + line + ":" + column + ": " + reason);
-        this.source = source;
-        this.line = line;
-        this.column = column;
-        this.reason = reason;
-    }
-
-    public String source() {
-        return source;
-    }
-
-    public int line() {
-        return line;
-    }
-
-    public int column() {
-        return column;
-    }
-
-    public String reason() {
-        return reason;
+        super(source, Math.max(1, line), Math.max(1, column), reason);
     }
 }

@@ -1,19 +1,18 @@
 package mbrllab.core.maze;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import mbrllab.core.text.TextLines;
+
 /**
  * Reads the plain-text maze format of mazes/README.md. Every problem is reported as a
  * {@link MazeFormatException} naming file, line and column; no other exception escapes
- * {@link #parse(String, String)} or {@link #read(Path)}.
+ * {@link #parse(TextLines)} or {@link #parse(String, String)}. Reading a file (with its size limit and its
+ * encoding) is {@code mbrllab.io.MazeFiles}.
  *
  * <pre>
  * // comment lines start with two slashes; blank lines are ignored
@@ -42,33 +41,9 @@ public final class MazeParser {
     private MazeParser() {
     }
 
-    /** Reads and parses a maze file; the file name in messages is the path as given. */
-    public static Maze read(Path file) throws MazeFormatException {
-        String source = file.toString();
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new MazeFormatException(source, 1, 1, "is a directory, expected a maze file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new MazeFormatException(source, 1, 1, "file is " + size + " bytes; a maze file may have at most "
-                        + MAX_BYTES + " bytes");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException | SecurityException e) {
-            throw new MazeFormatException(source, 1, 1, "cannot read the file (" + describe(e) + ")");
-        }
-        return parse(source, new String(bytes, StandardCharsets.UTF_8));
-    }
-
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
     /**
-     * Parses maze text.
+     * Parses maze text held in memory (a maze inside a session, a test's text); its lines are split by
+     * {@link TextLines#of} (any line ending).
      *
      * @param source name used in error messages, usually the file name
      * @param text   the whole file
@@ -81,7 +56,16 @@ public final class MazeParser {
             throw new MazeFormatException(source, 1, 1, "text has " + text.length()
                     + " characters; a maze file may have at most " + MAX_BYTES);
         }
-        String[] lines = text.split("\n", -1);
+        return parse(TextLines.of(source, text));
+    }
+
+    /**
+     * Parses the lines of a maze file ({@code mbrllab.io.MazeFiles} reads them from a file with the size limit).
+     * Messages name {@code text.source()}.
+     */
+    public static Maze parse(TextLines text) throws MazeFormatException {
+        String source = text.source();
+        String[] lines = text.lines().toArray(new String[0]);
         Map<String, Setting> settings = new LinkedHashMap<>();
         List<Row> first = new ArrayList<>();
         List<Row> after = new ArrayList<>();
@@ -115,7 +99,7 @@ public final class MazeParser {
                 String value = line.substring(colon + 1).strip();
                 int keyCol = line.indexOf(key) + 1;
                 if (!List.of("name", "description", "change-at").contains(key)) {
-                    throw new MazeFormatException(source, lineNo, keyCol, "unknown setting '" + key + "'; known settings: "
+                    throw new MazeFormatException(source, lineNo, keyCol, "unknown setting " + TextLines.quote(key) + "; known settings: "
                             + KNOWN_KEYS);
                 }
                 Setting previous = settings.get(key);
@@ -136,7 +120,7 @@ public final class MazeParser {
             } else {
                 after.add(row);
             }
-            if (first.size() + after.size() > 2 * MAX_SIDE) {
+            if (first.size() > MAX_SIDE || after.size() > MAX_SIDE) {
                 throw new MazeFormatException(source, lineNo, 1, "too many grid rows; a maze may have at most "
                         + MAX_SIDE + " rows");
             }
@@ -186,7 +170,7 @@ public final class MazeParser {
             // reported below
         }
         throw new MazeFormatException(source, setting.line, setting.column, "'change-at' must be a whole number of "
-                + "time steps >= 1, got '" + setting.value + "'");
+                + "time steps >= 1, got " + TextLines.quote(setting.value));
     }
 
     private static Layout parseGrid(String source, List<Row> rows) throws MazeFormatException {
@@ -295,7 +279,7 @@ public final class MazeParser {
 
     private static String stripTrailing(String line) {
         int end = line.length();
-        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\r' || line.charAt(end - 1) == '\t')) {
+        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
             end--;
         }
         return line.substring(0, end);

@@ -12,7 +12,9 @@ package mbrllab.core.optim;
  * the run ({@link Termination#LINE_SEARCH_FAILED}) at the best point found.
  *
  * <p>Stops when |g|_inf <= gradientTolerance, when the decrease of f over one iteration is below
- * functionTolerance * max(|f|, 1), or after maxIterations iterations.
+ * functionTolerance * max(|f|, 1), or after maxIterations iterations; with an evaluation budget
+ * ({@link #minimize(DifferentiableFunction, double[], Settings, int)}) also when f has been evaluated that many
+ * times, returning the lowest point evaluated.
  */
 public final class Lbfgs {
 
@@ -27,7 +29,9 @@ public final class Lbfgs {
         /** No step along -g decreased f enough; x is the best point found. */
         LINE_SEARCH_FAILED,
         /** f was not finite at the starting point; x is the starting point. */
-        NOT_FINITE_AT_START
+        NOT_FINITE_AT_START,
+        /** The evaluation budget was spent; x is the lowest point evaluated (possibly a line-search trial). */
+        MAX_EVALUATIONS
     }
 
     /**
@@ -91,7 +95,30 @@ public final class Lbfgs {
      * @param settings stopping rules and memory
      */
     public static Result minimize(DifferentiableFunction f, double[] x0, Settings settings) {
-        return new Run(f, x0, settings).run();
+        return new Run(f, x0, settings, Integer.MAX_VALUE).run();
+    }
+
+    /**
+     * Minimises f from x0 with at most {@code maxEvaluations} calls of f (each call computes the value and the
+     * gradient). When the budget runs out, possibly inside a line search, the result is the point with the lowest
+     * finite f evaluated so far ({@link Termination#MAX_EVALUATIONS}).
+     *
+     * @param maxEvaluations budget of calls of f, >= 1
+     */
+    public static Result minimize(DifferentiableFunction f, double[] x0, Settings settings, int maxEvaluations) {
+        if (maxEvaluations < 1) {
+            throw new IllegalArgumentException("maxEvaluations must be >= 1, got " + maxEvaluations);
+        }
+        return new Run(f, x0, settings, maxEvaluations).run();
+    }
+
+    /** Thrown inside a run when the evaluation budget is spent; caught by {@link Run#run()}. */
+    private static final class BudgetSpent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BudgetSpent() {
+            super(null, null, false, false);
+        }
     }
 
     /** State of one minimisation; all arrays allocated once. */
@@ -118,8 +145,13 @@ public final class Lbfgs {
         double[] xLo;
         double[] gLo;
         int evaluations;
+        final int maxEvaluations;
+        // the lowest finite point evaluated, for a run that ends on its evaluation budget
+        final double[] bestX;
+        double bestF = Double.POSITIVE_INFINITY;
+        int iteration;
 
-        Run(DifferentiableFunction f, double[] x0, Settings settings) {
+        Run(DifferentiableFunction f, double[] x0, Settings settings, int maxEvaluations) {
             if (x0.length < 1) {
                 throw new IllegalArgumentException("x0 must have at least one component");
             }
@@ -138,15 +170,26 @@ public final class Lbfgs {
             this.gTrial = new double[n];
             this.xLo = new double[n];
             this.gLo = new double[n];
+            this.maxEvaluations = maxEvaluations;
+            this.bestX = x0.clone();
         }
 
         Result run() {
+            try {
+                return iterate();
+            } catch (BudgetSpent spent) {
+                return new Result(bestX.clone(), bestF, iteration, evaluations, Termination.MAX_EVALUATIONS);
+            }
+        }
+
+        private Result iterate() {
             fx = eval(x, g);
             if (!Double.isFinite(fx)) {
                 return new Result(x.clone(), fx, 0, evaluations, Termination.NOT_FINITE_AT_START);
             }
             boolean failedBefore = false;
             for (int k = 0; k < settings.maxIterations(); k++) {
+                iteration = k;
                 if (normInf(g) <= settings.gradientTolerance()) {
                     return new Result(x.clone(), fx, k, evaluations, Termination.GRADIENT);
                 }
@@ -180,6 +223,9 @@ public final class Lbfgs {
         }
 
         double eval(double[] point, double[] gradient) {
+            if (evaluations >= maxEvaluations) {
+                throw new BudgetSpent();
+            }
             evaluations++;
             double v = f.evaluate(point, gradient);
             if (Double.isNaN(v)) {
@@ -190,6 +236,10 @@ public final class Lbfgs {
                     if (!Double.isFinite(gradient[i])) {
                         return Double.POSITIVE_INFINITY;
                     }
+                }
+                if (v < bestF) {
+                    bestF = v;
+                    System.arraycopy(point, 0, bestX, 0, n);
                 }
             }
             return v;

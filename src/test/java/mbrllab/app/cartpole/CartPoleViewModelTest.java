@@ -55,6 +55,24 @@ class CartPoleViewModelTest {
     }
 
     @Test
+    void runsOverTheBudgetAreRefusedAtTheFieldAndFromASession() {
+        int runs = model.runs();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> model.configure(BoxesDynaParams.defaults(), BoxesLearningSpec.MAX_RUNS, CartPoleViewModel.MAX_EPISODES));
+        assertTrue(e.getMessage().startsWith("the background runs are estimated at about "), e.getMessage());
+        assertTrue(e.getMessage().contains("lower the runs or the episodes"), e.getMessage());
+        assertEquals(runs, model.runs());
+
+        com.fasterxml.jackson.databind.node.ObjectNode json = model.settings().toJson();
+        json.put("runs", BoxesLearningSpec.MAX_RUNS);
+        json.put("episodes", CartPoleViewModel.MAX_EPISODES);
+        java.util.Optional<String> refusal = model.applySettings(json);
+        assertTrue(refusal.isPresent() && refusal.get().startsWith("the background runs are estimated at"),
+                refusal.toString());
+        assertEquals(runs, model.runs());
+    }
+
+    @Test
     void theSpeedReadsAgainstRealTimeOfTheSystemShown() {
         model.playback().setStepsPerSecond(100);
         assertEquals("100 steps/s (2.0x real time)", model.playback().speedTextProperty().get());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import mbrllab.core.dyna.CumulativeRewardSpec;
 import mbrllab.app.Background;
 import mbrllab.app.lab.QueueDispatcher;
 import mbrllab.core.dyna.CumulativeRewardExperiment;
@@ -64,6 +65,35 @@ class ChangingMazeViewModelTest {
         }
         assertEquals("Cumulative reward: mean of 3 runs with 95% confidence bands",
                 model.rewards().messageProperty().get());
+    }
+
+    @Test
+    void runsOverTheBudgetAreRefusedAndChangeNothing() {
+        ChangingSettings before = model.settings();
+        // inside the settings' own limit (runs * steps * agents at most 2e9), but 2e9 real steps of 500 updates
+        ChangingSettings huge = new ChangingSettings(before.alpha(), before.gamma(), before.epsilon(), 500,
+                before.kappa(), before.theta(), CumulativeRewardSpec.MAX_RUNS, 100_000, before.slip(),
+                before.sweeping());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> model.configure(huge));
+        assertTrue(e.getMessage().startsWith("the background runs are estimated at about ")
+                && e.getMessage().endsWith("; lower the runs or the steps (the command line runs larger experiments "
+                + "with --allow-long)"), e.getMessage());
+        assertEquals(before, model.settings());
+        model.configure(fewRuns(2)); // within the budget
+        assertEquals(2, model.settings().runs());
+    }
+
+    @Test
+    void example84AtItsLargestIsRefusedOnTwoCores() {
+        // 1000 runs per maze is estimated at about 20 min on one background worker (two cores), 10 min on two
+        org.junit.jupiter.api.Assumptions.assumeTrue(mbrllab.app.lab.RunBudget.workers() == 1, "one worker");
+        int runs = model.example84Runs();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> model.computeExample84(Example84Model.MAX_RUNS));
+        assertTrue(e.getMessage().startsWith("the background runs are estimated at about ")
+                && e.getMessage().contains("; lower the runs per maze"), e.getMessage());
+        assertEquals(runs, model.example84Runs(), "nothing changed");
     }
 
     @Test

@@ -66,6 +66,26 @@ class DynaMazeViewModelTest {
     }
 
     @Test
+    void runsOverTheBudgetAreRefusedAtTheFieldAndFromASessionAndChangeNothing() {
+        int runs = model.runs();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> model.configure(DynaParams.defaults(), List.of(0, 5, 50), LearningCurveSpec.MAX_RUNS,
+                        10_000)); // the fields' largest values
+        assertTrue(e.getMessage().startsWith("the background runs are estimated at about "), e.getMessage());
+        assertTrue(e.getMessage().contains("of work on this machine") && e.getMessage().contains("more than the limit "
+                + "of 15 min") && e.getMessage().contains("; lower the runs, the episodes or the n values"), e.getMessage());
+        assertEquals(runs, model.runs());
+
+        com.fasterxml.jackson.databind.node.ObjectNode json = model.session().toJson();
+        json.put("runs", LearningCurveSpec.MAX_RUNS);
+        json.put("episodes", 10_000);
+        java.util.Optional<String> refusal = model.applySettings(json);
+        assertTrue(refusal.isPresent() && refusal.get().startsWith("the background runs are estimated at"),
+                refusal.toString());
+        assertEquals(runs, model.runs());
+    }
+
+    @Test
     void theCurvesEndAsTheCommandLinesNumbers() throws Exception {
         model.configure(DynaParams.defaults(), List.of(0, 50), 4, 6);
         LearningCurves expected = LearningCurveExperiment.run(new LearningCurveSpec(BundledMazes.dynaMaze(),

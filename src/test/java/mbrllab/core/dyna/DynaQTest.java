@@ -74,7 +74,7 @@ class DynaQTest {
 
     @Test
     void everyUpdateFollowsTheFormulaAndPlanningReplaysOnlyKnownPairs() throws Exception {
-        MazeDynamics world = new MazeDynamics(MazeParser.read(mbrllab.TestMazes.DYNA_MAZE).layout());
+        MazeDynamics world = new MazeDynamics(mbrllab.io.MazeFiles.read(mbrllab.TestMazes.DYNA_MAZE).layout());
         for (PlanningSampling sampling : PlanningSampling.values()) {
             DynaParams params = DynaParams.defaults().withN(5).withSampling(sampling);
             DynaQ agent = new DynaQ(params, world, 7, 8);
@@ -117,7 +117,7 @@ class DynaQTest {
 
     @Test
     void randomTieBreakingExploresWhileFirstIndexGetsStuck() throws Exception {
-        MazeDynamics world = new MazeDynamics(MazeParser.read(mbrllab.TestMazes.DYNA_MAZE).layout());
+        MazeDynamics world = new MazeDynamics(mbrllab.io.MazeFiles.read(mbrllab.TestMazes.DYNA_MAZE).layout());
         DynaParams greedyFirst = new DynaParams(0.1, 0.95, 0.0, 0, TieBreaking.FIRST_INDEX,
                 PlanningSampling.STATE_THEN_ACTION);
         DynaQ stuck = new DynaQ(greedyFirst, world, 3, 4);
@@ -139,7 +139,7 @@ class DynaQTest {
 
     @Test
     void listenerAndFastPathGiveTheSameBits() throws Exception {
-        MazeDynamics world = new MazeDynamics(MazeParser.read(mbrllab.TestMazes.DYNA_MAZE).layout());
+        MazeDynamics world = new MazeDynamics(mbrllab.io.MazeFiles.read(mbrllab.TestMazes.DYNA_MAZE).layout());
         for (PlanningSampling sampling : PlanningSampling.values()) {
             DynaParams params = DynaParams.defaults().withN(20).withSampling(sampling);
             DynaQ fast = new DynaQ(params, world, 11, 12);
@@ -160,7 +160,7 @@ class DynaQTest {
 
     @Test
     void aCopyContinuesWithTheSameBits() throws Exception {
-        MazeDynamics world = new MazeDynamics(MazeParser.read(mbrllab.TestMazes.DYNA_MAZE).layout());
+        MazeDynamics world = new MazeDynamics(mbrllab.io.MazeFiles.read(mbrllab.TestMazes.DYNA_MAZE).layout());
         DynaQ agent = new DynaQ(DynaParams.defaults().withN(5), world, 21, 22);
         for (int e = 0; e < 3; e++) {
             agent.runEpisode(1_000_000);

@@ -111,4 +111,37 @@ class LbfgsTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new Lbfgs.Settings(5, 10, Double.NaN, 0));
     }
+
+    /**
+     * With a budget of 17 evaluations on Rosenbrock (which needs far more): f is called exactly 17 times, the run
+     * ends with MAX_EVALUATIONS, and the result is the lowest of the 17 values, at the point where it was seen.
+     */
+    @Test
+    void anEvaluationBudgetIsRespectedAndTheLowestPointReturned() {
+        double[] x0 = {-1.2, 1, -1.2, 1};
+        int[] calls = {0};
+        double[] lowest = {Double.POSITIVE_INFINITY};
+        double[][] lowestAt = {null};
+        DifferentiableFunction f = (x, g) -> {
+            calls[0]++;
+            double v = rosenbrock(x, g);
+            if (v < lowest[0]) {
+                lowest[0] = v;
+                lowestAt[0] = x.clone();
+            }
+            return v;
+        };
+        Lbfgs.Result r = Lbfgs.minimize(f, x0, Lbfgs.Settings.defaults(), 17);
+        assertEquals(17, calls[0]);
+        assertEquals(17, r.evaluations());
+        assertEquals(Lbfgs.Termination.MAX_EVALUATIONS, r.termination());
+        assertEquals(lowest[0], r.value(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(lowestAt[0], r.x(), 0.0);
+        assertTrue(r.value() < rosenbrock(x0, new double[4]), "it made progress: " + r.value());
+
+        Lbfgs.Result unlimited = Lbfgs.minimize(LbfgsTest::rosenbrock, x0, Lbfgs.Settings.defaults(), 100_000);
+        Lbfgs.Result plain = Lbfgs.minimize(LbfgsTest::rosenbrock, x0, Lbfgs.Settings.defaults());
+        assertEquals(plain.value(), unlimited.value(), 0.0, "a budget that is not reached changes nothing");
+        assertEquals(plain.termination(), unlimited.termination());
+    }
 }

@@ -2,9 +2,13 @@ package mbrllab.core.models.dynamics;
 
 import java.util.List;
 
+import mbrllab.core.budget.Cost;
+import mbrllab.core.budget.Rates;
 import mbrllab.core.cartpole.SwingUpSystem;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;
+import mbrllab.core.models.ModelSpec;
+import mbrllab.core.models.ensemble.EnsembleSpec;
 import mbrllab.core.models.gp.GpSpec;
 import mbrllab.core.random.SplitMix64;
 
@@ -79,6 +83,35 @@ public record CompoundingErrorSpec(int episodes, int testEpisodes, int horizon, 
         int[] offsets = HeldOut.offsets(test, horizon, stream(3));
         List<Trajectory> windows = HeldOut.windows(test, horizon, offsets);
         return new Data(train, test, offsets, windows, Transitions.of(train));
+    }
+
+    /**
+     * What the study costs on {@code workers} threads with {@code model} fitted to the training transitions and
+     * {@code method} predicting every window (one piece per window): the fit's {@link ModelSpec#fitCost}, then per
+     * window and step a moment-matching step through the GPs ({@link Rates#MOMENT_MATCHING_NS_PER_N2}), or per
+     * particle a prediction of all GP outputs, or of one ensemble member.
+     */
+    public Cost cost(ModelSpec model, PredictionMethod method, RolloutSettings settings, int workers) {
+        int n = episodes * EPISODE_STEPS;
+        int d = Transitions.INPUT_DIM;
+        int p = Transitions.OUTPUT_DIM;
+        Cost fit = model.fitCost(n, d, p, workers);
+        double perStep;
+        if (method == PredictionMethod.MOMENT_MATCHING) {
+            perStep = (Rates.MOMENT_MATCHING_NS_PER_N2 * n * n + Rates.MOMENT_MATCHING_NS_PER_N * n) / 1e9;
+        } else {
+            perStep = model.predictCost(n, d, p, settings.particles()).seconds();
+            if (model instanceof EnsembleSpec ensemble) {
+                perStep /= ensemble.members();
+            }
+        }
+        double particles = method == PredictionMethod.MOMENT_MATCHING ? 1 : settings.particles();
+        double bytes = fit.bytes() + Math.min(workers, testEpisodes) * (horizon + 2.0) * particles * p * 4
+                * Rates.DOUBLE;
+        Cost predict = Cost.of(testEpisodes * horizon * perStep, testEpisodes, workers, bytes, testEpisodes
+                + " windows x " + horizon + " steps" + (particles > 1 ? " x " + settings.particles() + " particles"
+                : ""));
+        return fit.then(predict);
     }
 
     /** A new generator for fitting a model: stream 4 (each model fitted from a fresh one). */

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
+import mbrllab.core.budget.Cost;
+import mbrllab.core.budget.Rates;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;
 import mbrllab.core.models.ModelSpec;
@@ -118,6 +120,38 @@ public record EnsembleSpec(int members, List<Integer> hidden, int epochs, int mi
     public int epochsFor(int n) {
         int batchesPerEpoch = (n + batchSize - 1) / batchSize;
         return Math.max(epochs, (minSteps + batchesPerEpoch - 1) / batchesPerEpoch);
+    }
+
+    /** Weights of one member for d inputs and p outputs (mean and log-variance heads). */
+    public double weights(int d, int p) {
+        return Rates.mlpWeights(d, hidden, p);
+    }
+
+    /**
+     * The fit's cost, one piece per member: {@link #epochsFor} passes over n points through every weight. The memory
+     * is every member's weights, and for each member in training at once its gradient, Adam's two moments and the
+     * batch's activations, and the standardised data.
+     */
+    @Override
+    public Cost fitCost(int n, int d, int p, int workers) {
+        double w = weights(d, p);
+        double ns = members * (double) epochsFor(n) * n * w * Rates.ENSEMBLE_TRAIN_NS_PER_WEIGHT;
+        double units = d + 2.0 * p;
+        for (int h : hidden) {
+            units += h;
+        }
+        double training = Math.min(workers, members) * (4 * w + 6.0 * Math.min(batchSize, n) * units);
+        double bytes = (members * w + training + 3.0 * n * (d + p)) * Rates.DOUBLE;
+        return Cost.of(ns / 1e9, members, workers, bytes, members + " nets of " + Cost.count(w) + " weights x "
+                + epochsFor(n) + " epochs x " + n + " points");
+    }
+
+    /** Every member's mean and variance at every query, held until they are combined. */
+    @Override
+    public Cost predictCost(int n, int d, int p, long queries) {
+        double ns = (double) members * queries * weights(d, p) * Rates.ENSEMBLE_PREDICT_NS_PER_WEIGHT;
+        return new Cost(ns / 1e9, (double) members * queries * p * 2 * Rates.DOUBLE + queries * p * 3 * Rates.DOUBLE,
+                queries + " predictions by " + members + " nets");
     }
 
     /** Trains the members one after another on the calling thread. */

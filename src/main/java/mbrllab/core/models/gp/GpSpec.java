@@ -2,6 +2,8 @@ package mbrllab.core.models.gp;
 
 import java.util.random.RandomGenerator;
 
+import mbrllab.core.budget.Cost;
+import mbrllab.core.budget.Rates;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;
 import mbrllab.core.models.ModelSpec;
@@ -100,6 +102,36 @@ public record GpSpec(int restarts, int restartSubset, int maxIterations, int pol
      */
     public GaussianProcess fitOutput(double[] x, int d, double[] y, RandomGenerator rng) {
         return GaussianProcess.condition(SeHyperparameters.fromLog(optimize(x, d, y, rng).x()), x, y);
+    }
+
+    /** Likelihood evaluations charged per L-BFGS iteration (line searches; usually one or two). */
+    static final double EVALUATIONS_PER_ITERATION = 2;
+
+    /**
+     * The fit's cost, one output after the other on one thread: per output, every start's {@code maxIterations}
+     * iterations on min(n, restartSubset) points, the polish on all n, and the conditioning; the memory is the
+     * likelihood's 3 n^2 doubles and each output's n^2 factor.
+     */
+    @Override
+    public Cost fitCost(int n, int d, int p, int workers) {
+        int m = Math.min(n, restartSubset);
+        double evaluations = restarts * maxIterations * EVALUATIONS_PER_ITERATION;
+        double ns = evaluations * Rates.gpLikelihoodNs(m, d);
+        if (n > restartSubset && polishIterations > 0) {
+            ns += polishIterations * EVALUATIONS_PER_ITERATION * Rates.gpLikelihoodNs(n, d);
+        }
+        ns += Rates.gpLikelihoodNs(n, d) / 2;
+        double bytes = (3.0 + p) * n * n * Rates.DOUBLE;
+        return new Cost(p * ns / 1e9, bytes, "a GP on " + n + " points x " + d + " inputs x " + p + " output"
+                + (p == 1 ? "" : "s") + ", " + restarts + " starts");
+    }
+
+    /** The mean and variance of every output at every query: about n^2 work per query and output. */
+    @Override
+    public Cost predictCost(int n, int d, int p, long queries) {
+        double nn = n;
+        double ns = (double) queries * p * (Rates.GP_PREDICT_NS_PER_N2 * nn * nn + 2.0 * nn * d);
+        return new Cost(ns / 1e9, queries * p * 5 * Rates.DOUBLE, queries + " predictions from " + n + " points");
     }
 
     /** The hyperparameter search of {@link #fitOutput}; result.x() is theta, result.value() -log p + penalty. */

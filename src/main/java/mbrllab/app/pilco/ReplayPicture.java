@@ -1,0 +1,153 @@
+package mbrllab.app.pilco;
+
+import java.awt.Color;
+import java.util.Locale;
+
+import mbrllab.app.render.Pen;
+import mbrllab.charts.Palette;
+import mbrllab.core.control.SwingUpTask;
+import mbrllab.io.PilcoRecording.Trial;
+
+/**
+ * The replay of a trial as one picture, drawn with a {@link Pen} (the screen and the exported PNG and SVG): the track,
+ * the cart and the pole at step t of the real rollout, the trail of the pole tip so far, the upright target with the
+ * success radius, and the predicted pole tip at t: its mean and its 2-sigma ellipse ({@link TipMoments}, exact for a
+ * Gaussian state).
+ */
+final class ReplayPicture {
+
+    /** Half the width of track shown at least [m]. */
+    static final double MIN_HALF_WIDTH = 1.2;
+
+    private ReplayPicture() {
+    }
+
+    /**
+     * Draws frame {@code f} in a w x h area.
+     *
+     * @param scale        text scale (1 = normal)
+     * @param highContrast thicker lines, black on white
+     */
+    static void draw(Pen pen, double w, double h, PilcoViewModel.ReplayFrame f, double scale, boolean highContrast) {
+        pen.fill(Color.WHITE);
+        pen.fillRect(0, 0, w, h);
+        if (f == null) {
+            pen.fill(Color.DARK_GRAY);
+            pen.text("no trial yet", w / 2, h / 2, 14 * scale, false, Pen.Align.CENTER);
+            return;
+        }
+        PilcoViewModel.Shown s = f.shown();
+        int t = Math.max(0, Math.min(s.steps(), f.t()));
+        SwingUpTask task = PilcoViewModel.task(s.steps());
+        double l = task.poleLength();
+        double text = 13 * scale;
+        double top = text * 2.9;
+        double halfWidth = MIN_HALF_WIDTH;
+        for (int k = 0; k <= s.steps(); k++) {
+            halfWidth = Math.max(halfWidth, Math.abs(s.state(k, 0)) + 0.35);
+        }
+        // world: x in [-halfWidth, halfWidth], y in [-l - 0.25, l + 0.25]
+        double m = Math.max(1e-6, Math.min(w / (2 * halfWidth), (h - top - 8) / (2 * l + 0.5)));
+        double cx = w / 2;
+        double cy = top + (h - top) / 2;
+        double lw = highContrast ? 2 : 1;
+        // track
+        pen.stroke(Color.GRAY, 2 * lw, null);
+        pen.strokeLine(cx - halfWidth * m, cy, cx + halfWidth * m, cy);
+        // the target and the success radius
+        pen.stroke(Palette.categorical(2), 1.5 * lw, new double[] {4, 3});
+        double r = task.successRadius() * m;
+        pen.strokeOval(cx - r, cy - l * m - r, 2 * r, 2 * r);
+        // the trail of the tip
+        pen.stroke(new Color(0x99, 0x99, 0x99), lw, null);
+        for (int k = 1; k <= t; k++) {
+            pen.strokeLine(cx + tipX(s, k - 1, l) * m, cy - tipY(s, k - 1, l) * m, cx + tipX(s, k, l) * m,
+                    cy - tipY(s, k, l) * m);
+        }
+        // the predicted tip: mean and 2-sigma ellipse
+        String predictedText = "";
+        if (s.prediction() != null) {
+            var p = s.prediction();
+            TipMoments.Tip tip = TipMoments.of(p.mean(t, 0), p.mean(t, 2), p.cov(t, 0, 0), p.cov(t, 2, 2),
+                    p.cov(t, 0, 2), l);
+            double[] e = tip.ellipse2Sigma();
+            int n = 48;
+            double[] xs = new double[n];
+            double[] ys = new double[n];
+            for (int i = 0; i < n; i++) {
+                double a = 2 * Math.PI * i / n;
+                double ex = e[0] * Math.cos(a);
+                double ey = e[1] * Math.sin(a);
+                xs[i] = cx + (tip.px() + ex * Math.cos(e[2]) - ey * Math.sin(e[2])) * m;
+                ys[i] = cy - (tip.py() + ex * Math.sin(e[2]) + ey * Math.cos(e[2])) * m;
+            }
+            Color c = Palette.categorical(0);
+            pen.fill(new Color(c.getRed(), c.getGreen(), c.getBlue(), 60));
+            pen.fillPolygon(xs, ys);
+            pen.stroke(c, 1.5 * lw, null);
+            pen.strokePolygon(xs, ys);
+            pen.fill(c);
+            pen.fillOval(cx + tip.px() * m - 4, cy - tip.py() * m - 4, 8, 8);
+            if (t > 0) {
+                predictedText = String.format(Locale.ROOT, " (pred. %.2f ± %.2f)", p.costMean(t),
+                        2 * Math.sqrt(Math.max(0, p.costVar(t))));
+            }
+        }
+        // cart and pole
+        double x = s.state(t, 0);
+        double theta = s.state(t, 2);
+        double cartW = 0.3 * m;
+        double cartH = 0.14 * m;
+        double px = cx + x * m;
+        pen.fill(new Color(0x44, 0x44, 0x44));
+        pen.fillRoundRect(px - cartW / 2, cy - cartH / 2, cartW, cartH, 6);
+        Color pole = Palette.categorical(1);
+        pen.stroke(pole, Math.max(3, 0.03 * m), null);
+        double tx = px + l * Math.sin(theta) * m;
+        double ty = cy + l * Math.cos(theta) * m;
+        pen.strokeLine(px, cy, tx, ty);
+        pen.fill(Color.BLACK);
+        pen.fillOval(px - 3, cy - 3, 6, 6);
+        // force arrow
+        if (t < s.steps()) {
+            double u = s.forces()[t] / task.maxForce();
+            pen.stroke(Palette.categorical(3), 2.5 * lw, null);
+            double ax = px + u * 0.4 * m;
+            double ay = cy + cartH / 2 + 10;
+            pen.strokeLine(px, ay, ax, ay);
+            if (Math.abs(u) > 0.05) {
+                double d = Math.signum(u) * 7;
+                pen.strokeLine(ax, ay, ax - d, ay - 5);
+                pen.strokeLine(ax, ay, ax - d, ay + 5);
+            }
+        }
+        // header
+        Trial trial = s.trial();
+        double costSoFar = 0;
+        double[] state = new double[4];
+        for (int k = 1; k <= t; k++) {
+            System.arraycopy(s.states(), k * 4, state, 0, 4);
+            costSoFar += task.cost(state);
+        }
+        String who = s.start() != null ? String.format(Locale.ROOT, "Trial %d's policy from x = %.2f m, θ = %.0f°",
+                trial.trial(), s.start()[0], Math.toDegrees(s.start()[2]))
+                : trial.isRandom() ? "Trial 1 (random forces)" : "Trial " + trial.trial();
+        pen.fill(Color.BLACK);
+        pen.text(String.format(Locale.ROOT, "%s · t = %.1f s", who, t * task.controlPeriod()), 8, text * 0.8,
+                text, Pen.Face.BOLD, Pen.Align.LEFT, Pen.VAlign.CENTER, w - 16);
+        String line = String.format(Locale.ROOT, "cost so far %.2f", costSoFar);
+        if (t > 0) {
+            line += String.format(Locale.ROOT, " · step %.2f%s", task.cost(state), predictedText);
+        }
+        pen.text(line, 8, text * 2.1, text,
+                Pen.Face.REGULAR, Pen.Align.LEFT, Pen.VAlign.CENTER, w - 16);
+    }
+
+    static double tipX(PilcoViewModel.Shown s, int k, double l) {
+        return s.state(k, 0) + l * Math.sin(s.state(k, 2));
+    }
+
+    static double tipY(PilcoViewModel.Shown s, int k, double l) {
+        return -l * Math.cos(s.state(k, 2));
+    }
+}
