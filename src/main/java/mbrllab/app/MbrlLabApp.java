@@ -14,6 +14,7 @@ import mbrllab.app.lab.LabEntry;
 import mbrllab.app.models.ModelsLab;
 import mbrllab.app.planning.PlanningLab;
 import mbrllab.app.pilco.PilcoLab;
+import mbrllab.app.shell.ClassroomSettings;
 import mbrllab.app.shell.Shell;
 import mbrllab.app.lab.Lab;
 
@@ -34,7 +35,10 @@ public final class MbrlLabApp extends Application {
         dispatcher = new FxDispatcher();
         dispatcher.start();
         background = new Background();
-        shell = createShell(stage, dispatcher, background);
+        // The screenshot command neither reads nor changes the user's classroom settings, and keeps its window size.
+        shell = new Shell(stage, LABS, dispatcher, background, screenshot != null ? ClassroomSettings.inMemory()
+                : ClassroomSettings.user());
+        shell.setFullScreenFollowsPresenter(screenshot == null);
         int width = screenshot != null ? screenshot.width() : 1280;
         int height = screenshot != null ? screenshot.height() : 800;
         Scene scene = new Scene(shell.view(), width, height);
@@ -44,6 +48,9 @@ public final class MbrlLabApp extends Application {
         stage.setMinWidth(640);
         stage.setMinHeight(480);
         stage.setOnHidden(e -> shutdown());
+        if (screenshot == null && shell.presenterProperty().get()) {
+            stage.setFullScreen(true); // presenter mode was on when the app last closed
+        }
         stage.show();
         if (screenshot != null) {
             Screenshots.schedule(stage, shell, screenshot, screenshot.frameStats() ? dispatcher : null);
@@ -60,9 +67,14 @@ public final class MbrlLabApp extends Application {
             AccelerationLab.ENTRY,
             PilcoLab.ENTRY);
 
-    /** The shell with every lab. Used by the app and by the UI tests. */
+    /**
+     * The shell with every lab and classroom settings in memory (the user's saved ones are neither read nor changed),
+     * keeping its window size in presenter mode. Used by the UI tests.
+     */
     public static Shell createShell(Stage stage, FxDispatcher dispatcher, Background background) {
-        return new Shell(stage, LABS, dispatcher, background);
+        Shell shell = new Shell(stage, LABS, dispatcher, background, ClassroomSettings.inMemory());
+        shell.setFullScreenFollowsPresenter(false);
+        return shell;
     }
 
     /** The application style sheet on the class path. */

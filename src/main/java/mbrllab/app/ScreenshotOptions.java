@@ -18,9 +18,11 @@ import java.util.List;
  * @param steps      times to press Step after the preset
  * @param highContrast the high-contrast theme
  * @param frameStats   print frame statistics and heap use after the run
+ * @param presenter    presenter mode (the window keeps its size)
  */
 public record ScreenshotOptions(Path out, String lab, double runSeconds, double speed, int width, int height,
-                                double fontScale, String preset, int steps, boolean highContrast, boolean frameStats) {
+                                double fontScale, String preset, int steps, boolean highContrast, boolean frameStats,
+                                boolean presenter) {
 
     /** The raw application arguments that carry these options. */
     public List<String> toArgs() {
@@ -28,7 +30,7 @@ public record ScreenshotOptions(Path out, String lab, double runSeconds, double 
                 "--speed", Double.toString(speed), "--width", Integer.toString(width), "--height",
                 Integer.toString(height), "--font-scale", Double.toString(fontScale), "--preset", preset.isEmpty() ? "-"
                 : preset, "--steps", Integer.toString(steps), "--high-contrast", Boolean.toString(highContrast), "--frame-stats",
-                Boolean.toString(frameStats));
+                Boolean.toString(frameStats), "--presenter", Boolean.toString(presenter));
     }
 
     /** Reads options written by {@link #toArgs()}; null when the app was started normally. */
@@ -41,7 +43,8 @@ public record ScreenshotOptions(Path out, String lab, double runSeconds, double 
                 Integer.parseInt(value(raw, "--width")), Integer.parseInt(value(raw, "--height")),
                 Double.parseDouble(value(raw, "--font-scale")), value(raw, "--preset").equals("-") ? ""
                 : value(raw, "--preset"), Integer.parseInt(value(raw, "--steps")),
-                Boolean.parseBoolean(value(raw, "--high-contrast")), Boolean.parseBoolean(value(raw, "--frame-stats")));
+                Boolean.parseBoolean(value(raw, "--high-contrast")), Boolean.parseBoolean(value(raw, "--frame-stats")),
+                Boolean.parseBoolean(value(raw, "--presenter")));
     }
 
     private static String value(List<String> raw, String key) {

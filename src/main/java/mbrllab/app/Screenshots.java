@@ -51,6 +51,9 @@ public final class Screenshots {
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");
             System.setProperty("java.awt.headless", "true");
+            // Monocle's headless screen is 1280x800 unless told: a larger window (1920x1080) would overflow it.
+            System.setProperty("headless.geometry", String.format(java.util.Locale.ROOT, "%dx%d-32",
+                    Math.max(1280, options.width()), Math.max(800, options.height())));
         }
         JavaFxLogging.dropClassPathWarning();
         try {
@@ -81,6 +84,7 @@ public final class Screenshots {
         }
         shell.fontScaleProperty().set(options.fontScale());
         shell.setHighContrast(options.highContrast());
+        shell.setPresenter(options.presenter());
         if (options.preset().isEmpty()) {
             shell.currentLab().controls().reset().run();
             ScreenshotHooks.setSpeed(shell, options.speed());

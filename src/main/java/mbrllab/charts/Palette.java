@@ -15,7 +15,41 @@ public final class Palette {
         new Color(0xF0, 0xE4, 0x42), new Color(0x00, 0x00, 0x00),
     };
 
+    /**
+     * The same colours lightened for a black background (the high-contrast theme): each at least 7:1 against black,
+     * so that they serve as text colours there too.
+     */
+    private static final Color[] ON_BLACK = {
+        new Color(0x56, 0xB4, 0xE9), new Color(0xFF, 0x8C, 0x42), new Color(0x2E, 0xD6, 0xA0),
+        new Color(0xE6, 0x9F, 0x00), new Color(0xE6, 0xA8, 0xCC), new Color(0x9A, 0xD3, 0xF5),
+        new Color(0xF0, 0xE4, 0x42), Color.WHITE,
+    };
+
+    /** How many categorical colours there are before they repeat. */
+    public static final int CATEGORICAL_COUNT = CATEGORICAL.length;
+
     private Palette() {
+    }
+
+    /** The i-th categorical colour of a theme: {@link #categorical(int)}, or its variant for a black background. */
+    public static Color categorical(int i, boolean onBlack) {
+        return onBlack ? ON_BLACK[Math.floorMod(i, ON_BLACK.length)] : categorical(i);
+    }
+
+    /**
+     * The index of a categorical colour of either theme with the same red, green and blue (alpha ignored), or -1.
+     */
+    public static int categoricalIndex(Color c) {
+        for (int i = 0; i < CATEGORICAL.length; i++) {
+            if (sameRgb(c, CATEGORICAL[i]) || sameRgb(c, ON_BLACK[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameRgb(Color a, Color b) {
+        return (a.getRGB() & 0xFFFFFF) == (b.getRGB() & 0xFFFFFF);
     }
 
     /** The i-th categorical colour (cycling after eight). */
@@ -26,6 +60,12 @@ public final class Palette {
     /** The i-th categorical colour as a CSS hex string, e.g. "#0072B2". */
     public static String categoricalHex(int i) {
         Color c = categorical(i);
+        return String.format("#%02X%02X%02X", c.getRed(), c.getGreen(), c.getBlue());
+    }
+
+    /** The i-th categorical colour of a theme as a CSS hex string. */
+    public static String categoricalHex(int i, boolean onBlack) {
+        Color c = categorical(i, onBlack);
         return String.format("#%02X%02X%02X", c.getRed(), c.getGreen(), c.getBlue());
     }
 }

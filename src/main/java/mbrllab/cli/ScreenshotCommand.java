@@ -57,6 +57,10 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--high-contrast", description = "use the high-contrast theme")
     boolean highContrast;
 
+    @Option(names = "--presenter", description = "presenter mode: the lab list and the side panel folded away, the "
+            + "pictures taking the window (which keeps its --size)")
+    boolean presenter;
+
     @Option(names = "--frame-stats", description = "print the FX thread's pulse intervals and update work while the "
             + "lab played (p50, p95, max in ms) and the heap in use afterwards")
     boolean frameStats;
@@ -114,7 +118,7 @@ final class ScreenshotCommand implements Callable<Integer> {
         }
         Outputs.toFile("screenshot", "--out", out); // checks the target before the window opens
         int code = Screenshots.take(new ScreenshotOptions(out, lab, runSeconds, position, width, height, fontScale,
-                preset, steps, highContrast, frameStats));
+                preset, steps, highContrast, frameStats, presenter));
         if (code == 0) {
             System.out.println("wrote " + out);
         }

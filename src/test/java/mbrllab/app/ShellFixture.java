@@ -59,11 +59,21 @@ public abstract class ShellFixture {
                 return Optional.ofNullable(answer);
             }
         });
-        Scene scene = new Scene(shell.view(), 1280, 800);
+        Scene scene = new Scene(shell.view(), sceneWidth(), sceneHeight());
         scene.getStylesheets().add(MbrlLabApp.stylesheet());
         shell.installShortcuts(scene);
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** The window's width; a test class may ask for another. */
+    protected double sceneWidth() {
+        return 1280;
+    }
+
+    /** The window's height. */
+    protected double sceneHeight() {
+        return 800;
     }
 
     /**

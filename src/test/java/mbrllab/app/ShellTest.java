@@ -1,10 +1,18 @@
 package mbrllab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+
+import org.testfx.util.WaitForAsyncUtils;
+
+import mbrllab.app.shell.ClassroomSettings;
+import mbrllab.app.shell.MemoryPreferences;
+import mbrllab.app.shell.Shell;
 
 import org.junit.jupiter.api.Test;
 import javafx.stage.Stage;
@@ -12,7 +20,10 @@ import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
-/** The shell's classroom controls: font scale keys, high contrast, Help. */
+/**
+ * The shell's classroom controls: font scale keys (Ctrl+=, Ctrl+Shift+=, the keypad), Ctrl+1.. for the labs, presenter
+ * mode (F11), high contrast, Help, and the settings remembered for the next start.
+ */
 class ShellTest extends ShellFixture {
 
     @Start
@@ -42,5 +53,73 @@ class ShellTest extends ShellFixture {
         assertTrue(help.getText().contains("COMMON RANDOM NUMBERS"));
         assertTrue(help.getText().contains("Space            play / pause"));
         robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void everyPlusKeyAndEveryMinusKeyScaleTheText(FxRobot robot) {
+        // Ctrl++ is Ctrl+Shift+= on most keyboards.
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.SHIFT,
+                KeyCode.CONTROL);
+        assertEquals(1.1, shell.fontScaleProperty().get(), 1e-9);
+        robot.press(KeyCode.CONTROL, KeyCode.ADD).release(KeyCode.ADD, KeyCode.CONTROL);
+        assertEquals(1.2, shell.fontScaleProperty().get(), 1e-9);
+        robot.press(KeyCode.CONTROL, KeyCode.SUBTRACT).release(KeyCode.SUBTRACT, KeyCode.CONTROL);
+        assertEquals(1.1, shell.fontScaleProperty().get(), 1e-9);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.SHIFT,
+                KeyCode.CONTROL);
+        assertEquals(1.0, shell.fontScaleProperty().get(), 1e-9);
+        assertEquals(1.0, shell.settings().fontScale(), 1e-9, "the scale is saved as it changes");
+    }
+
+    @Test
+    void ctrlDigitsOpenTheLabsAndF11FoldsTheListAway(FxRobot robot) {
+        String[] ids = MbrlLabApp.LABS.stream().map(e -> e.id()).toArray(String[]::new);
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+            KeyCode.DIGIT6, KeyCode.DIGIT7};
+        for (int i = ids.length - 1; i >= 0; i--) {
+            robot.press(KeyCode.CONTROL, digits[i]).release(digits[i], KeyCode.CONTROL);
+            String id = ids[i];
+            ShellFixture.waitUntil(() -> id.equals(currentId()), "Ctrl+" + (i + 1)
+                    + " opens " + id);
+        }
+        BorderPane root = shell.view();
+        assertTrue(root.getLeft() != null, "the lab list is shown outside presenter mode");
+        robot.type(KeyCode.F11);
+        assertTrue(shell.presenterProperty().get());
+        assertEquals(null, root.getLeft(), "presenter mode folds the lab list away");
+        assertTrue(shell.view().lookup("#labsButton").isVisible(), "the toolbar's lab button stands in for the list");
+        assertTrue(root.getStyleClass().contains("presenter"));
+        assertTrue(shell.settings().presenter(), "presenter mode is saved");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        ShellFixture.waitUntil(() -> ids[1].equals(currentId()), "Ctrl+2 works in presenter mode too");
+        robot.type(KeyCode.F11);
+        assertFalse(shell.presenterProperty().get());
+        assertTrue(root.getLeft() != null);
+    }
+
+    @Test
+    void aNewShellStartsWithTheSavedSettings() throws Exception {
+        MemoryPreferences prefs = new MemoryPreferences();
+        ClassroomSettings saved = new ClassroomSettings(prefs.node(ClassroomSettings.NODE));
+        saved.setFontScale(1.5);
+        saved.setHighContrast(true);
+        saved.setPresenter(true);
+        Object[] seen = WaitForAsyncUtils.asyncFx(() -> {
+            Shell next = new Shell(new Stage(), java.util.List.of(), dispatcher, background,
+                    new ClassroomSettings(prefs.node(ClassroomSettings.NODE)));
+            Object[] r = {next.fontScaleProperty().get(), next.view().getStyleClass().contains("high-contrast"),
+                next.presenterProperty().get(), next.view().getLeft(), next.view().getStyle()};
+            next.dispose();
+            return r;
+        }).get(15, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(1.5, (double) seen[0], 1e-9);
+        assertEquals(true, seen[1]);
+        assertEquals(true, seen[2]);
+        assertEquals(null, seen[3], "no lab list in presenter mode");
+        assertEquals("-fx-font-size: 19.5px;", seen[4]);
+    }
+
+    private String currentId() {
+        return shell.currentLabId();
     }
 }

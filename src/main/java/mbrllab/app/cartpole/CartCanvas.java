@@ -20,6 +20,7 @@ public final class CartCanvas extends ResizableCanvas {
     private boolean compact;
     private Color accent = new Color(0x0072B2);
     private long draws;
+    private final double aspect;
 
     /**
      * @param prefWidth  preferred width in pixels
@@ -27,7 +28,14 @@ public final class CartCanvas extends ResizableCanvas {
      */
     public CartCanvas(double prefWidth, double prefHeight) {
         super(prefWidth, prefHeight, 120, 90);
+        this.aspect = prefHeight / prefWidth;
         focusedProperty().addListener((o, a, b) -> draw());
+    }
+
+    /** The preferred size's height over width: the cart asks for the height that suits the width it gets. */
+    @Override
+    protected double aspect() {
+        return aspect;
     }
 
 

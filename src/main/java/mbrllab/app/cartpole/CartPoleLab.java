@@ -48,6 +48,7 @@ import mbrllab.app.export.Exports;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.CurveSnapshot;
+import mbrllab.app.controls.HeaderLabel;
 import mbrllab.app.lab.BaseLab;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
@@ -96,9 +97,10 @@ public final class CartPoleLab extends BaseLab {
     private final CartCanvas singleCanvas = new CartCanvas(860, 360);
     private final Label singleStats = new Label(" ");
     private final List<CartCanvas> paneCanvases = new ArrayList<>();
-    private final List<Label> paneStats = new ArrayList<>();
+    private final List<HeaderLabel> paneStats = new ArrayList<>();
+    private final HeaderLabel.Group statsGroup = new HeaderLabel.Group();
     private final List<Label> boxLabels = new ArrayList<>();
-    private final List<Label> paneTitles = new ArrayList<>();
+    private final List<HeaderLabel> paneTitles = new ArrayList<>();
     private final List<Tooltip> boxTips = new ArrayList<>();
     private final Node singleView;
     private final Node dynaView;
@@ -229,12 +231,11 @@ public final class CartPoleLab extends BaseLab {
     }
 
     private Node buildPane(int i, int n) {
-        Label title = new Label("n = " + n);
+        HeaderLabel title = new HeaderLabel("n = " + n);
         title.setTooltip(new Tooltip(n == 0 ? "No planning: Q-learning on the boxes"
                 : n + " planning updates after every real step"));
-        title.getStyleClass().add("pane-title");
-        title.setStyle("-fx-text-fill: " + Palette.categoricalHex(i) + ";");
-        Label stats = new Label(" ");
+        title.getStyleClass().addAll("pane-title", "series-" + i);
+        HeaderLabel stats = new HeaderLabel(" ");
         stats.getStyleClass().add("pane-stats");
         stats.setId("paneStats" + i);
         CartCanvas canvas = new CartCanvas(300, 170);
@@ -254,6 +255,7 @@ public final class CartPoleLab extends BaseLab {
         box.setTooltip(boxTip);
         boxTips.add(boxTip);
         VBox column = new VBox(2, title, stats, canvas, box);
+        Layouts.hideInPresenterMode(box);
         column.setAlignment(Pos.TOP_CENTER);
         VBox.setVgrow(canvas, Priority.ALWAYS);
         HBox.setHgrow(column, Priority.ALWAYS);
@@ -261,6 +263,7 @@ public final class CartPoleLab extends BaseLab {
         column.setPrefWidth(300);
         paneCanvases.add(canvas);
         paneStats.add(stats);
+        statsGroup.add(stats);
         boxLabels.add(box);
         paneTitles.add(title);
         return column;
@@ -554,8 +557,10 @@ public final class CartPoleLab extends BaseLab {
             for (int i = 0; i < panes.size(); i++) {
                 CartFrame p = panes.get(i);
                 EpisodeRecord lastDone = p.episodesFinished() > 0 ? model.log(i).get(p.episodesFinished()) : null;
-                paneStats.get(i).setText(lastDone == null ? "no episode finished yet"
-                        : "last episode: " + lastDone.steps() + " steps");
+                paneStats.get(i).setForms(lastDone == null
+                        ? new String[] {"no episode finished yet", "no episode yet"}
+                        : new String[] {"last episode: " + lastDone.steps() + " steps", "last: " + lastDone.steps()
+                                + " steps"});
                 boxLabels.get(i).setText(p.box() == null ? "failed: the episode ends\n \n " : BoxText.entry(p.box()));
                 boxTips.get(i).setText(p.box() == null ? "The pole fell or the cart left the track."
                         : BoxText.details(p.box()) + "\n\nThe agent's current box, Q of both pushes, and the "

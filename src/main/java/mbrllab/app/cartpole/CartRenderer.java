@@ -60,9 +60,10 @@ public final class CartRenderer {
     public record Style(double fontSize, boolean highContrast, boolean compact, Color accent, boolean focusRing) {
     }
 
-    private record Theme(Color background, Color rail, Color tick, Color text, Color faint, Color limit, Color pole,
-                         Color poleEdge, Color hinge, Color wheel, Color arrow, Color warning, Color target,
-                         Color replay) {
+    /** The cart's colours in one theme (ThemeContrastTest checks the high-contrast ones against the background). */
+    public record Theme(Color background, Color rail, Color tick, Color text, Color faint, Color limit, Color pole,
+                        Color poleEdge, Color hinge, Color wheel, Color arrow, Color warning, Color target,
+                        Color replay) {
     }
 
     private static final Theme NORMAL = new Theme(new Color(0xfafafa), new Color(0x555555), new Color(0x8a8a8a),
@@ -74,6 +75,11 @@ public final class CartRenderer {
             new Color(0xFF8AD0), new Color(0xFF9966), new Color(0x33DDAA), new Color(0xFFFF00));
 
     private CartRenderer() {
+    }
+
+    /** The colours of the normal or the high-contrast theme. */
+    public static Theme theme(boolean highContrast) {
+        return highContrast ? HIGH_CONTRAST : NORMAL;
     }
 
     /**

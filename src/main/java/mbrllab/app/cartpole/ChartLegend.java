@@ -8,6 +8,8 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 
+import mbrllab.charts.Palette;
+
 /**
  * A chart legend made of JavaFX labels, so it follows the font scale and the theme through CSS (JFreeChart's own
  * legend draws its text at the unscaled size inside a ChartViewer, whatever its font says).
@@ -28,6 +30,11 @@ final class ChartLegend extends FlowPane {
             Line swatch = new Line(0, 0, 22, 0);
             swatch.setStroke(Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
             swatch.setStrokeWidth(3);
+            int series = Palette.categoricalIndex(c);
+            if (series >= 0) {
+                // The style sheet gives the colour of the theme (lighter on black in high contrast).
+                swatch.getStyleClass().addAll("legend-swatch", "series-" + series);
+            }
             Label label = new Label(names.get(i), swatch);
             label.getStyleClass().add("chart-legend-item");
             getChildren().add(label);

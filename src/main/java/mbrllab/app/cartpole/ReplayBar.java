@@ -12,11 +12,14 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+
+import mbrllab.app.lab.Layouts;
 
 /**
  * The cart-pole lab's replay controls: which pane (Dyna-Q) and episode, Replay / pause, Back to live, the scrubber
@@ -115,14 +118,16 @@ final class ReplayBar {
         episodeLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label speedLabel = new Label("speed");
         speedLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox controls = new HBox(8, title, replayPaneBox, episodeLabel, episodeSpinner, replayButton, liveButton,
-                spacer, speedLabel, speed);
+        // A flow, not a row: at large text or in a narrow window the controls wrap instead of pushing the lab wider.
+        HBox speedBox = new HBox(8, speedLabel, speed);
+        speedBox.setAlignment(Pos.CENTER_LEFT);
+        FlowPane controls = new FlowPane(8, 4, title, replayPaneBox, episodeLabel, episodeSpinner, replayButton,
+                liveButton, speedBox);
         controls.setAlignment(Pos.CENTER_LEFT);
         HBox scrub = new HBox(8, scrubber, replayStepLabel);
         scrub.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(3, controls, scrub, replayInfo);
+        Layouts.hideInPresenterMode(replayInfo);
         box.getStyleClass().add("replay-bar");
         box.setPadding(new Insets(4, 8, 4, 8));
         bar = box;

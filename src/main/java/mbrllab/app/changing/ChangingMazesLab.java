@@ -58,7 +58,10 @@ import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.lab.SessionState;
+import mbrllab.app.controls.HeaderLabel;
 import mbrllab.app.lab.BaseLab;
+import mbrllab.app.render.ChartThemes;
+import mbrllab.app.render.Theme;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
 import mbrllab.app.lab.Layouts;
@@ -111,7 +114,8 @@ public final class ChangingMazesLab extends BaseLab {
     private final VBox root = new VBox();
     private final HBox panes = new HBox(10);
     private final List<MazeCanvas> canvases = new ArrayList<>();
-    private final List<Label> paneStats = new ArrayList<>();
+    private final List<HeaderLabel> paneStats = new ArrayList<>();
+    private final HeaderLabel.Group statsGroup = new HeaderLabel.Group();
     private TableView<QueueEntry> queueTable;
     private Label queueLabel;
     private VBox queueBox;
@@ -119,7 +123,8 @@ public final class ChangingMazesLab extends BaseLab {
     private final TauLegend tauLegend = new TauLegend();
     private final StackPane legendHolder = new StackPane();
     private final CheckBox tauToggle = new CheckBox("Show tau: how stale the model is");
-    private final HBox legendRow = new HBox(16);
+    /** The Q (or tau) legend and the tau switch: a flow, so that the switch goes under the legend when narrow. */
+    private final javafx.scene.layout.FlowPane legendRow = new javafx.scene.layout.FlowPane(16, 4);
     private final Label changeNotice = new Label();
     private final Label realStepsLabel = Layouts.realStepsLabel();
     /** The real steps of the panes, which the toolbar shows unless the debugger's tab is shown. */
@@ -195,6 +200,7 @@ public final class ChangingMazesLab extends BaseLab {
         chartNote.setWrapText(true);
         chartNote.getStyleClass().add("note");
         VBox bottom = Layouts.chartColumn(chartViewer, new Insets(0, 8, 6, 8), summary, runSummary, chartNote);
+        Layouts.hideInPresenterMode(summary);
         clipToBounds(top);
         clipToBounds(bottom);
         options = new ChangingOptions(model);
@@ -202,9 +208,11 @@ public final class ChangingMazesLab extends BaseLab {
 
         mainTab = new Tab("Dyna-Q and Dyna-Q+ on a changing maze", sides);
         mainTab.setId("changingTab");
+        Layouts.tabTitles(mainTab, "Dyna-Q and Dyna-Q+ on a changing maze", "Dyna-Q vs Dyna-Q+");
         example84View = new Example84View(model.example84(), model);
         example84Tab = new Tab("Example 8.4: prioritized sweeping", example84View.view());
         example84Tab.setId("example84Tab");
+        Layouts.tabTitles(example84Tab, "Example 8.4: prioritized sweeping", "Example 8.4");
         DebuggerView debuggerView = new DebuggerView(model.debugger(), new DebuggerView.Host() {
             @Override
             public Maze maze() {
@@ -236,6 +244,7 @@ public final class ChangingMazesLab extends BaseLab {
         });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("changingTabs");
+        Layouts.fitTabTitles(tabs);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == example84Tab) {
                 example84View.computeOnFirstVisit();
@@ -332,20 +341,19 @@ public final class ChangingMazesLab extends BaseLab {
         panes.getChildren().clear();
         canvases.clear();
         paneStats.clear();
+        statsGroup.clear();
         queueTable = null;
         queueLabel = null;
         CumulativeRewardSpec spec = model.spec();
         for (int i = 0; i < spec.agents().size(); i++) {
             AgentSpec agent = spec.agents().get(i);
-            Label title = new Label(paneTitle(agent));
-            title.setWrapText(true);
+            HeaderLabel title = new HeaderLabel(paneTitles(agent));
             title.setMaxWidth(Double.MAX_VALUE);
             title.setAlignment(Pos.CENTER);
             title.setTextAlignment(TextAlignment.CENTER);
-            title.setMinHeight(Region.USE_PREF_SIZE);
             title.getStyleClass().addAll("pane-title", "series-" + colour(agent.kind()));
             title.setTooltip(new Tooltip(paneParameter(agent) + ". " + paneTooltip(agent.kind())));
-            Label stats = new Label(" ");
+            HeaderLabel stats = new HeaderLabel(" \n ");
             stats.setTooltip(new Tooltip(paneParameter(agent) + "; reward: goals reached so far (+1 each); updates: Q "
                     + "updates, real and planning" + (agent.kind() == AgentKind.PRIORITIZED_SWEEPING ? ". Prioritized "
                     + "sweeping updates only the pairs whose value would change by more than theta (|TD error| > "
@@ -353,8 +361,6 @@ public final class ChangingMazesLab extends BaseLab {
                     + "Dyna-Q's n on every step" : "")));
             stats.getStyleClass().add("pane-stats");
             stats.setId("changingStats" + i);
-            stats.setMinHeight(Region.USE_PREF_SIZE);
-            stats.setWrapText(true);
             stats.setTextAlignment(TextAlignment.CENTER);
             MazeCanvas canvas = new MazeCanvas();
             canvas.setId("changingCanvas" + i);
@@ -368,6 +374,7 @@ public final class ChangingMazesLab extends BaseLab {
             }
             canvases.add(canvas);
             paneStats.add(stats);
+            statsGroup.add(stats);
         }
         animated.removeAllSeries();
         for (AgentSpec agent : spec.agents()) {
@@ -443,8 +450,38 @@ public final class ChangingMazesLab extends BaseLab {
     /** Why prioritized sweeping's update count is so small, on one line under it (the formula never broken). */
     static final String SWEEPING_UPDATES_REASON = "only where |TD\u00a0error|\u00a0>\u00a0theta";
 
-    private static String paneTitle(AgentSpec agent) {
-        return agent.kind().label();
+    /** A pane's title, longest first: "Prioritized sweeping" shortens before it wraps. */
+    private static String[] paneTitles(AgentSpec agent) {
+        return agent.kind() == AgentKind.PRIORITIZED_SWEEPING ? new String[] {agent.kind().label(), "Prior. sweeping"}
+                : new String[] {agent.kind().label()};
+    }
+
+    /** A pane's counters, longest first. */
+    static String[] statsForms(PaneFrame pane, long goals, AgentKind kind) {
+        String reason = kind == AgentKind.PRIORITIZED_SWEEPING ? "\n" + SWEEPING_UPDATES_REASON : "";
+        String[] forms = {
+            String.format(Locale.ROOT, "episode %d, step %d · reward %d · %,d updates", pane.episode(),
+                    pane.stepsThisEpisode(), goals, pane.updates()),
+            String.format(Locale.ROOT, "ep. %d, step %d · reward %d · %,d upd.", pane.episode(),
+                    pane.stepsThisEpisode(), goals, pane.updates()),
+            String.format(Locale.ROOT, "episode %d, step %d%nreward %d · %,d updates", pane.episode(),
+                    pane.stepsThisEpisode(), goals, pane.updates()),
+            String.format(Locale.ROOT, "ep. %d, step %d%nreward %d · %,d upd.", pane.episode(),
+                    pane.stepsThisEpisode(), goals, pane.updates()),
+            String.format(Locale.ROOT, "ep. %d · %d%nr %d · %,d upd.", pane.episode(), pane.stepsThisEpisode(), goals,
+                    pane.updates()),
+        };
+        if (reason.isEmpty()) {
+            return forms;
+        }
+        // The reason on a line of its own, and in the narrowest form on two ("only where" over the formula, which is
+        // never split): a header cut after "only where" said nothing.
+        String[] withReason = new String[forms.length + 1];
+        for (int i = 0; i < forms.length; i++) {
+            withReason[i] = forms[i] + reason;
+        }
+        withReason[forms.length] = forms[forms.length - 1] + "\n" + SWEEPING_UPDATES_REASON.replace("where ", "where\n");
+        return withReason;
     }
 
     /** The agent's own parameter, shown over its counters: kappa for Dyna-Q+, theta for prioritized sweeping. */
@@ -494,9 +531,7 @@ public final class ChangingMazesLab extends BaseLab {
             canvas.setExtras(extras(f));
             canvas.show(f.pane(), limit);
             PaneFrame pane = f.pane();
-            paneStats.get(i).setText(String.format(Locale.ROOT, "episode %d, step %d%nreward %d · %,d updates%s",
-                    pane.episode(), pane.stepsThisEpisode(), f.goals(), pane.updates(),
-                    f.kind() == AgentKind.PRIORITIZED_SWEEPING ? "\n" + SWEEPING_UPDATES_REASON : ""));
+            paneStats.get(i).setForms(statsForms(pane, f.goals(), f.kind()));
             if (f.kind() == AgentKind.PRIORITIZED_SWEEPING && queueTable != null) {
                 if (!queueTable.getItems().equals(f.queueTop())) {
                     queueTable.getItems().setAll(f.queueTop());
@@ -542,6 +577,7 @@ public final class ChangingMazesLab extends BaseLab {
         }
         plot.setDataset(1, animated);
         plot.setRenderer(1, thin);
+        ChartThemes.apply(c, fontScale, Theme.of(highContrast));
         return c;
     }
 
@@ -639,6 +675,8 @@ public final class ChangingMazesLab extends BaseLab {
         qLegend.setHighContrast(on);
         tauLegend.setHighContrast(on);
         debugger.setHighContrast(on);
+        example84View.setHighContrast(on);
+        rebuildChart();
     }
 
     // ------------------------------------------------------------------------------------------------ export

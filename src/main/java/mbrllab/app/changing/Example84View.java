@@ -24,6 +24,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 import mbrllab.app.controls.ValidatedField;
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
+import mbrllab.app.lab.Layouts;
+import mbrllab.app.render.ChartThemes;
+import mbrllab.app.render.Theme;
 import mbrllab.charts.Palette;
 import mbrllab.charts.UpdatesToOptimalChart;
 import mbrllab.core.dyna.AgentKind;
@@ -50,6 +53,7 @@ final class Example84View {
     private final Label refusal = new Label();
     private final ValidatedField<Integer> runs;
     private double fontScale = 1;
+    private boolean highContrast;
     private boolean started;
 
     Example84View(Example84Model model, ChangingMazeViewModel lab) {
@@ -107,6 +111,7 @@ final class Example84View {
         refusal.managedProperty().bind(refusal.textProperty().isNotEmpty());
         refusal.visibleProperty().bind(refusal.managedProperty());
         root.getChildren().setAll(intro, controls, refusal, chartViewer, table, note);
+        Layouts.hideInPresenterMode(note);
         model.resultProperty().addListener((o, a, b) -> showResult());
         // The title says what is going on: computing, or the result, or that there is none yet.
         model.runningProperty().addListener((o, a, b) -> {
@@ -149,6 +154,11 @@ final class Example84View {
         chartViewer.setChart(createChart(model.resultProperty().get()));
     }
 
+    void setHighContrast(boolean on) {
+        highContrast = on;
+        chartViewer.setChart(createChart(model.resultProperty().get()));
+    }
+
     /** The chart of {@code result} as the tab shows it now (computing or not). */
     private JFreeChart createChart(UpdatesToOptimal result) {
         return createChart(result, model.runningProperty().get());
@@ -163,6 +173,7 @@ final class Example84View {
         // Prioritized sweeping keeps the colour of its pane in the first tab.
         chart.getXYPlot().getRenderer().setSeriesPaint(1, Palette.categorical(
                 ChangingMazesLab.colour(AgentKind.PRIORITIZED_SWEEPING)));
+        ChartThemes.apply(chart, fontScale, Theme.of(highContrast));
         return chart;
     }
 

@@ -14,6 +14,7 @@ import javafx.scene.control.TabPane;
 
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
+import mbrllab.app.lab.Layouts;
 import mbrllab.app.lab.Playback;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.maze.MazeCanvas;
@@ -42,6 +43,7 @@ public final class DebuggerTab {
         this.view = view;
         this.restart = restart;
         this.tab = new Tab("Step-through debugger", view.view());
+        Layouts.tabTitles(tab, "Step-through debugger", "Debugger");
         tab.setId(id);
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {

@@ -42,8 +42,10 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
-import mbrllab.app.lab.CurveSnapshot;
+import mbrllab.app.controls.HeaderLabel;
 import mbrllab.app.lab.BaseLab;
+import mbrllab.app.render.ChartThemes;
+import mbrllab.app.render.Theme;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
 import mbrllab.app.lab.Layouts;
@@ -93,8 +95,9 @@ public final class DynaMazeLab extends BaseLab {
     private final VBox root = new VBox();
     private final HBox panes = new HBox(10);
     private final List<MazeCanvas> canvases = new ArrayList<>();
-    private final List<Label> paneTitles = new ArrayList<>();
-    private final List<Label> paneStats = new ArrayList<>();
+    private final List<HeaderLabel> paneTitles = new ArrayList<>();
+    private final List<HeaderLabel> paneStats = new ArrayList<>();
+    private final HeaderLabel.Group statsGroup = new HeaderLabel.Group();
     private final QLegend legend = new QLegend();
     private final XYSeriesCollection curveData = new XYSeriesCollection();
     private final YIntervalSeriesCollection meanData = new YIntervalSeriesCollection();
@@ -108,6 +111,7 @@ public final class DynaMazeLab extends BaseLab {
             RectangleAnchor.TOP_RIGHT);
     private final CheckBox logScale = new CheckBox("Log scale");
     private double fontScale = 1;
+    private boolean highContrast;
     private final Label realStepsLabel = Layouts.realStepsLabel();
     /** The real steps of the panes, which the toolbar shows unless the debugger's tab is shown. */
     private final javafx.beans.property.StringProperty panesRealSteps =
@@ -182,17 +186,21 @@ public final class DynaMazeLab extends BaseLab {
         logScale.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         skipFirst.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         chartNote.getStyleClass().add("note");
-        HBox.setHgrow(chartNote, Priority.ALWAYS);
-        HBox chartOptions = new HBox(14, logScale, skipFirst, chartNote);
-        chartOptions.setAlignment(Pos.CENTER_LEFT);
         chartLegend.setId("chartLegend");
         chartLegend.setHgap(16);
         chartLegend.setVgap(2);
-        VBox bottom = Layouts.chartColumn(chartViewer, new Insets(0, 8, 6, 8), chartLegend, chartOptions);
+        chartLegend.setAlignment(Pos.CENTER_LEFT);
+        // The legend and the chart's options share a row (each wraps to the next when the row is short, never cut):
+        // the chart keeps the room.
+        javafx.scene.layout.FlowPane legendAndOptions = new javafx.scene.layout.FlowPane(24, 2, chartLegend,
+                logScale, skipFirst);
+        legendAndOptions.setAlignment(Pos.CENTER_LEFT);
+        VBox bottom = Layouts.chartColumn(chartViewer, new Insets(0, 8, 6, 8), legendAndOptions, chartNote);
         OptionsPanel options = new OptionsPanel(model);
         SplitPane sides = Layouts.withSidePanel(Layouts.pictureOverChart(top, bottom, 0.55), options.view(), 0.78);
         javafx.scene.control.Tab compareTab = new javafx.scene.control.Tab("Compare n side by side", sides);
         compareTab.setId("compareTab");
+        Layouts.tabTitles(compareTab, "Compare n side by side", "Compare n");
         tabs.getTabs().setAll(compareTab);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         this.debugger = new DebuggerTab(debuggerView, tabs, "debuggerTab", () -> {
@@ -206,6 +214,7 @@ public final class DynaMazeLab extends BaseLab {
         model.debuggerRequestsProperty().addListener((o, a, b) -> debugger.show());
         debugger.followInToolbar(model.playback(), realStepsLabel, panesRealSteps);
         tabs.setId("dynaMazeTabs");
+        Layouts.fitTabTitles(tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().add(tabs);
 
@@ -342,16 +351,18 @@ public final class DynaMazeLab extends BaseLab {
         legend.setFontScale(scale);
         debugger.setFontScale(scale);
         canvases.forEach(c -> c.setFontScale(scale));
-        LearningCurveChart.applyFontScale(chart, scale);
+        ChartThemes.apply(chart, scale, Theme.of(highContrast));
         beyondNote.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN,
                 (int) Math.round(12 * scale)));
     }
 
     @Override
     public void setHighContrast(boolean on) {
+        highContrast = on;
         debugger.setHighContrast(on);
         legend.setHighContrast(on);
         canvases.forEach(c -> c.setHighContrast(on));
+        ChartThemes.apply(chart, fontScale, Theme.of(on));
     }
 
     private void buildPanes() {
@@ -359,33 +370,34 @@ public final class DynaMazeLab extends BaseLab {
         canvases.clear();
         paneTitles.clear();
         paneStats.clear();
+        statsGroup.clear();
         List<Integer> ns = model.nValuesProperty().get();
         int[] colour = colourIndices(ns);
         for (int i = 0; i < ns.size(); i++) {
             int n = ns.get(i);
-            Label title = new Label("n = " + n);
+            HeaderLabel title = new HeaderLabel("n = " + n);
             title.setTooltip(new Tooltip(n == 0 ? "No planning: plain Q-learning" : n + " planning updates after every "
                     + "real step"));
-            title.setWrapText(true);
             title.setMaxWidth(Double.MAX_VALUE);
             title.setAlignment(Pos.CENTER);
             title.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             title.getStyleClass().add("pane-title");
             title.getStyleClass().add("series-" + colour[i]);
-            Label stats = new Label(" ");
+            HeaderLabel stats = new HeaderLabel(" \n ");
             stats.getStyleClass().add("pane-stats");
             stats.setId("paneStats" + i);
-            stats.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             stats.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             MazeCanvas canvas = new MazeCanvas();
             canvas.setId("mazeCanvas" + i);
             canvas.setFontScale(fontScale);
+            canvas.setHighContrast(highContrast);
             canvas.setOverlays(model.overlaysProperty().get());
             VBox box = PaneBox.of(title, stats, canvas);
             panes.getChildren().add(box);
             canvases.add(canvas);
             paneTitles.add(title);
             paneStats.add(stats);
+            statsGroup.add(stats);
         }
         curveData.removeAllSeries();
         meanData.removeAllSeries();
@@ -393,7 +405,7 @@ public final class DynaMazeLab extends BaseLab {
         for (int i = 0; i < ns.size(); i++) {
             javafx.scene.shape.Line swatch = new javafx.scene.shape.Line(0, 0, 26, 0);
             swatch.setStrokeWidth(4);
-            swatch.setStyle("-fx-stroke: " + Palette.categoricalHex(colour[i]) + ";");
+            swatch.getStyleClass().addAll("legend-swatch", "series-" + colour[i]);
             Label entry = new Label("n = " + ns.get(i), swatch);
             entry.getStyleClass().add("legend-entry");
             chartLegend.getChildren().add(entry);
@@ -418,6 +430,7 @@ public final class DynaMazeLab extends BaseLab {
         ValueMarker marker = new ValueMarker(layout.shortestPathLength(), new Color(0x44, 0x44, 0x44),
                 new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         plot.addRangeMarker(marker);
+        ChartThemes.apply(chart, fontScale, Theme.of(highContrast));
     }
 
     private void show(List<PaneFrame> frames) {
@@ -431,13 +444,25 @@ public final class DynaMazeLab extends BaseLab {
         for (int i = 0; i < frames.size(); i++) {
             PaneFrame f = frames.get(i);
             canvases.get(i).show(f, limit);
-            paneStats.get(i).setText(String.format(Locale.ROOT, "episode %d, step %d%n%,d Q updates",
-                    f.episode(), f.stepsThisEpisode(), f.updates()));
+            paneStats.get(i).setForms(statsForms(f));
         }
         chartDirty = true;
         if (!chartTimer.getStatus().equals(javafx.animation.Animation.Status.RUNNING)) {
             chartTimer.play();
         }
+    }
+
+    /** A pane's counters, longest first: the header shortens before it wraps. */
+    static String[] statsForms(PaneFrame f) {
+        return new String[] {
+            String.format(Locale.ROOT, "episode %d, step %d · %,d Q updates", f.episode(), f.stepsThisEpisode(),
+                    f.updates()),
+            String.format(Locale.ROOT, "ep. %d, step %d · %,d updates", f.episode(), f.stepsThisEpisode(), f.updates()),
+            String.format(Locale.ROOT, "episode %d, step %d%n%,d Q updates", f.episode(), f.stepsThisEpisode(),
+                    f.updates()),
+            String.format(Locale.ROOT, "ep. %d, step %d%n%,d updates", f.episode(), f.stepsThisEpisode(), f.updates()),
+            String.format(Locale.ROOT, "ep. %d · %d%n%,d upd.", f.episode(), f.stepsThisEpisode(), f.updates()),
+        };
     }
 
     /**
@@ -567,7 +592,7 @@ public final class DynaMazeLab extends BaseLab {
         } else {
             plot.setRangeAxis(new NumberAxis("Steps per episode"));
         }
-        LearningCurveChart.applyFontScale(chart, fontScale);
+        ChartThemes.apply(chart, fontScale, Theme.of(highContrast));
     }
 
     @Override

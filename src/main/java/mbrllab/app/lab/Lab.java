@@ -34,6 +34,16 @@ public interface Lab {
     /** The high-contrast theme was switched. */
     void setHighContrast(boolean on);
 
+    /**
+     * Presenter mode was switched (also called once when the lab opens in it). The shared layouts follow presenter
+     * mode by themselves ({@link Layouts#withSidePanel} folds the side panel into a drawer, {@link
+     * Layouts#pictureOverChart} gives the picture the height it can use, {@link Layouts#chartColumn} drops the
+     * notes), so a lab built from them needs nothing here; a lab with a layout of its own hides what a lecturer says
+     * by voice.
+     */
+    default void setPresenter(boolean on) {
+    }
+
     /** Stops the lab's threads and background work (lab switch, window close). */
     void dispose();
 

@@ -1,43 +1,88 @@
 package mbrllab.app.lab;
 
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 
-/** The layouts the labs share: a picture over its chart, a side panel of options, a chart with its notes. */
+/**
+ * The layouts the labs share: a picture over its chart, a side panel of options, a chart with its notes. They know
+ * presenter mode ({@link Presenter}): a lab that builds its view from them gets presenter mode without a line of its
+ * own (see the README's "The lab runtime").
+ */
 public final class Layouts {
 
     private Layouts() {
     }
 
-    /** The picture above, the chart below, divided at {@code divider} (0 top, 1 bottom); the user drags the divider. */
-    public static SplitPane pictureOverChart(Node picture, Node chart, double divider) {
-        SplitPane split = new SplitPane(picture, chart);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(divider);
-        return split;
+    /**
+     * The picture above, the chart below, in a split pane the user can drag. The divider starts at {@code divider}
+     * (0 top, 1 bottom); a picture that keeps its aspect (a maze or cart canvas) then gets the height it can use at
+     * its width and the chart the rest (see {@link PictureOverChart}).
+     */
+    public static PictureOverChart pictureOverChart(Node picture, Node chart, double divider) {
+        return new PictureOverChart(picture, chart, divider);
     }
 
-    /** The lab's main area with its options panel on the right, which keeps its width when the window resizes. */
-    public static SplitPane withSidePanel(Node main, Node side, double divider) {
-        SplitPane split = new SplitPane(main, side);
-        split.setDividerPositions(divider);
-        SplitPane.setResizableWithParent(side, false);
-        return split;
+    /**
+     * The lab's main area with its options panel on the right. The panel scrolls, takes the width it asks for (it
+     * follows the text size) and keeps it when the window resizes; {@code divider} is only where the divider starts.
+     * In presenter mode the panel folds into a drawer behind a handle on the right edge (see {@link SidePanelLayout}).
+     */
+    public static SidePanelLayout withSidePanel(Node main, Node side, double divider) {
+        return new SidePanelLayout(main, side, divider);
     }
 
-    /** A chart that takes the height it is given, with what goes under it (legend, notes) at their own height. */
+    /**
+     * A chart that takes the height it is given, with what goes under it (legend, notes) at their own height. Notes
+     * (style class {@code note}) are left out in presenter mode, where the lecturer says them and the chart takes
+     * their room.
+     */
     public static VBox chartColumn(Node chart, Insets padding, Node... below) {
         VBox box = new VBox(2, chart);
         box.getChildren().addAll(below);
         VBox.setVgrow(chart, Priority.ALWAYS);
         box.setPadding(padding);
+        for (Node n : below) {
+            if (n.getStyleClass().contains("note")) {
+                hideInPresenterMode(n);
+            }
+        }
         return box;
+    }
+
+    /** Leaves {@code nodes} out of the layout in presenter mode (explanations a lecturer gives by voice). */
+    public static void hideInPresenterMode(Node... nodes) {
+        for (Node n : nodes) {
+            Presenter.follow(n, on -> {
+                n.setVisible(!on);
+                n.setManaged(!on);
+            });
+        }
+    }
+
+    /**
+     * Gives a tab its title in several forms, longest first ("Dyna-Q and Dyna-Q+ on a changing maze", "Dyna-Q vs
+     * Dyna-Q+"); a tab pane fitted with {@link #fitTabTitles} shows the longest that fit.
+     */
+    public static void tabTitles(javafx.scene.control.Tab tab, String... forms) {
+        TabTitles.forms(tab, forms);
+    }
+
+    /** Makes the tab pane's titles shorten together when their headers do not fit its width, instead of being cut. */
+    public static void fitTabTitles(javafx.scene.control.TabPane pane) {
+        TabTitles.fit(pane);
+    }
+
+    /** Clips a region to its own bounds: what does not fit is cut at its edge, not drawn over its neighbour. */
+    public static void clipToBounds(Region region) {
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(region.widthProperty());
+        clip.heightProperty().bind(region.heightProperty());
+        region.setClip(clip);
     }
 
     /** The label of the real steps taken, for a lab's toolbar ({@code #realStepsLabel}). */

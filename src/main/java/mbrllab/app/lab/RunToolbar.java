@@ -71,8 +71,14 @@ public final class RunToolbar {
         speedLabel.textProperty().bind(playback.speedTextProperty());
         speedLabel.setMinWidth(Region.USE_PREF_SIZE);
         TextField seed = seedField(playback, tips.seed());
+        Label speedTitle = new Label("Speed");
+        Label seedTitle = new Label("Seed");
+        // Whole words or nothing: what does not fit goes to the toolbar's overflow menu, never "St...".
+        for (Region r : List.of(step, reset, speedTitle, seedTitle, seed)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         List<Node> items = new ArrayList<>(List.of(play, step, reset, new Separator(Orientation.VERTICAL),
-                new Label("Speed"), speed, speedLabel, new Separator(Orientation.VERTICAL), new Label("Seed"), seed));
+                speedTitle, speed, speedLabel, new Separator(Orientation.VERTICAL), seedTitle, seed));
         if (extras.length > 0) {
             items.add(new Separator(Orientation.VERTICAL));
             items.addAll(List.of(extras));

@@ -24,9 +24,24 @@ public final class MazeCanvas extends ResizableCanvas {
 
     /** Shows a new frame with the shared colour limit of all panes. */
     public void show(PaneFrame newFrame, double colourLimit) {
+        double before = aspect();
         this.frame = newFrame;
         this.limit = colourLimit;
+        if (Double.compare(before, aspect()) != 0) {
+            aspectChanged();
+        }
         draw();
+    }
+
+    /** Rows over columns of the maze on show: the canvas asks for the height its cells can use at its width. */
+    @Override
+    protected double aspect() {
+        return frame == null ? Double.NaN : frame.layout().rows() / (double) frame.layout().cols();
+    }
+
+    /** The side of a maze cell on screen in pixels (0 before the first frame). */
+    public double cellSize() {
+        return frame == null ? 0 : MazeRenderer.geometry(frame.layout(), getWidth(), getHeight())[0];
     }
 
     /** Layers beyond the Q picture (a heat map, outlined cells); {@link MazeRenderer.Extras#NONE} for none. */

@@ -24,6 +24,34 @@ public final class MazeRenderer {
     static final Color KNOWN = new Color(0x0072B2);
 
     /**
+     * The maze's colours in one theme. In high contrast (ThemeContrastTest checks it): walls 3:1 or more against the
+     * free cells, the grid lines and the background; grid lines 3:1 against the cells; the letters 7:1 against what
+     * they are drawn on.
+     *
+     * @param background the pane around the maze
+     * @param cell       a free cell with Q = 0 (the middle of the diverging scale) or without triangles
+     * @param wall       a wall cell
+     * @param grid       the lines between cells
+     * @param goal       the goal cell's fill
+     * @param goalText   the letter G
+     * @param start      the start cell's frame and its letter S
+     * @param plate      the light plate under S and the numbers
+     */
+    public record Colours(Color background, Color cell, Color wall, Color grid, Color goal, Color goalText, Color start,
+                          Color plate) {
+    }
+
+    private static final Colours NORMAL = new Colours(new Color(0xfafafa), Color.WHITE, WALL, new Color(0x9a9a9a),
+            GOAL, Color.WHITE, Color.BLACK, new Color(255, 255, 255, 210));
+    private static final Colours HIGH_CONTRAST = new Colours(Color.BLACK, Color.WHITE, new Color(0x666666),
+            Color.BLACK, new Color(0x005C43), Color.WHITE, Color.BLACK, new Color(255, 255, 255, 230));
+
+    /** The colours of the normal or the high-contrast theme. */
+    public static Colours colours(boolean highContrast) {
+        return highContrast ? HIGH_CONTRAST : NORMAL;
+    }
+
+    /**
      * How to draw.
      *
      * @param limit        the colour scale's limit m: Q in [-m, m]
@@ -73,7 +101,8 @@ public final class MazeRenderer {
     /** Draws {@code frame} with the {@code extras} layers into the area [0, w] x [0, h]. */
     public static void draw(Pen pen, PaneFrame frame, Style style, Extras extras, double w, double h) {
         Overlays overlays = style.overlays();
-        pen.fill(style.highContrast() ? Color.BLACK : new Color(0xfafafa));
+        Colours colours = colours(style.highContrast());
+        pen.fill(colours.background());
         pen.fillRect(0, 0, w, h);
         if (frame == null) {
             return;
@@ -94,7 +123,7 @@ public final class MazeRenderer {
                 double left = ox + c * s;
                 double top = oy + r * s;
                 if (layout.isWall(r, c)) {
-                    pen.fill(style.highContrast() ? new Color(0xbbbbbb) : WALL);
+                    pen.fill(colours.wall());
                     pen.fillRect(left, top, s, s);
                     continue;
                 }
@@ -108,19 +137,19 @@ public final class MazeRenderer {
                     pen.strokeLine(left, top, left + s, top + s);
                     pen.strokeLine(left + s, top, left, top + s);
                 } else {
-                    pen.fill(Color.WHITE);
+                    pen.fill(colours.cell());
                     pen.fillRect(left, top, s, s);
                 }
             }
         }
-        pen.stroke(style.highContrast() ? Color.WHITE : new Color(0x9a9a9a), 1, null);
+        pen.stroke(colours.grid(), style.highContrast() ? Math.max(1, s / 40) : 1, null);
         for (int r = 0; r <= layout.rows(); r++) {
             pen.strokeLine(ox, oy + r * s, ox + cols * s, oy + r * s);
         }
         for (int c = 0; c <= cols; c++) {
             pen.strokeLine(ox + c * s, oy, ox + c * s, oy + layout.rows() * s);
         }
-        drawStartAndGoal(pen, layout, s, ox, oy);
+        drawStartAndGoal(pen, layout, colours, s, ox, oy);
         for (int r = 0; r < layout.rows(); r++) {
             for (int c = 0; c < cols; c++) {
                 if (layout.isWall(r, c)) {
@@ -250,19 +279,31 @@ public final class MazeRenderer {
         };
     }
 
-    private static void drawStartAndGoal(Pen pen, Layout layout, double s, double ox, double oy) {
+    /** Size of the letters S and G as a share of the cell: they grow with the cell, as the maze does. */
+    static final double LETTER = 0.42;
+
+    /**
+     * G fills the goal cell with its letter in the middle; S frames the start cell with its letter on a light plate in
+     * the top right corner (the middle is the greedy arrow's and the agent's). Both letters scale with the cell.
+     */
+    private static void drawStartAndGoal(Pen pen, Layout layout, Colours colours, double s, double ox, double oy) {
         double gl = ox + layout.goal().col() * s;
         double gt = oy + layout.goal().row() * s;
-        pen.fill(GOAL);
+        pen.fill(colours.goal());
         pen.fillRect(gl + 1, gt + 1, s - 2, s - 2);
-        pen.fill(Color.WHITE);
-        pen.text("G", gl + s / 2, gt + s / 2, Math.max(9, s * 0.42), true, Align.CENTER);
+        pen.fill(colours.goalText());
+        pen.text("G", gl + s / 2, gt + s / 2, Math.max(9, s * LETTER), true, Align.CENTER);
         double sl = ox + layout.start().col() * s;
         double st = oy + layout.start().row() * s;
-        pen.stroke(Color.BLACK, Math.max(1.5, s / 20), null);
+        pen.stroke(colours.start(), Math.max(1.5, s / 20), null);
         pen.strokeRect(sl + 2, st + 2, s - 4, s - 4);
-        pen.fill(Color.BLACK);
-        pen.text("S", sl + s * 0.82, st + s * 0.2, Math.max(8, s * 0.26), true, Align.CENTER);
+        double size = Math.max(9, s * LETTER * 0.8);
+        double cx = sl + s - 3 - size * 0.45;
+        double cy = st + 3 + size * 0.55;
+        pen.fill(colours.plate());
+        pen.fillRect(cx - size * 0.42, cy - size * 0.52, size * 0.84, size * 1.04);
+        pen.fill(colours.start());
+        pen.text("S", cx, cy, size, true, Align.CENTER);
     }
 
     /** A black arrow; with {@code halo} a white edge around it, readable on dark heat-map colours too. */

@@ -19,6 +19,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
+import mbrllab.app.render.Theme;
 import mbrllab.charts.CompoundingErrorChart;
 import mbrllab.core.models.dynamics.CompoundingError;
 import mbrllab.core.models.dynamics.MultiStepPrediction;
@@ -81,7 +82,7 @@ final class DynamicsCharts {
                 renderer.setSeriesPaint(0, look.colour(ro.colour()));
                 renderer.setSeriesFillPaint(0, look.colour(ro.colour()));
                 renderer.setSeriesStroke(0, look.stroke(1.8));
-                renderer.setAlpha(0.2f);
+                renderer.setAlpha(look.highContrast() ? Theme.HIGH_CONTRAST.bandAlpha() : 0.2f);
                 plot.setDataset(index, c);
                 plot.setRenderer(index++, renderer);
                 legend.add(look.box(ro.label() + ": mean +-2 sigma (95%)", look.colour(ro.colour(), 0.5)));

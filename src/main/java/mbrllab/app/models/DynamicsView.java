@@ -38,6 +38,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
 import mbrllab.app.controls.ValidatedField;
+import mbrllab.app.lab.Layouts;
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
 import mbrllab.charts.CompoundingErrorChart;
@@ -155,16 +156,15 @@ final class DynamicsView {
         parityBox.setPadding(new Insets(4));
         Tab compoundingTab = new Tab("Compounding error: why short rollouts", compounding);
         compoundingTab.setId("compoundingTab");
+        Layouts.tabTitles(compoundingTab, "Compounding error: why short rollouts", "Compounding error");
         Tab parityTab = new Tab("One-step parity", parityBox);
         parityTab.setId("parityTab");
         TabPane bottom = new TabPane(compoundingTab, parityTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottom.setId("dynamicsBottomTabs");
-        SplitPane center = new SplitPane(topBox, bottom);
-        center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.56);
-        root.setCenter(center);
-        root.setLeft(sidePanel());
+        Layouts.fitTabTitles(bottom);
+        SplitPane center = Layouts.pictureOverChart(topBox, bottom, 0.56);
+        root.setCenter(Layouts.withSidePanel(center, sidePanel(), 0.78));
 
         model.resultProperty().addListener((o, a, b) -> redraw());
         model.settingsProperty().addListener((o, a, b) -> {

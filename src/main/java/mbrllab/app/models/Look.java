@@ -17,6 +17,7 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.Title;
 
+import mbrllab.app.render.Theme;
 import mbrllab.charts.LearningCurveChart;
 import mbrllab.charts.Palette;
 
@@ -29,13 +30,6 @@ import mbrllab.charts.Palette;
  */
 record Look(double fontScale, boolean highContrast) {
 
-    /** Okabe-Ito lightened for a black background, in the order of {@link Palette}. */
-    private static final Color[] LIGHT = {
-        new Color(0x56, 0xB4, 0xE9), new Color(0xFF, 0x8C, 0x42), new Color(0x2E, 0xD6, 0xA0),
-        new Color(0xE6, 0x9F, 0x00), new Color(0xE6, 0xA8, 0xCC), new Color(0x9A, 0xD3, 0xF5),
-        new Color(0xF0, 0xE4, 0x42), Color.WHITE,
-    };
-
     static final int GP = 0;
     static final int ENSEMBLE = 1;
     static final int TS_INF = 2;
@@ -46,7 +40,7 @@ record Look(double fontScale, boolean highContrast) {
     }
 
     Color colour(int i) {
-        return highContrast ? LIGHT[Math.floorMod(i, LIGHT.length)] : Palette.categorical(i);
+        return Palette.categorical(i, highContrast);
     }
 
     /** The colour with an alpha in [0, 1]. */
@@ -63,11 +57,19 @@ record Look(double fontScale, boolean highContrast) {
     }
 
     Color background() {
-        return highContrast ? Color.BLACK : Color.WHITE;
+        return Theme.of(highContrast).background();
     }
 
     Color grid() {
-        return highContrast ? new Color(0x55, 0x55, 0x55) : new Color(0xDD, 0xDD, 0xDD);
+        return Theme.of(highContrast).grid();
+    }
+
+    /**
+     * Opacity of the outer (epistemic + aleatoric) and the inner (epistemic) band: light on white; on black strong
+     * enough for 3:1 against the background (ThemeContrastTest).
+     */
+    float bandAlpha(boolean inner) {
+        return highContrast ? (inner ? 0.45f : 0.6f) : (inner ? 0.38f : 0.16f);
     }
 
     /** Greys for secondary lines (prior samples, the truth's trail). */

@@ -35,6 +35,7 @@ import mbrllab.app.shell.Sessions;
 import mbrllab.app.lab.BaseLab;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
+import mbrllab.app.lab.Layouts;
 import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.Status;
 
@@ -88,8 +89,10 @@ public final class ModelsLab extends BaseLab implements SessionState {
         this.dynamicsView = new DynamicsView(dynamics);
         playgroundTab = new Tab("1-D playground: GP vs ensemble", playgroundView.view());
         playgroundTab.setId("playgroundTab");
+        Layouts.tabTitles(playgroundTab, "1-D playground: GP vs ensemble", "1-D playground");
         dynamicsTab = new Tab("Cart-pole dynamics: one step and many", dynamicsView.view());
         dynamicsTab.setId("dynamicsTab");
+        Layouts.tabTitles(dynamicsTab, "Cart-pole dynamics: one step and many", "Cart-pole dynamics");
         tabs.getTabs().setAll(playgroundTab, dynamicsTab);
         dynamicsView.setOnCollect(() -> {
             dynamicsStarted = true;
@@ -97,6 +100,7 @@ public final class ModelsLab extends BaseLab implements SessionState {
         });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("modelsTabs");
+        Layouts.fitTabTitles(tabs);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             setPlaying(false);
             if (b == dynamicsTab) {

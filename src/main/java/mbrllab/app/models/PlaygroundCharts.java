@@ -100,14 +100,14 @@ final class PlaygroundCharts {
         String[] names = {"GP", "Ensemble"};
         for (int m = 0; m < 2; m++) {
             if (models[m] != null) {
-                band(plot, layer++, grid, models[m], true, look.colour(colours[m]), 0.16f, names[m]);
+                band(plot, layer++, grid, models[m], true, look.colour(colours[m]), look.bandAlpha(false), names[m]);
                 legend.add(look.box(names[m] + " +-2 sigma epistemic + aleatoric (95% of new y)",
                         look.colour(colours[m], 0.22)));
             }
         }
         for (int m = 0; m < 2; m++) {
             if (models[m] != null) {
-                band(plot, layer++, grid, models[m], false, look.colour(colours[m]), 0.38f, names[m]);
+                band(plot, layer++, grid, models[m], false, look.colour(colours[m]), look.bandAlpha(true), names[m]);
                 legend.add(look.box(names[m] + " +-2 sigma epistemic (95% for f)", look.colour(colours[m], 0.5)));
             }
         }

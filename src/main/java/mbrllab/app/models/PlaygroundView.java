@@ -31,6 +31,7 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 
 import mbrllab.app.controls.ValidatedField;
+import mbrllab.app.lab.Layouts;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.NoiseKind;
 import mbrllab.core.models.PlaygroundData;
@@ -91,10 +92,8 @@ final class PlaygroundView {
         VBox bottom = new VBox(sigmaViewer);
         VBox.setVgrow(sigmaViewer, Priority.ALWAYS);
         bottom.setPadding(new Insets(2, 6, 4, 6));
-        SplitPane charts = new SplitPane(top, bottom);
-        charts.setOrientation(Orientation.VERTICAL);
-        charts.setDividerPositions(0.68);
-        root.setCenter(charts);
+        Layouts.hideInPresenterMode(hint);
+        SplitPane charts = Layouts.pictureOverChart(top, bottom, 0.68);
 
         PlaygroundData g = model.generatorProperty().get();
         noiseLevel = new ValidatedField<>("noiseLevelField", "Noise level", "Noise standard deviation in [0, 2] "
@@ -103,7 +102,7 @@ final class PlaygroundView {
         pointCount = new ValidatedField<>("pointsField", "Points drawn", "Number of points drawn by New data, 1.."
                 + PlaygroundViewModel.MAX_POINTS + "; Enter applies", ValidatedField.integer("points", 1,
                 PlaygroundViewModel.MAX_POINTS), Integer.toString(g.points()));
-        root.setRight(sidePanel());
+        root.setCenter(Layouts.withSidePanel(charts, sidePanel(), 0.75));
         model.fitProperty().addListener((o, a, b) -> redraw());
         model.generatorProperty().addListener((o, a, b) -> showGenerator(b));
         model.choiceProperty().addListener((o, a, b) -> redraw());

@@ -1,10 +1,18 @@
 package mbrllab.app.render;
 
+import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
 
 /**
  * A Canvas that takes the size its parent gives it and redraws when that size changes (a plain Canvas keeps
  * its own size). Subclasses draw in {@link #draw()}, on the FX thread only.
+ *
+ * <p>A picture with an aspect (a maze of rows x cols, a cart on its track) says so with {@link #aspect()}: its
+ * preferred height then follows the width it gets, so that layouts give it the height it can use and no more.
+ *
+ * <p>Sharp on HiDPI screens without help: JavaFX backs a Canvas with a texture at the highest output scale of the
+ * screens (NGCanvas's highestPixelScale, e.g. 2 on a laptop at 200 %), and the renderers draw in logical
+ * coordinates, so lines and text are drawn at device resolution.
  */
 public abstract class ResizableCanvas extends Canvas {
 
@@ -31,6 +39,23 @@ public abstract class ResizableCanvas extends Canvas {
     /** Paints the whole canvas for its current size. */
     protected abstract void draw();
 
+    /** Height over width of the picture, or NaN when it has no aspect (then the preferred height is fixed). */
+    protected double aspect() {
+        return Double.NaN;
+    }
+
+    /** Tells the parent that the aspect changed (a maze of another size). */
+    protected final void aspectChanged() {
+        if (getParent() != null) {
+            getParent().requestLayout();
+        }
+    }
+
+    @Override
+    public Orientation getContentBias() {
+        return Double.isNaN(aspect()) ? null : Orientation.HORIZONTAL;
+    }
+
     @Override
     public boolean isResizable() {
         return true;
@@ -43,7 +68,8 @@ public abstract class ResizableCanvas extends Canvas {
 
     @Override
     public double prefHeight(double width) {
-        return prefH;
+        double a = aspect();
+        return Double.isNaN(a) || width <= 0 ? prefH : Math.max(minH, width * a);
     }
 
     @Override

@@ -33,8 +33,12 @@ final class HelpText {
               Right arrow      one step (every pane: one real step and its n planning updates);
                                in the cart-pole lab with the keyboard agent it pushes the cart instead
               Ctrl+R           reset (new agents, Q = 0, empty model, the seed in the toolbar)
-              Ctrl+plus / Ctrl+minus / Ctrl+0   larger / smaller / normal text
-              F11              presenter full screen
+              Ctrl+plus / Ctrl+minus / Ctrl+0   larger / smaller / normal text (Ctrl+= and
+                               Ctrl+Shift+=, and the keypad's plus and minus, work too)
+              Ctrl+1 .. Ctrl+7 open the first to seventh lab of the list (also the Labs menu)
+              F11              presenter mode, full screen: the lab list and the options fold away
+                               (the toolbar's lab button and the Options handle bring them back)
+              Text size, high contrast and presenter mode are remembered for the next start.
               F1               this help
               Ctrl+O / Ctrl+S  open / save a session;  Ctrl+E  export all views
               Ctrl+Q           quit

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -17,11 +19,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -33,6 +39,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import mbrllab.app.Background;
@@ -41,6 +49,7 @@ import mbrllab.app.lab.Lab;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
 import mbrllab.app.lab.MazeHolder;
+import mbrllab.app.lab.Presenter;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.Status;
@@ -48,7 +57,14 @@ import mbrllab.app.lab.Status;
 /**
  * The one window: menus, the lab's run controls in a toolbar, the navigation of labs on the left, the open lab
  * in the middle and a status bar with progress and cancel for long work. Owns the keyboard shortcuts
- * (Space play/pause, Right step, Ctrl+R reset, Ctrl+plus/minus font scale, F11 presenter full screen, F1 help).
+ * (Space play/pause, Right step, Ctrl+R reset, Ctrl+plus/minus text scale, Ctrl+1 to Ctrl+7 labs, F11 presenter mode,
+ * F1 help) and the classroom settings (text scale, high contrast, presenter mode), which it keeps in
+ * {@link ClassroomSettings} across restarts.
+ *
+ * <p>Presenter mode (F11, the toolbar's Presenter button, {@code screenshot --presenter}) folds the lab list into the
+ * Labs menu and the toolbar's lab button, and tells the labs' shared layouts through {@link Presenter}: their side
+ * panels fold into drawers and the pictures and charts take the room. With F11 and the button the window also goes
+ * full screen.
  */
 public final class Shell {
 
@@ -64,33 +80,86 @@ public final class Shell {
     private final StatusBar statusBar = new StatusBar();
     private final DoubleProperty fontScale = new SimpleDoubleProperty(1.0);
     private final CheckMenuItem highContrast = new CheckMenuItem("High contrast");
+    private final Presenter presenter = new Presenter();
+    private final ToggleButton presenterButton = new ToggleButton("Presenter");
+    private final MenuButton labsButton = new MenuButton();
+    private final ClassroomSettings settings;
+    private boolean fullScreenFollowsPresenter = true;
     private Lab current;
     private LabEntry currentEntry;
     private FileDialogs dialogs = FileDialogs.SYSTEM;
     private String lastError;
 
+    /** A shell whose classroom settings start at the defaults and are not remembered (UI tests). */
     public Shell(Stage stage, List<LabEntry> labs, FxDispatcher dispatcher, Background background) {
+        this(stage, labs, dispatcher, background, ClassroomSettings.inMemory());
+    }
+
+    /** A shell that starts with the saved classroom settings and saves every change of them. */
+    public Shell(Stage stage, List<LabEntry> labs, FxDispatcher dispatcher, Background background,
+                 ClassroomSettings settings) {
         this.stage = stage;
         this.dispatcher = dispatcher;
         this.background = background;
+        this.settings = settings;
         root.getStyleClass().add("shell");
         root.setId("shell");
+        presenter.attachTo(root);
         navigation.setId("labNavigation");
         navigation.getItems().setAll(labs);
-        navigation.setPrefWidth(185);
-        navigation.setMinWidth(110);
+        // A long name wraps at a space ("Models (GP" over "vs ensemble)"), so the list stays narrow at large text.
+        navigation.setCellFactory(v -> {
+            javafx.scene.control.ListCell<LabEntry> cell = new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(LabEntry item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty || item == null ? null : item.name());
+                }
+            };
+            cell.setWrapText(true);
+            cell.setPrefWidth(0);
+            return cell;
+        });
         navigation.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 open(b);
             }
         });
         toolbar.setId("runToolbar");
-        root.setTop(new VBox(menuBar(), toolbar));
+        presenterButton.setId("presenterButton");
+        presenterButton.setTooltip(new Tooltip("Presenter mode (F11): the lab list and the options fold away and the "
+                + "pictures take the screen"));
+        presenterButton.setOnAction(e -> setPresenterFromUser(presenterButton.isSelected()));
+        presenterButton.setMinWidth(Region.USE_PREF_SIZE);
+        labsButton.setId("labsButton");
+        labsButton.setTooltip(new Tooltip("Open another lab (Ctrl+1 to Ctrl+" + Math.min(9, labs.size()) + ")"));
+        labsButton.setMinWidth(Region.USE_PREF_SIZE);
+        for (LabEntry entry : labs) {
+            MenuItem item = new MenuItem(entry.name());
+            item.setOnAction(e -> select(entry.id()));
+            labsButton.getItems().add(item);
+        }
+        root.setTop(new VBox(menuBar(labs), toolbar));
         root.setLeft(navigation);
         root.setBottom(statusBar.view());
-        fontScale.addListener((o, a, b) -> applyFontScale());
-        highContrast.selectedProperty().addListener((o, a, b) -> applyHighContrast());
+        fontScale.set(settings.fontScale());
+        highContrast.setSelected(settings.highContrast());
+        presenter.onProperty().set(settings.presenter());
+        fontScale.addListener((o, a, b) -> {
+            settings.setFontScale(b.doubleValue());
+            applyFontScale();
+        });
+        highContrast.selectedProperty().addListener((o, a, b) -> {
+            settings.setHighContrast(b);
+            applyHighContrast();
+        });
+        presenter.onProperty().addListener((o, a, b) -> {
+            settings.setPresenter(b);
+            applyPresenter();
+        });
         applyFontScale();
+        applyHighContrast();
+        applyPresenter();
         if (!labs.isEmpty()) {
             navigation.getSelectionModel().select(0);
         }
@@ -108,6 +177,29 @@ public final class Shell {
         return fontScale;
     }
 
+    /** Presenter mode: the lab list folded away, side panels in drawers, the pictures taking the room. */
+    public BooleanProperty presenterProperty() {
+        return presenter.onProperty();
+    }
+
+    /** Sets presenter mode; F11 and the toolbar button also take the window to full screen and back. */
+    public void setPresenter(boolean on) {
+        presenter.onProperty().set(on);
+    }
+
+    /**
+     * Whether F11 and the Presenter button also switch full screen (default true). The screenshot command and the
+     * UI tests keep their window size and turn this off.
+     */
+    public void setFullScreenFollowsPresenter(boolean follows) {
+        this.fullScreenFollowsPresenter = follows;
+    }
+
+    /** The saved classroom settings this shell reads and writes. */
+    public ClassroomSettings settings() {
+        return settings;
+    }
+
     /** Replaces the file dialogs (UI tests answer them without a native dialog). */
     public void setFileDialogs(FileDialogs newDialogs) {
         this.dialogs = newDialogs;
@@ -116,6 +208,11 @@ public final class Shell {
     /** The lab on show, or null. */
     public Lab currentLab() {
         return current;
+    }
+
+    /** The id of the open lab ("dyna-maze"), or null before one is open. */
+    public String currentLabId() {
+        return currentEntry == null ? null : currentEntry.id();
     }
 
     /** Opens the lab with this id; false if there is none. */
@@ -162,8 +259,10 @@ public final class Shell {
         statusBar.hideProgress();
         current = entry.open().apply(new LabContext(dispatcher, background, statusBar));
         currentEntry = entry;
-        toolbar.getItems().setAll(current.toolbarItems());
+        labsButton.setText(entry.name());
+        fillToolbar();
         root.setCenter(current.view());
+        current.setPresenter(presenter.isOn());
         current.view().setOnContextMenuRequested(e -> {
             javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
             menu.getItems().setAll(exportItems());
@@ -183,7 +282,44 @@ public final class Shell {
         }
     }
 
-    private MenuBar menuBar() {
+    /** The shell's own items (Presenter, and in presenter mode the lab button), then the lab's run controls. */
+    private void fillToolbar() {
+        List<Node> items = new java.util.ArrayList<>(List.of(presenterButton, labsButton,
+                new Separator(Orientation.VERTICAL)));
+        if (current != null) {
+            items.addAll(current.toolbarItems());
+        }
+        toolbar.getItems().setAll(items);
+    }
+
+    private void setPresenterFromUser(boolean on) {
+        presenter.onProperty().set(on);
+        if (fullScreenFollowsPresenter && stage.isFullScreen() != on) {
+            stage.setFullScreen(on);
+        }
+    }
+
+    private void applyPresenter() {
+        boolean on = presenter.isOn();
+        if (on) {
+            if (!root.getStyleClass().contains("presenter")) {
+                root.getStyleClass().add("presenter");
+            }
+        } else {
+            root.getStyleClass().remove("presenter");
+        }
+        root.setLeft(on ? null : navigation);
+        if (current != null) {
+            current.setPresenter(on);
+        }
+        labsButton.setVisible(on);
+        labsButton.setManaged(on);
+        if (presenterButton.isSelected() != on) {
+            presenterButton.setSelected(on);
+        }
+    }
+
+    private MenuBar menuBar(List<LabEntry> labs) {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> stage.close());
@@ -232,33 +368,59 @@ public final class Shell {
         reset.setOnAction(e -> runIfOpen(c -> c.reset().run()));
         Menu run = new Menu("Run", null, playPause, step, reset);
 
-        MenuItem bigger = new MenuItem("Larger text");
-        bigger.setAccelerator(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN));
-        bigger.setOnAction(e -> changeFontScale(+0.1));
-        MenuItem biggerEquals = new MenuItem("Larger text (Ctrl+=)");
-        biggerEquals.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
-        biggerEquals.setOnAction(e -> changeFontScale(+0.1));
-        biggerEquals.setVisible(false);
-        MenuItem smaller = new MenuItem("Smaller text");
-        smaller.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
-        smaller.setOnAction(e -> changeFontScale(-0.1));
+        // Ctrl++ is Ctrl+Shift+= on most keyboards, Ctrl+= without Shift, or the keypad's plus: all of them work.
+        MenuItem bigger = textScaleItem("Larger text", +0.1, KeyCode.PLUS, true);
+        MenuItem smaller = textScaleItem("Smaller text", -0.1, KeyCode.MINUS, true);
         MenuItem normal = new MenuItem("Normal text size");
         normal.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
         normal.setOnAction(e -> fontScale.set(1.0));
-        MenuItem fullScreen = new MenuItem("Presenter full screen");
-        fullScreen.setAccelerator(new KeyCodeCombination(KeyCode.F11));
-        fullScreen.setOnAction(e -> stage.setFullScreen(!stage.isFullScreen()));
+        CheckMenuItem presenterItem = new CheckMenuItem("Presenter mode (full screen)");
+        presenterItem.setId("presenterItem");
+        presenterItem.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+        presenterItem.setSelected(presenter.isOn());
+        presenterItem.setOnAction(e -> setPresenterFromUser(presenterItem.isSelected()));
+        presenter.onProperty().addListener((o, a, b) -> presenterItem.setSelected(b));
         highContrast.setId("highContrastItem");
-        Menu view = new Menu("View", null, bigger, biggerEquals, smaller, normal, fullScreen, highContrast);
+        Menu view = new Menu("View", null, bigger, smaller, normal, new SeparatorMenuItem(), presenterItem,
+                highContrast);
+        view.getItems().addAll(textScaleItem("Larger text (Ctrl+=)", +0.1, KeyCode.EQUALS, false),
+                textScaleItem("Larger text (keypad)", +0.1, KeyCode.ADD, false),
+                textScaleItem("Smaller text (keypad)", -0.1, KeyCode.SUBTRACT, false));
+
+        Menu labsMenu = new Menu("Labs");
+        labsMenu.setId("labsMenu");
+        for (int i = 0; i < labs.size(); i++) {
+            LabEntry entry = labs.get(i);
+            MenuItem item = new MenuItem(entry.name());
+            item.setId("labItem-" + entry.id());
+            if (i < 9) {
+                item.setAccelerator(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)),
+                        KeyCombination.SHORTCUT_DOWN));
+            }
+            item.setOnAction(e -> select(entry.id()));
+            labsMenu.getItems().add(item);
+        }
 
         MenuItem help = new MenuItem("Help and keyboard shortcuts");
         help.setId("helpMenuItem");
         help.setAccelerator(new KeyCodeCombination(KeyCode.F1));
         help.setOnAction(e -> showHelp());
         Menu helpMenu = new Menu("Help", null, help);
-        MenuBar bar = new MenuBar(file, presets, run, view, helpMenu);
+        MenuBar bar = new MenuBar(file, labsMenu, presets, run, view, helpMenu);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /**
+     * A text-scale item for {@code key} with Ctrl, Shift pressed or not; a hidden one only carries its shortcut (the
+     * menu shows one line per direction).
+     */
+    private MenuItem textScaleItem(String text, double delta, KeyCode key, boolean shown) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY));
+        item.setOnAction(e -> changeFontScale(delta));
+        item.setVisible(shown);
+        return item;
     }
 
     /** The export entries of the open lab: one submenu per view with PNG (2x), SVG and CSV. */
@@ -446,18 +608,45 @@ public final class Shell {
 
     /** Changes the font scale by {@code delta}, kept within 0.7 to 3. */
     public void changeFontScale(double delta) {
-        fontScale.set(Math.round(Math.max(0.7, Math.min(3.0, fontScale.get() + delta)) * 10) / 10.0);
+        fontScale.set(ClassroomSettings.clampScale(fontScale.get() + delta));
     }
 
     private void applyFontScale() {
-        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * fontScale.get()));
-        // The lab names ("Changing mazes") stay whole at large text.
-        navigation.setPrefWidth(150 * Math.max(1, fontScale.get()));
+        double size = BASE_FONT * fontScale.get();
+        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", size));
+        double width = navigationWidth(navigation.getItems(), size);
+        navigation.setPrefWidth(width);
+        navigation.setMinWidth(width);
+        navigation.setMaxWidth(width);
         if (current != null) {
             current.setFontScale(fontScale.get());
         }
         statusBar.setScale(fontScale.get());
-        navigation.setPrefWidth(185 * Math.max(1, fontScale.get()));
+    }
+
+    /**
+     * The width the lab list needs for its names at this font size, each name on at most two lines (the cells wrap
+     * at spaces: "Models (GP" over "vs ensemble)"): the widest name at its best split, the cells' padding (0.6em
+     * each side in the style sheet) and the list's border, no more.
+     */
+    static double navigationWidth(List<LabEntry> labs, double fontSize) {
+        Text text = new Text();
+        text.setFont(Font.font(Font.getDefault().getFamily(), fontSize));
+        double widest = 0;
+        for (LabEntry entry : labs) {
+            String name = entry.name();
+            double best = width(text, name);
+            for (int i = name.indexOf(' '); i > 0; i = name.indexOf(' ', i + 1)) {
+                best = Math.min(best, Math.max(width(text, name.substring(0, i)), width(text, name.substring(i + 1))));
+            }
+            widest = Math.max(widest, best);
+        }
+        return Math.ceil(widest + 2 * 0.6 * fontSize + 8);
+    }
+
+    private static double width(Text text, String s) {
+        text.setText(s);
+        return text.getLayoutBounds().getWidth();
     }
 
     private void applyHighContrast() {
@@ -508,6 +697,15 @@ public final class Shell {
                     onCancel.run();
                 }
             });
+            // The progress and Cancel keep their width; a long message gives way (cut at its end, whole in its
+            // tooltip) instead of squeezing "9 / 30 runs" to a few pixels at large text.
+            progressText.setMinWidth(Region.USE_PREF_SIZE);
+            cancel.setMinWidth(Region.USE_PREF_SIZE);
+            progress.setMinWidth(Region.USE_PREF_SIZE);
+            message.setMinWidth(0);
+            Tooltip whole = new Tooltip();
+            whole.textProperty().bind(message.textProperty());
+            message.setTooltip(whole);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             box = new HBox(8, message, spacer, progressText, progress, cancel);

@@ -1,0 +1,212 @@
+package mbrllab.app.controls;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A pane's header that shortens before it wraps and is never elided. It holds the same text in several forms,
+ * longest first ("episode 3, step 120 · 1,200 Q updates" ... "ep. 3 · 120\n1,200 upd."), and shows the longest form
+ * whose every line fits its width. When even the shortest does not fit, that one wraps at its spaces, never inside a
+ * word: the label is never narrower than the shortest form's longest word, and never lower than its text. Its
+ * preferred width is the longest form's, so a parent that has the room shows the whole text.
+ *
+ * <p>Headers in a {@link Group} (the counters over a row of panes) show the same form, the shortest any of them
+ * needs, so that the panes below them stay level.
+ */
+public final class HeaderLabel extends Label {
+
+    private final Text measure = new Text();
+    private List<String> forms = List.of("");
+    private Group group;
+
+    /** A header showing {@code forms}, longest first. */
+    public HeaderLabel(String... forms) {
+        getStyleClass().add("header-label");
+        setMinHeight(USE_PREF_SIZE);
+        setAlignment(Pos.CENTER);
+        setTextAlignment(TextAlignment.CENTER);
+        widthProperty().addListener((o, a, b) -> choose());
+        fontProperty().addListener((o, a, b) -> {
+            requestLayout();
+            choose();
+        });
+        setForms(forms);
+    }
+
+    /** Headers that show the same form: the shortest that any of them needs. */
+    public static final class Group {
+        private final List<HeaderLabel> members = new ArrayList<>();
+
+        /** Adds a header to the group. */
+        public void add(HeaderLabel label) {
+            members.add(label);
+            label.group = this;
+            update();
+        }
+
+        /** Empties the group (the panes are rebuilt). */
+        public void clear() {
+            for (HeaderLabel l : members) {
+                l.group = null;
+            }
+            members.clear();
+        }
+
+        /** The form index all members show when each has {@code available} pixels for its text (-1: its own). */
+        int level(double available) {
+            int level = 0;
+            for (HeaderLabel l : members) {
+                double a = available >= 0 ? available : l.available();
+                level = Math.max(level, l.neededLevel(a));
+            }
+            return level;
+        }
+
+        void update() {
+            int level = level(-1);
+            for (HeaderLabel l : members) {
+                l.show(level);
+            }
+        }
+    }
+
+    /** The text in its forms, longest first; shows the longest that fits. */
+    public void setForms(String... newForms) {
+        List<String> list = newForms.length == 0 ? List.of("") : List.of(newForms);
+        if (!list.equals(forms)) {
+            boolean widthsChange = !sameShape(list, forms);
+            forms = list;
+            if (widthsChange) {
+                requestLayout();
+            }
+            choose();
+        }
+    }
+
+    /** The forms, longest first. */
+    public List<String> forms() {
+        return forms;
+    }
+
+    /** Widths change only when the forms do, not when a digit changes: layouts stay calm while numbers count up. */
+    private static boolean sameShape(List<String> a, List<String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).length() != b.get(i).length()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void choose() {
+        if (group != null) {
+            group.update();
+        } else {
+            show(neededLevel(available()));
+        }
+    }
+
+    /** Shows form {@code level} (or this label's last), wrapped only when even that does not fit. */
+    private void show(int level) {
+        if (getWidth() <= 0) {
+            setWrapText(false);
+            setText(forms.get(0));
+            return;
+        }
+        String form = forms.get(Math.min(level, forms.size() - 1));
+        setWrapText(widestLine(form) > available() + 0.01);
+        setText(form);
+    }
+
+    private double available() {
+        return getWidth() <= 0 ? Double.MAX_VALUE : getWidth() - horizontalInsets();
+    }
+
+    /** The index of the longest form whose every line fits {@code available}, or the number of forms when none. */
+    private int neededLevel(double available) {
+        for (int i = 0; i < forms.size(); i++) {
+            if (widestLine(forms.get(i)) <= available + 0.01) {
+                return i;
+            }
+        }
+        return forms.size();
+    }
+
+    private double verticalInsets() {
+        Insets in = getInsets();
+        Insets pad = getLabelPadding();
+        return in.getTop() + in.getBottom() + pad.getTop() + pad.getBottom();
+    }
+
+    private double horizontalInsets() {
+        Insets in = getInsets();
+        Insets pad = getLabelPadding();
+        return in.getLeft() + in.getRight() + pad.getLeft() + pad.getRight();
+    }
+
+    /** The width of the widest line of {@code s} in the label's font. */
+    double widestLine(String s) {
+        double w = 0;
+        for (String line : s.split("\n", -1)) {
+            w = Math.max(w, textWidth(line));
+        }
+        return w;
+    }
+
+    private double textWidth(String s) {
+        Font font = getFont();
+        measure.setFont(font);
+        measure.setText(s);
+        return Math.ceil(measure.getLayoutBounds().getWidth());
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        double w = 0;
+        for (String form : forms) {
+            w = Math.max(w, widestLine(form));
+        }
+        return w + horizontalInsets();
+    }
+
+    /** The height of the form shown at {@code width}: its lines, or the shortest form wrapped at that width. */
+    @Override
+    protected double computePrefHeight(double width) {
+        double available = width < 0 ? Double.MAX_VALUE : width - horizontalInsets();
+        int level = group != null ? group.level(available) : neededLevel(available);
+        String form = forms.get(Math.min(level, forms.size() - 1));
+        boolean wrap = widestLine(form) > available + 0.01;
+        measure.setFont(getFont());
+        measure.setLineSpacing(getLineSpacing());
+        measure.setText(form);
+        measure.setWrappingWidth(wrap ? Math.max(1, available) : 0);
+        double h = measure.getLayoutBounds().getHeight();
+        measure.setWrappingWidth(0);
+        return Math.ceil(h) + verticalInsets();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        double w = 0;
+        for (String word : forms.get(forms.size() - 1).split("[ \n]+")) {
+            w = Math.max(w, textWidth(word));
+        }
+        return w + horizontalInsets();
+    }
+
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+}

@@ -1,0 +1,135 @@
+package mbrllab.app.lab;
+
+import java.util.List;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+/**
+ * Tab titles that shorten before they are cut: a tab may carry its title in several forms, longest first
+ * ({@link Layouts#tabTitles}), and a tab pane fitted with {@link Layouts#fitTabTitles} shows, after each layout, the
+ * longest forms whose headers fit its width (the same form index for every tab, so they shorten together). A tab
+ * pane's own overflow menu is left for tabs that do not fit even then.
+ */
+final class TabTitles {
+
+    static final Object FORMS = TabTitles.class;
+
+    private final TabPane pane;
+    private final Text measure = new Text();
+    private Scene scene;
+    private final Runnable check = this::fit;
+
+    private TabTitles(TabPane pane) {
+        this.pane = pane;
+        pane.sceneProperty().addListener((o, a, b) -> attach(b));
+        attach(pane.getScene());
+    }
+
+    static void fit(TabPane pane) {
+        new TabTitles(pane);
+    }
+
+    static void forms(Tab tab, String... forms) {
+        tab.getProperties().put(FORMS, List.of(forms));
+        tab.setText(forms[0]);
+    }
+
+    private void attach(Scene newScene) {
+        if (scene != null) {
+            scene.removePostLayoutPulseListener(check);
+        }
+        scene = newScene;
+        if (scene != null) {
+            scene.addPostLayoutPulseListener(check);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> formsOf(Tab tab) {
+        Object f = tab.getProperties().get(FORMS);
+        return f instanceof List<?> list ? (List<String>) list : List.of(tab.getText() == null ? "" : tab.getText());
+    }
+
+    /** After a layout: the longest level of forms whose headers fit; changes the titles only when it differs. */
+    private void fit() {
+        if (!pane.isVisible() || pane.getWidth() <= 0) {
+            return;
+        }
+        Node area = own(".tab-header-area");
+        // This pane's own tab headers, not those of a tab pane inside one of its tabs.
+        List<Node> tabNodes = pane.lookupAll(".tab").stream().filter(n -> n.getParent() != null
+                && n.getParent().getStyleClass().contains("headers-region") && ownerOf(n) == pane).toList();
+        if (area == null || tabNodes.size() != pane.getTabs().size()) {
+            return;
+        }
+        Node controls = own(".control-buttons-tab");
+        double available = area.getLayoutBounds().getWidth() - 12
+                - (controls != null && controls.isVisible() ? controls.getLayoutBounds().getWidth() : 0);
+        double[] overhead = new double[tabNodes.size()];
+        Font font = null;
+        for (int i = 0; i < tabNodes.size(); i++) {
+            Node tab = tabNodes.get(i);
+            Label label = (Label) tab.lookup(".tab-label");
+            if (label == null) {
+                return;
+            }
+            font = label.getFont();
+            overhead[i] = tab.getLayoutBounds().getWidth() - width(label.getText(), font);
+        }
+        int levels = 1;
+        for (Tab t : pane.getTabs()) {
+            levels = Math.max(levels, formsOf(t).size());
+        }
+        int chosen = levels - 1;
+        for (int level = 0; level < levels; level++) {
+            double need = 0;
+            for (int i = 0; i < pane.getTabs().size(); i++) {
+                List<String> forms = formsOf(pane.getTabs().get(i));
+                need += overhead[i] + width(forms.get(Math.min(level, forms.size() - 1)), font);
+            }
+            if (need <= available) {
+                chosen = level;
+                break;
+            }
+        }
+        for (Tab t : pane.getTabs()) {
+            List<String> forms = formsOf(t);
+            String text = forms.get(Math.min(chosen, forms.size() - 1));
+            if (!text.equals(t.getText())) {
+                t.setText(text);
+            }
+        }
+    }
+
+    /** The first node of this style class that belongs to this pane, not to a tab pane inside it. */
+    private Node own(String selector) {
+        for (Node n : pane.lookupAll(selector)) {
+            if (ownerOf(n) == pane) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** The tab pane a node lies in: its nearest ancestor that is one. */
+    private static TabPane ownerOf(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof TabPane t) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private double width(String text, Font font) {
+        measure.setFont(font);
+        measure.setText(text == null ? "" : text);
+        return measure.getLayoutBounds().getWidth();
+    }
+}
