@@ -111,6 +111,19 @@ class PresenterModeTest extends ShellFixture {
         assertNothingElided();
     }
 
+    @Test
+    void pilco(FxRobot robot) throws Exception {
+        open("pilco");
+        double h = waitUntilAtRest(() -> shell.view().lookup("#pilcoStatesChart").getLayoutBounds().getHeight(), 300,
+                "the PILCO lab is laid out");
+        double replay = shell.view().lookup("#pilcoReplayCanvas").getLayoutBounds().getWidth();
+        System.out.println("presenter mode, 1024x768, text 1.5: PILCO states chart height " + h + ", replay width "
+                + replay);
+        assertTrue(h >= 220, "the predicted states' chart is at least 220 px tall: " + h);
+        assertTrue(replay >= 300, "the replay's cart is at least 300 px wide: " + replay);
+        assertNothingElided();
+    }
+
     /**
      * Outside presenter mode at the same size the layout gives way: the lab list takes the width of its names (on two
      * lines at most), tab titles shorten so that every tab header lies inside its tab pane (the models lab's

@@ -96,9 +96,9 @@ class ModelsRolloutTest {
         ModelsCommandTest.Run help = ModelsCommandTest.run("models", "rollout", "--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("k,rmse,nll"), help.out());
-        ModelsCommandTest.Run bad = ModelsCommandTest.run("screenshot", "--lab", "pilco", "--out", "x.png");
+        ModelsCommandTest.Run bad = ModelsCommandTest.run("screenshot", "--lab", "no-such-lab", "--out", "x.png");
         assertEquals(2, bad.exit());
-        assertEquals("screenshot: unknown --lab 'pilco'; labs: " + String.join(", ", ScreenshotCommand.LABS), bad.err().strip());
+        assertEquals("screenshot: unknown --lab 'no-such-lab'; labs: " + String.join(", ", ScreenshotCommand.LABS), bad.err().strip());
         assertTrue(ScreenshotCommand.LABS.contains("models"));
     }
 

@@ -87,7 +87,14 @@ class IncrementalSingleNetTest {
 
     @Test
     void refusesBadUse() {
-        IncrementalSingleNet net = new IncrementalSingleNet(SingleNetSpec.pets());
+        SingleNetSpec pets = SingleNetSpec.pets();
+        IllegalArgumentException features = assertThrows(IllegalArgumentException.class,
+                () -> new IncrementalSingleNet(pets));
+        assertEquals("an incremental net takes the inputs with the cart position, got without-position",
+                features.getMessage());
+        IncrementalSingleNet net = new IncrementalSingleNet(new SingleNetSpec(pets.hidden(), pets.epochs(),
+                pets.minSteps(), pets.batchSize(), pets.learningRate(), pets.weightDecay(),
+                TransitionFeatures.WITH_POSITION));
         assertThrows(IllegalStateException.class, net::model);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> net.train(linear(10, 1), 0, new SplitMix64(1)));
