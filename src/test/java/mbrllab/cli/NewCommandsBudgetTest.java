@@ -111,9 +111,37 @@ class NewCommandsBudgetTest {
         assertTrue(r.out().startsWith("pets swingup: rs (population 20)"), r.out());
     }
 
+    @Test
+    void accelerateReadmeCommandAndDefaultsPassAndItsMaximumIsRefused() throws IOException {
+        assertTrue(Files.readString(Path.of("README.md")).contains("accelerate --runs 10 --seed 1 --out acc"));
+        assertWithinBudget("accelerate", "--runs", "10", "--seed", "1", "--out", out());
+        assertWithinBudget("accelerate", "--out", out());
+        assertWithinBudget("accelerate", "--settings", "real,single:n=10:k=1,model:n=10:k=20:ratio=0.2", "--out",
+                out());
+        assertRefused(new String[] {"accelerate", "--runs", "1000", "--episodes", "100000", "--out", out()},
+                "accelerate: ", "4 settings x 1000 runs x 30,000 real steps", "lower --runs, --max-steps");
+        assertRefused(new String[] {"accelerate", "--settings", "model:n=1000:k=500", "--runs", "1", "--out",
+            out()}, "1 settings x 1 runs");
+    }
+
+    @Test
+    void accelerateCountsItsRunsOnStderrAndKeepsStdout() {
+        Environment lines = new Environment(Budget.standard(), 0, 0, false, dir.resolve("logs"), false);
+        String[] args = {"accelerate", "--settings", "real,true:n=2:k=1", "--runs", "2", "--episodes", "3",
+            "--learning-starts", "10", "--threads", "1", "--out", out()};
+        Result r = run(lines, args);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().strip().lines().reduce((a, b) -> b).orElseThrow()
+                .matches("accelerate: 4/4 runs \\(100%\\), done in .*"), r.err());
+        Result plain = run(quiet(), args);
+        assertEquals("", plain.err());
+        assertEquals(strip(plain.out()), strip(r.out()), "stdout is the same with progress on");
+    }
+
     /** stdout without its measured times. */
     private static String strip(String out) {
         return out.replaceAll("plan [0-9.]+ ms", "plan T ms").replaceAll("wall time [0-9.]+ s", "wall time T s")
-                .replaceAll("fit [0-9.]+ s", "fit T s");
+                .replaceAll("fit [0-9.]+ s", "fit T s")
+                .replaceAll("runs in [0-9.]+ s", "runs in T s");
     }
 }
