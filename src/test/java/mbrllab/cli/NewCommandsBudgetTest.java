@@ -138,10 +138,41 @@ class NewCommandsBudgetTest {
         assertEquals(strip(plain.out()), strip(r.out()), "stdout is the same with progress on");
     }
 
+    @Test
+    void pilcoReadmeCommandAndDefaultsPassAndItsMaximumIsRefused() throws IOException {
+        assertTrue(Files.readString(Path.of("README.md")).contains("pilco --trials 8 --seed 1 --out out/pilco-1"));
+        assertWithinBudget("pilco", "--trials", "8", "--seed", "1", "--out", out());
+        assertWithinBudget("pilco", "--trials", "8", "--seed", "1", "--verbose", "--out", out());
+        assertWithinBudget("pilco", "--out", out());
+        assertWithinBudget("pilco", "--trials", "8", "--seed", "1", "--evaluations", "300", "--out", out());
+        // --trials 100 with the default horizon is over the GPs' 3,000 points: one line, exit 2
+        Result r = run(quiet(), "pilco", "--trials", "100", "--out", out());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("pilco: --trials x --horizon must be at most 3000 (the GPs' data), got 100 x 40", r.err().strip());
+        assertRefused(new String[] {"pilco", "--trials", "100", "--horizon", "30", "--out", out()}, "pilco: ",
+                "100 trials x 30 steps x 150 evaluations, GPs on up to 2,970 points", "lower --trials, --evaluations");
+        assertRefused(new String[] {"pilco", "--trials", "20", "--evaluations", "100000", "--out", out()},
+                "20 trials x 40 steps x 100000 evaluations");
+    }
+
+    @Test
+    void pilcoCountsItsTrialsOnStderrAndKeepsStdout() {
+        Environment lines = new Environment(Budget.standard(), 0, 0, false, dir.resolve("logs"), false);
+        String[] args = {"pilco", "--trials", "2", "--horizon", "10", "--evaluations", "3", "--centres", "2",
+            "--threads", "1", "--out", out()};
+        Result r = run(lines, args);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().strip().lines().reduce((a, b) -> b).orElseThrow()
+                .matches("pilco: 2/2 trials \\(100%\\), done in .*"), r.err());
+        Result plain = run(quiet(), args);
+        assertEquals("", plain.err());
+        assertEquals(strip(plain.out()), strip(r.out()), "stdout is the same with progress on");
+    }
+
     /** stdout without its measured times. */
     private static String strip(String out) {
         return out.replaceAll("plan [0-9.]+ ms", "plan T ms").replaceAll("wall time [0-9.]+ s", "wall time T s")
                 .replaceAll("fit [0-9.]+ s", "fit T s")
-                .replaceAll("runs in [0-9.]+ s", "runs in T s");
+                .replaceAll("runs in [0-9.]+ s", "runs in T s").replaceAll("[0-9.]+ s wall", "T s wall");
     }
 }
