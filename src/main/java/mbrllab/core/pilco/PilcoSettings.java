@@ -72,8 +72,8 @@ public record PilcoSettings(SwingUpTask task, int centres, int maxEvaluations, P
      * propagation is taken to cost as much). The 4 GPs are shared by the workers.
      *
      * <p>Checked on this machine (2026-12-05): trial 3 of {@code pilco --trials 3 --evaluations 20 --threads 1}
-     * (n = 80) took 1.9 s, estimated 2.5 s; the default 8 trials used 154 to 160 s of CPU time (README, "PILCO"),
-     * estimated 300 s.
+     * (n = 80) took 1.9 s, estimated 2.7 s; the default 8 trials used 154 to 160 s of CPU time (README, "PILCO"),
+     * estimated 309 s.
      *
      * @param trials  trials in all, >= 1
      * @param workers threads the work is shared by
