@@ -19,6 +19,7 @@ import mbrllab.core.acceleration.AccelerationSetting;
 import mbrllab.core.acceleration.AccelerationSpec;
 import mbrllab.core.acceleration.LearnedModelParams;
 import mbrllab.core.acceleration.ModelChoice;
+import mbrllab.core.acceleration.RunRecord;
 import mbrllab.core.control.BalanceTask;
 import mbrllab.core.dqn.DqnParams;
 import mbrllab.core.dqn.EpsilonSchedule;
@@ -159,6 +160,9 @@ final class AccelerateCommand implements Callable<Integer> {
             description = "worker threads (default: one per core); the result does not depend on it")
     Integer threads;
 
+    @CommandLine.Mixin
+    CommandSupport.Budgeted budget;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -175,6 +179,7 @@ final class AccelerateCommand implements Callable<Integer> {
         if (t < 1 || t > 1024) {
             throw new UserInputException("accelerate: --threads must be in 1..1024, got " + t);
         }
+        budget.check(experiment.cost(t), "lower --runs, --max-steps, --episodes, --updates or a setting's n and k");
         ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
             Thread thread = new Thread(r, "accelerate-worker");
             thread.setDaemon(true);
@@ -182,8 +187,13 @@ final class AccelerateCommand implements Callable<Integer> {
         });
         long t0 = System.nanoTime();
         AccelerationResult result;
-        try {
-            result = AccelerationExperiment.run(experiment, pool, AccelerationObserver.NONE);
+        try (Progress progress = Progress.start(spec, (long) named.size() * runs, "runs")) {
+            result = AccelerationExperiment.run(experiment, pool, new AccelerationObserver() {
+                @Override
+                public void runFinished(int setting, int run, RunRecord record) {
+                    progress.advance();
+                }
+            });
         } finally {
             pool.shutdownNow();
         }

@@ -99,6 +99,9 @@ final class PetsCommand implements Callable<Integer> {
             description = "worker threads (default: one per core); the files do not depend on it")
     Integer threads;
 
+    @picocli.CommandLine.Mixin
+    CommandSupport.Budgeted budget;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -110,6 +113,7 @@ final class PetsCommand implements Callable<Integer> {
         if (t < 1 || t > 1024) {
             throw new UserInputException("pets: --threads must be in 1..1024, got " + t);
         }
+        budget.check(run.cost(t), "lower --episodes, --population, --iterations, --particles or --horizon");
         PrintWriter console = spec.commandLine().getOut();
         console.println(describe(run));
         console.flush();
@@ -120,12 +124,13 @@ final class PetsCommand implements Callable<Integer> {
         });
         long start = System.nanoTime();
         List<PetsEpisode> result;
-        try {
+        try (Progress progress = Progress.start(spec, run.episodes(), "episodes")) {
             result = PetsLoop.run(run, pool, new PetsObserver() {
                 @Override
                 public void episodeFinished(PetsEpisode e) {
                     console.println(progressLine(e));
                     console.flush();
+                    progress.advance();
                 }
             });
         } finally {

@@ -83,6 +83,9 @@ final class PilcoCommand implements Callable<Integer> {
             description = "worker threads (default: one per core); the result does not depend on it")
     Integer threads;
 
+    @picocli.CommandLine.Mixin
+    CommandSupport.Budgeted budget;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -97,6 +100,7 @@ final class PilcoCommand implements Callable<Integer> {
         if (record != null) {
             Outputs.toFile("pilco", "--record", record);
         }
+        budget.check(settings.cost(trials, t), "lower --trials, --evaluations or --horizon");
         PrintWriter console = spec.commandLine().getOut();
         console.printf(Locale.ROOT, "PILCO: %d trials of %d steps, %d centres, %s propagation, at most %d evaluations "
                 + "per optimisation, seed %d, %d threads%n", trials, horizon, centres, settings.propagation().label(),
@@ -110,9 +114,24 @@ final class PilcoCommand implements Callable<Integer> {
         List<TrialResult> results = new ArrayList<>();
         List<Double> wall = new ArrayList<>();
         long start = System.nanoTime();
-        try {
+        try (Progress progress = Progress.start(spec, trials, "trials")) {
             PilcoLearner learner = new PilcoLearner(settings, seed);
-            PilcoObserver observer = verbose ? progress(console) : PilcoObserver.NONE;
+            PilcoObserver printer = verbose ? progress(console) : PilcoObserver.NONE;
+            PilcoObserver observer = new PilcoObserver() {
+                @Override
+                public void phase(int trial, Phase phase) {
+                    if (phase == Phase.TRAINING_DYNAMICS) {
+                        progress.phase("trial " + trial + ": training the GPs");
+                    }
+                }
+
+                @Override
+                public void evaluation(int trial, int evaluation, double cost, double best) {
+                    progress.phase("trial " + trial + ": policy search, evaluation " + evaluation + " of "
+                            + evaluations);
+                    printer.evaluation(trial, evaluation, cost, best);
+                }
+            };
             for (int k = 1; k <= trials; k++) {
                 TrialResult r = learner.nextTrial(pool, observer);
                 if (verbose && !r.isRandom()) {
@@ -123,6 +142,8 @@ final class PilcoCommand implements Callable<Integer> {
                 wall.add(seconds);
                 console.println(summary(r, seconds));
                 console.flush();
+                progress.phase(""); // the trial's phases are over
+                progress.advance();
             }
         } finally {
             pool.shutdownNow();

@@ -1,5 +1,7 @@
 package mbrllab.core.pilco;
 
+import mbrllab.core.budget.Cost;
+import mbrllab.core.budget.Rates;
 import mbrllab.core.control.SwingUpTask;
 
 /**
@@ -59,5 +61,37 @@ public record PilcoSettings(SwingUpTask task, int centres, int maxEvaluations, P
 
     public PilcoSettings withPropagation(Propagation p) {
         return new PilcoSettings(task, centres, maxEvaluations, p, training);
+    }
+
+    /**
+     * What {@code trials} trials (the random one included) cost at most on this machine. Trial k learns from n =
+     * (k - 1) H transitions: the 4 GPs' training (2 starts of at most {@code training().maxIterations()} L-BFGS
+     * iterations, taken as 2 likelihood evaluations each, {@link Rates#gpLikelihoodNs} in 6 dimensions) and the
+     * policy search's {@code maxEvaluations} evaluations of H moment-matching steps with the gradient, each
+     * {@link Rates#MOMENT_MATCHING_NS_PER_N2} n^2 + {@link Rates#MOMENT_MATCHING_NS_PER_N} n (the mean
+     * propagation is taken to cost as much). The 4 GPs are shared by the workers.
+     *
+     * <p>Checked on this machine (2026-12-05): trial 3 of {@code pilco --trials 3 --evaluations 20 --threads 1}
+     * (n = 80) took 1.9 s, estimated 2.7 s; the default 8 trials used 154 to 160 s of CPU time (README, "PILCO"),
+     * estimated 309 s.
+     *
+     * @param trials  trials in all, >= 1
+     * @param workers threads the work is shared by
+     */
+    public Cost cost(int trials, int workers) {
+        int h = horizon();
+        double ns = 0;
+        double maxN = 0;
+        for (int k = 2; k <= trials; k++) {
+            double n = (double) (k - 1) * h;
+            maxN = n;
+            ns += 4.0 * 2 * training.maxIterations() * 2 * Rates.gpLikelihoodNs((int) n, 6);
+            ns += (double) maxEvaluations * h * (Rates.MOMENT_MATCHING_NS_PER_N2 * n * n
+                    + Rates.MOMENT_MATCHING_NS_PER_N * n);
+        }
+        double bytes = (4 * 3 * maxN * maxN + (double) h * 4 * maxN * 40) * Rates.DOUBLE
+                + (double) trials * h * 120 * Rates.CHAR;
+        return Cost.of(ns / 1e9, 4, workers, bytes, trials + " trials x " + h + " steps x " + maxEvaluations
+                + " evaluations, GPs on up to " + Cost.count(maxN) + " points");
     }
 }
