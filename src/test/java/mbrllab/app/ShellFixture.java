@@ -5,12 +5,16 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -144,6 +148,31 @@ public abstract class ShellFixture {
 
     /** Screen pulses a sample must survive to count as at rest. */
     private static final int REST_PULSES = 5;
+
+    /**
+     * Clicks the centre of the node {@code query} finds, its position read on the FX thread. TestFX's
+     * {@code clickOn(query)} reads the node's bounds on the test thread; a Parent's bounds include its children's, so
+     * when a label's text has just changed that lays the text out on the test thread while the FX thread lays out
+     * other text, and JavaFX's shared glyph layout then fails with a ConcurrentModificationException
+     * (PangoGlyphLayout.dispose, seen once in AccelerationLabTest while the background runs updated the status bar).
+     */
+    public static void clickOnFx(FxRobot robot, String query) {
+        clickOnFx(robot, robot.lookup(query).<Node>query());
+    }
+
+    /** As {@link #clickOnFx(FxRobot, String)}, for a node in hand. */
+    public static void clickOnFx(FxRobot robot, Node node) {
+        Point2D centre;
+        try {
+            centre = WaitForAsyncUtils.asyncFx(() -> {
+                Bounds b = node.localToScreen(node.getBoundsInLocal());
+                return new Point2D(b.getCenterX(), b.getCenterY());
+            }).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot find where " + node + " is on the screen", e);
+        }
+        robot.clickOn(centre);
+    }
 
     /** Waits up to 15 s for {@code condition}, failing with {@code what}. */
     public static void waitUntil(Callable<Boolean> condition, String what) {

@@ -42,9 +42,9 @@ class AccelerationLabTest extends ShellFixture {
     /** Step moves all three learners one real step on the one clock; the carts, counts and processes are drawn. */
     @Test
     void stepMovesEveryPane(FxRobot robot) {
-        robot.clickOn("#stepButton");
+        clickOnFx(robot, "#stepButton");
         waitUntil(() -> text(robot, "#realStepsLabel").equals("real steps: 1"), "one real step");
-        robot.clickOn("#stepButton");
+        clickOnFx(robot, "#stepButton");
         waitUntil(() -> text(robot, "#realStepsLabel").equals("real steps: 2"), "two real steps");
         waitUntil(() -> text(robot, "#dataCounts0").equals("data: real 2 · model none"), "pane 1's counts");
         waitUntil(() -> text(robot, "#dataCounts1").equals("data: real 2 · model 0"), "pane 2's counts");
@@ -59,10 +59,10 @@ class AccelerationLabTest extends ShellFixture {
     /** A click on the k slider's track sets k for pane 2; its title and the run follow (a fresh start). */
     @Test
     void kSliderSetsPaneTwo(FxRobot robot) {
-        robot.clickOn("#stepButton");
+        clickOnFx(robot, "#stepButton");
         waitUntil(() -> text(robot, "#realStepsLabel").equals("real steps: 1"), "one real step");
         Slider k = robot.lookup("#kSlider").queryAs(Slider.class);
-        robot.clickOn(k);
+        clickOnFx(robot, k);
         AccelerationLab lab = lab(robot);
         waitUntil(() -> lab.model().settings().k() > 1, "k changed by the click");
         int chosen = lab.model().settings().k();
@@ -97,10 +97,11 @@ class AccelerationLabTest extends ShellFixture {
     /** The processes follow the chosen pane; with real data only, model training and collection stay idle. */
     @Test
     void processesOfTheChosenPane(FxRobot robot) throws Exception {
-        robot.clickOn("#processesChoice").clickOn("pane 1");
+        clickOnFx(robot, "#processesChoice");
+        robot.clickOn("pane 1");
         AccelerationLab lab = lab(robot);
         waitUntil(() -> lab.model().settings().processes() == 0, "pane 1 chosen");
-        robot.clickOn("#stepButton");
+        clickOnFx(robot, "#stepButton");
         waitUntil(() -> text(robot, "#realStepsLabel").equals("real steps: 1"), "one real step");
         String csv = WaitForAsyncUtils.asyncFx(() -> {
             List<ExportTarget> targets = lab.exportTargets();
