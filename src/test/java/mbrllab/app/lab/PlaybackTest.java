@@ -74,6 +74,16 @@ class PlaybackTest {
         assertEquals("20.0 a second", playback.speedTextProperty().get());
     }
 
+    private void waitUntilPending() throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!dispatcher.hasPending()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting until a frame waits in the dispatcher");
+            }
+            Thread.sleep(1);
+        }
+    }
+
     @Test
     void aStepShowsOneTickAndFramesOfAReplacedRunnerAreDropped() throws Exception {
         playback.launch("playback-test-1", counter(-1), LockStepRunner.Pacing.NONE, shown::add);
@@ -85,7 +95,7 @@ class PlaybackTest {
 
         playback.setStepsPerSecond(Double.POSITIVE_INFINITY);
         playback.setPlaying(true);
-        Thread.sleep(50); // frames pile up in the dispatcher
+        waitUntilPending(); // a frame of the playing runner waits in the dispatcher
         LockStepRunner<Long> second = playback.launch("playback-test-2", counter(-1), LockStepRunner.Pacing.NONE,
                 shown::add);
         int before = shown.size();

@@ -16,6 +16,11 @@ public final class QueueDispatcher implements Dispatcher {
         pending.put(key, update);
     }
 
+    /** Whether an update waits to be drained. */
+    public synchronized boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
     /** Runs the pending updates on the calling thread; returns how many ran. */
     public int drain() {
         Runnable[] updates;
