@@ -11,6 +11,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -18,6 +19,7 @@ import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -75,18 +77,7 @@ final class PilcoCharts {
             }
             NumberAxis axis = new NumberAxis(NAMES[c]);
             axis.setAutoRangeIncludesZero(false);
-            DeviationRenderer bandRenderer = new DeviationRenderer(true, false);
-            bandRenderer.setSeriesPaint(0, Palette.categorical(0));
-            bandRenderer.setSeriesFillPaint(0, Palette.categorical(0));
-            bandRenderer.setSeriesStroke(0, new BasicStroke(2f));
-            bandRenderer.setAlpha(0.25f);
-            XYPlot plot = new XYPlot(band, null, axis, bandRenderer);
-            XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
-            line.setSeriesPaint(0, Palette.categorical(1));
-            line.setSeriesStroke(0, new BasicStroke(2f));
-            line.setSeriesShape(0, new Ellipse2D.Double(-2, -2, 4, 4));
-            plot.setDataset(1, real);
-            plot.setRenderer(1, line);
+            XYPlot plot = predictedOverReal(band, real, null, axis);
             if (c == 1) { // upright, either way round
                 for (double upright : new double[] {Math.PI, -Math.PI}) {
                     plot.addRangeMarker(new ValueMarker(upright, Palette.categorical(2), new BasicStroke(1f,
@@ -132,18 +123,7 @@ final class PilcoCharts {
         NumberAxis time = new NumberAxis("time [s]");
         NumberAxis cost = new NumberAxis("cost per step");
         cost.setRange(-0.05, 1.1);
-        DeviationRenderer bandRenderer = new DeviationRenderer(true, false);
-        bandRenderer.setSeriesPaint(0, Palette.categorical(0));
-        bandRenderer.setSeriesFillPaint(0, Palette.categorical(0));
-        bandRenderer.setSeriesStroke(0, new BasicStroke(2f));
-        bandRenderer.setAlpha(0.25f);
-        XYPlot plot = new XYPlot(band, time, cost, bandRenderer);
-        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
-        line.setSeriesPaint(0, Palette.categorical(1));
-        line.setSeriesStroke(0, new BasicStroke(2f));
-        line.setSeriesShape(0, new Ellipse2D.Double(-2, -2, 4, 4));
-        plot.setDataset(1, real);
-        plot.setRenderer(1, line);
+        XYPlot plot = predictedOverReal(band, real, time, cost);
         style(plot);
         plot.setFixedLegendItems(legend(s != null && s.prediction() != null, "predicted E[c] ± 2 sd", "real cost"));
         JFreeChart chart = new JFreeChart(null, null, plot, true);
@@ -300,5 +280,25 @@ final class PilcoCharts {
         return String.format(Locale.ROOT, "■\u00a0predicted\u00a0±\u00a02\u00a0sd   ●\u00a0actual\u00a0(green:\u00a0success)\n%d of %d trials · "
                 + "%.0f s of experience · %s", r.trials().size(), r.planned(), r.experience(),
                 first == 0 ? "no success yet" : "first success: trial " + first);
+    }
+
+    /**
+     * A plot of the predicted mean with its band (dataset 0, first categorical colour, translucent) under the real
+     * values as dots joined by a line (dataset 1, second colour).
+     */
+    private static XYPlot predictedOverReal(XYDataset band, XYDataset real, ValueAxis x, ValueAxis y) {
+        DeviationRenderer bandRenderer = new DeviationRenderer(true, false);
+        bandRenderer.setSeriesPaint(0, Palette.categorical(0));
+        bandRenderer.setSeriesFillPaint(0, Palette.categorical(0));
+        bandRenderer.setSeriesStroke(0, new BasicStroke(2f));
+        bandRenderer.setAlpha(0.25f);
+        XYPlot plot = new XYPlot(band, x, y, bandRenderer);
+        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
+        line.setSeriesPaint(0, Palette.categorical(1));
+        line.setSeriesStroke(0, new BasicStroke(2f));
+        line.setSeriesShape(0, new Ellipse2D.Double(-2, -2, 4, 4));
+        plot.setDataset(1, real);
+        plot.setRenderer(1, line);
+        return plot;
     }
 }
