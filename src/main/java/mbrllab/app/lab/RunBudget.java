@@ -19,6 +19,11 @@ public final class RunBudget {
         return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
+    /** Whether {@code cost} is within the budget. */
+    public static boolean fits(Cost cost) {
+        return Budget.standard().excess(cost).isEmpty();
+    }
+
     /**
      * Refuses {@code cost} when it is over the budget.
      *
@@ -27,8 +32,20 @@ public final class RunBudget {
      *                                  experiments with --allow-long)"
      */
     public static void require(Cost cost, String howToLower) {
+        require("the background runs are", cost, howToLower);
+    }
+
+    /**
+     * Refuses {@code cost} when it is over the budget, naming what costs it.
+     *
+     * @param what       what costs it with its verb, e.g. "the background runs are", "a live run of 9 trials is"
+     * @param howToLower e.g. "lower the runs or the episodes"
+     * @throws IllegalArgumentException "WHAT estimated at ...; HOW (the command line runs larger experiments with
+     *                                  --allow-long)"
+     */
+    public static void require(String what, Cost cost, String howToLower) {
         Budget.standard().excess(cost).ifPresent(excess -> {
-            throw new IllegalArgumentException("the background runs are estimated at " + excess + "; " + howToLower
+            throw new IllegalArgumentException(what + " estimated at " + excess + "; " + howToLower
                     + " (the command line runs larger experiments with --allow-long)");
         });
     }

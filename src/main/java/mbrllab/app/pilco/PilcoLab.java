@@ -36,6 +36,7 @@ import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
 import mbrllab.app.lab.Layouts;
 import mbrllab.app.lab.Publication;
+import mbrllab.app.lab.RunBudget;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.lab.RunToolbar;
 import mbrllab.app.lab.SessionState;
@@ -43,6 +44,8 @@ import mbrllab.app.lab.Status;
 import mbrllab.app.render.FxPen;
 import mbrllab.app.render.ResizableCanvas;
 import mbrllab.app.shell.SessionFields;
+import mbrllab.core.budget.Budget;
+import mbrllab.core.budget.Cost;
 import mbrllab.io.PilcoRecording.Trial;
 
 /**
@@ -182,13 +185,16 @@ public final class PilcoLab extends BaseLab implements SessionState {
         loop.setTooltip(new Tooltip("Moment matching carries the model's uncertainty through the 40 steps; the GP "
                 + "mean alone trusts the model where it has no data"));
         loop.setMaxWidth(Double.MAX_VALUE);
-        Spinner<Integer> trials = new Spinner<>(2, PilcoLabSettings.MAX_TRIALS, model.trialsProperty().get());
+        int budgeted = PilcoLabSettings.budgetedTrials(PilcoLabSettings.Loop.MOMENT, RunBudget.workers());
+        Spinner<Integer> trials = new Spinner<>(2, budgeted, Math.min(budgeted, model.trialsProperty().get()));
         trials.setId("pilcoTrialsSpinner");
         trials.setPrefWidth(90);
         trials.getValueFactory().valueProperty().addListener((o, a, b) -> model.trialsProperty().set(b));
         model.trialsProperty().addListener((o, a, b) -> trials.getValueFactory().setValue(b.intValue()));
         trials.disableProperty().bind(model.sourceProperty().isEqualTo(PilcoLabSettings.Source.RECORDED));
-        trials.setTooltip(new Tooltip("Trials of a live run, the random one included"));
+        trials.setTooltip(new Tooltip("Trials of a live run, the random one included; at most " + budgeted
+                + " here, within the app's budget of about " + Cost.duration(Budget.STANDARD_SECONDS)
+                + " of work on this machine (the command line runs more with --allow-long)"));
         startButton.setId("pilcoStartButton");
         startButton.setOnAction(e -> model.start());
         startButton.setTooltip(new Tooltip("Show the recorded run, or compute a live one with the seed"));

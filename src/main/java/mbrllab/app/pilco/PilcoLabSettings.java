@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import mbrllab.app.lab.RunBudget;
 import mbrllab.app.shell.SessionFields;
 import mbrllab.app.shell.Sessions;
 import mbrllab.core.Keyed;
+import mbrllab.core.budget.Cost;
+import mbrllab.core.pilco.PilcoSettings;
 import mbrllab.core.pilco.Propagation;
 
 /**
@@ -142,7 +145,8 @@ record PilcoLabSettings(Source source, Loop propagation, long seed, int trials, 
     /**
      * Reads the settings; every field is optional (the defaults fill in).
      *
-     * @throws IllegalArgumentException naming the first field that is not valid
+     * @throws IllegalArgumentException naming the first field that is not valid, or for a live run over the app's
+     *                                  budget ({@link #budgetedTrials})
      */
     static PilcoLabSettings fromJson(JsonNode json) {
         PilcoLabSettings d = defaults();
@@ -175,7 +179,29 @@ record PilcoLabSettings(Source source, Loop propagation, long seed, int trials, 
         if (!action.equals("play") && !action.equals("pause")) {
             throw o.invalid("action", "\"play\" or \"pause\"", action);
         }
+        if (source == Source.LIVE) {
+            RunBudget.require("a live run of " + trials + " trials is", liveCost(loop, trials, RunBudget.workers()),
+                    "lower the trials to at most " + budgetedTrials(loop, RunBudget.workers()));
+        }
         return new PilcoLabSettings(source, loop, seed, trials, trial, start, velocities, speed,
                 action.equals("play"));
+    }
+
+    /** What a live run of {@code trials} trials costs on {@code workers} threads ({@link PilcoSettings#cost}). */
+    static Cost liveCost(Loop loop, int trials, int workers) {
+        return PilcoSettings.defaults().withPropagation(loop.propagation()).cost(trials, workers);
+    }
+
+    /**
+     * The most trials a live run on {@code workers} threads may have within the app's budget ({@link RunBudget}: the
+     * policy search's cost grows with the square of the data), at most {@link #MAX_TRIALS}; the command line runs
+     * more with --allow-long.
+     */
+    static int budgetedTrials(Loop loop, int workers) {
+        int k = 2;
+        while (k < MAX_TRIALS && RunBudget.fits(liveCost(loop, k + 1, workers))) {
+            k++;
+        }
+        return k;
     }
 }

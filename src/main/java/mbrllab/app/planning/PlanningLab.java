@@ -362,7 +362,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
                 PlannerSettings planner = new PlannerSettings(plannerBox.getValue(), horizon.value().orElseThrow(), p,
                         k, iterations.value().orElseThrow(), PlannerSettings.PETS_ALPHA, n, prop);
                 s = new PlanningSettings(model.playback().seed(), taskBox.getValue(), planner, modelBox.getValue(),
-                        episodes.value().orElseThrow(), runs.value().orElseThrow());
+                        episodes.value().orElseThrow(), runs.value().orElseThrow()).withinBudget();
             } catch (IllegalArgumentException | java.util.NoSuchElementException | NullPointerException e) {
                 error = String.valueOf(e.getMessage());
             }

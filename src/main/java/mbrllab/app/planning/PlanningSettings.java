@@ -3,8 +3,10 @@ package mbrllab.app.planning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import mbrllab.app.lab.RunBudget;
 import mbrllab.app.shell.SessionFields;
 import mbrllab.app.shell.Sessions;
+import mbrllab.core.budget.Cost;
 import mbrllab.core.control.CartPoleTask;
 import mbrllab.core.models.transition.TransitionModelKind;
 import mbrllab.core.models.transition.TransitionModelSpec;
@@ -72,6 +74,26 @@ record PlanningSettings(long seed, TaskChoice task, PlannerSettings planner, Tra
         return new PetsSpec(task.task(), TransitionModelSpec.of(model), planner, episodes, seed + run);
     }
 
+    /**
+     * What the lab computes with these settings, at most: the animated run played through at full speed and the R
+     * background runs after one another, each PETS loop on the app's background workers ({@link PetsSpec#cost}).
+     */
+    Cost cost() {
+        return spec(0).cost(RunBudget.workers()).repeated(runs + 1);
+    }
+
+    /**
+     * Refuses settings whose runs are over the app's budget ({@link RunBudget}), with the estimate and what to lower.
+     *
+     * @return these settings
+     * @throws IllegalArgumentException "the animated run and the background runs are estimated at ..."
+     */
+    PlanningSettings withinBudget() {
+        RunBudget.require("the animated run and the background runs are", cost(), "lower the runs, the episodes, the population, the iterations, the particles or "
+                + "the horizon");
+        return this;
+    }
+
     PlanningSettings withSeed(long s) {
         return new PlanningSettings(s, task, planner, model, episodes, runs);
     }
@@ -101,7 +123,8 @@ record PlanningSettings(long seed, TaskChoice task, PlannerSettings planner, Tra
     /**
      * Reads a session's settings; a missing field takes the task's default.
      *
-     * @throws IllegalArgumentException naming the field, for a bad one
+     * @throws IllegalArgumentException naming the field, for a bad one, or over the app's budget ({@link
+     *                                  #withinBudget})
      */
     static PlanningSettings fromJson(JsonNode json) {
         SessionFields f = SessionFields.of(json);
@@ -125,6 +148,6 @@ record PlanningSettings(long seed, TaskChoice task, PlannerSettings planner, Tra
         int episodes = f.wholeInt("episodes", d.episodes, 2, MAX_EPISODES);
         int runs = f.wholeInt("runs", 0, 0, MAX_RUNS);
         return new PlanningSettings(seed, task, new PlannerSettings(kind, horizon, population, elites, iterations,
-                PlannerSettings.PETS_ALPHA, particles, propagation), model, episodes, runs);
+                PlannerSettings.PETS_ALPHA, particles, propagation), model, episodes, runs).withinBudget();
     }
 }

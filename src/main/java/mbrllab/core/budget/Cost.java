@@ -40,6 +40,17 @@ public record Cost(double seconds, double bytes, String basis) {
         return new Cost(seconds + next.seconds, Math.max(bytes, next.bytes), basis + "; " + next.basis);
     }
 
+    /**
+     * This computation done {@code times} times one after the other: the times multiply, the peak memory stays
+     * (each repetition frees what the previous one held).
+     */
+    public Cost repeated(int times) {
+        if (times < 0) {
+            throw new IllegalArgumentException("times must be >= 0, got " + times);
+        }
+        return new Cost(seconds * times, bytes, times + " x (" + basis + ")");
+    }
+
     /** "45 s", "14 min", "3 h 12 min", "9 days". */
     public static String duration(double seconds) {
         if (seconds < 1) {

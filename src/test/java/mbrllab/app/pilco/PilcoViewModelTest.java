@@ -222,6 +222,33 @@ class PilcoViewModelTest {
         assertTrue(e.getMessage().startsWith("\"propagation\""), e.getMessage());
     }
 
+    @Test
+    void liveRunsOverTheAppsBudgetAreRefusedFromASessionAndTheDefaultIsNot() {
+        PilcoLabSettings.Loop moment = PilcoLabSettings.Loop.MOMENT;
+        // on one worker: the default 8 trials fit, the limit is where the estimate crosses the budget
+        int one = PilcoLabSettings.budgetedTrials(moment, 1);
+        assertTrue(one >= PilcoLabSettings.defaults().trials() && one < PilcoLabSettings.MAX_TRIALS, "" + one);
+        assertTrue(mbrllab.app.lab.RunBudget.fits(PilcoLabSettings.liveCost(moment, one, 1)));
+        assertFalse(mbrllab.app.lab.RunBudget.fits(PilcoLabSettings.liveCost(moment, one + 1, 1)));
+        assertTrue(PilcoLabSettings.budgetedTrials(moment, 4) >= one, "more workers, no fewer trials");
+        // from a session, on this machine's workers
+        int here = PilcoLabSettings.budgetedTrials(moment, mbrllab.app.lab.RunBudget.workers());
+        com.fasterxml.jackson.databind.node.ObjectNode live = mbrllab.app.shell.Sessions.mapper().createObjectNode()
+                .put("source", "live").put("trials", here);
+        assertEquals(here, PilcoLabSettings.fromJson(live).trials());
+        if (here < PilcoLabSettings.MAX_TRIALS) {
+            live.put("trials", here + 1);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> PilcoLabSettings.fromJson(live));
+            assertTrue(e.getMessage().startsWith("a live run of " + (here + 1) + " trials is estimated at about "),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("lower the trials to at most " + here), e.getMessage());
+        }
+        // a recorded run computes nothing: its trials field is not checked
+        assertEquals(PilcoLabSettings.MAX_TRIALS, PilcoLabSettings.fromJson(mbrllab.app.shell.Sessions.mapper()
+                .createObjectNode().put("source", "recorded").put("trials", PilcoLabSettings.MAX_TRIALS)).trials());
+    }
+
     /** The three PILCO presets are valid: the recorded run, the live run from scratch, the GP mean only. */
     @Test
     void theBundledPilcoPresetsAreValid() {

@@ -110,6 +110,17 @@ class PlanningLabTest extends ShellFixture {
         assertTrue(robot.lookup("#applyButton").queryButton().isDisabled());
         robot.doubleClickOn("#elitesField").eraseText(6).write("4");
         assertFalse(robot.lookup("#applyButton").queryButton().isDisabled());
+        // 5,000 sequences x 5 iterations x 5 particles x H 12 per step, the animated run and 20 background runs:
+        // hours of planning, refused at the field
+        robot.doubleClickOn("#populationField").eraseText(6).write("5000");
+        robot.doubleClickOn("#runsField").eraseText(3).write("20");
+        String refusal = robot.lookup("#optionsError").queryAs(Label.class).getText();
+        assertTrue(refusal.startsWith("the animated run and the background runs are estimated at about "), refusal);
+        assertTrue(refusal.contains("lower the runs, the episodes, the population"), refusal);
+        assertTrue(robot.lookup("#applyButton").queryButton().isDisabled());
+        robot.doubleClickOn("#populationField").eraseText(6).write("10");
+        robot.doubleClickOn("#runsField").eraseText(3).write("0");
+        assertFalse(robot.lookup("#applyButton").queryButton().isDisabled());
         // the single net has no members to sample: the propagation becomes the deterministic mean, one particle
         robot.clickOn("#modelBox").clickOn("single net");
         assertEquals(Propagation.MEAN, robot.lookup("#propagationBox").queryAs(ComboBox.class).getValue());

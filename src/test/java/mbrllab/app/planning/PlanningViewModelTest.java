@@ -172,6 +172,25 @@ class PlanningViewModelTest {
     }
 
     @Test
+    void runsOverTheAppsBudgetAreRefusedFromASessionAndTheDefaultsAreNot() {
+        for (TaskChoice task : TaskChoice.values()) {
+            PlanningSettings d = PlanningSettings.defaults(task);
+            assertEquals(d, d.withinBudget(), task + "'s defaults");
+            assertTrue(d.cost().seconds() < 15 * 60, task + ": " + d.cost());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlanningSettings.fromJson(
+                json("{\"runs\": 20, \"episodes\": 50, \"population\": 5000, \"iterations\": 50}")));
+        assertTrue(e.getMessage().startsWith("the animated run and the background runs are estimated at about "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("21 x ("), "the animated run and 20 background runs: " + e.getMessage());
+        assertTrue(e.getMessage().endsWith("(the command line runs larger experiments with --allow-long)"),
+                e.getMessage());
+        // the cost grows with the runs: one run more is one animated run's cost more
+        PlanningSettings d = PlanningSettings.defaults(TaskChoice.SWING_UP);
+        assertEquals(3 * d.cost().seconds(), d.withRuns(2).cost().seconds(), 1e-9 * d.cost().seconds());
+    }
+
+    @Test
     void theFourPresetsAreValidAndTeachWhatTheySay() {
         PlanningSettings pets = preset("planning-pets-swing-up.json");
         assertEquals(PlanningSettings.defaults(TaskChoice.SWING_UP).planner(), pets.planner());
