@@ -48,16 +48,25 @@ final class Outputs {
     }
 
     /**
-     * Output into a folder (created if missing), checked now: the option's value is not empty and not a file, the
-     * folder (or its nearest existing parent) is writable, and none of {@code names} is a folder there.
+     * Output into a folder (created if missing; a symbolic link to a missing folder is written through: the folder
+     * it names is created), checked now: the option's value is not empty and not a file, the folder (or its nearest
+     * existing parent) is writable, and none of {@code names} is a folder there.
      *
      * @param command the command's name for messages, e.g. "figure 8.2"
      * @param option  the option that named the folder, e.g. "--out"
      * @param names   the files the command will write there (checked now; others may be added later)
      * @throws UserInputException (exit 2) with the reason
      */
-    static Outputs inFolder(String command, String option, Path dir, String... names) {
-        requireNotEmpty(command, option, dir, "use . for the current folder");
+    static Outputs inFolder(String command, String option, Path given, String... names) {
+        requireNotEmpty(command, option, given, "use . for the current folder");
+        Path dir = given;
+        if (Files.isSymbolicLink(given) && !Files.exists(given)) {
+            try {
+                dir = AtomicFiles.throughLinks(given); // a link to a folder that is not there yet: create it
+            } catch (IOException e) {
+                throw new UserInputException(command + ": " + option + " " + given + ": " + e.getMessage());
+            }
+        }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserInputException(command + ": " + option + " " + dir + " is a file; expected a folder");
         }

@@ -96,7 +96,7 @@ public final class AtomicFiles {
     }
 
     /** The file a write to {@code file} should replace: {@code file} itself, or the end of its symbolic links. */
-    static Path throughLinks(Path file) throws IOException {
+    public static Path throughLinks(Path file) throws IOException {
         Path path = file.toAbsolutePath();
         for (int i = 0; i < MAX_LINKS && Files.isSymbolicLink(path); i++) {
             Path link = Files.readSymbolicLink(path);

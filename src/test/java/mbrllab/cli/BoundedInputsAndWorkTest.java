@@ -328,6 +328,15 @@ class BoundedInputsAndWorkTest {
                 link.toString()).code());
         assertTrue(Files.isSymbolicLink(link), "the link stays a link");
         assertTrue(Files.readString(target).startsWith("t,x,"), "its target was written");
+
+        // a link to a folder that is not there yet is written through as well: the folder it names is created
+        Path dangling = Files.createSymbolicLink(dir.resolve("results"), Path.of("made/later"));
+        assertEquals(0, run("figure", "8.2", "--runs", "1", "--episodes", "2", "--out", dangling.toString()).code());
+        assertTrue(Files.isSymbolicLink(dangling), "the link stays a link");
+        assertTrue(Files.readString(dir.resolve("made/later/figure-8.2.csv")).startsWith("episode,"));
+        Path loop = Files.createSymbolicLink(dir.resolve("loop"), Path.of("loop"));
+        assertRefused(run("figure", "8.2", "--runs", "1", "--episodes", "2", "--out", loop.toString()),
+                "figure 8.2: --out " + loop + ": cannot write " + loop + ": too many symbolic links");
     }
 
     // 9. The screenshot command checks everything before it opens a window.
