@@ -128,8 +128,7 @@ final class PetsCommand implements Callable<Integer> {
             result = PetsLoop.run(run, pool, new PetsObserver() {
                 @Override
                 public void episodeFinished(PetsEpisode e) {
-                    console.println(progressLine(e));
-                    console.flush();
+                    progress.print(console, progressLine(e) + System.lineSeparator());
                     progress.advance();
                 }
             });

@@ -116,7 +116,7 @@ final class PilcoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (Progress progress = Progress.start(spec, trials, "trials")) {
             PilcoLearner learner = new PilcoLearner(settings, seed);
-            PilcoObserver printer = verbose ? progress(console) : PilcoObserver.NONE;
+            PilcoObserver printer = verbose ? progress(progress, console) : PilcoObserver.NONE;
             PilcoObserver observer = new PilcoObserver() {
                 @Override
                 public void phase(int trial, Phase phase) {
@@ -135,13 +135,12 @@ final class PilcoCommand implements Callable<Integer> {
             for (int k = 1; k <= trials; k++) {
                 TrialResult r = learner.nextTrial(pool, observer);
                 if (verbose && !r.isRandom()) {
-                    console.println(details(r));
+                    progress.print(console, details(r) + System.lineSeparator());
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 results.add(r);
                 wall.add(seconds);
-                console.println(summary(r, seconds));
-                console.flush();
+                progress.print(console, summary(r, seconds) + System.lineSeparator());
                 progress.phase(""); // the trial's phases are over
                 progress.advance();
             }
@@ -187,14 +186,14 @@ final class PilcoCommand implements Callable<Integer> {
     }
 
     /** Prints the expected cost at the first evaluation of each search and every 25th. */
-    private static PilcoObserver progress(PrintWriter console) {
+    private static PilcoObserver progress(Progress progress, PrintWriter console) {
         return new PilcoObserver() {
             @Override
             public void evaluation(int trial, int evaluation, double cost, double best) {
                 if (evaluation == 1 || evaluation % 25 == 0) {
-                    console.printf(Locale.ROOT, "  trial %d, evaluation %d: expected cost %.4f (best %.4f)%n", trial,
-                            evaluation, cost, best);
-                    console.flush();
+                    progress.print(console, String.format(Locale.ROOT,
+                            "  trial %d, evaluation %d: expected cost %.4f (best %.4f)%n", trial, evaluation, cost,
+                            best));
                 }
             }
         };

@@ -43,7 +43,7 @@ final class Progress implements AutoCloseable {
     private long lastLineDone = -1;
     private String lastLinePhase = "";
 
-    private Progress(String name, PrintWriter err, Environment environment, long total, String unit) {
+    Progress(String name, PrintWriter err, Environment environment, long total, String unit) {
         this.name = name;
         this.err = err;
         this.environment = environment;
@@ -187,6 +187,24 @@ final class Progress implements AutoCloseable {
             sb.append(all > 0 || !phase.isEmpty() ? ", " : "").append(Cost.duration(seconds)).append(" so far");
         }
         return sb.toString();
+    }
+
+    /**
+     * Prints {@code text} (with its own line ends) to {@code out}, the command's stdout, without mixing it into the
+     * bar: on a terminal the bar is cleared first and drawn again below the text.
+     */
+    synchronized void print(PrintWriter out, String text) {
+        boolean bar = shown && !closed && environment.terminal();
+        if (bar) {
+            err.print("\r" + " ".repeat(drawnWidth) + "\r");
+            err.flush();
+            drawnWidth = 0;
+        }
+        out.print(text);
+        out.flush();
+        if (bar) {
+            draw();
+        }
     }
 
     /** Stops drawing; clears the bar, or ends the lines with a last one. */
