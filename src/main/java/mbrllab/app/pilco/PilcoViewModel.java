@@ -268,11 +268,20 @@ final class PilcoViewModel {
         searchToken = token;
     }
 
-    /** Stops a live run; the trials finished so far stay. */
+    /**
+     * Stops a live run; the trials finished so far stay, and a session's trial, start and play waiting for the run
+     * apply to them.
+     */
     void cancel() {
         experiment.cancel();
         searchToken = null;
         search.set(null);
+        PilcoLabSettings p = pending;
+        Run r = run();
+        if (p != null && r != null && !r.trials().isEmpty()) {
+            pending = null;
+            applyTrial(p);
+        }
     }
 
     private static Run recorded(PilcoRecording r) {

@@ -187,6 +187,18 @@ class PilcoViewModelTest {
         assertTrue(vm.experiment().messageProperty().get().startsWith("Cancelled"));
     }
 
+    /** A session's live run cancelled before its end: what the session asked (trial, play) applies to the trials in. */
+    @Test
+    void aCancelledSessionRunStillAppliesTheSessionsTrial() throws Exception {
+        vm.apply(new PilcoLabSettings(PilcoLabSettings.Source.LIVE, PilcoLabSettings.Loop.MOMENT, 3, 4, 1, null, false,
+                10, true));
+        dispatcher.drainUntil(() -> vm.searchProperty().get() != null, "the random trial is in", 300);
+        assertFalse(vm.playback().isPlaying(), "waiting for the run");
+        vm.cancel();
+        assertEquals(1, vm.selectedProperty().get());
+        assertTrue(vm.playback().isPlaying(), "the session's play applies to the trial that is in");
+    }
+
     /** A live run with the recording's seed gives the recording's trials to the bit (here its first two). */
     @Test
     void aLiveRunGivesTheRecordedTrials() throws Exception {
