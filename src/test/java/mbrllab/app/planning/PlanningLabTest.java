@@ -67,7 +67,11 @@ class PlanningLabTest extends ShellFixture {
         // state: near upright the two part over 15 steps by a few per cent (a plan is re-made at every step)
         assertEquals(planned.plan().replayedReturn(), planned.plan().predictedReturn(),
                 0.15 * planned.plan().replayedReturn());
-        robot.clickOn("#playButton");
+        // the preset plays: Play pauses it. Wait for the pause itself, then for the runner's last frame (a quiet
+        // spell alone is no proof of a pause on a loaded machine: the run went on by 16 steps once)
+        clickOnFx(robot, "#playButton");
+        waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> !lab(robot).viewModel().playback().isPlaying())
+                .get(5, TimeUnit.SECONDS), "paused by the Play button");
         waitUntilAtRest(() -> frame(robot).step(), 300, "paused");
         if (frame(robot).phase().contains("ended")) {
             // paused between episodes: Step starts the next one (the true model needs no fit)
