@@ -457,16 +457,26 @@ public final class PolicyEvaluation {
             double[] zMeanBar = new double[5];
             double[] zCovBar = new double[25];
             policy.backward(piBar[0], policy.variance > 0 ? piBar[1] : 0, crossPiBar, zMeanBar, zCovBar, thetaBar);
-            // the policy's view: S + diag(noise), the noise a constant, so its gradients go to m and S unchanged
-            double[] seenMeanBar = new double[6];
-            double[] seenCovBar = new double[36];
-            for (int i = 0; i < 5; i++) {
-                seenMeanBar[POLICY_INPUTS[i]] = zMeanBar[i];
-                for (int j = 0; j < 5; j++) {
-                    seenCovBar[POLICY_INPUTS[i] * 6 + POLICY_INPUTS[j]] = zCovBar[i * 5 + j];
+            if (moments) {
+                // the policy's view: S + diag(noise), the noise a constant, so its gradients go to m and S unchanged
+                double[] seenMeanBar = new double[6];
+                double[] seenCovBar = new double[36];
+                for (int i = 0; i < 5; i++) {
+                    seenMeanBar[POLICY_INPUTS[i]] = zMeanBar[i];
+                    for (int j = 0; j < 5; j++) {
+                        seenCovBar[POLICY_INPUTS[i] * 6 + POLICY_INPUTS[j]] = zCovBar[i * 5 + j];
+                    }
+                }
+                policyTrig.backward(seenMeanBar, seenCovBar, mOut, sOut);
+            } else {
+                // with the mean alone the policy sees the state itself: one augmentation, one backward pass
+                for (int i = 0; i < 5; i++) {
+                    m6Bar[POLICY_INPUTS[i]] += zMeanBar[i];
+                    for (int j = 0; j < 5; j++) {
+                        s6Bar[POLICY_INPUTS[i] * 6 + POLICY_INPUTS[j]] += zCovBar[i * 5 + j];
+                    }
                 }
             }
-            policyTrig.backward(seenMeanBar, seenCovBar, mOut, sOut);
             trig.backward(m6Bar, s6Bar, mOut, sOut);
             if (!moments) {
                 Arrays.fill(sOut, 0);
