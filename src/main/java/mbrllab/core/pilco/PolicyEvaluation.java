@@ -16,8 +16,13 @@ import mbrllab.core.models.gp.MomentMatching;
  * <p>One step, s_t ~ N(m, S) to s_{t+1} (pilco-matlab's propagated), with {@link Propagation#MOMENT_MATCHING}:
  * <ol>
  *   <li>y = (s, sin theta, cos theta): exact moments ({@link TrigAugmentation});</li>
- *   <li>the policy on z = (x, x', theta', sin theta, cos theta): exact moments of pi(z) ({@link PolicyMoments}),
- *       of u = umax (9 sin pi + sin 3 pi) / 8 ({@link SineSquash}), and Cov[y, u] = Cov[y, z] V_pi kappa;</li>
+ *   <li>the policy on z = (x, x', theta', sin theta, cos theta) of the state as the policy sees it, through the
+ *       observation noise: s + e with e ~ N(0, diag(sigma_n,a^2 / 2)), sigma_n,a the noise of GP a (pilco-matlab
+ *       0.9's propagated: the GPs learn differences of two noisy observations, so half their noise variance is one
+ *       observation's); y' = (s + e, sin, cos) by exact moments again; then the exact moments of pi(z)
+ *       ({@link PolicyMoments}), of u = umax (9 sin pi + sin 3 pi) / 8 ({@link SineSquash}), and
+ *       Cov[y, u] = Cov[y, z] V_pi kappa with V_pi = Cov[z]^-1 Cov[z, pi] under the noisy z (e is independent of s,
+ *       so Cov[y, z] is the noise-free block);</li>
  *   <li>the GPs on w = (x, x', theta', sin theta, cos theta, u) ~ N (the joint of y and u): the exact moments of the
  *       state change Delta, and Cov[s, Delta] = Cov[s, w] V_Delta ({@link MomentMatching});</li>
  *   <li>s_{t+1} = s + Delta: m' = m + E[Delta], S' = S + Cov[Delta] + Cov[s, Delta] + Cov[s, Delta]'.</li>
@@ -28,7 +33,7 @@ import mbrllab.core.models.gp.MomentMatching;
  * about twice the plain forward pass (no extra exponentials, one more n^2 D sweep).
  *
  * <p>With {@link Propagation#MEAN} the start is m_0 with S_0 = 0 and every step keeps the mean alone (S' = 0, the
- * GPs' covariance not computed): a deterministic rollout on the GP mean.
+ * GPs' covariance not computed, no observation noise for the policy): a deterministic rollout on the GP mean.
  *
  * <p>Not thread-safe: one evaluation at a time (the GP step itself runs in pieces on the executor). Holds its work
  * arrays for H steps and reuses them evaluation after evaluation.
@@ -146,6 +151,8 @@ public final class PolicyEvaluation {
     private final double[] startCov;
     private final Step[] steps;
     private final MomentMatching.Workspace workspace;
+    /** sigma_n,a^2 / 2 per state component: the policy's observation-noise variance (0 with the mean alone). */
+    private final double[] policyNoise = new double[S];
 
     /**
      * @param dynamics    the learned GPs
@@ -171,6 +178,12 @@ public final class PolicyEvaluation {
         this.startMean = startMean.clone();
         this.startCov = propagation == Propagation.MEAN ? new double[S * S] : startCov.clone();
         this.workspace = this.dynamics.newWorkspace();
+        if (propagation == Propagation.MOMENT_MATCHING) {
+            for (int a = 0; a < S; a++) {
+                double sn = dynamics.hyperparameters(a).noiseStd();
+                policyNoise[a] = sn * sn / 2;
+            }
+        }
         this.steps = new Step[horizon];
         for (int t = 0; t < horizon; t++) {
             steps[t] = new Step(centres, task);
@@ -180,6 +193,11 @@ public final class PolicyEvaluation {
     /** H. */
     public int horizon() {
         return horizon;
+    }
+
+    /** The variance sigma_n,a^2 / 2 the policy's view of state component a gets (0 with the mean alone). */
+    public double policyNoise(int a) {
+        return policyNoise[a];
     }
 
     /** J(theta), forward only. */
@@ -248,7 +266,7 @@ public final class PolicyEvaluation {
         double total = 0;
         for (int t = 0; t < horizon; t++) {
             Step step = steps[t];
-            step.forward(theta, m, s, propagation, derivatives, dynamics, workspace, executor);
+            step.forward(theta, m, s, policyNoise, propagation, derivatives, dynamics, workspace, executor);
             step.cost.forward(step.mNext, step.sNext);
             total += step.cost.mean;
             m = step.mNext;
@@ -260,6 +278,9 @@ public final class PolicyEvaluation {
     /** One step's blocks and values, kept for the backward pass. */
     private static final class Step {
         final TrigAugmentation trig = new TrigAugmentation(S, CartPoleState.THETA);
+        /** The same for the policy's noisy view of the state. */
+        final TrigAugmentation policyTrig = new TrigAugmentation(S, CartPoleState.THETA);
+        final double[] sSeen = new double[S * S];
         final PolicyMoments policy;
         final SineSquash squash;
         final SaturatingCost cost;
@@ -282,17 +303,23 @@ public final class PolicyEvaluation {
             this.squash = new SineSquash(task.maxForce());
         }
 
-        void forward(double[] theta, double[] mIn, double[] sIn, Propagation propagation, boolean derivatives,
-                     MomentMatching dynamics, MomentMatching.Workspace workspace, Executor executor) {
+        void forward(double[] theta, double[] mIn, double[] sIn, double[] policyNoise, Propagation propagation,
+                     boolean derivatives, MomentMatching dynamics, MomentMatching.Workspace workspace,
+                     Executor executor) {
             System.arraycopy(mIn, 0, m, 0, S);
             System.arraycopy(sIn, 0, s, 0, S * S);
             trig.forward(m, s);
             double[] m6 = trig.mean;
             double[] s6 = trig.cov;
+            System.arraycopy(s, 0, sSeen, 0, S * S);
+            for (int a = 0; a < S; a++) {
+                sSeen[a * S + a] += policyNoise[a];
+            }
+            policyTrig.forward(m, sSeen);
             for (int i = 0; i < 5; i++) {
-                zMean[i] = m6[POLICY_INPUTS[i]];
+                zMean[i] = policyTrig.mean[POLICY_INPUTS[i]];
                 for (int j = 0; j < 5; j++) {
-                    zCov[i * 5 + j] = s6[POLICY_INPUTS[i] * 6 + POLICY_INPUTS[j]];
+                    zCov[i * 5 + j] = policyTrig.cov[POLICY_INPUTS[i] * 6 + POLICY_INPUTS[j]];
                 }
             }
             policy.forward(theta, zMean, zCov);
@@ -430,10 +457,24 @@ public final class PolicyEvaluation {
             double[] zMeanBar = new double[5];
             double[] zCovBar = new double[25];
             policy.backward(piBar[0], policy.variance > 0 ? piBar[1] : 0, crossPiBar, zMeanBar, zCovBar, thetaBar);
-            for (int i = 0; i < 5; i++) {
-                m6Bar[POLICY_INPUTS[i]] += zMeanBar[i];
-                for (int j = 0; j < 5; j++) {
-                    s6Bar[POLICY_INPUTS[i] * 6 + POLICY_INPUTS[j]] += zCovBar[i * 5 + j];
+            if (moments) {
+                // the policy's view: S + diag(noise), the noise a constant, so its gradients go to m and S unchanged
+                double[] seenMeanBar = new double[6];
+                double[] seenCovBar = new double[36];
+                for (int i = 0; i < 5; i++) {
+                    seenMeanBar[POLICY_INPUTS[i]] = zMeanBar[i];
+                    for (int j = 0; j < 5; j++) {
+                        seenCovBar[POLICY_INPUTS[i] * 6 + POLICY_INPUTS[j]] = zCovBar[i * 5 + j];
+                    }
+                }
+                policyTrig.backward(seenMeanBar, seenCovBar, mOut, sOut);
+            } else {
+                // with the mean alone the policy sees the state itself: one augmentation, one backward pass
+                for (int i = 0; i < 5; i++) {
+                    m6Bar[POLICY_INPUTS[i]] += zMeanBar[i];
+                    for (int j = 0; j < 5; j++) {
+                        s6Bar[POLICY_INPUTS[i] * 6 + POLICY_INPUTS[j]] += zCovBar[i * 5 + j];
+                    }
                 }
             }
             trig.backward(m6Bar, s6Bar, mOut, sOut);

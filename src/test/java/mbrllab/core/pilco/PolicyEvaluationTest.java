@@ -76,6 +76,92 @@ class PolicyEvaluationTest {
         }
     }
 
+    /** The GPs of {@link #dynamics} with the noise of every output set to {@code noiseStd}. */
+    static GpDynamics noisyDynamics(long seed, double noiseStd) {
+        GpDynamics plain = dynamics(seed);
+        SeHyperparameters[] h = new SeHyperparameters[4];
+        for (int a = 0; a < 4; a++) {
+            SeHyperparameters p = plain.hyperparameters(a);
+            h[a] = new SeHyperparameters(p.lengthScales(), p.signalStd(), noiseStd * (1 + 0.5 * a));
+        }
+        return GpDynamics.condition(randomData(seed), h);
+    }
+
+    /**
+     * With GP noise large enough to matter (sigma_n from 0.3 to 0.75, so the policy sees the state with variances
+     * 0.045 to 0.28 added, more than the start's 0.01), the backward pass still matches central differences in all
+     * 23 parameters over 8 steps.
+     */
+    @Test
+    void gradientMatchesFiniteDifferencesWithThePolicysObservationNoise() {
+        GpDynamics model = noisyDynamics(5, 0.3);
+        RbfPolicy policy = MomentBlocksTest.randomPolicy(3, 26);
+        PolicyEvaluation eval = new PolicyEvaluation(model, TASK, 8, 3, Propagation.MOMENT_MATCHING, new double[4],
+                startCov());
+        assertEquals(0.3 * 0.3 / 2, eval.policyNoise(0), 1e-15);
+        assertEquals(0.75 * 0.75 / 2, eval.policyNoise(3), 1e-15);
+        double[] theta = policy.parameters();
+        double[] grad = new double[theta.length];
+        eval.valueAndGradient(theta, grad, Runnable::run);
+        double h = 1e-6;
+        for (int i = 0; i < theta.length; i++) {
+            double[] p = theta.clone();
+            double[] q = theta.clone();
+            p[i] += h;
+            q[i] -= h;
+            double fd = (eval.value(p, Runnable::run) - eval.value(q, Runnable::run)) / (2 * h);
+            assertEquals(fd, grad[i], 1e-6 * Math.max(1, Math.abs(fd)), "dJ/dtheta_" + i);
+        }
+    }
+
+    /**
+     * The first force's moments are those of the policy on N(m_0, S_0 + diag(sigma_n^2 / 2)) (pilco-matlab 0.9's
+     * propagated), computed here from the blocks, and not those on the noise-free N(m_0, S_0); with the mean alone
+     * the policy sees no noise.
+     */
+    @Test
+    void thePolicySeesTheStateThroughHalfTheGpNoise() {
+        GpDynamics model = noisyDynamics(6, 0.3);
+        RbfPolicy policy = MomentBlocksTest.randomPolicy(4, 27);
+        double[] m0 = {0.1, -0.2, 0.3, 0.4};
+        double[] withNoise = startCov();
+        for (int a = 0; a < 4; a++) {
+            double sn = 0.3 * (1 + 0.5 * a);
+            withNoise[a * 4 + a] += sn * sn / 2;
+        }
+        double[] expected = forceMoments(policy, m0, withNoise);
+        double[] noiseFree = forceMoments(policy, m0, startCov());
+        PolicyEvaluation eval = new PolicyEvaluation(model, TASK, 1, 4, Propagation.MOMENT_MATCHING, m0, startCov());
+        PolicyEvaluation.Prediction p = eval.predict(policy.parameters(), Runnable::run);
+        assertEquals(expected[0], p.forceMean()[0], 1e-12);
+        assertEquals(expected[1], p.forceVar()[0], 1e-12);
+        assertTrue(Math.abs(expected[0] - noiseFree[0]) > 0.05, "the noise changes E[u_0]: " + expected[0]
+                + " against " + noiseFree[0]);
+        PolicyEvaluation mean = new PolicyEvaluation(model, TASK, 1, 4, Propagation.MEAN, m0, startCov());
+        assertEquals(0, mean.policyNoise(2), 0.0);
+        assertEquals(policy.force(m0), mean.predict(policy.parameters(), Runnable::run).forceMean()[0], 1e-12);
+    }
+
+    /** E[u] and Var[u] of the squashed policy for s ~ N(m, S), from the blocks. */
+    private static double[] forceMoments(RbfPolicy policy, double[] m, double[] s) {
+        TrigAugmentation trig = new TrigAugmentation(4, 2);
+        trig.forward(m, s);
+        int[] pick = {0, 1, 3, 4, 5};
+        double[] zm = new double[5];
+        double[] zs = new double[25];
+        for (int i = 0; i < 5; i++) {
+            zm[i] = trig.mean[pick[i]];
+            for (int j = 0; j < 5; j++) {
+                zs[i * 5 + j] = trig.cov[pick[i] * 6 + pick[j]];
+            }
+        }
+        PolicyMoments pm = new PolicyMoments(policy.centres());
+        pm.forward(policy.parameters(), zm, zs);
+        SineSquash squash = new SineSquash(policy.maxForce());
+        squash.forward(pm.mean, pm.variance);
+        return new double[] {squash.mean, squash.variance};
+    }
+
     /** With the mean alone, the prediction is the GP mean iterated with the policy's force at each mean state. */
     @Test
     void meanPropagationIsTheDeterministicModelRollout() {
