@@ -64,9 +64,10 @@ public record AccelerationParams(DqnParams dqn, int updatesPerStep, int refitPer
 
     /**
      * Default epsilon of the pushes in model rollouts: 1, uniformly random. With the behaviour policy's epsilon
-     * (0.05 after 300 steps) model:n=10:k=1 needed 3,571 +- 573 real steps to 195 against real-only's 2,727 +- 165
-     * (10 runs), and true:n=10:k=1 3,695 +- 842; the true model's learners spent episodes 16 to 31 pushing one way
-     * (returns of about 10) in 4 of 4 pilot runs. With 1: 2,589 +- 49 and 2,551 +- 53 against 2,571 +- 49 (4 runs).
+     * (0.05 after 300 steps) nearly every model transition took the greedy push and the policy flipped to pushing one
+     * way (the true model's mean return over 4 pilot runs stayed at about 10 from episode 16 to 31). `accelerate
+     * --runs 10 --seed 1`: model:n=10:k=1 3,571 +- 573 real steps to 195 before, 3,044 +- 448 with 1;
+     * true:n=10:k=1 3,695 +- 842 before, 2,570 +- 40 with 1; real-only 2,727 +- 165 (README).
      */
     public static final double DEFAULT_ROLLOUT_EPSILON = 1.0;
 
