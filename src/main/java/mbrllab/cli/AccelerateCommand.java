@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
         description = {"Dyna-style acceleration of DQN on the balance task (CartPole-v1 physics, pushes of -10 and +10 N, "
                 + "reward +1 per step, 500 steps at most): real-only DQN against DQN that also learns from model "
                 + "rollouts (after each real step, n rollouts of k model steps from states drawn out of the real "
-                + "buffer, actions from the current epsilon-greedy policy, written into a model buffer; each Q update's "
+                + "buffer, epsilon-greedy actions of the current Q-network with --rollout-epsilon, written into a model "
+                + "buffer; each Q update's "
                 + "minibatch mixes real and model transitions). The learner knows the reward (+1) and the termination "
                 + "rule (|theta| > 12 degrees or |x| > 2.4 m); the model predicts the next state.",
             "SETTINGS: comma-separated; 'real', or KIND[:n=N][:k=K][:ratio=R] with KIND model (learned ensemble), single "
@@ -113,6 +114,16 @@ final class AccelerateCommand implements Callable<Integer> {
     @Option(names = "--model-buffer", paramLabel = "N", defaultValue = "20000",
             description = "model transitions kept, the oldest replaced first, 1..10000000 (default: ${DEFAULT-VALUE})")
     int modelBuffer;
+
+    @Option(names = "--rollout-epsilon", paramLabel = "E", defaultValue = "1",
+            description = "epsilon of the epsilon-greedy pushes in model rollouts, 0..1 (default: ${DEFAULT-VALUE}; 1: "
+                    + "uniformly random pushes, so that both pushes' values learn from the model data)")
+    double rolloutEpsilon;
+
+    @Option(names = "--rollout-window", paramLabel = "N", defaultValue = "100000",
+            description = "model rollouts start from states drawn out of the latest N real transitions, "
+                    + "1..10000000 (default: ${DEFAULT-VALUE}, the whole real buffer)")
+    int rolloutWindow;
 
     @Option(names = "--batch", paramLabel = "B", defaultValue = "64",
             description = "transitions per Q update, 1..4096 (default: ${DEFAULT-VALUE})")
@@ -219,9 +230,11 @@ final class AccelerateCommand implements Callable<Integer> {
         if (!anyModel && parsed != null && parsed.hasMatchedOption("--ratio")) {
             throw new UserInputException("accelerate: --ratio applies to settings with a model, and --settings has none");
         }
-        if (!anyModel && parsed != null && parsed.hasMatchedOption("--model-buffer")) {
-            throw new UserInputException("accelerate: --model-buffer applies to settings with a model, and --settings "
-                    + "has none");
+        for (String option : new String[] {"--model-buffer", "--rollout-epsilon", "--rollout-window"}) {
+            if (!anyModel && parsed != null && parsed.hasMatchedOption(option)) {
+                throw new UserInputException("accelerate: " + option + " applies to settings with a model, and "
+                        + "--settings has none");
+            }
         }
         boolean anyEnsemble = named.stream().anyMatch(n -> n.setting().model() == ModelChoice.ENSEMBLE);
         if (!anyEnsemble && parsed != null && parsed.hasMatchedOption("--members")) {
@@ -245,7 +258,8 @@ final class AccelerateCommand implements Callable<Integer> {
             LearnedModelParams defaults = LearnedModelParams.defaults();
             LearnedModelParams model = new LearnedModelParams(members, defaults.hidden(), defaults.learningRate(),
                     defaults.batchSize(), defaults.weightDecay());
-            AccelerationParams params = new AccelerationParams(dqn, updates, refitEvery, refitSteps, model, modelBuffer);
+            AccelerationParams params = new AccelerationParams(dqn, updates, refitEvery, refitSteps, model, modelBuffer,
+                    rolloutEpsilon, rolloutWindow);
             return new AccelerationSpec(BalanceTask.cartPoleV1(), params,
                     named.stream().map(Named::setting).toList(), runs, episodes, maxSteps, 200, 20, seed);
         } catch (IllegalArgumentException e) {
@@ -260,7 +274,8 @@ final class AccelerateCommand implements Callable<Integer> {
             {"batchSize", "--batch"}, {"learningRate", "--lr"}, {"gamma", "--gamma"},
             {"each hidden layer size", "--hidden: each layer size"}, {"hidden", "--hidden"},
             {"period", "--target-every"}, {"tau", "--polyak"}, {"learningStarts", "--learning-starts"},
-            {"runs", "--runs"}, {"episodes", "--episodes"}, {"maxRealSteps", "--max-steps"}};
+            {"runs", "--runs"}, {"episodes", "--episodes"}, {"maxRealSteps", "--max-steps"},
+            {"rolloutEpsilon", "--rollout-epsilon"}, {"rolloutStartWindow", "--rollout-window"}};
         for (String[] f : fields) {
             if (message.startsWith(f[0] + " ")) {
                 return f[1] + message.substring(f[0].length());

@@ -87,6 +87,9 @@ class AccelerateCommandTest {
             {"--epsilon", "1,0.05", "--epsilon needs E0,E1,N"},
             {"--polyak", "2", "--polyak must be in (0, 1], got 2.0"},
             {"--polyak", "0.1", "--target-every", "10", "not both"},
+            {"--rollout-epsilon", "2", "--rollout-epsilon must be in [0, 1], got 2.0"},
+            {"--rollout-window", "0", "--rollout-window must be in [1, 10000000], got 0"},
+            {"--settings", "real", "--rollout-window", "10", "--rollout-window applies to settings with a model"},
         };
         for (String[] c : cases) {
             String[] args = new String[c.length + 2];

@@ -48,6 +48,7 @@ import mbrllab.app.lab.SessionState;
 import mbrllab.charts.AccelerationChart;
 import mbrllab.charts.LearningCurveChart;
 import mbrllab.charts.Palette;
+import mbrllab.core.acceleration.AccelerationParams;
 import mbrllab.core.acceleration.AccelerationSetting;
 import mbrllab.core.acceleration.ModelChoice;
 import mbrllab.core.acceleration.ModelRollout;
@@ -177,6 +178,8 @@ public final class AccelerationLab extends BaseLab {
         install(root, center, RunToolbar.build(model.playback(), controls(), TIPS, realStepsLabel));
 
         model.curves().snapshotProperty().addListener((o, a, b) -> curvesPending = true);
+        model.curves().runningProperty().addListener((o, a, b) -> curvesPending = true);
+        model.curves().completeProperty().addListener((o, a, b) -> curvesPending = true);
         model.settingsProperty().addListener((o, a, b) -> settingsChanged());
         model.configVersionProperty().addListener((o, a, b) -> showControls());
         context.status().follow(model.curves());
@@ -361,8 +364,7 @@ public final class AccelerationLab extends BaseLab {
         message.setWrapText(true);
         message.getStyleClass().add("field-error");
         message.setMinHeight(Region.USE_PREF_SIZE);
-        Label note = new Label("The three learners share the seed, the first Q-network, the start states and 2 Q "
-                + "updates per real step: only their data differ. Half of each minibatch is model data.");
+        Label note = new Label(sharedNote(AccelerationParams.defaults()));
         note.setWrapText(true);
         note.getStyleClass().add("note");
         note.setMinHeight(Region.USE_PREF_SIZE);
@@ -652,11 +654,26 @@ public final class AccelerationLab extends BaseLab {
         } finally {
             chart.setNotify(true);
         }
-        curvesNote.setText(curvesText(c));
+        curvesNote.setText(curvesText(c, model.backgroundRunsWaiting()));
+    }
+
+    /** What the three learners share, and how much of a minibatch is model data. */
+    static String sharedNote(AccelerationParams p) {
+        return String.format(Locale.ROOT, "The three learners share the seed, the first Q-network, the start states and "
+                + "%d Q updates per real step: only their data differ. %s of each minibatch is model data.",
+                p.updatesPerStep(), percent(1 - AccelerationSettings.RATIO));
+    }
+
+    private static String percent(double fraction) {
+        return fraction == 0.5 ? "Half" : String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
     }
 
     /** The note under the chart: what the lines are, and steps to 195 once the runs are in. */
-    static String curvesText(StepCurves c) {
+    static String curvesText(StepCurves c, boolean waiting) {
+        if (waiting) {
+            return "The R background runs of the three settings start with Play or Step; their mean and 95% band "
+                    + "then fill in here, run by run. Thin lines: the panes (run 1).";
+        }
         StringBuilder sb = new StringBuilder("Bands: mean of the R background runs, 95%. Thin lines: the panes (run 1).");
         if (c != null && c.finished()) {
             sb.append(" Real steps until the mean of the last 10 episodes reaches 195:");

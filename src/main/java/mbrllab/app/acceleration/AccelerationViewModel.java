@@ -19,6 +19,7 @@ import mbrllab.app.lab.Dispatcher;
 import mbrllab.app.lab.LiveExperiment;
 import mbrllab.app.lab.Playback;
 import mbrllab.app.lab.Publication;
+import mbrllab.app.lab.RunBudget;
 import mbrllab.app.lab.SessionState;
 import mbrllab.app.shell.SessionFields;
 import mbrllab.core.acceleration.AccelerationExperiment;
@@ -34,7 +35,9 @@ import mbrllab.core.dyna.ExperimentObserver;
  * State of the acceleration lab: the settings ({@link AccelerationSettings}), the three learners of the lock-step run
  * ({@link AccelerationRun}, played by a {@link Playback}; their frames arrive at most once per screen pulse), and the
  * learning curves of R background runs of the same three settings ({@link LiveExperiment}; its final snapshot has the
- * bits of {@code accelerate --settings ...} with the same seed). Every change of a setting starts both afresh. Views
+ * bits of {@code accelerate --settings ...} with the same seed). Every change of a setting starts the run afresh and
+ * drops the background runs; these start with the first Play or Step (opening the lab costs nothing: the runs take
+ * minutes of CPU). Views
  * bind to the read-only properties; only this class writes them. FX thread only.
  */
 public final class AccelerationViewModel implements SessionState {
@@ -48,6 +51,11 @@ public final class AccelerationViewModel implements SessionState {
     private final ReadOnlyIntegerWrapper configVersion = new ReadOnlyIntegerWrapper(this, "configVersion");
     private AccelerationSpec spec;
     private AccelerationRun run;
+    /** The background runs of the current settings until Play or Step starts them; null once started. */
+    private LiveExperiment.Job<StepCurves> pendingRuns;
+
+    /** The status line while the background runs wait for Play or Step. */
+    static final String WAITING = "Background runs: they start with Play or Step (R runs of each of the three settings)";
 
     public AccelerationViewModel(Dispatcher dispatcher, Background background) {
         this.playback = new Playback(dispatcher, Playback.position(AccelerationSettings.DEFAULT_SPEED),
@@ -55,6 +63,11 @@ public final class AccelerationViewModel implements SessionState {
                         s, s / 50));
         this.curves = new LiveExperiment<>(dispatcher, background.coordinators(), background.workers(), true);
         rebuild();
+        playback.playingProperty().addListener((o, was, playing) -> {
+            if (playing) {
+                startBackgroundRuns();
+            }
+        });
     }
 
     /** Play, pause, step, speed and seed of the lock-step run. */
@@ -141,13 +154,31 @@ public final class AccelerationViewModel implements SessionState {
         }
     }
 
-    /** The size of the background experiment. Restarts. */
+    /**
+     * The size of the background experiment. Restarts.
+     *
+     * @return the reason when refused: a value out of range, or the runs estimated over the budget ({@link RunBudget})
+     */
     public Optional<String> setExperiment(int runs, int episodes) {
         AccelerationSettings s = settings.get();
         if (s.runs() == runs && s.episodes() == episodes) {
             return Optional.empty();
         }
-        return change(() -> s.withExperiment(runs, episodes));
+        return change(() -> requireWithinBudget(s.withExperiment(runs, episodes)));
+    }
+
+    /**
+     * Checks the background experiment of these settings against the budget ({@link RunBudget}: its estimated work
+     * and memory).
+     *
+     * @return the settings
+     * @throws IllegalArgumentException the estimate and how to lower it
+     */
+    static AccelerationSettings requireWithinBudget(AccelerationSettings s) {
+        AccelerationSpec experiment = AccelerationSpec.of(AccelerationParams.defaults(), s.panes(), s.runs(),
+                s.episodes(), s.seed());
+        RunBudget.require(experiment.cost(RunBudget.workers()), "lower R or the episodes");
+        return s;
     }
 
     private Optional<String> change(java.util.function.Supplier<AccelerationSettings> make) {
@@ -174,7 +205,7 @@ public final class AccelerationViewModel implements SessionState {
 
     @Override
     public Optional<String> applySettings(JsonNode json) {
-        return SessionFields.applyIfValid(json, AccelerationSettings::fromJson, this::apply);
+        return SessionFields.applyIfValid(json, o -> requireWithinBudget(AccelerationSettings.fromJson(o)), this::apply);
     }
 
     /** Replaces every setting at once, then restarts (and plays when the settings say so). */
@@ -185,15 +216,20 @@ public final class AccelerationViewModel implements SessionState {
         configVersion.set(configVersion.get() + 1);
         rebuild();
         if (s.play()) {
+            startBackgroundRuns();
             playback.setPlaying(true);
         }
     }
 
+    /** Play or pause; the first Play also starts the background runs. */
     public void togglePlay() {
+        startBackgroundRuns();
         playback.togglePlay();
     }
 
+    /** One real step; the first also starts the background runs. */
     public void step() {
+        startBackgroundRuns();
         playback.step();
     }
 
@@ -218,15 +254,33 @@ public final class AccelerationViewModel implements SessionState {
         StepCurves.Builder builder = new StepCurves.Builder(mySpec, names);
         ConcurrentHashMap<Integer, RunRecord> pending = new ConcurrentHashMap<>();
         int settingsCount = mySpec.settings().size();
-        curves.start(new LiveExperiment.Job<>(List.of(mySpec.settings(), mySpec.runs(), mySpec.episodes(),
-                mySpec.seed()), mySpec.runs() * settingsCount,
+        pendingRuns = new LiveExperiment.Job<>(List.of(mySpec.settings(), mySpec.runs(), mySpec.episodes(),
+                mySpec.seed()), mySpec.runs(), settingsCount,
                 "Computing " + s.runs() + " runs of the three settings in the background (up to " + s.episodes()
                         + " episodes or " + mySpec.maxRealSteps() + " real steps each)",
                 (workers, observer) -> StepCurves.exact(AccelerationExperiment.run(mySpec, workers,
                         adapt(observer, pending, settingsCount)), names),
                 data -> builder.add(data[0][0], pending.remove(data[0][0] * 100_000 + data[0][1])),
-                c -> c.finished() ? c.runsTotal() * settingsCount : c.runsDone() * settingsCount,
-                c -> "Mean of " + c.runsTotal() + " runs per setting with 95% bands (seed " + mySpec.seed() + ")"));
+                StepCurves::runsInAll,
+                c -> "Mean of " + c.runsTotal() + " runs per setting with 95% bands (seed " + mySpec.seed() + ")");
+        curves.clear(WAITING);
+    }
+
+    /**
+     * Starts the background runs of the current settings unless they have started already: the first Play or Step
+     * after opening the lab or changing a setting does (a finished experiment of the same settings shows at once).
+     */
+    public void startBackgroundRuns() {
+        LiveExperiment.Job<StepCurves> job = pendingRuns;
+        if (job != null) {
+            pendingRuns = null;
+            curves.start(job);
+        }
+    }
+
+    /** True until the background runs of the current settings have been started. */
+    public boolean backgroundRunsWaiting() {
+        return pendingRuns != null;
     }
 
     /** Hands each finished run to the live experiment (the record travels beside the observer's int arrays). */

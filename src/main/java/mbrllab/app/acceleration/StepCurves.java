@@ -21,9 +21,10 @@ import mbrllab.core.acceleration.RunRecord;
  * @param runsTotal  runs per setting asked for
  * @param finished   true for the finished experiment's own numbers
  * @param stepsTo195 per setting {mean, se, reached} once finished, else null
+ * @param runsInAll  runs finished, summed over the settings (settings x runsTotal once finished)
  */
 public record StepCurves(List<String> names, List<AccelerationChart.Curve> curves, int runsDone, int runsTotal,
-                         boolean finished, double[][] stepsTo195) {
+                         boolean finished, double[][] stepsTo195, int runsInAll) {
 
     /** Grid spacing [real steps]. */
     static final int GRID = 250;
@@ -49,7 +50,8 @@ public record StepCurves(List<String> names, List<AccelerationChart.Curve> curve
             curves.add(new AccelerationChart.Curve(names.get(s), grid, c[0], c[1], c[2]));
             to195[s] = new double[] {result.stepsTo195Mean(s), result.stepsTo195Se(s), result.reached(s)};
         }
-        return new StepCurves(names, List.copyOf(curves), spec.runs(), spec.runs(), true, to195);
+        return new StepCurves(names, List.copyOf(curves), spec.runs(), spec.runs(), true, to195,
+                spec.runs() * spec.settings().size());
     }
 
     /** Collects finished runs, in whatever order they come, and gives the curves so far. */
@@ -77,7 +79,7 @@ public record StepCurves(List<String> names, List<AccelerationChart.Curve> curve
             for (int s = 0; s < records.size(); s++) {
                 curves.add(curve(names.get(s), records.get(s)));
             }
-            return new StepCurves(names, List.copyOf(curves), added / records.size(), spec.runs(), false, null);
+            return new StepCurves(names, List.copyOf(curves), added / records.size(), spec.runs(), false, null, added);
         }
 
         private AccelerationChart.Curve curve(String name, List<RunRecord> runs) {

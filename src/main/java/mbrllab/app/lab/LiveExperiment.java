@@ -47,15 +47,40 @@ public final class LiveExperiment<S> {
      * One experiment to run.
      *
      * @param key          identifies the experiment's settings (equal keys give equal results)
-     * @param runs         R, for the progress
+     * @param runs         R, the runs the user asked for (per setting when there are several), for the progress
+     * @param settings     how many settings each of the R runs is made for (1 when the runs are counted as they
+     *                     are); the progress then reads "runs k / R, S settings"
      * @param startMessage shown while it computes
      * @param body         the experiment
      * @param onRun        folds one finished run's data into a partial snapshot (called one at a time)
-     * @param runsDone     how many runs a snapshot holds
+     * @param runsDone     how many runs a snapshot holds, summed over the settings (R x S when finished)
      * @param doneMessage  the message for the final snapshot
      */
-    public record Job<S>(Object key, int runs, String startMessage, Body<S> body, Function<int[][], S> onRun,
-                         ToIntFunction<S> runsDone, Function<S, String> doneMessage) {
+    public record Job<S>(Object key, int runs, int settings, String startMessage, Body<S> body,
+                         Function<int[][], S> onRun, ToIntFunction<S> runsDone, Function<S, String> doneMessage) {
+
+        public Job {
+            if (settings < 1) {
+                throw new IllegalArgumentException("settings must be at least 1, got " + settings);
+            }
+        }
+
+        /** A job whose runs are counted as they are (one setting). */
+        public Job(Object key, int runs, String startMessage, Body<S> body, Function<int[][], S> onRun,
+                   ToIntFunction<S> runsDone, Function<S, String> doneMessage) {
+            this(key, runs, 1, startMessage, body, onRun, runsDone, doneMessage);
+        }
+
+        /** R x S: the pieces of work, one per run and setting. */
+        int pieces() {
+            return runs * settings;
+        }
+
+        /** "k / R runs" for one setting, "runs k / R, S settings" for several (k: the runs every setting has). */
+        String progress(int piecesDone) {
+            return settings == 1 ? piecesDone + " / " + runs + " runs"
+                    : "runs " + piecesDone / settings + " / " + runs + ", " + settings + " settings";
+        }
     }
 
     private final Dispatcher dispatcher;
@@ -158,7 +183,7 @@ public final class LiveExperiment<S> {
                 dispatcher.post(key, () -> {
                     if (myGeneration == generation && !myCancel.get()) {
                         snapshot.set(partial);
-                        progress.set(newJob.runsDone().applyAsInt(partial) / (double) newJob.runs());
+                        progress.set(newJob.runsDone().applyAsInt(partial) / (double) newJob.pieces());
                     }
                 });
             }
@@ -209,11 +234,14 @@ public final class LiveExperiment<S> {
         }
     }
 
-    /** "k / R runs": the runs finished so far. */
+    /**
+     * The runs finished so far: "k / R runs", or "runs k / R, S settings" when each of the R runs is made for S
+     * settings (k counts the runs finished for every setting, R the runs the user asked for).
+     */
     public String progressText() {
         S s = snapshot.get();
         int done = s == null || job == null ? 0 : job.runsDone().applyAsInt(s);
-        return done + " / " + (job == null ? 0 : job.runs()) + " runs";
+        return job == null ? "0 / 0 runs" : job.progress(done);
     }
 
     /** Stops the experiment the user asked to stop; the statistics keep the runs finished so far. */
@@ -223,7 +251,10 @@ public final class LiveExperiment<S> {
             running.set(false);
             S s = snapshot.get();
             int done = s == null || job == null ? 0 : job.runsDone().applyAsInt(s);
-            message.set("Cancelled after " + done + " of " + (job == null ? 0 : job.runs()) + " runs");
+            message.set(job == null || job.settings() == 1
+                    ? "Cancelled after " + done + " of " + (job == null ? 0 : job.runs()) + " runs"
+                    : "Cancelled after " + done / job.settings() + " of " + job.runs() + " runs per setting ("
+                            + job.settings() + " settings)");
         }
     }
 

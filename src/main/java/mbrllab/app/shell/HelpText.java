@@ -190,13 +190,16 @@ final class HelpText {
               model to it, and let the model-free learner (here DQN on the balance task: a Q-network, a replay
               buffer, a target network) also learn from simulated transitions. Three learners run side by side on
               one real-step clock: 1 real data only, 2 model-augmented (after every real step n model rollouts of
-              k steps from states of the real buffer, actions from the current epsilon-greedy policy, written into a
-              model buffer; half of each minibatch is model data), 3 a setting of your choice ("real", or
+              k steps from states of the real buffer, written into a model buffer; half of each minibatch is model
+              data), 3 a setting of your choice ("real", or
               KIND:n=N:k=K with KIND model, single or true). They share the seed, the start states, the initial
               Q-network and the 2 Q updates per real step, so only the data they learn from differs. The learned
               model (an ensemble of 5 nets predicting the state change; reward +1 and the termination rule are
               known) is refitted every 500 real steps with 200 warm-started Adam steps; "true" uses the physics
-              itself, the perfect model.
+              itself, the perfect model. The pushes in model rollouts are uniformly random (epsilon 1 in
+              `accelerate --rollout-epsilon`): with the learner's own near-greedy pushes nearly all model data would
+              take the greedy push, the other push's values would drift with nothing to correct them, and the
+              policy would flip to pushing one way only (episodes of about 10 steps).
 
               The five processes (the lecture's "model-based acceleration of DQN"): 1 collect data, 2 Q-function
               regression (TD updates on minibatches), 3 target network update (theta copied to phi), 4 model

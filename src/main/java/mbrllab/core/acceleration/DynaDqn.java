@@ -18,8 +18,9 @@ import mbrllab.core.random.SplitMix64;
  *       goes into the real buffer;</li>
  *   <li>once learning has started (after {@code learningStarts} real steps), with a model: model training, a refit
  *       of a learned model every M real steps (warm-started, a fixed number of Adam steps);</li>
- *   <li>model-data collection: n rollouts of up to k steps from states drawn out of the real buffer, actions from
- *       the current epsilon-greedy policy, next states from the model (one ensemble member drawn per step), the
+ *   <li>model-data collection: n rollouts of up to k steps from states drawn out of the latest transitions of the
+ *       real buffer ({@code rolloutStartWindow}), epsilon-greedy actions of the current Q-network with the rollout
+ *       epsilon ({@code rolloutEpsilon}), next states from the model (one ensemble member drawn per step), the
  *       reward +1 and termination by the task's own rule (known to the learner); a terminal or non-finite state ends
  *       its rollout. Every transition goes into the model buffer;</li>
  *   <li>Q-function regression: {@code updatesPerStep} DQN updates, each on a minibatch with round(realRatio B) real
@@ -194,7 +195,7 @@ public final class DynaDqn {
                     model.refit(real, modelRng);
                     modelRefits++;
                 }
-                collectModelData(epsilon);
+                collectModelData(params.rolloutEpsilon());
             }
             for (int i = 0; i < params.updatesPerStep(); i++) {
                 dqn.update(fillBatch());
@@ -229,7 +230,7 @@ public final class DynaDqn {
     private void collectModelData(double epsilon) {
         int alive = setting.n();
         for (int b = 0; b < alive; b++) {
-            real.state(real.sampleIndex(modelRng), rollStates, b * D);
+            real.state(real.sampleRecentIndex(modelRng, params.rolloutStartWindow()), rollStates, b * D);
         }
         modelRollouts += alive;
         int members = model.members();

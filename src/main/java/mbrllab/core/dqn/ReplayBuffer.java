@@ -89,6 +89,24 @@ public final class ReplayBuffer {
     }
 
     /**
+     * A uniformly drawn index among the latest {@code window} transitions added (one draw); the same draw as
+     * {@link #sampleIndex} when the window holds every transition.
+     *
+     * @param window in [1, ...]; larger than the size: the whole buffer
+     */
+    public int sampleRecentIndex(RandomGenerator rng, int window) {
+        if (window >= size) {
+            return sampleIndex(rng);
+        }
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be at least 1, got " + window);
+        }
+        int back = rng.nextInt(window);
+        int i = head - 1 - back;
+        return i < 0 ? i + capacity : i;
+    }
+
+    /**
      * Copies transition i into slot {@code slot} of a batch.
      *
      * @param i index in [0, size())

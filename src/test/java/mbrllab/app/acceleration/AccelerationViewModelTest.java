@@ -1,6 +1,9 @@
 package mbrllab.app.acceleration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,5 +82,46 @@ class AccelerationViewModelTest {
         assertEquals(Optional.empty(), model.setExperiment(3, 40));
         assertEquals(3, model.spec().runs());
         assertEquals(40, model.spec().episodes());
+    }
+
+    /**
+     * Opening the lab computes nothing in the background: the runs (minutes of CPU) wait for the first Play or Step;
+     * the status then counts the runs the user asked for, per setting. A change of setting drops them again.
+     */
+    @Test
+    void backgroundRunsStartWithPlayOrStep() {
+        assertTrue(model.backgroundRunsWaiting());
+        assertFalse(model.curves().runningProperty().get());
+        assertNull(model.curves().task(), "nothing submitted on opening");
+        assertEquals(AccelerationViewModel.WAITING, model.curves().messageProperty().get());
+        assertEquals(Optional.empty(), model.setExperiment(2, 3));
+        assertNull(model.curves().task(), "nor on a new size");
+        model.step();
+        assertFalse(model.backgroundRunsWaiting());
+        assertNotNull(model.curves().task());
+        assertEquals("runs 0 / 2, 3 settings", model.curves().progressText());
+        model.step();
+        assertEquals(Optional.empty(), model.setNk(4, 7));
+        assertTrue(model.backgroundRunsWaiting(), "a new setting waits for Play again");
+        assertFalse(model.curves().runningProperty().get());
+        model.playback().setPlaying(true);
+        assertFalse(model.backgroundRunsWaiting(), "playing (toolbar, key or preset) starts them");
+    }
+
+    /** R and the episodes are checked against the app's budget: a size estimated at hours is refused. */
+    @Test
+    void experimentOverTheBudgetIsRefused() {
+        AccelerationSpec before = model.spec();
+        Optional<String> refusal = model.setExperiment(AccelerationSettings.MAX_RUNS, AccelerationSettings.MAX_EPISODES);
+        assertTrue(refusal.isPresent());
+        assertTrue(refusal.get().startsWith("the background runs are estimated at about"), refusal.get());
+        assertTrue(refusal.get().contains("lower R or the episodes"), refusal.get());
+        assertSame(before, model.spec());
+        AccelerationSettings big = AccelerationSettings.defaults().withExperiment(AccelerationSettings.MAX_RUNS,
+                AccelerationSettings.MAX_EPISODES);
+        assertTrue(model.applySettings(big.toJson()).orElseThrow().startsWith("the background runs are estimated"));
+        assertSame(before, model.spec(), "a session over the budget changes nothing");
+        assertEquals(Optional.empty(), model.applySettings(AccelerationSettings.defaults().toJson()),
+                "the defaults are within the budget");
     }
 }

@@ -154,4 +154,54 @@ class LiveExperimentTest {
                 live.messageProperty().get());
         assertFalse(live.runningProperty().get());
     }
+
+    /** A job whose R runs are each made for S settings counts "runs k / R, S settings": k runs of every setting. */
+    @Test
+    void theProgressOfSeveralSettingsCountsTheRunsPerSetting() throws Exception {
+        java.util.concurrent.Semaphore next = new java.util.concurrent.Semaphore(0);
+        java.util.concurrent.atomic.AtomicInteger pieces = new java.util.concurrent.atomic.AtomicInteger();
+        LiveExperiment<Integer> live = new LiveExperiment<>(dispatcher, coordinators, workers, false);
+        live.start(new LiveExperiment.Job<>("three settings", 2, 3, "computing", (w, observer) -> {
+            for (int i = 0; i < 6; i++) {
+                next.acquireUninterruptibly();
+                observer.runFinished(i / 3, new int[][] {{i % 3, i / 3}});
+            }
+            return 6;
+        }, data -> pieces.incrementAndGet(), s -> s, s -> "done"));
+        assertEquals("runs 0 / 2, 3 settings", live.progressText());
+        String[] expected = {"runs 0 / 2, 3 settings", "runs 0 / 2, 3 settings", "runs 1 / 2, 3 settings",
+            "runs 1 / 2, 3 settings", "runs 1 / 2, 3 settings", "runs 2 / 2, 3 settings"};
+        for (int i = 0; i < 6; i++) {
+            next.release();
+            int done = i + 1;
+            drainUntil(() -> live.snapshot() != null && live.snapshot() == done, null, live);
+            assertEquals(expected[i], live.progressText());
+            assertEquals(done / 6.0, live.progressProperty().get(), 1e-12, "the progress bar counts every run");
+        }
+        drainUntil(() -> live.completeProperty().get(), null, live);
+        assertEquals("runs 2 / 2, 3 settings", live.progressText());
+        assertEquals(1.0, live.progressProperty().get());
+    }
+
+    /** Cancelling a job of several settings says how many runs each setting has. */
+    @Test
+    void cancellingSeveralSettingsSaysTheRunsPerSetting() throws Exception {
+        java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+        LiveExperiment<Integer> live = new LiveExperiment<>(dispatcher, coordinators, workers, false);
+        live.start(new LiveExperiment.Job<>("three settings", 10, 3, "computing", (w, observer) -> {
+            for (int i = 0; i < 7; i++) {
+                observer.runFinished(i / 3, new int[][] {{i % 3, i / 3}});
+            }
+            try {
+                end.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new CancellationException();
+        }, data -> data[0][1] * 3 + data[0][0] + 1, s -> s, s -> "done"));
+        drainUntil(() -> live.snapshot() != null && live.snapshot() == 7, null, live);
+        live.cancel();
+        end.countDown();
+        assertEquals("Cancelled after 2 of 10 runs per setting (3 settings)", live.messageProperty().get());
+    }
 }

@@ -290,4 +290,70 @@ class DynaDqnTest {
             }
         }
     }
+
+    /**
+     * Rollout actions are epsilon-greedy with the rollout epsilon: with 0 every model transition takes the greedy push
+     * of the Q-network at the time it was collected; with 1 the pushes are uniformly random (about half each).
+     */
+    @Test
+    void rolloutActionsFollowTheRolloutEpsilon() {
+        AccelerationSetting setting = AccelerationSetting.withModel(ModelChoice.TRUE, 10, 1, 0.5);
+        AccelerationParams greedy = small().withModelBufferCapacity(100_000).withRollouts(0, 10_000);
+        DynaDqn learner = new DynaDqn(TASK, greedy, setting, 21);
+        for (int t = 0; t < 120; t++) {
+            learner.step();
+        }
+        double[] s = new double[4];
+        for (int t = 0; t < 20; t++) {
+            double[] before = learner.dqn().parameters();
+            learner.step();
+            double[] after = learner.dqn().parameters();
+            learner.dqn().setParameters(before);
+            ReplayBuffer data = learner.modelBuffer();
+            for (int i = data.size() - 10; i < data.size(); i++) {
+                data.state(i, s, 0);
+                assertEquals(learner.dqn().greedyAction(s, 0), data.action(i), "the greedy push of the network then");
+            }
+            learner.dqn().setParameters(after);
+        }
+        DynaDqn random = new DynaDqn(TASK, small().withModelBufferCapacity(100_000).withRollouts(1, 10_000), setting,
+                21);
+        for (int t = 0; t < 250; t++) {
+            random.step();
+        }
+        ReplayBuffer data = random.modelBuffer();
+        int right = 0;
+        for (int i = 0; i < data.size(); i++) {
+            right += data.action(i);
+        }
+        double share = right / (double) data.size();
+        assertTrue(data.size() >= 2000 && share > 0.45 && share < 0.55, data.size() + " transitions, right " + share);
+    }
+
+    /** Rollouts start from the latest W real transitions: with W = 5 every start state is one of the 5 latest. */
+    @Test
+    void rolloutsStartFromTheLatestRealStates() {
+        AccelerationSetting setting = AccelerationSetting.withModel(ModelChoice.TRUE, 10, 1, 0.5);
+        DynaDqn learner = new DynaDqn(TASK, small().withModelBufferCapacity(100_000).withRollouts(1, 5), setting, 4,
+                new MarkingModel());
+        double[] s = new double[4];
+        double[] r = new double[4];
+        for (int t = 0; t < 80; t++) {
+            learner.step();
+            ReplayBuffer real = learner.realBuffer();
+            ReplayBuffer model = learner.modelBuffer();
+            if (model == null || model.size() == 0) {
+                continue;
+            }
+            for (int i = model.size() - 10; i < model.size(); i++) {
+                model.state(i, s, 0);
+                boolean found = false;
+                for (int j = real.size() - 5; j < real.size(); j++) {
+                    real.state(j, r, 0);
+                    found |= java.util.Arrays.equals(s, r);
+                }
+                assertTrue(found, "step " + t + ": a start state outside the latest 5");
+            }
+        }
+    }
 }
