@@ -54,6 +54,10 @@ class PresenterModeTest extends ShellFixture {
         for (double c : cells) {
             assertTrue(c >= 32, "a maze cell is at least 32 px: " + cells);
         }
+        // The learning curve beside the mazes, not under them (under them it kept 80 to 110 px of plot).
+        double plot = waitUntilAtRest(() -> plotHeight("#learningCurveChart"), 300, "the chart is drawn");
+        System.out.println("presenter mode, 1024x768, text 1.5: Dyna-maze chart plot height " + plot);
+        assertTrue(plot >= 220, "the learning curve's plot is at least 220 px tall: " + plot);
         assertNothingElided();
     }
 
@@ -66,6 +70,9 @@ class PresenterModeTest extends ShellFixture {
         for (double c : cells) {
             assertTrue(c >= 32, "a maze cell is at least 32 px: " + cells);
         }
+        double plot = waitUntilAtRest(() -> plotHeight("#cumulativeRewardChart"), 300, "the chart is drawn");
+        System.out.println("presenter mode, 1024x768, text 1.5: changing-mazes chart plot height " + plot);
+        assertTrue(plot >= 220, "the cumulative reward's plot is at least 220 px tall: " + plot);
         assertNothingElided();
     }
 
@@ -203,6 +210,13 @@ class PresenterModeTest extends ShellFixture {
             }
         }
         return cells;
+    }
+
+    /** The height of the data area of the chart with id {@code id}, as last drawn (0 before its first drawing). */
+    private double plotHeight(String id) {
+        org.jfree.chart.fx.ChartViewer viewer = (org.jfree.chart.fx.ChartViewer) shell.view().lookup(id);
+        org.jfree.chart.ChartRenderingInfo info = viewer.getCanvas().getRenderingInfo();
+        return info == null ? 0 : info.getPlotInfo().getDataArea().getHeight();
     }
 
     private List<Double> cartWidths() {
