@@ -105,6 +105,24 @@ class PresenterModeTest extends ShellFixture {
                 "the planning lab is laid out");
         System.out.println("presenter mode, 1024x768, text 1.5: planning chart height " + h);
         assertTrue(h >= 220, "the returns chart is at least 220 px tall: " + h);
+        // Each subplot's rotated value label fits the subplot's height ("Plan return" ran over "Return").
+        List<String> over = waitUntilAtRest(() -> {
+            org.jfree.chart.fx.ChartViewer viewer = (org.jfree.chart.fx.ChartViewer) shell.view().lookup("#returnChart");
+            org.jfree.chart.ChartRenderingInfo info = viewer.getCanvas().getRenderingInfo();
+            List<String> out = new ArrayList<>();
+            org.jfree.chart.plot.CombinedDomainXYPlot plot = (org.jfree.chart.plot.CombinedDomainXYPlot) viewer
+                    .getChart().getXYPlot();
+            for (int i = 0; info != null && i < info.getPlotInfo().getSubplotCount(); i++) {
+                org.jfree.chart.axis.ValueAxis axis = plot.getSubplots().get(i).getRangeAxis();
+                double room = info.getPlotInfo().getSubplotInfo(i).getDataArea().getHeight();
+                double need = mbrllab.charts.AxisLabels.width(axis.getLabel(), axis.getLabelFont());
+                if (need > room) {
+                    out.add(String.format(Locale.ROOT, "'%s' %.0f px on a %.0f px plot", axis.getLabel(), need, room));
+                }
+            }
+            return out;
+        }, 300, "the planning chart's labels are fitted");
+        assertTrue(over.isEmpty(), "value labels longer than their plot: " + over);
         assertNothingElided();
     }
 
