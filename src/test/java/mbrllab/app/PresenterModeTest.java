@@ -91,6 +91,7 @@ class PresenterModeTest extends ShellFixture {
     @Test
     void models(FxRobot robot) throws Exception {
         open("models");
+        waitForNode("#playgroundChart");
         double h = waitUntilAtRest(() -> shell.view().lookup("#playgroundChart").getLayoutBounds().getHeight(), 300,
                 "the playground is laid out");
         System.out.println("presenter mode, 1024x768, text 1.5: playground chart height " + h);
@@ -101,6 +102,7 @@ class PresenterModeTest extends ShellFixture {
     @Test
     void planning(FxRobot robot) throws Exception {
         open("planning");
+        waitForNode("#returnChart");
         double h = waitUntilAtRest(() -> shell.view().lookup("#returnChart").getLayoutBounds().getHeight(), 300,
                 "the planning lab is laid out");
         System.out.println("presenter mode, 1024x768, text 1.5: planning chart height " + h);
@@ -129,6 +131,7 @@ class PresenterModeTest extends ShellFixture {
     @Test
     void acceleration(FxRobot robot) throws Exception {
         open("acceleration");
+        waitForNode("#accelerationChart");
         double h = waitUntilAtRest(() -> shell.view().lookup("#accelerationChart").getLayoutBounds().getHeight(), 300,
                 "the acceleration lab is laid out");
         System.out.println("presenter mode, 1024x768, text 1.5: acceleration chart height " + h);
@@ -139,6 +142,8 @@ class PresenterModeTest extends ShellFixture {
     @Test
     void pilco(FxRobot robot) throws Exception {
         open("pilco");
+        waitForNode("#pilcoStatesChart");
+        waitForNode("#pilcoReplayCanvas");
         double h = waitUntilAtRest(() -> shell.view().lookup("#pilcoStatesChart").getLayoutBounds().getHeight(), 300,
                 "the PILCO lab is laid out");
         double replay = shell.view().lookup("#pilcoReplayCanvas").getLayoutBounds().getWidth();
@@ -230,9 +235,23 @@ class PresenterModeTest extends ShellFixture {
         return cells;
     }
 
+    /**
+     * Waits until the node with {@code id} can be looked up from the shell's root. A lab's side panel layout is in the
+     * scene as soon as the lab opens, but a control's skin, through which a lookup reaches the nodes inside it, is
+     * made at its first CSS pass, the next pulse: the PILCO chart looked up was null in 1 of 3 runs on a loaded
+     * machine (load average 17), most likely looked up before that pulse.
+     */
+    private void waitForNode(String id) {
+        waitUntil(() -> org.testfx.util.WaitForAsyncUtils.asyncFx(() -> shell.view().lookup(id) != null)
+                .get(15, java.util.concurrent.TimeUnit.SECONDS), id + " is in the scene");
+    }
+
     /** The height of the data area of the chart with id {@code id}, as last drawn (0 before its first drawing). */
     private double plotHeight(String id) {
         org.jfree.chart.fx.ChartViewer viewer = (org.jfree.chart.fx.ChartViewer) shell.view().lookup(id);
+        if (viewer == null) {
+            return 0;
+        }
         org.jfree.chart.ChartRenderingInfo info = viewer.getCanvas().getRenderingInfo();
         return info == null ? 0 : info.getPlotInfo().getDataArea().getHeight();
     }
