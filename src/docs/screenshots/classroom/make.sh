@@ -1,5 +1,5 @@
 #!/bin/sh
-# The README's classroom screenshots: every lab at 1024x768 with text at 1.5, in presenter mode and without, and at
+# The README's classroom screenshots: every lab (seven) at 1024x768 with text at 1.5, in presenter mode and without, and at
 # 1920x1080. Run from the project root after `mvn -q package -DskipTests`; MBRL overrides the command, e.g.
 # MBRL="java -cp target/classes:$(cat cp.txt) mbrllab.Launcher".
 set -e
@@ -19,10 +19,10 @@ for variant in presenter normal wide; do
   shot "changing-mazes-$variant" changing-mazes "--preset blocking-maze-figure-8.4 --run-seconds 8" $size
   shot "cart-pole-$variant" cart-pole "--preset cartpole-sample-model --run-seconds 6" $size
   shot "models-$variant" models "--preset gp-vs-ensemble --run-seconds 25" $size
+  shot "planning-$variant" planning "--run-seconds 8" $size
+  shot "acceleration-$variant" acceleration "--run-seconds 8" $size
+  shot "pilco-$variant" pilco "--preset pilco-recorded --run-seconds 3" $size
 done
 # High contrast, presenter mode.
 shot dyna-maze-high-contrast dyna-maze "--run-seconds 6 --speed 200" --size 1024x768 --font-scale 1.5 --presenter --high-contrast
 shot cart-pole-high-contrast cart-pole "--preset cartpole-sample-model --run-seconds 6" --size 1024x768 --font-scale 1.5 --presenter --high-contrast
-# The labs merged later, presenter mode.
-shot planning-presenter planning "--run-seconds 8" --size 1024x768 --font-scale 1.5 --presenter
-shot acceleration-presenter acceleration "--run-seconds 8" --size 1024x768 --font-scale 1.5 --presenter

@@ -19,10 +19,11 @@ import java.util.List;
  * @param highContrast the high-contrast theme
  * @param frameStats   print frame statistics and heap use after the run
  * @param presenter    presenter mode (the window keeps its size)
+ * @param scale        pixels per logical pixel in the PNG (1, or 2 on a screen whose output scale is 2: a HiDPI render)
  */
 public record ScreenshotOptions(Path out, String lab, double runSeconds, double speed, int width, int height,
                                 double fontScale, String preset, int steps, boolean highContrast, boolean frameStats,
-                                boolean presenter) {
+                                boolean presenter, int scale) {
 
     /** The raw application arguments that carry these options. */
     public List<String> toArgs() {
@@ -30,7 +31,8 @@ public record ScreenshotOptions(Path out, String lab, double runSeconds, double 
                 "--speed", Double.toString(speed), "--width", Integer.toString(width), "--height",
                 Integer.toString(height), "--font-scale", Double.toString(fontScale), "--preset", preset.isEmpty() ? "-"
                 : preset, "--steps", Integer.toString(steps), "--high-contrast", Boolean.toString(highContrast), "--frame-stats",
-                Boolean.toString(frameStats), "--presenter", Boolean.toString(presenter));
+                Boolean.toString(frameStats), "--presenter", Boolean.toString(presenter), "--scale",
+                Integer.toString(scale));
     }
 
     /** Reads options written by {@link #toArgs()}; null when the app was started normally. */
@@ -44,7 +46,7 @@ public record ScreenshotOptions(Path out, String lab, double runSeconds, double 
                 Double.parseDouble(value(raw, "--font-scale")), value(raw, "--preset").equals("-") ? ""
                 : value(raw, "--preset"), Integer.parseInt(value(raw, "--steps")),
                 Boolean.parseBoolean(value(raw, "--high-contrast")), Boolean.parseBoolean(value(raw, "--frame-stats")),
-                Boolean.parseBoolean(value(raw, "--presenter")));
+                Boolean.parseBoolean(value(raw, "--presenter")), Integer.parseInt(value(raw, "--scale")));
     }
 
     private static String value(List<String> raw, String key) {

@@ -165,7 +165,7 @@ public final class Screenshots {
                         (rt.totalMemory() - rt.freeMemory()) / 1e6);
             }
             try {
-                WritableImage image = stage.getScene().snapshot(null);
+                WritableImage image = snapshot(stage, options.scale());
                 BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
                 ByteArrayOutputStream png = new ByteArrayOutputStream();
                 ImageIO.write(buffered, "png", png);
@@ -173,6 +173,9 @@ public final class Screenshots {
                 EXIT_CODE.set(0);
             } catch (IOException ex) {
                 ERROR.set(ex.getMessage()); // AtomicFiles names the file and the reason
+                EXIT_CODE.set(2);
+            } catch (IllegalStateException ex) {
+                ERROR.set(ex.getMessage());
                 EXIT_CODE.set(2);
             } catch (RuntimeException ex) {
                 ERROR.set("cannot take the picture for " + options.out() + ": " + ex);
@@ -182,6 +185,31 @@ public final class Screenshots {
             }
         });
         wait.play();
+    }
+
+    /**
+     * The window's picture at {@code scale} pixels per logical pixel. At 1 the scene as on a plain screen. At 2 the
+     * scene graph is rendered with a scale of 2, as a window on a screen at output scale 2 is: text and shapes at
+     * device resolution, and canvases from their textures, which JavaFX sizes by the screens' output scale (NGCanvas:
+     * the highest recommended output scale, rounded up). Hence a screen at that scale is required: on a screen at
+     * scale 1 the canvases would be upscaled, blurry, and the picture would not be a HiDPI render.
+     */
+    static WritableImage snapshot(Stage stage, int scale) {
+        if (scale == 1) {
+            return stage.getScene().snapshot(null);
+        }
+        double screen = 1;
+        for (javafx.stage.Screen s : javafx.stage.Screen.getScreens()) {
+            screen = Math.max(screen, Math.max(s.getOutputScaleX(), s.getOutputScaleY()));
+        }
+        if (Math.ceil(screen) < scale) {
+            throw new IllegalStateException("--scale " + scale + " needs a screen at output scale " + scale
+                    + " (this one is at " + screen + "); under Xvfb run java with -Dglass.gtk.uiScale=" + scale);
+        }
+        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+        p.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
+        p.setFill(stage.getScene().getFill());
+        return stage.getScene().getRoot().snapshot(p, null);
     }
 
     /** Sets the lab's speed slider through the toolbar (the slider has id speedSlider). */

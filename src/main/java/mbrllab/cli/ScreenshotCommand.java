@@ -61,6 +61,12 @@ final class ScreenshotCommand implements Callable<Integer> {
             + "pictures taking the window (which keeps its --size)")
     boolean presenter;
 
+    @Option(names = "--scale", paramLabel = "K", defaultValue = "1",
+            description = "pixels per logical pixel in the PNG: 2 renders the window as a HiDPI screen at output scale "
+            + "2 shows it (canvases at device resolution); needs such a screen, e.g. Xvfb with java "
+            + "-Dglass.gtk.uiScale=2 (default: ${DEFAULT-VALUE})")
+    int scale;
+
     @Option(names = "--frame-stats", description = "print the FX thread's pulse intervals and update work while the "
             + "lab played (p50, p95, max in ms) and the heap in use afterwards")
     boolean frameStats;
@@ -116,9 +122,18 @@ final class ScreenshotCommand implements Callable<Integer> {
             throw new UserInputException("screenshot: no preset '" + preset + "'; presets: " + String.join(", ",
                     Presets.list().stream().map(p -> p.file().replaceFirst("\\.json$", "")).toList()));
         }
+        if (scale < 1 || scale > 4) {
+            throw new UserInputException("screenshot: --scale must be in 1..4, got " + scale);
+        }
+        String display = System.getenv("DISPLAY");
+        if (scale > 1 && (display == null || display.isBlank())) {
+            throw new UserInputException("screenshot: --scale " + scale + " needs a display at output scale " + scale
+                    + " (headless rendering is at scale 1): run it under xvfb-run with java -Dglass.gtk.uiScale="
+                    + scale);
+        }
         Outputs.toFile("screenshot", "--out", out); // checks the target before the window opens
         int code = Screenshots.take(new ScreenshotOptions(out, lab, runSeconds, position, width, height, fontScale,
-                preset, steps, highContrast, frameStats, presenter));
+                preset, steps, highContrast, frameStats, presenter, scale));
         if (code == 0) {
             System.out.println("wrote " + out);
         }

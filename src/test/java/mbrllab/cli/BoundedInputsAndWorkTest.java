@@ -355,6 +355,12 @@ class BoundedInputsAndWorkTest {
         assertRefused(run("screenshot", "--out", dir.toString()), "screenshot: --out must name a .png file");
         Path folder = dir.resolve("folder.png");
         assertRefused(run("screenshot", "--out", folder.toString()), "--out " + folder + " is a folder");
+        assertRefused(run("screenshot", "--scale", "5", "--out", png), "screenshot: --scale must be in 1..4, got 5");
+        if (System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isBlank()) {
+            // Headless rendering is at output scale 1: a scale-2 picture would upscale the canvases, no HiDPI render.
+            assertRefused(run("screenshot", "--scale", "2", "--out", png),
+                    "screenshot: --scale 2 needs a display at output scale 2");
+        }
     }
 
     // 10. Without a display the launcher says so in one line (the launcher's own test runs it: LauncherTest).

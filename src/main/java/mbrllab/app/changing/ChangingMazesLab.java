@@ -112,7 +112,7 @@ public final class ChangingMazesLab extends BaseLab {
     private final ChangingMazeViewModel model;
     private final Status status;
     private final VBox root = new VBox();
-    private final HBox panes = new HBox(10);
+    private final mbrllab.app.maze.PaneGrid panes = new mbrllab.app.maze.PaneGrid(10);
     private final List<MazeCanvas> canvases = new ArrayList<>();
     private final List<HeaderLabel> paneStats = new ArrayList<>();
     private final HeaderLabel.Group statsGroup = new HeaderLabel.Group();
@@ -167,7 +167,6 @@ public final class ChangingMazesLab extends BaseLab {
         styleNotice();
 
         panes.setPadding(new Insets(4, 8, 4, 8));
-        panes.setAlignment(Pos.CENTER);
         VBox.setVgrow(panes, Priority.ALWAYS);
         tauToggle.setId("tauToggle");
         tauToggle.selectedProperty().bindBidirectional(model.showTauProperty());
@@ -181,7 +180,8 @@ public final class ChangingMazesLab extends BaseLab {
         legendRow.setAlignment(Pos.CENTER);
         model.showTauProperty().addListener((o, a, b) -> applyTau());
 
-        VBox top = new VBox(4, changeNotice, panes, legendRow);
+        panes.setFooter(legendRow);
+        VBox top = new VBox(4, changeNotice, panes);
         top.setPadding(new Insets(6, 0, 4, 0));
 
         chart = createChart();
@@ -204,7 +204,8 @@ public final class ChangingMazesLab extends BaseLab {
         clipToBounds(top);
         clipToBounds(bottom);
         options = new ChangingOptions(model);
-        SplitPane sides = Layouts.withSidePanel(Layouts.pictureOverChart(top, bottom, 0.56), options.view(), 0.79);
+        SplitPane sides = Layouts.withSidePanel(Layouts.pictureOverChart(top, bottom, 0.56).besideInPresenterMode(),
+                options.view(), 0.79);
 
         mainTab = new Tab("Dyna-Q and Dyna-Q+ on a changing maze", sides);
         mainTab.setId("changingTab");
@@ -338,7 +339,7 @@ public final class ChangingMazesLab extends BaseLab {
     // ------------------------------------------------------------------------------------------------ panes
 
     private void rebuildPanesAndChart() {
-        panes.getChildren().clear();
+        panes.clearPanes();
         canvases.clear();
         paneStats.clear();
         statsGroup.clear();
@@ -368,9 +369,9 @@ public final class ChangingMazesLab extends BaseLab {
             canvas.setHighContrast(highContrast);
             canvas.setOverlays(new Overlays(true, true, false, false, false, true, true));
             VBox box = PaneBox.of(title, stats, canvas);
-            panes.getChildren().add(box);
+            panes.addPane(box);
             if (agent.kind() == AgentKind.PRIORITIZED_SWEEPING) {
-                panes.getChildren().add(queueBox());
+                panes.addPane(queueBox());
             }
             canvases.add(canvas);
             paneStats.add(stats);

@@ -93,7 +93,7 @@ public final class DynaMazeLab extends BaseLab {
 
     private final DynaMazeViewModel model;
     private final VBox root = new VBox();
-    private final HBox panes = new HBox(10);
+    private final mbrllab.app.maze.PaneGrid panes = new mbrllab.app.maze.PaneGrid(10);
     private final List<MazeCanvas> canvases = new ArrayList<>();
     private final List<HeaderLabel> paneTitles = new ArrayList<>();
     private final List<HeaderLabel> paneStats = new ArrayList<>();
@@ -101,7 +101,7 @@ public final class DynaMazeLab extends BaseLab {
     private final QLegend legend = new QLegend();
     private final XYSeriesCollection curveData = new XYSeriesCollection();
     private final YIntervalSeriesCollection meanData = new YIntervalSeriesCollection();
-    private final CheckBox skipFirst = new CheckBox("Start at episode 2 (as the book)");
+    private final CheckBox skipFirst = new CheckBox("Start at episode 2");
     private final Status status;
     private final JFreeChart chart;
     private final ChartViewer chartViewer;
@@ -136,10 +136,12 @@ public final class DynaMazeLab extends BaseLab {
         root.setId("dynaMazeLab");
 
         panes.setPadding(new Insets(8));
-        panes.setAlignment(Pos.CENTER);
         VBox.setVgrow(panes, Priority.ALWAYS);
         HBox legendRow = new HBox(legend);
         legendRow.setAlignment(Pos.CENTER);
+        panes.setFooter(legendRow);
+        // Presenter mode's grid of panes has a free cell for the legend when it is compact.
+        mbrllab.app.lab.Presenter.follow(legend, legend::setCompact);
 
         chart = createChart();
         chartViewer = new ChartViewer(chart);
@@ -171,9 +173,11 @@ public final class DynaMazeLab extends BaseLab {
         captionBox.visibleProperty().bind(model.figureCaptionProperty().isNotNull());
         captionBox.managedProperty().bind(captionBox.visibleProperty());
         caption.textProperty().bind(model.figureCaptionProperty());
-        VBox top = new VBox(4, captionBox, panes, legendRow);
+        VBox top = new VBox(4, captionBox, panes);
         VBox.setVgrow(panes, Priority.ALWAYS);
         skipFirst.setId("skipFirstCheck");
+        skipFirst.setTooltip(new Tooltip("As the book's Figure 8.2: episode 1 takes about as long for every n (nothing "
+                + "is known before the goal is first reached), so the chart starts at episode 2"));
         skipFirst.setSelected(true);
         skipFirst.setOnAction(e -> {
             applyEpisodeRange();
@@ -190,14 +194,14 @@ public final class DynaMazeLab extends BaseLab {
         chartLegend.setHgap(16);
         chartLegend.setVgap(2);
         chartLegend.setAlignment(Pos.CENTER_LEFT);
-        // The legend and the chart's options share a row (each wraps to the next when the row is short, never cut):
-        // the chart keeps the room.
-        javafx.scene.layout.FlowPane legendAndOptions = new javafx.scene.layout.FlowPane(24, 2, chartLegend,
-                logScale, skipFirst);
-        legendAndOptions.setAlignment(Pos.CENTER_LEFT);
-        VBox bottom = Layouts.chartColumn(chartViewer, new Insets(0, 8, 6, 8), legendAndOptions, chartNote);
+        // The legend's entries and the chart's options share a row, each wrapping to the next when the row is short,
+        // never cut: the chart keeps the room. One flow of them all, not a flow in a flow: the outer flow asked for
+        // the inner one's whole width, which kept the chart beside the presenter mode's mazes 400 px wide.
+        chartLegend.getChildren().setAll(logScale, skipFirst);
+        VBox bottom = Layouts.chartColumn(chartViewer, new Insets(0, 8, 6, 8), chartLegend, chartNote);
         OptionsPanel options = new OptionsPanel(model);
-        SplitPane sides = Layouts.withSidePanel(Layouts.pictureOverChart(top, bottom, 0.55), options.view(), 0.78);
+        SplitPane sides = Layouts.withSidePanel(Layouts.pictureOverChart(top, bottom, 0.55).besideInPresenterMode(),
+                options.view(), 0.78);
         javafx.scene.control.Tab compareTab = new javafx.scene.control.Tab("Compare n side by side", sides);
         compareTab.setId("compareTab");
         Layouts.tabTitles(compareTab, "Compare n side by side", "Compare n");
@@ -366,7 +370,7 @@ public final class DynaMazeLab extends BaseLab {
     }
 
     private void buildPanes() {
-        panes.getChildren().clear();
+        panes.clearPanes();
         canvases.clear();
         paneTitles.clear();
         paneStats.clear();
@@ -393,7 +397,7 @@ public final class DynaMazeLab extends BaseLab {
             canvas.setHighContrast(highContrast);
             canvas.setOverlays(model.overlaysProperty().get());
             VBox box = PaneBox.of(title, stats, canvas);
-            panes.getChildren().add(box);
+            panes.addPane(box);
             canvases.add(canvas);
             paneTitles.add(title);
             paneStats.add(stats);
@@ -401,14 +405,14 @@ public final class DynaMazeLab extends BaseLab {
         }
         curveData.removeAllSeries();
         meanData.removeAllSeries();
-        chartLegend.getChildren().clear();
+        chartLegend.getChildren().removeIf(n -> n.getStyleClass().contains("legend-entry"));
         for (int i = 0; i < ns.size(); i++) {
             javafx.scene.shape.Line swatch = new javafx.scene.shape.Line(0, 0, 26, 0);
             swatch.setStrokeWidth(4);
             swatch.getStyleClass().addAll("legend-swatch", "series-" + colour[i]);
             Label entry = new Label("n = " + ns.get(i), swatch);
             entry.getStyleClass().add("legend-entry");
-            chartLegend.getChildren().add(entry);
+            chartLegend.getChildren().add(i, entry);
         }
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer(1);

@@ -26,10 +26,15 @@ public final class PictureOverChart extends SplitPane {
     /** Pixels added to the picture's height for the divider's half. */
     private static final double DIVIDER_ALLOWANCE = 4;
 
+    /** The picture's share of the width when the chart stands beside it. */
+    static final double BESIDE_SHARE = 0.66;
+
     private final Node picture;
     private final Node chart;
     private final double divider;
     private boolean userMoved;
+    private boolean besideInPresenterMode;
+    private boolean beside;
 
     PictureOverChart(Node picture, Node chart, double divider) {
         super(picture, chart);
@@ -49,12 +54,38 @@ public final class PictureOverChart extends SplitPane {
         });
         Presenter.follow(this, on -> {
             userMoved = false;
+            beside = on && besideInPresenterMode;
+            setOrientation(beside ? Orientation.HORIZONTAL : Orientation.VERTICAL);
             requestLayout();
         });
     }
 
+    /**
+     * In presenter mode, puts the chart beside the picture instead of under it, the picture taking
+     * {@value #BESIDE_SHARE} of the width. For a row of panes that can rearrange themselves into a grid (the mazes'
+     * {@code PaneGrid}): at 1024x768 with text 1.5, three maze panes over the chart left the chart 110 px of plot;
+     * beside it, two over one, the mazes keep their 32 px cells and the chart gets the window's height.
+     */
+    public PictureOverChart besideInPresenterMode() {
+        besideInPresenterMode = true;
+        Presenter.follow(this, on -> {
+            beside = on;
+            setOrientation(on ? Orientation.HORIZONTAL : Orientation.VERTICAL);
+            requestLayout();
+        });
+        return this;
+    }
+
+    /** Whether the chart stands beside the picture now (presenter mode, {@link #besideInPresenterMode()}). */
+    public boolean isBeside() {
+        return beside;
+    }
+
     /** The divider position the picture would get now: its height for the width it has, as a share. */
     double automaticPosition() {
+        if (beside) {
+            return BESIDE_SHARE;
+        }
         double h = getHeight() - snappedTopInset() - snappedBottomInset();
         double w = getWidth() - snappedLeftInset() - snappedRightInset();
         if (h <= 0 || w <= 0 || !keepsAspect(picture)) {

@@ -279,8 +279,14 @@ public final class MazeRenderer {
         };
     }
 
-    /** Size of the letters S and G as a share of the cell: they grow with the cell, as the maze does. */
-    static final double LETTER = 0.42;
+    /** Size of the letter G as a share of the cell: it grows with the cell, as the maze does. */
+    static final double LETTER = 0.5;
+
+    /**
+     * Size of the letter S as a share of the cell, on its plate in the cell's top right corner (0.34 before: 11 px in
+     * a presenter mode's 34 px cell, small beside G and the agent).
+     */
+    static final double START_LETTER = 0.46;
 
     /**
      * G fills the goal cell with its letter in the middle; S frames the start cell with its letter on a light plate in
@@ -297,7 +303,7 @@ public final class MazeRenderer {
         double st = oy + layout.start().row() * s;
         pen.stroke(colours.start(), Math.max(1.5, s / 20), null);
         pen.strokeRect(sl + 2, st + 2, s - 4, s - 4);
-        double size = Math.max(9, s * LETTER * 0.8);
+        double size = Math.max(9, s * START_LETTER);
         double cx = sl + s - 3 - size * 0.45;
         double cy = st + 3 + size * 0.55;
         pen.fill(colours.plate());

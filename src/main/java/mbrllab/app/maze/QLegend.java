@@ -15,6 +15,7 @@ public final class QLegend extends Canvas {
     private double limit = 1;
     private double fontScale = 1;
     private boolean highContrast;
+    private boolean compact;
 
     /** White text for the high-contrast theme's black background. */
     public void setHighContrast(boolean on) {
@@ -40,8 +41,25 @@ public final class QLegend extends Canvas {
 
     public void setFontScale(double scale) {
         fontScale = scale;
-        setWidth(320 * scale);
-        setHeight(44 * scale);
+        resizeForScale();
+    }
+
+    /**
+     * The compact form: the title above the bar and three numbers (-m, 0, +m) under it, 200 px wide at text 1.0
+     * instead of 320, so that it fits a free cell beside a maze pane (presenter mode's grid of panes).
+     */
+    public void setCompact(boolean on) {
+        compact = on;
+        resizeForScale();
+    }
+
+    public boolean isCompact() {
+        return compact;
+    }
+
+    private void resizeForScale() {
+        setWidth((compact ? 200 : 320) * fontScale);
+        setHeight((compact ? 62 : 44) * fontScale);
         draw();
     }
 
@@ -50,10 +68,10 @@ public final class QLegend extends Canvas {
         double w = getWidth();
         double h = getHeight();
         gc.clearRect(0, 0, w, h);
-        double barLeft = 70 * fontScale;
-        double barRight = w - 40 * fontScale;
-        double barTop = 4;
-        double barHeight = h * 0.38;
+        double barLeft = (compact ? 24 : 70) * fontScale;
+        double barRight = w - (compact ? 24 : 40) * fontScale;
+        double barTop = compact ? 20 * fontScale : 4;
+        double barHeight = 44 * fontScale * 0.38;
         for (double px = barLeft; px < barRight; px++) {
             double v = ((px - barLeft) / (barRight - barLeft) * 2 - 1) * limit;
             java.awt.Color c = DivergingScale.color(v, limit);
@@ -65,15 +83,22 @@ public final class QLegend extends Canvas {
         gc.setFill(highContrast ? Color.WHITE : Color.BLACK);
         gc.setStroke(highContrast ? Color.WHITE : Color.GRAY);
         gc.setFont(Font.font("System", 12 * fontScale));
-        gc.setTextBaseline(VPos.CENTER);
-        gc.setTextAlign(TextAlignment.RIGHT);
-        gc.fillText("Q(x,u)", barLeft - 8, barTop + barHeight / 2);
+        if (compact) {
+            gc.setTextBaseline(VPos.TOP);
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.fillText("Q(x,u)", w / 2, 2);
+        } else {
+            gc.setTextBaseline(VPos.CENTER);
+            gc.setTextAlign(TextAlignment.RIGHT);
+            gc.fillText("Q(x,u)", barLeft - 8, barTop + barHeight / 2);
+        }
         gc.setTextBaseline(VPos.TOP);
         gc.setTextAlign(TextAlignment.CENTER);
         double labelTop = barTop + barHeight + 3;
-        for (int k = 0; k <= 4; k++) {
-            double v = (k / 2.0 - 1) * limit;
-            double px = barLeft + k / 4.0 * (barRight - barLeft);
+        int ticks = compact ? 2 : 4;
+        for (int k = 0; k <= ticks; k++) {
+            double v = (2.0 * k / ticks - 1) * limit;
+            double px = barLeft + (double) k / ticks * (barRight - barLeft);
             gc.strokeLine(px, barTop + barHeight, px, barTop + barHeight + 2);
             gc.fillText(format(v), px, labelTop);
         }

@@ -116,7 +116,8 @@ final class DynamicsView {
         SplitPane top = new SplitPane(grid, ghostBoxPane);
         top.setDividerPositions(0.62);
         legend.setId("multiStepLegend");
-        Label title = new Label("Predictions from one held-out start under its true forces, against the truth");
+        Label title = new Label("Predictions from one held-out start under its true forces, against the truth: "
+                + "mean and band +-2 sigma (95%)");
         title.getStyleClass().add("section-heading");
         title.setWrapText(true);
         title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -317,8 +318,11 @@ final class DynamicsView {
         requestCollect = action;
     }
 
+    /** A side panel's heading: it wraps at a space in a narrow panel rather than end in "..." ("Data and mod..."). */
     private static Label heading(String text) {
-        Label l = new Label(text);
+        mbrllab.app.controls.HeaderLabel l = new mbrllab.app.controls.HeaderLabel(text);
+        l.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        l.setTextAlignment(javafx.scene.text.TextAlignment.LEFT);
         l.getStyleClass().add("section-heading");
         return l;
     }
@@ -404,7 +408,7 @@ final class DynamicsView {
                     Line sw = new Line(0, 0, 22, 0);
                     sw.setStrokeWidth(8);
                     sw.setStroke(fx(look.colour(ro.colour(), 0.6)));
-                    Label l = new Label(ro.label() + ": mean, band +-2 sigma (95%)", sw);
+                    Label l = new Label(ro.label(), sw);
                     l.getStyleClass().add("legend-entry");
                     legend.getChildren().add(l);
                 }

@@ -176,6 +176,8 @@ final class PlaygroundView {
         noiseLevel.field().setOnAction(e -> applyGenerator());
         pointCount.field().setOnAction(e -> applyGenerator());
         Button newData = new Button("New data");
+        // In a narrow side panel the row wraps (a FlowPane below): the buttons keep their text whole.
+        newData.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         newData.setId("newDataButton");
         newData.setTooltip(new Tooltip("Draw fresh points from the function and noise with the seed (Ctrl+R)"));
         newData.setOnAction(e -> {
@@ -187,6 +189,7 @@ final class PlaygroundView {
             }
         });
         Button clear = new Button("Clear points");
+        clear.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         clear.setId("clearPointsButton");
         clear.setOnAction(e -> model.clearPoints());
 
@@ -228,7 +231,7 @@ final class PlaygroundView {
         bandNote.getStyleClass().add("note");
 
         VBox box = new VBox(8, heading("Data"), new Label("Target function"), function, new Label("Noise"), noise,
-                noiseLevel.view(), gap, pointCount.view(), new javafx.scene.layout.HBox(6, newData, clear),
+                noiseLevel.view(), gap, pointCount.view(), new javafx.scene.layout.FlowPane(6, 6, newData, clear),
                 new Separator(), heading("Model"), showGp, showEnsemble, showBoth, prior, posterior, members,
                 new Separator(), heading("Fit"), gpInfo, ensembleInfo, status, bandNote);
         box.setPadding(new Insets(8));

@@ -218,6 +218,19 @@ public final class PilcoLab extends BaseLab implements SessionState {
             }
         });
         trialList.setTooltip(new Tooltip("Pick a trial: its prediction, its rollout and its replay (✓: a success)"));
+        // A row wraps at the list's width instead of widening the list: no horizontal scroll bar over the last row.
+        trialList.setCellFactory(v -> {
+            javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setWrapText(true);
+            cell.setPrefWidth(0);
+            return cell;
+        });
 
         startX.setId("pilcoStartX");
         startX.setPrefColumnCount(4);
@@ -361,6 +374,7 @@ public final class PilcoLab extends BaseLab implements SessionState {
         try {
             if (k >= 1 && k <= trialList.getItems().size()) {
                 trialList.getSelectionModel().select(k - 1);
+                trialList.scrollTo(k - 1);
             } else {
                 trialList.getSelectionModel().clearSelection();
             }

@@ -157,6 +157,7 @@ public final class Shell {
             settings.setPresenter(b);
             applyPresenter();
         });
+        root.widthProperty().addListener((o, a, b) -> fitNavigation());
         applyFontScale();
         applyHighContrast();
         applyPresenter();
@@ -614,34 +615,49 @@ public final class Shell {
     private void applyFontScale() {
         double size = BASE_FONT * fontScale.get();
         root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", size));
-        double width = navigationWidth(navigation.getItems(), size);
-        navigation.setPrefWidth(width);
-        navigation.setMinWidth(width);
-        navigation.setMaxWidth(width);
+        fitNavigation();
         if (current != null) {
             current.setFontScale(fontScale.get());
         }
         statusBar.setScale(fontScale.get());
     }
 
+    /** Gives the lab list the width its names need at the font size and the window's width. */
+    private void fitNavigation() {
+        double width = navigationWidth(navigation.getItems(), BASE_FONT * fontScale.get(), root.getWidth());
+        navigation.setPrefWidth(width);
+        navigation.setMinWidth(width);
+        navigation.setMaxWidth(width);
+    }
+
+    /** The largest share of the window's width the lab list takes to show every name on one line. */
+    static final double ONE_LINE_SHARE = 0.15;
+
     /**
-     * The width the lab list needs for its names at this font size, each name on at most two lines (the cells wrap
-     * at spaces: "Models (GP" over "vs ensemble)"): the widest name at its best split, the cells' padding (0.6em
-     * each side in the style sheet) and the list's border, no more.
+     * The width the lab list needs for its names at this font size: every name on one line when that takes at most
+     * {@value #ONE_LINE_SHARE} of the window's width ({@code windowWidth}; 1920 px at text 1.0), else each name on
+     * at most two lines (the cells wrap at spaces: "Models (GP" over "vs ensemble)"; 1024 px at text 1.5): the widest
+     * name at its best split, the cells' padding (0.6em each side in the style sheet) and the list's border, no more.
      */
-    static double navigationWidth(List<LabEntry> labs, double fontSize) {
+    static double navigationWidth(List<LabEntry> labs, double fontSize, double windowWidth) {
         Text text = new Text();
         text.setFont(Font.font(Font.getDefault().getFamily(), fontSize));
         double widest = 0;
+        double oneLine = 0;
         for (LabEntry entry : labs) {
             String name = entry.name();
             double best = width(text, name);
+            oneLine = Math.max(oneLine, best);
             for (int i = name.indexOf(' '); i > 0; i = name.indexOf(' ', i + 1)) {
                 best = Math.min(best, Math.max(width(text, name.substring(0, i)), width(text, name.substring(i + 1))));
             }
             widest = Math.max(widest, best);
         }
-        return Math.ceil(widest + 2 * 0.6 * fontSize + 8);
+        double padding = 2 * 0.6 * fontSize + 8;
+        if (Math.ceil(oneLine + padding) <= ONE_LINE_SHARE * windowWidth) {
+            return Math.ceil(oneLine + padding);
+        }
+        return Math.ceil(widest + padding);
     }
 
     private static double width(Text text, String s) {

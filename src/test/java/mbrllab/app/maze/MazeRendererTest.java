@@ -30,6 +30,7 @@ class MazeRendererTest {
     private static final class RecordingPen implements Pen {
         final List<Drawn> plates = new ArrayList<>();
         final List<Drawn> blackPolygons = new ArrayList<>();
+        final java.util.Map<String, Double> textSizes = new java.util.HashMap<>();
         Color fill = Color.BLACK;
         int drawn;
 
@@ -93,6 +94,7 @@ class MazeRendererTest {
         @Override
         public void text(String text, double x, double y, double size, Face face, Align align, VAlign valign,
                          double maxWidth) {
+            textSizes.put(text, size);
         }
 
         @Override
@@ -136,6 +138,25 @@ class MazeRendererTest {
                             what + ": the plate hides the head");
                 }
             }
+        }
+    }
+
+    /**
+     * S and G grow with the cell: G half the cell, S (on its plate in the corner) 0.46 of it, from a 20 px cell (normal
+     * mode at 1024x768, text 1.5) to a 60 px one; S was a third of the cell, 11 px in presenter mode's 34 px cells.
+     */
+    @Test
+    void startAndGoalLettersScaleWithTheCell() {
+        Layout layout = BundledMazes.dynaMaze().layout();
+        PaneFrame frame = new PaneFrame(0, layout, new double[layout.cellCount() * 4], 0, new int[] {0},
+                new boolean[layout.cellCount()], new int[layout.cellCount()], -1, -1, 1, 0, 0, 0, new int[0]);
+        for (double width : new double[] {180, 306, 540}) {
+            RecordingPen pen = new RecordingPen();
+            MazeRenderer.draw(pen, frame, new MazeRenderer.Style(1, Overlays.defaults(), 1.5, false), width,
+                    width * 2 / 3);
+            double s = MazeRenderer.geometry(layout, width, width * 2 / 3)[0];
+            assertEquals(0.5 * s, pen.textSizes.get("G"), 0.01, "G in a " + s + " px cell");
+            assertEquals(0.46 * s, pen.textSizes.get("S"), 0.01, "S in a " + s + " px cell");
         }
     }
 
