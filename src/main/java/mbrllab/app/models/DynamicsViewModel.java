@@ -21,9 +21,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import mbrllab.app.Background;
 import mbrllab.app.lab.Dispatcher;
+import mbrllab.app.lab.RunBudget;
 import mbrllab.app.shell.Sessions;
+import mbrllab.core.budget.Cost;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;
+import mbrllab.core.models.ModelSpec;
 import mbrllab.core.models.Prediction;
 import mbrllab.core.models.dynamics.CompoundingError;
 import mbrllab.core.models.dynamics.CompoundingErrorSpec;
@@ -77,6 +80,26 @@ final class DynamicsViewModel {
             check("particles", particles, 2, 2000);
             check("start", start, 0, windows - 1);
             shown = shown.isEmpty() ? EnumSet.noneOf(Rollout.class) : EnumSet.copyOf(shown);
+            RunBudget.require("the fits and predictions are", cost(model, episodes, horizon, windows, particles),
+                    "lower the episodes, the held-out starts, the horizon or the particles");
+        }
+
+        /**
+         * What the tab computes with these sizes on its one background thread: per rollout of the models chosen,
+         * {@link CompoundingErrorSpec#cost} (the model's fit counted with each of its rollouts: a high estimate).
+         */
+        static Cost cost(ModelChoice model, int episodes, int horizon, int windows, int particles) {
+            CompoundingErrorSpec study = new CompoundingErrorSpec(episodes, windows, horizon, 1);
+            RolloutSettings rs = new RolloutSettings(particles, true);
+            Cost all = null;
+            for (Rollout ro : Rollout.values()) {
+                if (model.shows(ro.kind())) {
+                    ModelSpec spec = ro.kind() == ModelKind.GP ? DynamicsModels.gp() : DynamicsModels.ensemble();
+                    Cost c = study.cost(spec, ro.method(), rs, 1);
+                    all = all == null ? c : all.then(c);
+                }
+            }
+            return all == null ? Cost.NONE : all;
         }
 
         private static void check(String field, int v, int min, int max) {

@@ -161,4 +161,24 @@ class ModelsSessionTest {
     private static <E extends Enum<E> & Keyed> List<String> keys(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(Keyed::key).toList();
     }
+    @Test
+    void dynamicsSettingsOverTheAppsBudgetAreRefusedWithTheEstimateAndTheDefaultsAreNot() {
+        DynamicsViewModel.Settings d = DynamicsViewModel.Settings.defaults();
+        assertTrue(mbrllab.app.lab.RunBudget.fits(DynamicsViewModel.Settings.cost(d.model(), d.episodes(),
+                d.horizon(), d.windows(), d.particles())), "the defaults");
+        // a GP on 1,200 points with 2,000 particles from 50 starts over 40 steps: hours on one thread
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DynamicsViewModel.Settings(ModelChoice.GP, 30, 40, 50, 2000, 0, EnumSet.noneOf(
+                        Rollout.class)));
+        assertTrue(e.getMessage().startsWith("the fits and predictions are estimated at about "), e.getMessage());
+        assertTrue(e.getMessage().contains("a GP on 1200 points"), e.getMessage());
+        assertTrue(e.getMessage().contains("lower the episodes, the held-out starts, the horizon or the particles"),
+                e.getMessage());
+        // the same sizes for the ensemble fit: its nets scale with the data, not with its square
+        assertEquals(30, new DynamicsViewModel.Settings(ModelChoice.ENSEMBLE, 30, 40, 50, 2000, 0,
+                EnumSet.noneOf(Rollout.class)).episodes());
+        // the cost grows with the particles for the GP's particle rollout
+        assertTrue(DynamicsViewModel.Settings.cost(ModelChoice.GP, 8, 25, 6, 500).seconds()
+                > DynamicsViewModel.Settings.cost(ModelChoice.GP, 8, 25, 6, 50).seconds());
+    }
 }
