@@ -20,6 +20,7 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.Title;
 import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleInsets;
 
 import mbrllab.charts.LearningCurveChart;
 import mbrllab.charts.Palette;
@@ -80,7 +81,23 @@ public final class ChartThemes {
         if (title instanceof TextTitle text) {
             text.setPaint(theme.ink());
         }
+        // the domain axis' last tick label is centred on the plot's right edge: keep room for half of it
+        // ("30,000" is about 4 ems), or it is cut at the chart's edge ("3,00")
+        float tick = 0;
+        for (XYPlot p : plots) {
+            for (int a = 0; a < p.getDomainAxisCount(); a++) {
+                if (p.getDomainAxis(a) != null && p.getDomainAxis(a).isTickLabelsVisible()) {
+                    tick = Math.max(tick, p.getDomainAxis(a).getTickLabelFont().getSize2D());
+                }
+            }
+        }
+        RectangleInsets padding = chart.getPadding();
+        chart.setPadding(new RectangleInsets(padding.getTop(), padding.getLeft(), padding.getBottom(),
+                Math.max(4, Math.ceil(END_TICK_EMS * tick))));
     }
+
+    /** Room right of the plot for half of the last domain tick label, in ems of the tick labels' font. */
+    static final double END_TICK_EMS = 2.1;
 
     private static void axis(ValueAxis axis, Theme theme) {
         if (axis == null) {
