@@ -66,6 +66,9 @@ class AccelerationSettingsTest {
                 assertEquals("acceleration", preset.path("lab").asText());
                 s[i] = AccelerationSettings.fromJson(preset.path("settings"));
                 assertTrue(s[i].play());
+                // the app's budget on this machine (one background worker on two cores: the strictest case);
+                // "long rollouts hurt" with 10 runs was refused at about 16 min
+                assertEquals(s[i], AccelerationViewModel.requireWithinBudget(s[i]), files[i]);
             }
         }
         assertEquals(1, s[0].k());
