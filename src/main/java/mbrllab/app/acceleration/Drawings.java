@@ -1,6 +1,8 @@
 package mbrllab.app.acceleration;
 
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import mbrllab.app.render.Pen;
@@ -148,12 +150,19 @@ final class Drawings {
         pen.fillRect(0, 0, w, h);
         double f = st.font();
         pen.fill(t.text());
-        pen.text(p.title(), 6, 4, f, Face.BOLD, Align.LEFT, VAlign.TOP, w - 12);
-        double top = f * 1.8;
+        // the title wraps to two lines before it shrinks
+        BoxLayout titleLayout = layout(pen, List.of(new Block(p.title(), Face.BOLD, 1)), f, w - 12, f * LINE * 2);
+        double titleSize = titleLayout.size();
+        List<String> titleLines = titleLayout.split(0, p.title());
+        for (int i = 0; i < titleLines.size(); i++) {
+            pen.text(titleLines.get(i), 6, 4 + i * titleSize * LINE, titleSize, Face.BOLD, Align.LEFT, VAlign.TOP,
+                    w - 12);
+        }
+        double top = 4 + titleLines.size() * titleSize * LINE + f * 0.4;
         double colW = (w - 10) / 4;
         double bw = colW * 0.9;
         double rowH = (h - top - 4) / 2;
-        double bh = Math.min(rowH * 0.8, f * 5.4);
+        double bh = Math.min(rowH * 0.8, f * 7);
         double[] cx = new double[4];
         for (int i = 0; i < 4; i++) {
             cx[i] = 5 + colW * (i + 0.5);
@@ -172,44 +181,198 @@ final class Drawings {
                 p.usesModel(), t);
         arrow(pen, cx[3] - bw / 2, cy[1], cx[2] + bw / 2, cy[1], p.lit()[Processes.ROLLOUTS], p.usesModel(), t);
 
-        box(pen, cx[0], cy[0], bw, bh, "1 Collect data", count(c.realSteps()) + " real steps",
-                rate(p.perStep()[0], ""), true, false, st);
-        box(pen, cx[1], cy[1], bw, bh, "2 Q-function regression", count(c.qUpdates()) + " TD updates",
-                rate(p.perStep()[1], ""), true, false, st);
-        box(pen, cx[0], cy[1], bw, bh, "3 Target network update", count(c.targetUpdates()) + " copies θ → φ",
-                rate(p.perStep()[2], ""), true, false, st);
-        box(pen, cx[3], cy[0], bw, bh, "4 Model training", !p.usesModel() ? none : !p.learnedModel()
-                        ? "true physics: no fit" : count(c.modelRefits()) + " refits, " + count(c.modelSteps()) + " steps",
-                p.learnedModel() ? rate(p.perStep()[3], "") : "", p.usesModel(), false, st);
-        box(pen, cx[3], cy[1], bw, bh, "5 Model-data collection", !p.usesModel() ? none
+        List<BoxText> boxes = new ArrayList<>();
+        boxes.add(new BoxText(cx[0], cy[0], bw, bh, "1 Collect data", count(c.realSteps()) + " real steps",
+                rate(p.perStep()[0], ""), true, false));
+        boxes.add(new BoxText(cx[1], cy[1], bw, bh, "2 Q-function regression", count(c.qUpdates()) + " TD updates",
+                rate(p.perStep()[1], ""), true, false));
+        boxes.add(new BoxText(cx[0], cy[1], bw, bh, "3 Target network update",
+                count(c.targetUpdates()) + " copies θ → φ", rate(p.perStep()[2], ""), true, false));
+        boxes.add(new BoxText(cx[3], cy[0], bw, bh, "4 Model training", !p.usesModel() ? none : !p.learnedModel()
+                        ? "true physics: no fit"
+                        : count(c.modelRefits()) + " refits, " + count(c.modelSteps()) + " steps",
+                p.learnedModel() ? rate(p.perStep()[3], "") : "", p.usesModel(), false));
+        boxes.add(new BoxText(cx[3], cy[1], bw, bh, "5 Model-data collection", !p.usesModel() ? none
                         : count(c.modelRollouts()) + " rollouts", p.usesModel() ? rate(p.perStep()[4], "transition")
-                        : "", p.usesModel(), false, st);
-        box(pen, cx[1], cy[0], bw, bh, "Real data", count(c.realBufferSize()) + " transitions", "(x, u, x', r)",
-                true, true, st);
-        box(pen, cx[2], cy[1], bw, bh, "Model data", !p.usesModel() ? "none" : count(c.modelBufferSize())
+                        : "", p.usesModel(), false));
+        boxes.add(new BoxText(cx[1], cy[0], bw, bh, "Real data", count(c.realBufferSize()) + " transitions",
+                "(x, u, x', r)", true, true));
+        boxes.add(new BoxText(cx[2], cy[1], bw, bh, "Model data", !p.usesModel() ? "none" : count(c.modelBufferSize())
                         + (c.modelBufferSize() >= p.modelCapacity() ? " (full)" : "") + " transitions",
-                p.usesModel() ? "(x, u, x̂', r̂)" : "", p.usesModel(), true, st);
+                p.usesModel() ? "(x, u, x̂', r̂)" : "", p.usesModel(), true));
+        // one text size for all the boxes: the largest at which every box's text fits
+        double size = st.font();
+        for (BoxText b : boxes) {
+            size = Math.min(size, layout(pen, b.blocks(), st.font(), b.textWidth(), b.bh() - 6).size());
+        }
+        for (BoxText b : boxes) {
+            box(pen, b, size, st);
+        }
     }
 
-    private static void box(Pen pen, double cx, double cy, double bw, double bh, String title, String line1,
-                            String line2, boolean active, boolean dataset, Style st) {
+    /** A box of the five processes: where it is, its three texts, whether it is active and a dataset. */
+    record BoxText(double cx, double cy, double bw, double bh, String title, String line1, String line2,
+                   boolean active, boolean dataset) {
+
+        /** The width its text may take (a dataset's rounded ends take some of it). */
+        double textWidth() {
+            return bw - (dataset ? bh * 0.35 : 10);
+        }
+
+        List<Block> blocks() {
+            List<Block> b = new ArrayList<>(List.of(new Block(title, Face.BOLD, 1), new Block(line1, Face.REGULAR,
+                    1)));
+            if (!line2.isEmpty()) {
+                b.add(new Block(line2, Face.REGULAR, SMALL));
+            }
+            return b;
+        }
+    }
+
+    private static void box(Pen pen, BoxText box, double textSize, Style st) {
         Theme t = st.theme();
-        double f = st.font();
+        double cx = box.cx();
+        double cy = box.cy();
+        double bw = box.bw();
+        double bh = box.bh();
+        boolean active = box.active();
+        boolean dataset = box.dataset();
         double x = cx - bw / 2;
         double y = cy - bh / 2;
-        f = Math.min(f, bw / 7.5);
         pen.fill(dataset ? (active ? blend(st.accent(), t.box(), 0.85) : t.background()) : t.box());
         pen.fillRoundRect(x, y, bw, bh, dataset ? bh * 0.5 : 10);
         pen.stroke(active ? (dataset ? st.accent() : t.line()) : t.idle(), dataset ? 2 : 1.5, null);
         pen.strokeRoundRect(x, y, bw, bh, dataset ? bh * 0.5 : 10);
-        pen.fill(active ? t.text() : t.faint());
-        double lh = bh / 3.3;
-        pen.text(title, cx, y + lh * 0.9, f, Face.BOLD, Align.CENTER, VAlign.CENTER, bw - 8);
-        pen.text(line1, cx, y + lh * 1.9, f, Face.REGULAR, Align.CENTER, VAlign.CENTER, bw - 8);
-        if (!line2.isEmpty()) {
-            pen.fill(active ? t.line() : t.faint());
-            pen.text(line2, cx, y + lh * 2.75, f * 0.92, Face.REGULAR, Align.CENTER, VAlign.CENTER, bw - 8);
+        // the text word-wrapped at the size that fits every box
+        double width = box.textWidth();
+        List<Block> blocks = box.blocks();
+        BoxLayout layout = layout(pen, blocks, textSize, width, bh - 6);
+        double f = layout.size();
+        List<List<String>> lines = new ArrayList<>();
+        double height = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            List<String> l = layout.split(i, b.text());
+            lines.add(l);
+            height += l.size() * f * b.scale() * LINE;
         }
+        double lineY = cy - height / 2;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            pen.fill(!active ? t.faint() : i == 2 ? t.line() : t.text());
+            for (String line : lines.get(i)) {
+                double size = f * b.scale();
+                pen.text(line, cx, lineY + size * LINE / 2, size, b.face(), Align.CENTER, VAlign.CENTER, width);
+                lineY += size * LINE;
+            }
+        }
+    }
+
+    /** Line height over the text size. */
+    static final double LINE = 1.22;
+    /** The third line of a box, smaller. */
+    private static final double SMALL = 0.88;
+    /** Below this the text of a box shrinks no further (it is squeezed to the width instead). */
+    private static final double MIN_TEXT = 8;
+
+    /**
+     * How a box's text is laid out: its size and, per block, how many words each line takes. Computed for the text
+     * with its digits as zeros, so that the counters ticking up every frame reuse it (digits are equally wide) and
+     * the size does not flicker; kept per pen kind, size and box.
+     */
+    record BoxLayout(double size, int[][] wordsPerLine) {
+
+        /** {@code text} (block {@code block}'s words) in this layout's lines. */
+        List<String> split(int block, String text) {
+            String[] words = text.split(" ");
+            List<String> lines = new ArrayList<>();
+            int at = 0;
+            for (int n : wordsPerLine[block]) {
+                lines.add(String.join(" ", java.util.Arrays.copyOfRange(words, Math.min(at, words.length),
+                        Math.min(at + n, words.length))));
+                at += n;
+            }
+            if (at < words.length) { // not the text laid out: its rest on one more line
+                lines.add(String.join(" ", java.util.Arrays.copyOfRange(words, at, words.length)));
+            }
+            return lines;
+        }
+    }
+
+    private static final java.util.Map<String, BoxLayout> LAYOUTS = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, BoxLayout> eldest) {
+                    return size() > 256;
+                }
+            });
+
+    /** The layout of {@code blocks} in a box ({@link #fitted}, {@link #wrap}), from the cache when it can. */
+    static BoxLayout layout(Pen pen, List<Block> blocks, double size, double width, double height) {
+        StringBuilder key = new StringBuilder(pen.getClass().getName()).append('|').append(Math.round(size * 10))
+                .append('|').append(Math.round(width)).append('|').append(Math.round(height));
+        List<Block> zeros = new ArrayList<>();
+        for (Block b : blocks) {
+            String z = b.text().replaceAll("[0-9]", "0");
+            zeros.add(new Block(z, b.face(), b.scale()));
+            key.append('|').append(b.face()).append(b.scale()).append(':').append(z);
+        }
+        return LAYOUTS.computeIfAbsent(key.toString(), k -> {
+            double f = fitted(pen, zeros, size, width, height);
+            int[][] counts = new int[zeros.size()][];
+            for (int i = 0; i < zeros.size(); i++) {
+                Block b = zeros.get(i);
+                counts[i] = wrap(pen, b.text(), f * b.scale(), b.face(), width).stream()
+                        .mapToInt(line -> line.split(" ").length).toArray();
+            }
+            return new BoxLayout(f, counts);
+        });
+    }
+
+    /** A piece of text of a box, with its face and its size relative to the box's. */
+    record Block(String text, Face face, double scale) {
+    }
+
+    /**
+     * The largest text size up to {@code size} at which {@code blocks}, each word-wrapped to {@code width}, fit in
+     * {@code height} with no line wider than {@code width} (down to {@link #MIN_TEXT}).
+     */
+    static double fitted(Pen pen, List<Block> blocks, double size, double width, double height) {
+        double f = size;
+        while (f > MIN_TEXT) {
+            double total = 0;
+            boolean narrow = true;
+            for (Block b : blocks) {
+                for (String line : wrap(pen, b.text(), f * b.scale(), b.face(), width)) {
+                    total += f * b.scale() * LINE;
+                    narrow &= pen.textWidth(line, f * b.scale(), b.face()) <= width;
+                }
+            }
+            if (narrow && total <= height) {
+                return f;
+            }
+            f = Math.max(MIN_TEXT, f * 0.93);
+        }
+        return MIN_TEXT;
+    }
+
+    /** {@code text} split at spaces into lines no wider than {@code width} (a single word may be wider). */
+    static List<String> wrap(Pen pen, String text, double size, Face face, double width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && pen.textWidth(candidate, size, face) > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        if (!line.isEmpty() || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static Color blend(Color a, Color b, double towardsB) {

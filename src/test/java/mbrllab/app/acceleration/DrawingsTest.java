@@ -1,0 +1,97 @@
+package mbrllab.app.acceleration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import mbrllab.app.render.AwtPen;
+import mbrllab.app.render.Pen;
+import mbrllab.core.acceleration.ProcessCounters;
+
+/** The five processes read on a projector: the box texts wrap instead of being squeezed, at one readable size. */
+class DrawingsTest {
+
+    /** An AWT pen that keeps what text it was asked to draw, at what size and in what width. */
+    private static final class TextPen implements Pen {
+        record Drawn(String text, double size, Face face, double maxWidth) {
+        }
+
+        final AwtPen awt;
+        final List<Drawn> texts = new ArrayList<>();
+
+        TextPen(Graphics2D g) {
+            awt = new AwtPen(g);
+        }
+
+        @Override public void fill(Color color) { awt.fill(color); }
+        @Override public void stroke(Color color, double width, double[] dashes, Cap cap) {
+            awt.stroke(color, width, dashes, cap);
+        }
+        @Override public void fillRect(double x, double y, double w, double h) { awt.fillRect(x, y, w, h); }
+        @Override public void strokeRect(double x, double y, double w, double h) { awt.strokeRect(x, y, w, h); }
+        @Override public void fillRoundRect(double x, double y, double w, double h, double arc) {
+            awt.fillRoundRect(x, y, w, h, arc);
+        }
+        @Override public void strokeRoundRect(double x, double y, double w, double h, double arc) {
+            awt.strokeRoundRect(x, y, w, h, arc);
+        }
+        @Override public void fillPolygon(double[] xs, double[] ys) { awt.fillPolygon(xs, ys); }
+        @Override public void strokePolygon(double[] xs, double[] ys) { awt.strokePolygon(xs, ys); }
+        @Override public void strokeLine(double x1, double y1, double x2, double y2) {
+            awt.strokeLine(x1, y1, x2, y2);
+        }
+        @Override public void fillOval(double x, double y, double w, double h) { awt.fillOval(x, y, w, h); }
+        @Override public void strokeOval(double x, double y, double w, double h) { awt.strokeOval(x, y, w, h); }
+        @Override public void text(String text, double x, double y, double size, Face face, Align align,
+                                   VAlign valign, double maxWidth) {
+            texts.add(new Drawn(text, size, face, maxWidth));
+            awt.text(text, x, y, size, face, align, valign, maxWidth);
+        }
+        @Override public double textWidth(String text, double size, Face face) {
+            return awt.textWidth(text, size, face);
+        }
+    }
+
+    @Test
+    void theBoxTextsWrapAtOneReadableSizeAndNothingIsSqueezed() {
+        // the diagram's room in presenter mode at 1024x768 with text at 1.5 (540 x 350 px, text 18 px)
+        BufferedImage image = new BufferedImage(540, 350, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        TextPen pen = new TextPen(g);
+        Drawings.Processes p = new Drawings.Processes("Model-based acceleration of DQN: the five processes of pane 2 "
+                + "(learned ensemble, n = 10, k = 20)", true, true, new ProcessCounters(1_708, 20, 3_018, 15, 4,
+                4_000, 15_090, 20_000, 1_708, 20_000), new double[] {1, 2, 0.01, 0.002, 133}, new boolean[8], 20_000);
+        Drawings.processes(pen, 540, 350, p, new Drawings.Style(18, Drawings.NORMAL, new Color(0xD55E00)));
+        g.dispose();
+        List<String> seen = new ArrayList<>();
+        double boxSize = Double.NaN;
+        for (TextPen.Drawn d : pen.texts) {
+            seen.add(d.text());
+            double width = pen.textWidth(d.text(), d.size(), d.face());
+            assertTrue(width <= d.maxWidth() + 0.5, "'" + d.text() + "' is " + width + " px wide in "
+                    + d.maxWidth() + " px: squeezed");
+            if (d.text().equals("Collect data") || d.text().startsWith("1 Collect")) {
+                boxSize = d.size();
+            }
+        }
+        assertTrue(boxSize >= 13, "box titles at " + boxSize + " px");
+        for (TextPen.Drawn d : pen.texts) {
+            if (d.face() == Pen.Face.BOLD && !p.title().contains(d.text())) { // the boxes' titles
+                assertEquals(boxSize, d.size(), 1e-9, "'" + d.text() + "': one size for every box");
+            }
+        }
+        String all = String.join(" ", seen); // wrapped lines joined again
+        for (String words : new String[] {"3 Target network update", "2 Q-function regression",
+                "5 Model-data collection", "15,090 rollouts", "133 transitions per real step", "20,000 (full)",
+                "the five processes of pane 2"}) {
+            assertTrue(all.contains(words), words + " in " + seen);
+        }
+    }
+}
