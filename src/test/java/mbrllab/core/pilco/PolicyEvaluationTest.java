@@ -60,19 +60,23 @@ class PolicyEvaluationTest {
         RbfPolicy policy = MomentBlocksTest.randomPolicy(3, 21);
         for (Propagation propagation : Propagation.values()) {
             PolicyEvaluation eval = new PolicyEvaluation(model, TASK, 8, 3, propagation, new double[4], startCov());
-            double[] theta = policy.parameters();
-            double[] grad = new double[theta.length];
-            double j = eval.valueAndGradient(theta, grad, Runnable::run);
-            assertEquals(eval.value(theta, Runnable::run), j, 0.0, "the same J with and without the gradient");
-            double h = 1e-6;
-            for (int i = 0; i < theta.length; i++) {
-                double[] p = theta.clone();
-                double[] q = theta.clone();
-                p[i] += h;
-                q[i] -= h;
-                double fd = (eval.value(p, Runnable::run) - eval.value(q, Runnable::run)) / (2 * h);
-                assertEquals(fd, grad[i], 1e-6 * Math.max(1, Math.abs(fd)), propagation + ": dJ/dtheta_" + i);
-            }
+            assertGradientMatchesCentralDifferences(eval, policy.parameters(), propagation + ": ");
+        }
+    }
+
+    /** The backward pass's gradient of J against central differences (h = 1e-6), parameter by parameter. */
+    private static void assertGradientMatchesCentralDifferences(PolicyEvaluation eval, double[] theta, String what) {
+        double[] grad = new double[theta.length];
+        double j = eval.valueAndGradient(theta, grad, Runnable::run);
+        assertEquals(eval.value(theta, Runnable::run), j, 0.0, what + "the same J with and without the gradient");
+        double h = 1e-6;
+        for (int i = 0; i < theta.length; i++) {
+            double[] p = theta.clone();
+            double[] q = theta.clone();
+            p[i] += h;
+            q[i] -= h;
+            double fd = (eval.value(p, Runnable::run) - eval.value(q, Runnable::run)) / (2 * h);
+            assertEquals(fd, grad[i], 1e-6 * Math.max(1, Math.abs(fd)), what + "dJ/dtheta_" + i);
         }
     }
 
@@ -100,18 +104,7 @@ class PolicyEvaluationTest {
                 startCov());
         assertEquals(0.3 * 0.3 / 2, eval.policyNoise(0), 1e-15);
         assertEquals(0.75 * 0.75 / 2, eval.policyNoise(3), 1e-15);
-        double[] theta = policy.parameters();
-        double[] grad = new double[theta.length];
-        eval.valueAndGradient(theta, grad, Runnable::run);
-        double h = 1e-6;
-        for (int i = 0; i < theta.length; i++) {
-            double[] p = theta.clone();
-            double[] q = theta.clone();
-            p[i] += h;
-            q[i] -= h;
-            double fd = (eval.value(p, Runnable::run) - eval.value(q, Runnable::run)) / (2 * h);
-            assertEquals(fd, grad[i], 1e-6 * Math.max(1, Math.abs(fd)), "dJ/dtheta_" + i);
-        }
+        assertGradientMatchesCentralDifferences(eval, policy.parameters(), "");
     }
 
     /**
