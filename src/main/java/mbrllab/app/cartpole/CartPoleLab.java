@@ -111,7 +111,7 @@ public final class CartPoleLab extends BaseLab {
     private final List<CartCanvas> paneCanvases = new ArrayList<>();
     private final List<HeaderLabel> paneStats = new ArrayList<>();
     private final HeaderLabel.Group statsGroup = new HeaderLabel.Group();
-    private final List<HeaderLabel> boxLabels = new ArrayList<>();
+    private final List<FittedLabel> boxLabels = new ArrayList<>();
     private final List<HeaderLabel> paneTitles = new ArrayList<>();
     private final List<Tooltip> boxTips = new ArrayList<>();
     private final Node singleView;
@@ -290,11 +290,11 @@ public final class CartPoleLab extends BaseLab {
         canvas.setBaseFont(PANE_FONT);
         canvas.setCompact(true);
         canvas.setAccent(Palette.categorical(i));
-        HeaderLabel box = new HeaderLabel(" \n \n ");
+        FittedLabel box = new FittedLabel(" \n \n ");
         box.setId("boxEntry" + i);
         box.getStyleClass().add("box-entry");
-        box.setAlignment(Pos.TOP_LEFT);
-        box.setTextAlignment(javafx.scene.text.TextAlignment.LEFT);
+        box.setMinHeight(Region.USE_PREF_SIZE);
+        box.setMinWidth(0);
         box.setMaxWidth(Double.MAX_VALUE);
         Tooltip boxTip = new Tooltip();
         boxTip.setWrapText(true);
@@ -304,7 +304,7 @@ public final class CartPoleLab extends BaseLab {
         // Title and counters on one line: at 1024x768 with text 1.5 the panes' height is what the cart lacks.
         title.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(10, title, stats);
-        header.setAlignment(Pos.BASELINE_CENTER);
+        header.setAlignment(Pos.CENTER);
         header.setMinWidth(0);
         VBox column = new VBox(2, header, canvas, box);
         Layouts.hideInPresenterMode(box);
@@ -372,7 +372,7 @@ public final class CartPoleLab extends BaseLab {
             return;
         }
         Cart.BoxView v = boxViews.get(i);
-        HeaderLabel label = boxLabels.get(i);
+        FittedLabel label = boxLabels.get(i);
         if (v == null) {
             label.setForms(paneGridShown ? "failed: the episode ends" : "failed: the episode ends\n \n ");
         } else {
