@@ -206,6 +206,17 @@ class CartPoleNormalModeTest extends ShellFixture {
         for (int i = 0; i < 3; i++) {
             Node box = shell.view().lookup("#boxEntry" + i);
             Bounds lb = box.localToScene(box.getLayoutBounds());
+            // As tall as its lines (a wrapping label's height was shrunk by its column: the third line was cut).
+            Label label = (Label) box;
+            Text text = new Text(label.getText());
+            text.setFont(label.getFont());
+            Insets in = label.getInsets();
+            double room = label.getHeight() - in.getTop() - in.getBottom() - label.getLabelPadding().getTop()
+                    - label.getLabelPadding().getBottom();
+            if (room < text.getLayoutBounds().getHeight() - 0.5) {
+                bad.add(String.format(Locale.ROOT, "box entry %d: %.1f px for %.1f px of text", i, room,
+                        text.getLayoutBounds().getHeight()));
+            }
             // Inside every parent up to the lab (a split pane's item clips what runs past it).
             for (Node p = box.getParent(); p != null && p != shell.view(); p = p.getParent()) {
                 Bounds cb = p.localToScene(p.getLayoutBounds());
