@@ -95,7 +95,7 @@ public final class CartPoleLab extends BaseLab {
     /**
      * The Dyna-Q panes leave their row for two over one, the chart in the fourth cell, when a third of the width
      * would give a cart less than this many times its text size (11 px at text 1.0): at 1024x768 with text 1.5 a
-     * row gave each cart 181 x 90 px, read-outs only and cut; two over one gives 275 px wide carts.
+     * row gave each cart 181 x 90 px, read-outs only and cut; two over one gives 278 x 168 px carts.
      */
     static final double GRID_BELOW_FONTS = 15;
     /** Text size of the Dyna-Q panes' carts at text 1.0 [px]. */
