@@ -40,6 +40,38 @@ final class BoxText {
                 + push("right", v.visitsRight(), v.right(), v.model());
     }
 
+    /**
+     * The entry in forms from the longest to the shortest, three lines each, for a {@code HeaderLabel} that shows the
+     * longest that fits its width: Q with three decimals and three outcomes per push, then two outcomes, then Q with
+     * two decimals and one outcome, then the tries without the word ("left (814) → 94 ×12, +2").
+     */
+    static String[] entryForms(Cart.BoxView v) {
+        return new String[] {
+            entry(v),
+            headline(v, 3, false) + "\n" + push("left", v.visitsLeft(), v.left(), v.model(), 2, false) + "\n"
+                    + push("right", v.visitsRight(), v.right(), v.model(), 2, false),
+            headline(v, 3, true) + "\n" + push("left", v.visitsLeft(), v.left(), v.model(), 1, false) + "\n"
+                    + push("right", v.visitsRight(), v.right(), v.model(), 1, false),
+            headline(v, 2, true) + "\n" + push("left", v.visitsLeft(), v.left(), v.model(), 1, true) + "\n"
+                    + push("right", v.visitsRight(), v.right(), v.model(), 1, true)};
+    }
+
+    /**
+     * The entry's first line alone, longest first ("box 67 · Q left -0.012, right -0.034", "box 67 · Q ← -0.012,
+     * → -0.034", "box 67 · Q ← -0.01, → -0.03"): for panes short of height, where the model's entries are left to the
+     * tooltip.
+     */
+    static String[] headlineForms(Cart.BoxView v) {
+        return new String[] {headline(v, 3, false), headline(v, 3, true), headline(v, 2, true)};
+    }
+
+    /** "box 67 · Q left -0.012, right -0.034" with {@code decimals} decimals; {@code arrows}: ← and → for the words. */
+    static String headline(Cart.BoxView v, int decimals, boolean arrows) {
+        String q = "%." + decimals + "f";
+        return String.format(Locale.ROOT, "box %d · Q " + (arrows ? "← " : "left ") + q + (arrows ? ", → " : ", right ")
+                + q, v.box(), v.qLeft(), v.qRight());
+    }
+
     /** The box's intervals, then the entry: for a tooltip. */
     static String details(Cart.BoxView v) {
         return describe(v.box()) + "\n" + entry(v);
@@ -50,24 +82,33 @@ final class BoxText {
      * "left (20 tries) → 94, the latest" for the last-outcome model; "left: never tried here".
      */
     static String push(String name, int visits, List<BoxModel.Outcome> outcomes, BoxModelKind kind) {
+        return push(name, visits, outcomes, kind, SHOWN, false);
+    }
+
+    /**
+     * One push's entry with at most {@code shown} outcomes; {@code terse}: the tries as a bare count, the rest as
+     * "+2", the last outcome without "the" ("left (20) → 94, latest").
+     */
+    static String push(String name, int visits, List<BoxModel.Outcome> outcomes, BoxModelKind kind, int shown,
+                       boolean terse) {
         if (visits == 0 || outcomes.isEmpty()) {
-            return name + ": never tried here";
+            return name + (terse ? ": never tried" : ": never tried here");
         }
         StringBuilder sb = new StringBuilder(name).append(" (").append(count(visits))
-                .append(visits == 1 ? " try) → " : " tries) → ");
+                .append(terse ? ") → " : visits == 1 ? " try) → " : " tries) → ");
         if (kind == BoxModelKind.LAST_OUTCOME) {
-            return sb.append(next(outcomes.get(0).nextBox())).append(", the latest").toString();
+            return sb.append(next(outcomes.get(0).nextBox())).append(terse ? ", latest" : ", the latest").toString();
         }
         List<BoxModel.Outcome> sorted = new ArrayList<>(outcomes);
         sorted.sort(Comparator.comparingInt(BoxModel.Outcome::count).reversed());
-        for (int j = 0; j < Math.min(SHOWN, sorted.size()); j++) {
+        for (int j = 0; j < Math.min(shown, sorted.size()); j++) {
             if (j > 0) {
                 sb.append(", ");
             }
             sb.append(next(sorted.get(j).nextBox())).append(" ×").append(count(sorted.get(j).count()));
         }
-        if (sorted.size() > SHOWN) {
-            sb.append(", ").append(sorted.size() - SHOWN).append(" more");
+        if (sorted.size() > shown) {
+            sb.append(terse ? ", +" + (sorted.size() - shown) : ", " + (sorted.size() - shown) + " more");
         }
         return sb.toString();
     }

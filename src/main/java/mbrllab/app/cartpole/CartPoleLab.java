@@ -26,9 +26,12 @@ import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -53,6 +56,7 @@ import mbrllab.app.lab.BaseLab;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
 import mbrllab.app.lab.Layouts;
+import mbrllab.app.lab.PictureOverChart;
 import mbrllab.app.lab.Publication;
 import mbrllab.app.lab.RunToolbar;
 import mbrllab.app.lab.Status;
@@ -88,6 +92,14 @@ public final class CartPoleLab extends BaseLab {
     static final long TEXT_PERIOD_NANOS = 100_000_000L;
     /** Charts follow the live run at most this often. */
     static final long CHART_PERIOD_NANOS = 250_000_000L;
+    /**
+     * The Dyna-Q panes leave their row for two over one, the chart in the fourth cell, when a third of the width
+     * would give a cart less than this many times its text size (11 px at text 1.0): at 1024x768 with text 1.5 a
+     * row gave each cart 181 x 90 px, read-outs only and cut; two over one gives 278 x 168 px carts.
+     */
+    static final double GRID_BELOW_FONTS = 15;
+    /** Text size of the Dyna-Q panes' carts at text 1.0 [px]. */
+    static final double PANE_FONT = 11;
     /** System property that makes the lab print its frame statistics when it closes. */
     public static final String FRAME_STATS_PROPERTY = "mbrllab.frameStats";
 
@@ -99,11 +111,20 @@ public final class CartPoleLab extends BaseLab {
     private final List<CartCanvas> paneCanvases = new ArrayList<>();
     private final List<HeaderLabel> paneStats = new ArrayList<>();
     private final HeaderLabel.Group statsGroup = new HeaderLabel.Group();
-    private final List<Label> boxLabels = new ArrayList<>();
+    private final List<FittedLabel> boxLabels = new ArrayList<>();
     private final List<HeaderLabel> paneTitles = new ArrayList<>();
     private final List<Tooltip> boxTips = new ArrayList<>();
     private final Node singleView;
-    private final Node dynaView;
+    private final StackPane dynaView = new StackPane();
+    private final HBox paneRow = new HBox(8);
+    private final GridPane paneGrid = new GridPane();
+    private final List<Node> paneColumns = new ArrayList<>();
+    private final VBox dynaChartColumn;
+    private final StackPane chartNoteHolder;
+    private final PictureOverChart dynaRowView;
+    /** The panes two over one with the chart in the fourth cell (narrow), or in a row over the chart. */
+    private boolean paneGridShown;
+    private final List<Cart.BoxView> boxViews = new ArrayList<>();
     private final ReplayBar replayBar;
     private final Label realStepsLabel = Layouts.realStepsLabel();
 
@@ -171,19 +192,45 @@ public final class CartPoleLab extends BaseLab {
         dynaChartViewer = new ChartViewer(dynaChart);
         dynaChartViewer.setId("learningCurveChart");
         dynaChartViewer.setMinHeight(140);
-        HBox panes = new HBox(8);
-        panes.setPadding(new Insets(6, 8, 4, 8));
+        paneRow.setPadding(new Insets(6, 8, 4, 8));
         for (int i = 0; i < CartPoleViewModel.N_VALUES.size(); i++) {
-            panes.getChildren().add(buildPane(i, CartPoleViewModel.N_VALUES.get(i)));
+            paneColumns.add(buildPane(i, CartPoleViewModel.N_VALUES.get(i)));
+            boxViews.add(null);
         }
+        paneRow.getChildren().setAll(paneColumns);
         Label chartNote = new Label("Steps balanced per episode: thick lines and bands are the mean of the background "
                 + "runs with 95% confidence bands, thin lines the panes above (run 1 of those runs).");
         chartNote.setWrapText(true);
         chartNote.getStyleClass().add("note");
         chartNote.setMinHeight(Region.USE_PREF_SIZE);
+        Layouts.hideInPresenterMode(chartNote);
+        chartNoteHolder = new StackPane(chartNote);
+        chartNoteHolder.setAlignment(Pos.TOP_LEFT);
         dynaLegend.setId("learningCurveLegend");
-        dynaView = Layouts.pictureOverChart(panes,
-                Layouts.chartColumn(dynaChartViewer, new Insets(2, 8, 4, 8), dynaLegend, chartNote), 0.54);
+        Tooltip.install(dynaLegend, new Tooltip(chartNote.getText()));
+        dynaChartColumn = Layouts.chartColumn(dynaChartViewer, new Insets(2, 8, 4, 8), dynaLegend, chartNoteHolder);
+        dynaRowView = Layouts.pictureOverChart(paneRow, dynaChartColumn, 0.54);
+        paneGrid.setId("cartPaneGrid");
+        // The grid takes the width the side panel leaves it (its legend's width made the main area push the side
+        // panel 35 px narrower).
+        paneGrid.setMinWidth(0);
+        paneGrid.setHgap(8);
+        paneGrid.setVgap(6);
+        paneGrid.setPadding(new Insets(6, 8, 4, 8));
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(50);
+            column.setHgrow(Priority.ALWAYS);
+            column.setFillWidth(true);
+            paneGrid.getColumnConstraints().add(column);
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(50);
+            row.setVgrow(Priority.ALWAYS);
+            row.setFillHeight(true);
+            paneGrid.getRowConstraints().add(row);
+        }
+        dynaView.getChildren().setAll(dynaRowView);
+        dynaView.widthProperty().addListener((o, a, b) -> arrangePanes());
 
         StackPane modes = new StackPane(singleView, dynaView);
         VBox.setVgrow(modes, Priority.ALWAYS);
@@ -240,10 +287,10 @@ public final class CartPoleLab extends BaseLab {
         stats.setId("paneStats" + i);
         CartCanvas canvas = new CartCanvas(300, 170);
         canvas.setId("paneCanvas" + i);
-        canvas.setBaseFont(11);
+        canvas.setBaseFont(PANE_FONT);
         canvas.setCompact(true);
         canvas.setAccent(Palette.categorical(i));
-        Label box = new Label(" \n \n ");
+        FittedLabel box = new FittedLabel(" \n \n ");
         box.setId("boxEntry" + i);
         box.getStyleClass().add("box-entry");
         box.setMinHeight(Region.USE_PREF_SIZE);
@@ -254,7 +301,12 @@ public final class CartPoleLab extends BaseLab {
         boxTip.setMaxWidth(520);
         box.setTooltip(boxTip);
         boxTips.add(boxTip);
-        VBox column = new VBox(2, title, stats, canvas, box);
+        // Title and counters on one line: at 1024x768 with text 1.5 the panes' height is what the cart lacks.
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(10, title, stats);
+        header.setAlignment(Pos.CENTER);
+        header.setMinWidth(0);
+        VBox column = new VBox(2, header, canvas, box);
         Layouts.hideInPresenterMode(box);
         column.setAlignment(Pos.TOP_CENTER);
         VBox.setVgrow(canvas, Priority.ALWAYS);
@@ -268,6 +320,67 @@ public final class CartPoleLab extends BaseLab {
         paneTitles.add(title);
         return column;
     }
+
+    /**
+     * Puts the Dyna-Q panes in a row over the chart when a third of the width gives each cart at least
+     * {@value #GRID_BELOW_FONTS} times its text size, else two over one with the chart in the fourth cell (the chart's
+     * note is then left out: the legend's tooltip says it) and the box entries shortened to
+     * their first line. Called when the width or the text size changes.
+     */
+    private void arrangePanes() {
+        double w = dynaView.getWidth();
+        if (w <= 0) {
+            return;
+        }
+        double cell = (w - paneRow.snappedLeftInset() - paneRow.snappedRightInset() - 2 * paneRow.getSpacing()) / 3;
+        boolean grid = cell < GRID_BELOW_FONTS * PANE_FONT * fontScale;
+        if (grid == paneGridShown) {
+            return;
+        }
+        paneGridShown = grid;
+        if (grid) {
+            dynaRowView.getItems().clear();
+            paneRow.getChildren().clear();
+            paneGrid.add(paneColumns.get(0), 0, 0);
+            paneGrid.add(paneColumns.get(1), 1, 0);
+            paneGrid.add(paneColumns.get(2), 0, 1);
+            paneGrid.add(dynaChartColumn, 1, 1);
+            dynaView.getChildren().setAll(paneGrid);
+        } else {
+            paneGrid.getChildren().clear();
+            paneRow.getChildren().setAll(paneColumns);
+            dynaRowView.getItems().setAll(paneRow, dynaChartColumn);
+            dynaView.getChildren().setAll(dynaRowView);
+        }
+        chartNoteHolder.setVisible(!grid);
+        chartNoteHolder.setManaged(!grid);
+        dynaChart.getXYPlot().getRangeAxis().setLabel(grid ? "Steps" : "Steps balanced");
+        showCurves(model.curves().snapshot());
+        for (int i = 0; i < boxLabels.size(); i++) {
+            showBoxEntry(i);
+        }
+    }
+
+    /** Whether the Dyna-Q panes stand two over one with the chart in the fourth cell (tests). */
+    boolean paneGridShown() {
+        return paneGridShown;
+    }
+
+    /** The box entry of pane {@code i}: three lines in a row of panes, the first alone two over one. */
+    private void showBoxEntry(int i) {
+        if (!boxKnown[i]) {
+            return;
+        }
+        Cart.BoxView v = boxViews.get(i);
+        FittedLabel label = boxLabels.get(i);
+        if (v == null) {
+            label.setForms(paneGridShown ? "failed: the episode ends" : "failed: the episode ends\n \n ");
+        } else {
+            label.setForms(paneGridShown ? BoxText.headlineForms(v) : BoxText.entryForms(v));
+        }
+    }
+
+    private final boolean[] boxKnown = new boolean[CartPoleViewModel.N_VALUES.size()];
 
     /** The lab's view model (tests reach the lab's state through it). */
     public CartPoleViewModel model() {
@@ -405,6 +518,7 @@ public final class CartPoleLab extends BaseLab {
     @Override
     public void setFontScale(double scale) {
         fontScale = scale;
+        arrangePanes();
         singleCanvas.setFontScale(scale);
         for (CartCanvas c : paneCanvases) {
             c.setFontScale(scale);
@@ -501,8 +615,10 @@ public final class CartPoleLab extends BaseLab {
         List<String> names = new ArrayList<>();
         List<java.awt.Color> colours = new ArrayList<>();
         for (int i = 0; i < CartPoleViewModel.N_VALUES.size(); i++) {
-            names.add("n = " + CartPoleViewModel.N_VALUES.get(i) + (c == null ? "" : ": mean of " + c.runsDone()
-                    + (c.finished() ? "" : "/" + c.runsTotal()) + " runs"));
+            // Two over one the chart has a quarter of the room: the names alone, on one line (the status line says
+            // "Mean of 30 runs ...").
+            names.add("n = " + CartPoleViewModel.N_VALUES.get(i) + (c == null || paneGridShown ? "" : ": mean of "
+                    + c.runsDone() + (c.finished() ? "" : "/" + c.runsTotal()) + " runs"));
             colours.add(Palette.categorical(i));
         }
         dynaLegend.setEntries(names, colours);
@@ -561,7 +677,9 @@ public final class CartPoleLab extends BaseLab {
                         ? new String[] {"no episode finished yet", "no episode yet"}
                         : new String[] {"last episode: " + lastDone.steps() + " steps", "last: " + lastDone.steps()
                                 + " steps"});
-                boxLabels.get(i).setText(p.box() == null ? "failed: the episode ends\n \n " : BoxText.entry(p.box()));
+                boxViews.set(i, p.box());
+                boxKnown[i] = true;
+                showBoxEntry(i);
                 boxTips.get(i).setText(p.box() == null ? "The pole fell or the cart left the track."
                         : BoxText.details(p.box()) + "\n\nThe agent's current box, Q of both pushes, and the "
                         + "model's entry for each push: the next boxes seen, with counts (sample model) or the latest "

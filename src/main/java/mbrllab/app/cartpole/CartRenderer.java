@@ -83,7 +83,8 @@ public final class CartRenderer {
     }
 
     /**
-     * The read-outs in as few lines as fit {@code columns} characters: one line, or x and x' | theta and theta' | F.
+     * The read-outs in as few lines as fit {@code columns} characters: one line, or x and x' | theta and theta' | F;
+     * when even those lines are too long, with fewer decimals ("x -0.61 m  x' -0.12 m/s", "θ -4.4°  θ' -12°/s").
      */
     static String[] readout(double[] s, double force, double columns) {
         String x = String.format(Locale.ROOT, "x %+6.3f m  x' %+6.3f m/s", s[CartPoleState.X], s[CartPoleState.X_DOT]);
@@ -97,7 +98,27 @@ public final class CartRenderer {
         if (x.length() + 2 + f.length() <= columns) {
             return new String[] {x + "  " + f, theta};
         }
-        return new String[] {x, theta, f};
+        if (Math.max(x.length(), theta.length()) <= columns) {
+            return new String[] {x, theta, f};
+        }
+        String xShort = String.format(Locale.ROOT, "x %+5.2f m  x' %+5.2f m/s", s[CartPoleState.X],
+                s[CartPoleState.X_DOT]);
+        String thetaShort = String.format(Locale.ROOT, "θ %+5.1f°  θ' %+4.0f°/s", Math.toDegrees(s[CartPoleState.THETA]),
+                Math.toDegrees(s[CartPoleState.THETA_DOT]));
+        return new String[] {xShort, thetaShort, f};
+    }
+
+    /**
+     * The read-out lines {@link #draw} writes at the bottom of a {@code w} px wide picture whose monospaced digits
+     * are {@code monoWidth} px wide (the compact style leaves the force to its arrow when three lines are needed).
+     */
+    static String[] readoutLines(double[] s, double force, Style style, double w, double monoWidth) {
+        double pad = Math.max(4, style.fontSize() * 0.4);
+        String[] lines = readout(s, force, (w - 2 * pad) / monoWidth);
+        if (style.compact() && lines.length == 3) {
+            lines = new String[] {lines[0], lines[1]};
+        }
+        return lines;
     }
 
     /** Height of the figure {@link #drawFigure} draws around a w x h picture. */
@@ -140,10 +161,7 @@ public final class CartRenderer {
         double line = Math.ceil(fs * 1.3);
         double pad = Math.max(4, fs * 0.4);
         double monoWidth = pen.textWidth("0000000000", fs, Face.MONO) / 10;
-        String[] lines = readout(p.state(), p.force(), (w - 2 * pad) / monoWidth);
-        if (style.compact() && lines.length == 3) {
-            lines = new String[] {lines[0], lines[1]};
-        }
+        String[] lines = readoutLines(p.state(), p.force(), style, w, monoWidth);
         double caps = p.keys() != Integer.MIN_VALUE ? fs * 1.7 : 0;
         double sceneTop = pad + Math.max(line, caps) + 4;
         double sceneBottom = h - pad - lines.length * line - 4;

@@ -33,6 +33,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
@@ -126,6 +127,7 @@ public final class ChangingMazesLab extends BaseLab {
     /** The Q (or tau) legend and the tau switch: a flow, so that the switch goes under the legend when narrow. */
     private final javafx.scene.layout.FlowPane legendRow = new javafx.scene.layout.FlowPane(16, 4);
     private final Label changeNotice = new Label();
+    private final Tooltip noticeTip = new Tooltip();
     private final Label realStepsLabel = Layouts.realStepsLabel();
     /** The real steps of the panes, which the toolbar shows unless the debugger's tab is shown. */
     private final javafx.beans.property.StringProperty panesRealSteps =
@@ -162,7 +164,13 @@ public final class ChangingMazesLab extends BaseLab {
         changeNotice.setMaxWidth(Double.MAX_VALUE);
         changeNotice.setMinHeight(Region.USE_PREF_SIZE);
         changeNotice.getStyleClass().add("change-notice");
-        changeNotice.textProperty().bind(model.changeNoticeProperty());
+        noticeTip.setWrapText(true);
+        noticeTip.setMaxWidth(520);
+        changeNotice.setTooltip(noticeTip);
+        model.changeNoticeProperty().addListener((o, a, b) -> fitNotice());
+        changeNotice.widthProperty().addListener((o, a, b) -> fitNotice());
+        changeNotice.fontProperty().addListener((o, a, b) -> fitNotice());
+        fitNotice();
         model.changedProperty().addListener((o, a, b) -> styleNotice());
         styleNotice();
 
@@ -309,6 +317,47 @@ public final class ChangingMazesLab extends BaseLab {
         clip.heightProperty().bind(region.heightProperty());
         region.setClip(clip);
         region.setMinHeight(0);
+    }
+
+    /** The change notice takes at most this many lines; the rest is in its tooltip. */
+    static final int NOTICE_LINES = 2;
+
+    /**
+     * Shows the change notice whole when it fits {@value #NOTICE_LINES} lines, else its longest start of whole
+     * sentences or clauses that does ("Step 1,000: the maze changed. 1 cell became a wall, 1 cell opened (outlined)
+     * …"), at least the first. At 1024x768 with text 1.5 the whole notice took five lines and left the mazes 10 to
+     * 15 px cells. The tooltip holds it whole.
+     */
+    private void fitNotice() {
+        String full = model.changeNoticeProperty().get();
+        noticeTip.setText(full);
+        double w = changeNotice.getWidth() - changeNotice.snappedLeftInset() - changeNotice.snappedRightInset()
+                - changeNotice.getLabelPadding().getLeft() - changeNotice.getLabelPadding().getRight();
+        if (w <= 0 || full.isEmpty()) {
+            changeNotice.setText(full);
+            return;
+        }
+        Text measure = new Text("X");
+        measure.setFont(changeNotice.getFont());
+        measure.setLineSpacing(changeNotice.getLineSpacing());
+        measure.setWrappingWidth(w);
+        double most = NOTICE_LINES * measure.getLayoutBounds().getHeight() + 0.5;
+        measure.setText(full);
+        if (measure.getLayoutBounds().getHeight() <= most) {
+            changeNotice.setText(full);
+            return;
+        }
+        String shown = null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[.;] ").matcher(full);
+        while (m.find()) {
+            String prefix = full.substring(0, m.start()) + (full.charAt(m.start()) == ';' ? " …" : ". …");
+            measure.setText(prefix);
+            if (shown != null && measure.getLayoutBounds().getHeight() > most) {
+                break;
+            }
+            shown = prefix;
+        }
+        changeNotice.setText(shown == null ? full : shown);
     }
 
     private void styleNotice() {

@@ -219,6 +219,34 @@ class CartTest {
         assertNotNull(view);
         assertTrue(BoxText.entry(view).startsWith("box " + view.box() + " · Q left "), BoxText.entry(view));
         assertEquals(3, BoxText.entry(view).lines().count());
+        // Shorter forms for narrow panes: longest first, three lines each; the headline alone on one line.
+        String[] forms = BoxText.entryForms(view);
+        assertEquals(BoxText.entry(view), forms[0]);
+        for (int k = 1; k < forms.length; k++) {
+            assertEquals(3, forms[k].lines().count(), forms[k]);
+            assertTrue(widest(forms[k]) <= widest(forms[k - 1]), forms[k - 1] + " / " + forms[k]);
+        }
+        assertEquals("left (10) → 94 ×7, +2", BoxText.push("left", 10, outcomes, BoxModelKind.SAMPLE, 1, true));
+        String[] headlines = BoxText.headlineForms(view);
+        assertEquals(BoxText.entry(view).lines().findFirst().orElseThrow(), headlines[0]);
+        assertTrue(headlines[2].startsWith("box " + view.box() + " · Q ← ") && headlines[2].contains(", → "),
+                headlines[2]);
+        assertTrue(headlines[2].length() < headlines[1].length() && headlines[1].length() < headlines[0].length());
+    }
+
+    private static int widest(String s) {
+        return s.lines().mapToInt(String::length).max().orElse(0);
+    }
+
+    /** Read-outs too long for a narrow picture fall back to two decimals before they are cut. */
+    @Test
+    void readoutsShortenForNarrowPictures() {
+        double[] s = {-0.6081, 0.1234, Math.toRadians(-4.42), Math.toRadians(-12.3)};
+        assertEquals(1, CartRenderer.readout(s, 10, 80).length);
+        assertEquals("x -0.608 m  x' +0.123 m/s", CartRenderer.readout(s, 10, 26)[0]);
+        String[] narrow = CartRenderer.readout(s, 10, 24);
+        assertEquals("x -0.61 m  x' +0.12 m/s", narrow[0]);
+        assertEquals("θ  -4.4°  θ'  -12°/s", narrow[1]);
     }
 
     /**

@@ -1,0 +1,82 @@
+package mbrllab.app.changing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import mbrllab.app.ShellFixture;
+import mbrllab.app.maze.MazeCanvas;
+
+/**
+ * The changing-mazes lab outside presenter mode at 1024x768 with text 1.5: the change notice takes at most two lines
+ * (whole it took five and left the mazes cells of about 10 px), shows a start of the whole notice, and its tooltip
+ * holds the whole.
+ */
+class ChangingMazesNormalModeTest extends ShellFixture {
+
+    @Start
+    void start(Stage stage) {
+        startShell(stage);
+    }
+
+    @Override
+    protected double sceneWidth() {
+        return 1024;
+    }
+
+    @Override
+    protected double sceneHeight() {
+        return 768;
+    }
+
+    @Test
+    void theNoticeLeavesTheMazesTheirRoom(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            shell.fontScaleProperty().set(1.5);
+            shell.setPresenter(false);
+            shell.select("changing-mazes");
+        }).get(15, TimeUnit.SECONDS);
+        waitUntil(() -> "changing-mazes".equals(shell.currentLabId()), "the changing-mazes lab is open");
+        List<Double> cells = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(() -> {
+            List<Double> out = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Node n = shell.view().lookup("#changingCanvas" + i);
+                if (n instanceof MazeCanvas c && c.getScene() != null && c.isVisible()) {
+                    out.add(c.cellSize());
+                }
+            }
+            return out;
+        }).get(15, TimeUnit.SECONDS), 300, "the mazes are laid out");
+        Label notice = (Label) shell.view().lookup("#changeNotice");
+        double[] lines = WaitForAsyncUtils.asyncFx(() -> {
+            Text one = new Text("X");
+            one.setFont(notice.getFont());
+            double room = notice.getHeight() - notice.snappedTopInset() - notice.snappedBottomInset();
+            return new double[] {room / one.getLayoutBounds().getHeight()};
+        }).get(15, TimeUnit.SECONDS);
+        String full = notice.getTooltip().getText();
+        String shown = notice.getText();
+        System.out.println("normal mode, 1024x768, text 1.5: changing-mazes cells " + cells + ", notice "
+                + String.format(java.util.Locale.ROOT, "%.2f", lines[0]) + " lines: " + shown);
+        assertEquals(2, cells.size(), "Dyna-Q and Dyna-Q+: " + cells);
+        assertTrue(lines[0] < 2.5, "the notice takes at most two lines: " + lines[0]);
+        assertTrue(shown.length() < full.length() && full.startsWith(shown.replace(" …", "").replaceAll("\\.$", "")),
+                "a start of the notice: '" + shown + "' of '" + full + "'");
+        for (double c : cells) {
+            assertTrue(c >= 20, "a maze cell is at least 20 px: " + cells);
+        }
+    }
+}
