@@ -66,7 +66,9 @@ class DynaMazeLabTest extends ShellFixture {
         // Common random numbers: before any reward every Q is 0, so all panes walk the same path.
         assertEquals(frame(robot, 0).agent(), frame(robot, 1).agent());
         assertEquals(frame(robot, 0).agent(), frame(robot, 2).agent());
-        assertTrue(robot.lookup("#paneStats1").queryAs(Label.class).getText().contains("step 3"));
+        // the header's text follows the frame at the next layout pass (it picks the form that fits): wait for it
+        waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> robot.lookup("#paneStats1").queryAs(Label.class).getText())
+                .get(5, TimeUnit.SECONDS).contains("step 3"), "pane 2's header says step 3");
         assertTrue(robot.lookup("#paneStats1").queryAs(Label.class).getText().contains("18 Q updates"));
         assertEquals("real steps: 3", robot.lookup("#realStepsLabel").queryAs(Label.class).getText());
 

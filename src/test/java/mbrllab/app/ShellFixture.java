@@ -162,16 +162,28 @@ public abstract class ShellFixture {
 
     /** As {@link #clickOnFx(FxRobot, String)}, for a node in hand. */
     public static void clickOnFx(FxRobot robot, Node node) {
-        Point2D centre;
+        robot.clickOn(centreOnScreen(node));
+    }
+
+    /** Double-clicks the centre of the node {@code query} finds (a text field: its word), read on the FX thread. */
+    public static void doubleClickOnFx(FxRobot robot, String query) {
+        robot.doubleClickOn(centreOnScreen(robot.lookup(query).<Node>query()));
+    }
+
+    /**
+     * The centre of {@code node} on the screen, read on the FX thread once the pulses queued so far are done (a lab
+     * just opened may still be choosing its layout, which moves its nodes).
+     */
+    private static Point2D centreOnScreen(Node node) {
+        WaitForAsyncUtils.waitForFxEvents();
         try {
-            centre = WaitForAsyncUtils.asyncFx(() -> {
+            return WaitForAsyncUtils.asyncFx(() -> {
                 Bounds b = node.localToScreen(node.getBoundsInLocal());
                 return new Point2D(b.getCenterX(), b.getCenterY());
             }).get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("cannot find where " + node + " is on the screen", e);
         }
-        robot.clickOn(centre);
     }
 
     /** Waits up to 15 s for {@code condition}, failing with {@code what}. */

@@ -165,12 +165,18 @@ class CartPoleExportAndSessionTest extends ShellFixture {
     @Test
     void aSessionRoundTripRestoresTheSettings(FxRobot robot) throws Exception {
         CartPoleViewModel model = openLab(robot).model();
-        robot.clickOn("#modelLast");
-        robot.doubleClickOn("#alphaField").eraseText(5).write("0.25");
-        robot.doubleClickOn("#runsField").eraseText(5).write("4");
-        robot.doubleClickOn("#episodesField").eraseText(5).write("20");
-        robot.clickOn("#applyButton");
-        robot.doubleClickOn("#seedField").eraseText(5).write("77");
+        // positions read on the FX thread: the lab just opened may still be choosing between its row and its grid
+        clickOnFx(robot, "#modelLast");
+        doubleClickOnFx(robot, "#alphaField");
+        robot.eraseText(5).write("0.25");
+        doubleClickOnFx(robot, "#runsField");
+        robot.eraseText(5).write("4");
+        doubleClickOnFx(robot, "#episodesField");
+        robot.eraseText(5).write("20");
+        clickOnFx(robot, "#applyButton");
+        waitUntil(() -> model.runs() == 4, "R = 4 applied");
+        doubleClickOnFx(robot, "#seedField");
+        robot.eraseText(5).write("77");
         robot.interact(() -> model.playback().speedProperty().set(Math.log10(500)));
         waitUntil(() -> model.runs() == 4 && model.playback().seedProperty().get() == 77, "applied");
         answer = dir.resolve("session.json");
