@@ -126,7 +126,7 @@ class CartPoleExportAndSessionTest extends ShellFixture {
                 curves.get(1));
 
         // A single cart, replaying a recorded episode: the pane and its CSV show the replay, all of it.
-        robot.clickOn("#agentRandom");
+        clickOnFx(robot, "#agentRandom");
         waitUntil(() -> frame(model, 0) != null && "random".equals(frame(model, 0).controller()), "random cart");
         while (model.log(0).finished() < 1) {
             robot.interact(model::step);
@@ -189,12 +189,18 @@ class CartPoleExportAndSessionTest extends ShellFixture {
             assertTrue(json.contains(field), field + " in " + json);
         }
 
-        robot.doubleClickOn("#alphaField").eraseText(5).write("0.5");
-        robot.doubleClickOn("#runsField").eraseText(5).write("30");
-        robot.doubleClickOn("#episodesField").eraseText(5).write("100");
-        robot.clickOn("#applyButton").clickOn("#modelSample");
-        robot.doubleClickOn("#seedField").eraseText(5).write("3");
-        robot.clickOn("#agentKeyboard").clickOn("#systemSwingUp");
+        doubleClickOnFx(robot, "#alphaField");
+        robot.eraseText(5).write("0.5");
+        doubleClickOnFx(robot, "#runsField");
+        robot.eraseText(5).write("30");
+        doubleClickOnFx(robot, "#episodesField");
+        robot.eraseText(5).write("100");
+        clickOnFx(robot, "#applyButton");
+        clickOnFx(robot, "#modelSample");
+        doubleClickOnFx(robot, "#seedField");
+        robot.eraseText(5).write("3");
+        clickOnFx(robot, "#agentKeyboard");
+        clickOnFx(robot, "#systemSwingUp");
         waitUntil(() -> model.systemProperty().get() == CartSystem.SWING_UP && model.runs() == 30, "changed");
         robot.clickOn("File").clickOn("#openSessionItem");
         waitUntil(() -> model.agentProperty().get() == AgentKind.DYNA_Q, "the session's agent");

@@ -50,7 +50,7 @@ class CartPoleLabTest extends ShellFixture {
     @Test
     void theArrowKeysPushTheCartTheirWay(FxRobot robot) {
         CartPoleViewModel model = openLab(robot).model();
-        robot.clickOn("#agentKeyboard");
+        clickOnFx(robot, "#agentKeyboard");
         waitUntil(() -> frame(model, 0) != null && frame(model, 0).controller().equals("keyboard"), "keyboard cart");
         assertFalse(model.playback().playingProperty().get());
 
@@ -78,18 +78,18 @@ class CartPoleLabTest extends ShellFixture {
         waitUntil(() -> model.keyboardPushProperty().get() == 0, "released: no push");
 
         // With the random agent the arrows step, unless the cart picture has the focus: then the keyboard takes over.
-        robot.clickOn("#agentRandom");
+        clickOnFx(robot, "#agentRandom");
         waitUntil(() -> frame(model, 0) != null && frame(model, 0).controller().equals("random"), "random cart");
-        robot.clickOn("#stepButton");
+        clickOnFx(robot, "#stepButton");
         robot.type(KeyCode.RIGHT);
         waitUntil(() -> frame(model, 0).step() == 2, "Right steps the random cart");
         assertEquals(AgentKind.RANDOM, model.agentProperty().get());
-        robot.clickOn("#cartCanvas");
+        clickOnFx(robot, "#cartCanvas");
         robot.press(KeyCode.LEFT);
         waitUntil(() -> model.agentProperty().get() == AgentKind.KEYBOARD, "the keyboard takes over");
         robot.release(KeyCode.LEFT);
         assertTrue(robot.lookup("#agentKeyboard").queryAs(javafx.scene.control.RadioButton.class).isSelected());
-        robot.clickOn("#playButton");
+        clickOnFx(robot, "#playButton");
     }
 
     /**
@@ -101,7 +101,7 @@ class CartPoleLabTest extends ShellFixture {
     void midStepTheSwingUpsReadOutsSayWhatIsDrawn(FxRobot robot) {
         CartPoleLab lab = openLab(robot);
         CartPoleViewModel model = lab.model();
-        robot.clickOn("#systemSwingUp");
+        clickOnFx(robot, "#systemSwingUp");
         waitUntil(() -> frame(model, 0) != null && frame(model, 0).system() == CartSystem.SWING_UP
                 && frame(model, 0).controller().equals("keyboard"), "the swing-up's keyboard cart");
         robot.press(KeyCode.RIGHT);
@@ -139,9 +139,9 @@ class CartPoleLabTest extends ShellFixture {
             model.setPlaying(true);
         });
         waitUntil(() -> runOne.getItemCount(0) >= 5 && runOne.getItemCount(2) >= 5, "run 1's episodes are drawn");
-        robot.clickOn("#playButton");
+        clickOnFx(robot, "#playButton");
         waitUntil(() -> !model.playback().isPlaying(), "paused");
-        robot.clickOn("#modelLast");
+        clickOnFx(robot, "#modelLast");
         waitUntil(() -> model.modelProperty().get() == mbrllab.core.cartpole.BoxModelKind.LAST_OUTCOME
                 && frame(model, 0) != null && frame(model, 0).realSteps() == 0, "a new run with the last-outcome model");
         waitUntil(() -> runOne.getItemCount(0) == 0 && runOne.getItemCount(1) == 0 && runOne.getItemCount(2) == 0,
@@ -173,7 +173,7 @@ class CartPoleLabTest extends ShellFixture {
     void theScrubberAtStepKShowsTheRecordedStateK(FxRobot robot) {
         CartPoleLab lab = openLab(robot);
         CartPoleViewModel model = lab.model();
-        robot.clickOn("#agentRandom");
+        clickOnFx(robot, "#agentRandom");
         waitUntil(() -> frame(model, 0) != null && frame(model, 0).controller().equals("random"), "random cart");
         // Step through episode 1 and keep every state the live run showed.
         List<double[]> live = new ArrayList<>();
@@ -192,9 +192,9 @@ class CartPoleLabTest extends ShellFixture {
         int steps = live.size() - 1;
         assertTrue(steps >= 8, "a random episode lasts some steps: " + steps);
 
-        robot.clickOn("#replayButton");
+        clickOnFx(robot, "#replayButton");
         waitUntil(() -> model.replayProperty().get() != null, "the replay opens");
-        robot.clickOn("#replayButton");
+        clickOnFx(robot, "#replayButton");
         waitUntil(() -> !model.replayPlayingProperty().get(), "paused replay");
         assertEquals(1, model.replayProperty().get().number());
         CartCanvas canvas = robot.lookup("#cartCanvas").queryAs(CartCanvas.class);
@@ -212,7 +212,7 @@ class CartPoleLabTest extends ShellFixture {
         robot.interact(() -> scrubber.setValue(2.4));
         waitUntil(() -> model.replayPositionProperty().get() == 2.0, "a paused scrubber snaps to whole steps");
 
-        robot.clickOn("#liveButton");
+        clickOnFx(robot, "#liveButton");
         waitUntil(() -> model.replayProperty().get() == null, "back to live");
         waitUntil(() -> !canvas.picture().replay(), "the picture is live again");
     }
@@ -229,7 +229,7 @@ class CartPoleLabTest extends ShellFixture {
         assertEquals(AgentKind.DYNA_Q, model.agentProperty().get(), "the lab opens on the three panes");
         if (model.curves().runningProperty().get()) {
             // The background runs are not needed here: Cancel in the status bar stops them.
-            robot.clickOn("#cancelButton");
+            clickOnFx(robot, "#cancelButton");
             waitUntil(() -> !model.curves().runningProperty().get(), "cancelled");
             String message = model.curves().messageProperty().get();
             assertTrue(message.startsWith("Cancelled after ") && model.curves().isCancelled()
@@ -242,7 +242,7 @@ class CartPoleLabTest extends ShellFixture {
             canvases[i] = robot.lookup("#paneCanvas" + i).queryAs(CartCanvas.class);
             drawsBefore[i] = canvases[i].draws();
         }
-        robot.clickOn("#playButton");
+        clickOnFx(robot, "#playButton");
         waitUntil(() -> realSteps(model, 0) >= 30, "the panes advance");
         for (int i = 0; i < 3; i++) {
             int pane = i;
@@ -250,7 +250,7 @@ class CartPoleLabTest extends ShellFixture {
                     "pane " + i + " shows its step counter");
             waitUntil(() -> canvases[pane].draws() > drawsBefore[pane] + 5, "pane " + i + " animates");
         }
-        robot.clickOn("#playButton");
+        clickOnFx(robot, "#playButton");
         // Paused: the steps, the step counters drawn and the number of draws stay the same for 400 ms (20 steps at
         // 50 steps/s).
         List<Object> rest = waitUntilAtRest(() -> {
@@ -300,7 +300,7 @@ class CartPoleLabTest extends ShellFixture {
     void switchingLabsStopsTheRunnerAndTheBackgroundRuns(FxRobot robot) throws Exception {
         CartPoleLab lab = openLab(robot);
         CartPoleViewModel model = lab.model();
-        robot.clickOn("#playButton");
+        clickOnFx(robot, "#playButton");
         waitUntil(() -> realSteps(model, 0) > 0, "playing");
         LiveExperiment<?> experiment = model.curves();
         assertNotNull(experiment, "the background runs started");
