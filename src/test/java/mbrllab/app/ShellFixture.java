@@ -66,7 +66,12 @@ public abstract class ShellFixture {
         Scene scene = new Scene(shell.view(), sceneWidth(), sceneHeight());
         scene.getStylesheets().add(MbrlLabApp.stylesheet());
         shell.installShortcuts(scene);
+        // TestFX keeps one primary stage for all test classes: without this it keeps the previous class's size
+        // (a 1024x768 class before a 1280x800 one laid the next lab out at 1024x768) or its full screen
+        stage.setFullScreen(false);
+        stage.setMaximized(false);
         stage.setScene(scene);
+        stage.sizeToScene();
         stage.show();
     }
 
