@@ -201,12 +201,7 @@ class PresenterModeTest extends ShellFixture {
 
     /** Opens the lab at text 1.5 in presenter mode, and checks that the list and the side panel are folded away. */
     private void open(String id) throws Exception {
-        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
-            shell.fontScaleProperty().set(1.5);
-            shell.setPresenter(true);
-            shell.select(id);
-        }).get(15, java.util.concurrent.TimeUnit.SECONDS);
-        waitUntil(() -> id.equals(shell.currentLabId()), "the lab " + id + " is open");
+        showLab(id, 1.5, true);
         assertEquals(null, shell.view().getLeft(), "no lab list in presenter mode");
         waitUntil(() -> org.testfx.util.WaitForAsyncUtils.asyncFx(() -> shell.currentLab().view()
                 .lookupAll(".side-panel-layout").stream().anyMatch(PresenterModeTest::shown)).get(),

@@ -191,6 +191,16 @@ public abstract class ShellFixture {
         }
     }
 
+    /** Sets the text scale and presenter mode, opens the lab {@code id} and waits until it is the one shown. */
+    protected void showLab(String id, double fontScale, boolean presenter) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            shell.fontScaleProperty().set(fontScale);
+            shell.setPresenter(presenter);
+            shell.select(id);
+        }).get(15, TimeUnit.SECONDS);
+        waitUntil(() -> id.equals(shell.currentLabId()), "the lab " + id + " is open");
+    }
+
     /** Waits up to 15 s for {@code condition}, failing with {@code what}. */
     public static void waitUntil(Callable<Boolean> condition, String what) {
         try {

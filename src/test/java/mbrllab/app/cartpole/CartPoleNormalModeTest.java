@@ -51,11 +51,8 @@ class CartPoleNormalModeTest extends ShellFixture {
             javafx.stage.Window w = shell.view().getScene().getWindow();
             w.setWidth(1024);
             w.setHeight(768);
-            shell.fontScaleProperty().set(1.5);
-            shell.setPresenter(false);
-            shell.select("cart-pole");
         }).get(15, TimeUnit.SECONDS);
-        waitUntil(() -> "cart-pole".equals(shell.currentLabId()), "the cart-pole lab is open");
+        showLab("cart-pole", 1.5, false);
         CartPoleLab lab = WaitForAsyncUtils.asyncFx(() -> (CartPoleLab) shell.view().lookup("#cartPoleLab")
                 .getProperties().get(CartPoleLab.class)).get(15, TimeUnit.SECONDS);
         for (int i = 0; i < 40; i++) {
@@ -103,11 +100,8 @@ class CartPoleNormalModeTest extends ShellFixture {
             javafx.stage.Window w = shell.view().getScene().getWindow();
             w.setWidth(1280);
             w.setHeight(800);
-            shell.fontScaleProperty().set(1.0);
-            shell.setPresenter(false);
-            shell.select("cart-pole");
         }).get(15, TimeUnit.SECONDS);
-        waitUntil(() -> "cart-pole".equals(shell.currentLabId()), "the cart-pole lab is open");
+        showLab("cart-pole", 1.0, false);
         CartPoleLab lab = WaitForAsyncUtils.asyncFx(() -> (CartPoleLab) shell.view().lookup("#cartPoleLab")
                 .getProperties().get(CartPoleLab.class)).get(15, TimeUnit.SECONDS);
         for (int i = 0; i < 300; i++) {

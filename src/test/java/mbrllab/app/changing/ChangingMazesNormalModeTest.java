@@ -44,12 +44,7 @@ class ChangingMazesNormalModeTest extends ShellFixture {
 
     @Test
     void theNoticeLeavesTheMazesTheirRoom(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            shell.fontScaleProperty().set(1.5);
-            shell.setPresenter(false);
-            shell.select("changing-mazes");
-        }).get(15, TimeUnit.SECONDS);
-        waitUntil(() -> "changing-mazes".equals(shell.currentLabId()), "the changing-mazes lab is open");
+        showLab("changing-mazes", 1.5, false);
         List<Double> cells = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(() -> {
             List<Double> out = new ArrayList<>();
             for (int i = 0; i < 3; i++) {

@@ -46,15 +46,7 @@ class PlaybackTest {
     }
 
     private void drainUntil(BooleanSupplier done, String what) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            if (dispatcher.drain() == 0) {
-                Thread.sleep(1);
-            }
-        }
+        dispatcher.drainUntil(done, what, 20);
     }
 
     @Test
