@@ -133,7 +133,7 @@ final class AccelerateCommand implements Callable<Integer> {
             description = "Adam step size of the Q-network, in (0, 1] (default: ${DEFAULT-VALUE})")
     double learningRate;
 
-    @Option(names = "--gamma", paramLabel = "G", defaultValue = "0.99",
+    @Option(names = "--gamma", paramLabel = "G", defaultValue = "0.95",
             description = "discount, 0..1 (default: ${DEFAULT-VALUE})")
     double gamma;
 
