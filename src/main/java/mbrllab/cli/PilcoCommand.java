@@ -71,6 +71,12 @@ final class PilcoCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     int evaluations;
 
+    @Option(names = "--explore", paramLabel = "B", defaultValue = "0",
+            description = "pilco-matlab's exploration parameter (cost.expl): the policy search minimises the sum of "
+                    + "E[c] + B sd[c] over the steps; B < 0 seeks states whose cost is uncertain, -10..10 "
+                    + "(default: ${DEFAULT-VALUE}, pilco-matlab's cartPole)")
+    double explore;
+
     @Option(names = "--record", paramLabel = "FILE",
             description = "also write the run as the PILCO lab replays it (true states, forces, policies, predicted "
                     + "state and cost distributions; JSON, documented in mbrllab.io.PilcoRecording)")
@@ -103,8 +109,8 @@ final class PilcoCommand implements Callable<Integer> {
         budget.check(settings.cost(trials, t), "lower --trials, --evaluations or --horizon");
         PrintWriter console = spec.commandLine().getOut();
         console.printf(Locale.ROOT, "PILCO: %d trials of %d steps, %d centres, %s propagation, at most %d evaluations "
-                + "per optimisation, seed %d, %d threads%n", trials, horizon, centres, settings.propagation().label(),
-                evaluations, seed, t);
+                + "per optimisation%s, seed %d, %d threads%n", trials, horizon, centres, settings.propagation().label(),
+                evaluations, explore == 0 ? "" : String.format(Locale.ROOT, ", exploration %s", explore), seed, t);
         console.flush();
         ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
             Thread thread = new Thread(r, "pilco-worker");
@@ -175,6 +181,9 @@ final class PilcoCommand implements Callable<Integer> {
         if (evaluations < 1 || evaluations > 100_000) {
             throw new UserInputException("pilco: --evaluations must be in 1..100000, got " + evaluations);
         }
+        if (!(explore >= -10 && explore <= 10)) {
+            throw new UserInputException("pilco: --explore must be in -10..10, got " + explore);
+        }
         Propagation p;
         try {
             p = Propagation.fromLabel(propagation);
@@ -182,7 +191,7 @@ final class PilcoCommand implements Callable<Integer> {
             throw new UserInputException("pilco: --" + e.getMessage());
         }
         return PilcoSettings.defaults().withHorizon(horizon).withCentres(centres).withMaxEvaluations(evaluations)
-                .withPropagation(p);
+                .withPropagation(p).withExplore(explore);
     }
 
     /** Prints the expected cost at the first evaluation of each search and every 25th. */

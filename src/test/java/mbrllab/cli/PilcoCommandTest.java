@@ -174,6 +174,8 @@ class PilcoCommandTest {
             {"--evaluations", "0"},
             {"--trials", "100", "--horizon", "40"},
             {"--threads", "0"},
+            {"--explore", "-11"},
+            {"--explore", "NaN"},
         };
         for (String[] extra : cases) {
             List<String> args = new ArrayList<>(List.of("pilco", "--out", dir.toString()));

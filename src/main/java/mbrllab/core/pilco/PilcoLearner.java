@@ -157,7 +157,7 @@ public final class PilcoLearner {
             startCov[i * 4 + i] = task.startStd() * task.startStd();
         }
         return new PolicyEvaluation(model, task, task.steps(), settings.centres(), settings.propagation(),
-                new double[4], startCov);
+                new double[4], startCov, settings.explore());
     }
 
     private TrialResult finish(int k, TaskEpisode episode, RbfPolicy applied, GpDynamics model,

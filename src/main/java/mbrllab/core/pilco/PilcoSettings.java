@@ -14,9 +14,11 @@ import mbrllab.core.control.SwingUpTask;
  * @param maxEvaluations evaluations of J and its gradient per policy optimisation, in [1, 100,000]
  * @param propagation    moment matching (PILCO) or the GP mean alone
  * @param training       how the GP hyperparameters are fitted
+ * @param explore        pilco-matlab's exploration parameter b ({@code cost.expl}): the policy search minimises
+ *                       sum_t E[c_t] + b sqrt(Var[c_t]), in [-10, 10]; 0 is PILCO's expected cost
  */
 public record PilcoSettings(SwingUpTask task, int centres, int maxEvaluations, Propagation propagation,
-                            GpDynamics.Training training) {
+                            GpDynamics.Training training, double explore) {
 
     public PilcoSettings {
         if (task == null) {
@@ -34,12 +36,18 @@ public record PilcoSettings(SwingUpTask task, int centres, int maxEvaluations, P
         if (training == null) {
             throw new IllegalArgumentException("training must not be null");
         }
+        if (!(explore >= -10 && explore <= 10)) {
+            throw new IllegalArgumentException("explore must be in [-10, 10], got " + explore);
+        }
     }
+
+    /** Default exploration parameter b: 0, pilco-matlab's cartPole (cost.expl = 0). */
+    public static final double DEFAULT_EXPLORE = 0;
 
     /** pilco-matlab's cart-pole: the PILCO swing-up task (H = 40), 10 centres, 150 evaluations, moment matching. */
     public static PilcoSettings defaults() {
         return new PilcoSettings(SwingUpTask.pilco(), 10, 150, Propagation.MOMENT_MATCHING,
-                GpDynamics.Training.defaults());
+                GpDynamics.Training.defaults(), DEFAULT_EXPLORE);
     }
 
     /** H, the task's number of steps. */
@@ -48,19 +56,23 @@ public record PilcoSettings(SwingUpTask task, int centres, int maxEvaluations, P
     }
 
     public PilcoSettings withHorizon(int steps) {
-        return new PilcoSettings(task.withSteps(steps), centres, maxEvaluations, propagation, training);
+        return new PilcoSettings(task.withSteps(steps), centres, maxEvaluations, propagation, training, explore);
     }
 
     public PilcoSettings withCentres(int k) {
-        return new PilcoSettings(task, k, maxEvaluations, propagation, training);
+        return new PilcoSettings(task, k, maxEvaluations, propagation, training, explore);
     }
 
     public PilcoSettings withMaxEvaluations(int evaluations) {
-        return new PilcoSettings(task, centres, evaluations, propagation, training);
+        return new PilcoSettings(task, centres, evaluations, propagation, training, explore);
     }
 
     public PilcoSettings withPropagation(Propagation p) {
-        return new PilcoSettings(task, centres, maxEvaluations, p, training);
+        return new PilcoSettings(task, centres, maxEvaluations, p, training, explore);
+    }
+
+    public PilcoSettings withExplore(double b) {
+        return new PilcoSettings(task, centres, maxEvaluations, propagation, training, b);
     }
 
     /**

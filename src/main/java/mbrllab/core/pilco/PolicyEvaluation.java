@@ -145,6 +145,7 @@ public final class PolicyEvaluation {
 
     private final MomentMatching dynamics;
     private final int horizon;
+    private final double explore;
     private final int centres;
     private final Propagation propagation;
     private final double[] startMean;
@@ -165,6 +166,22 @@ public final class PolicyEvaluation {
      */
     public PolicyEvaluation(GpDynamics dynamics, SwingUpTask task, int horizon, int centres, Propagation propagation,
                             double[] startMean, double[] startCov) {
+        this(dynamics, task, horizon, centres, propagation, startMean, startCov, 0);
+    }
+
+    /**
+     * As above, with pilco-matlab's exploration parameter b ({@code cost.expl}): each step's cost in J is
+     * E[c] + b sqrt(Var[c]); b &lt; 0 makes uncertain costs attractive (an upper confidence bound on the reward), 0 is
+     * PILCO's expected cost. The predictions ({@link #predict}) keep E[c] and Var[c].
+     *
+     * @param explore b, in [-10, 10]
+     */
+    public PolicyEvaluation(GpDynamics dynamics, SwingUpTask task, int horizon, int centres, Propagation propagation,
+                            double[] startMean, double[] startCov, double explore) {
+        if (!(explore >= -10 && explore <= 10)) {
+            throw new IllegalArgumentException("explore must be in [-10, 10], got " + explore);
+        }
+        this.explore = explore;
         if (horizon < 1 || horizon > 1000) {
             throw new IllegalArgumentException("horizon must be in [1, 1000], got " + horizon);
         }
@@ -221,7 +238,7 @@ public final class PolicyEvaluation {
         double[] sBar = new double[S * S];
         for (int t = horizon - 1; t >= 0; t--) {
             Step step = steps[t];
-            step.cost.backward(1, mBar, sBar);
+            step.cost.backward(1, explore, mBar, sBar);
             double[] mPrev = new double[S];
             double[] sPrev = new double[S * S];
             step.backward(theta, mBar, sBar, mPrev, sPrev, gradient, propagation);
@@ -268,7 +285,7 @@ public final class PolicyEvaluation {
             Step step = steps[t];
             step.forward(theta, m, s, policyNoise, propagation, derivatives, dynamics, workspace, executor);
             step.cost.forward(step.mNext, step.sNext);
-            total += step.cost.mean;
+            total += step.cost.explored(explore);
             m = step.mNext;
             s = step.sNext;
         }

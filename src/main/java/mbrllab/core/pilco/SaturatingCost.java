@@ -33,6 +33,8 @@ final class SaturatingCost {
     private final double[] delta = new double[3];
     private final double[] iSpW = new double[9];
     private double e1;
+    private double r2;
+    private final double[] i2SpW = new double[9];
     /** E[c] and Var[c] (clamped at 0) from the last forward pass. */
     double mean;
     double variance;
@@ -72,10 +74,9 @@ final class SaturatingCost {
         delta[1] = mu[1];
         delta[2] = mu[2] + 1;
         double det1 = inverseTimesW(sigma, 1, iSpW);
-        double[] i2SpW = new double[9];
         double det2 = inverseTimesW(sigma, 2, i2SpW);
         e1 = Math.exp(-0.5 * quadratic(iSpW, delta)) / Math.sqrt(det1);
-        double r2 = Math.exp(-quadratic(i2SpW, delta)) / Math.sqrt(det2);
+        r2 = Math.exp(-quadratic(i2SpW, delta)) / Math.sqrt(det2);
         mean = 1 - e1;
         variance = Math.max(0, r2 - e1 * e1);
     }
@@ -87,20 +88,44 @@ final class SaturatingCost {
      * @param sBar 4 x 4; the symmetric gradient is added
      */
     void backward(double costBar, double[] mBar, double[] sBar) {
+        backward(costBar, 0, mBar, sBar);
+    }
+
+    /** E[c] + b sqrt(Var[c]) (pilco-matlab's cost.expl = b) at the last forward pass; E[c] when Var[c] < 1e-12. */
+    double explored(double b) {
+        return b != 0 && variance > 1e-12 ? mean + b * Math.sqrt(variance) : mean;
+    }
+
+    /**
+     * Adds the gradients of costBar * (E[c] + b sqrt(Var[c])) with respect to m and S at the last forward pass.
+     * With r2 = E[(1-c)^2], which is E1 for 2 W: Var = r2 - E1^2, d r2/dmu = -r2 g2 and
+     * d r2/dSigma = 1/2 r2 (g2 g2' - iS2pW2), with iS2pW2 = 2 W (I + 2 Sigma W)^-1 and g2 = iS2pW2 (mu - z).
+     */
+    void backward(double costBar, double b, double[] mBar, double[] sBar) {
         double[] g = new double[3];
+        double[] g2 = new double[3];
         for (int i = 0; i < 3; i++) {
             double sum = 0;
+            double sum2 = 0;
             for (int j = 0; j < 3; j++) {
                 sum += iSpW[i * 3 + j] * delta[j];
+                sum2 += 2 * i2SpW[i * 3 + j] * delta[j];
             }
             g[i] = sum;
+            g2[i] = sum2;
         }
+        // d(b sd)/dVar = b / (2 sd)
+        double k = b != 0 && variance > 1e-12 ? costBar * b / (2 * Math.sqrt(variance)) : 0;
         double[] meanBar = new double[6];
         double[] covBar = new double[36];
         for (int i = 0; i < 3; i++) {
-            meanBar[PICK[i]] += costBar * e1 * g[i];
+            // dVar/dmu = -r2 g2 + 2 E1^2 g
+            meanBar[PICK[i]] += costBar * e1 * g[i] + k * (-r2 * g2[i] + 2 * e1 * e1 * g[i]);
             for (int j = 0; j < 3; j++) {
-                covBar[PICK[i] * 6 + PICK[j]] += costBar * -0.5 * e1 * (g[i] * g[j] - iSpW[i * 3 + j]);
+                // dVar/dSigma = 1/2 r2 (g2 g2' - iS2pW2) - E1^2 (g g' - iSpW)
+                covBar[PICK[i] * 6 + PICK[j]] += costBar * -0.5 * e1 * (g[i] * g[j] - iSpW[i * 3 + j])
+                        + k * (0.5 * r2 * (g2[i] * g2[j] - 2 * i2SpW[i * 3 + j])
+                        - e1 * e1 * (g[i] * g[j] - iSpW[i * 3 + j]));
             }
         }
         trig.backward(meanBar, covBar, mBar, sBar);

@@ -108,6 +108,30 @@ class PolicyEvaluationTest {
     }
 
     /**
+     * pilco-matlab's exploration parameter b: J = sum_t E[c_t] + b sd[c_t], from the same forward pass as the
+     * prediction, and its gradient matches central differences; the prediction keeps E[c] (b = 0's total).
+     */
+    @Test
+    void theExplorationTermEntersJAndItsGradient() {
+        GpDynamics model = noisyDynamics(5, 0.3);
+        RbfPolicy policy = MomentBlocksTest.randomPolicy(3, 26);
+        PolicyEvaluation plain = new PolicyEvaluation(model, TASK, 8, 3, Propagation.MOMENT_MATCHING, new double[4],
+                startCov());
+        PolicyEvaluation explore = new PolicyEvaluation(model, TASK, 8, 3, Propagation.MOMENT_MATCHING,
+                new double[4], startCov(), -0.2);
+        double[] theta = policy.parameters();
+        PolicyEvaluation.Prediction p = explore.predict(theta, Runnable::run);
+        double expected = 0;
+        for (int t = 1; t <= p.horizon(); t++) {
+            expected += p.costMean(t) - 0.2 * Math.sqrt(p.costVar(t));
+        }
+        assertEquals(expected, explore.value(theta, Runnable::run), 1e-12);
+        assertEquals(plain.value(theta, Runnable::run), p.totalCost(), 1e-12);
+        assertTrue(expected < p.totalCost() - 1e-3, "the term matters here: " + expected + " against " + p.totalCost());
+        assertGradientMatchesCentralDifferences(explore, theta, "");
+    }
+
+    /**
      * The first force's moments are those of the policy on N(m_0, S_0 + diag(sigma_n^2 / 2)) (pilco-matlab 0.9's
      * propagated), computed here from the blocks, and not those on the noise-free N(m_0, S_0); with the mean alone
      * the policy sees no noise.
