@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.robot.Motion;
+import org.testfx.service.query.PointQuery;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -195,18 +197,26 @@ public abstract class ShellFixture {
      * Clicks {@code opener} (a menu, a choice box, a combo box), then the node {@code item} finds once the popup
      * shows it (a menu item's id or a choice's text). The popup's nodes exist only after the opener's click has been
      * handled on the FX thread, so this waits until the lookup, done on the FX thread, finds the item visible, and
-     * clicks the centre read in that same look.
+     * clicks the centre read in that same look. The mouse goes there the way TestFX's {@code clickOn(query)} takes it:
+     * to a menu item vertically first, since a diagonal path crosses the menu bar's other menus and opens one of them.
      */
     public static FxRobot clickMenuFx(FxRobot robot, String opener, String item) {
         clickOnFx(robot, opener);
-        Point2D[] found = new Point2D[1];
+        Aim[] found = new Aim[1];
         waitUntil(() -> {
             found[0] = WaitForAsyncUtils.asyncFx(() -> robot.lookup(item).match(NodeQueryUtils.isVisible())
-                    .tryQuery().map(n -> robot.point(n).query()).orElse(null)).get(15, TimeUnit.SECONDS);
+                    .tryQuery().map(n -> {
+                        PointQuery at = robot.point(n);
+                        return new Aim(at.query(), at.queryMotion().orElse(Motion.DEFAULT));
+                    }).orElse(null)).get(15, TimeUnit.SECONDS);
             return found[0] != null;
         }, item + " shows after a click on " + opener);
-        robot.clickOn(found[0]);
+        robot.clickOn(found[0].point(), found[0].motion());
         return robot;
+    }
+
+    /** Where a click goes on the screen and how the mouse gets there. */
+    private record Aim(Point2D point, Motion motion) {
     }
 
     /** The centre of the visible node {@code query} finds, looked up and read on the FX thread. */
