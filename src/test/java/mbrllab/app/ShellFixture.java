@@ -202,6 +202,8 @@ public abstract class ShellFixture {
      */
     public static FxRobot clickMenuFx(FxRobot robot, String opener, String item) {
         clickOnFx(robot, opener);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitForLayoutPulse();
         Aim[] found = new Aim[1];
         waitUntil(() -> {
             found[0] = WaitForAsyncUtils.asyncFx(() -> robot.lookup(item).match(NodeQueryUtils.isVisible())
@@ -242,12 +244,49 @@ public abstract class ShellFixture {
      */
     private static Point2D onFx(Callable<Point2D> read, String what) {
         WaitForAsyncUtils.waitForFxEvents();
+        waitForLayoutPulse();
         try {
             return WaitForAsyncUtils.asyncFx(read).get(15, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new AssertionError("cannot find " + what, e.getCause());
         } catch (Exception e) {
             throw new AssertionError("cannot find " + what, e);
+        }
+    }
+
+    /**
+     * Waits until every showing window has had a layout pass after the events queued so far. waitForFxEvents only
+     * drains queued runnables, which can take less time than the next pulse: a node whose text or sibling changed
+     * in the last event (a note that wraps to another line after a radio button) still has its old position until
+     * that pulse lays it out, and a click read before it lands where the node was. TestFX's clickOn(query) read the
+     * position while the mouse moved, usually after that pulse.
+     */
+    private static void waitForLayoutPulse() {
+        java.util.concurrent.CountDownLatch laidOut;
+        try {
+            laidOut = WaitForAsyncUtils.asyncFx(() -> {
+                java.util.List<Scene> scenes = Window.getWindows().stream().filter(Window::isShowing)
+                        .map(Window::getScene).filter(java.util.Objects::nonNull).toList();
+                java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(scenes.size());
+                for (Scene scene : scenes) {
+                    Runnable[] once = new Runnable[1];
+                    once[0] = () -> {
+                        scene.removePostLayoutPulseListener(once[0]);
+                        latch.countDown();
+                    };
+                    scene.addPostLayoutPulseListener(once[0]);
+                }
+                javafx.application.Platform.requestNextPulse();
+                return latch;
+            }).get(15, TimeUnit.SECONDS);
+            if (!laidOut.await(15, TimeUnit.SECONDS)) {
+                throw new AssertionError("timed out waiting for a layout pulse");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for a layout pulse", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("cannot wait for a layout pulse", e);
         }
     }
 
