@@ -61,11 +61,11 @@ class DebuggerTest extends ShellFixture {
 
     @Test
     void stepsShowTheCoresArithmeticAndHighlightTheLinesExecuted(FxRobot robot) {
-        robot.clickOn("#debuggerTab");
+        clickOnFx(robot, "#debuggerTab");
         waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith("update 0 of"), "a fresh agent");
         DebugSession ref = reference();
 
-        robot.clickOn("#dbgStepReal");
+        clickOnFx(robot, "#dbgStepReal");
         waitPosition(robot, 1);
         DynaUpdate real = ref.stepRealStep().update();
         assertTrue(text(robot, "#insp0").startsWith("real experience"), text(robot, "#insp0"));
@@ -78,7 +78,7 @@ class DebuggerTest extends ShellFixture {
         assertTrue(!active(robot, "F"));
         assertEquals(1, robot.lookup("#modelTable").queryAs(TableView.class).getItems().size());
 
-        robot.clickOn("#dbgStepUpdate");
+        clickOnFx(robot, "#dbgStepUpdate");
         waitPosition(robot, 2);
         DynaUpdate plan = ref.stepUpdate().update();
         assertEquals(DynaUpdate.Kind.PLANNING, plan.kind());
@@ -87,7 +87,7 @@ class DebuggerTest extends ShellFixture {
         assertEquals(fmt(plan.target()), text(robot, "#insp7").replaceAll(".*= ", ""));
 
         // Run to the goal-reached breakpoint (on by default) and compare with the core.
-        robot.clickOn("#dbgRun");
+        clickOnFx(robot, "#dbgRun");
         ref.setBreakpoints(List.of(new mbrllab.core.dyna.debug.Breakpoint.GoalReached(true)));
         ref.runToBreakpoint(DebuggerTestLimits.LIMIT);
         waitUntil(() -> text(robot, "#dbgMessage").contains("goal reached"), "the goal breakpoint");
@@ -98,7 +98,7 @@ class DebuggerTest extends ShellFixture {
         assertEquals(fmt(goal.qAfter()), text(robot, "#insp9").replaceAll(".*= ", ""));
 
         // Step back one update, then scrub the timeline to update 10.
-        robot.clickOn("#dbgBack");
+        clickOnFx(robot, "#dbgBack");
         waitPosition(robot, ref.position() - 1);
         ref.seek(10);
         Slider timeline = robot.lookup("#dbgTimeline").queryAs(Slider.class);
@@ -114,30 +114,30 @@ class DebuggerTest extends ShellFixture {
      */
     @Test
     void stepRealStepSaysItRanThePendingPlanningFirstAndHighlightsIt(FxRobot robot) {
-        robot.clickOn("#debuggerTab");
+        clickOnFx(robot, "#debuggerTab");
         waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith("update 0 of"), "a fresh agent");
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<Integer> n = robot.lookup("#debugN").queryAs(javafx.scene.control.ComboBox.class);
         robot.interact(() -> n.setValue(50));
         waitUntil(() -> text(robot, "#dbgMessage").startsWith("New agent with n = 50"), "a fresh agent with n = 50");
-        robot.clickOn("#dbgStepReal");
+        clickOnFx(robot, "#dbgStepReal");
         waitPosition(robot, 1);
-        robot.clickOn("#dbgStepUpdate");
-        robot.clickOn("#dbgStepUpdate");
+        clickOnFx(robot, "#dbgStepUpdate");
+        clickOnFx(robot, "#dbgStepUpdate");
         waitPosition(robot, 3);
         assertEquals("Executed one planning update, line (f).", text(robot, "#dbgMessage"));
 
-        robot.clickOn("#dbgStepReal");
+        clickOnFx(robot, "#dbgStepReal");
         waitPosition(robot, 52);
         assertEquals("Ran 48 planning updates (f), then real step (a) to (e).", text(robot, "#dbgMessage"));
         for (String line : List.of("A", "B", "C", "D", "E", "F")) {
             assertTrue(active(robot, line), "line (" + line.toLowerCase() + ") highlighted");
         }
 
-        robot.clickOn("#dbgStepReal");
+        clickOnFx(robot, "#dbgStepReal");
         waitPosition(robot, 103);
         assertEquals("Ran 50 planning updates (f), then real step (a) to (e).", text(robot, "#dbgMessage"));
-        robot.clickOn("#dbgStepUpdate");
+        clickOnFx(robot, "#dbgStepUpdate");
         waitPosition(robot, 104);
         assertTrue(active(robot, "F") && !active(robot, "A"), "one planning update: (f) only");
     }
@@ -149,22 +149,22 @@ class DebuggerTest extends ShellFixture {
      */
     @Test
     void theToolbarFollowsTheDebuggerTabWhileItIsShown(FxRobot robot) {
-        robot.clickOn("#stepButton");
-        robot.clickOn("#stepButton");
-        robot.clickOn("#stepButton");
+        clickOnFx(robot, "#stepButton");
+        clickOnFx(robot, "#stepButton");
+        clickOnFx(robot, "#stepButton");
         waitUntil(() -> text(robot, "#realStepsLabel").equals("real steps: 3"), "the panes took three steps");
-        robot.clickOn("#playButton");
+        clickOnFx(robot, "#playButton");
         waitUntil(() -> robot.lookup("#playButton").queryButton().getText().equals("Pause"), "the panes play");
 
-        robot.clickOn("#debuggerTab");
+        clickOnFx(robot, "#debuggerTab");
         waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith("update 0 of"), "a fresh agent");
         waitUntil(() -> robot.lookup("#playButton").queryButton().getText().equals("Play"),
                 "the panes pause while the debugger is shown");
         waitUntil(() -> text(robot, "#realStepsLabel").equals("real steps: 0"), "the debugger agent's real steps");
-        robot.clickOn("#stepButton");
+        clickOnFx(robot, "#stepButton");
         waitPosition(robot, 1);
         waitUntil(() -> text(robot, "#realStepsLabel").equals("real steps: 1"), "Step took the debugger's real step");
-        robot.clickOn("#playButton");
+        clickOnFx(robot, "#playButton");
         waitUntil(() -> text(robot, "#dbgMessage").contains("goal reached"), "Play ran to the goal breakpoint");
         long debuggerSteps = robot.lookup("#debugCanvas").queryAs(MazeCanvas.class).frame().realSteps();
         assertTrue(debuggerSteps > 1);
@@ -172,7 +172,7 @@ class DebuggerTest extends ShellFixture {
                 debuggerSteps)), "the toolbar counts the debugger's real steps");
         assertEquals("Play", robot.lookup("#playButton").queryButton().getText());
 
-        robot.clickOn("#compareTab");
+        clickOnFx(robot, "#compareTab");
         long panes = robot.lookup("#mazeCanvas0").queryAs(MazeCanvas.class).frame().realSteps();
         waitUntil(() -> text(robot, "#realStepsLabel").equals(String.format(Locale.ROOT, "real steps: %,d", panes)),
                 "back on the panes, their real steps");
@@ -181,10 +181,10 @@ class DebuggerTest extends ShellFixture {
 
     @Test
     void selectingAModelRowOutlinesItsPairOnTheMaze(FxRobot robot) {
-        robot.clickOn("#debuggerTab");
+        clickOnFx(robot, "#debuggerTab");
         waitUntil(() -> text(robot, "#dbgTimelineLabel").startsWith("update 0 of"), "a fresh agent");
         for (int i = 0; i < 3; i++) {
-            robot.clickOn("#dbgStepReal");
+            clickOnFx(robot, "#dbgStepReal");
         }
         TableView<?> table = robot.lookup("#modelTable").queryAs(TableView.class);
         waitUntil(() -> table.getItems().size() >= 2, "model rows");

@@ -56,9 +56,9 @@ class DynaMazeLabTest extends ShellFixture {
     @Test
     void stepButtonStepsEveryPaneOnceWithItsPlanning(FxRobot robot) {
         waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
-        robot.clickOn("#stepButton");
-        robot.clickOn("#stepButton");
-        robot.clickOn("#stepButton");
+        clickOnFx(robot, "#stepButton");
+        clickOnFx(robot, "#stepButton");
+        clickOnFx(robot, "#stepButton");
         waitUntil(() -> realSteps(robot, 0) == 3 && realSteps(robot, 2) == 3, "three steps shown");
         assertEquals(3, frame(robot, 0).updates(), "n = 0: one update per real step");
         assertEquals(3 * 6, frame(robot, 1).updates(), "n = 5: six updates per real step");
@@ -79,9 +79,9 @@ class DynaMazeLabTest extends ShellFixture {
     @Test
     void playRunsThePanesInLockStepAndPauseStopsThem(FxRobot robot) throws Exception {
         waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
-        robot.clickOn("#playButton");
+        clickOnFx(robot, "#playButton");
         waitUntil(() -> realSteps(robot, 0) >= 5, "playing advances the agents");
-        robot.clickOn("#playButton");
+        clickOnFx(robot, "#playButton");
         // At 10 steps/s, 400 ms at rest is four steps that did not happen.
         List<Long> rest = waitUntilAtRest(() -> List.of(realSteps(robot, 0), realSteps(robot, 1), realSteps(robot, 2),
                 frame(robot, 2).updates()), 400, "the paused agents stay put");
@@ -94,11 +94,11 @@ class DynaMazeLabTest extends ShellFixture {
     @Test
     void resetStartsAgainFromAnEmptyModel(FxRobot robot) {
         waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
-        robot.clickOn("#stepButton");
-        robot.clickOn("#stepButton");
+        clickOnFx(robot, "#stepButton");
+        clickOnFx(robot, "#stepButton");
         waitUntil(() -> realSteps(robot, 0) == 2, "two steps");
         assertTrue(frame(robot, 2).known()[2 * 9], "after a step the model knows S");
-        robot.clickOn("#resetButton");
+        clickOnFx(robot, "#resetButton");
         waitUntil(() -> realSteps(robot, 0) == 0, "reset shows step 0");
         PaneFrame f = frame(robot, 2);
         assertEquals(0, f.updates());
@@ -127,15 +127,15 @@ class DynaMazeLabTest extends ShellFixture {
                 "n = 50 " + mean.getYValue(2, 0) + " vs n = 0 " + mean.getYValue(0, 0));
         assertTrue(mean.getYValue(2, 48) < 25, "n = 50 near the shortest path at episode 50");
 
-        robot.clickOn("#speedSlider");
-        robot.clickOn("#playButton");
+        clickOnFx(robot, "#speedSlider");
+        clickOnFx(robot, "#playButton");
         XYDataset animated = viewer.getChart().getXYPlot().getDataset(1);
         assertNotNull(animated);
         waitUntil(() -> {
             WaitForAsyncUtils.asyncFx(() -> null).get();
             return animated.getItemCount(2) >= 1;
         }, "the animated n = 50 agent finishes its second episode");
-        robot.clickOn("#playButton");
+        clickOnFx(robot, "#playButton");
     }
 
     /**
@@ -220,7 +220,7 @@ class DynaMazeLabTest extends ShellFixture {
     @Test
     void switchingAwayStopsTheLearningThread(FxRobot robot) throws Exception {
         waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
-        robot.clickOn("#playButton");
+        clickOnFx(robot, "#playButton");
         waitUntil(() -> realSteps(robot, 0) > 0, "playing");
         WaitForAsyncUtils.asyncFx(() -> shell.dispose()).get(5, TimeUnit.SECONDS);
         waitUntilNoThread("dyna-maze-runner", "the runner thread has stopped");
@@ -229,27 +229,27 @@ class DynaMazeLabTest extends ShellFixture {
     @Test
     void invalidFieldInputIsRefusedWithItsReasonAndNeverApplied(FxRobot robot) {
         waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
-        robot.doubleClickOn("#alphaField").eraseText(5).write("1.5");
+        doubleClickOnFx(robot, "#alphaField").eraseText(5).write("1.5");
         Label error = robot.lookup("#alphaFieldError").queryAs(Label.class);
         assertTrue(error.isVisible());
         assertEquals("alpha must be in (0, 1], got 1.5", error.getText());
         assertTrue(robot.lookup("#applyButton").queryButton().isDisabled(), "Apply is disabled");
         assertTrue(robot.lookup("#alphaField").query().getStyleClass().contains("invalid"));
 
-        robot.doubleClickOn("#alphaField").eraseText(5).write("0.5");
+        doubleClickOnFx(robot, "#alphaField").eraseText(5).write("0.5");
         assertFalse(error.isVisible());
         assertFalse(robot.lookup("#applyButton").queryButton().isDisabled());
 
-        robot.clickOn("#nValuesField").eraseText(20).write("0, five");
+        clickOnFx(robot, "#nValuesField").eraseText(20).write("0, five");
         assertEquals("'five' is not a whole number; list n values like 0, 5, 50",
                 robot.lookup("#nValuesFieldError").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#applyButton").queryButton().isDisabled());
         robot.eraseText(4).write("1, 10, 100");
-        robot.clickOn("#runsField").eraseText(5).write("1000000");
+        clickOnFx(robot, "#runsField").eraseText(5).write("1000000");
         assertEquals("runs must be in 1..10000, got 1000000", robot.lookup("#runsFieldError").queryAs(Label.class)
                 .getText());
         robot.eraseText(7).write("5");
-        robot.clickOn("#applyButton");
+        clickOnFx(robot, "#applyButton");
         waitUntil(() -> robot.lookup("#mazeCanvas3").tryQuery().isPresent() && frame(robot, 3) != null,
                 "four panes after applying 0, 1, 10, 100");
         assertEquals(100, frame(robot, 3).n());
@@ -259,7 +259,7 @@ class DynaMazeLabTest extends ShellFixture {
     @Test
     void figure83FreezesNoPlanningBesidePlanningHalfwayThroughEpisode2(FxRobot robot) {
         waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
-        robot.clickOn("#figure83Button");
+        clickOnFx(robot, "#figure83Button");
         waitUntil(() -> robot.lookup("#figureCaption").queryAs(Label.class).getText() != null
                 && frame(robot, 1) != null && frame(robot, 1).episode() == 2, "the figure is frozen");
         assertTrue(robot.lookup("#mazeCanvas2").tryQuery().isEmpty(), "two panes: n = 0 and n = 50");
@@ -276,7 +276,7 @@ class DynaMazeLabTest extends ShellFixture {
         assertTrue(n50Arrows > 10, "n = 50 arrows " + n50Arrows);
         assertTrue(robot.lookup("#figureCaption").queryAs(Label.class).getText().contains("halfway through episode 2"));
 
-        robot.clickOn("#closeFigureButton");
+        clickOnFx(robot, "#closeFigureButton");
         waitUntil(() -> robot.lookup("#mazeCanvas2").tryQuery().isPresent() && frame(robot, 2) != null,
                 "three panes again");
         assertFalse(robot.lookup("#figureCaption").queryAs(Label.class).getParent().isVisible());

@@ -42,11 +42,11 @@ class ExportAndSessionTest extends ShellFixture {
     void exportAllWritesReadablePngSvgAndCsvForEveryView(FxRobot robot) throws Exception {
         waitUntil(() -> frame(robot, 2) != null, "panes drawn");
         for (int i = 0; i < 5; i++) {
-            robot.clickOn("#stepButton");
+            clickOnFx(robot, "#stepButton");
         }
         waitUntil(() -> frame(robot, 2).realSteps() == 5, "five steps");
         answer = dir.resolve("export");
-        robot.clickOn("File").clickOn("#exportAllItem");
+        clickMenuFx(robot, "File", "#exportAllItem");
         waitUntil(() -> Files.exists(answer.resolve("learning-curves.csv")), "files written");
         MazeCanvas canvas = robot.lookup("#mazeCanvas0").queryAs(MazeCanvas.class);
         for (String name : List.of("maze-1-n0", "maze-2-n5", "maze-3-n50", "learning-curves")) {
@@ -75,21 +75,22 @@ class ExportAndSessionTest extends ShellFixture {
     @Test
     void sessionRoundTripRestoresParametersSeedAndPanes(FxRobot robot) throws Exception {
         waitUntil(() -> frame(robot, 2) != null, "panes drawn");
-        robot.doubleClickOn("#alphaField").eraseText(5).write("0.25");
-        robot.clickOn("#nValuesField").eraseText(20).write("0, 10");
-        robot.clickOn("#applyButton");
-        robot.doubleClickOn("#seedField").eraseText(5).write("77");
+        doubleClickOnFx(robot, "#alphaField").eraseText(5).write("0.25");
+        clickOnFx(robot, "#nValuesField").eraseText(20).write("0, 10");
+        clickOnFx(robot, "#applyButton");
+        doubleClickOnFx(robot, "#seedField").eraseText(5).write("77");
         waitUntil(() -> frame(robot, 1) != null && frame(robot, 1).n() == 10, "two panes");
         answer = dir.resolve("session.json");
-        robot.clickOn("File").clickOn("#saveSessionItem");
+        clickMenuFx(robot, "File", "#saveSessionItem");
         waitUntil(() -> Files.exists(answer), "session written");
         String json = Files.readString(answer);
         assertTrue(json.contains("\"alpha\" : 0.25"), json);
         assertTrue(json.contains("\"seed\" : 77"), json);
 
-        robot.clickOn("#defaultsButton").clickOn("#applyButton");
+        clickOnFx(robot, "#defaultsButton");
+        clickOnFx(robot, "#applyButton");
         waitUntil(() -> robot.lookup("#mazeCanvas2").tryQuery().isPresent(), "three panes again");
-        robot.clickOn("File").clickOn("#openSessionItem");
+        clickMenuFx(robot, "File", "#openSessionItem");
         waitUntil(() -> robot.lookup("#mazeCanvas2").tryQuery().isEmpty() && frame(robot, 1) != null
                 && frame(robot, 1).n() == 10, "the session's two panes");
         assertEquals("0.25", robot.lookup("#alphaField").queryAs(TextField.class).getText());
@@ -103,14 +104,14 @@ class ExportAndSessionTest extends ShellFixture {
         answer = dir.resolve("bad.json");
         Files.writeString(answer, "{\"format\": \"mbrl-lab-session\", \"version\": 1, \"lab\": \"dyna-maze\","
                 + " \"settings\": {\"alpha\": 3, \"nValues\": [0, 50]}}");
-        robot.clickOn("File").clickOn("#openSessionItem");
+        clickMenuFx(robot, "File", "#openSessionItem");
         waitUntil(() -> shell.lastError() != null, "an error is shown");
         assertEquals(answer + ": alpha must be in (0, 1], got 3.0", shell.lastError());
         assertTrue(robot.lookup("#mazeCanvas2").tryQuery().isPresent(), "the three panes are still there");
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
 
         Files.writeString(answer, "{\"format\": \"mbrl-lab-session\",\n \"version\": 1,\n \"lab\": ");
-        robot.clickOn("File").clickOn("#openSessionItem");
+        clickMenuFx(robot, "File", "#openSessionItem");
         waitUntil(() -> shell.lastError().contains("not valid JSON"), "a JSON error");
         assertTrue(shell.lastError().startsWith(answer + ":3:"), shell.lastError());
     }
@@ -118,7 +119,7 @@ class ExportAndSessionTest extends ShellFixture {
     @Test
     void figure83PresetFreezesTheFigure(FxRobot robot) {
         waitUntil(() -> frame(robot, 2) != null, "panes drawn");
-        robot.clickOn("Presets").clickOn("#preset-figure-8-3");
+        clickMenuFx(robot, "Presets", "#preset-figure-8-3");
         waitUntil(() -> robot.lookup("#mazeCanvas2").tryQuery().isEmpty() && frame(robot, 1) != null
                 && frame(robot, 1).episode() == 2, "Figure 8.3 frozen");
         assertEquals(50, frame(robot, 1).n());

@@ -36,10 +36,13 @@ class MazeEditorTest extends ShellFixture {
     @TempDir
     Path dir;
 
+    /** Clicks the centre of the editor's cell (row, col), where the FX thread has it. */
     static void clickCell(FxRobot robot, int row, int col) {
-        MazeCanvas canvas = robot.lookup("#editorCanvas").queryAs(MazeCanvas.class);
-        int index = row * canvas.frame().layout().cols() + col;
-        robot.clickOn(canvas.localToScreen(canvas.cellCentre(index)));
+        clickAtFx(robot, () -> {
+            MazeCanvas canvas = robot.lookup("#editorCanvas").queryAs(MazeCanvas.class);
+            int index = row * canvas.frame().layout().cols() + col;
+            return canvas.localToScreen(canvas.cellCentre(index));
+        });
     }
 
     static String status(FxRobot robot) {
@@ -55,23 +58,23 @@ class MazeEditorTest extends ShellFixture {
         clickCell(robot, 1, 8);
         assertTrue(status(robot).startsWith("Warning: G cannot be reached"), status(robot));
         assertTrue(robot.lookup("#saveMazeButton").queryButton().isDisabled(), "an unreachable G cannot be saved");
-        robot.clickOn("#undoButton");
+        clickOnFx(robot, "#undoButton");
         assertEquals("6x9, 47 free cells, shortest path 14 steps", status(robot));
-        robot.clickOn("#redoButton");
+        clickOnFx(robot, "#redoButton");
         assertTrue(status(robot).startsWith("Warning"));
-        robot.clickOn("#undoButton");
+        clickOnFx(robot, "#undoButton");
 
         clickCell(robot, 0, 0);
         assertEquals("6x9, 46 free cells, shortest path 14 steps", status(robot));
-        robot.clickOn("#toolStart");
+        clickOnFx(robot, "#toolStart");
         clickCell(robot, 5, 0);
         assertEquals(new Cell(5, 0), editor.maze().layout().start());
         robot.interact(() -> robot.lookup("#rowsSpinner").queryAs(javafx.scene.control.Spinner.class).increment());
         assertEquals(7, editor.maze().layout().rows());
-        robot.doubleClickOn("#mazeName").eraseText(20).write("My maze");
+        doubleClickOnFx(robot, "#mazeName").eraseText(20).write("My maze");
 
         answer = dir.resolve("my-maze.maze");
-        robot.clickOn("#saveMazeButton");
+        clickOnFx(robot, "#saveMazeButton");
         assertTrue(Files.exists(answer));
         Maze saved = MazeFiles.read(answer);
         assertEquals("My maze", saved.name());
@@ -79,7 +82,7 @@ class MazeEditorTest extends ShellFixture {
         assertTrue(saved.layout().isWall(0, 0));
         assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary left");
 
-        robot.clickOn("#useMazeButton");
+        clickOnFx(robot, "#useMazeButton");
         waitUntil(() -> {
             var f = DynaMazeLabTest.frame(robot, 0);
             return f != null && f.layout().rows() == 7 && f.agent() == 5 * 9;

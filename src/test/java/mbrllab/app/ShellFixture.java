@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.robot.Motion;
+import org.testfx.service.query.PointQuery;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 import mbrllab.app.shell.FileDialogs;
@@ -155,39 +158,135 @@ public abstract class ShellFixture {
     private static final int REST_PULSES = 5;
 
     /**
-     * Clicks the centre of the node {@code query} finds, its position read on the FX thread. TestFX's
-     * {@code clickOn(query)} reads the node's bounds on the test thread; a Parent's bounds include its children's, so
-     * when a label's text has just changed that lays the text out on the test thread while the FX thread lays out
-     * other text, and JavaFX's shared glyph layout then fails with a ConcurrentModificationException
-     * (PangoGlyphLayout.dispose, seen once in AccelerationLabTest while the background runs updated the status bar).
+     * Clicks the centre of the visible node {@code query} finds, the lookup and its position done on the FX thread.
+     * TestFX's {@code clickOn(query)} looks the node up and reads its bounds on the test thread while the FX thread
+     * may be laying out: the click can land where the node was before the last layout (a lab just opened may still
+     * be choosing its layout), and a Parent's bounds include its children's, so when a label's text has just changed
+     * that lays the text out on the test thread while the FX thread lays out other text, and JavaFX's shared glyph
+     * layout then fails with a ConcurrentModificationException (PangoGlyphLayout.dispose, seen once in
+     * AccelerationLabTest while the background runs updated the status bar).
      */
-    public static void clickOnFx(FxRobot robot, String query) {
-        clickOnFx(robot, robot.lookup(query).<Node>query());
+    public static FxRobot clickOnFx(FxRobot robot, String query) {
+        robot.clickOn(centreOnScreen(robot, query));
+        return robot;
     }
 
     /** As {@link #clickOnFx(FxRobot, String)}, for a node in hand. */
-    public static void clickOnFx(FxRobot robot, Node node) {
-        robot.clickOn(centreOnScreen(node));
+    public static FxRobot clickOnFx(FxRobot robot, Node node) {
+        robot.clickOn(centreOnScreen(robot, node));
+        return robot;
     }
 
     /** Double-clicks the centre of the node {@code query} finds (a text field: its word), read on the FX thread. */
-    public static void doubleClickOnFx(FxRobot robot, String query) {
-        robot.doubleClickOn(centreOnScreen(robot.lookup(query).<Node>query()));
+    public static FxRobot doubleClickOnFx(FxRobot robot, String query) {
+        robot.doubleClickOn(centreOnScreen(robot, query));
+        return robot;
     }
 
     /**
-     * The centre of {@code node} on the screen, read on the FX thread once the pulses queued so far are done (a lab
-     * just opened may still be choosing its layout, which moves its nodes).
+     * Clicks with {@code buttons} (the primary one if none) at the screen point {@code screenPoint} computes on the
+     * FX thread once the events queued so far are done: a point inside a node, such as a maze cell or a chart's data
+     * point, read where the FX thread has it.
      */
-    private static Point2D centreOnScreen(Node node) {
+    public static FxRobot clickAtFx(FxRobot robot, Callable<Point2D> screenPoint, MouseButton... buttons) {
+        robot.clickOn(onFx(screenPoint, "the point to click"), buttons);
+        return robot;
+    }
+
+    /**
+     * Clicks {@code opener} (a menu, a choice box, a combo box), then the node {@code item} finds once the popup
+     * shows it (a menu item's id or a choice's text). The popup's nodes exist only after the opener's click has been
+     * handled on the FX thread, so this waits until the lookup, done on the FX thread, finds the item visible, and
+     * clicks the centre read in that same look. The mouse goes there the way TestFX's {@code clickOn(query)} takes it:
+     * to a menu item vertically first, since a diagonal path crosses the menu bar's other menus and opens one of them.
+     */
+    public static FxRobot clickMenuFx(FxRobot robot, String opener, String item) {
+        clickOnFx(robot, opener);
         WaitForAsyncUtils.waitForFxEvents();
+        waitForLayoutPulse();
+        Aim[] found = new Aim[1];
+        waitUntil(() -> {
+            found[0] = WaitForAsyncUtils.asyncFx(() -> robot.lookup(item).match(NodeQueryUtils.isVisible())
+                    .tryQuery().map(n -> {
+                        PointQuery at = robot.point(n);
+                        return new Aim(at.query(), at.queryMotion().orElse(Motion.DEFAULT));
+                    }).orElse(null)).get(15, TimeUnit.SECONDS);
+            return found[0] != null;
+        }, item + " shows after a click on " + opener);
+        robot.clickOn(found[0].point(), found[0].motion());
+        return robot;
+    }
+
+    /** Where a click goes on the screen and how the mouse gets there. */
+    private record Aim(Point2D point, Motion motion) {
+    }
+
+    /** The centre of the visible node {@code query} finds, looked up and read on the FX thread. */
+    private static Point2D centreOnScreen(FxRobot robot, String query) {
+        return onFx(() -> {
+            Node node = robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
+                    .orElseThrow(() -> new AssertionError("no visible node for " + query));
+            return robot.point(node).query();
+        }, "where " + query + " is on the screen");
+    }
+
+    /**
+     * The centre of {@code node} on the screen, read on the FX thread: TestFX's own point (the centre of the part of
+     * the node inside its scene), the same place its {@code clickOn(node)} aims at.
+     */
+    private static Point2D centreOnScreen(FxRobot robot, Node node) {
+        return onFx(() -> robot.point(node).query(), "where " + node + " is on the screen");
+    }
+
+    /**
+     * {@code read} evaluated on the FX thread once the events and pulses queued so far are done (a lab just opened
+     * may still be choosing its layout, which moves its nodes).
+     */
+    private static Point2D onFx(Callable<Point2D> read, String what) {
+        WaitForAsyncUtils.waitForFxEvents();
+        waitForLayoutPulse();
         try {
-            return WaitForAsyncUtils.asyncFx(() -> {
-                Bounds b = node.localToScreen(node.getBoundsInLocal());
-                return new Point2D(b.getCenterX(), b.getCenterY());
-            }).get(15, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(read).get(15, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("cannot find " + what, e.getCause());
         } catch (Exception e) {
-            throw new AssertionError("cannot find where " + node + " is on the screen", e);
+            throw new AssertionError("cannot find " + what, e);
+        }
+    }
+
+    /**
+     * Waits until every showing window has had a layout pass after the events queued so far. waitForFxEvents only
+     * drains queued runnables, which can take less time than the next pulse: a node whose text or sibling changed
+     * in the last event (a note that wraps to another line after a radio button) still has its old position until
+     * that pulse lays it out, and a click read before it lands where the node was. TestFX's clickOn(query) read the
+     * position while the mouse moved, usually after that pulse.
+     */
+    private static void waitForLayoutPulse() {
+        java.util.concurrent.CountDownLatch laidOut;
+        try {
+            laidOut = WaitForAsyncUtils.asyncFx(() -> {
+                java.util.List<Scene> scenes = Window.getWindows().stream().filter(Window::isShowing)
+                        .map(Window::getScene).filter(java.util.Objects::nonNull).toList();
+                java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(scenes.size());
+                for (Scene scene : scenes) {
+                    Runnable[] once = new Runnable[1];
+                    once[0] = () -> {
+                        scene.removePostLayoutPulseListener(once[0]);
+                        latch.countDown();
+                    };
+                    scene.addPostLayoutPulseListener(once[0]);
+                }
+                javafx.application.Platform.requestNextPulse();
+                return latch;
+            }).get(15, TimeUnit.SECONDS);
+            if (!laidOut.await(15, TimeUnit.SECONDS)) {
+                throw new AssertionError("timed out waiting for a layout pulse");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for a layout pulse", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("cannot wait for a layout pulse", e);
         }
     }
 

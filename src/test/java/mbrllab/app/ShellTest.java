@@ -46,7 +46,7 @@ class ShellTest extends ShellFixture {
 
     @Test
     void highContrastAndHelp(FxRobot robot) {
-        robot.clickOn("View").clickOn("#highContrastItem");
+        clickMenuFx(robot, "View", "#highContrastItem");
         assertTrue(shell.view().getStyleClass().contains("high-contrast"));
         robot.type(KeyCode.F1);
         TextArea help = robot.lookup("#helpText").queryAs(TextArea.class);

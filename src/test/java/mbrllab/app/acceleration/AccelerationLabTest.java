@@ -78,17 +78,18 @@ class AccelerationLabTest extends ShellFixture {
     @Test
     void thirdSettingTyped(FxRobot robot) {
         AccelerationLab lab = lab(robot);
-        robot.doubleClickOn("#thirdField").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A)
+        doubleClickOnFx(robot, "#thirdField").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A)
                 .release(KeyCode.CONTROL).write("single:n=5:k=3").type(KeyCode.ENTER);
         waitUntil(() -> text(robot, "#paneTitle2").equals("3: single net n=5 k=3"), "pane 3's title");
         assertEquals(AccelerationSetting.withModel(ModelChoice.SINGLE, 5, 3, 0.5), lab.model().settings().third());
         assertEquals("", text(robot, "#optionsMessage"));
-        robot.doubleClickOn("#thirdField").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A)
-                .release(KeyCode.CONTROL).write("true:n=0:k=1").clickOn("#thirdApply");
+        doubleClickOnFx(robot, "#thirdField").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A)
+                .release(KeyCode.CONTROL).write("true:n=0:k=1");
+        clickOnFx(robot, "#thirdApply");
         waitUntil(() -> text(robot, "#optionsMessage").startsWith("Pane 3 must be a setting with n in 1..50"),
                 "the refusal");
         assertEquals(AccelerationSetting.withModel(ModelChoice.SINGLE, 5, 3, 0.5), lab.model().settings().third());
-        robot.doubleClickOn("#thirdField").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A)
+        doubleClickOnFx(robot, "#thirdField").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A)
                 .release(KeyCode.CONTROL).write("model:n=10:k=1").type(KeyCode.ENTER);
         waitUntil(() -> text(robot, "#optionsMessage").startsWith("\"third\" must differ from the other two panes"),
                 "the same setting as pane 2 is refused");
@@ -97,8 +98,7 @@ class AccelerationLabTest extends ShellFixture {
     /** The processes follow the chosen pane; with real data only, model training and collection stay idle. */
     @Test
     void processesOfTheChosenPane(FxRobot robot) throws Exception {
-        clickOnFx(robot, "#processesChoice");
-        robot.clickOn("pane 1");
+        clickMenuFx(robot, "#processesChoice", "pane 1");
         AccelerationLab lab = lab(robot);
         waitUntil(() -> lab.model().settings().processes() == 0, "pane 1 chosen");
         clickOnFx(robot, "#stepButton");

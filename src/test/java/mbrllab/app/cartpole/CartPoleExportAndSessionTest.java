@@ -45,7 +45,7 @@ class CartPoleExportAndSessionTest extends ShellFixture {
     }
 
     private CartPoleLab openLab(FxRobot robot) {
-        robot.clickOn("Cart-pole");
+        clickOnFx(robot, "Cart-pole");
         waitUntil(() -> robot.lookup("#cartPoleLab").tryQuery().isPresent(), "the lab opens");
         return (CartPoleLab) robot.lookup("#cartPoleLab").query().getProperties().get(CartPoleLab.class);
     }
@@ -90,7 +90,7 @@ class CartPoleExportAndSessionTest extends ShellFixture {
         waitUntil(() -> pane.picture() != null && pane.picture().header().contains("step 5"), "step 5 drawn");
 
         answer = dir.resolve("dyna");
-        robot.clickOn("File").clickOn("#exportAllItem");
+        clickMenuFx(robot, "File", "#exportAllItem");
         waitUntil(() -> Files.exists(answer.resolve("learning-curves.csv")), "files written");
         for (String name : List.of("cart-1-n0", "cart-2-n5", "cart-3-n50")) {
             assertReadablePng(answer.resolve(name + ".png"), pane.getWidth());
@@ -139,7 +139,7 @@ class CartPoleExportAndSessionTest extends ShellFixture {
         waitUntil(() -> single.picture() != null && single.picture().replay(), "the replay is drawn");
         EpisodeRecord replayed = model.replayProperty().get();
         answer = dir.resolve("single");
-        robot.clickOn("File").clickOn("#exportAllItem");
+        clickMenuFx(robot, "File", "#exportAllItem");
         waitUntil(() -> Files.exists(answer.resolve("episodes.csv")), "files written");
         assertReadablePng(answer.resolve("cart.png"), single.getWidth());
         assertTrue(assertCompleteSvg(answer.resolve("cart.svg")).contains("REPLAY of episode 1"));
@@ -180,7 +180,7 @@ class CartPoleExportAndSessionTest extends ShellFixture {
         robot.interact(() -> model.playback().speedProperty().set(Math.log10(500)));
         waitUntil(() -> model.runs() == 4 && model.playback().seedProperty().get() == 77, "applied");
         answer = dir.resolve("session.json");
-        robot.clickOn("File").clickOn("#saveSessionItem");
+        clickMenuFx(robot, "File", "#saveSessionItem");
         waitUntil(() -> Files.exists(answer), "session written");
         String json = Files.readString(answer);
         for (String field : List.of("\"lab\" : \"cart-pole\"", "\"system\" : \"balance\"", "\"agent\" : \"dynaq-boxes\"",
@@ -202,7 +202,7 @@ class CartPoleExportAndSessionTest extends ShellFixture {
         clickOnFx(robot, "#agentKeyboard");
         clickOnFx(robot, "#systemSwingUp");
         waitUntil(() -> model.systemProperty().get() == CartSystem.SWING_UP && model.runs() == 30, "changed");
-        robot.clickOn("File").clickOn("#openSessionItem");
+        clickMenuFx(robot, "File", "#openSessionItem");
         waitUntil(() -> model.agentProperty().get() == AgentKind.DYNA_Q, "the session's agent");
         assertEquals(CartSystem.BALANCE, model.systemProperty().get());
         assertEquals(BoxModelKind.LAST_OUTCOME, model.modelProperty().get());
@@ -240,7 +240,7 @@ class CartPoleExportAndSessionTest extends ShellFixture {
         for (String[] c : cases) {
             Files.writeString(answer, "{\"format\": \"mbrl-lab-session\", \"version\": 1, \"lab\": \"cart-pole\","
                     + " \"settings\": {" + c[0] + "}}");
-            robot.clickOn("File").clickOn("#openSessionItem");
+            clickMenuFx(robot, "File", "#openSessionItem");
             waitUntil(() -> (answer + ": " + c[1]).equals(shell.lastError()), "the error for " + c[0]);
             robot.type(javafx.scene.input.KeyCode.ESCAPE);
         }
@@ -253,13 +253,13 @@ class CartPoleExportAndSessionTest extends ShellFixture {
     @Test
     void presetsApply(FxRobot robot) {
         CartPoleViewModel model = openLab(robot).model();
-        robot.clickOn("Presets").clickOn("#preset-cartpole-model-errors");
+        clickMenuFx(robot, "Presets", "#preset-cartpole-model-errors");
         waitUntil(() -> model.modelProperty().get() == BoxModelKind.LAST_OUTCOME && model.playback().playingProperty().get(),
                 "last outcome, playing");
         assertEquals(AgentKind.DYNA_Q, model.agentProperty().get());
         waitUntil(() -> frame(model, 0) != null && frame(model, 0).realSteps() > 0, "the panes run");
 
-        robot.clickOn("Presets").clickOn("#preset-cartpole-swing-up");
+        clickMenuFx(robot, "Presets", "#preset-cartpole-swing-up");
         waitUntil(() -> model.systemProperty().get() == CartSystem.SWING_UP, "swing-up");
         assertEquals(AgentKind.KEYBOARD, model.agentProperty().get());
         assertFalse(model.playback().playingProperty().get(), "waits for the first key");
@@ -267,7 +267,7 @@ class CartPoleExportAndSessionTest extends ShellFixture {
         waitUntil(() -> frame(model, 0) != null, "the cart");
         assertEquals(0.0, frame(model, 0).state()[CartPoleState.THETA], "hanging down, at rest");
 
-        robot.clickOn("Presets").clickOn("#preset-cartpole-sample-model");
+        clickMenuFx(robot, "Presets", "#preset-cartpole-sample-model");
         waitUntil(() -> model.agentProperty().get() == AgentKind.DYNA_Q && model.episodes() == 30, "sample model");
         assertEquals(BoxModelKind.SAMPLE, model.modelProperty().get());
         assertTrue(model.playback().playingProperty().get());

@@ -37,7 +37,7 @@ class CartPoleLabTest extends ShellFixture {
     }
 
     private CartPoleLab openLab(FxRobot robot) {
-        robot.clickOn("Cart-pole");
+        clickOnFx(robot, "Cart-pole");
         waitUntil(() -> robot.lookup("#cartPoleLab").tryQuery().isPresent(), "the lab opens");
         return (CartPoleLab) robot.lookup("#cartPoleLab").query().getProperties().get(CartPoleLab.class);
     }
@@ -305,7 +305,7 @@ class CartPoleLabTest extends ShellFixture {
         LiveExperiment<?> experiment = model.curves();
         assertNotNull(experiment, "the background runs started");
         assertTrue(threadAlive(), "the runner runs");
-        robot.clickOn("Dyna-maze");
+        clickOnFx(robot, "Dyna-maze");
         waitUntil(() -> robot.lookup("#cartPoleLab").tryQuery().isEmpty(), "the maze lab is shown");
         waitUntilNoThread(CartPoleRun.THREAD_NAME, "the cart-pole runner thread has stopped");
         assertTrue(experiment.isCancelled(), "the background experiment is cancelled");

@@ -84,13 +84,15 @@ class ChangingMazesLabTest extends ShellFixture {
         Maze blocking = BundledMazes.load(BundledMazes.BLOCKING_MAZE);
         assertEquals(blocking.layout(), canvas(robot, 0).frame().layout(), "the first layout");
         assertTrue(robot.lookup("#changingCanvas2").tryQuery().isEmpty(), "Dyna-Q and Dyna-Q+ only by default");
-        robot.clickOn("#stepButton").clickOn("#stepButton").clickOn("#stepButton");
+        clickOnFx(robot, "#stepButton");
+        clickOnFx(robot, "#stepButton");
+        clickOnFx(robot, "#stepButton");
         waitUntil(() -> realSteps(robot, 0) == 3 && realSteps(robot, 1) == 3, "three steps in both panes");
         assertEquals(3 * 11, canvas(robot, 0).frame().updates(), "Dyna-Q, n = 10: 11 updates per real step");
         assertTrue(robot.lookup("#changeNotice").queryAs(Label.class).getText()
                 .startsWith("Blocking maze changes after real step 1,000"));
 
-        robot.clickOn("#playButton");
+        clickOnFx(robot, "#playButton");
         waitUntil(() -> realSteps(robot, 0) > 3, "playing moves the agents");
         robot.interact(() -> model().playback().speedProperty().set(Playback.MAX_POSITION));
         // At full speed the run goes on to the experiment's last step (3000) and pauses there by itself.
@@ -118,11 +120,11 @@ class ChangingMazesLabTest extends ShellFixture {
         assertTrue(summary.startsWith("Cumulative reward, mean +- standard error over 30 runs: at the change (step "
                 + "1,000) Dyna-Q "), summary);
         assertTrue(summary.contains("at step 3,000 Dyna-Q 68.47 +- 6.70, Dyna-Q+ 133.43 +- 2.99."), summary);
-        robot.clickOn("#stepButton");
+        clickOnFx(robot, "#stepButton");
         waitUntil(() -> realSteps(robot, 1) == 1, "one step");
 
         answer = dir.resolve("export");
-        robot.clickOn("File").clickOn("#exportAllItem");
+        clickMenuFx(robot, "File", "#exportAllItem");
         waitUntil(() -> Files.exists(answer.resolve("cumulative-reward.svg")), "files written");
         cli("figure", "8.4", "--runs", "30", "--seed", "1", "--out", dir.resolve("cli").toString());
         assertEquals(Files.readString(dir.resolve("cli/figure-8.4.csv")),
@@ -145,10 +147,11 @@ class ChangingMazesLabTest extends ShellFixture {
     @Test
     void theTauToggleColoursThePanesByStaleness(FxRobot robot) {
         waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
-        robot.clickOn("#stepButton").clickOn("#stepButton");
+        clickOnFx(robot, "#stepButton");
+        clickOnFx(robot, "#stepButton");
         waitUntil(() -> realSteps(robot, 1) == 2, "two steps");
         assertNull(canvas(robot, 0).extras().heat(), "Q by default");
-        robot.clickOn("#tauToggle");
+        clickOnFx(robot, "#tauToggle");
         waitUntil(() -> canvas(robot, 1).extras().heat() != null, "the tau map is on");
         double[] tau = canvas(robot, 1).extras().heat();
         double[] expected = model().frames().get(1).tau();
@@ -157,7 +160,7 @@ class ChangingMazesLabTest extends ShellFixture {
         assertTrue(zeros >= 1, "the pair just tried has tau 0");
         assertEquals(2.0, java.util.Arrays.stream(tau).max().orElseThrow(), "never tried: tau = all the steps");
         assertTrue(robot.lookup(n -> n instanceof TauLegend).tryQuery().isPresent(), "the tau legend is shown");
-        robot.clickOn("#tauToggle");
+        clickOnFx(robot, "#tauToggle");
         waitUntil(() -> canvas(robot, 1).extras().heat() == null, "back to Q");
 
         // Any maze file opens in the lab (File > Open maze file), with the book's parameters for it.
@@ -179,7 +182,7 @@ class ChangingMazesLabTest extends ShellFixture {
     @Test
     void aBadFieldIsRefusedAtTheFieldAndABadSessionNamesItsField(FxRobot robot) throws Exception {
         waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
-        robot.doubleClickOn("#kappaField").eraseText(8).write("2");
+        doubleClickOnFx(robot, "#kappaField").eraseText(8).write("2");
         assertEquals("kappa must be in [0, 1], got 2", robot.lookup("#kappaFieldError").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#applyButton").queryButton().isDisabled(), "Apply is disabled");
         robot.eraseText(1).write("0.01");
@@ -195,24 +198,25 @@ class ChangingMazesLabTest extends ShellFixture {
                 robot.lookup("#runsFieldError").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#applyButton").queryButton().isDisabled(), "Apply is disabled");
         robot.interact(() -> runs.setText("4"));
-        robot.clickOn("#applyButton");
+        clickOnFx(robot, "#applyButton");
         waitUntil(() -> model().settings().kappa() == 0.01 && model().settings().slip() == 0.1, "applied");
 
         answer = dir.resolve("bad.json");
         Files.writeString(answer, "{\"format\": \"mbrl-lab-session\", \"version\": 1, \"lab\": \"changing-mazes\","
                 + " \"settings\": {\"theta\": -1, \"n\": 5}}");
-        robot.clickOn("File").clickOn("#openSessionItem");
+        clickMenuFx(robot, "File", "#openSessionItem");
         waitUntil(() -> shell.lastError() != null, "an error is shown");
         assertEquals(answer + ": theta must be in [0, 1.0], got -1.0", shell.lastError());
         assertEquals(0.01, model().settings().kappa(), "nothing changed");
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
 
         answer = dir.resolve("good.json");
-        robot.clickOn("File").clickOn("#saveSessionItem");
+        clickMenuFx(robot, "File", "#saveSessionItem");
         waitUntil(() -> Files.exists(answer), "session written");
-        robot.clickOn("#defaultsButton").clickOn("#applyButton");
+        clickOnFx(robot, "#defaultsButton");
+        clickOnFx(robot, "#applyButton");
         waitUntil(() -> model().settings().kappa() == 1e-4, "book defaults");
-        robot.clickOn("File").clickOn("#openSessionItem");
+        clickMenuFx(robot, "File", "#openSessionItem");
         waitUntil(() -> model().settings().kappa() == 0.01, "the session is back");
         assertEquals(0.1, model().settings().slip());
         assertEquals("0.01", robot.lookup("#kappaField").queryAs(TextField.class).getText());
@@ -221,11 +225,11 @@ class ChangingMazesLabTest extends ShellFixture {
     @Test
     void theDebuggerStepsDynaQPlusWithItsBonus(FxRobot robot) {
         waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
-        robot.clickOn("Presets").clickOn("#preset-debug-dyna-q-plus");
+        clickMenuFx(robot, "Presets", "#preset-debug-dyna-q-plus");
         waitUntil(() -> model().debugger().frameProperty().get() != null, "the debugger starts");
         assertEquals("10", String.valueOf(robot.lookup("#debugN").queryComboBox().getValue()), "the lab's n");
         for (int i = 0; i < 16; i++) {
-            robot.clickOn("#dbgStepUpdate");
+            clickOnFx(robot, "#dbgStepUpdate");
         }
         waitUntil(() -> model().debugger().frameProperty().get().position() == 16, "16 updates");
         DebugFrame at16 = model().debugger().frameProperty().get();
@@ -247,14 +251,17 @@ class ChangingMazesLabTest extends ShellFixture {
         Label target = robot.lookup("#insp7").queryAs(Label.class);
         waitUntil(() -> target.getText().startsWith(shown), "the inspector shows that bonus: " + shown);
         // The debugged agent is the animated Dyna-Q+ pane's: after three whole steps both have the same Q.
-        robot.clickOn("#dbgStepReal");
+        clickOnFx(robot, "#dbgStepReal");
         waitUntil(() -> model().debugger().frameProperty().get().pane().realSteps() == 3
                 && model().debugger().frameProperty().get().pending() == 10, "the third real step");
         for (int i = 0; i < 10; i++) {
-            robot.clickOn("#dbgStepUpdate");
+            clickOnFx(robot, "#dbgStepUpdate");
         }
         waitUntil(() -> model().debugger().frameProperty().get().position() == 33, "its ten planning updates");
-        robot.clickOn("#changingTab").clickOn("#stepButton").clickOn("#stepButton").clickOn("#stepButton");
+        clickOnFx(robot, "#changingTab");
+        clickOnFx(robot, "#stepButton");
+        clickOnFx(robot, "#stepButton");
+        clickOnFx(robot, "#stepButton");
         waitUntil(() -> realSteps(robot, 1) == 3, "the panes at step 3");
         assertArrayEquals(canvas(robot, 1).frame().q(), model().debugger().frameProperty().get().pane().q(),
                 "the debugger's Dyna-Q+ is the pane's");
@@ -275,7 +282,7 @@ class ChangingMazesLabTest extends ShellFixture {
         assertEquals("true", title[0], "computing");
         assertFalse(title[1].contains("press Compute"), title[1]);
         assertTrue(title[1].contains("computing"), title[1]);
-        robot.clickOn("#cancelButton");
+        clickOnFx(robot, "#cancelButton");
         waitUntil(() -> !model().example84().runningProperty().get(), "cancelled");
         String cancelled = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#example84Chart").queryAs(ChartViewer.class)
                 .getChart().getTitle().getText()).get(15, TimeUnit.SECONDS);
@@ -286,11 +293,11 @@ class ChangingMazesLabTest extends ShellFixture {
     @Test
     void theExample84PresetAddsNoPaneToTheFirstTab(FxRobot robot) {
         waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
-        robot.clickOn("Presets").clickOn("#preset-example-8-4");
+        clickMenuFx(robot, "Presets", "#preset-example-8-4");
         waitUntil(() -> model().example84().runningProperty().get(), "Example 8.4 computes");
         assertFalse(model().settings().sweeping(), "no prioritized-sweeping pane in the first tab");
         assertTrue(robot.lookup("#changingCanvas2").tryQuery().isEmpty(), "two panes: Dyna-Q and Dyna-Q+");
-        robot.clickOn("#cancelButton");
+        clickOnFx(robot, "#cancelButton");
         waitUntil(() -> !model().example84().runningProperty().get(), "cancelled");
     }
 
@@ -298,7 +305,7 @@ class ChangingMazesLabTest extends ShellFixture {
     @Test
     void prioritizedSweepingsUpdateCountHasItsReasonBesideIt(FxRobot robot) {
         waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
-        robot.clickOn("#sweepingCheck");
+        clickOnFx(robot, "#sweepingCheck");
         waitUntil(() -> robot.lookup("#changingStats2").tryQuery().isPresent()
                 // "updates" or, where a pane is narrow, the header's shorter "upd." (HeaderLabel)
                 && robot.lookup("#changingStats2").queryAs(Label.class).getText().contains("upd"),
@@ -313,7 +320,7 @@ class ChangingMazesLabTest extends ShellFixture {
     @Test
     void theShortcutPresetAppliesAndSwitchingLabsStopsTheThreads(FxRobot robot) throws Exception {
         waitUntil(() -> realSteps(robot, 1) == 0, "panes drawn");
-        robot.clickOn("Presets").clickOn("#preset-shortcut-maze-figure-8-5");
+        clickMenuFx(robot, "Presets", "#preset-shortcut-maze-figure-8-5");
         Maze shortcut = BundledMazes.load(BundledMazes.SHORTCUT_MAZE);
         waitUntil(() -> canvas(robot, 1).frame() != null && canvas(robot, 1).frame().layout().equals(shortcut.layout())
                 && realSteps(robot, 1) > 0, "the shortcut maze plays");
@@ -322,15 +329,15 @@ class ChangingMazesLabTest extends ShellFixture {
         assertEquals("6000", robot.lookup("#stepsField").queryAs(TextField.class).getText());
         assertTrue(model().playback().playingProperty().get());
 
-        robot.clickOn("#sweepingCheck");
+        clickOnFx(robot, "#sweepingCheck");
         waitUntil(() -> robot.lookup("#changingCanvas2").tryQuery().isPresent() && realSteps(robot, 2) >= 0,
                 "a third pane for prioritized sweeping");
-        robot.clickOn("#example84Tab");
+        clickOnFx(robot, "#example84Tab");
         waitUntil(() -> model().example84().runningProperty().get(), "Example 8.4 computes on the first visit");
-        robot.clickOn("#cancelButton");
+        clickOnFx(robot, "#cancelButton");
         waitUntil(() -> !model().example84().runningProperty().get(), "Cancel in the status bar stops it");
         assertEquals("Example 8.4 cancelled", shell.statusBar().message());
-        robot.clickOn("#computeExample84Button");
+        clickOnFx(robot, "#computeExample84Button");
         waitUntil(() -> model().example84().runningProperty().get(), "Compute starts it again");
         ChangingMazeViewModel lab = model();
         robot.interact(() -> shell.select("dyna-maze"));

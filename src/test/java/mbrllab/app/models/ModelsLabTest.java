@@ -84,33 +84,31 @@ class ModelsLabTest extends ShellFixture {
         return (c.getEndYValue(series, best) - c.getStartYValue(series, best)) / 2;
     }
 
-    /** Where data point (x, y) is on the screen. */
-    private static Point2D onScreen(FxRobot robot, double x, double y) throws Exception {
+    /** Where data point (x, y) is on the screen; call it on the FX thread. */
+    private static Point2D onScreen(FxRobot robot, double x, double y) {
         ChartViewer viewer = robot.lookup("#playgroundChart").queryAs(ChartViewer.class);
-        return WaitForAsyncUtils.asyncFx(() -> {
-            Rectangle2D area = viewer.getRenderingInfo().getPlotInfo().getDataArea();
-            XYPlot plot = viewer.getChart().getXYPlot();
-            double px = plot.getDomainAxis().valueToJava2D(x, area, plot.getDomainAxisEdge());
-            double py = plot.getRangeAxis().valueToJava2D(y, area, plot.getRangeAxisEdge());
-            return viewer.localToScreen(px, py);
-        }).get(5, TimeUnit.SECONDS);
+        Rectangle2D area = viewer.getRenderingInfo().getPlotInfo().getDataArea();
+        XYPlot plot = viewer.getChart().getXYPlot();
+        double px = plot.getDomainAxis().valueToJava2D(x, area, plot.getDomainAxisEdge());
+        double py = plot.getRangeAxis().valueToJava2D(y, area, plot.getRangeAxisEdge());
+        return viewer.localToScreen(px, py);
     }
 
     @Test
     void clickingAddsAPointWhereTheBandThenNarrowsAndRightClickRemovesIt(FxRobot robot) throws Exception {
-        robot.clickOn("#showGpToggle");
+        clickOnFx(robot, "#showGpToggle");
         waitUntil(() -> points(robot) == 100 && !Double.isNaN(halfWidth(chart(robot, "#playgroundChart"),
                 "GP epistemic", 4.2)) && Double.isNaN(halfWidth(chart(robot, "#playgroundChart"), "Ensemble epistemic",
                 0)), "the GP alone fitted to the 100 points");
         double before = halfWidth(chart(robot, "#playgroundChart"), "GP epistemic", 4.2);
-        robot.clickOn(onScreen(robot, 4.2, 0.8));
+        clickAtFx(robot, () -> onScreen(robot, 4.2, 0.8));
         waitUntil(() -> points(robot) == 101, "the refit with the new point");
         double after = halfWidth(chart(robot, "#playgroundChart"), "GP epistemic", 4.2);
         assertTrue(after < 0.6 * before, "the epistemic band near the new point narrows: " + before + " -> " + after);
         double far = halfWidth(chart(robot, "#playgroundChart"), "GP epistemic", -4.8);
         assertTrue(far > 2 * after, "and stays wide away from the data: " + far + " vs " + after);
 
-        robot.clickOn(onScreen(robot, 4.2, 0.8), MouseButton.SECONDARY);
+        clickAtFx(robot, () -> onScreen(robot, 4.2, 0.8), MouseButton.SECONDARY);
         waitUntil(() -> points(robot) == 100, "the refit without the point");
         assertEquals(before, halfWidth(chart(robot, "#playgroundChart"), "GP epistemic", 4.2), 1e-9,
                 "the same points and seed give the same fit");
@@ -119,15 +117,15 @@ class ModelsLabTest extends ShellFixture {
     @Test
     void theToggleSwitchesModels(FxRobot robot) {
         JFreeChart main = chart(robot, "#playgroundChart");
-        robot.clickOn("#showEnsembleToggle");
+        clickOnFx(robot, "#showEnsembleToggle");
         waitUntil(() -> !Double.isNaN(halfWidth(main, "Ensemble epistemic", 0)) && Double.isNaN(halfWidth(main,
                 "GP epistemic", 0)), "only the ensemble is drawn");
         assertNotNull(series(main, "Ensemble member 5"), "the members' curves");
         assertTrue(series(main, "GP mean") == null);
-        robot.clickOn("#showGpToggle");
+        clickOnFx(robot, "#showGpToggle");
         waitUntil(() -> Double.isNaN(halfWidth(main, "Ensemble epistemic", 0)) && !Double.isNaN(halfWidth(main,
                 "GP epistemic", 0)), "only the GP is drawn");
-        robot.clickOn("#showBothToggle");
+        clickOnFx(robot, "#showBothToggle");
         waitUntil(() -> !Double.isNaN(halfWidth(main, "Ensemble total", 0)) && !Double.isNaN(halfWidth(main,
                 "GP total", 0)), "both are drawn");
         assertTrue(halfWidth(main, "GP total", 0) > halfWidth(main, "GP epistemic", 0),
@@ -141,7 +139,7 @@ class ModelsLabTest extends ShellFixture {
                 {"format": "mbrl-lab-session", "version": 1, "lab": "models",
                  "settings": {"seed": 3, "playground": {"function": "step", "noiseLevel": 5}}}
                 """);
-        robot.clickOn("File").clickOn("#openSessionItem");
+        clickMenuFx(robot, "File", "#openSessionItem");
         waitUntil(() -> shell.lastError() != null, "the error");
         assertTrue(shell.lastError().contains("\"playground.noiseLevel\" must be a number in 0..2, got 5"),
                 shell.lastError());
@@ -155,12 +153,12 @@ class ModelsLabTest extends ShellFixture {
                  "settings": {"seed": 3, "playground": {"function": "step", "noiseLevel": 0.5, "model": "gp",
                    "data": [[-1, -1], [1, 1]]}}}
                 """);
-        robot.clickOn("File").clickOn("#openSessionItem");
+        clickMenuFx(robot, "File", "#openSessionItem");
         waitUntil(() -> points(robot) == 2, "the session's two points fitted");
         assertEquals("0.5", robot.lookup("#noiseLevelField").queryAs(TextField.class).getText());
         assertEquals("3", robot.lookup("#seedField").queryAs(TextField.class).getText());
         answer = dir.resolve("saved.json");
-        robot.clickOn("File").clickOn("#saveSessionItem");
+        clickMenuFx(robot, "File", "#saveSessionItem");
         waitUntil(() -> Files.exists(answer), "the session written");
         String json = Files.readString(answer);
         assertTrue(json.contains("\"lab\" : \"models\""), json);
@@ -180,7 +178,7 @@ class ModelsLabTest extends ShellFixture {
                  "settings": {"seed": 2, "tab": "cartpole", "cartpole": {"model": "gp", "episodes": 3, "horizon": 12,
                    "windows": 2, "particles": 20, "shown": ["moment-matching", "gp-ts1"]}}}
                 """);
-        robot.clickOn("File").clickOn("#openSessionItem");
+        clickMenuFx(robot, "File", "#openSessionItem");
         JFreeChart theta = chart(robot, "#multiStepChart2");
         waitUntil(() -> series(theta, "GP, particles (TS1): mean +-2 sigma (95%)") != null
                 && chart(robot, "#rmseChart").getXYPlot().getDataset().getSeriesCount() == 2, "both rollouts drawn");
@@ -199,7 +197,7 @@ class ModelsLabTest extends ShellFixture {
         waitUntil(() -> !shell.currentLab().computing().get(), "the lab's computation done (screenshots wait for it)");
 
         // What is shown follows the Show choices at once, from what is computed (no refit).
-        robot.clickOn("#show-gp-ts1");
+        clickOnFx(robot, "#show-gp-ts1");
         waitUntil(() -> series(theta, "GP, particles (TS1): mean +-2 sigma (95%)") == null
                 && chart(robot, "#rmseChart").getXYPlot().getDataset().getSeriesCount() == 1, "GP particles hidden");
         Object[] truth = series(theta, "true trajectory");
@@ -210,11 +208,11 @@ class ModelsLabTest extends ShellFixture {
             return t != null && ((XYDataset) t[0]).getYValue((Integer) t[1], 0) != first;
         }, "the second held-out start's truth is drawn");
         assertFalse(shell.currentLab().computing().get(), "no refit");
-        robot.clickOn("#show-gp-ts1");
+        clickOnFx(robot, "#show-gp-ts1");
         waitUntil(() -> series(theta, "GP, particles (TS1): mean +-2 sigma (95%)") != null, "GP particles back");
 
         answer = dir.resolve("export");
-        robot.clickOn("File").clickOn("#exportAllItem");
+        clickMenuFx(robot, "File", "#exportAllItem");
         waitUntil(() -> Files.exists(answer.resolve("parity-theta_dot.csv")), "files written");
         for (String name : new String[] {"playground", "playground-sigma", "multistep-theta", "ghost-poles",
             "compounding-error", "parity-x"}) {

@@ -78,7 +78,7 @@ class PilcoLabTest extends ShellFixture {
     /** The recorded preset shows its 8 trials at once: the list, the cost per trial, the last trial's charts. */
     @Test
     void theRecordedPresetShowsItsTrials(FxRobot robot) throws Exception {
-        robot.clickOn("Presets").clickOn("#preset-pilco-recorded");
+        clickMenuFx(robot, "Presets", "#preset-pilco-recorded");
         PilcoRecording rec = PilcoRecording.resource(PilcoViewModel.RECORDED_MOMENT);
         int n = rec.trials().size();
         waitLong(() -> trialList(robot).getItems().size() == n, 60, "the recorded trials are listed");
@@ -106,7 +106,7 @@ class PilcoLabTest extends ShellFixture {
         waitLong(() -> trialList(robot).getItems().size() == 8, 60, "the recorded trials are listed");
         PilcoRecording rec = PilcoRecording.resource(PilcoViewModel.RECORDED_MOMENT);
         double before = fx(() -> chart(robot, "#pilcoCostStepChart").getXYPlot().getDataset(0).getYValue(0, 20));
-        robot.clickOn(fx(() -> (String) trialList(robot).getItems().get(2)));
+        clickOnFx(robot, fx(() -> (String) trialList(robot).getItems().get(2)));
         PilcoRecording.Trial three = rec.trials().get(2);
         waitLong(() -> fx(() -> realX(chart(robot, "#pilcoStatesChart"))[1]) == three.state(three.steps(), 0), 15,
                 "the states chart shows trial 3");
@@ -115,14 +115,14 @@ class PilcoLabTest extends ShellFixture {
         assertNotEquals(before, after);
         assertEquals(3, (int) lab(robot).model().selectedProperty().get());
         // the random trial has no prediction: no band, only the real rollout
-        robot.clickOn(fx(() -> (String) trialList(robot).getItems().get(0)));
+        clickOnFx(robot, fx(() -> (String) trialList(robot).getItems().get(0)));
         waitLong(() -> fx(() -> chart(robot, "#pilcoCostStepChart").getXYPlot().getDataset(0).getSeriesCount()) == 0,
                 15, "trial 1 shows no predicted band");
         // the learned policy of trial 8 from another start: typed, clicked, replayed
-        robot.clickOn(fx(() -> (String) trialList(robot).getItems().get(7)));
-        robot.clickOn("Another start");
-        robot.doubleClickOn("#pilcoStartX").write("0.4");
-        robot.clickOn("#pilcoReplayFromButton");
+        clickOnFx(robot, fx(() -> (String) trialList(robot).getItems().get(7)));
+        clickOnFx(robot, "Another start");
+        doubleClickOnFx(robot, "#pilcoStartX").write("0.4");
+        clickOnFx(robot, "#pilcoReplayFromButton");
         waitLong(() -> fx(() -> realX(chart(robot, "#pilcoStatesChart"))[0]) == 0.4, 15,
                 "the replay starts at x = 0.4");
     }
@@ -131,7 +131,7 @@ class PilcoLabTest extends ShellFixture {
     @Test
     void exportsAndSessionsKeepTheTrialOnShow(FxRobot robot, @TempDir Path dir) throws Exception {
         waitLong(() -> trialList(robot).getItems().size() == 8, 60, "the recorded trials are listed");
-        robot.clickOn(fx(() -> (String) trialList(robot).getItems().get(4)));
+        clickOnFx(robot, fx(() -> (String) trialList(robot).getItems().get(4)));
         waitUntil(() -> lab(robot).model().selectedProperty().get() == 5, "trial 5 is selected");
         List<ExportTarget> targets = fx(() -> lab(robot).exportTargets());
         assertEquals(List.of("pilco-replay", "pilco-states", "pilco-cost-per-step", "pilco-cost-per-trial"),
@@ -156,7 +156,7 @@ class PilcoLabTest extends ShellFixture {
         JsonNode saved = Sessions.mapper().readTree(Files.readString(session)).path("settings");
         assertEquals(5, saved.path("trial").asInt());
         assertEquals("recorded", saved.path("source").asText());
-        robot.clickOn(fx(() -> (String) trialList(robot).getItems().get(1)));
+        clickOnFx(robot, fx(() -> (String) trialList(robot).getItems().get(1)));
         waitUntil(() -> lab(robot).model().selectedProperty().get() == 2, "trial 2 is selected");
         fx(() -> {
             shell.loadSession(session);
@@ -175,14 +175,14 @@ class PilcoLabTest extends ShellFixture {
     @Test
     void cancelStopsTheOptimisation(FxRobot robot) throws Exception {
         waitLong(() -> trialList(robot).getItems().size() == 8, 60, "the recorded trials are listed");
-        robot.clickOn("#pilcoSourceChoice").clickOn("Live run");
-        robot.clickOn("#pilcoStartButton");
+        clickMenuFx(robot, "#pilcoSourceChoice", "Live run");
+        clickOnFx(robot, "#pilcoStartButton");
         waitLong(() -> fx(() -> robot.lookup("#pilcoSearchLabel").queryAs(Label.class).getText())
                 .contains("evaluation"), 300, "the policy search reports evaluations");
         String progress = fx(() -> robot.lookup("#pilcoSearchLabel").queryAs(Label.class).getText());
         assertTrue(progress.startsWith("Trial 2 of 8: optimising the policy, evaluation "), progress);
         assertEquals(1, (int) fx(() -> trialList(robot).getItems().size()));
-        robot.clickOn("#pilcoCancelButton");
+        clickOnFx(robot, "#pilcoCancelButton");
         waitUntil(() -> !lab(robot).model().experiment().runningProperty().get(), "the run stops");
         lab(robot).model().experiment().task().get(120, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();

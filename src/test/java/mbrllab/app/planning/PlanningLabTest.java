@@ -57,7 +57,7 @@ class PlanningLabTest extends ShellFixture {
         waitUntil(() -> frame(robot) != null, "the first frame");
         WaitForAsyncUtils.asyncFx(() -> lab(robot).viewModel().playback().setStepsPerSecond(Double.POSITIVE_INFINITY))
                 .get(5, TimeUnit.SECONDS);
-        robot.clickOn("#preset-planning-perfect-model");
+        clickOnFx(robot, "#preset-planning-perfect-model");
         waitUntil(() -> frame(robot) != null && frame(robot).settings().model() == TransitionModelKind.TRUE
                 && frame(robot).episode() == 2 && frame(robot).plan() != null, "a planned step of episode 2");
         PlanningFrame planned = frame(robot);
@@ -75,14 +75,14 @@ class PlanningLabTest extends ShellFixture {
         waitUntilAtRest(() -> frame(robot).step(), 300, "paused");
         if (frame(robot).phase().contains("ended")) {
             // paused between episodes: Step starts the next one (the true model needs no fit)
-            robot.clickOn("#stepButton");
+            clickOnFx(robot, "#stepButton");
             waitUntil(() -> frame(robot).phase().contains("fitted"), "the next episode started");
         }
         // steps taken in all (the step that ends an episode shows step 0 of the next)
         int before = frame(robot).transitions() + frame(robot).step();
-        robot.clickOn("#roundButton");
+        clickOnFx(robot, "#roundButton");
         waitUntil(() -> frame(robot).searchInProgress() && frame(robot).rounds().size() == 1, "round 1 shown");
-        robot.clickOn("#roundButton");
+        clickOnFx(robot, "#roundButton");
         waitUntil(() -> frame(robot).rounds().size() == 2, "round 2 shown");
         PlanningFrame f = frame(robot);
         assertEquals(before, f.transitions() + f.step(), "rounds execute nothing");
@@ -91,7 +91,7 @@ class PlanningLabTest extends ShellFixture {
                 "the population contracts");
         assertTrue(robot.lookup("#planningCanvas").queryAs(PlanningCanvas.class).frame().round() != null);
         for (int k = 0; k < 4; k++) {
-            robot.clickOn("#roundButton");
+            clickOnFx(robot, "#roundButton");
         }
         waitUntil(() -> frame(robot).transitions() + frame(robot).step() == before + 1
                 && frame(robot).plan() != null, "the sixth click acts with the plan");
@@ -100,39 +100,39 @@ class PlanningLabTest extends ShellFixture {
     @Test
     void optionsAreValidatedAtTheFieldAndTogether(FxRobot robot) throws Exception {
         waitUntil(() -> frame(robot) != null, "the first frame");
-        robot.doubleClickOn("#horizonField").eraseText(5).write("0");
+        doubleClickOnFx(robot, "#horizonField").eraseText(5).write("0");
         Label error = robot.lookup("#horizonFieldError").queryAs(Label.class);
         assertTrue(error.isVisible());
         assertEquals("H must be in 1..200, got 0", error.getText());
         assertTrue(robot.lookup("#applyButton").queryButton().isDisabled());
-        robot.doubleClickOn("#horizonField").eraseText(5).write("12");
+        doubleClickOnFx(robot, "#horizonField").eraseText(5).write("12");
         assertFalse(error.isVisible());
         assertFalse(robot.lookup("#applyButton").queryButton().isDisabled());
-        robot.doubleClickOn("#populationField").eraseText(6).write("10");
+        doubleClickOnFx(robot, "#populationField").eraseText(6).write("10");
         assertEquals("elites must be at most the population 10, got 20",
                 robot.lookup("#optionsError").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#applyButton").queryButton().isDisabled());
-        robot.doubleClickOn("#elitesField").eraseText(6).write("4");
+        doubleClickOnFx(robot, "#elitesField").eraseText(6).write("4");
         assertFalse(robot.lookup("#applyButton").queryButton().isDisabled());
         // 5,000 sequences x 5 iterations x 5 particles x H 12 per step, the animated run and 20 background runs:
         // hours of planning, refused at the field
-        robot.doubleClickOn("#populationField").eraseText(6).write("5000");
-        robot.doubleClickOn("#runsField").eraseText(3).write("20");
+        doubleClickOnFx(robot, "#populationField").eraseText(6).write("5000");
+        doubleClickOnFx(robot, "#runsField").eraseText(3).write("20");
         String refusal = robot.lookup("#optionsError").queryAs(Label.class).getText();
         assertTrue(refusal.startsWith("the animated run and the background runs are estimated at about "), refusal);
         assertTrue(refusal.contains("lower the runs, the episodes, the population"), refusal);
         assertTrue(robot.lookup("#applyButton").queryButton().isDisabled());
-        robot.doubleClickOn("#populationField").eraseText(6).write("10");
-        robot.doubleClickOn("#runsField").eraseText(3).write("0");
+        doubleClickOnFx(robot, "#populationField").eraseText(6).write("10");
+        doubleClickOnFx(robot, "#runsField").eraseText(3).write("0");
         assertFalse(robot.lookup("#applyButton").queryButton().isDisabled());
         // the single net has no members to sample: the propagation becomes the deterministic mean, one particle
-        robot.clickOn("#modelBox").clickOn("single net");
+        clickMenuFx(robot, "#modelBox", "single net");
         assertEquals(Propagation.MEAN, robot.lookup("#propagationBox").queryAs(ComboBox.class).getValue());
         assertEquals("1", robot.lookup("#particlesField").queryAs(TextField.class).getText());
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#planningOptionsScroll").queryAs(
                 javafx.scene.control.ScrollPane.class).setVvalue(1)).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#applyButton");
+        clickOnFx(robot, "#applyButton");
         waitUntil(() -> frame(robot).settings().model() == TransitionModelKind.SINGLE
                 && frame(robot).settings().planner().horizon() == 12
                 && frame(robot).settings().planner().population() == 10, "the new settings run");
@@ -142,11 +142,11 @@ class PlanningLabTest extends ShellFixture {
     void exportAllWritesThePictureAndTheChart(FxRobot robot) throws Exception {
         waitUntil(() -> frame(robot) != null, "the first frame");
         for (int k = 0; k < 3; k++) {
-            robot.clickOn("#stepButton");
+            clickOnFx(robot, "#stepButton");
         }
         waitUntil(() -> frame(robot).step() == 3, "three random steps");
         answer = dir.resolve("export");
-        robot.clickOn("File").clickOn("#exportAllItem");
+        clickMenuFx(robot, "File", "#exportAllItem");
         waitUntil(() -> Files.exists(answer.resolve("planning-returns.csv")), "files written");
         for (String name : new String[] {"planning-picture", "planning-returns"}) {
             assertNotNull(javax.imageio.ImageIO.read(answer.resolve(name + ".png").toFile()), name + ".png");
