@@ -28,21 +28,11 @@ import mbrllab.app.maze.MazeCanvas;
  * lab list and the side panel are folded away, and no label is elided: each line of a shown label's text, measured
  * with a {@link Text} node in the label's font, fits the label's width (JavaFX 21 has no truncation flag).
  */
-class PresenterModeTest extends ShellFixture {
+class PresenterModeTest extends ProjectorSizeFixture {
 
     @Start
     void start(Stage stage) {
         startShell(stage);
-    }
-
-    @Override
-    protected double sceneWidth() {
-        return 1024;
-    }
-
-    @Override
-    protected double sceneHeight() {
-        return 768;
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import mbrllab.app.ShellFixture;
+import mbrllab.app.ProjectorSizeFixture;
 
 /**
  * The cart-pole lab outside presenter mode at 1024x768 with text 1.5 (issue 11): the three Dyna-Q carts get pictures a
@@ -28,21 +28,11 @@ import mbrllab.app.ShellFixture;
  * fit the picture's width, no label's text (measured with a {@link Text} in the label's font) is wider than the label,
  * and no pane runs into its neighbour or the chart.
  */
-class CartPoleNormalModeTest extends ShellFixture {
+class CartPoleNormalModeTest extends ProjectorSizeFixture {
 
     @Start
     void start(Stage stage) {
         startShell(stage);
-    }
-
-    @Override
-    protected double sceneWidth() {
-        return 1024;
-    }
-
-    @Override
-    protected double sceneHeight() {
-        return 768;
     }
 
     @Test

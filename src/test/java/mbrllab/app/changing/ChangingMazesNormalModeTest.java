@@ -17,7 +17,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import mbrllab.app.ShellFixture;
+import mbrllab.app.ProjectorSizeFixture;
 import mbrllab.app.maze.MazeCanvas;
 
 /**
@@ -25,21 +25,11 @@ import mbrllab.app.maze.MazeCanvas;
  * (whole it took five and left the mazes cells of about 10 px), shows a start of the whole notice, and its tooltip
  * holds the whole.
  */
-class ChangingMazesNormalModeTest extends ShellFixture {
+class ChangingMazesNormalModeTest extends ProjectorSizeFixture {
 
     @Start
     void start(Stage stage) {
         startShell(stage);
-    }
-
-    @Override
-    protected double sceneWidth() {
-        return 1024;
-    }
-
-    @Override
-    protected double sceneHeight() {
-        return 768;
     }
 
     @Test
