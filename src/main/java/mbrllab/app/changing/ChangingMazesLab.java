@@ -38,6 +38,10 @@ import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.block.ColumnArrangement;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -65,6 +69,7 @@ import mbrllab.app.render.ChartThemes;
 import mbrllab.app.render.Theme;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
+import mbrllab.app.lab.ChartColumn;
 import mbrllab.app.lab.Layouts;
 import mbrllab.app.lab.Publication;
 import mbrllab.app.lab.RunToolbar;
@@ -107,6 +112,11 @@ public final class ChangingMazesLab extends BaseLab {
 
     /** The chart's animated lines are redrawn at most this often. */
     static final int CHART_UPDATES_PER_SECOND = 5;
+    /**
+     * The chart's least height at text size 1, in pixels; it grows with the text. Below it the plot between the axes'
+     * labels and the legend is too short to read (at 1024x768 with text 1.5 it was 75 px).
+     */
+    static final double CHART_MIN_HEIGHT = 150;
     /** Points per mean curve on the chart (the CSV has every step). */
     static final int CHART_POINTS = 600;
 
@@ -123,7 +133,10 @@ public final class ChangingMazesLab extends BaseLab {
     private final QLegend qLegend = new QLegend();
     private final TauLegend tauLegend = new TauLegend();
     private final StackPane legendHolder = new StackPane();
-    private final CheckBox tauToggle = new CheckBox("Show tau: how stale the model is");
+    /** The tau switch's text, and its short form for when the legend row has no room for both on one line. */
+    static final String TAU_TEXT = "Show tau: how stale the model is";
+    static final String TAU_TEXT_SHORT = "Show tau";
+    private final CheckBox tauToggle = new CheckBox(TAU_TEXT);
     /** The Q (or tau) legend and the tau switch: a flow, so that the switch goes under the legend when narrow. */
     private final javafx.scene.layout.FlowPane legendRow = new javafx.scene.layout.FlowPane(16, 4);
     private final Label changeNotice = new Label();
@@ -170,6 +183,12 @@ public final class ChangingMazesLab extends BaseLab {
         model.changeNoticeProperty().addListener((o, a, b) -> fitNotice());
         changeNotice.widthProperty().addListener((o, a, b) -> fitNotice());
         changeNotice.fontProperty().addListener((o, a, b) -> fitNotice());
+        root.heightProperty().addListener((o, a, b) -> fitNotice());
+        // In presenter mode the chart stands beside the mazes, which then have the height for two lines.
+        mbrllab.app.lab.Presenter.follow(root, on -> {
+            presenterOn = on;
+            fitNotice();
+        });
         fitNotice();
         model.changedProperty().addListener((o, a, b) -> styleNotice());
         styleNotice();
@@ -187,6 +206,8 @@ public final class ChangingMazesLab extends BaseLab {
         legendRow.getChildren().setAll(legendHolder, tauToggle);
         legendRow.setAlignment(Pos.CENTER);
         model.showTauProperty().addListener((o, a, b) -> applyTau());
+        legendRow.widthProperty().addListener((o, a, b) -> fitTauText());
+        tauToggle.fontProperty().addListener((o, a, b) -> fitTauText());
 
         panes.setFooter(legendRow);
         VBox top = new VBox(4, changeNotice, panes);
@@ -195,10 +216,12 @@ public final class ChangingMazesLab extends BaseLab {
         chart = createChart();
         chartViewer = new ChartViewer(chart);
         chartViewer.setId("cumulativeRewardChart");
-        chartViewer.setMinHeight(160);
+        chartViewer.setMinHeight(CHART_MIN_HEIGHT);
         summary.setId("rewardSummary");
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
+        // Folds (into the chart's tooltip) in presenter mode and when the chart would be squeezed below its minimum.
+        summary.getStyleClass().add(ChartColumn.FOLDS);
         runSummary.setId("runSummary");
         runSummary.setWrapText(true);
         runSummary.getStyleClass().add("note");
@@ -208,9 +231,11 @@ public final class ChangingMazesLab extends BaseLab {
         chartNote.setWrapText(true);
         chartNote.getStyleClass().add("note");
         VBox bottom = Layouts.chartColumn(chartViewer, new Insets(0, 8, 6, 8), summary, runSummary, chartNote);
-        Layouts.hideInPresenterMode(summary);
-        clipToBounds(top);
-        clipToBounds(bottom);
+        Layouts.clipToBounds(top);
+        top.setMinHeight(0);
+        // The chart column keeps its minimum height (the chart's, growing with the text): the divider that follows
+        // the mazes stops there, and the notes under the chart fold first.
+        Layouts.clipToBounds(bottom);
         options = new ChangingOptions(model);
         SplitPane sides = Layouts.withSidePanel(Layouts.pictureOverChart(top, bottom, 0.56).besideInPresenterMode(),
                 options.view(), 0.79);
@@ -310,17 +335,11 @@ public final class ChangingMazesLab extends BaseLab {
         model.shutdown();
     }
 
-    /** Clips a region to its own bounds: at large text, what does not fit is cut, not drawn over its neighbour. */
-    private static void clipToBounds(Region region) {
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
-        clip.widthProperty().bind(region.widthProperty());
-        clip.heightProperty().bind(region.heightProperty());
-        region.setClip(clip);
-        region.setMinHeight(0);
-    }
-
     /** The change notice takes at most this many lines; the rest is in its tooltip. */
     static final int NOTICE_LINES = 2;
+    /** A lab less high than this many lines of text shows the notice on one line (not in presenter mode). */
+    static final int NOTICE_SHORT_LAB = 30;
+    private boolean presenterOn;
 
     /**
      * Shows the change notice whole when it fits {@value #NOTICE_LINES} lines, else its longest start of whole
@@ -341,7 +360,12 @@ public final class ChangingMazesLab extends BaseLab {
         measure.setFont(changeNotice.getFont());
         measure.setLineSpacing(changeNotice.getLineSpacing());
         measure.setWrappingWidth(w);
-        double most = NOTICE_LINES * measure.getLayoutBounds().getHeight() + 0.5;
+        double line = measure.getLayoutBounds().getHeight();
+        // A short lab (1024x768 with text 1.5: under NOTICE_SHORT_LAB lines of text high) gives the notice one line,
+        // and the mazes the other.
+        int lines = !presenterOn && root.getHeight() > 0 && root.getHeight() < NOTICE_SHORT_LAB * line ? 1
+                : NOTICE_LINES;
+        double most = lines * line + 0.5;
         measure.setText(full);
         if (measure.getLayoutBounds().getHeight() <= most) {
             changeNotice.setText(full);
@@ -357,7 +381,25 @@ public final class ChangingMazesLab extends BaseLab {
             }
             shown = prefix;
         }
-        changeNotice.setText(shown == null ? full : shown);
+        if (shown == null) {
+            shown = full;
+        }
+        measure.setText(shown);
+        if (measure.getLayoutBounds().getHeight() > most) {
+            // Even the first sentence is too long: its first words, as many as fit.
+            String[] words = shown.replace(" …", "").split(" ");
+            String fits = words[0] + " …";
+            for (int k = 2; k <= words.length; k++) {
+                String candidate = String.join(" ", java.util.Arrays.copyOf(words, k)) + " …";
+                measure.setText(candidate);
+                if (measure.getLayoutBounds().getHeight() > most) {
+                    break;
+                }
+                fits = candidate;
+            }
+            shown = fits;
+        }
+        changeNotice.setText(shown);
     }
 
     private void styleNotice() {
@@ -609,6 +651,28 @@ public final class ChangingMazesLab extends BaseLab {
 
     // ------------------------------------------------------------------------------------------------ chart
 
+    /**
+     * The tau switch keeps its explanation when it fits beside the legend, and says "Show tau" (its tooltip explains)
+     * when only that fits beside it: the long text would wrap the row onto a second line, taken from the mazes.
+     */
+    private void fitTauText() {
+        double room = legendRow.getWidth() - legendRow.snappedLeftInset() - legendRow.snappedRightInset();
+        if (room <= 0) {
+            return;
+        }
+        String before = tauToggle.getText();
+        double legend = legendHolder.prefWidth(-1) + legendRow.getHgap();
+        tauToggle.setText(TAU_TEXT_SHORT);
+        boolean shortFits = legend + tauToggle.prefWidth(-1) <= room;
+        tauToggle.setText(TAU_TEXT);
+        boolean longFits = legend + tauToggle.prefWidth(-1) <= room;
+        // On a line of its own (neither fits beside the legend) the switch has room for its explanation again.
+        String text = longFits || !shortFits ? TAU_TEXT : TAU_TEXT_SHORT;
+        if (!text.equals(tauToggle.getText()) || !text.equals(before)) {
+            tauToggle.setText(text);
+        }
+    }
+
     private JFreeChart createChart() {
         CumulativeRewardSpec spec = model.spec();
         JFreeChart c = CumulativeRewardChart.create(null, new YIntervalSeriesCollection(), spec.changeStep(),
@@ -628,6 +692,22 @@ public final class ChangingMazesLab extends BaseLab {
         plot.setDataset(1, animated);
         plot.setRenderer(1, thin);
         ChartThemes.apply(c, fontScale, Theme.of(highContrast));
+        // The vertical axis' label in the tick labels' size: in the size of the time axis' label, "Cumulative reward"
+        // was longer than the plot is high at 1024x768 with text 1.5, and cut.
+        plot.getRangeAxis().setLabelFont(plot.getRangeAxis().getTickLabelFont());
+        // The legend inside the plot's upper left, one agent a line, where the cumulative rewards (which start at 0)
+        // never reach, and under the change's label at the top: a legend row under the chart took a quarter of its
+        // height at 1024x768 with text 1.5.
+        LegendTitle legend = c.getLegend();
+        if (legend != null) {
+            c.removeLegend();
+            LegendTitle column = new LegendTitle(plot, new ColumnArrangement(), new ColumnArrangement());
+            column.setItemFont(legend.getItemFont());
+            column.setItemPaint(legend.getItemPaint());
+            column.setBackgroundPaint(legend.getBackgroundPaint());
+            legend = column;
+            plot.addAnnotation(new XYTitleAnnotation(0.01, 0.85, legend, RectangleAnchor.TOP_LEFT));
+        }
         return c;
     }
 
@@ -703,6 +783,7 @@ public final class ChangingMazesLab extends BaseLab {
     @Override
     public void setFontScale(double scale) {
         fontScale = scale;
+        chartViewer.setMinHeight(CHART_MIN_HEIGHT * scale);
         canvases.forEach(c -> c.setFontScale(scale));
         qLegend.setFontScale(scale);
         tauLegend.setFontScale(scale);

@@ -38,20 +38,12 @@ public final class Layouts {
 
     /**
      * A chart that takes the height it is given, with what goes under it (legend, notes) at their own height. Notes
-     * (style class {@code note}) are left out in presenter mode, where the lecturer says them and the chart takes
-     * their room.
+     * (style class {@code note}, or {@link ChartColumn#FOLDS}) are left out in presenter mode, where the lecturer says
+     * them and the chart takes their room, and whenever the chart would get less than its minimum height with them;
+     * then their text is the column's tooltip (see {@link ChartColumn}).
      */
     public static VBox chartColumn(Node chart, Insets padding, Node... below) {
-        VBox box = new VBox(2, chart);
-        box.getChildren().addAll(below);
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        box.setPadding(padding);
-        for (Node n : below) {
-            if (n.getStyleClass().contains("note")) {
-                hideInPresenterMode(n);
-            }
-        }
-        return box;
+        return new ChartColumn(chart, padding, below);
     }
 
     /** Leaves {@code nodes} out of the layout in presenter mode (explanations a lecturer gives by voice). */

@@ -21,9 +21,10 @@ import mbrllab.app.ProjectorSizeFixture;
 import mbrllab.app.maze.MazeCanvas;
 
 /**
- * The changing-mazes lab outside presenter mode at 1024x768 with text 1.5: the change notice takes at most two lines
- * (whole it took five and left the mazes cells of about 10 px), shows a start of the whole notice, and its tooltip
- * holds the whole.
+ * The changing-mazes lab outside presenter mode at 1024x768 with text 1.5: the change notice takes one line (whole it
+ * took five and left the mazes cells of about 10 px), shows a start of the whole notice, and its tooltip holds the
+ * whole. The cumulative-reward chart keeps a plot that can be read (it had 75 px, its axis label and notes cut), the
+ * numbers under it folded into its tooltip; the mazes keep the rest.
  */
 class ChangingMazesNormalModeTest extends ProjectorSizeFixture {
 
@@ -52,16 +53,30 @@ class ChangingMazesNormalModeTest extends ProjectorSizeFixture {
             double room = notice.getHeight() - notice.snappedTopInset() - notice.snappedBottomInset();
             return new double[] {room / one.getLayoutBounds().getHeight()};
         }).get(15, TimeUnit.SECONDS);
+        double plot = WaitForAsyncUtils.asyncFx(() -> {
+            org.jfree.chart.fx.ChartViewer viewer = (org.jfree.chart.fx.ChartViewer) shell.view()
+                    .lookup("#cumulativeRewardChart");
+            return viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea().getHeight();
+        }).get(15, TimeUnit.SECONDS);
+        boolean summaryFolded = WaitForAsyncUtils.asyncFx(() -> {
+            Node summary = shell.view().lookup("#rewardSummary");
+            return !summary.isVisible() && !summary.isManaged();
+        }).get(15, TimeUnit.SECONDS);
         String full = notice.getTooltip().getText();
         String shown = notice.getText();
         System.out.println("normal mode, 1024x768, text 1.5: changing-mazes cells " + cells + ", notice "
-                + String.format(java.util.Locale.ROOT, "%.2f", lines[0]) + " lines: " + shown);
+                + String.format(java.util.Locale.ROOT, "%.2f", lines[0]) + " lines: " + shown + ", chart plot "
+                + String.format(java.util.Locale.ROOT, "%.0f", plot) + " px high");
         assertEquals(2, cells.size(), "Dyna-Q and Dyna-Q+: " + cells);
-        assertTrue(lines[0] < 2.5, "the notice takes at most two lines: " + lines[0]);
+        assertTrue(lines[0] < 1.5, "the notice takes one line: " + lines[0]);
+        assertTrue(plot >= 140, "the chart's plot is at least 140 px high: " + plot);
+        assertTrue(summaryFolded, "the numbers under the chart are folded into its tooltip");
         assertTrue(shown.length() < full.length() && full.startsWith(shown.replace(" …", "").replaceAll("\\.$", "")),
                 "a start of the notice: '" + shown + "' of '" + full + "'");
+        // 16 px at the chart's minimum height (150 px at text 1: 225 px here); the cells had 21 px when the chart's
+        // plot had 75.
         for (double c : cells) {
-            assertTrue(c >= 20, "a maze cell is at least 20 px: " + cells);
+            assertTrue(c >= 15, "a maze cell is at least 15 px: " + cells);
         }
     }
 }
