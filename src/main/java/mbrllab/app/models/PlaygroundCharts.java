@@ -101,14 +101,14 @@ final class PlaygroundCharts {
         for (int m = 0; m < 2; m++) {
             if (models[m] != null) {
                 band(plot, layer++, grid, models[m], true, look.colour(colours[m]), look.bandAlpha(false), names[m]);
-                legend.add(look.box(names[m] + " +-2 sigma epistemic + aleatoric (95% of new y)",
+                legend.add(look.box(names[m] + " \u00b12\u03c3 epistemic + aleatoric",
                         look.colour(colours[m], 0.22)));
             }
         }
         for (int m = 0; m < 2; m++) {
             if (models[m] != null) {
                 band(plot, layer++, grid, models[m], false, look.colour(colours[m]), look.bandAlpha(true), names[m]);
-                legend.add(look.box(names[m] + " +-2 sigma epistemic (95% for f)", look.colour(colours[m], 0.5)));
+                legend.add(look.box(names[m] + " \u00b12\u03c3 epistemic", look.colour(colours[m], 0.5)));
             }
         }
         if (gp != null && o.priorSamples() && gp.priorSamples().length > 0) {
