@@ -42,13 +42,13 @@ final class Drawings {
      * A cart-pole: the track with its limits at +-2.4 m, the cart, the pole (1 m, theta from upright), the push as an
      * arrow, and a header line.
      */
-    static void cart(Pen pen, double w, double h, double[] state, double force, String header, Style st) {
+    static void cart(Pen pen, double w, double h, double[] state, double force, String[] header, Style st) {
         Theme t = st.theme();
         pen.fill(t.background());
         pen.fillRect(0, 0, w, h);
         double f = st.font();
         pen.fill(t.text());
-        pen.text(header, 6, 4, f, Face.REGULAR, Align.LEFT, VAlign.TOP, w - 12);
+        pen.text(fitting(pen, header, f, w - 12), 6, 4, f, Face.REGULAR, Align.LEFT, VAlign.TOP, w - 12);
         if (state == null) {
             return;
         }
@@ -126,8 +126,24 @@ final class Drawings {
         pen.stroke(t.line(), 1, new double[] {4, 3});
         pen.strokeLine(2, y195, w - 2, y195);
         pen.fill(t.text());
-        pen.text(count == 0 ? "returns of the episodes appear here" : "returns, last " + count + " episodes (195 dashed)",
-                4, 3, f, Face.REGULAR, Align.LEFT, VAlign.TOP, w - 8);
+        String[] forms = count == 0
+                ? new String[] {"returns of the episodes appear here", "returns appear here"}
+                : new String[] {"returns, last " + count + " episodes (195 dashed)",
+                        "last " + count + " returns (195 dashed)", "last " + count + " returns"};
+        pen.text(fitting(pen, forms, f, w - 8), 4, 3, f, Face.REGULAR, Align.LEFT, VAlign.TOP, w - 8);
+    }
+
+    /**
+     * The longest of {@code forms} that fits {@code width} at {@code size}, else the shortest (which the pen then
+     * squeezes): at 1024x768 with text 1.5 the returns strips' caption was squeezed to half its width.
+     */
+    static String fitting(Pen pen, String[] forms, double size, double width) {
+        for (String form : forms) {
+            if (pen.textWidth(form, size, Face.REGULAR) <= width) {
+                return form;
+            }
+        }
+        return forms[forms.length - 1];
     }
 
     /** The five processes' state for {@link #processes}: counters, rates per real step, which arrows are lit. */
