@@ -128,6 +128,8 @@ public final class ChangingMazesLab extends BaseLab {
     private final List<HeaderLabel> paneStats = new ArrayList<>();
     private final HeaderLabel.Group statsGroup = new HeaderLabel.Group();
     private TableView<QueueEntry> queueTable;
+    /** The queue table asks for about this many rows' height (it takes what the mazes beside it take). */
+    static final int QUEUE_PREF_ROWS = 5;
     private Label queueLabel;
     private VBox queueBox;
     private final QLegend qLegend = new QLegend();
@@ -511,6 +513,9 @@ public final class ChangingMazesLab extends BaseLab {
                 + "right, real steps queue nothing and the queue stays empty."));
         VBox box = new VBox(2, title, queueLabel, queueTable);
         VBox.setVgrow(queueTable, Priority.ALWAYS);
+        // The table fills the height the mazes take, but asks for little: with a table's 400 px the queue made the
+        // picture over the chart ask for more than its mazes use, and the chart lost its notes at 1280x800.
+        queueTable.setPrefHeight(QUEUE_PREF_ROWS * 24 * fontScale);
         box.setAlignment(Pos.TOP_LEFT);
         box.setMinWidth(160);
         box.setPrefWidth(190 * fontScale);
