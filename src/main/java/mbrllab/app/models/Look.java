@@ -130,6 +130,8 @@ record Look(double fontScale, boolean highContrast) {
             text.setPaint(ink());
             text.setFont(font(14, true));
         }
+        // "5.0" at the x axis' right end was cut to "5.(" at 1024x768 with text 1.5
+        mbrllab.app.render.ChartThemes.keepRoomForLastTick(chart, plots);
     }
 
     private void axis(ValueAxis axis) {

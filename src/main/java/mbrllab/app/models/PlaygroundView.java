@@ -86,13 +86,11 @@ final class PlaygroundView {
         Label hint = new Label("Click in the chart to add a point, right-click to remove the nearest one.");
         hint.getStyleClass().add("note");
         hint.setWrapText(true);
-        VBox top = new VBox(2, mainViewer, hint);
-        VBox.setVgrow(mainViewer, Priority.ALWAYS);
-        top.setPadding(new Insets(4, 6, 2, 6));
+        // The hint folds into the chart's tooltip in presenter mode and when the chart would get less than its least.
+        VBox top = Layouts.chartColumn(mainViewer, new Insets(4, 6, 2, 6), hint);
         VBox bottom = new VBox(sigmaViewer);
         VBox.setVgrow(sigmaViewer, Priority.ALWAYS);
         bottom.setPadding(new Insets(2, 6, 4, 6));
-        Layouts.hideInPresenterMode(hint);
         SplitPane charts = Layouts.pictureOverChart(top, bottom, 0.68);
 
         PlaygroundData g = model.generatorProperty().get();

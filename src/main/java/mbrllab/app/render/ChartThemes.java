@@ -81,8 +81,14 @@ public final class ChartThemes {
         if (title instanceof TextTitle text) {
             text.setPaint(theme.ink());
         }
-        // the domain axis' last tick label is centred on the plot's right edge: keep room for half of it
-        // ("30,000" is about 4 ems), or it is cut at the chart's edge ("3,00")
+        keepRoomForLastTick(chart, plots);
+    }
+
+    /**
+     * The domain axis' last tick label is centred on the plot's right edge: keeps room right of the plot for half of
+     * it ("30,000" is about 4 ems), or it is cut at the chart's edge ("3,00").
+     */
+    public static void keepRoomForLastTick(JFreeChart chart, List<XYPlot> plots) {
         float tick = 0;
         for (XYPlot p : plots) {
             for (int a = 0; a < p.getDomainAxisCount(); a++) {
