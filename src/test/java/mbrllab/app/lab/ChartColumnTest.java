@@ -1,0 +1,106 @@
+package mbrllab.app.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A chart column folds its notes, last first, when showing them would squeeze the chart below its minimum height;
+ * their text is then the column's tooltip; what never folds (a legend) stays, and counts in the column's minimum.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ChartColumnTest {
+
+    @Start
+    void start(Stage stage) {
+        // The toolkit only: the column is laid out by hand.
+    }
+
+    /** A chart stand-in with a minimum height of 100 px; a legend and two notes of 20 px each under it. */
+    private static Object[] column() {
+        Region chart = new Region();
+        chart.setMinHeight(100);
+        Label legend = fixed("legend", false);
+        Label first = fixed("first note", true);
+        Label second = fixed("second note", true);
+        ChartColumn c = new ChartColumn(chart, Insets.EMPTY, legend, first, second);
+        return new Object[] {c, chart, legend, first, second};
+    }
+
+    private static Label fixed(String text, boolean note) {
+        Label l = new Label(text);
+        l.setMinHeight(20);
+        l.setPrefHeight(20);
+        l.setMaxHeight(20);
+        if (note) {
+            l.getStyleClass().add("note");
+        }
+        return l;
+    }
+
+    private static void layOut(ChartColumn c, double height) {
+        c.resize(300, height);
+        c.layout();
+    }
+
+    @Test
+    void notesFoldLastFirstWhenTheChartWouldBeSqueezed() throws Exception {
+        Object[] r = WaitForAsyncUtils.asyncFx(() -> {
+            Object[] parts = column();
+            ChartColumn c = (ChartColumn) parts[0];
+            Region chart = (Region) parts[1];
+            // chart 100 + 3 x (2 spacing + 20) = 166: everything fits
+            layOut(c, 170);
+            List<Node> roomy = c.folded();
+            double chartRoomy = chart.getHeight();
+            Tooltip tipRoomy = (Tooltip) c.getProperties().get("javafx.scene.control.Tooltip");
+            // 150: the legend (22) and the first note (22) fit, the second note does not
+            layOut(c, 150);
+            List<Node> tight = c.folded();
+            double chartTight = chart.getHeight();
+            Tooltip tip = (Tooltip) c.getProperties().get("javafx.scene.control.Tooltip");
+            String tipText = tip == null ? null : tip.getText();
+            // 110: only the legend, which never folds
+            layOut(c, 110);
+            List<Node> tighter = c.folded();
+            Tooltip tipTighter = (Tooltip) c.getProperties().get("javafx.scene.control.Tooltip");
+            double min = c.minHeight(300);
+            return new Object[] {parts, roomy, chartRoomy, tipRoomy, tight, chartTight,
+                tipText, tighter, tipTighter == null ? null : tipTighter.getText(), min};
+        }).get(15, TimeUnit.SECONDS);
+        Object[] parts = (Object[]) r[0];
+        Node legend = (Node) parts[2];
+        Node first = (Node) parts[3];
+        Node second = (Node) parts[4];
+        assertEquals(List.of(), r[1], "room for all: nothing folded");
+        assertTrue((double) r[2] >= 100, "the chart keeps at least its minimum: " + r[2]);
+        assertNull(r[3], "no tooltip while nothing is folded");
+        assertEquals(List.of(second), r[4], "a little short: the last note folds");
+        assertTrue((double) r[5] >= 100, "and the chart keeps its minimum: " + r[5]);
+        assertEquals("second note", r[6], "the folded note's text is the column's tooltip");
+        assertEquals(List.of(first, second), r[7], "shorter: both notes fold");
+        assertEquals("first note\nsecond note", r[8]);
+        assertTrue(legend.isVisible() && legend.isManaged(), "the legend never folds");
+        assertFalse(second.isVisible(), "a folded note is not drawn");
+        assertEquals(122, (double) r[9], 1e-9, "the minimum counts the chart and the legend, not the notes");
+        assertNotNull(first);
+    }
+}
