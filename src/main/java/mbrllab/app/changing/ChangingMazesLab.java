@@ -71,6 +71,7 @@ import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
 import mbrllab.app.lab.ChartColumn;
 import mbrllab.app.lab.Layouts;
+import mbrllab.app.lab.Presenter;
 import mbrllab.app.lab.Publication;
 import mbrllab.app.lab.RunToolbar;
 import mbrllab.app.lab.Status;
@@ -187,7 +188,7 @@ public final class ChangingMazesLab extends BaseLab {
         changeNotice.fontProperty().addListener((o, a, b) -> fitNotice());
         root.heightProperty().addListener((o, a, b) -> fitNotice());
         // In presenter mode the chart stands beside the mazes, which then have the height for two lines.
-        mbrllab.app.lab.Presenter.follow(root, on -> {
+        Presenter.follow(root, on -> {
             presenterOn = on;
             fitNotice();
         });
@@ -665,17 +666,19 @@ public final class ChangingMazesLab extends BaseLab {
         if (room <= 0) {
             return;
         }
-        String before = tauToggle.getText();
         double legend = legendHolder.prefWidth(-1) + legendRow.getHgap();
-        tauToggle.setText(TAU_TEXT_SHORT);
-        boolean shortFits = legend + tauToggle.prefWidth(-1) <= room;
-        tauToggle.setText(TAU_TEXT);
-        boolean longFits = legend + tauToggle.prefWidth(-1) <= room;
+        // the switch's box and gap: its width less its text's
+        double box = tauToggle.prefWidth(-1) - textWidth(tauToggle.getText());
+        boolean longFits = legend + box + textWidth(TAU_TEXT) <= room;
+        boolean shortFits = legend + box + textWidth(TAU_TEXT_SHORT) <= room;
         // On a line of its own (neither fits beside the legend) the switch has room for its explanation again.
-        String text = longFits || !shortFits ? TAU_TEXT : TAU_TEXT_SHORT;
-        if (!text.equals(tauToggle.getText()) || !text.equals(before)) {
-            tauToggle.setText(text);
-        }
+        tauToggle.setText(longFits || !shortFits ? TAU_TEXT : TAU_TEXT_SHORT);
+    }
+
+    private double textWidth(String text) {
+        Text measure = new Text(text);
+        measure.setFont(tauToggle.getFont());
+        return measure.getLayoutBounds().getWidth();
     }
 
     private JFreeChart createChart() {
