@@ -222,29 +222,38 @@ final class PlaygroundCharts {
     /** The data's input range and, with a gap, the gap, as shaded domain markers. */
     private static void markers(XYPlot plot, PlaygroundData g, Look look, boolean labels) {
         plot.clearDomainMarkers();
-        IntervalMarker range = new IntervalMarker(PlaygroundData.X_MIN, PlaygroundData.X_MAX,
-                look.highContrast() ? new Color(0x22, 0x22, 0x22) : new Color(0xF2, 0xF2, 0xF2));
+        plot.addDomainMarker(new IntervalMarker(PlaygroundData.X_MIN, PlaygroundData.X_MAX,
+                look.highContrast() ? new Color(0x22, 0x22, 0x22) : new Color(0xF2, 0xF2, 0xF2)), Layer.BACKGROUND);
         if (labels) {
-            range.setLabel("inputs are drawn from [-3, 3]");
-            range.setLabelFont(look.font(11, false));
-            range.setLabelPaint(look.muted());
+            // The labels on clear markers in front of the curves: on the shaded markers behind them the bands hid
+            // them ("inputs are drawn from [-3, 3]" under the ensemble's band).
+            IntervalMarker range = label(PlaygroundData.X_MIN, PlaygroundData.X_MAX, "inputs are drawn from [-3, 3]",
+                    look);
             range.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             range.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(range, Layer.FOREGROUND);
         }
-        plot.addDomainMarker(range, Layer.BACKGROUND);
         if (g.gap()) {
-            IntervalMarker gap = new IntervalMarker(PlaygroundData.GAP_FROM, PlaygroundData.GAP_TO,
-                    look.highContrast() ? Color.BLACK : Color.WHITE);
+            plot.addDomainMarker(new IntervalMarker(PlaygroundData.GAP_FROM, PlaygroundData.GAP_TO,
+                    look.highContrast() ? Color.BLACK : Color.WHITE), Layer.BACKGROUND);
             if (labels) {
-                gap.setLabel(String.format(Locale.ROOT, "gap: no inputs in [%.1f, %.1f)", PlaygroundData.GAP_FROM,
-                        PlaygroundData.GAP_TO));
-                gap.setLabelFont(look.font(11, false));
-                gap.setLabelPaint(look.muted());
+                IntervalMarker gap = label(PlaygroundData.GAP_FROM, PlaygroundData.GAP_TO, String.format(Locale.ROOT,
+                        "gap: no inputs in [%.1f, %.1f)", PlaygroundData.GAP_FROM, PlaygroundData.GAP_TO), look);
                 gap.setLabelAnchor(RectangleAnchor.BOTTOM);
                 gap.setLabelTextAnchor(TextAnchor.BOTTOM_CENTER);
+                plot.addDomainMarker(gap, Layer.FOREGROUND);
             }
-            plot.addDomainMarker(gap, Layer.BACKGROUND);
         }
+    }
+
+    /** A clear interval marker that only carries a label. */
+    private static IntervalMarker label(double from, double to, String text, Look look) {
+        IntervalMarker m = new IntervalMarker(from, to, CLEAR);
+        m.setOutlinePaint(null);
+        m.setLabel(text);
+        m.setLabelFont(look.font(11, false));
+        m.setLabelPaint(look.muted());
+        return m;
     }
 
     private static void band(XYPlot plot, int index, double[] grid, ModelCurves m, boolean total, Color colour,
