@@ -130,13 +130,8 @@ record Look(double fontScale, boolean highContrast) {
             text.setPaint(ink());
             text.setFont(font(14, true));
         }
-        // "5.0" at the x axis' right end was cut to "5.(" at 1024x768 with text 1.5
-        mbrllab.app.render.ChartThemes.keepRoomForLastTick(chart, plots);
-        // and the playground's y axis ends on a tick ("2.5") whose upper half was cut at the chart's top
-        float tick = plot.getRangeAxis() == null ? 0 : plot.getRangeAxis().getTickLabelFont().getSize2D();
-        org.jfree.chart.ui.RectangleInsets padding = chart.getPadding();
-        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(Math.max(padding.getTop(), Math.ceil(0.6 * tick)),
-                padding.getLeft(), padding.getBottom(), padding.getRight()));
+        // "5.0" at the x axis' right end was cut to "5.(" at 1024x768 with text 1.5, "2.5" at the y axis' top in half
+        mbrllab.app.render.ChartThemes.keepRoomForEndTicks(chart, plots);
     }
 
     private void axis(ValueAxis axis) {

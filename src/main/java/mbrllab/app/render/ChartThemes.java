@@ -81,26 +81,36 @@ public final class ChartThemes {
         if (title instanceof TextTitle text) {
             text.setPaint(theme.ink());
         }
-        keepRoomForLastTick(chart, plots);
+        keepRoomForEndTicks(chart, plots);
     }
 
     /**
      * The domain axis' last tick label is centred on the plot's right edge: keeps room right of the plot for half of
-     * it ("30,000" is about 4 ems), or it is cut at the chart's edge ("3,00").
+     * it ("30,000" is about 4 ems), or it is cut at the chart's edge ("3,00"). Likewise above the plot for half of a
+     * range tick label on its top edge (the Dyna-maze chart's "1,000" and the playground's "2.5" were cut in half).
      */
-    public static void keepRoomForLastTick(JFreeChart chart, List<XYPlot> plots) {
+    public static void keepRoomForEndTicks(JFreeChart chart, List<XYPlot> plots) {
         float tick = 0;
+        float rangeTick = 0;
         for (XYPlot p : plots) {
             for (int a = 0; a < p.getDomainAxisCount(); a++) {
                 if (p.getDomainAxis(a) != null && p.getDomainAxis(a).isTickLabelsVisible()) {
                     tick = Math.max(tick, p.getDomainAxis(a).getTickLabelFont().getSize2D());
                 }
             }
+            for (int a = 0; a < p.getRangeAxisCount(); a++) {
+                if (p.getRangeAxis(a) != null && p.getRangeAxis(a).isTickLabelsVisible()) {
+                    rangeTick = Math.max(rangeTick, p.getRangeAxis(a).getTickLabelFont().getSize2D());
+                }
+            }
         }
         RectangleInsets padding = chart.getPadding();
-        chart.setPadding(new RectangleInsets(padding.getTop(), padding.getLeft(), padding.getBottom(),
-                Math.max(4, Math.ceil(END_TICK_EMS * tick))));
+        chart.setPadding(new RectangleInsets(Math.max(padding.getTop(), Math.ceil(TOP_TICK_EMS * rangeTick)),
+                padding.getLeft(), padding.getBottom(), Math.max(4, Math.ceil(END_TICK_EMS * tick))));
     }
+
+    /** Room above the plot for half of a range tick label on its top edge, in ems of the tick labels' font. */
+    static final double TOP_TICK_EMS = 0.6;
 
     /** Room right of the plot for half of the last domain tick label, in ems of the tick labels' font. */
     static final double END_TICK_EMS = 2.1;
