@@ -94,4 +94,39 @@ class DrawingsTest {
             assertTrue(all.contains(words), words + " in " + seen);
         }
     }
+
+    /**
+     * The returns strip's caption and the cart's episode line take the longest of their forms that fits the width,
+     * not a form squeezed into it (at 1024x768 with text 1.5 the longest was drawn at about half its width).
+     */
+    @Test
+    void captionsTakeTheLongestFormThatFits() {
+        BufferedImage image = new BufferedImage(600, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        TextPen pen = new TextPen(g);
+        Drawings.Style st = new Drawings.Style(18, Drawings.NORMAL, new Color(0xD55E00));
+        int[] returns = new int[20];
+        java.util.Arrays.fill(returns, 100);
+        String wide = null;
+        String narrow = null;
+        for (double w : new double[] {600, 180}) {
+            pen.texts.clear();
+            Drawings.returns(pen, w, 46, returns, 100, st);
+            TextPen.Drawn caption = pen.texts.get(pen.texts.size() - 1);
+            double drawn = pen.textWidth(caption.text(), caption.size(), caption.face());
+            assertTrue(drawn <= caption.maxWidth(), "the caption fits without squeezing at " + w + " px: '"
+                    + caption.text() + "' " + drawn + " > " + caption.maxWidth());
+            if (w == 600) {
+                wide = caption.text();
+            } else {
+                narrow = caption.text();
+            }
+        }
+        g.dispose();
+        assertEquals("returns, last 20 episodes (195 dashed)", wide);
+        assertTrue(narrow.startsWith("last 20 returns"), "a shorter form when narrow: " + narrow);
+        assertEquals("b", Drawings.fitting(pen, new String[] {"a much longer text than fits", "b"}, 18, 40));
+        assertEquals("tiny", Drawings.fitting(pen, new String[] {"wide enough text", "tiny"}, 18, 1),
+                "none fits: the last, shortest form");
+    }
 }
