@@ -604,6 +604,7 @@ public final class ChangingMazesLab extends BaseLab {
     private void applyTau() {
         boolean tau = model.showTauProperty().get();
         legendHolder.getChildren().setAll(tau ? tauLegend : qLegend);
+        fitTauText();
         show();
     }
 
@@ -658,21 +659,29 @@ public final class ChangingMazesLab extends BaseLab {
     // ------------------------------------------------------------------------------------------------ chart
 
     /**
-     * The tau switch keeps its explanation when it fits beside the legend, and says "Show tau" (its tooltip explains)
-     * when only that fits beside it: the long text would wrap the row onto a second line, taken from the mazes.
+     * The legend row on one line where it can be: the tau switch keeps its explanation when it fits beside the legend,
+     * says "Show tau" (its tooltip explains) when only that fits, and beside the Q legend's compact form (three numbers,
+     * the title above) when even that does not fit beside the full one (1024x768 with text 1.5): a second line for the
+     * switch was taken from the mazes. With neither, the switch goes on a line of its own with its explanation.
      */
     private void fitTauText() {
         double room = legendRow.getWidth() - legendRow.snappedLeftInset() - legendRow.snappedRightInset();
         if (room <= 0) {
             return;
         }
-        double legend = legendHolder.prefWidth(-1) + legendRow.getHgap();
+        boolean tau = model.showTauProperty().get();
+        double gap = legendRow.getHgap();
+        double legend = (tau ? tauLegend.getWidth() : qLegend.widthOf(false)) + gap;
         // the switch's box and gap: its width less its text's
         double box = tauToggle.prefWidth(-1) - textWidth(tauToggle.getText());
         boolean longFits = legend + box + textWidth(TAU_TEXT) <= room;
         boolean shortFits = legend + box + textWidth(TAU_TEXT_SHORT) <= room;
-        // On a line of its own (neither fits beside the legend) the switch has room for its explanation again.
-        tauToggle.setText(longFits || !shortFits ? TAU_TEXT : TAU_TEXT_SHORT);
+        boolean compact = !tau && !longFits && !shortFits
+                && qLegend.widthOf(true) + gap + box + textWidth(TAU_TEXT_SHORT) <= room;
+        if (qLegend.isCompact() != compact) {
+            qLegend.setCompact(compact);
+        }
+        tauToggle.setText(longFits || !(shortFits || compact) ? TAU_TEXT : TAU_TEXT_SHORT);
     }
 
     private double textWidth(String text) {
@@ -795,6 +804,7 @@ public final class ChangingMazesLab extends BaseLab {
         canvases.forEach(c -> c.setFontScale(scale));
         qLegend.setFontScale(scale);
         tauLegend.setFontScale(scale);
+        fitTauText();
         debugger.setFontScale(scale);
         rebuildChart();
         example84View.setFontScale(scale);

@@ -57,8 +57,13 @@ public final class QLegend extends Canvas {
         return compact;
     }
 
+    /** The width of the normal or the compact form at the current text size. */
+    public double widthOf(boolean compactForm) {
+        return (compactForm ? 200 : 320) * fontScale;
+    }
+
     private void resizeForScale() {
-        setWidth((compact ? 200 : 320) * fontScale);
+        setWidth(widthOf(compact));
         setHeight((compact ? 62 : 44) * fontScale);
         draw();
     }
