@@ -50,7 +50,7 @@ public final class ChartColumn extends VBox {
         return n.getStyleClass().contains("note") || n.getStyleClass().contains(FOLDS);
     }
 
-    /** The nodes under the chart that are folded away now (for tests and for the tooltip). */
+    /** The nodes under the chart that are folded away now. */
     public List<Node> folded() {
         List<Node> out = new ArrayList<>();
         for (Node n : below) {
@@ -59,6 +59,11 @@ public final class ChartColumn extends VBox {
             }
         }
         return out;
+    }
+
+    /** The column's tooltip text while something is folded (the folded notes' text), else null. */
+    String foldedTooltipText() {
+        return tooltipInstalled ? foldedText.getText() : null;
     }
 
     @Override

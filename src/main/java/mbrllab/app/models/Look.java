@@ -17,6 +17,7 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.Title;
 
+import mbrllab.app.render.ChartThemes;
 import mbrllab.app.render.Theme;
 import mbrllab.charts.LearningCurveChart;
 import mbrllab.charts.Palette;
@@ -131,7 +132,7 @@ record Look(double fontScale, boolean highContrast) {
             text.setFont(font(14, true));
         }
         // "5.0" at the x axis' right end was cut to "5.(" at 1024x768 with text 1.5, "2.5" at the y axis' top in half
-        mbrllab.app.render.ChartThemes.keepRoomForEndTicks(chart, plots);
+        ChartThemes.keepRoomForEndTicks(chart, plots);
     }
 
     private void axis(ValueAxis axis) {

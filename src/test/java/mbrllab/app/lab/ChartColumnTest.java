@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 
@@ -71,20 +70,19 @@ class ChartColumnTest {
             layOut(c, 170);
             List<Node> roomy = c.folded();
             double chartRoomy = chart.getHeight();
-            Tooltip tipRoomy = (Tooltip) c.getProperties().get("javafx.scene.control.Tooltip");
+            String tipRoomy = c.foldedTooltipText();
             // 150: the legend (22) and the first note (22) fit, the second note does not
             layOut(c, 150);
             List<Node> tight = c.folded();
             double chartTight = chart.getHeight();
-            Tooltip tip = (Tooltip) c.getProperties().get("javafx.scene.control.Tooltip");
-            String tipText = tip == null ? null : tip.getText();
+            String tipText = c.foldedTooltipText();
             // 110: only the legend, which never folds
             layOut(c, 110);
             List<Node> tighter = c.folded();
-            Tooltip tipTighter = (Tooltip) c.getProperties().get("javafx.scene.control.Tooltip");
+            String tipTighter = c.foldedTooltipText();
             double min = c.minHeight(300);
             return new Object[] {parts, roomy, chartRoomy, tipRoomy, tight, chartTight,
-                tipText, tighter, tipTighter == null ? null : tipTighter.getText(), min};
+                tipText, tighter, tipTighter, min};
         }).get(15, TimeUnit.SECONDS);
         Object[] parts = (Object[]) r[0];
         Node legend = (Node) parts[2];
