@@ -178,6 +178,15 @@ public final class PolicyEvaluation {
      */
     public PolicyEvaluation(GpDynamics dynamics, SwingUpTask task, int horizon, int centres, Propagation propagation,
                             double[] startMean, double[] startCov, double explore) {
+        this(dynamics, task, horizon, centres, propagation, startMean, startCov, explore, true);
+    }
+
+    /**
+     * As above; with {@code observationNoise} false the policy sees the predicted state itself, as in pilco-matlab
+     * since a0b48b7, which commented the noise term out (the cross-check against pilco-matlab uses both).
+     */
+    PolicyEvaluation(GpDynamics dynamics, SwingUpTask task, int horizon, int centres, Propagation propagation,
+                     double[] startMean, double[] startCov, double explore, boolean observationNoise) {
         if (!(explore >= -10 && explore <= 10)) {
             throw new IllegalArgumentException("explore must be in [-10, 10], got " + explore);
         }
@@ -195,7 +204,7 @@ public final class PolicyEvaluation {
         this.startMean = startMean.clone();
         this.startCov = propagation == Propagation.MEAN ? new double[S * S] : startCov.clone();
         this.workspace = this.dynamics.newWorkspace();
-        if (propagation == Propagation.MOMENT_MATCHING) {
+        if (propagation == Propagation.MOMENT_MATCHING && observationNoise) {
             for (int a = 0; a < S; a++) {
                 double sn = dynamics.hyperparameters(a).noiseStd();
                 policyNoise[a] = sn * sn / 2;
