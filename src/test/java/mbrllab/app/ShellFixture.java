@@ -261,7 +261,7 @@ public abstract class ShellFixture {
      * that pulse lays it out, and a click read before it lands where the node was. TestFX's clickOn(query) read the
      * position while the mouse moved, usually after that pulse.
      */
-    private static void waitForLayoutPulse() {
+    public static void waitForLayoutPulse() {
         java.util.concurrent.CountDownLatch laidOut;
         try {
             laidOut = WaitForAsyncUtils.asyncFx(() -> {
