@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pilco", mixinStandardHelpOptions = true,
         description = {"PILCO (Deisenroth and Rasmussen 2011) on the cart-pole swing-up: one trial of random forces, "
                 + "then per trial: train 4 GPs on all data, optimise the RBF policy on the model (moment matching, "
-                + "exact gradient, L-BFGS), apply it for the horizon on the real system, add the data.",
+                + "exact gradient, pilco-matlab's BFGS), apply it for the horizon on the real system, add the data.",
             "Task: PILCO's cart-pole (0.1 s per step, start N(0, 0.1^2 I), observation noise 0.01), cost "
                 + "1 - exp(-d^2 / (2 * 0.25^2)) of the pole tip's distance d from upright, success = d < 0.1 m at every "
                 + "state of the last second.",

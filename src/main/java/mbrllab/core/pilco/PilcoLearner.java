@@ -11,6 +11,7 @@ import mbrllab.core.control.Controller;
 import mbrllab.core.control.SwingUpTask;
 import mbrllab.core.control.TaskEpisode;
 import mbrllab.core.models.dynamics.Trajectory;
+import mbrllab.core.optim.Bfgs;
 import mbrllab.core.optim.DifferentiableFunction;
 import mbrllab.core.optim.Lbfgs;
 import mbrllab.core.random.SplitMix64;
@@ -20,10 +21,10 @@ import mbrllab.core.random.SplitMix64;
  * <ol>
  *   <li>trial 1: uniformly random forces in [-umax, umax] for the task's horizon;</li>
  *   <li>every later trial: train the GPs on all the observed transitions ({@link GpDynamics}, warm-started from the
- *       previous hyperparameters), optimise the policy on the model by L-BFGS with the exact gradient of the
- *       expected total cost ({@link PolicyEvaluation}), at most {@link PilcoSettings#maxEvaluations()} evaluations,
- *       warm-started from the previous policy, then apply it on the real system for the horizon and add the
- *       observed transitions to the data.</li>
+ *       previous hyperparameters), optimise the policy on the model with the exact gradient of the expected total
+ *       cost ({@link PolicyEvaluation}) by pilco-matlab's BFGS ({@link Bfgs}), at most
+ *       {@link PilcoSettings#maxEvaluations()} evaluations, warm-started from the previous policy, then apply it on
+ *       the real system for the horizon and add the observed transitions to the data.</li>
  * </ol>
  * The start of every trial is drawn from the task's start distribution N(0, startStd^2 I), the same distribution the
  * policy is optimised for. Randomness comes from the seed only, in separate streams (each trial's start and
@@ -33,6 +34,11 @@ import mbrllab.core.random.SplitMix64;
  * <p>Not thread-safe: one thread drives it (the lab from a background task); the heavy work runs on the executor.
  */
 public final class PilcoLearner {
+
+    /** pilco-matlab's opt.length: line searches per policy search (the evaluation budget binds first). */
+    static final int LINE_SEARCHES = 150;
+    /** pilco-matlab's opt.MFEPLS: evaluations per line search at most. */
+    static final int EVALUATIONS_PER_LINE_SEARCH = 30;
 
     private static final long FORCES_STREAM = -1;
     private static final long POLICY_STREAM = -2;
@@ -177,8 +183,9 @@ public final class PilcoLearner {
     }
 
     /**
-     * L-BFGS on J(theta) with its gradient, at most maxEvaluations evaluations; a step that takes a log length-scale
-     * out of [-20, 20] counts as undefined (the line search steps back).
+     * pilco-matlab's BFGS ({@link Bfgs}, its minimize.m) on J(theta) with its gradient, at most maxEvaluations
+     * evaluations; a step that takes a log length-scale out of [-20, 20] counts as undefined (the line search steps
+     * back).
      */
     private Lbfgs.Result optimise(PolicyEvaluation evaluation, double[] start, int trial, Executor executor,
                                   PilcoObserver observer) {
@@ -201,9 +208,7 @@ public final class PilcoLearner {
             observer.evaluation(trial, count[0], value, best[0]);
             return value;
         };
-        // memory 100 >= the 6 K + 5 parameters (65 for K = 10): the whole history, like pilco-matlab's BFGS
-        Lbfgs.Settings lbfgs = new Lbfgs.Settings(100, 100_000, 1e-8, 1e-12);
-        return Lbfgs.minimize(j, start, lbfgs, settings.maxEvaluations());
+        return Bfgs.minimize(j, start, LINE_SEARCHES, EVALUATIONS_PER_LINE_SEARCH, settings.maxEvaluations());
     }
 
     private static void checkCancelled(PilcoObserver observer) {

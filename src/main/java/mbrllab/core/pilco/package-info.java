@@ -10,7 +10,7 @@
  *   <li>{@link mbrllab.core.pilco.PolicyEvaluation}: the expected total cost of a policy by moment matching through
  *       sin/cos, the policy and the GPs, and its exact gradient by one backward pass.</li>
  *   <li>{@link mbrllab.core.pilco.PilcoLearner}: the loop of trials: random forces first, then train, optimise
- *       (L-BFGS), apply, add the data.</li>
+ *       (pilco-matlab's BFGS, {@link mbrllab.core.optim.Bfgs}), apply, add the data.</li>
  * </ul>
  * Plain Java: the parallel pieces run on the caller's executor and are combined in a fixed order, so a seed gives
  * the same run to the bit.
