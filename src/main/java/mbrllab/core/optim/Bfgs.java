@@ -12,7 +12,8 @@ package mbrllab.core.optim;
  *       width from either end) until a point lies below the start with a slope of at most half the start's in size
  *       (Wolfe-Powell with rho = 0, sigma = 0.5), or its evaluations run out;</li>
  *   <li>where f or its gradient is not finite, the trial step is halved towards the last good one;</li>
- *   <li>a failed line search moves to its best point and tries again along -H g; two failures in a row end the run.</li>
+ *   <li>a failed line search moves to its best point and tries again along -H g; two failures in a row end the
+ *       run.</li>
  * </ul>
  * The run ends after {@code lineSearches} line searches, or when the evaluation budget is spent (the lowest point
  * evaluated is returned, {@link Lbfgs.Termination#MAX_EVALUATIONS}). {@link Lbfgs.Result#iterations()} counts line
@@ -33,9 +34,9 @@ public final class Bfgs {
     /**
      * Minimises f from {@code start}.
      *
-     * @param lineSearches        at most this many line searches (minimize.m's {@code length}), >= 1
+     * @param lineSearches         at most this many line searches (minimize.m's {@code length}), >= 1
      * @param evaluationsPerSearch at most this many evaluations in one line search ({@code MFEPLS}), >= 1
-     * @param maxEvaluations      at most this many evaluations in all (each computes f and its gradient), >= 1
+     * @param maxEvaluations       at most this many evaluations in all (each computes f and its gradient), >= 1
      */
     public static Lbfgs.Result minimize(DifferentiableFunction f, double[] start, int lineSearches,
                                         int evaluationsPerSearch, int maxEvaluations) {
@@ -43,8 +44,8 @@ public final class Bfgs {
             throw new IllegalArgumentException("start must have at least one component");
         }
         if (lineSearches < 1 || evaluationsPerSearch < 1 || maxEvaluations < 1) {
-            throw new IllegalArgumentException("lineSearches, evaluationsPerSearch and maxEvaluations must be >= 1, got "
-                    + lineSearches + ", " + evaluationsPerSearch + ", " + maxEvaluations);
+            throw new IllegalArgumentException("lineSearches, evaluationsPerSearch and maxEvaluations must be >= 1, "
+                    + "got " + lineSearches + ", " + evaluationsPerSearch + ", " + maxEvaluations);
         }
         Run run = new Run(f, start, maxEvaluations);
         try {
@@ -182,7 +183,7 @@ public final class Bfgs {
 
         /**
          * -2: f above the start; 0: the slope still steeper than the limit (extrapolate); 1: rising more than the
-         * limit; 2: both conditions hold (also for a point whose f is not finite, which the callers catch first).
+         * limit; 2: both conditions hold. Never asked of a point where f is undefined (the callers halve those).
          */
         int wolfePowell(Point p) {
             if (p.f > f0) {
