@@ -122,12 +122,12 @@ public final class Bfgs {
             for (int i = 0; i < n; i++) {
                 r[i] = -g0[i];
             }
-            double s = -dot(r, r);
+            double s = -Lbfgs.dot(r, r);
             double step = -1 / (s - 1);
             boolean lastSucceeded = true;
             Lbfgs.Termination why = Lbfgs.Termination.MAX_ITERATIONS;
             while (searches < lineSearches) {
-                double norm = Math.sqrt(dot(r, r));
+                double norm = Math.sqrt(Lbfgs.dot(r, r));
                 if (norm == 0) {
                     why = Lbfgs.Termination.GRADIENT;
                     break;
@@ -150,9 +150,9 @@ public final class Bfgs {
                     break;
                 }
                 for (int i = 0; i < n; i++) {
-                    r[i] = -dot(h[i], p.g);
+                    r[i] = -Lbfgs.dot(h[i], p.g);
                 }
-                s = dot(r, p.g);
+                s = Lbfgs.dot(r, p.g);
                 x0 = x;
                 g0 = p.g;
                 fx0 = p.f;
@@ -168,12 +168,12 @@ public final class Bfgs {
                 t[i] = x[i] - x0[i];
                 y[i] = g[i] - g0[i];
             }
-            double ty = dot(t, y);
+            double ty = Lbfgs.dot(t, y);
             double[] hy = new double[n];
             for (int i = 0; i < n; i++) {
-                hy[i] = dot(h[i], y);
+                hy[i] = Lbfgs.dot(h[i], y);
             }
-            double c = (ty + dot(y, hy)) / (ty * ty);
+            double c = (ty + Lbfgs.dot(y, hy)) / (ty * ty);
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < n; k++) {
                     h[i][k] += c * t[i] * t[k] - (hy[i] * t[k] + t[i] * hy[k]) / ty;
@@ -287,7 +287,7 @@ public final class Bfgs {
             double[] g = new double[n];
             p.f = evaluate(x, g);
             p.g = g;
-            p.slope = Double.isFinite(p.f) ? dot(g, d) : Double.NaN;
+            p.slope = Double.isFinite(p.f) ? Lbfgs.dot(g, d) : Double.NaN;
         }
 
         /** f and its gradient; NaN, infinite values or a non-finite gradient count as undefined (+infinity). */
@@ -310,14 +310,6 @@ public final class Bfgs {
                 System.arraycopy(x, 0, bestX, 0, n);
             }
             return v;
-        }
-
-        static double dot(double[] a, double[] b) {
-            double s = 0;
-            for (int i = 0; i < a.length; i++) {
-                s += a[i] * b[i];
-            }
-            return s;
         }
     }
 }

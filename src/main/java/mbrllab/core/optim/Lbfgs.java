@@ -87,6 +87,15 @@ public final class Lbfgs {
     private Lbfgs() {
     }
 
+    /** a . b over a's length (shared with {@link Bfgs}). */
+    static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
     /**
      * Minimises f from x0.
      *
@@ -422,13 +431,6 @@ public final class Lbfgs {
             return false;
         }
 
-        static double dot(double[] a, double[] b) {
-            double sum = 0;
-            for (int i = 0; i < a.length; i++) {
-                sum += a[i] * b[i];
-            }
-            return sum;
-        }
 
         static void axpy(double a, double[] xv, double[] yv) {
             for (int i = 0; i < xv.length; i++) {

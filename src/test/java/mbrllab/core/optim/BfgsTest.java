@@ -32,11 +32,7 @@ class BfgsTest {
 
     @Test
     void findsTheMinimumOfTheExtendedRosenbrockFunction() {
-        double[] x0 = new double[10];
-        for (int i = 0; i < x0.length; i += 2) {
-            x0[i] = -1.2;
-            x0[i + 1] = 1;
-        }
+        double[] x0 = LbfgsTest.classicStart(10);
         Lbfgs.Result r = Bfgs.minimize(LbfgsTest::rosenbrock, x0, 200, 30, 100_000);
         for (double xi : r.x()) {
             assertEquals(1.0, xi, 1e-6, r.toString());

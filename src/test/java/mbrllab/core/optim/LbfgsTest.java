@@ -22,13 +22,19 @@ class LbfgsTest {
         return f;
     }
 
-    @Test
-    void findsTheRosenbrockMinimumFromTheClassicStart() {
-        double[] x0 = new double[10];
-        for (int i = 0; i < x0.length; i += 2) {
+    /** (-1.2, 1, -1.2, 1, ...), n even: the classic start of the Rosenbrock function. */
+    static double[] classicStart(int n) {
+        double[] x0 = new double[n];
+        for (int i = 0; i < n; i += 2) {
             x0[i] = -1.2;
             x0[i + 1] = 1;
         }
+        return x0;
+    }
+
+    @Test
+    void findsTheRosenbrockMinimumFromTheClassicStart() {
+        double[] x0 = classicStart(10);
         Lbfgs.Result r = Lbfgs.minimize(LbfgsTest::rosenbrock, x0, new Lbfgs.Settings(10, 500, 1e-8, 0));
         assertEquals(Lbfgs.Termination.GRADIENT, r.termination(), r.toString());
         for (double xi : r.x()) {
