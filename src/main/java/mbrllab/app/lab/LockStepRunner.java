@@ -247,7 +247,9 @@ public final class LockStepRunner<F> {
         scheduled = false;
         long sliceEnd = now + SLICE_NANOS;
         do {
-            for (int k = 0; k < CHUNK && playing; k++) {
+            // a command waiting (a pause, a lab's own work) ends the chunk after the tick in progress: with slow ticks
+            // (a planning step takes tenths of a second) a whole chunk would go on for seconds after the press
+            for (int k = 0; k < CHUNK && playing && commands.isEmpty(); k++) {
                 playTick();
             }
         } while (playing && clock.nanoTime() < sliceEnd && commands.isEmpty() && !stopped);

@@ -160,6 +160,46 @@ class LockStepRunnerTest {
         assertTrue(counter.ticks >= LockStepRunner.CHUNK, "ticks run in chunks");
     }
 
+    /**
+     * A pause pressed during a tick at full speed lands after that tick, not after the rest of its chunk: with slow
+     * ticks (a planning step) the chunk of 16 went on for seconds after the press.
+     */
+    @Test
+    void atFullSpeedAPausePressedDuringATickStopsAfterThatTick() throws Exception {
+        ManualClock clock = new ManualClock(100_000);
+        @SuppressWarnings("unchecked")
+        LockStepRunner<Long>[] self = new LockStepRunner[1];
+        Ticker<Long> pressedAtThree = new Ticker<>() {
+            long ticks;
+
+            @Override
+            public After tick() {
+                ticks++;
+                if (ticks == 3) {
+                    self[0].setPlaying(false, 2);
+                }
+                return After.CONTINUE;
+            }
+
+            @Override
+            public Long frame() {
+                return ticks;
+            }
+        };
+        LockStepRunner<Long> r = new LockStepRunner<>("test-runner", pressedAtThree, LockStepRunner.Pacing.NONE,
+                clock, published::add);
+        self[0] = r;
+        r.setSpeed(LockStepRunner.MAX_SPEED);
+        r.setPlaying(true, 1);
+        r.loopOnce(); // the speed
+        r.loopOnce(); // play
+        r.loopOnce(); // ticks until the press, a frame; the press is taken during the rest
+        Publication<Long> last = published.get(published.size() - 1);
+        assertEquals(3, last.ticks(), "the chunk ends with the tick the press came in");
+        r.loopOnce();
+        assertEquals(3, pressedAtThree.frame(), "no tick after the pause");
+    }
+
     @Test
     void aLabsOwnWorkRunsOnTheRunnerAndEndsWithAFrame() throws Exception {
         ManualClock clock = new ManualClock(1_000);
