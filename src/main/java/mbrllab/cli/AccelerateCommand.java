@@ -40,7 +40,9 @@ import picocli.CommandLine.Option;
             "SETTINGS: comma-separated; 'real', or KIND[:n=N][:k=K][:ratio=R] with KIND model (learned ensemble), single "
                 + "(one learned net) or true (the true physics); n rollouts per real step (1..1000, default 10), k steps "
                 + "per rollout (1..500, default 1), ratio = fraction of real transitions in each minibatch (0..1, default "
-                + "--ratio). Example: real,model:n=10:k=1,model:n=10:k=20,true:n=10:k=1.",
+                + "--ratio); true also takes noise=S (0..1, default 0): Gaussian noise added to every model step, its "
+                + "standard deviation S times each component's scale (2.4 m, 2 m/s, 0.21 rad, 2 rad/s), a model with a "
+                + "known one-step error S. Example: real,model:n=10:k=1,model:n=10:k=20,true:n=10:k=1.",
             "A setting's column name is its text with ':' and '=' dropped and the parts joined by '_' (real, "
                 + "model_n10_k1, true_n10_k1).",
             "All settings share the seeds of their runs and the Q updates per real step, so only the data they learn "
@@ -303,8 +305,8 @@ final class AccelerateCommand implements Callable<Integer> {
     }
 
     /**
-     * Parses the setting list: {@code real} or {@code KIND[:n=N][:k=K][:ratio=R]}. The name of a setting is its text
-     * with ':' and '=' dropped and the parts joined by '_'.
+     * Parses the setting list: {@code real} or {@code KIND[:n=N][:k=K][:ratio=R]}, for {@code true} also
+     * {@code [:noise=S]}. The name of a setting is its text with ':' and '=' dropped and the parts joined by '_'.
      */
     static List<Named> parseSettings(String list, double defaultRatio) {
         if (!(defaultRatio >= 0 && defaultRatio <= 1)) {
@@ -326,12 +328,13 @@ final class AccelerateCommand implements Callable<Integer> {
                         + "'; expected real, model, single or true");
             }
             if (kind == ModelChoice.NONE && parts.length > 1) {
-                throw new UserInputException("accelerate: --settings: '" + item + "': real takes no options (n, k "
-                        + "and ratio are for settings with a model)");
+                throw new UserInputException("accelerate: --settings: '" + item + "': real takes no options (n, k, "
+                        + "ratio and noise are for settings with a model)");
             }
             int n = 10;
             int k = 1;
             double r = defaultRatio;
+            double noise = 0;
             Set<String> keys = new HashSet<>();
             StringBuilder name = new StringBuilder(parts[0]);
             for (int i = 1; i < parts.length; i++) {
@@ -350,8 +353,9 @@ final class AccelerateCommand implements Callable<Integer> {
                         case "n" -> n = Integer.parseInt(value);
                         case "k" -> k = Integer.parseInt(value);
                         case "ratio" -> r = Double.parseDouble(value);
+                        case "noise" -> noise = Double.parseDouble(value);
                         default -> throw new UserInputException("accelerate: --settings: '" + item + "': unknown option '"
-                                + part + "'; expected n=N, k=K or ratio=R");
+                                + part + "'; expected n=N, k=K, ratio=R or (true only) noise=S");
                     }
                 } catch (NumberFormatException e) {
                     throw new UserInputException("accelerate: --settings: '" + item + "': " + key + " needs a number, got '"
@@ -370,7 +374,16 @@ final class AccelerateCommand implements Callable<Integer> {
             if (!(r >= 0 && r <= 1)) {
                 throw new UserInputException("accelerate: --settings: '" + item + "': ratio must be in 0..1, got " + r);
             }
+            if (keys.contains("noise") && kind != ModelChoice.TRUE) {
+                throw new UserInputException("accelerate: --settings: '" + item + "': noise is for the true physics "
+                        + "only (true:...:noise=S)");
+            }
+            if (!(noise >= 0 && noise <= AccelerationSetting.MAX_NOISE)) {
+                throw new UserInputException("accelerate: --settings: '" + item + "': noise must be in 0.."
+                        + "1, got " + noise);
+            }
             AccelerationSetting setting = kind == ModelChoice.NONE ? AccelerationSetting.realOnly()
+                    : kind == ModelChoice.TRUE ? AccelerationSetting.noisyTrue(n, k, r, noise)
                     : AccelerationSetting.withModel(kind, n, k, r);
             if (!seen.add(setting) || !names.add(name.toString())) {
                 throw new UserInputException("accelerate: --settings lists '" + item + "' twice");

@@ -31,9 +31,13 @@ class AccelerateCommandTest {
     @Test
     void settingsAndTheirNames() {
         List<AccelerateCommand.Named> named = AccelerateCommand.parseSettings(
-                "real,model:n=10:k=1,model:n=10:k=20,true:n=10:k=1,single:k=5,model:n=3:ratio=0.25", 0.5);
-        assertEquals(List.of("real", "model_n10_k1", "model_n10_k20", "true_n10_k1", "single_k5", "model_n3_ratio0.25"),
-                named.stream().map(AccelerateCommand.Named::name).toList());
+                "real,model:n=10:k=1,model:n=10:k=20,true:n=10:k=1,single:k=5,model:n=3:ratio=0.25,true:n=10:k=1:noise=0.1",
+                0.5);
+        assertEquals(List.of("real", "model_n10_k1", "model_n10_k20", "true_n10_k1", "single_k5", "model_n3_ratio0.25",
+                "true_n10_k1_noise0.1"), named.stream().map(AccelerateCommand.Named::name).toList());
+        assertEquals(AccelerationSetting.noisyTrue(10, 1, 0.5, 0.1), named.get(6).setting());
+        assertEquals("true_n10_k1_noise0.1", named.get(6).setting().name(0.5));
+        assertEquals("true physics + noise 0.1, n = 10, k = 1", named.get(6).setting().label());
         assertEquals(AccelerationSetting.realOnly(), named.get(0).setting());
         assertEquals(AccelerationSetting.withModel(ModelChoice.ENSEMBLE, 10, 20, 0.5), named.get(2).setting());
         assertEquals(AccelerationSetting.withModel(ModelChoice.TRUE, 10, 1, 0.5), named.get(3).setting());
@@ -79,6 +83,9 @@ class AccelerateCommandTest {
             {"--settings", "true:n=10:k=1,true:k=1:n=10", "lists 'true:k=1:n=10' twice"},
             {"--settings", "real,,true", "empty setting"},
             {"--settings", "model:ratio=1.5", "ratio must be in 0..1, got 1.5"},
+            {"--settings", "model:noise=0.1", "noise is for the true physics only"},
+            {"--settings", "true:noise=1.5", "noise must be in 0..1, got 1.5"},
+            {"--settings", "true:noise=x", "noise needs a number, got 'x'"},
             {"--settings", "real", "--ratio", "0.3", "--ratio applies to settings with a model"},
             {"--settings", "real,true", "--refit-steps", "10", "--refit-steps applies to learned models"},
             {"--settings", "real,single", "--members", "3", "--members applies to the learned ensemble"},

@@ -324,7 +324,8 @@ public final class AccelerationLab extends BaseLab {
         thirdField.setId("thirdField");
         thirdField.setPrefColumnCount(10);
         thirdField.setTooltip(new Tooltip("real, or KIND:n=N:k=K with KIND model (learned ensemble), single (one "
-                + "learned net) or true (the true physics); Enter applies"));
+                + "learned net) or true (the true physics); true:n=N:k=K:noise=S adds Gaussian noise of S times each "
+                + "component's scale to every model step (a model of known error); Enter applies"));
         thirdField.setOnAction(e -> applyThird());
         Button thirdApply = new Button("Apply");
         thirdApply.setId("thirdApply");

@@ -165,7 +165,8 @@ public record AccelerationSettings(ModelChoice model, int n, int k, Acceleration
 
     /**
      * One setting in the command's syntax: {@code real}, or {@code KIND:n=N:k=K} with KIND model, single or true, n in
-     * [1, {@value #MAX_N}] and k in [1, {@value #MAX_K}] (the lab's ranges; the ratio is always {@link #RATIO}).
+     * [1, {@value #MAX_N}] and k in [1, {@value #MAX_K}] (the lab's ranges; the ratio is always {@link #RATIO}), and for
+     * true an optional {@code :noise=S}, S in [0, 1].
      *
      * @throws IllegalArgumentException saying what a setting must be
      */
@@ -176,9 +177,10 @@ public record AccelerationSettings(ModelChoice model, int n, int k, Acceleration
         }
         String[] parts = t.split(":", -1);
         ModelChoice kind = ModelChoice.ofKey(parts[0]);
-        if (kind == null || kind == ModelChoice.NONE || parts.length != 3 || !parts[1].startsWith("n=")
+        boolean noisy = parts.length == 4 && kind == ModelChoice.TRUE && parts[3].startsWith("noise=");
+        if (kind == null || kind == ModelChoice.NONE || (parts.length != 3 && !noisy) || !parts[1].startsWith("n=")
                 || !parts[2].startsWith("k=")) {
-            throw new IllegalArgumentException("real or KIND:n=N:k=K (KIND model, single or true)");
+            throw new IllegalArgumentException("real, KIND:n=N:k=K (KIND model, single or true) or true:n=N:k=K:noise=S");
         }
         int n;
         int k;
@@ -191,6 +193,18 @@ public record AccelerationSettings(ModelChoice model, int n, int k, Acceleration
         if (n < 1 || n > MAX_N || k < 1 || k > MAX_K) {
             throw new IllegalArgumentException("a setting with n in 1.." + MAX_N + " and k in 1.." + MAX_K);
         }
-        return AccelerationSetting.withModel(kind, n, k, RATIO);
+        if (!noisy) {
+            return AccelerationSetting.withModel(kind, n, k, RATIO);
+        }
+        double noise;
+        try {
+            noise = Double.parseDouble(parts[3].substring("noise=".length()));
+        } catch (NumberFormatException e) {
+            noise = Double.NaN;
+        }
+        if (!(noise >= 0 && noise <= AccelerationSetting.MAX_NOISE)) {
+            throw new IllegalArgumentException("a noise in 0..1");
+        }
+        return AccelerationSetting.noisyTrue(n, k, RATIO, noise);
     }
 }

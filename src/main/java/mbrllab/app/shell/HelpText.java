@@ -192,7 +192,8 @@ final class HelpText {
               one real-step clock: 1 real data only, 2 model-augmented (after every real step n model rollouts of
               k steps from states of the real buffer, written into a model buffer; half of each minibatch is model
               data), 3 a setting of your choice ("real", or
-              KIND:n=N:k=K with KIND model, single or true). They share the seed, the start states, the initial
+              KIND:n=N:k=K with KIND model, single or true; true:n=N:k=K:noise=S adds Gaussian noise of S times
+              each component's scale, 2.4 m, 2 m/s, 0.21 rad, 2 rad/s, to every model step). They share the seed, the start states, the initial
               Q-network and the 2 Q updates per real step, so only the data they learn from differs. The learned
               model (an ensemble of 5 nets predicting the state change; reward +1 and the termination rule are
               known) is refitted every 500 real steps with 200 warm-started Adam steps; "true" uses the physics

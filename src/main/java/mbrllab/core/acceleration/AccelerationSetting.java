@@ -12,22 +12,28 @@ import java.util.Locale;
  * @param n         rollouts per real step, in [1, 1000] (0 for real-only)
  * @param k         steps per rollout, in [1, 500] (0 for real-only)
  * @param realRatio fraction of each minibatch drawn from the real buffer, in [0, 1] (1 for real-only)
+ * @param noise     the true physics only: Gaussian noise added to every model step, its standard deviation this
+ *                  fraction of each component's scale (2.4 m, 2 m/s, 0.21 rad, 2 rad/s; the scales of the model
+ *                  error), in [0, {@value #MAX_NOISE}]; a model with a known one-step error, to ask how good a model
+ *                  must be. 0 for every other setting
  */
-public record AccelerationSetting(ModelChoice model, int n, int k, double realRatio) {
+public record AccelerationSetting(ModelChoice model, int n, int k, double realRatio, double noise) {
 
     /** Largest n. */
     public static final int MAX_N = 1000;
     /** Largest k. */
     public static final int MAX_K = 500;
+    /** Largest noise. */
+    public static final double MAX_NOISE = 1.0;
 
     public AccelerationSetting {
         if (model == null) {
             throw new IllegalArgumentException("model must not be null");
         }
         if (model == ModelChoice.NONE) {
-            if (n != 0 || k != 0 || realRatio != 1) {
-                throw new IllegalArgumentException("a real-only setting has n = 0, k = 0 and realRatio = 1, got n = "
-                        + n + ", k = " + k + ", realRatio = " + realRatio);
+            if (n != 0 || k != 0 || realRatio != 1 || noise != 0) {
+                throw new IllegalArgumentException("a real-only setting has n = 0, k = 0, realRatio = 1 and noise = 0, "
+                        + "got n = " + n + ", k = " + k + ", realRatio = " + realRatio + ", noise = " + noise);
             }
         } else {
             if (n < 1 || n > MAX_N) {
@@ -39,17 +45,28 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
             if (!(realRatio >= 0 && realRatio <= 1)) {
                 throw new IllegalArgumentException("realRatio must be in [0, 1], got " + realRatio);
             }
+            if (!(noise >= 0 && noise <= MAX_NOISE)) {
+                throw new IllegalArgumentException("noise must be in [0, " + MAX_NOISE + "], got " + noise);
+            }
+            if (noise != 0 && model != ModelChoice.TRUE) {
+                throw new IllegalArgumentException("noise is for the true physics only, got it with " + model.key());
+            }
         }
     }
 
     /** Real-only DQN. */
     public static AccelerationSetting realOnly() {
-        return new AccelerationSetting(ModelChoice.NONE, 0, 0, 1);
+        return new AccelerationSetting(ModelChoice.NONE, 0, 0, 1, 0);
     }
 
     /** DQN with model data. */
     public static AccelerationSetting withModel(ModelChoice model, int n, int k, double realRatio) {
-        return new AccelerationSetting(model, n, k, realRatio);
+        return new AccelerationSetting(model, n, k, realRatio, 0);
+    }
+
+    /** DQN with data from the true physics plus Gaussian noise of {@code noise} times each component's scale. */
+    public static AccelerationSetting noisyTrue(int n, int k, double realRatio, double noise) {
+        return new AccelerationSetting(ModelChoice.TRUE, n, k, realRatio, noise);
     }
 
     /** Whether this setting uses model data. */
@@ -59,15 +76,11 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
 
     /**
      * The name for files and columns: the setting's text with ':' and '=' dropped, parts joined by '_':
-     * {@code real}, {@code model_n10_k1}, {@code true_n10_k1}, and {@code _ratio0.25} when the ratio differs from
-     * {@code defaultRatio}.
+     * {@code real}, {@code model_n10_k1}, {@code true_n10_k1}, {@code _ratio0.25} when the ratio differs from
+     * {@code defaultRatio} and {@code _noise0.1} with noise.
      */
     public String name(double defaultRatio) {
-        if (!usesModel()) {
-            return "real";
-        }
-        String name = model.key() + "_n" + n + "_k" + k;
-        return realRatio == defaultRatio ? name : name + "_ratio" + number(realRatio);
+        return text(defaultRatio).replace("=", "").replace(':', '_');
     }
 
     /** The setting's text in the command's syntax, e.g. {@code model:n=10:k=1}. */
@@ -76,15 +89,19 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
             return "real";
         }
         String text = model.key() + ":n=" + n + ":k=" + k;
-        return realRatio == defaultRatio ? text : text + ":ratio=" + number(realRatio);
+        if (realRatio != defaultRatio) {
+            text += ":ratio=" + number(realRatio);
+        }
+        return noise == 0 ? text : text + ":noise=" + number(noise);
     }
 
-    /** A legend label, e.g. "learned ensemble, n = 10, k = 1". */
+    /** A legend label, e.g. "learned ensemble, n = 10, k = 1" or "true physics + noise 0.1, n = 10, k = 1". */
     public String label() {
         if (!usesModel()) {
             return model.label();
         }
-        return String.format(Locale.ROOT, "%s, n = %d, k = %d", model.label(), n, k);
+        String source = noise == 0 ? model.label() : model.label() + " + noise " + number(noise);
+        return String.format(Locale.ROOT, "%s, n = %d, k = %d", source, n, k);
     }
 
     private static String number(double v) {

@@ -20,7 +20,8 @@ import mbrllab.core.random.SplitMix64;
  *       of a learned model every M real steps (warm-started, a fixed number of Adam steps);</li>
  *   <li>model-data collection: n rollouts of up to k steps from states drawn out of the latest transitions of the
  *       real buffer ({@code rolloutStartWindow}), epsilon-greedy actions of the current Q-network with the rollout
- *       epsilon ({@code rolloutEpsilon}), next states from the model (one ensemble member drawn per step), the
+ *       epsilon ({@code rolloutEpsilon}), next states from the model (one ensemble member drawn per step; the true
+ *       physics with the setting's noise added, when it has some), the
  *       reward +1 and termination by the task's own rule (known to the learner); a terminal or non-finite state ends
  *       its rollout. Every transition goes into the model buffer;</li>
  *   <li>Q-function regression: {@code updatesPerStep} DQN updates, each on a minibatch with round(realRatio B) real
@@ -112,7 +113,8 @@ public final class DynaDqn {
         int capacity = Math.max(1, Math.min(setting.n(), 256));
         return switch (setting.model()) {
             case NONE -> null;
-            case TRUE -> new FixedModel(new TrueTransitionModel(task), capacity);
+            case TRUE -> setting.noise() == 0 ? new FixedModel(new TrueTransitionModel(task), capacity)
+                    : new NoisyModel(new FixedModel(new TrueTransitionModel(task), capacity), setting.noise());
             case ENSEMBLE -> new EnsembleRolloutModel(params.model(), params.refitSteps(), task.maxForce(), capacity);
             case SINGLE -> new SingleNetRolloutModel(params.model(), params.refitSteps(), task.maxForce(), capacity);
         };

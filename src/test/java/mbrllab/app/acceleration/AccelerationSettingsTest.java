@@ -27,6 +27,11 @@ class AccelerationSettingsTest {
         assertEquals(s, AccelerationSettings.fromJson(s.toJson()));
         assertEquals("single:n=5:k=3", AccelerationSettings.parseSetting("single:n=5:k=3").text(0.5));
         assertEquals(AccelerationSetting.realOnly(), AccelerationSettings.parseSetting(" real "));
+        assertEquals(AccelerationSetting.noisyTrue(10, 1, AccelerationSettings.RATIO, 0.1),
+                AccelerationSettings.parseSetting("true:n=10:k=1:noise=0.1"));
+        AccelerationSettings noisy = new AccelerationSettings(ModelChoice.SINGLE, 7, 13,
+                AccelerationSetting.noisyTrue(4, 20, AccelerationSettings.RATIO, 0.25), 2, 5, 120, 42, 1234, false);
+        assertEquals(noisy, AccelerationSettings.fromJson(noisy.toJson()));
         assertEquals(AccelerationSettings.defaults(), AccelerationSettings.fromJson(Sessions.mapper().createObjectNode()));
         assertEquals(List.of(AccelerationSetting.realOnly(), AccelerationSetting.withModel(ModelChoice.SINGLE, 7, 13,
                 0.5), s.third()), s.panes());
@@ -42,6 +47,9 @@ class AccelerationSettingsTest {
             {"{\"third\": \"fast\"}", "\"third\""},
             {"{\"third\": \"model:n=10:k=1\"}", "\"third\""},
             {"{\"third\": \"real\"}", "\"third\""},
+            {"{\"third\": \"model:n=10:k=1:noise=0.1\"}", "\"third\""},
+            {"{\"third\": \"true:n=10:k=1:noise=2\"}", "\"third\""},
+            {"{\"third\": \"true:n=10:k=1:noise=x\"}", "\"third\""},
             {"{\"processes\": 3}", "\"processes\""},
             {"{\"runs\": 0}", "\"runs\""},
             {"{\"episodes\": 1.5}", "\"episodes\""},

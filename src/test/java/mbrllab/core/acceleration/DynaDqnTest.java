@@ -201,6 +201,27 @@ class DynaDqnTest {
         assertNull(new DynaDqn(TASK, small(), AccelerationSetting.realOnly(), 1).rolloutError(10, 5, new SplitMix64(3)));
     }
 
+    /**
+     * The true physics with noise S: one step off by S times each component's scale in root mean square (2,000
+     * starts: 8,000 squared normals, the estimate's relative sd about 0.8%, the bound 4%); the noise does not
+     * compound through the physics in one step, so component i's rmse is S times its scale.
+     */
+    @Test
+    void noisyTrueModelHasTheOneStepErrorItsNoiseSays() {
+        double noise = 0.1;
+        DynaDqn learner = new DynaDqn(TASK, small(), AccelerationSetting.noisyTrue(2, 1, 0.5, noise), 6);
+        for (int t = 0; t < 100; t++) {
+            learner.step();
+        }
+        RolloutError e = learner.rolloutError(2000, 1, new SplitMix64(3));
+        assertEquals(noise, e.error(1), 0.04 * noise);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(noise * RolloutError.SCALE[i], e.rmse(1, i), 0.08 * noise * RolloutError.SCALE[i]);
+        }
+        assertEquals(AccelerationSetting.withModel(ModelChoice.TRUE, 2, 1, 0.5),
+                AccelerationSetting.noisyTrue(2, 1, 0.5, 0));
+    }
+
     /** A learned single net's rollouts drift further from the physics the longer they run (k = 1 vs 5, 10, 20). */
     @Test
     void learnedModelErrorGrowsWithK() {
