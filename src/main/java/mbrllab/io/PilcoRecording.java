@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import mbrllab.core.models.dynamics.Trajectory;
+import mbrllab.core.models.gp.SeHyperparameters;
+import mbrllab.core.pilco.GpDynamics;
 import mbrllab.core.pilco.PolicyEvaluation;
 import mbrllab.core.pilco.TrialResult;
 
@@ -21,13 +24,17 @@ import mbrllab.core.pilco.TrialResult;
  * A recorded PILCO run: what the PILCO lab shows of every trial, written by {@code pilco --record FILE} and read by
  * the lab (its recorded preset replays at once). One JSON object, numbers as {@link Double#toString} (exact):
  * <pre>
- * {"format": "mbrl-lab-pilco-run", "version": 1,
+ * {"format": "mbrl-lab-pilco-run", "version": 2,
  *  "seed": 1, "horizon": 40, "centres": 10, "evaluations": 150, "propagation": "moment", "dt": 0.1,
  *  "trials": [
  *    {"trial": 1, "actualCost": 39.4, "success": false, "experience": 4.0, "evaluations": 0,
  *     "states": [x, x', theta, theta', ...],      (H+1) x 4 true states, row-major, s_0 first
  *     "forces": [u_0, ..., u_{H-1}],              the forces applied [N]
  *     "policy": null,                             or the RBF policy's parameters (6 K + 5 numbers, as RbfPolicy)
+ *     "observed": [o_0, ...],                     (H+1) x 4 observations (the true states with the observation
+ *                                                 noise): the learner's data, with the same forces
+ *     "hyperparameters": null,                    or the GPs' hyperparameters the policy was optimised on, 4 x 8:
+ *                                                 per output (x, x', theta, theta') 6 length-scales, sigma_f, sigma_n
  *     "prediction": null},                        or, for a learning trial, the predicted distribution:
  *    {"trial": 2, ..., "prediction": {
  *       "mean": [...],      (H+1) x 4, m_t
@@ -36,8 +43,10 @@ import mbrllab.core.pilco.TrialResult;
  *       "costVar": [...],   H, Var[c(s_t)]
  *       "forceMean": [...], "forceVar": [...]}}]}   H each, the predicted force
  * </pre>
- * The true states are the real rollout: re-simulating a row's state with its force gives the next row. Eight trials
- * of 40 steps take about 0.2 MB.
+ * The true states are the real rollout: re-simulating a row's state with its force gives the next row. With the
+ * observations of trials 1 .. k-1 and trial k's hyperparameters the lab rebuilds trial k's GP model (no training) and
+ * predicts the learned policy from other starts. Version 1 (without observed and hyperparameters) is still read; its
+ * trials have no model. Eight trials of 40 steps take about 0.2 MB.
  *
  * @param seed        the run's master seed
  * @param horizon     H, steps per trial
@@ -102,25 +111,81 @@ public record PilcoRecording(long seed, int horizon, int centres, int evaluation
      * @param success     the task's success
      * @param experience  real time on the system up to and including this trial [s]
      * @param evaluations the policy search's evaluations (0 for the random trial)
+     * @param observed    (H+1) x 4 observations, the learner's data (version 1 recordings: null)
+     * @param hyperparameters the GPs' hyperparameters the policy was optimised on, 4 x 8 (length-scales, sigma_f,
+     *                    sigma_n per output); null for the random trial and in version 1 recordings
      */
     public record Trial(int trial, double[] states, double[] forces, double[] policy,
                         PolicyEvaluation.Prediction prediction, double actualCost, boolean success, double experience,
-                        int evaluations) {
+                        int evaluations, double[] observed, double[] hyperparameters) {
+
+        /** Numbers per output in {@link #hyperparameters}: 6 length-scales, sigma_f, sigma_n. */
+        public static final int HYPERPARAMETERS_PER_OUTPUT = GpDynamics.INPUTS + 2;
 
         public Trial {
             if (states == null || forces == null || states.length != (forces.length + 1) * 4) {
                 throw new IllegalArgumentException("trial " + trial + ": states must hold (forces + 1) x 4 numbers");
             }
+            if (observed != null && observed.length != states.length) {
+                throw new IllegalArgumentException("trial " + trial + ": observed must hold (forces + 1) x 4 numbers");
+            }
+            if (hyperparameters != null) {
+                if (hyperparameters.length != GpDynamics.OUTPUTS * HYPERPARAMETERS_PER_OUTPUT) {
+                    throw new IllegalArgumentException("trial " + trial + ": hyperparameters must hold "
+                            + GpDynamics.OUTPUTS * HYPERPARAMETERS_PER_OUTPUT + " numbers");
+                }
+                for (double v : hyperparameters) {
+                    if (!(v > 0 && Double.isFinite(v))) {
+                        throw new IllegalArgumentException("trial " + trial + ": hyperparameters must be positive");
+                    }
+                }
+            }
             states = states.clone();
             forces = forces.clone();
             policy = policy == null ? null : policy.clone();
+            observed = observed == null ? null : observed.clone();
+            hyperparameters = hyperparameters == null ? null : hyperparameters.clone();
         }
 
         /** The trial as the learner finished it. */
         public static Trial of(TrialResult r) {
             return new Trial(r.trial(), r.episode().truth().states(), r.episode().truth().actions(),
                     r.policy() == null ? null : r.policy().parameters(), r.prediction(), r.actualCost(), r.success(),
-                    r.experienceSeconds(), r.search() == null ? 0 : r.search().evaluations());
+                    r.experienceSeconds(), r.search() == null ? 0 : r.search().evaluations(),
+                    r.episode().observed().states(), flatten(r.hyperparameters()));
+        }
+
+        private static double[] flatten(SeHyperparameters[] h) {
+            if (h == null) {
+                return null;
+            }
+            double[] out = new double[h.length * HYPERPARAMETERS_PER_OUTPUT];
+            for (int a = 0; a < h.length; a++) {
+                int at = a * HYPERPARAMETERS_PER_OUTPUT;
+                System.arraycopy(h[a].lengthScales(), 0, out, at, GpDynamics.INPUTS);
+                out[at + GpDynamics.INPUTS] = h[a].signalStd();
+                out[at + GpDynamics.INPUTS + 1] = h[a].noiseStd();
+            }
+            return out;
+        }
+
+        /** The GPs' hyperparameters, one per output, or null (random trial, version 1). */
+        public SeHyperparameters[] gpHyperparameters() {
+            if (hyperparameters == null) {
+                return null;
+            }
+            SeHyperparameters[] h = new SeHyperparameters[GpDynamics.OUTPUTS];
+            for (int a = 0; a < h.length; a++) {
+                int at = a * HYPERPARAMETERS_PER_OUTPUT;
+                h[a] = new SeHyperparameters(java.util.Arrays.copyOfRange(hyperparameters, at, at + GpDynamics.INPUTS),
+                        hyperparameters[at + GpDynamics.INPUTS], hyperparameters[at + GpDynamics.INPUTS + 1]);
+            }
+            return h;
+        }
+
+        /** What the learner saw of this trial (observations and forces), or null in a version 1 recording. */
+        public Trajectory observedTrajectory() {
+            return observed == null ? null : new Trajectory(observed, forces);
         }
 
         /** Whether the forces were random. */
@@ -162,13 +227,23 @@ public record PilcoRecording(long seed, int horizon, int centres, int evaluation
         public double[] policy() {
             return policy == null ? null : policy.clone();
         }
+
+        @Override
+        public double[] observed() {
+            return observed == null ? null : observed.clone();
+        }
+
+        @Override
+        public double[] hyperparameters() {
+            return hyperparameters == null ? null : hyperparameters.clone();
+        }
     }
 
     /** The recording as its JSON text. */
     public String toJson() {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("format", FORMAT);
-        o.put("version", 1);
+        o.put("version", 2);
         o.put("seed", seed);
         o.put("horizon", horizon);
         o.put("centres", centres);
@@ -189,6 +264,14 @@ public record PilcoRecording(long seed, int horizon, int centres, int evaluation
                 n.putNull("policy");
             } else {
                 numbers(n.putArray("policy"), t.policy);
+            }
+            if (t.observed != null) {
+                numbers(n.putArray("observed"), t.observed);
+            }
+            if (t.hyperparameters == null) {
+                n.putNull("hyperparameters");
+            } else {
+                numbers(n.putArray("hyperparameters"), t.hyperparameters);
             }
             PolicyEvaluation.Prediction p = t.prediction();
             if (p == null) {
@@ -259,8 +342,9 @@ public record PilcoRecording(long seed, int horizon, int centres, int evaluation
         if (!o.isObject() || !FORMAT.equals(o.path("format").asText())) {
             throw new IllegalArgumentException("format must be \"" + FORMAT + "\"");
         }
-        if (o.path("version").asInt(-1) != 1) {
-            throw new IllegalArgumentException("version must be 1");
+        int version = o.path("version").asInt(-1);
+        if (version != 1 && version != 2) {
+            throw new IllegalArgumentException("version must be 1 or 2");
         }
         int horizon = whole(o, "horizon");
         List<Trial> trials = new ArrayList<>();
@@ -281,10 +365,15 @@ public record PilcoRecording(long seed, int horizon, int centres, int evaluation
                         array(q, "forceMean", at + "prediction.", horizon),
                         array(q, "forceVar", at + "prediction.", horizon));
             }
+            double[] states = array(n, "states", at, (horizon + 1) * 4);
+            double[] forces = array(n, "forces", at, horizon);
             double[] policy = n.path("policy").isArray() ? array(n, "policy", at, -1) : null;
-            trials.add(new Trial(whole(n, "trial"), array(n, "states", at, (horizon + 1) * 4),
-                    array(n, "forces", at, horizon), policy, prediction, number(n, "actualCost", at),
-                    n.path("success").asBoolean(), number(n, "experience", at), n.path("evaluations").asInt()));
+            double[] observed = version >= 2 ? array(n, "observed", at, (horizon + 1) * 4) : null;
+            double[] hyperparameters = version >= 2 && n.path("hyperparameters").isArray()
+                    ? array(n, "hyperparameters", at, GpDynamics.OUTPUTS * Trial.HYPERPARAMETERS_PER_OUTPUT) : null;
+            trials.add(new Trial(whole(n, "trial"), states, forces, policy, prediction, number(n, "actualCost", at),
+                    n.path("success").asBoolean(), number(n, "experience", at), n.path("evaluations").asInt(),
+                    observed, hyperparameters));
         }
         return new PilcoRecording(o.path("seed").asLong(), horizon, whole(o, "centres"), o.path("evaluations").asInt(),
                 o.path("propagation").asText(), number(o, "dt", ""), trials);

@@ -139,6 +139,13 @@ class PilcoCommandTest {
             String[] cells = costs.get(k).split(",", -1);
             assertEquals(Double.parseDouble(cells[3]), t.actualCost(), 0.0);
             assertEquals(k == 1, t.isRandom());
+            assertEquals(k == 1, t.gpHyperparameters() == null, "the GPs of a learning trial");
+            double[] observed = t.observed();
+            double largest = 0;
+            for (int i = 0; i < observed.length; i++) {
+                largest = Math.max(largest, Math.abs(observed[i] - t.states()[i]));
+            }
+            assertTrue(largest > 0 && largest < 0.06, "observations: the states with noise of sd 0.01, " + largest);
             if (k > 1) {
                 assertEquals(Double.parseDouble(cells[1]), t.predictedCost(), 0.0);
                 assertEquals(Double.parseDouble(cells[2]), t.predictedCostSd(), 0.0);

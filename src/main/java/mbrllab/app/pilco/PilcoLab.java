@@ -239,7 +239,8 @@ public final class PilcoLab extends BaseLab implements SessionState {
         replayFrom.setId("pilcoReplayFromButton");
         replayFrom.setOnAction(e -> replayFromFields());
         replayFrom.setTooltip(new Tooltip("Run the selected trial's learned policy on the real system from this "
-                + "start, at rest (x in m, θ in degrees, 0 hanging, 180 upright)"));
+                + "start, at rest (x in m, θ in degrees, 0 hanging, 180 upright), and predict it on the trial's "
+                + "model from there"));
         replayFrom.setMaxWidth(Double.MAX_VALUE);
         ownStart.setId("pilcoOwnStartButton");
         ownStart.setOnAction(e -> model.ownStart());

@@ -23,7 +23,10 @@ import mbrllab.app.lab.Playback;
 import mbrllab.app.lab.Publication;
 import mbrllab.app.lab.Ticker;
 import mbrllab.core.control.SwingUpTask;
+import mbrllab.core.models.dynamics.Trajectory;
+import mbrllab.core.models.gp.SeHyperparameters;
 import mbrllab.core.dyna.ExperimentObserver;
+import mbrllab.core.pilco.GpDynamics;
 import mbrllab.core.pilco.PilcoLearner;
 import mbrllab.core.pilco.PilcoObserver;
 import mbrllab.core.pilco.PilcoSettings;
@@ -95,13 +98,16 @@ final class PilcoViewModel {
      * @param trial      the trial it belongs to (its policy was replayed when {@code start} is not null)
      * @param states     (H+1) x 4 true states
      * @param forces     H forces
-     * @param prediction the predicted distribution from the start distribution, or null (random trial, another start)
+     * @param prediction the predicted distribution from the start distribution (for another start: the start
+     *                   distribution moved there, once computed in the background), or null (random trial; another
+     *                   start while it computes or when the recording holds no model)
      * @param start      the start the policy was replayed from, or null for the trial's own rollout
      * @param cost       the cost summed over s_1 .. s_H
      * @param success    the task's success
+     * @param predicting true while the prediction from another start is being computed
      */
     record Shown(Trial trial, double[] states, double[] forces, PolicyEvaluation.Prediction prediction,
-                 double[] start, double cost, boolean success) {
+                 double[] start, double cost, boolean success, boolean predicting) {
 
         int steps() {
             return forces.length;
@@ -165,6 +171,11 @@ final class PilcoViewModel {
     private final ReadOnlyObjectWrapper<Search> search = new ReadOnlyObjectWrapper<>(this, "search");
     private final ReadOnlyObjectWrapper<Publication<ReplayFrame>> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final Object searchKey = new Object();
+    private final Object predictionKey = new Object();
+    private final Executor workers;
+    /** The prediction from another start that may still change what is on show (its token), or null. */
+    private Object predictionToken;
+    private ReplayTicker ticker;
     /** The live run whose progress is on show (its token), or null. */
     private Object searchToken;
     /** Settings whose trial and start apply once the run on its way has finished. */
@@ -179,6 +190,7 @@ final class PilcoViewModel {
      */
     PilcoViewModel(Dispatcher dispatcher, ExecutorService coordinators, Executor workers) {
         this.dispatcher = dispatcher;
+        this.workers = workers;
         this.playback = new Playback(dispatcher, Playback.position(REAL_TIME), s -> Playback.stepsText(s)
                 + (Math.abs(s - REAL_TIME) < 0.05 ? " (real time)" : ""));
         this.experiment = new LiveExperiment<>(dispatcher, coordinators, workers, true);
@@ -430,15 +442,97 @@ final class PilcoViewModel {
         }
         Shown s;
         SwingUpTask task = task(t.steps());
+        predictionToken = null;
         if (start == null) {
-            s = new Shown(t, t.states(), t.forces(), t.prediction(), null, t.actualCost(), t.success());
+            s = new Shown(t, t.states(), t.forces(), t.prediction(), null, t.actualCost(), t.success(), false);
         } else {
             double[][] rollout = rollout(task, t, start, playback.seed());
             s = new Shown(t, rollout[0], rollout[1], null, start, task.totalCost(rollout[0]),
-                    task.isSuccess(rollout[0]));
+                    task.isSuccess(rollout[0]), canPredict(run(), t));
         }
         shown.set(s);
         launch(s);
+        if (s.predicting()) {
+            predictInBackground(s);
+        }
+    }
+
+    /** Whether the run holds trial t's model (its hyperparameters and the data before it). */
+    private static boolean canPredict(Run r, Trial t) {
+        return r != null && t.gpHyperparameters() != null && dataBefore(r, t) != null;
+    }
+
+    /**
+     * Computes the prediction from another start on a worker (a moment-matching rollout takes a few hundred
+     * milliseconds) and puts it into what is on show, if that is still the same replay: charts, replay frames.
+     */
+    private void predictInBackground(Shown s) {
+        Run r = run();
+        List<Trajectory> data = dataBefore(r, s.trial());
+        SeHyperparameters[] hyperparameters = s.trial().gpHyperparameters();
+        Object token = new Object();
+        predictionToken = token;
+        PilcoSettings settings = settingsOf(r);
+        double[] policy = s.trial().policy();
+        double[] start = s.start().clone();
+        workers.execute(() -> {
+            PolicyEvaluation.Prediction p = predictFrom(settings, data, hyperparameters, policy, start);
+            dispatcher.post(predictionKey, () -> {
+                if (token != predictionToken || shown.get() != s) {
+                    return;
+                }
+                predictionToken = null;
+                Shown better = new Shown(s.trial(), s.states(), s.forces(), p, s.start(), s.cost(), s.success(),
+                        false);
+                shown.set(better);
+                ReplayTicker now = ticker;
+                if (now != null && now.shown == s) {
+                    now.shown = better;
+                }
+                Publication<ReplayFrame> f = frame.get();
+                if (f != null && f.frame().shown() == s) {
+                    frame.set(new Publication<>(new ReplayFrame(better, f.frame().t()), f.ticks(), f.stampNanos(),
+                            f.periodNanos(), f.playing(), f.playCommand(), f.pausedByItself()));
+                }
+            });
+        });
+    }
+
+    /**
+     * The observed trajectories the model of trial {@code t} was trained on (those of the trials before it), or null
+     * when the run does not hold them (a version 1 recording).
+     */
+    static List<Trajectory> dataBefore(Run r, Trial t) {
+        List<Trajectory> data = new ArrayList<>();
+        for (Trial before : r.trials()) {
+            if (before.trial() >= t.trial()) {
+                break;
+            }
+            Trajectory o = before.observedTrajectory();
+            if (o == null) {
+                return null;
+            }
+            data.add(o);
+        }
+        return data.isEmpty() ? null : data;
+    }
+
+    /** The settings a run's trials were learned with (the defaults with its loop, horizon and centres). */
+    static PilcoSettings settingsOf(Run r) {
+        return PilcoSettings.defaults().withPropagation(r.loop().propagation()).withHorizon(r.horizon())
+                .withCentres(r.centres());
+    }
+
+    /**
+     * The prediction of a trial's policy from N(start, startStd^2 I) on the trial's model: its GPs with their
+     * hyperparameters conditioned on the data before it, as the learner had them (no training). From the start mean
+     * 0 it is the trial's own prediction.
+     */
+    static PolicyEvaluation.Prediction predictFrom(PilcoSettings settings, List<Trajectory> data,
+                                                   SeHyperparameters[] hyperparameters, double[] policy,
+                                                   double[] start) {
+        GpDynamics model = GpDynamics.condition(data, hyperparameters);
+        return PilcoLearner.evaluation(settings, model, start).predict(policy, Runnable::run);
     }
 
     /** The task the trials ran on (PILCO's swing-up with their horizon). */
@@ -475,7 +569,8 @@ final class PilcoViewModel {
 
     /** A new replay of the trajectory, at its start, paused. */
     private void launch(Shown s) {
-        runner = playback.launch("pilco-replay", new ReplayTicker(s), LockStepRunner.Pacing.NONE, frame::set);
+        ticker = new ReplayTicker(s);
+        runner = playback.launch("pilco-replay", ticker, LockStepRunner.Pacing.NONE, frame::set);
     }
 
     /** Back to the start of the replay (Reset). */
@@ -533,7 +628,8 @@ final class PilcoViewModel {
 
     /** Steps through the trajectory, 0.1 s per tick; at the end it pauses, and Play starts it again. */
     static final class ReplayTicker implements Ticker<ReplayFrame> {
-        private final Shown shown;
+        /** What it steps through; the FX thread swaps in the same trajectory with its prediction once computed. */
+        private volatile Shown shown;
         private int t;
 
         ReplayTicker(Shown shown) {

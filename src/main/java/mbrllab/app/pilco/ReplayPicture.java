@@ -139,6 +139,9 @@ final class ReplayPicture {
         if (t > 0) {
             line += String.format(Locale.ROOT, " · step %.2f%s", task.cost(state), predictedText);
         }
+        if (s.predicting()) {
+            line += " · predicting from this start…";
+        }
         pen.text(line, 8, text * 2.1, text,
                 Pen.Face.REGULAR, Pen.Align.LEFT, Pen.VAlign.CENTER, w - 16);
     }

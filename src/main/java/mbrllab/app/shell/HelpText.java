@@ -288,5 +288,25 @@ final class HelpText {
               Round makes one CEM round of the coming step; after the last round it acts. The chart's lower
               plot compares the plans' predicted J with what the same forces earn: with one deterministic net
               the planner finds forces where the net is wrong in its favour, and the gap is large.
+
+            THE PILCO LAB
+              The lecture's case study (Deisenroth and Rasmussen, ICML 2011): a Gaussian process per state
+              component models the dynamics (squared exponential kernel, on the state change), so the model
+              knows where it has no data (epistemic uncertainty). Multi-step predictions are not Gaussian;
+              moment matching approximates the state at every step by a Gaussian with the exact mean and
+              covariance. The cost 1 - exp(-d^2 / (2 * 0.25^2)), d the pole tip's distance from upright, and
+              the RBF policy keep everything in closed form, so the expected total cost and its gradient
+              (backpropagation through time) are exact. The loop: one trial of random forces, then per trial
+              train the GPs on all data, optimise the policy on the model, apply it for 4 s, add the data.
+              Per trial the lab shows the predicted states and cost per step (mean +- 2 sd) against the real
+              rollout, the replay with the predicted pole tip (dot and 2-sigma ellipse) and the cost per trial
+              (predicted against actual, successes in green). A recorded run shows at once; a live run
+              computes in the background with its progress and Cancel. The policy is local: it is tailored to
+              the states its data came from. Another start replays the picked trial's policy from a start you
+              type and predicts it on that trial's model from there. Far from the data the model says it does
+              not know: the bands widen and the predicted cost rises towards 40 (the preset "PILCO: the
+              learned policy from another start" starts 0.5 m to the side), and the policy, tuned to the
+              starts it has seen, may fail. From upright it predicts, and gets, almost no cost. The preset "PILCO with the GP mean only" optimises on the GP
+              mean without its uncertainty: it trusts its model where it has no data and never swings up.
             """;
 }

@@ -157,13 +157,23 @@ public final class PilcoLearner {
 
     /** The policy evaluation on a model from the task's start distribution. */
     public PolicyEvaluation evaluation(GpDynamics model) {
+        return evaluation(settings, model, new double[4]);
+    }
+
+    /**
+     * The policy evaluation on a model from the task's start distribution moved to {@code startMean}: N(startMean,
+     * startStd^2 I). With the start mean 0 it is the evaluation a trial's policy was optimised on.
+     *
+     * @param startMean (x, x', theta, theta'); copied
+     */
+    public static PolicyEvaluation evaluation(PilcoSettings settings, GpDynamics model, double[] startMean) {
         SwingUpTask task = settings.task();
         double[] startCov = new double[16];
         for (int i = 0; i < 4; i++) {
             startCov[i * 4 + i] = task.startStd() * task.startStd();
         }
         return new PolicyEvaluation(model, task, task.steps(), settings.centres(), settings.propagation(),
-                new double[4], startCov, settings.explore());
+                startMean, startCov, settings.explore());
     }
 
     private TrialResult finish(int k, TaskEpisode episode, RbfPolicy applied, GpDynamics model,

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +22,14 @@ import mbrllab.app.lab.QueueDispatcher;
 import mbrllab.app.render.AwtPen;
 import mbrllab.core.cartpole.SwingUpSystem;
 import mbrllab.core.control.SwingUpTask;
+import mbrllab.core.pilco.PilcoLearner;
+import mbrllab.core.pilco.PilcoObserver;
+import mbrllab.core.pilco.PilcoSettings;
+import mbrllab.core.pilco.PolicyEvaluation;
 import mbrllab.core.pilco.RbfPolicy;
+import mbrllab.core.pilco.TrialResult;
 import mbrllab.core.random.SplitMix64;
+import mbrllab.io.PilcoRecording;
 import mbrllab.io.PilcoRecording.Trial;
 
 /** The PILCO lab's view model without a screen: the recorded run, the selection, other starts, Cancel, settings. */
@@ -107,7 +115,10 @@ class PilcoViewModelTest {
         assertEquals(3, vm.selectedProperty().get(), "a trial that does not exist changes nothing");
     }
 
-    /** The learned policy from another start: a real rollout of that policy, no prediction; trial 1 has no policy. */
+    /**
+     * The learned policy from another start: a real rollout of that policy, and, computed in the background, the
+     * prediction from the start distribution moved there (its mean at t = 0 is the start); trial 1 has no policy.
+     */
     @Test
     void theLearnedPolicyReplaysFromAnotherStart() throws InterruptedException {
         recorded();
@@ -117,7 +128,20 @@ class PilcoViewModelTest {
         assertTrue(vm.replayFrom(start));
         PilcoViewModel.Shown s = vm.shownProperty().get();
         assertArrayEquals(start, s.start(), 0.0);
-        assertNull(s.prediction());
+        assertNull(s.prediction(), "computed in the background");
+        assertTrue(s.predicting());
+        dispatcher.drainUntil(() -> vm.shownProperty().get().prediction() != null, "the prediction from the start",
+                60);
+        PilcoViewModel.Shown predicted = vm.shownProperty().get();
+        assertFalse(predicted.predicting());
+        assertArrayEquals(s.states(), predicted.states(), 0.0, "the same rollout, now with its prediction");
+        assertArrayEquals(start, predicted.start(), 0.0);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(start[i], predicted.prediction().mean(0, i), 0.0);
+            assertEquals(0.01, predicted.prediction().cov(0, i, i), 1e-15, "the start distribution's spread");
+        }
+        assertTrue(predicted.prediction().cov(40, 2, 2) > 0, "the prediction spreads");
+        s = predicted;
         assertEquals(0.5, s.state(0, 0), 0.0);
         assertEquals(0.3, s.state(0, 2), 0.0);
         // the forces are the policy's on the noisy observations, the states its real consequences
@@ -141,6 +165,41 @@ class PilcoViewModelTest {
         assertNotNull(vm.shownProperty().get().prediction());
         vm.selectTrial(1);
         assertFalse(vm.replayFrom(start), "the random trial has no policy");
+    }
+
+    /**
+     * The model a trial's policy was optimised on, rebuilt from the recording (the observations of the trials before
+     * it and the trial's hyperparameters, no training), predicts from the start mean 0 exactly what the trial
+     * recorded; a version 1 recording (no observations, no hyperparameters) gives no model.
+     */
+    @Test
+    void aTrialsModelIsRebuiltFromTheRecording() {
+        PilcoSettings settings = PilcoSettings.defaults().withHorizon(10).withCentres(3).withMaxEvaluations(8);
+        List<Trial> trials = new ArrayList<>();
+        for (TrialResult r : PilcoLearner.run(settings, 5, 3, Runnable::run, PilcoObserver.NONE)) {
+            trials.add(Trial.of(r));
+        }
+        PilcoRecording recording = PilcoRecording.parse(new PilcoRecording(5, 10, 3, 8, "moment", 0.1, trials)
+                .toJson(), "run.json");
+        PilcoViewModel.Run run = new PilcoViewModel.Run(recording.trials(), 3, PilcoLabSettings.Source.LIVE,
+                PilcoLabSettings.Loop.MOMENT, 5, 10, 3, 8);
+        for (int k = 2; k <= 3; k++) {
+            Trial t = recording.trials().get(k - 1);
+            assertEquals(k - 1, PilcoViewModel.dataBefore(run, t).size());
+            PolicyEvaluation.Prediction p = PilcoViewModel.predictFrom(PilcoViewModel.settingsOf(run),
+                    PilcoViewModel.dataBefore(run, t), t.gpHyperparameters(), t.policy(), new double[4]);
+            assertArrayEquals(t.prediction().means(), p.means(), 1e-12, "trial " + k);
+            assertArrayEquals(t.prediction().covs(), p.covs(), 1e-12, "trial " + k);
+            assertArrayEquals(t.prediction().costMean(), p.costMean(), 1e-12, "trial " + k);
+        }
+        assertNull(recording.trials().get(0).gpHyperparameters(), "the random trial has no model");
+        String v1 = recording.toJson().replace("\"version\":2", "\"version\":1");
+        PilcoRecording old = PilcoRecording.parse(v1, "old.json");
+        assertNull(old.trials().get(1).observed());
+        assertNull(old.trials().get(1).gpHyperparameters());
+        PilcoViewModel.Run oldRun = new PilcoViewModel.Run(old.trials(), 3, PilcoLabSettings.Source.RECORDED,
+                PilcoLabSettings.Loop.MOMENT, 5, 10, 3, 8);
+        assertNull(PilcoViewModel.dataBefore(oldRun, old.trials().get(2)));
     }
 
     /** Step moves the replay one control step; the picture draws every step with its tip ellipse. */
@@ -261,7 +320,10 @@ class PilcoViewModelTest {
                 .createObjectNode().put("source", "recorded").put("trials", PilcoLabSettings.MAX_TRIALS)).trials());
     }
 
-    /** The three PILCO presets are valid: the recorded run, the live run from scratch, the GP mean only. */
+    /**
+     * The four PILCO presets are valid: the recorded run, the live run from scratch, the GP mean only, trial 8's
+     * policy from another start.
+     */
     @Test
     void theBundledPilcoPresetsAreValid() {
         java.util.Map<String, PilcoLabSettings> found = new java.util.TreeMap<>();
@@ -272,8 +334,11 @@ class PilcoViewModelTest {
                 found.put(preset.file(), PilcoLabSettings.fromJson(session.settings()));
             }
         }
-        assertEquals(java.util.List.of("pilco-from-scratch.json", "pilco-mean-only.json", "pilco-recorded.json"),
-                java.util.List.copyOf(found.keySet()));
+        assertEquals(java.util.List.of("pilco-another-start.json", "pilco-from-scratch.json", "pilco-mean-only.json",
+                "pilco-recorded.json"), java.util.List.copyOf(found.keySet()));
+        PilcoLabSettings another = found.get("pilco-another-start.json");
+        assertEquals(8, another.trial());
+        assertArrayEquals(new double[] {0.5, 0, 0, 0}, another.start(), 0.0);
         assertEquals(PilcoLabSettings.Source.LIVE, found.get("pilco-from-scratch.json").source());
         assertEquals(PilcoLabSettings.Loop.MEAN, found.get("pilco-mean-only.json").propagation());
         assertEquals(PilcoLabSettings.Source.RECORDED, found.get("pilco-recorded.json").source());
