@@ -144,6 +144,11 @@ class PilcoLabTest extends ShellFixture {
         clickOnFx(robot, "#pilcoReplayFromButton");
         waitLong(() -> fx(() -> realX(chart(robot, "#pilcoStatesChart"))[0]) == 0.4, 15,
                 "the replay starts at x = 0.4");
+        // and, once computed in the background, its prediction from there: the band starts at the typed x
+        waitLong(() -> fx(() -> chart(robot, "#pilcoCostStepChart").getXYPlot().getDataset(0).getSeriesCount()) > 0,
+                30, "the prediction from the typed start is drawn");
+        double predictedX0 = fx(() -> lab(robot).model().shownProperty().get().prediction().mean(0, 0));
+        assertEquals(0.4, predictedX0, 0.0);
     }
 
     /** The four exports write PNG, SVG and CSV of what is on show; a saved session opens to the same trial. */
