@@ -493,13 +493,14 @@ public final class AccelerationLab extends BaseLab {
         showControls();
     }
 
-    /** "real data only", "ensemble n=10 k=1", "true physics n=10 k=20". */
+    /** "real data only", "ensemble n=10 k=1", "true physics n=10 k=20", "true physics + noise 0.1 n=10 k=1". */
     static String shortName(AccelerationSetting s) {
         return switch (s.model()) {
             case NONE -> "real data only";
             case ENSEMBLE -> "ensemble n=" + s.n() + " k=" + s.k();
             case SINGLE -> "single net n=" + s.n() + " k=" + s.k();
-            case TRUE -> "true physics n=" + s.n() + " k=" + s.k();
+            case TRUE -> (s.noise() == 0 ? "true physics" : "true physics + noise " + s.noise()) + " n=" + s.n()
+                    + " k=" + s.k();
         };
     }
 

@@ -90,6 +90,11 @@ class AccelerationLabTest extends ShellFixture {
                 "the refusal");
         assertEquals(AccelerationSetting.withModel(ModelChoice.SINGLE, 5, 3, 0.5), lab.model().settings().third());
         doubleClickOnFx(robot, "#thirdField").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A)
+                .release(KeyCode.CONTROL).write("true:n=10:k=1:noise=0.1").type(KeyCode.ENTER);
+        waitUntil(() -> text(robot, "#paneTitle2").equals("3: true physics + noise 0.1 n=10 k=1"),
+                "pane 3's title names the noise");
+        assertEquals(AccelerationSetting.noisyTrue(10, 1, 0.5, 0.1), lab.model().settings().third());
+        doubleClickOnFx(robot, "#thirdField").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A)
                 .release(KeyCode.CONTROL).write("model:n=10:k=1").type(KeyCode.ENTER);
         waitUntil(() -> text(robot, "#optionsMessage").startsWith("\"third\" must differ from the other two panes"),
                 "the same setting as pane 2 is refused");
