@@ -379,8 +379,8 @@ final class AccelerateCommand implements Callable<Integer> {
                         + "only (true:...:noise=S)");
             }
             if (!(noise >= 0 && noise <= AccelerationSetting.MAX_NOISE)) {
-                throw new UserInputException("accelerate: --settings: '" + item + "': noise must be in 0.."
-                        + "1, got " + noise);
+                throw new UserInputException("accelerate: --settings: '" + item + "': noise must be in 0..1, got "
+                        + noise);
             }
             AccelerationSetting setting = kind == ModelChoice.NONE ? AccelerationSetting.realOnly()
                     : kind == ModelChoice.TRUE ? AccelerationSetting.noisyTrue(n, k, r, noise)

@@ -31,8 +31,8 @@ class AccelerateCommandTest {
     @Test
     void settingsAndTheirNames() {
         List<AccelerateCommand.Named> named = AccelerateCommand.parseSettings(
-                "real,model:n=10:k=1,model:n=10:k=20,true:n=10:k=1,single:k=5,model:n=3:ratio=0.25,true:n=10:k=1:noise=0.1",
-                0.5);
+                "real,model:n=10:k=1,model:n=10:k=20,true:n=10:k=1,single:k=5,model:n=3:ratio=0.25,"
+                        + "true:n=10:k=1:noise=0.1", 0.5);
         assertEquals(List.of("real", "model_n10_k1", "model_n10_k20", "true_n10_k1", "single_k5", "model_n3_ratio0.25",
                 "true_n10_k1_noise0.1"), named.stream().map(AccelerateCommand.Named::name).toList());
         assertEquals(AccelerationSetting.noisyTrue(10, 1, 0.5, 0.1), named.get(6).setting());

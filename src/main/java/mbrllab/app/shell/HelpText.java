@@ -193,7 +193,8 @@ final class HelpText {
               k steps from states of the real buffer, written into a model buffer; half of each minibatch is model
               data), 3 a setting of your choice ("real", or
               KIND:n=N:k=K with KIND model, single or true; true:n=N:k=K:noise=S adds Gaussian noise of S times
-              each component's scale, 2.4 m, 2 m/s, 0.21 rad, 2 rad/s, to every model step). They share the seed, the start states, the initial
+              each component's scale, 2.4 m, 2 m/s, 0.21 rad, 2 rad/s, to every model step: a model whose
+              one-step error is S). They share the seed, the start states, the initial
               Q-network and the 2 Q updates per real step, so only the data they learn from differs. The learned
               model (an ensemble of 5 nets predicting the state change; reward +1 and the termination rule are
               known) is refitted every 500 real steps with 200 warm-started Adam steps; "true" uses the physics
@@ -306,7 +307,8 @@ final class HelpText {
               type and predicts it on that trial's model from there. Far from the data the model says it does
               not know: the bands widen and the predicted cost rises towards 40 (the preset "PILCO: the
               learned policy from another start" starts 0.5 m to the side), and the policy, tuned to the
-              starts it has seen, may fail. From upright it predicts, and gets, almost no cost. The preset "PILCO with the GP mean only" optimises on the GP
-              mean without its uncertainty: it trusts its model where it has no data and never swings up.
+              starts it has seen, may fail. From upright it predicts, and gets, almost no cost. The preset
+              "PILCO with the GP mean only" optimises on the GP mean without its uncertainty: it trusts its
+              model where it has no data and never swings up.
             """;
 }
