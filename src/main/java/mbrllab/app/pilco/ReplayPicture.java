@@ -16,6 +16,9 @@ import mbrllab.io.PilcoRecording.Trial;
  */
 final class ReplayPicture {
 
+    /** A predicted tip ellipse whose larger 2-sigma semi-axis exceeds this many pole lengths is drawn faint. */
+    static final double VAGUE_TIP = 4;
+
     /** Half the width of track shown at least [m]. */
     static final double MIN_HALF_WIDTH = 1.2;
 
@@ -82,9 +85,12 @@ final class ReplayPicture {
                 ys[i] = cy - (tip.py() + ex * Math.sin(e[2]) + ey * Math.cos(e[2])) * m;
             }
             Color c = Palette.categorical(0);
-            pen.fill(new Color(c.getRed(), c.getGreen(), c.getBlue(), 60));
+            // an ellipse wider than the picture (a start far from the data: the model does not know where the tip
+            // is) is drawn faint and dashed, so that the cart and the trail stay readable
+            boolean vague = e[0] > VAGUE_TIP * l;
+            pen.fill(new Color(c.getRed(), c.getGreen(), c.getBlue(), vague ? 22 : 60));
             pen.fillPolygon(xs, ys);
-            pen.stroke(c, 1.5 * lw, null);
+            pen.stroke(c, 1.5 * lw, vague ? new double[] {6, 6} : null);
             pen.strokePolygon(xs, ys);
             pen.fill(c);
             pen.fillOval(cx + tip.px() * m - 4, cy - tip.py() * m - 4, 8, 8);
