@@ -91,6 +91,11 @@ class PolicyEvaluationTest {
         return GpDynamics.condition(randomData(seed), h);
     }
 
+    /** Moment matching over 8 steps with a 3-centre policy from the start distribution. */
+    private static PolicyEvaluation eightSteps(GpDynamics model) {
+        return new PolicyEvaluation(model, TASK, 8, 3, Propagation.MOMENT_MATCHING, new double[4], startCov());
+    }
+
     /**
      * With GP noise large enough to matter (sigma_n from 0.3 to 0.75, so the policy sees the state with variances
      * 0.045 to 0.28 added, more than the start's 0.01), the backward pass still matches central differences in all
@@ -100,8 +105,7 @@ class PolicyEvaluationTest {
     void gradientMatchesFiniteDifferencesWithThePolicysObservationNoise() {
         GpDynamics model = noisyDynamics(5, 0.3);
         RbfPolicy policy = MomentBlocksTest.randomPolicy(3, 26);
-        PolicyEvaluation eval = new PolicyEvaluation(model, TASK, 8, 3, Propagation.MOMENT_MATCHING, new double[4],
-                startCov());
+        PolicyEvaluation eval = eightSteps(model);
         assertEquals(0.3 * 0.3 / 2, eval.policyNoise(0), 1e-15);
         assertEquals(0.75 * 0.75 / 2, eval.policyNoise(3), 1e-15);
         assertGradientMatchesCentralDifferences(eval, policy.parameters(), "");
@@ -115,8 +119,7 @@ class PolicyEvaluationTest {
     void theExplorationTermEntersJAndItsGradient() {
         GpDynamics model = noisyDynamics(5, 0.3);
         RbfPolicy policy = MomentBlocksTest.randomPolicy(3, 26);
-        PolicyEvaluation plain = new PolicyEvaluation(model, TASK, 8, 3, Propagation.MOMENT_MATCHING, new double[4],
-                startCov());
+        PolicyEvaluation plain = eightSteps(model);
         PolicyEvaluation explore = new PolicyEvaluation(model, TASK, 8, 3, Propagation.MOMENT_MATCHING,
                 new double[4], startCov(), -0.2);
         double[] theta = policy.parameters();
