@@ -443,32 +443,32 @@ final class PilcoViewModel {
         Shown s;
         SwingUpTask task = task(t.steps());
         predictionToken = null;
+        List<Trajectory> data = start == null ? null : modelData(run(), t);
         if (start == null) {
             s = new Shown(t, t.states(), t.forces(), t.prediction(), null, t.actualCost(), t.success(), false);
         } else {
             double[][] rollout = rollout(task, t, start, playback.seed());
             s = new Shown(t, rollout[0], rollout[1], null, start, task.totalCost(rollout[0]),
-                    task.isSuccess(rollout[0]), canPredict(run(), t));
+                    task.isSuccess(rollout[0]), data != null);
         }
         shown.set(s);
         launch(s);
         if (s.predicting()) {
-            predictInBackground(s);
+            predictInBackground(s, data);
         }
     }
 
-    /** Whether the run holds trial t's model (its hyperparameters and the data before it). */
-    private static boolean canPredict(Run r, Trial t) {
-        return r != null && t.gpHyperparameters() != null && dataBefore(r, t) != null;
+    /** The data trial t's model was trained on, or null when the run does not hold its model. */
+    private static List<Trajectory> modelData(Run r, Trial t) {
+        return r == null || t.gpHyperparameters() == null ? null : dataBefore(r, t);
     }
 
     /**
      * Computes the prediction from another start on a worker (a moment-matching rollout takes a few hundred
      * milliseconds) and puts it into what is on show, if that is still the same replay: charts, replay frames.
      */
-    private void predictInBackground(Shown s) {
+    private void predictInBackground(Shown s, List<Trajectory> data) {
         Run r = run();
-        List<Trajectory> data = dataBefore(r, s.trial());
         SeHyperparameters[] hyperparameters = s.trial().gpHyperparameters();
         Object token = new Object();
         predictionToken = token;
