@@ -321,74 +321,17 @@ final class AccelerateCommand implements Callable<Integer> {
             if (item.isEmpty()) {
                 throw new UserInputException("accelerate: --settings has an empty setting in '" + list + "'");
             }
-            String[] parts = item.split(":", -1);
-            ModelChoice kind = ModelChoice.ofKey(parts[0]);
-            if (kind == null) {
-                throw new UserInputException("accelerate: --settings: unknown setting '" + parts[0] + "' in '" + item
-                        + "'; expected real, model, single or true");
+            AccelerationSetting setting;
+            try {
+                setting = AccelerationSetting.parse(item, defaultRatio);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("accelerate: --settings: " + e.getMessage());
             }
-            if (kind == ModelChoice.NONE && parts.length > 1) {
-                throw new UserInputException("accelerate: --settings: '" + item + "': real takes no options (n, k, "
-                        + "ratio and noise are for settings with a model)");
-            }
-            int n = 10;
-            int k = 1;
-            double r = defaultRatio;
-            double noise = 0;
-            Set<String> keys = new HashSet<>();
-            StringBuilder name = new StringBuilder(parts[0]);
-            for (int i = 1; i < parts.length; i++) {
-                String part = parts[i];
-                int eq = part.indexOf('=');
-                String key = eq < 0 ? part : part.substring(0, eq);
-                String value = eq < 0 ? "" : part.substring(eq + 1);
-                if (eq < 0) {
-                    throw new UserInputException("accelerate: --settings: '" + item + "': write " + key + "=VALUE");
-                }
-                if (!keys.add(key)) {
-                    throw new UserInputException("accelerate: --settings: '" + item + "' gives " + key + " twice");
-                }
-                try {
-                    switch (key) {
-                        case "n" -> n = Integer.parseInt(value);
-                        case "k" -> k = Integer.parseInt(value);
-                        case "ratio" -> r = Double.parseDouble(value);
-                        case "noise" -> noise = Double.parseDouble(value);
-                        default -> throw new UserInputException("accelerate: --settings: '" + item + "': unknown option '"
-                                + part + "'; expected n=N, k=K, ratio=R or (true only) noise=S");
-                    }
-                } catch (NumberFormatException e) {
-                    throw new UserInputException("accelerate: --settings: '" + item + "': " + key + " needs a number, got '"
-                            + value + "'");
-                }
-                name.append('_').append(part.replace("=", ""));
-            }
-            if (n < 1 || n > AccelerationSetting.MAX_N) {
-                throw new UserInputException("accelerate: --settings: '" + item + "': n must be in 1.."
-                        + AccelerationSetting.MAX_N + ", got " + n);
-            }
-            if (k < 1 || k > AccelerationSetting.MAX_K) {
-                throw new UserInputException("accelerate: --settings: '" + item + "': k must be in 1.."
-                        + AccelerationSetting.MAX_K + ", got " + k);
-            }
-            if (!(r >= 0 && r <= 1)) {
-                throw new UserInputException("accelerate: --settings: '" + item + "': ratio must be in 0..1, got " + r);
-            }
-            if (keys.contains("noise") && kind != ModelChoice.TRUE) {
-                throw new UserInputException("accelerate: --settings: '" + item + "': noise is for the true physics "
-                        + "only (true:...:noise=S)");
-            }
-            if (!(noise >= 0 && noise <= AccelerationSetting.MAX_NOISE)) {
-                throw new UserInputException("accelerate: --settings: '" + item + "': noise must be in 0..1, got "
-                        + noise);
-            }
-            AccelerationSetting setting = kind == ModelChoice.NONE ? AccelerationSetting.realOnly()
-                    : kind == ModelChoice.TRUE ? AccelerationSetting.noisyTrue(n, k, r, noise)
-                    : AccelerationSetting.withModel(kind, n, k, r);
-            if (!seen.add(setting) || !names.add(name.toString())) {
+            String name = AccelerationSetting.nameOf(item);
+            if (!seen.add(setting) || !names.add(name)) {
                 throw new UserInputException("accelerate: --settings lists '" + item + "' twice");
             }
-            result.add(new Named(name.toString(), setting));
+            result.add(new Named(name, setting));
         }
         return result;
     }

@@ -324,7 +324,8 @@ public final class AccelerationLab extends BaseLab {
         thirdField.setId("thirdField");
         thirdField.setPrefColumnCount(10);
         thirdField.setTooltip(new Tooltip("real, or KIND:n=N:k=K with KIND model (learned ensemble), single (one "
-                + "learned net) or true (the true physics); true:n=N:k=K:noise=S adds Gaussian noise of S times each "
+                + "learned net) or true (the true physics), n and k up to 50; :ratio=R sets the fraction of real data "
+                + "in each minibatch (0.5 if not given); true:n=N:k=K:noise=S adds Gaussian noise of S times each "
                 + "component's scale to every model step (a model of known error); Enter applies"));
         thirdField.setOnAction(e -> applyThird());
         Button thirdApply = new Button("Apply");
@@ -420,7 +421,7 @@ public final class AccelerationLab extends BaseLab {
         try {
             report(model.setThird(AccelerationSettings.parseSetting(thirdField.getText())));
         } catch (IllegalArgumentException e) {
-            message.setText("Pane 3 must be " + e.getMessage() + ", got '" + thirdField.getText().strip() + "'");
+            message.setText("Pane 3: " + e.getMessage());
         }
     }
 
@@ -493,8 +494,16 @@ public final class AccelerationLab extends BaseLab {
         showControls();
     }
 
-    /** "real data only", "ensemble n=10 k=1", "true physics n=10 k=20", "true physics + noise 0.1 n=10 k=1". */
+    /**
+     * "real data only", "ensemble n=10 k=1", "true physics n=10 k=20", "true physics + noise 0.1 n=10 k=1", and
+     * " ratio=0.25" after a ratio other than the lab's.
+     */
     static String shortName(AccelerationSetting s) {
+        String name = paneName(s);
+        return !s.usesModel() || s.realRatio() == AccelerationSettings.RATIO ? name : name + " ratio=" + s.realRatio();
+    }
+
+    private static String paneName(AccelerationSetting s) {
         return switch (s.model()) {
             case NONE -> "real data only";
             case ENSEMBLE -> "ensemble n=" + s.n() + " k=" + s.k();

@@ -152,7 +152,7 @@ public record AccelerationSettings(ModelChoice model, int n, int k, Acceleration
         try {
             third = parseSetting(thirdText);
         } catch (IllegalArgumentException e) {
-            throw o.invalid("third", e.getMessage(), thirdText);
+            throw o.refused("third", e.getMessage());
         }
         int processes = o.wholeInt("processes", d.processes(), 0, 2);
         int runs = o.wholeInt("runs", d.runs(), 1, MAX_RUNS);
@@ -164,47 +164,13 @@ public record AccelerationSettings(ModelChoice model, int n, int k, Acceleration
     }
 
     /**
-     * One setting in the command's syntax: {@code real}, or {@code KIND:n=N:k=K} with KIND model, single or true, n in
-     * [1, {@value #MAX_N}] and k in [1, {@value #MAX_K}] (the lab's ranges; the ratio is always {@link #RATIO}), and for
-     * true an optional {@code :noise=S}, S in [0, 1].
+     * One setting in the command's syntax ({@link AccelerationSetting#parse}, the ratio {@link #RATIO} when not
+     * given): {@code real}, or {@code KIND[:n=N][:k=K][:ratio=R]} with KIND model, single or true, for true also
+     * {@code [:noise=S]}; n and k within the lab's ranges, 1 to {@value #MAX_N} and 1 to {@value #MAX_K}.
      *
-     * @throws IllegalArgumentException saying what a setting must be
+     * @throws IllegalArgumentException saying what is wrong with the setting
      */
     public static AccelerationSetting parseSetting(String text) {
-        String t = text.strip();
-        if (t.equals("real")) {
-            return AccelerationSetting.realOnly();
-        }
-        String[] parts = t.split(":", -1);
-        ModelChoice kind = ModelChoice.ofKey(parts[0]);
-        boolean noisy = parts.length == 4 && kind == ModelChoice.TRUE && parts[3].startsWith("noise=");
-        if (kind == null || kind == ModelChoice.NONE || (parts.length != 3 && !noisy) || !parts[1].startsWith("n=")
-                || !parts[2].startsWith("k=")) {
-            throw new IllegalArgumentException("real, KIND:n=N:k=K (KIND model, single or true) or true:n=N:k=K:noise=S");
-        }
-        int n;
-        int k;
-        try {
-            n = Integer.parseInt(parts[1].substring(2));
-            k = Integer.parseInt(parts[2].substring(2));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("a setting with whole numbers n and k");
-        }
-        if (n < 1 || n > MAX_N || k < 1 || k > MAX_K) {
-            throw new IllegalArgumentException("a setting with n in 1.." + MAX_N + " and k in 1.." + MAX_K);
-        }
-        if (!noisy) {
-            return AccelerationSetting.withModel(kind, n, k, RATIO);
-        }
-        double noise;
-        try {
-            noise = Double.parseDouble(parts[3].substring("noise=".length()));
-        } catch (NumberFormatException e) {
-            noise = Double.NaN;
-        }
-        if (!(noise >= 0 && noise <= AccelerationSetting.MAX_NOISE)) {
-            throw new IllegalArgumentException("a noise in 0..1");
-        }
-        return AccelerationSetting.noisyTrue(n, k, RATIO, noise);
+        return AccelerationSetting.parse(text, RATIO, MAX_N, MAX_K);
     }
 }

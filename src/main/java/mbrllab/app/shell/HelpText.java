@@ -191,10 +191,10 @@ final class HelpText {
               buffer, a target network) also learn from simulated transitions. Three learners run side by side on
               one real-step clock: 1 real data only, 2 model-augmented (after every real step n model rollouts of
               k steps from states of the real buffer, written into a model buffer; half of each minibatch is model
-              data), 3 a setting of your choice ("real", or
-              KIND:n=N:k=K with KIND model, single or true; true:n=N:k=K:noise=S adds Gaussian noise of S times
-              each component's scale, 2.4 m, 2 m/s, 0.21 rad, 2 rad/s, to every model step: a model whose
-              one-step error is S). They share the seed, the start states, the initial
+              data), 3 a setting of your choice, written as for `accelerate --settings` ("real", or
+              KIND:n=N:k=K with KIND model, single or true, n and k up to 50; :ratio=R sets the share of real
+              data in each minibatch; true:n=N:k=K:noise=S adds Gaussian noise of S times each component's
+              scale, 2.4 m, 2 m/s, 0.21 rad, 2 rad/s, to every model step: a model whose one-step error is S). They share the seed, the start states, the initial
               Q-network and the 2 Q updates per real step, so only the data they learn from differs. The learned
               model (an ensemble of 5 nets predicting the state change; reward +1 and the termination rule are
               known) is refitted every 500 real steps with 200 warm-started Adam steps; "true" uses the physics

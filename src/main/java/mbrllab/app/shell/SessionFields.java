@@ -89,6 +89,11 @@ public final class SessionFields {
         return new IllegalArgumentException("\"" + prefix + field + "\" must be " + what + ", got " + got);
     }
 
+    /** The refusal of {@code field} in the words of {@code why}, e.g. a parser's message that quotes the value. */
+    public IllegalArgumentException refused(String field, String why) {
+        return new IllegalArgumentException("\"" + prefix + field + "\": " + why);
+    }
+
     /** A number (any JSON number). */
     public double number(String field, double fallback) {
         if (!has(field)) {

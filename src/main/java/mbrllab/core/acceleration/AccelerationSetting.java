@@ -1,6 +1,8 @@
 package mbrllab.core.acceleration;
 
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One learner to compare: real-only DQN, or DQN with model data (the lecture's Dyna-style recipe): after each real
@@ -69,6 +71,102 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
         return new AccelerationSetting(ModelChoice.TRUE, n, k, realRatio, noise);
     }
 
+    /**
+     * Parses one setting of the {@code accelerate --settings} syntax: {@code real}, or {@code KIND[:n=N][:k=K]
+     * [:ratio=R]} with KIND model (the learned ensemble), single or true, and for true also {@code [:noise=S]}; the
+     * options in any order, each at most once; n 10, k 1 and the ratio {@code defaultRatio} when not given. The
+     * command line and the lab's third pane both read settings with it.
+     *
+     * @param item         the setting's text; surrounding white space is ignored
+     * @param defaultRatio the real-data ratio of a setting that gives none, in [0, 1]
+     * @throws IllegalArgumentException a one-line message that quotes the setting and says what is wrong, e.g.
+     *                                  {@code 'model:n=0': n must be in 1..1000, got 0}
+     */
+    public static AccelerationSetting parse(String item, double defaultRatio) {
+        return parse(item, defaultRatio, MAX_N, MAX_K);
+    }
+
+    /**
+     * {@link #parse(String, double)} with n and k limited to narrower ranges (a front end's own, such as the lab's
+     * sliders'); the message names those ranges.
+     *
+     * @param maxN largest n, in [1, {@value #MAX_N}]
+     * @param maxK largest k, in [1, {@value #MAX_K}]
+     */
+    public static AccelerationSetting parse(String item, double defaultRatio, int maxN, int maxK) {
+        if (maxN < 1 || maxN > MAX_N || maxK < 1 || maxK > MAX_K) {
+            throw new IllegalArgumentException("maxN must be in [1, " + MAX_N + "] and maxK in [1, " + MAX_K
+                    + "], got " + maxN + " and " + maxK);
+        }
+        String t = item.strip();
+        String[] parts = t.split(":", -1);
+        ModelChoice kind = ModelChoice.ofKey(parts[0]);
+        if (kind == null) {
+            throw new IllegalArgumentException("'" + t + "': unknown setting '" + parts[0]
+                    + "'; expected real, model, single or true");
+        }
+        if (kind == ModelChoice.NONE) {
+            if (parts.length > 1) {
+                throw new IllegalArgumentException("'" + t + "': real takes no options (n, k, ratio and noise are for "
+                        + "settings with a model)");
+            }
+            return realOnly();
+        }
+        int n = 10;
+        int k = 1;
+        double ratio = defaultRatio;
+        double noise = 0;
+        Set<String> keys = new HashSet<>();
+        for (int i = 1; i < parts.length; i++) {
+            String part = parts[i];
+            int eq = part.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("'" + t + "': write " + part + "=VALUE");
+            }
+            String key = part.substring(0, eq);
+            String value = part.substring(eq + 1);
+            if (!keys.add(key)) {
+                throw new IllegalArgumentException("'" + t + "' gives " + key + " twice");
+            }
+            try {
+                switch (key) {
+                    case "n" -> n = Integer.parseInt(value);
+                    case "k" -> k = Integer.parseInt(value);
+                    case "ratio" -> ratio = Double.parseDouble(value);
+                    case "noise" -> noise = Double.parseDouble(value);
+                    default -> throw new IllegalArgumentException("'" + t + "': unknown option '" + part
+                            + "'; expected n=N, k=K, ratio=R or (true only) noise=S");
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + t + "': " + key + " needs a number, got '" + value + "'");
+            }
+        }
+        if (n < 1 || n > maxN) {
+            throw new IllegalArgumentException("'" + t + "': n must be in 1.." + maxN + ", got " + n);
+        }
+        if (k < 1 || k > maxK) {
+            throw new IllegalArgumentException("'" + t + "': k must be in 1.." + maxK + ", got " + k);
+        }
+        if (!(ratio >= 0 && ratio <= 1)) {
+            throw new IllegalArgumentException("'" + t + "': ratio must be in 0..1, got " + ratio);
+        }
+        if (keys.contains("noise") && kind != ModelChoice.TRUE) {
+            throw new IllegalArgumentException("'" + t + "': noise is for the true physics only (true:...:noise=S)");
+        }
+        if (!(noise >= 0 && noise <= MAX_NOISE)) {
+            throw new IllegalArgumentException("'" + t + "': noise must be in 0..1, got " + noise);
+        }
+        return new AccelerationSetting(kind, n, k, ratio, noise);
+    }
+
+    /**
+     * The column name of a setting as typed: its text with ':' and '=' dropped and the parts joined by '_'
+     * ({@code model:n=10:k=1} gives {@code model_n10_k1}, {@code single:k=5} gives {@code single_k5}).
+     */
+    public static String nameOf(String item) {
+        return item.strip().replace("=", "").replace(':', '_');
+    }
+
     /** Whether this setting uses model data. */
     public boolean usesModel() {
         return model != ModelChoice.NONE;
@@ -95,13 +193,17 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
         return noise == 0 ? text : text + ":noise=" + number(noise);
     }
 
-    /** A legend label, e.g. "learned ensemble, n = 10, k = 1" or "true physics + noise 0.1, n = 10, k = 1". */
+    /**
+     * A legend label, e.g. "learned ensemble, n = 10, k = 1", "true physics + noise 0.1, n = 10, k = 1" or, with a
+     * ratio other than {@link AccelerationParams#DEFAULT_REAL_RATIO}, "learned ensemble, n = 10, k = 1, ratio 0.25".
+     */
     public String label() {
         if (!usesModel()) {
             return model.label();
         }
         String source = noise == 0 ? model.label() : model.label() + " + noise " + number(noise);
-        return String.format(Locale.ROOT, "%s, n = %d, k = %d", source, n, k);
+        String label = String.format(Locale.ROOT, "%s, n = %d, k = %d", source, n, k);
+        return realRatio == AccelerationParams.DEFAULT_REAL_RATIO ? label : label + ", ratio " + number(realRatio);
     }
 
     private static String number(double v) {

@@ -86,7 +86,7 @@ class AccelerationLabTest extends ShellFixture {
         doubleClickOnFx(robot, "#thirdField").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A)
                 .release(KeyCode.CONTROL).write("true:n=0:k=1");
         clickOnFx(robot, "#thirdApply");
-        waitUntil(() -> text(robot, "#optionsMessage").startsWith("Pane 3 must be a setting with n in 1..50"),
+        waitUntil(() -> text(robot, "#optionsMessage").equals("Pane 3: 'true:n=0:k=1': n must be in 1..50, got 0"),
                 "the refusal");
         assertEquals(AccelerationSetting.withModel(ModelChoice.SINGLE, 5, 3, 0.5), lab.model().settings().third());
         doubleClickOnFx(robot, "#thirdField").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A)

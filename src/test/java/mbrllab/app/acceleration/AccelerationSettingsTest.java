@@ -29,6 +29,12 @@ class AccelerationSettingsTest {
         assertEquals(AccelerationSetting.realOnly(), AccelerationSettings.parseSetting(" real "));
         assertEquals(AccelerationSetting.noisyTrue(10, 1, AccelerationSettings.RATIO, 0.1),
                 AccelerationSettings.parseSetting("true:n=10:k=1:noise=0.1"));
+        // the lab reads the command's syntax, a ratio included, within its sliders' ranges
+        AccelerationSettings ratio = new AccelerationSettings(ModelChoice.ENSEMBLE, 10, 1,
+                AccelerationSettings.parseSetting("single:n=5:k=3:ratio=0.25"), 1, 5, 120, 42, 1234, false);
+        assertEquals(0.25, ratio.third().realRatio());
+        assertEquals(ratio, AccelerationSettings.fromJson(ratio.toJson()));
+        assertEquals("single:n=5:k=3:ratio=0.25", ratio.toJson().get("third").asText());
         AccelerationSettings noisy = new AccelerationSettings(ModelChoice.SINGLE, 7, 13,
                 AccelerationSetting.noisyTrue(4, 20, AccelerationSettings.RATIO, 0.25), 2, 5, 120, 42, 1234, false);
         assertEquals(noisy, AccelerationSettings.fromJson(noisy.toJson()));
@@ -45,6 +51,7 @@ class AccelerationSettingsTest {
             {"{\"model\": \"real\"}", "\"model\""},
             {"{\"third\": \"true:n=0:k=1\"}", "\"third\""},
             {"{\"third\": \"fast\"}", "\"third\""},
+            {"{\"third\": \"model:n=51:k=1\"}", "\"third\": 'model:n=51:k=1': n must be in 1..50, got 51"},
             {"{\"third\": \"model:n=10:k=1\"}", "\"third\""},
             {"{\"third\": \"real\"}", "\"third\""},
             {"{\"third\": \"model:n=10:k=1:noise=0.1\"}", "\"third\""},

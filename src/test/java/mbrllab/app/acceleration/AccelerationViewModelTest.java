@@ -48,6 +48,10 @@ class AccelerationViewModelTest {
         assertEquals(9, spec.seed());
         assertEquals(10, spec.runs());
         assertEquals("ensemble n=4 k=7", AccelerationLab.shortName(spec.settings().get(1)));
+        AccelerationSetting quarter = AccelerationSetting.withModel(ModelChoice.ENSEMBLE, 4, 7, 0.25);
+        assertEquals("ensemble n=4 k=7 ratio=0.25", AccelerationLab.shortName(quarter));
+        assertEquals("learned ensemble, n = 4, k = 7, ratio 0.25", quarter.label());
+        assertEquals("learned ensemble, n = 4, k = 7", spec.settings().get(1).label());
     }
 
     /** A change that would give pane 2 pane 3's setting is refused with the reason; nothing changes. */
