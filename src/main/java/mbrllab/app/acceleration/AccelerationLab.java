@@ -589,6 +589,12 @@ public final class AccelerationLab extends BaseLab {
             previousCounters = null;
             rateHistory.clear();
         }
+        if (previousCounters != null && previousCounters.qUpdates() == 0 && c.qUpdates() > 0) {
+            // learning has started: rates from the last frame before it, not diluted by the steps that only
+            // collected data (the first refit, at the start of learning, still counts)
+            rateHistory.clear();
+            rateHistory.addLast(rateEntry(now, previousCounters));
+        }
         if (previousCounters != null) {
             ProcessCounters p = previousCounters;
             light(Drawings.Processes.COLLECT, c.realSteps() > p.realSteps(), now);
@@ -603,11 +609,14 @@ public final class AccelerationLab extends BaseLab {
             light(Drawings.Processes.ROLLOUTS, c.modelTransitions() > p.modelTransitions(), now);
         }
         previousCounters = c;
-        rateHistory.addLast(new long[] {now, c.realSteps(), c.qUpdates(), c.targetUpdates(), c.modelRefits(),
-                c.modelTransitions()});
+        rateHistory.addLast(rateEntry(now, c));
         while (rateHistory.size() > 2 && c.realSteps() - rateHistory.peekFirst()[1] > RATE_WINDOW_STEPS) {
             rateHistory.removeFirst();
         }
+    }
+
+    private static long[] rateEntry(long now, ProcessCounters c) {
+        return new long[] {now, c.realSteps(), c.qUpdates(), c.targetUpdates(), c.modelRefits(), c.modelTransitions()};
     }
 
     private void light(int arrow, boolean flowed, long now) {

@@ -198,20 +198,20 @@ final class Drawings {
         arrow(pen, cx[3] - bw / 2, cy[1], cx[2] + bw / 2, cy[1], p.lit()[Processes.ROLLOUTS], p.usesModel(), t);
 
         List<BoxText> boxes = new ArrayList<>();
-        boxes.add(new BoxText(cx[0], cy[0], bw, bh, "1 Collect data", count(c.realSteps()) + " real steps",
+        boxes.add(new BoxText(cx[0], cy[0], bw, bh, "1 Collect data", counted(c.realSteps(), "real step", "real steps"),
                 rate(p.perStep()[0], ""), true, false));
-        boxes.add(new BoxText(cx[1], cy[1], bw, bh, "2 Q-function regression", count(c.qUpdates()) + " TD updates",
+        boxes.add(new BoxText(cx[1], cy[1], bw, bh, "2 Q-function regression", counted(c.qUpdates(), "TD update", "TD updates"),
                 rate(p.perStep()[1], ""), true, false));
         boxes.add(new BoxText(cx[0], cy[1], bw, bh, "3 Target network update",
-                count(c.targetUpdates()) + " copies θ → φ", rate(p.perStep()[2], ""), true, false));
+                counted(c.targetUpdates(), "copy", "copies") + " θ → φ", rate(p.perStep()[2], ""), true, false));
         boxes.add(new BoxText(cx[3], cy[0], bw, bh, "4 Model training", !p.usesModel() ? none : !p.learnedModel()
                         ? "true physics: no fit"
-                        : count(c.modelRefits()) + " refits, " + count(c.modelSteps()) + " steps",
+                        : counted(c.modelRefits(), "refit", "refits") + ", " + counted(c.modelSteps(), "step", "steps"),
                 p.learnedModel() ? rate(p.perStep()[3], "") : "", p.usesModel(), false));
         boxes.add(new BoxText(cx[3], cy[1], bw, bh, "5 Model-data collection", !p.usesModel() ? none
-                        : count(c.modelRollouts()) + " rollouts", p.usesModel() ? rate(p.perStep()[4], "transition")
+                        : counted(c.modelRollouts(), "rollout", "rollouts"), p.usesModel() ? rate(p.perStep()[4], "transition")
                         : "", p.usesModel(), false));
-        boxes.add(new BoxText(cx[1], cy[0], bw, bh, "Real data", count(c.realBufferSize()) + " transitions",
+        boxes.add(new BoxText(cx[1], cy[0], bw, bh, "Real data", counted(c.realBufferSize(), "transition", "transitions"),
                 "(x, u, x', r)", true, true));
         boxes.add(new BoxText(cx[2], cy[1], bw, bh, "Model data", !p.usesModel() ? "none" : count(c.modelBufferSize())
                         + (c.modelBufferSize() >= p.modelCapacity() ? " (full)" : "") + " transitions",
@@ -419,9 +419,14 @@ final class Drawings {
         return String.format(Locale.ROOT, "%,d", v);
     }
 
+    /** "1 refit", "0 refits", "1,390 rollouts". */
+    static String counted(long v, String one, String many) {
+        return count(v) + " " + (v == 1 ? one : many);
+    }
+
     /**
-     * "2.0 per real step", "178 transitions per real step" (with {@code what} "transition"), "1 per 500 real steps",
-     * or "" before a rate is known.
+     * "2.0 per real step", "0.9 per real step", "178 transitions per real step" (with {@code what} "transition"),
+     * "1 per 500 real steps" (below one in two real steps), or "" before a rate is known.
      */
     static String rate(double perStep, String what) {
         if (Double.isNaN(perStep)) {
@@ -430,7 +435,7 @@ final class Drawings {
         if (perStep == 0) {
             return "none lately";
         }
-        if (perStep >= 0.95) {
+        if (perStep >= 0.5) {
             String unit = what.isEmpty() ? "" : " " + what + "s";
             return String.format(Locale.ROOT, perStep >= 9.5 ? "%.0f%s per real step" : "%.1f%s per real step",
                     perStep, unit);

@@ -129,4 +129,20 @@ class DrawingsTest {
         assertEquals("tiny", Drawings.fitting(pen, new String[] {"wide enough text", "tiny"}, 18, 1),
                 "none fits: the last, shortest form");
     }
+
+    /** Rates read as numbers a student can say aloud; counts agree with their nouns. */
+    @Test
+    void ratesAndCounts() {
+        assertEquals("2.0 per real step", Drawings.rate(2, ""));
+        assertEquals("0.9 per real step", Drawings.rate(0.88, "")); // was "1 per 1 real steps"
+        assertEquals("0.5 per real step", Drawings.rate(0.5, ""));
+        assertEquals("1 per 3 real steps", Drawings.rate(1 / 3.0, ""));
+        assertEquals("1 per 500 real steps", Drawings.rate(0.002, ""));
+        assertEquals("10 transitions per real step", Drawings.rate(10, "transition"));
+        assertEquals("none lately", Drawings.rate(0, ""));
+        assertEquals("", Drawings.rate(Double.NaN, ""));
+        assertEquals("1 refit", Drawings.counted(1, "refit", "refits"));
+        assertEquals("0 refits", Drawings.counted(0, "refit", "refits"));
+        assertEquals("1,390 rollouts", Drawings.counted(1_390, "rollout", "rollouts"));
+    }
 }
