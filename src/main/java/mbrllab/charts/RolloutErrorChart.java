@@ -15,7 +15,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * The compounding error of a Dyna-style learner's model rollouts: the scaled state error after k imagined steps
- * against k, one line per setting with a 95% confidence band over runs.
+ * against k, one line per setting with a 95% confidence band over runs, and dashed beside it the error of the k-th
+ * step alone.
  */
 public final class RolloutErrorChart {
 
@@ -26,8 +27,9 @@ public final class RolloutErrorChart {
      * @param colour index into {@link Palette#categorical}
      * @param mean   mean over runs of the error after k steps
      * @param se     standard error over runs
+     * @param dashed drawn dashed (the error of the k-th step alone, beside the solid compounded error)
      */
-    public record Curve(String name, int colour, double[] mean, double[] se) {
+    public record Curve(String name, int colour, double[] mean, double[] se, boolean dashed) {
     }
 
     private RolloutErrorChart() {
@@ -67,7 +69,8 @@ public final class RolloutErrorChart {
             Color c = Palette.categorical(curves.get(i).colour());
             renderer.setSeriesPaint(i, c);
             renderer.setSeriesFillPaint(i, c);
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
+            renderer.setSeriesStroke(i, curves.get(i).dashed() ? new BasicStroke(2f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f) : new BasicStroke(2f));
             renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
         }
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);

@@ -88,9 +88,13 @@ final class AccelerateOutput {
         return sb.toString();
     }
 
-    /** setting,k,error_mean,error_se,x_rmse,x_dot_rmse,theta_rmse,theta_dot_rmse for the settings with a model. */
+    /**
+     * setting,k,error_mean,error_se,x_rmse,x_dot_rmse,theta_rmse,theta_dot_rmse,step_error_mean,step_error_se for the
+     * settings with a model (step_error: the k-th model step alone, {@link mbrllab.core.acceleration.RolloutError}).
+     */
     static String errorCsv(AccelerationResult result, List<String> names) {
-        StringBuilder sb = new StringBuilder("setting,k,error_mean,error_se,x_rmse,x_dot_rmse,theta_rmse,theta_dot_rmse\n");
+        StringBuilder sb = new StringBuilder("setting,k,error_mean,error_se,x_rmse,x_dot_rmse,theta_rmse,theta_dot_rmse,"
+                + "step_error_mean,step_error_se\n");
         AccelerationSpec spec = result.spec();
         for (int s = 0; s < names.size(); s++) {
             if (!spec.settings().get(s).usesModel()) {
@@ -103,7 +107,8 @@ final class AccelerateOutput {
                 for (int i = 0; i < 4; i++) {
                     sb.append(',').append(String.format(Locale.ROOT, "%.8f", result.rolloutRmse(s, k, i)));
                 }
-                sb.append('\n');
+                double[] step = result.stepError(s, k);
+                sb.append(String.format(Locale.ROOT, ",%.8f,%.8f", step[0], step[1])).append('\n');
             }
         }
         return sb.toString();
@@ -139,16 +144,23 @@ final class AccelerateOutput {
             }
             double[] mean = new double[spec.errorHorizon()];
             double[] se = new double[spec.errorHorizon()];
+            double[] stepMean = new double[spec.errorHorizon()];
+            double[] stepSe = new double[spec.errorHorizon()];
             for (int k = 1; k <= spec.errorHorizon(); k++) {
                 double[] e = result.rolloutError(s, k);
                 mean[k - 1] = e[0];
                 se[k - 1] = e[1];
+                double[] step = result.stepError(s, k);
+                stepMean[k - 1] = step[0];
+                stepSe[k - 1] = step[1];
             }
-            curves.add(new RolloutErrorChart.Curve(names.get(s), s, mean, se));
+            curves.add(new RolloutErrorChart.Curve(names.get(s) + ": after k steps", s, mean, se, false));
+            curves.add(new RolloutErrorChart.Curve(names.get(s) + ": k-th step alone", s, stepMean, stepSe, true));
         }
         JFreeChart chart = RolloutErrorChart.create("Model rollouts drift from the true physics", curves, spec.runs());
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "from %d states of each run's own real buffer at its "
-                + "end, greedy actions; mean of %d runs with 95%% confidence band, seed %d", spec.errorStarts(),
+                + "end, greedy actions; mean of %d runs with 95%% confidence band, seed %d; dashed: the k-th model step "
+                + "from the model's own state, all that one transition in the model buffer gets wrong", spec.errorStarts(),
                 spec.runs(), spec.seed())));
         return chart;
     }
@@ -190,6 +202,13 @@ final class AccelerateOutput {
                     if (k <= spec.errorHorizon()) {
                         double[] e = result.rolloutError(s, k);
                         sb.append(String.format(Locale.ROOT, "  k=%d: %.4g", k, e[0]));
+                    }
+                }
+                sb.append('\n');
+                sb.append(String.format(Locale.ROOT, "%-16s   k-th step alone", ""));
+                for (int k : AccelerationSpec.ERROR_KS) {
+                    if (k <= spec.errorHorizon()) {
+                        sb.append(String.format(Locale.ROOT, "  k=%d: %.4g", k, result.stepError(s, k)[0]));
                     }
                 }
                 sb.append('\n');

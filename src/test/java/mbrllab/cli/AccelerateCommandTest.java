@@ -142,10 +142,14 @@ class AccelerateCommandTest {
         assertTrue(summary.get(1).startsWith("real,"), summary.get(1));
         assertTrue(summary.get(1).endsWith(",2"), summary.get(1));
         List<String> error = Files.readAllLines(a.resolve("accelerate-model-error.csv"));
-        assertEquals("setting,k,error_mean,error_se,x_rmse,x_dot_rmse,theta_rmse,theta_dot_rmse", error.get(0));
+        assertEquals("setting,k,error_mean,error_se,x_rmse,x_dot_rmse,theta_rmse,theta_dot_rmse,step_error_mean,"
+                + "step_error_se", error.get(0));
         assertEquals(1 + 2 * 20, error.size());
         assertTrue(error.get(1).startsWith("model_n2_k3,1,"));
-        assertTrue(error.get(21).startsWith("true_n2_k1,1,0.00000000,0.00000000,0.00000000,0.00000000,0.00000000,0.00000000"), error.get(21));
+        String[] first = error.get(1).split(",");
+        assertEquals(first[2], first[8], "the first step alone is the one-step error");
+        assertEquals("true_n2_k1,1,0.00000000,0.00000000,0.00000000,0.00000000,0.00000000,0.00000000,0.00000000,"
+                + "0.00000000", error.get(21));
         assertTrue(r.out().contains("steps to 195"), r.out());
     }
 

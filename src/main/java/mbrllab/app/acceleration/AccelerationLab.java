@@ -81,6 +81,8 @@ public final class AccelerationLab extends BaseLab {
     static final long LIT_NANOS = 300_000_000L;
     /** Rates are measured over about this many latest real steps (a refit comes every 500). */
     static final long RATE_WINDOW_STEPS = 1000;
+    /** The rate history reaches this far back, for the last two moves of a rare process. */
+    static final long RATE_HISTORY_STEPS = 2500;
 
     private final AccelerationViewModel model;
     private final VBox root = new VBox();
@@ -609,10 +611,55 @@ public final class AccelerationLab extends BaseLab {
             light(Drawings.Processes.ROLLOUTS, c.modelTransitions() > p.modelTransitions(), now);
         }
         previousCounters = c;
-        rateHistory.addLast(rateEntry(now, c));
-        while (rateHistory.size() > 2 && c.realSteps() - rateHistory.peekFirst()[1] > RATE_WINDOW_STEPS) {
+        if (rateHistory.isEmpty() || rateHistory.peekLast()[1] != c.realSteps()) {
+            rateHistory.addLast(rateEntry(now, c));
+        }
+        while (rateHistory.size() > 2 && c.realSteps() - rateHistory.peekFirst()[1] > RATE_HISTORY_STEPS) {
             rateHistory.removeFirst();
         }
+    }
+
+    /**
+     * A process's rate per real step from the rate history (rows {time, real steps, counters...} in order, the last
+     * {@link #RATE_HISTORY_STEPS} real steps; column the counter's). Over the last {@link #RATE_WINDOW_STEPS} real
+     * steps, between the first and the last row at which the counter moved when it moved at least twice there; for a
+     * rarer process, between its last two moves in the history (so that a refit every 500 real steps reads "1 per
+     * 500" wherever the window's edges fall; over a fixed window it read "1 per 997"); 0 when it has not moved for
+     * the window; else its change over the history. NaN before two rows span a real step.
+     */
+    static double perStep(java.util.Collection<long[]> history, int column) {
+        if (history.size() < 2) {
+            return Double.NaN;
+        }
+        long[][] rows = history.toArray(new long[0][]);
+        long[] last = rows[rows.length - 1];
+        if (last[1] <= rows[0][1]) {
+            return Double.NaN;
+        }
+        int newest = -1;
+        int oldestInWindow = -1;
+        int secondNewest = -1;
+        for (int r = rows.length - 1; r >= 1; r--) {
+            if (rows[r][column] > rows[r - 1][column]) {
+                if (newest < 0) {
+                    newest = r;
+                } else if (secondNewest < 0) {
+                    secondNewest = r;
+                }
+                if (last[1] - rows[r][1] <= RATE_WINDOW_STEPS) {
+                    oldestInWindow = r;
+                }
+            }
+        }
+        if (newest < 0 || last[1] - rows[newest][1] > RATE_WINDOW_STEPS) {
+            return last[1] - rows[0][1] >= RATE_WINDOW_STEPS ? 0 : newest < 0 ? 0
+                    : (double) (last[column] - rows[0][column]) / (last[1] - rows[0][1]);
+        }
+        int from = oldestInWindow != newest ? oldestInWindow : secondNewest;
+        if (from < 0 || rows[newest][1] <= rows[from][1]) {
+            return (double) (last[column] - rows[0][column]) / (last[1] - rows[0][1]);
+        }
+        return (double) (rows[newest][column] - rows[from][column]) / (rows[newest][1] - rows[from][1]);
     }
 
     private static long[] rateEntry(long now, ProcessCounters c) {
@@ -628,16 +675,9 @@ public final class AccelerationLab extends BaseLab {
     private void showProcesses(AccelerationFrame frame, long now) {
         int pane = model.settings().processes();
         AccelerationFrame.Pane p = frame.panes().get(pane);
-        double[] perStep = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
-        if (rateHistory.size() >= 2) {
-            long[] a = rateHistory.peekFirst();
-            long[] b = rateHistory.peekLast();
-            double steps = b[1] - a[1];
-            if (steps > 0) {
-                for (int i = 0; i < 5; i++) {
-                    perStep[i] = (b[i + 1] - a[i + 1]) / steps;
-                }
-            }
+        double[] perStep = new double[5];
+        for (int i = 0; i < 5; i++) {
+            perStep[i] = perStep(rateHistory, i + 1);
         }
         boolean[] lit = new boolean[Drawings.Processes.ARROWS];
         for (int i = 0; i < lit.length; i++) {
@@ -655,10 +695,11 @@ public final class AccelerationLab extends BaseLab {
         int pane = frame.rolloutPane();
         AccelerationSetting s = frame.panes().get(pane).setting();
         ModelRollout r = frame.rollout();
-        String title = "One model rollout of pane " + (pane + 1) + " (" + s.label() + "): k = " + s.k()
-                + " imagined steps from a real state";
+        String[] titles = {"One model rollout of pane " + (pane + 1) + " (" + s.label() + "): k = " + s.k()
+                + " imagined steps from a real state", "One model rollout of pane " + (pane + 1) + " (" + s.label()
+                + ")", "Pane " + (pane + 1) + ": one model rollout, k = " + s.k()};
         Drawings.Style st = style(pane);
-        rolloutCanvas.show((pen, w, h) -> Drawings.rollout(pen, w, h, r, title, st));
+        rolloutCanvas.show((pen, w, h) -> Drawings.rollout(pen, w, h, r, titles, st));
     }
 
     private void showCurves(StepCurves c) {

@@ -138,8 +138,13 @@ final class Drawings {
      * squeezes): at 1024x768 with text 1.5 the returns strips' caption was squeezed to half its width.
      */
     static String fitting(Pen pen, String[] forms, double size, double width) {
+        return fitting(pen, forms, size, Face.REGULAR, width);
+    }
+
+    /** {@link #fitting(Pen, String[], double, double)} in the given face. */
+    static String fitting(Pen pen, String[] forms, double size, Face face, double width) {
         for (String form : forms) {
-            if (pen.textWidth(form, size, Face.REGULAR) <= width) {
+            if (pen.textWidth(form, size, face) <= width) {
                 return form;
             }
         }
@@ -445,15 +450,16 @@ final class Drawings {
 
     /**
      * One model rollout against the true physics: theta (degrees) and x (m) over the k imagined steps, the model's
-     * states dashed in the pane's colour, the true physics solid, the failure limits faint.
+     * states dashed in the pane's colour, the true physics solid, the failure limits faint; the longest of the titles
+     * that fits.
      */
-    static void rollout(Pen pen, double w, double h, ModelRollout r, String title, Style st) {
+    static void rollout(Pen pen, double w, double h, ModelRollout r, String[] titles, Style st) {
         Theme t = st.theme();
         pen.fill(t.background());
         pen.fillRect(0, 0, w, h);
         double f = st.font();
         pen.fill(t.text());
-        pen.text(title, 6, 4, f, Face.BOLD, Align.LEFT, VAlign.TOP, w - 12);
+        pen.text(fitting(pen, titles, f, Face.BOLD, w - 12), 6, 4, f, Face.BOLD, Align.LEFT, VAlign.TOP, w - 12);
         if (r == null) {
             pen.fill(t.faint());
             pen.text("No model rollout yet: the model is fitted when learning starts (real step 200).", 6, f * 2.2, f,
@@ -479,9 +485,33 @@ final class Drawings {
         series(pen, r, 2, 180 / Math.PI, 12, "θ [deg]", left, plotTop, right - left, plotH, st);
         series(pen, r, 0, 1, TRACK_LIMIT, "x [m]", left, plotTop + plotH + 6, right - left, plotH, st);
         pen.fill(t.text());
-        pen.text(String.format(Locale.ROOT, "start: a real state from the buffer; %d imagined step%s; state error "
-                        + "after them %.3f (1 = off by the failure limits)", r.steps(), r.steps() == 1 ? "" : "s",
-                r.error(r.steps())), 6, h - 4, f * 0.9, Face.REGULAR, Align.LEFT, VAlign.BOTTOM, w - 12);
+        pen.text(rolloutCaption(pen, r, f * 0.9, w - 12), 6, h - 4, f * 0.9, Face.REGULAR, Align.LEFT, VAlign.BOTTOM,
+                w - 12);
+    }
+
+    /**
+     * The rollout's numbers, in the longest form that fits: the state error after the k steps, and beside it the error
+     * of the last step alone (from the model's own state), which is all that the transition in the model buffer gets
+     * wrong.
+     */
+    static String rolloutCaption(Pen pen, ModelRollout r, double size, double width) {
+        int k = r.steps();
+        if (k == 0) {
+            return "start: a real state from the buffer; the model's first step left the state space";
+        }
+        String after = String.format(Locale.ROOT, "%.3f", r.error(k));
+        if (k == 1) {
+            return fitting(pen, new String[] {"start: a real state from the buffer; 1 imagined step; state error after "
+                + "it " + after + " (1 = off by the failure limits)", "1 imagined step; state error " + after}, size,
+                    width);
+        }
+        String alone = String.format(Locale.ROOT, "%.3f", r.stepError(k));
+        return fitting(pen, new String[] {
+            String.format(Locale.ROOT, "start: a real state from the buffer; state error after the %d imagined steps %s "
+                + "(1 = off by the failure limits); step %d alone, from the model's own state: %s", k, after, k, alone),
+            String.format(Locale.ROOT, "state error after %d imagined steps %s; step %d alone, from the model's own "
+                + "state: %s", k, after, k, alone),
+            String.format(Locale.ROOT, "error after %d steps %s; step %d alone %s", k, after, k, alone)}, size, width);
     }
 
     private static void series(Pen pen, ModelRollout r, int component, double unit, double limit, String label,

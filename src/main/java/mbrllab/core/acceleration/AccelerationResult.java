@@ -222,6 +222,22 @@ public final class AccelerationResult {
         return new double[] {mean(v), standardError(v)};
     }
 
+    /**
+     * The error of the k-th model step alone over the runs of a setting with a model: {mean, standard error} of
+     * {@link RolloutError#stepError(int)}, or null for real-only.
+     */
+    public double[] stepError(int setting, int k) {
+        double[] v = new double[spec.runs()];
+        for (int run = 0; run < v.length; run++) {
+            RolloutError e = records[setting][run].rolloutError();
+            if (e == null) {
+                return null;
+            }
+            v[run] = e.stepError(k);
+        }
+        return new double[] {mean(v), standardError(v)};
+    }
+
     /** The mean over runs of the RMSE of state component i after k steps, or NaN for real-only. */
     public double rolloutRmse(int setting, int k, int component) {
         double sum = 0;

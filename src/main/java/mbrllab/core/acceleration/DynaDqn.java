@@ -307,6 +307,8 @@ public final class DynaDqn {
         double[] imagined = new double[(k + 1) * D];
         double[] truth = new double[(k + 1) * D];
         double[] forces = new double[k];
+        double[] stepped = new double[k * D];
+        double[] alone = new double[D];
         System.arraycopy(start, 0, imagined, 0, D);
         System.arraycopy(start, 0, truth, 0, D);
         double[] current = start.clone();
@@ -325,6 +327,9 @@ public final class DynaDqn {
                 break;
             }
             task.step(one, f[0], work);
+            System.arraycopy(current, 0, alone, 0, D);
+            task.step(alone, f[0], work);
+            System.arraycopy(alone, 0, stepped, steps * D, D);
             forces[steps] = f[0];
             steps++;
             System.arraycopy(next, 0, imagined, steps * D, D);
@@ -340,7 +345,7 @@ public final class DynaDqn {
         }
         return new ModelRollout(steps, java.util.Arrays.copyOf(forces, steps),
                 java.util.Arrays.copyOf(imagined, (steps + 1) * D), java.util.Arrays.copyOf(truth, (steps + 1) * D),
-                modelTerminal, trueTerminalAt);
+                java.util.Arrays.copyOf(stepped, steps * D), modelTerminal, trueTerminalAt);
     }
 
     /**
@@ -370,6 +375,7 @@ public final class DynaDqn {
         System.arraycopy(modelStates, 0, trueStates, 0, modelStates.length);
         double[][] rmse = new double[horizon][D];
         double[] error = new double[horizon];
+        double[] stepError = new double[horizon];
         double[] one = new double[D];
         int members = model.members();
         for (int k = 0; k < horizon; k++) {
@@ -379,6 +385,16 @@ public final class DynaDqn {
             }
             int member = members > 1 ? rng.nextInt(members) : 0;
             model.next(member, modelStates, forces, starts, next, rng);
+            double stepSum = 0;
+            for (int b = 0; b < starts; b++) {
+                System.arraycopy(modelStates, b * D, one, 0, D);
+                task.step(one, forces[b], work);
+                for (int i = 0; i < D; i++) {
+                    double scaled = (next[b * D + i] - one[i]) / RolloutError.SCALE[i];
+                    stepSum += scaled * scaled;
+                }
+            }
+            stepError[k] = Math.sqrt(stepSum / (D * starts));
             System.arraycopy(next, 0, modelStates, 0, next.length);
             double sum = 0;
             for (int b = 0; b < starts; b++) {
@@ -397,6 +413,6 @@ public final class DynaDqn {
             }
             error[k] = Math.sqrt(sum / (D * starts));
         }
-        return new RolloutError(starts, rmse, error);
+        return new RolloutError(starts, rmse, error, stepError);
     }
 }

@@ -12,17 +12,19 @@ package mbrllab.core.acceleration;
  * @param imagined        (steps + 1) x 4 states {x, x', theta, theta'}: row 0 the real start state, row t the model's
  *                        state after t steps
  * @param truth           (steps + 1) x 4 states of the true physics from the same start under the same forces
+ * @param stepped         steps x 4: row t-1 what the true physics does in one step from the model's state after t - 1
+ *                        steps with push t, against which the model's step t alone is measured ({@link #stepError})
  * @param modelTerminal   true when the imagined rollout ended at a terminal state (the pole fell in the model)
  * @param trueTerminalAt  the first step t at which the true state is terminal, or -1 when none is
  */
-public record ModelRollout(int steps, double[] forces, double[] imagined, double[] truth, boolean modelTerminal,
-                           int trueTerminalAt) {
+public record ModelRollout(int steps, double[] forces, double[] imagined, double[] truth, double[] stepped,
+                           boolean modelTerminal, int trueTerminalAt) {
 
     public ModelRollout {
         if (steps < 0 || forces.length != steps || imagined.length != (steps + 1) * 4
-                || truth.length != (steps + 1) * 4) {
-            throw new IllegalArgumentException("a rollout of " + steps + " steps needs " + steps + " forces and "
-                    + (steps + 1) * 4 + " state values per trajectory");
+                || truth.length != (steps + 1) * 4 || stepped.length != steps * 4) {
+            throw new IllegalArgumentException("a rollout of " + steps + " steps needs " + steps + " forces, "
+                    + (steps + 1) * 4 + " state values per trajectory and " + steps * 4 + " one-step states");
         }
     }
 
@@ -41,6 +43,20 @@ public record ModelRollout(int steps, double[] forces, double[] imagined, double
         double sum = 0;
         for (int i = 0; i < 4; i++) {
             double e = (imagined(t, i) - truth(t, i)) / RolloutError.SCALE[i];
+            sum += e * e;
+        }
+        return Math.sqrt(sum / 4);
+    }
+
+    /**
+     * The scaled error of the model's step t alone, t in [1, steps]: its state after t steps against the true physics'
+     * one step from its own state after t - 1 steps with the same push. This is all that the transition it writes into
+     * the model buffer gets wrong; {@code stepError(1) == error(1)}.
+     */
+    public double stepError(int t) {
+        double sum = 0;
+        for (int i = 0; i < 4; i++) {
+            double e = (imagined(t, i) - stepped[(t - 1) * 4 + i]) / RolloutError.SCALE[i];
             sum += e * e;
         }
         return Math.sqrt(sum / 4);

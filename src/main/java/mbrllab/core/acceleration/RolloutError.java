@@ -12,18 +12,29 @@ package mbrllab.core.acceleration;
  * </pre>
  * error(k) is a scale-free state error: 1 means the model is off by about the failure threshold in every component.
  *
- * @param starts number of start states N
- * @param rmse   rmse[k-1][i] for k = 1..horizon and components i = x, x', theta, theta'
- * @param error  error[k-1], the scaled state error
+ * <p>Beside it, the error of the k-th model step alone: the model's state after k steps against what the true physics
+ * does from the model's own state after k - 1 steps with the same push,
+ * <pre>
+ * stepError(k) = sqrt( 1/(4N) sum_starts sum_i ((s_model,k,i - f(s_model,k-1, u_k)_i) / c_i)^2 )
+ * </pre>
+ * which is all that a transition (s_model,k-1, u_k, s_model,k) in the model buffer gets wrong: a one-step TD target
+ * reads single transitions, so for it the compounding shows in where long rollouts go, not in each transition.
+ * stepError(1) = error(1).
+ *
+ * @param starts    number of start states N
+ * @param rmse      rmse[k-1][i] for k = 1..horizon and components i = x, x', theta, theta'
+ * @param error     error[k-1], the scaled state error
+ * @param stepError stepError[k-1], the scaled error of the k-th step alone
  */
-public record RolloutError(int starts, double[][] rmse, double[] error) {
+public record RolloutError(int starts, double[][] rmse, double[] error, double[] stepError) {
 
     /** The scales c_i of the state error. */
     static final double[] SCALE = {2.4, 2.0, 0.21, 2.0};
 
     public RolloutError {
-        if (starts < 1 || rmse.length != error.length || rmse.length < 1) {
-            throw new IllegalArgumentException("starts must be >= 1 and rmse and error must have the horizon's length");
+        if (starts < 1 || rmse.length != error.length || rmse.length < 1 || stepError.length != error.length) {
+            throw new IllegalArgumentException("starts must be >= 1 and rmse, error and stepError must have the "
+                    + "horizon's length");
         }
     }
 
@@ -35,6 +46,11 @@ public record RolloutError(int starts, double[][] rmse, double[] error) {
     /** The scaled state error after k steps, k in [1, horizon]. */
     public double error(int k) {
         return error[k - 1];
+    }
+
+    /** The scaled error of the k-th model step alone (from the model's own state after k - 1 steps). */
+    public double stepError(int k) {
+        return stepError[k - 1];
     }
 
     /** The root mean square error of component i after k steps. */

@@ -145,4 +145,32 @@ class DrawingsTest {
         assertEquals("0 refits", Drawings.counted(0, "refit", "refits"));
         assertEquals("1,390 rollouts", Drawings.counted(1_390, "rollout", "rollouts"));
     }
+
+    /**
+     * A refit every 500 real steps reads 1 per 500 wherever the window's edges fall (it read "1 per 997" when the
+     * window held one refit); a counter that moves every frame reads its mean rate; an idle one 0.
+     */
+    @Test
+    void ratesOfRareAndFrequentProcesses() {
+        java.util.ArrayDeque<long[]> history = new java.util.ArrayDeque<>();
+        for (long step = 196; step <= 1700; step += 8) { // frames 8 real steps apart; refits at 200, 700 and 1200
+            long refits = step >= 1200 ? 3 : step >= 700 ? 2 : step >= 200 ? 1 : 0;
+            history.addLast(new long[] {0, step, 2 * step, refits, 0});
+        }
+        // the last 1,000 steps hold one refit (caught at 1204); the one before was caught at 700
+        assertEquals(1 / 504.0, AccelerationLab.perStep(history, 3), 1e-12);
+        assertEquals(2, AccelerationLab.perStep(history, 2), 1e-12);
+        assertEquals(1, AccelerationLab.perStep(history, 1), 1e-12);
+        assertEquals(0, AccelerationLab.perStep(history, 4), "idle for the window: none lately");
+        for (long step = 1708; step <= 2800; step += 8) { // no refit since 1200: idle for over 1,000 steps
+            history.addLast(new long[] {0, step, 2 * step, 3, 0});
+        }
+        assertEquals(0, AccelerationLab.perStep(history, 3));
+        java.util.ArrayDeque<long[]> once = new java.util.ArrayDeque<>();
+        once.addLast(new long[] {0, 100, 0, 0, 0});
+        once.addLast(new long[] {0, 300, 0, 1, 0});
+        assertEquals(1 / 200.0, AccelerationLab.perStep(once, 3), 1e-12, "moved once: over the whole history");
+        once.removeLast();
+        assertTrue(Double.isNaN(AccelerationLab.perStep(once, 3)), "one row: no rate yet");
+    }
 }

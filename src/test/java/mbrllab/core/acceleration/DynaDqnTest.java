@@ -182,6 +182,7 @@ class DynaDqnTest {
         RolloutError zero = exact.rolloutError(50, 20, new SplitMix64(1));
         for (int k = 1; k <= 20; k++) {
             assertEquals(0, zero.error(k));
+            assertEquals(0, zero.stepError(k));
         }
         double delta = 0.01;
         RolloutModel drift = new DriftingModel(TASK, delta);
@@ -197,6 +198,8 @@ class DynaDqnTest {
             assertEquals(0, e.rmse(k, 2), 1e-9);
             assertEquals(0, e.rmse(k, 3), 1e-9);
             assertEquals(k * delta / 2.4 / 2, e.error(k), 1e-9);
+            // each step alone is off by delta in x only: the compounding is in the states, not in the transitions
+            assertEquals(delta / 2.4 / 2, e.stepError(k), 1e-9);
         }
         assertNull(new DynaDqn(TASK, small(), AccelerationSetting.realOnly(), 1).rolloutError(10, 5, new SplitMix64(3)));
     }
@@ -234,6 +237,9 @@ class DynaDqnTest {
         assertTrue(e.error(1) < e.error(5) && e.error(5) < e.error(10) && e.error(10) < e.error(20),
                 e.error(1) + " " + e.error(5) + " " + e.error(10) + " " + e.error(20));
         assertTrue(e.error(1) < 0.05, "one step is close: " + e.error(1));
+        assertEquals(e.error(1), e.stepError(1));
+        assertTrue(e.stepError(20) < e.error(20) / 2, "the 20th step alone (" + e.stepError(20)
+                + ") is far closer than the 20 steps together (" + e.error(20) + ")");
     }
     /**
      * One imagined rollout: with the true physics the imagined states are the true ones to the bit and the rollout
@@ -273,9 +279,16 @@ class DynaDqnTest {
         for (int t = 1; t <= 5; t++) {
             assertEquals(t * delta, d.imagined(t, 0) - d.truth(t, 0), 1e-12);
             assertEquals(d.truth(t, 2), d.imagined(t, 2), 1e-12);
+            // the compounded error grows as t delta, each step alone stays at delta (in x, scaled by 2.4, of 4)
+            assertEquals(t * delta / 2.4 / 2, d.error(t), 1e-12);
+            assertEquals(delta / 2.4 / 2, d.stepError(t), 1e-12);
+        }
+        for (int t = 1; t <= r.steps(); t++) {
+            assertEquals(0, r.stepError(t));
         }
         assertNull(new DynaDqn(TASK, small(), AccelerationSetting.realOnly(), 1).imagine(start, 5, new SplitMix64(3)));
     }
+
     /** The true physics plus a drift of delta in x at every step. */
     private static final class DriftingModel implements RolloutModel {
         private final BalanceTask task;
