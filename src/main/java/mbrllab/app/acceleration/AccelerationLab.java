@@ -876,10 +876,13 @@ public final class AccelerationLab extends BaseLab {
         return sb.toString();
     }
 
-    /** The rollout on show: step, force, the imagined and the true state. */
+    /**
+     * The rollout on show: step, force, the imagined and the true state, the state error after the step and the error
+     * of that step alone (from the model's own state before it).
+     */
     static String rolloutCsv(ModelRollout r) {
         StringBuilder sb = new StringBuilder("step,force,x_model,x_dot_model,theta_model,theta_dot_model,x_true,"
-                + "x_dot_true,theta_true,theta_dot_true\n");
+                + "x_dot_true,theta_true,theta_dot_true,error,step_error\n");
         if (r == null) {
             return sb.toString();
         }
@@ -891,6 +894,7 @@ public final class AccelerationLab extends BaseLab {
             for (int i = 0; i < 4; i++) {
                 sb.append(',').append(r.truth(t, i));
             }
+            sb.append(',').append(r.error(t)).append(',').append(t == 0 ? "" : Double.toString(r.stepError(t)));
             sb.append('\n');
         }
         return sb.toString();

@@ -173,4 +173,18 @@ class DrawingsTest {
         once.removeLast();
         assertTrue(Double.isNaN(AccelerationLab.perStep(once, 3)), "one row: no rate yet");
     }
+
+    /** The rollout's CSV: per step the two states, the error after it and the error of that step alone. */
+    @Test
+    void rolloutCsvHasBothErrors() {
+        // one step; the model is 0.24 m off in x after it, of which 0.12 m is its own step (scaled: /2.4, then /2)
+        mbrllab.core.acceleration.ModelRollout r = new mbrllab.core.acceleration.ModelRollout(1, new double[] {10},
+                new double[] {0, 0, 0, 0, 0.24, 0, 0, 0}, new double[] {0, 0, 0, 0, 0, 0, 0, 0},
+                new double[] {0.12, 0, 0, 0}, false, -1);
+        List<String> lines = AccelerationLab.rolloutCsv(r).lines().toList();
+        assertEquals("step,force,x_model,x_dot_model,theta_model,theta_dot_model,x_true,x_dot_true,theta_true,"
+                + "theta_dot_true,error,step_error", lines.get(0));
+        assertEquals("0,,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,", lines.get(1));
+        assertEquals("1,10.0,0.24,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.05,0.025", lines.get(2));
+    }
 }
