@@ -47,17 +47,11 @@ class LiveExperimentTest {
     /** Drains the dispatcher until the condition holds (the experiment runs on the pools meanwhile). */
     private void drainUntil(java.util.function.BooleanSupplier done, List<Double> progress, LiveExperiment<?> e)
             throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out; message: " + e.messageProperty().get());
-            }
-            if (dispatcher.drain() == 0) {
-                Thread.sleep(2);
-            } else if (progress != null) {
+        dispatcher.drainUntil(done, () -> "the condition; message: " + e.messageProperty().get(), 60, () -> {
+            if (progress != null) {
                 progress.add(e.progressProperty().get());
             }
-        }
+        });
     }
 
     @Test

@@ -41,13 +41,26 @@ public final class QueueDispatcher implements Dispatcher {
      */
     public void drainUntil(java.util.function.BooleanSupplier condition, String what, int seconds)
             throws InterruptedException {
+        drainUntil(condition, () -> what, seconds, () -> { });
+    }
+
+    /**
+     * Drains until the condition holds, for at most {@code seconds}, running {@code afterUpdates} after every drain
+     * that ran updates (to record what each pulse showed).
+     *
+     * @param what the condition's description, asked for when the time runs out (it may report the state then)
+     */
+    public void drainUntil(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what,
+                           int seconds, Runnable afterUpdates) throws InterruptedException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting until " + what);
+                throw new AssertionError("timed out waiting until " + what.get());
             }
             if (drain() == 0) {
                 Thread.sleep(1);
+            } else {
+                afterUpdates.run();
             }
         }
     }
