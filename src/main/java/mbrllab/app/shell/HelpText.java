@@ -216,6 +216,12 @@ final class HelpText {
               the k imagined steps of the model (dashed) against what the true physics does with the same pushes
               (solid); the error grows with k. The preset "Long rollouts hurt" puts k = 20 beside k = 1. `accelerate`
               on the command line measures the k-step error for k = 1 to 20 (accelerate-model-error.csv).
+              The rollout's caption gives two numbers: the state error after the k steps, and the error of step k
+              alone (the model's step from its own state against the true physics' step from there). A one-step TD
+              target reads single transitions, so the second is all that a model transition gets wrong; what
+              compounds is where the imagined states go. Measured over 30 runs (README): after 20 steps the state
+              error is about 0.9, step 20 alone about 0.15, and k = 20 needed no more real steps to 195 than k = 1
+              with this DQN. Long rollouts hurt when the model is badly wrong off the real data; here it is not.
 
               Presets: short rollouts help (ensemble, n = 10, k = 1 against real data only), long rollouts hurt
               (k = 20 against k = 1), a perfect model (the true physics), real data only (the processes of plain
