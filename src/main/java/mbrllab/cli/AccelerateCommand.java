@@ -54,10 +54,12 @@ import picocli.CommandLine.Option;
                 + "the real steps by the end of the first episode at which the mean return of its last 10 episodes "
                 + "reaches 195; a run that never does counts at the step cap and not in reached), and, when a setting "
                 + "uses a model, DIR/accelerate-model-error.csv and .png (setting,k,error_mean,error_se,x_rmse,"
-                + "x_dot_rmse,theta_rmse,theta_dot_rmse for k = 1..20: at the end of each run, 200 states drawn from "
-                + "its real buffer are rolled out k steps by its model with its greedy actions and by the true physics "
-                + "with the same forces; error = root mean square of the state difference scaled by 2.4 m, 2 m/s, "
-                + "0.21 rad, 2 rad/s; rmse per component in m, m/s, rad, rad/s; means over runs).",
+                + "x_dot_rmse,theta_rmse,theta_dot_rmse,step_error_mean,step_error_se for k = 1..20: at the end of "
+                + "each run, 200 states drawn from its real buffer are rolled out k steps by its model with its greedy "
+                + "actions and by the true physics with the same forces; error = root mean square of the state "
+                + "difference scaled by 2.4 m, 2 m/s, 0.21 rad, 2 rad/s; rmse per component in m, m/s, rad, rad/s; "
+                + "step_error: the same scaled error of the k-th model step alone, against one step of the true physics "
+                + "from the model's own state after k - 1 steps; means over runs).",
             "Long model rollouts: errors compound with k (the lecture: avoid long model rollouts; yet short rollouts "
                 + "from buffer states do not reach later time steps)."})
 final class AccelerateCommand implements Callable<Integer> {
