@@ -450,8 +450,8 @@ final class Drawings {
 
     /**
      * One model rollout against the true physics: theta (degrees) and x (m) over the k imagined steps, the model's
-     * states dashed in the pane's colour, the true physics solid, the failure limits faint; the longest of the titles
-     * that fits.
+     * states dashed in the pane's colour, the true physics solid, rings where the true physics' one step from each
+     * imagined state goes, the failure limits faint; the longest of the titles that fits.
      */
     static void rollout(Pen pen, double w, double h, ModelRollout r, String[] titles, Style st) {
         Theme t = st.theme();
@@ -477,7 +477,14 @@ final class Drawings {
         String trueEnd = r.trueTerminalAt() > 0 ? " (falls at step " + r.trueTerminalAt() + ")" : "";
         pen.text("true physics, same pushes" + trueEnd, w / 2 + 42, legendY, f * 0.9, Face.REGULAR, Align.LEFT,
                 VAlign.TOP, w / 2 - 46);
-        double plotTop = legendY + f * 1.6;
+        double stepLegendY = legendY + f * 1.3;
+        pen.stroke(t.text(), 1.5, null);
+        pen.strokeOval(24 - 4, stepLegendY + f * 0.5 - 4, 8, 8);
+        pen.fill(t.text());
+        pen.text(fitting(pen, new String[] {"the true physics' one step from each imagined state (how far each model "
+                    + "step is off alone)", "true one step from each imagined state"}, f * 0.9, w - 56), 46,
+                stepLegendY, f * 0.9, Face.REGULAR, Align.LEFT, VAlign.TOP, w - 56);
+        double plotTop = stepLegendY + f * 1.6;
         double bottomText = f * 1.5;
         double plotH = (h - plotTop - bottomText - 8) / 2;
         double left = f * 4;
@@ -555,6 +562,12 @@ final class Drawings {
                 px = x;
                 py = y;
             }
+        }
+        // where each model step should have gone: the true physics' one step from the model's previous state
+        pen.stroke(t.text(), 1.5, null);
+        for (int s = 1; s <= r.steps(); s++) {
+            double v = Math.max(-max, Math.min(max, r.stepped(s, component) * unit));
+            pen.strokeOval(x0 + pw * s / steps - 4, mid - v / max * ph / 2 - 4, 8, 8);
         }
     }
 }

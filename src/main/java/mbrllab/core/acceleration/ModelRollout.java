@@ -38,6 +38,14 @@ public record ModelRollout(int steps, double[] forces, double[] imagined, double
         return truth[t * 4 + i];
     }
 
+    /**
+     * Component i of the true physics' one step from the model's state after t - 1 steps with push t, t in
+     * [1, steps]: where the model's step t should have gone.
+     */
+    public double stepped(int t, int i) {
+        return stepped[(t - 1) * 4 + i];
+    }
+
     /** The scaled state error after t steps, as {@link RolloutError} scales it (1: off by about the failure limits). */
     public double error(int t) {
         double sum = 0;
@@ -56,7 +64,7 @@ public record ModelRollout(int steps, double[] forces, double[] imagined, double
     public double stepError(int t) {
         double sum = 0;
         for (int i = 0; i < 4; i++) {
-            double e = (imagined(t, i) - stepped[(t - 1) * 4 + i]) / RolloutError.SCALE[i];
+            double e = (imagined(t, i) - stepped(t, i)) / RolloutError.SCALE[i];
             sum += e * e;
         }
         return Math.sqrt(sum / 4);

@@ -25,6 +25,7 @@ class DrawingsTest {
 
         final AwtPen awt;
         final List<Drawn> texts = new ArrayList<>();
+        final List<double[]> rings = new ArrayList<>();
 
         TextPen(Graphics2D g) {
             awt = new AwtPen(g);
@@ -48,7 +49,10 @@ class DrawingsTest {
             awt.strokeLine(x1, y1, x2, y2);
         }
         @Override public void fillOval(double x, double y, double w, double h) { awt.fillOval(x, y, w, h); }
-        @Override public void strokeOval(double x, double y, double w, double h) { awt.strokeOval(x, y, w, h); }
+        @Override public void strokeOval(double x, double y, double w, double h) {
+            rings.add(new double[] {x + w / 2, y + h / 2});
+            awt.strokeOval(x, y, w, h);
+        }
         @Override public void text(String text, double x, double y, double size, Face face, Align align,
                                    VAlign valign, double maxWidth) {
             texts.add(new Drawn(text, size, face, maxWidth));
@@ -186,5 +190,32 @@ class DrawingsTest {
                 + "theta_dot_true,error,step_error", lines.get(0));
         assertEquals("0,,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,", lines.get(1));
         assertEquals("1,10.0,0.24,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.05,0.025", lines.get(2));
+    }
+
+    /**
+     * The rollout at the size of the lab's tab at 1024x768 with text 1.5: a ring per step in each of the two plots
+     * (plus the legend's), nothing squeezed, and the caption with both errors.
+     */
+    @Test
+    void theRolloutShowsEachStepsOwnTarget() {
+        // two steps; the model drifts 0.24 m in x per step, its own steps are 0.12 m off
+        mbrllab.core.acceleration.ModelRollout r = new mbrllab.core.acceleration.ModelRollout(2, new double[] {10, -10},
+                new double[] {0, 0, 0, 0, 0.24, 0, 0, 0, 0.48, 0, 0, 0}, new double[12],
+                new double[] {0.12, 0, 0, 0, 0.36, 0, 0, 0}, false, -1);
+        BufferedImage image = new BufferedImage(540, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        TextPen pen = new TextPen(g);
+        Drawings.rollout(pen, 540, 300, r, new String[] {"One model rollout of pane 2 (learned ensemble, n = 10, k = 2): "
+            + "k = 2 imagined steps from a real state", "Pane 2: one model rollout, k = 2"},
+                new Drawings.Style(18, Drawings.NORMAL, new Color(0xD55E00)));
+        g.dispose();
+        assertEquals(1 + 2 * 2, pen.rings.size(), "the legend's ring and one per step in theta and in x");
+        for (TextPen.Drawn d : pen.texts) {
+            assertTrue(pen.textWidth(d.text(), d.size(), d.face()) <= d.maxWidth() + 0.5, "squeezed: " + d.text());
+        }
+        List<String> seen = pen.texts.stream().map(TextPen.Drawn::text).toList();
+        assertTrue(seen.contains("Pane 2: one model rollout, k = 2"), seen.toString());
+        assertTrue(seen.stream().anyMatch(t -> t.contains("error after 2 steps 0.100") && t.contains("step 2 alone "
+                + "0.025")), seen.toString());
     }
 }
