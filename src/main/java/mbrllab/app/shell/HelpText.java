@@ -214,7 +214,8 @@ final class HelpText {
               "later timesteps". Dyna-Q uses only short rollouts, while observing diverse states (starting from
               every state seen). The tab "One model rollout" shows it in the learner's own data: a real start state,
               the k imagined steps of the model (dashed) against what the true physics does with the same pushes
-              (solid); the error grows with k. The preset "Long rollouts hurt" puts k = 20 beside k = 1. `accelerate`
+              (solid), and rings where the true physics' one step from each imagined state goes; the error
+              grows with k. The preset "Long rollouts hurt" puts k = 20 beside k = 1. `accelerate`
               on the command line measures the k-step error for k = 1 to 20 (accelerate-model-error.csv).
               The rollout's caption gives two numbers: the state error after the k steps, and the error of step k
               alone (the model's step from its own state against the true physics' step from there). A one-step TD
