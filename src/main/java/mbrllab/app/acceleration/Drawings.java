@@ -470,12 +470,20 @@ final class Drawings {
         pen.stroke(st.accent(), 3, new double[] {7, 4});
         pen.strokeLine(8, legendY + f * 0.5, 40, legendY + f * 0.5);
         pen.fill(t.text());
-        String end = r.modelTerminal() ? " (the pole falls in the model)" : "";
-        pen.text("imagined by the model" + end, 46, legendY, f * 0.9, Face.REGULAR, Align.LEFT, VAlign.TOP, w / 2 - 50);
+        String[] imagined = r.modelTerminal()
+                ? new String[] {"imagined by the model (the pole falls at step " + r.steps() + ")",
+                    "imagined (falls at step " + r.steps() + ")", "imagined (falls)", "imagined"}
+                : new String[] {"imagined by the model", "imagined"};
+        pen.text(fitting(pen, imagined, f * 0.9, w / 2 - 50), 46, legendY, f * 0.9, Face.REGULAR, Align.LEFT, VAlign.TOP,
+                w / 2 - 50);
         pen.stroke(t.text(), 2, null);
         pen.strokeLine(w / 2 + 4, legendY + f * 0.5, w / 2 + 36, legendY + f * 0.5);
-        String trueEnd = r.trueTerminalAt() > 0 ? " (falls at step " + r.trueTerminalAt() + ")" : "";
-        pen.text("true physics, same pushes" + trueEnd, w / 2 + 42, legendY, f * 0.9, Face.REGULAR, Align.LEFT,
+        int falls = r.trueTerminalAt();
+        String[] truth = falls > 0
+                ? new String[] {"true physics, same pushes (falls at step " + falls + ")",
+                    "true physics (falls at step " + falls + ")", "true (falls at step " + falls + ")", "true physics"}
+                : new String[] {"true physics, same pushes", "true physics"};
+        pen.text(fitting(pen, truth, f * 0.9, w / 2 - 46), w / 2 + 42, legendY, f * 0.9, Face.REGULAR, Align.LEFT,
                 VAlign.TOP, w / 2 - 46);
         double stepLegendY = legendY + f * 1.3;
         pen.stroke(t.text(), 1.5, null);

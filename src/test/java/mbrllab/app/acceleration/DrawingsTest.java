@@ -215,6 +215,21 @@ class DrawingsTest {
         }
         List<String> seen = pen.texts.stream().map(TextPen.Drawn::text).toList();
         assertTrue(seen.contains("Pane 2: one model rollout, k = 2"), seen.toString());
+        // where the pole falls, in the model and in the physics: said in a form that fits, not squeezed
+        mbrllab.core.acceleration.ModelRollout falls = new mbrllab.core.acceleration.ModelRollout(2, r.forces(),
+                r.imagined(), r.truth(), r.stepped(), true, 1);
+        Graphics2D g2 = image.createGraphics();
+        TextPen pen2 = new TextPen(g2);
+        Drawings.rollout(pen2, 540, 300, falls, new String[] {"Pane 2: one model rollout, k = 2"},
+                new Drawings.Style(18, Drawings.NORMAL, new Color(0xD55E00)));
+        g2.dispose();
+        for (TextPen.Drawn d : pen2.texts) {
+            assertTrue(pen2.textWidth(d.text(), d.size(), d.face()) <= d.maxWidth() + 0.5, "squeezed: " + d.text());
+        }
+        List<String> legend = pen2.texts.stream().map(TextPen.Drawn::text).toList();
+        assertTrue(legend.stream().anyMatch(t -> t.startsWith("imagined") && t.contains("falls")), legend.toString());
+        assertTrue(legend.stream().anyMatch(t -> t.startsWith("true") && t.contains("falls at step 1")),
+                legend.toString());
         assertTrue(seen.stream().anyMatch(t -> t.contains("error after 2 steps 0.100") && t.contains("step 2 alone "
                 + "0.025")), seen.toString());
     }
