@@ -211,15 +211,7 @@ public final class AccelerationResult {
      * {@link RolloutError#error(int)} at k, or null for real-only.
      */
     public double[] rolloutError(int setting, int k) {
-        double[] v = new double[spec.runs()];
-        for (int run = 0; run < v.length; run++) {
-            RolloutError e = records[setting][run].rolloutError();
-            if (e == null) {
-                return null;
-            }
-            v[run] = e.error(k);
-        }
-        return new double[] {mean(v), standardError(v)};
+        return overRuns(setting, e -> e.error(k));
     }
 
     /**
@@ -227,13 +219,17 @@ public final class AccelerationResult {
      * {@link RolloutError#stepError(int)}, or null for real-only.
      */
     public double[] stepError(int setting, int k) {
+        return overRuns(setting, e -> e.stepError(k));
+    }
+
+    private double[] overRuns(int setting, java.util.function.ToDoubleFunction<RolloutError> measure) {
         double[] v = new double[spec.runs()];
         for (int run = 0; run < v.length; run++) {
             RolloutError e = records[setting][run].rolloutError();
             if (e == null) {
                 return null;
             }
-            v[run] = e.stepError(k);
+            v[run] = measure.applyAsDouble(e);
         }
         return new double[] {mean(v), standardError(v)};
     }

@@ -48,12 +48,7 @@ public record ModelRollout(int steps, double[] forces, double[] imagined, double
 
     /** The scaled state error after t steps, as {@link RolloutError} scales it (1: off by about the failure limits). */
     public double error(int t) {
-        double sum = 0;
-        for (int i = 0; i < 4; i++) {
-            double e = (imagined(t, i) - truth(t, i)) / RolloutError.SCALE[i];
-            sum += e * e;
-        }
-        return Math.sqrt(sum / 4);
+        return RolloutError.scaled(imagined, t * 4, truth, t * 4);
     }
 
     /**
@@ -62,11 +57,6 @@ public record ModelRollout(int steps, double[] forces, double[] imagined, double
      * the model buffer gets wrong; {@code stepError(1) == error(1)}.
      */
     public double stepError(int t) {
-        double sum = 0;
-        for (int i = 0; i < 4; i++) {
-            double e = (imagined(t, i) - stepped(t, i)) / RolloutError.SCALE[i];
-            sum += e * e;
-        }
-        return Math.sqrt(sum / 4);
+        return RolloutError.scaled(imagined, t * 4, stepped, (t - 1) * 4);
     }
 }

@@ -38,6 +38,21 @@ public record RolloutError(int starts, double[][] rmse, double[] error, double[]
         }
     }
 
+    /**
+     * The scaled error between two states, sqrt(1/4 sum_i ((a_i - b_i) / c_i)^2) with the scales c_i above.
+     *
+     * @param a states, the one at a[aFrom .. aFrom+3]
+     * @param b states, the one at b[bFrom .. bFrom+3]
+     */
+    static double scaled(double[] a, int aFrom, double[] b, int bFrom) {
+        double sum = 0;
+        for (int i = 0; i < 4; i++) {
+            double e = (a[aFrom + i] - b[bFrom + i]) / SCALE[i];
+            sum += e * e;
+        }
+        return Math.sqrt(sum / 4);
+    }
+
     /** Largest k measured. */
     public int horizon() {
         return error.length;
