@@ -316,7 +316,13 @@ public final class ChangingMazeViewModel implements SessionState, MazeHolder {
                     + " file) to see Dyna-Q+ at work.";
         }
         return String.format(Locale.ROOT, "%s changes after real step %,d (the dashed line on the chart).%s",
-                m.name(), m.change().get().afterStep(), m.description().isEmpty() ? "" : " " + m.description());
+                m.name(), m.change().get().afterStep(), m.description().isEmpty() ? "" : " " + sentence(m.description()));
+    }
+
+    /** The text as a sentence: a full stop added when it ends without one (maze files' descriptions often do). */
+    static String sentence(String text) {
+        String t = text.strip();
+        return t.isEmpty() || t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
     }
 
     private String noticeAfter() {

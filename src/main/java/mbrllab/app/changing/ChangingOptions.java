@@ -44,9 +44,9 @@ final class ChangingOptions {
     private final ChangingMazeViewModel model;
     private final BorderPane root;
     private final ComboBox<MazeChoice> mazeChoice = new ComboBox<>();
-    private final MazeChoice blocking = new MazeChoice("Blocking (Figure 8.4)",
+    private final MazeChoice blocking = new MazeChoice("Blocking",
             BundledMazes.load(BundledMazes.BLOCKING_MAZE));
-    private final MazeChoice shortcut = new MazeChoice("Shortcut (Figure 8.5)",
+    private final MazeChoice shortcut = new MazeChoice("Shortcut",
             BundledMazes.load(BundledMazes.SHORTCUT_MAZE));
     private final Label mazeDescription = new Label();
     private final CheckBox sweeping = new CheckBox("Add prioritized sweeping (a third pane)");
@@ -138,6 +138,7 @@ final class ChangingOptions {
         Button defaults = new Button("Book defaults for this maze");
         defaults.setId("defaultsButton");
         defaults.setMaxWidth(Double.MAX_VALUE);
+        defaults.setWrapText(true); // two lines in a narrow side panel (1024x768, text 1.5), not "Book defaults for thi..."
         defaults.setOnAction(e -> show(ChangingSettings.bookDefaults(model.mazeProperty().get())
                 .withSweeping(model.settings().sweeping())));
         defaults.setTooltip(new Tooltip("Fill in the book's parameters for the maze on show; Apply to use them"));
@@ -234,7 +235,7 @@ final class ChangingOptions {
             mazeChoice.setValue(current);
             String change = m.change().map(c -> String.format(Locale.ROOT, "Changes after step %,d.", c.afterStep()))
                     .orElse("Does not change.");
-            mazeDescription.setText((m.description().isEmpty() ? m.name() : m.description()) + " " + change
+            mazeDescription.setText(ChangingMazeViewModel.sentence(m.description().isEmpty() ? m.name() : m.description()) + " " + change
                     + String.format(Locale.ROOT, " %d x %d, shortest path %d steps.", m.layout().rows(),
                     m.layout().cols(), m.layout().shortestPathLength()));
         } finally {

@@ -35,6 +35,11 @@ class ChangingMazeViewModelTest {
 
     @Test
     void playingStopsByItselfAtTheExperimentsLastStepAndTheButtonFollows() throws Exception {
+        assertTrue(model.changeNoticeProperty().get().endsWith("opens on the left."),
+                "the maze's description ends the notice as a sentence: " + model.changeNoticeProperty().get());
+        assertEquals("No full stop.", ChangingMazeViewModel.sentence("No full stop"));
+        assertEquals("Ends.", ChangingMazeViewModel.sentence(" Ends. "));
+        assertEquals("Asks?", ChangingMazeViewModel.sentence("Asks?"));
         model.configure(fewRuns(2));
         model.playback().setStepsPerSecond(Double.POSITIVE_INFINITY);
         model.playback().setPlaying(true);
