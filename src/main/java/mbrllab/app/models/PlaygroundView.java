@@ -51,7 +51,9 @@ final class PlaygroundView {
     private final ChartViewer mainViewer = new ChartViewer(mainChart, false);
     private final ChartViewer sigmaViewer = new ChartViewer(sigmaChart, false);
     private final ComboBox<TargetFunction> function = new ComboBox<>();
-    private final ComboBox<NoiseKind> noise = new ComboBox<>();
+    /** Homoscedastic or heteroscedastic noise: two radio buttons, whose text wraps in a narrow side panel. */
+    private final ToggleGroup noise = new ToggleGroup();
+    private final VBox noiseBox = new VBox(4);
     private final ValidatedField<Double> noiseLevel;
     private final ValidatedField<Integer> pointCount;
     private final CheckBox gap = new CheckBox("Gap in the inputs");
@@ -151,25 +153,20 @@ final class PlaygroundView {
             }
         });
         function.setMaxWidth(Double.MAX_VALUE);
-        noise.setId("noiseBox");
-        noise.getItems().setAll(NoiseKind.values());
-        noise.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(NoiseKind k) {
-                return k == null ? "" : k == NoiseKind.HOMOSCEDASTIC ? "homoscedastic (same everywhere)"
-                        : "heteroscedastic (grows to the right)";
-            }
-
-            @Override
-            public NoiseKind fromString(String s) {
-                return null;
-            }
-        });
-        noise.setMaxWidth(Double.MAX_VALUE);
+        noiseBox.setId("noiseBox");
+        for (NoiseKind k : NoiseKind.values()) {
+            RadioButton b = new RadioButton(k == NoiseKind.HOMOSCEDASTIC ? "homoscedastic (same everywhere)"
+                    : "heteroscedastic (grows to the right)");
+            b.setId(k == NoiseKind.HOMOSCEDASTIC ? "homoscedasticToggle" : "heteroscedasticToggle");
+            b.setUserData(k);
+            b.setToggleGroup(noise);
+            b.setWrapText(true);
+            b.setOnAction(e -> applyGenerator());
+            noiseBox.getChildren().add(b);
+        }
         gap.setId("gapCheck");
         gap.setTooltip(new Tooltip("No inputs in [-0.5, 1.5): watch the epistemic band open up there"));
         function.setOnAction(e -> applyGenerator());
-        noise.setOnAction(e -> applyGenerator());
         gap.setOnAction(e -> applyGenerator());
         noiseLevel.field().setOnAction(e -> applyGenerator());
         pointCount.field().setOnAction(e -> applyGenerator());
@@ -228,7 +225,7 @@ final class PlaygroundView {
         bandNote.setWrapText(true);
         bandNote.getStyleClass().add("note");
 
-        VBox box = new VBox(8, heading("Data"), new Label("Target function"), function, new Label("Noise"), noise,
+        VBox box = new VBox(8, heading("Data"), new Label("Target function"), function, new Label("Noise"), noiseBox,
                 noiseLevel.view(), gap, pointCount.view(), new javafx.scene.layout.FlowPane(6, 6, newData, clear),
                 new Separator(), heading("Model"), showGp, showEnsemble, showBoth, prior, posterior, members,
                 new Separator(), heading("Fit"), gpInfo, ensembleInfo, status, bandNote);
@@ -274,7 +271,8 @@ final class PlaygroundView {
         showingGenerator = true;
         try {
             function.setValue(g.target());
-            noise.setValue(g.noise());
+            noise.getToggles().stream().filter(t -> t.getUserData() == g.noise()).findFirst()
+                    .ifPresent(t -> t.setSelected(true));
             gap.setSelected(g.gap());
             if (noiseLevel.value().map(v -> v != g.noiseLevel()).orElse(true)) {
                 noiseLevel.setText(Double.toString(g.noiseLevel()));
@@ -290,10 +288,11 @@ final class PlaygroundView {
     /** The generator in the controls, or null while a field is invalid. */
     private PlaygroundData controlsGenerator() {
         if (noiseLevel.value().isEmpty() || pointCount.value().isEmpty() || function.getValue() == null
-                || noise.getValue() == null) {
+                || noise.getSelectedToggle() == null) {
             return null;
         }
-        return new PlaygroundData(function.getValue(), noise.getValue(), noiseLevel.value().get(), gap.isSelected(),
+        return new PlaygroundData(function.getValue(), (NoiseKind) noise.getSelectedToggle().getUserData(),
+                noiseLevel.value().get(), gap.isSelected(),
                 pointCount.value().get());
     }
 

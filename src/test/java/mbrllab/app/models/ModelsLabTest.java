@@ -130,6 +130,25 @@ class ModelsLabTest extends ShellFixture {
                 "GP total", 0)), "both are drawn");
         assertTrue(halfWidth(main, "GP total", 0) > halfWidth(main, "GP epistemic", 0),
                 "the total band holds the epistemic one");
+
+        // the noise's two kinds are radio buttons (their text wraps at 1024x768, text 1.5): heteroscedastic noise
+        // grows to the right, and the sigma chart's true noise with it
+        JFreeChart sigma = chart(robot, "#sigmaChart");
+        clickOnFx(robot, "#heteroscedasticToggle");
+        waitUntil(() -> trueNoise(sigma, 1) > trueNoise(sigma, 0) * 1.5, "the true noise grows to the right");
+        clickOnFx(robot, "#homoscedasticToggle");
+        waitUntil(() -> Math.abs(trueNoise(sigma, 1) - trueNoise(sigma, 0)) < 1e-12, "the same noise everywhere");
+    }
+
+    /** The true noise sigma of the sigma chart at its first (0) or last (1) input. */
+    private static double trueNoise(JFreeChart chart, int end) {
+        Object[] found = series(chart, "true noise sigma");
+        if (found == null) {
+            return Double.NaN;
+        }
+        XYDataset data = (XYDataset) found[0];
+        int s = (int) found[1];
+        return data.getYValue(s, end == 0 ? 0 : data.getItemCount(s) - 1);
     }
 
     @Test
