@@ -176,8 +176,9 @@ final class AccelerateOutput {
             }
         }
         for (int s = 0; s < names.size(); s++) {
-            sb.append(String.format(Locale.ROOT, "%-16s steps to 195: %8.1f +- %6.1f (se), reached %d of %d", names.get(s),
-                    result.stepsTo195Mean(s), result.stepsTo195Se(s), result.reached(s), spec.runs()));
+            sb.append(String.format(Locale.ROOT, "%-16s steps to 195: %8.1f +- %6.1f (se), median %.1f, reached %d of %d",
+                    names.get(s), result.stepsTo195Mean(s), result.stepsTo195Se(s), result.stepsTo195Median(s),
+                    result.reached(s), spec.runs()));
             if (realIndex >= 0 && s != realIndex) {
                 double[] d = result.pairedDifference(realIndex, s);
                 sb.append(String.format(Locale.ROOT, "; %s minus this, run by run: %.1f +- %.1f (se)", names.get(realIndex),

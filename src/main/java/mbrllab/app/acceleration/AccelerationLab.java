@@ -744,8 +744,8 @@ public final class AccelerationLab extends BaseLab {
             sb.append(" Real steps until the mean of the last 10 episodes reaches 195:");
             for (int s = 0; s < c.names().size(); s++) {
                 double[] v = c.stepsTo195()[s];
-                sb.append(String.format(Locale.ROOT, " %d: %,.0f ± %,.0f (%d/%d runs reached)%s", s + 1, v[0], v[1],
-                        (int) v[2], c.runsTotal(), s + 1 < c.names().size() ? ";" : "."));
+                sb.append(String.format(Locale.ROOT, " %d: %,.0f ± %,.0f, median %,.0f (%d/%d runs reached)%s", s + 1,
+                        v[0], v[1], v[3], (int) v[2], c.runsTotal(), s + 1 < c.names().size() ? ";" : "."));
             }
         }
         return sb.toString();

@@ -20,7 +20,7 @@ import mbrllab.core.acceleration.RunRecord;
  * @param runsDone   runs finished (summed over settings, divided by the settings)
  * @param runsTotal  runs per setting asked for
  * @param finished   true for the finished experiment's own numbers
- * @param stepsTo195 per setting {mean, se, reached} once finished, else null
+ * @param stepsTo195 per setting {mean, se, reached, median} once finished, else null
  * @param runsInAll  runs finished, summed over the settings (settings x runsTotal once finished)
  */
 public record StepCurves(List<String> names, List<AccelerationChart.Curve> curves, int runsDone, int runsTotal,
@@ -48,7 +48,8 @@ public record StepCurves(List<String> names, List<AccelerationChart.Curve> curve
         for (int s = 0; s < spec.settings().size(); s++) {
             double[][] c = result.returnAgainstSteps(s, grid);
             curves.add(new AccelerationChart.Curve(names.get(s), grid, c[0], c[1], c[2]));
-            to195[s] = new double[] {result.stepsTo195Mean(s), result.stepsTo195Se(s), result.reached(s)};
+            to195[s] = new double[] {result.stepsTo195Mean(s), result.stepsTo195Se(s), result.reached(s),
+                result.stepsTo195Median(s)};
         }
         return new StepCurves(names, List.copyOf(curves), spec.runs(), spec.runs(), true, to195,
                 spec.runs() * spec.settings().size());

@@ -137,6 +137,17 @@ public final class AccelerationResult {
         return mean(toDouble(stepsTo195(setting)));
     }
 
+    /**
+     * Median of {@link #stepsTo195} (the mean of the middle two for an even number of runs): what a typical run
+     * needed, untouched by the few runs that balance and then lose it for thousands of steps.
+     */
+    public double stepsTo195Median(int setting) {
+        int[] steps = stepsTo195(setting);
+        java.util.Arrays.sort(steps);
+        int n = steps.length;
+        return n % 2 == 1 ? steps[n / 2] : (steps[n / 2 - 1] + steps[n / 2]) / 2.0;
+    }
+
     /** Standard error of {@link #stepsTo195}. */
     public double stepsTo195Se(int setting) {
         return standardError(toDouble(stepsTo195(setting)));

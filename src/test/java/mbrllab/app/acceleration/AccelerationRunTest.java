@@ -160,7 +160,11 @@ class AccelerationRunTest {
             }
             assertTrue(points > 2, "the curve has points");
             assertEquals(result.stepsTo195Mean(s), exact.stepsTo195()[s][0]);
+            assertEquals(result.stepsTo195Median(s), exact.stepsTo195()[s][3]);
         }
+        String text = AccelerationLab.curvesText(exact, false);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "1: %,.0f ± %,.0f, median %,.0f (",
+                result.stepsTo195Mean(0), result.stepsTo195Se(0), result.stepsTo195Median(0))), text);
         StepCurves.Builder one = new StepCurves.Builder(spec, names);
         RunRecord first = (RunRecord) finished.get(0)[1];
         int setting = (Integer) finished.get(0)[0];

@@ -81,6 +81,8 @@ class AccelerationResultTest {
         assertEquals(2, result.reached(0));
         assertEquals(3, result.reached(1));
         assertEquals(10_000 / 3.0, result.stepsTo195Mean(0), 1e-9);
+        assertEquals(3000, result.stepsTo195Median(0)); // 2000, 3000, 5000
+        assertEquals(2500, result.stepsTo195Median(1)); // 2000, 2500, 4000
         // paired differences 2000-2500, 5000-4000, 3000-2000 = -500, 1000, 1000: mean 500, sd sqrt(750000) / sqrt(3)
         double[] d = result.pairedDifference(0, 1);
         assertEquals(500, d[0], 1e-9);
