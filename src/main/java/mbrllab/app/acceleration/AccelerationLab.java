@@ -628,10 +628,14 @@ public final class AccelerationLab extends BaseLab {
      * the window; else its change over the history. NaN before two rows span a real step.
      */
     static double perStep(java.util.Collection<long[]> history, int column) {
-        if (history.size() < 2) {
+        return perStep(history.toArray(new long[0][]), column);
+    }
+
+    /** {@link #perStep(java.util.Collection, int)} on the history's rows, in order. */
+    private static double perStep(long[][] rows, int column) {
+        if (rows.length < 2) {
             return Double.NaN;
         }
-        long[][] rows = history.toArray(new long[0][]);
         long[] last = rows[rows.length - 1];
         if (last[1] <= rows[0][1]) {
             return Double.NaN;
@@ -676,8 +680,9 @@ public final class AccelerationLab extends BaseLab {
         int pane = model.settings().processes();
         AccelerationFrame.Pane p = frame.panes().get(pane);
         double[] perStep = new double[5];
+        long[][] rows = rateHistory.toArray(new long[0][]); // once per frame, for the five processes
         for (int i = 0; i < 5; i++) {
-            perStep[i] = perStep(rateHistory, i + 1);
+            perStep[i] = perStep(rows, i + 1);
         }
         boolean[] lit = new boolean[Drawings.Processes.ARROWS];
         for (int i = 0; i < lit.length; i++) {

@@ -154,15 +154,14 @@ final class PlaygroundView {
         });
         function.setMaxWidth(Double.MAX_VALUE);
         noiseBox.setId("noiseBox");
-        for (NoiseKind k : NoiseKind.values()) {
-            RadioButton b = new RadioButton(k == NoiseKind.HOMOSCEDASTIC ? "homoscedastic (same everywhere)"
-                    : "heteroscedastic (grows to the right)");
-            b.setId(k == NoiseKind.HOMOSCEDASTIC ? "homoscedasticToggle" : "heteroscedasticToggle");
-            b.setUserData(k);
-            b.setToggleGroup(noise);
-            b.setWrapText(true);
-            b.setOnAction(e -> applyGenerator());
-            noiseBox.getChildren().add(b);
+        noiseBox.getChildren().setAll(
+                radio("homoscedasticToggle", "homoscedastic (same everywhere)", NoiseKind.HOMOSCEDASTIC, noise,
+                        "The noise has the same standard deviation at every input"),
+                radio("heteroscedasticToggle", "heteroscedastic (grows to the right)", NoiseKind.HETEROSCEDASTIC, noise,
+                        "The noise's standard deviation grows with the input"));
+        for (javafx.scene.Node b : noiseBox.getChildren()) {
+            ((RadioButton) b).setWrapText(true);
+            ((RadioButton) b).setOnAction(e -> applyGenerator());
         }
         gap.setId("gapCheck");
         gap.setTooltip(new Tooltip("No inputs in [-0.5, 1.5): watch the epistemic band open up there"));
@@ -189,11 +188,12 @@ final class PlaygroundView {
         clear.setOnAction(e -> model.clearPoints());
 
         ToggleGroup group = new ToggleGroup();
-        RadioButton showGp = radio("showGpToggle", ModelChoice.GP, group,
+        RadioButton showGp = radio("showGpToggle", ModelChoice.GP.label(), ModelChoice.GP, group,
                 "Gaussian process: zero mean, squared-exponential kernel, hyperparameters by maximum marginal likelihood");
-        RadioButton showEnsemble = radio("showEnsembleToggle", ModelChoice.ENSEMBLE, group,
-                "5 bootstrapped nets, each predicting a mean and a variance");
-        RadioButton showBoth = radio("showBothToggle", ModelChoice.BOTH, group, "Both models over each other");
+        RadioButton showEnsemble = radio("showEnsembleToggle", ModelChoice.ENSEMBLE.label(), ModelChoice.ENSEMBLE,
+                group, "5 bootstrapped nets, each predicting a mean and a variance");
+        RadioButton showBoth = radio("showBothToggle", ModelChoice.BOTH.label(), ModelChoice.BOTH, group,
+                "Both models over each other");
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b != null) {
                 model.choiceProperty().set((ModelChoice) b.getUserData());
@@ -246,16 +246,16 @@ final class PlaygroundView {
         return l;
     }
 
-    private static RadioButton radio(String id, ModelChoice c, ToggleGroup group, String help) {
-        RadioButton b = new RadioButton(c.label());
+    private static RadioButton radio(String id, String text, Object choice, ToggleGroup group, String help) {
+        RadioButton b = new RadioButton(text);
         b.setId(id);
-        b.setUserData(c);
+        b.setUserData(choice);
         b.setToggleGroup(group);
         b.setTooltip(new Tooltip(help));
         return b;
     }
 
-    private static void selectToggle(ToggleGroup group, ModelChoice c) {
+    private static void selectToggle(ToggleGroup group, Object c) {
         group.getToggles().stream().filter(t -> t.getUserData() == c).findFirst().ifPresent(t -> t.setSelected(true));
     }
 
@@ -271,8 +271,7 @@ final class PlaygroundView {
         showingGenerator = true;
         try {
             function.setValue(g.target());
-            noise.getToggles().stream().filter(t -> t.getUserData() == g.noise()).findFirst()
-                    .ifPresent(t -> t.setSelected(true));
+            selectToggle(noise, g.noise());
             gap.setSelected(g.gap());
             if (noiseLevel.value().map(v -> v != g.noiseLevel()).orElse(true)) {
                 noiseLevel.setText(Double.toString(g.noiseLevel()));
