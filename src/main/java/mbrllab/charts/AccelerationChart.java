@@ -77,7 +77,9 @@ public final class AccelerationChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-        for (int i = 0; i < curves.size(); i++) {
+        // Every colour of the palette, not only the curves' given now: a chart made empty (the lab's, before its
+        // runs) otherwise draws its later curves in JFreeChart's own red, blue and green.
+        for (int i = 0; i < Math.max(curves.size(), Palette.CATEGORICAL_COUNT); i++) {
             Color c = Palette.categorical(i);
             renderer.setSeriesPaint(i, c);
             renderer.setSeriesFillPaint(i, c);

@@ -112,6 +112,13 @@ public final class AccelerationLab extends BaseLab {
     private final javafx.scene.layout.StackPane bottom = new javafx.scene.layout.StackPane();
     private final TabPane tabs = new TabPane();
     private final SplitPane split = new SplitPane();
+    /**
+     * The learning curves' least height at text size 1, in pixels; it grows with the text. Below it the plot between
+     * the axes and the three-line legend is too short to read: at 1024x768 with text 1.5 it kept 40 px of plot
+     * and cut the axis label to "Return (mea" once the steps-to-195 text came in.
+     */
+    static final double CHART_MIN_HEIGHT = 170;
+
     private final Tab curvesTab;
     private final Tab rolloutTab;
     private final Tab processesTab;
@@ -154,10 +161,11 @@ public final class AccelerationLab extends BaseLab {
             thin.setSeriesStroke(i, new BasicStroke(1f));
             thin.setSeriesVisibleInLegend(i, false);
         }
-        plot.getRangeAxis().setLabel("Return (mean of 10)");
+        // Short enough for the plot's height at 1024x768, text 1.5; the note says over how many episodes.
+        plot.getRangeAxis().setLabel("Mean return");
         chartViewer = new ChartViewer(chart);
         chartViewer.setId("accelerationChart");
-        chartViewer.setMinHeight(120);
+        chartViewer.setMinHeight(CHART_MIN_HEIGHT);
         curvesNote.setId("curvesNote");
         curvesNote.setWrapText(true);
         curvesNote.getStyleClass().add("note");
@@ -714,9 +722,10 @@ public final class AccelerationLab extends BaseLab {
         try {
             List<AccelerationChart.Curve> curves = new ArrayList<>();
             if (c != null) {
-                for (AccelerationChart.Curve curve : c.curves()) {
-                    curves.add(new AccelerationChart.Curve(curve.name() + ": mean of " + c.runsDone()
-                            + (c.finished() ? "" : "/" + c.runsTotal()) + " runs", curve.steps(), curve.mean(),
+                List<AccelerationSetting> panes = model.settings().panes();
+                for (int i = 0; i < c.curves().size(); i++) {
+                    AccelerationChart.Curve curve = c.curves().get(i);
+                    curves.add(new AccelerationChart.Curve(legendName(i, panes.get(i), c), curve.steps(), curve.mean(),
                             curve.se(), curve.runs()));
                 }
             }
@@ -725,6 +734,16 @@ public final class AccelerationLab extends BaseLab {
             chart.setNotify(true);
         }
         curvesNote.setText(curvesText(c, model.backgroundRunsWaiting()));
+    }
+
+    /**
+     * A curve's legend entry: its pane's title ("2: ensemble n=10 k=1"), with the runs in its mean while they come in
+     * ("(4/10 runs)"; the status line gives their number once all are in). Short, so that the three lines leave the
+     * plot its height and width on a projector with large text.
+     */
+    static String legendName(int pane, AccelerationSetting setting, StepCurves c) {
+        String title = (pane + 1) + ": " + shortName(setting);
+        return c.finished() ? title : title + " (" + c.runsDone() + "/" + c.runsTotal() + " runs)";
     }
 
     /** What the three learners share, and how much of a minibatch is model data. */
@@ -741,10 +760,12 @@ public final class AccelerationLab extends BaseLab {
     /** The note under the chart: what the lines are, and steps to 195 once the runs are in. */
     static String curvesText(StepCurves c, boolean waiting) {
         if (waiting) {
-            return "The R background runs of the three settings start with Play or Step; their mean and 95% band "
-                    + "then fill in here, run by run. Thin lines: the panes (run 1).";
+            return "Each line: the mean return of the last 10 episodes. The R background runs of the three settings "
+                    + "start with Play or Step; their mean and 95% band then fill in here, run by run. Thin lines: the "
+                    + "panes (run 1).";
         }
-        StringBuilder sb = new StringBuilder("Bands: mean of the R background runs, 95%. Thin lines: the panes (run 1).");
+        StringBuilder sb = new StringBuilder("Each line: the mean return of the last 10 episodes. Bands: mean of the R "
+                + "background runs, 95%. Thin lines: the panes (run 1).");
         if (c != null && c.finished()) {
             sb.append(" Real steps until the mean of the last 10 episodes reaches 195:");
             for (int s = 0; s < c.names().size(); s++) {
@@ -791,6 +812,9 @@ public final class AccelerationLab extends BaseLab {
     public void setFontScale(double scale) {
         this.fontScale = scale;
         LearningCurveChart.applyFontScale(chart, scale);
+        chartViewer.setMinHeight(CHART_MIN_HEIGHT * scale);
+        // Room on the right for half the last tick label ("15,000" was cut to "15,00" in presenter mode).
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 2, 2 + 16 * scale));
         drawn = null;
     }
 
@@ -907,6 +931,10 @@ public final class AccelerationLab extends BaseLab {
 
     StepCurves shownCurves() {
         return shownCurves;
+    }
+
+    Tab curvesTab() {
+        return curvesTab;
     }
 
     PenCanvas processCanvas() {

@@ -1,0 +1,85 @@
+package mbrllab.app.acceleration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import mbrllab.app.ProjectorSizeFixture;
+import mbrllab.charts.Palette;
+import mbrllab.core.acceleration.AccelerationSetting;
+import mbrllab.core.acceleration.ModelChoice;
+
+/**
+ * The learning curves at 1024x768 with text 1.5, outside presenter mode, once the background runs are in: the
+ * steps-to-195 text under the chart folds into its tooltip instead of squeezing the plot (it had left 40 px of plot
+ * and cut the axis label), and each band has its pane's colour and number (the bands had JFreeChart's own red, blue
+ * and green beside panes drawn blue, vermillion and green).
+ */
+class AccelerationCurvesProjectorTest extends ProjectorSizeFixture {
+
+    @Start
+    void start(Stage stage) {
+        startShell(stage);
+    }
+
+    @Test
+    void finishedCurvesKeepAReadablePlotInThePanesColours(FxRobot robot) throws Exception {
+        showLab("acceleration", 1.5, false);
+        AccelerationLab lab = (AccelerationLab) robot.lookup("#accelerationLab").query().getProperties()
+                .get(AccelerationLab.class);
+        AccelerationSettings small = new AccelerationSettings(ModelChoice.ENSEMBLE, 10, 1,
+                AccelerationSetting.withModel(ModelChoice.TRUE, 10, 1, AccelerationSettings.RATIO), 1, 1, 12, 1,
+                AccelerationSettings.DEFAULT_SPEED, false);
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> lab.model().applySettings(small.toJson()))
+                .get(15, TimeUnit.SECONDS).isEmpty());
+        WaitForAsyncUtils.asyncFx(() -> {
+            TabPane tabs = lab.curvesTab().getTabPane();
+            tabs.getSelectionModel().select(lab.curvesTab());
+        }).get(15, TimeUnit.SECONDS);
+        clickOnFx(robot, "#stepButton");
+        waitUntil(() -> lab.shownCurves() != null && lab.shownCurves().finished(), "the background runs are in");
+        Label note = robot.lookup("#curvesNote").queryAs(Label.class);
+        waitUntil(() -> note.getText().contains("runs reached"), "the steps-to-195 text");
+        List<Double> plot = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(() -> {
+            ChartViewer viewer = (ChartViewer) shell.view().lookup("#accelerationChart");
+            var area = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+            return List.of(area.getHeight(), viewer.getHeight(), note.isManaged() ? 1.0 : 0.0);
+        }).get(15, TimeUnit.SECONDS), 300, "the curves are laid out");
+        List<String> legend = new ArrayList<>();
+        List<Integer> colours = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            ChartViewer viewer = (ChartViewer) shell.view().lookup("#accelerationChart");
+            XYPlot xy = viewer.getChart().getXYPlot();
+            for (int i = 0; i < xy.getLegendItems().getItemCount(); i++) {
+                LegendItem item = xy.getLegendItems().get(i);
+                legend.add(item.getLabel());
+                colours.add(Palette.categoricalIndex((java.awt.Color) item.getLinePaint()));
+            }
+        }).get(15, TimeUnit.SECONDS);
+        System.out.println("normal mode, 1024x768, text 1.5: acceleration curves plot " + Math.round(plot.get(0))
+                + " px high in a chart of " + Math.round(plot.get(1)) + " px; legend " + legend);
+        assertTrue(plot.get(0) >= 120, "the plot is at least 120 px high: " + plot.get(0));
+        assertEquals(0.0, plot.get(2), "the text under the chart is folded into its tooltip");
+        assertEquals(List.of("1: real data only", "2: ensemble n=10 k=1", "3: true physics n=10 k=1"), legend,
+                "the panes' titles");
+        assertEquals(List.of(0, 1, 2), colours, "each band has its pane's colour");
+        Node column = lab.curvesTab().getContent();
+        assertTrue(column instanceof mbrllab.app.lab.ChartColumn c && c.folded().contains(note));
+    }
+}
