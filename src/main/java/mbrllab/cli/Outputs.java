@@ -113,9 +113,17 @@ final class Outputs {
             throw new UserInputException(command + ": cannot write into " + dir + ": " + existing
                     + " is a file, not a folder");
         }
+        String where = existing.equals(dir.toAbsolutePath()) ? dir.toString() : existing + " (to create " + dir + ")";
         if (!Files.isWritable(existing)) {
-            throw new UserInputException(command + ": cannot write into " + (existing.equals(dir.toAbsolutePath())
-                    ? dir : existing + " (to create " + dir + ")") + ": permission denied");
+            throw new UserInputException(command + ": cannot write into " + where + ": permission denied");
+        }
+        // The mode does not tell it all: root may write by any mode, yet /proc and /sys refuse new files, and a
+        // read-only mount refuses them to everyone. A file made and deleted now says so before the work (accelerate
+        // had computed for 8 minutes before it found that it could not write into /proc/x).
+        try {
+            Files.delete(Files.createTempFile(existing, ".mbrl-lab-", ".probe"));
+        } catch (IOException e) {
+            throw new UserInputException(command + ": cannot write into " + where + ": " + AtomicFiles.reason(e));
         }
     }
 

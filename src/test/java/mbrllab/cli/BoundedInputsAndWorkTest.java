@@ -303,10 +303,16 @@ class BoundedInputsAndWorkTest {
     @Test
     void item08WriteFailuresGiveTheReasonAndFilesGetTheUsualModes() throws IOException {
         Path forces = write("f.txt", "1\n");
-        // sysfs refuses new files even to root: up front for other users, at the write for root
+        // sysfs refuses new files even to root, and says so before the work (a file made and deleted there)
         Result r = run("cartpole", "rollout", "--system", "balance", "--forces", forces.toString(), "--out",
                 "/sys/mbrl-lab-test.csv");
-        assertRefused(r, "cartpole rollout: cannot write ", "/sys", "permission denied");
+        assertRefused(r, "cartpole rollout: cannot write into /sys", "permission denied");
+        // procfs too, whose mode lets root write: refused up front, not after the runs ("cannot write into", not the
+        // write's "cannot write /proc/.../accelerate.csv"), and nothing printed as done
+        r = run("accelerate", "--settings", "real", "--runs", "1", "--episodes", "1", "--out",
+                "/proc/mbrl-lab-test");
+        assertRefused(r, "accelerate: cannot write into /proc");
+        assertEquals("", r.out(), "no summary: nothing was computed");
 
         Path fresh = dir.resolve("fresh.csv");
         assertEquals(0, run("cartpole", "rollout", "--system", "balance", "--forces", forces.toString(), "--out",
