@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -91,7 +92,12 @@ public final class PilcoCostChart {
         errors.setErrorPaint(predictedColour);
         errors.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
                 new float[] {6f, 4f}, 0f));
-        errors.setSeriesShape(0, new Rectangle2D.Double(-4, -4, 8, 8));
+        // A hollow square around the actual cost's dot, drawn over it: where the prediction was right the two
+        // nest, and a success's green stays in sight (a filled square on top had hidden it).
+        errors.setSeriesShape(0, new Rectangle2D.Double(-8, -8, 16, 16));
+        errors.setSeriesShapesFilled(0, false);
+        errors.setUseOutlinePaint(false);
+        errors.setSeriesOutlineStroke(0, new BasicStroke(2f));
 
         XYLineAndShapeRenderer actual = new XYLineAndShapeRenderer(false, true);
         actual.setSeriesPaint(0, Palette.categorical(1));
@@ -102,6 +108,7 @@ public final class PilcoCostChart {
         XYPlot plot = new XYPlot(predicted(points), trial, cost, errors);
         plot.setDataset(1, actual(points));
         plot.setRenderer(1, actual);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
