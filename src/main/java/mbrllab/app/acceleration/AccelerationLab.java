@@ -45,8 +45,9 @@ import mbrllab.app.lab.Publication;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.lab.RunToolbar;
 import mbrllab.app.lab.SessionState;
+import mbrllab.app.render.ChartThemes;
+import mbrllab.app.render.Theme;
 import mbrllab.charts.AccelerationChart;
-import mbrllab.charts.LearningCurveChart;
 import mbrllab.charts.Palette;
 import mbrllab.core.acceleration.AccelerationParams;
 import mbrllab.core.acceleration.AccelerationSetting;
@@ -237,9 +238,14 @@ public final class AccelerationLab extends BaseLab {
         }
     }
 
+    /** A pane's title in its colour, of the theme on show (the palette lightened on black). */
+    private void paintTitle(Label title, int i) {
+        title.setStyle("-fx-text-fill: " + Palette.categoricalHex(i, highContrast) + "; -fx-font-weight: bold;");
+    }
+
     private Node buildPane(int i) {
         Label title = new Label();
-        title.setStyle("-fx-text-fill: " + Palette.categoricalHex(i) + "; -fx-font-weight: bold;");
+        paintTitle(title, i);
         title.setId("paneTitle" + i);
         title.setMinWidth(0);
         title.setWrapText(true);
@@ -811,16 +817,18 @@ public final class AccelerationLab extends BaseLab {
     @Override
     public void setFontScale(double scale) {
         this.fontScale = scale;
-        LearningCurveChart.applyFontScale(chart, scale);
+        ChartThemes.apply(chart, scale, Theme.of(highContrast));
         chartViewer.setMinHeight(CHART_MIN_HEIGHT * scale);
-        // Room on the right for half the last tick label ("15,000" was cut to "15,00" in presenter mode).
-        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 2, 2 + 16 * scale));
         drawn = null;
     }
 
     @Override
     public void setHighContrast(boolean on) {
         this.highContrast = on;
+        ChartThemes.apply(chart, fontScale, Theme.of(on));
+        for (int i = 0; i < titles.size(); i++) {
+            paintTitle(titles.get(i), i);
+        }
         drawn = null;
     }
 

@@ -25,7 +25,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
-import mbrllab.charts.LearningCurveChart;
+import mbrllab.app.render.ChartThemes;
+import mbrllab.app.render.Theme;
 import mbrllab.charts.Palette;
 import mbrllab.charts.PilcoCostChart;
 import mbrllab.core.control.SwingUpTask;
@@ -48,7 +49,7 @@ final class PilcoCharts {
     }
 
     /** The predicted mean +-2 sd and the real rollout of x and theta (and of x' and theta' with velocities). */
-    static JFreeChart states(PilcoViewModel.Shown s, boolean velocities, double t, double scale) {
+    static JFreeChart states(PilcoViewModel.Shown s, boolean velocities, double t, double scale, Theme theme) {
         NumberAxis time = new NumberAxis("time [s]");
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
         combined.setGap(6);
@@ -88,15 +89,15 @@ final class PilcoCharts {
             combined.add(plot, 1);
         }
         combined.setFixedLegendItems(legend(s != null && s.prediction() != null, "predicted mean ± 2 sd",
-                "real rollout"));
+                "real rollout", theme));
         JFreeChart chart = new JFreeChart(null, null, combined, true);
-        finish(chart, scale);
-        setTime(chart, t);
+        finish(chart, scale, theme);
+        setTime(chart, t, theme);
         return chart;
     }
 
     /** The predicted expected cost per step with +-2 sd against the real cost c(s_t). */
-    static JFreeChart costPerStep(PilcoViewModel.Shown s, double t, double scale) {
+    static JFreeChart costPerStep(PilcoViewModel.Shown s, double t, double scale, Theme theme) {
         YIntervalSeriesCollection band = new YIntervalSeriesCollection();
         XYSeriesCollection real = new XYSeriesCollection();
         if (s != null) {
@@ -125,15 +126,16 @@ final class PilcoCharts {
         cost.setRange(-0.05, 1.1);
         XYPlot plot = predictedOverReal(band, real, time, cost);
         style(plot);
-        plot.setFixedLegendItems(legend(s != null && s.prediction() != null, "predicted E[c] ± 2 sd", "real cost"));
+        plot.setFixedLegendItems(legend(s != null && s.prediction() != null, "predicted E[c] ± 2 sd", "real cost",
+                theme));
         JFreeChart chart = new JFreeChart(null, null, plot, true);
-        finish(chart, scale);
-        setTime(chart, t);
+        finish(chart, scale, theme);
+        setTime(chart, t, theme);
         return chart;
     }
 
     /** The cost per trial (predicted +-2 sd against actual, successes marked), the selected trial marked. */
-    static JFreeChart costPerTrial(PilcoViewModel.Run r, int selected, double scale) {
+    static JFreeChart costPerTrial(PilcoViewModel.Run r, int selected, double scale, Theme theme) {
         List<PilcoCostChart.Point> points = new ArrayList<>();
         int horizon = 40;
         if (r != null) {
@@ -148,18 +150,18 @@ final class PilcoCharts {
         if (r != null) {
             plot.getDomainAxis().setRange(0.5, Math.max(r.planned(), r.trials().size()) + 0.5);
         }
-        if (selected > 0) {
-            plot.addDomainMarker(new ValueMarker(selected, new Color(0x88, 0x88, 0x88), new BasicStroke(6f)));
-        }
         plot.getDomainAxis().setLabel("trial");
         plot.getRangeAxis().setLabel("cost per trial");
         chart.removeLegend();
-        finish(chart, scale);
+        finish(chart, scale, theme);
+        if (selected > 0) { // after the theme, which would give it the reference lines' colour
+            plot.addDomainMarker(new ValueMarker(selected, new Color(0x88, 0x88, 0x88), new BasicStroke(6f)));
+        }
         return chart;
     }
 
-    /** Moves the time marker of a chart (every subplot of a combined one). */
-    static void setTime(JFreeChart chart, double t) {
+    /** Moves the time marker of a chart (every subplot of a combined one), drawn in the theme's reference colour. */
+    static void setTime(JFreeChart chart, double t, Theme theme) {
         XYPlot plot = chart.getXYPlot();
         List<XYPlot> plots = new ArrayList<>();
         if (plot instanceof CombinedDomainXYPlot c) {
@@ -170,7 +172,7 @@ final class PilcoCharts {
         for (XYPlot p : plots) {
             p.clearDomainMarkers();
             if (t >= 0) {
-                p.addDomainMarker(new ValueMarker(t, new Color(0x55, 0x55, 0x55), new BasicStroke(1.2f)));
+                p.addDomainMarker(new ValueMarker(t, theme.reference(), new BasicStroke(1.2f)));
             }
         }
     }
@@ -181,9 +183,8 @@ final class PilcoCharts {
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
     }
 
-    private static void finish(JFreeChart chart, double scale) {
-        chart.setBackgroundPaint(Color.WHITE);
-        LearningCurveChart.applyFontScale(chart, scale);
+    private static void finish(JFreeChart chart, double scale, Theme theme) {
+        ChartThemes.apply(chart, scale, theme);
         LegendTitle legend = chart.getLegend();
         if (legend != null) {
             legend.setPosition(RectangleEdge.BOTTOM);
@@ -192,16 +193,16 @@ final class PilcoCharts {
         }
     }
 
-    private static LegendItemCollection legend(boolean predicted, String band, String real) {
+    private static LegendItemCollection legend(boolean predicted, String band, String real, Theme theme) {
         LegendItemCollection items = new LegendItemCollection();
         if (predicted) {
             LegendItem b = new LegendItem(band, null, null, null, new java.awt.Rectangle(-6, -6, 12, 12),
                     new Color(0xE6, 0x9F, 0x00, 120));
-            b.setFillPaint(withAlpha(Palette.categorical(0), 110));
+            b.setFillPaint(withAlpha(theme.categorical(0), 110));
             items.add(b);
         }
         items.add(new LegendItem(real, null, null, null, new java.awt.geom.Line2D.Double(-8, 0, 8, 0),
-                new BasicStroke(2f), Palette.categorical(1)));
+                new BasicStroke(2f), theme.categorical(1)));
         return items;
     }
 
@@ -277,7 +278,7 @@ final class PilcoCharts {
             return " ";
         }
         int first = r.firstSuccess();
-        return String.format(Locale.ROOT, "■\u00a0predicted\u00a0±\u00a02\u00a0sd   ●\u00a0actual\u00a0(green:\u00a0success)\n%d of %d trials · "
+        return String.format(Locale.ROOT, "□\u00a0predicted\u00a0±\u00a02\u00a0sd   ●\u00a0actual\u00a0(green:\u00a0success)\n%d of %d trials · "
                 + "%.0f s of experience · %s", r.trials().size(), r.planned(), r.experience(),
                 first == 0 ? "no success yet" : "first success: trial " + first);
     }

@@ -43,6 +43,7 @@ import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.Status;
 import mbrllab.app.render.FxPen;
 import mbrllab.app.render.ResizableCanvas;
+import mbrllab.app.render.Theme;
 import mbrllab.app.shell.SessionFields;
 import mbrllab.core.budget.Budget;
 import mbrllab.core.budget.Cost;
@@ -71,9 +72,9 @@ public final class PilcoLab extends BaseLab implements SessionState {
     private final PilcoViewModel model;
     private final Status status;
     private final ReplayCanvas canvas = new ReplayCanvas();
-    private final ChartViewer statesViewer = new ChartViewer(PilcoCharts.states(null, false, -1, 1));
-    private final ChartViewer costStepViewer = new ChartViewer(PilcoCharts.costPerStep(null, -1, 1));
-    private final ChartViewer costTrialViewer = new ChartViewer(PilcoCharts.costPerTrial(null, 0, 1));
+    private final ChartViewer statesViewer = new ChartViewer(PilcoCharts.states(null, false, -1, 1, Theme.NORMAL));
+    private final ChartViewer costStepViewer = new ChartViewer(PilcoCharts.costPerStep(null, -1, 1, Theme.NORMAL));
+    private final ChartViewer costTrialViewer = new ChartViewer(PilcoCharts.costPerTrial(null, 0, 1, Theme.NORMAL));
     private final Label runSummary = new Label(" ");
     private final Label searchLabel = new Label(" ");
     private final ListView<String> trialList = new ListView<>();
@@ -326,8 +327,8 @@ public final class PilcoLab extends BaseLab implements SessionState {
         canvas.draw();
         double t = p == null ? -1 : p.frame().t() * 0.1;
         timeLabel.setText(p == null ? "t = 0.0 s" : String.format(Locale.ROOT, "t = %.1f s", t));
-        PilcoCharts.setTime(statesViewer.getChart(), t);
-        PilcoCharts.setTime(costStepViewer.getChart(), t);
+        PilcoCharts.setTime(statesViewer.getChart(), t, theme());
+        PilcoCharts.setTime(costStepViewer.getChart(), t, theme());
     }
 
     private double time() {
@@ -337,14 +338,14 @@ public final class PilcoLab extends BaseLab implements SessionState {
 
     private void showTrajectory() {
         PilcoViewModel.Shown s = model.shownProperty().get();
-        statesViewer.setChart(PilcoCharts.states(s, model.velocitiesProperty().get(), time(), fontScale));
-        costStepViewer.setChart(PilcoCharts.costPerStep(s, time(), fontScale));
+        statesViewer.setChart(PilcoCharts.states(s, model.velocitiesProperty().get(), time(), fontScale, theme()));
+        costStepViewer.setChart(PilcoCharts.costPerStep(s, time(), fontScale, theme()));
         canvas.draw();
     }
 
     private void showRun() {
         PilcoViewModel.Run r = model.run();
-        costTrialViewer.setChart(PilcoCharts.costPerTrial(r, model.selectedProperty().get(), fontScale));
+        costTrialViewer.setChart(PilcoCharts.costPerTrial(r, model.selectedProperty().get(), fontScale, theme()));
         runSummary.setText(PilcoCharts.summary(r));
         List<String> items = new ArrayList<>();
         if (r != null) {
@@ -382,7 +383,7 @@ public final class PilcoLab extends BaseLab implements SessionState {
         } finally {
             updatingList = false;
         }
-        costTrialViewer.setChart(PilcoCharts.costPerTrial(model.run(), k, fontScale));
+        costTrialViewer.setChart(PilcoCharts.costPerTrial(model.run(), k, fontScale, theme()));
     }
 
     private void showProgress() {
@@ -410,6 +411,12 @@ public final class PilcoLab extends BaseLab implements SessionState {
     public void setHighContrast(boolean on) {
         highContrast = on;
         canvas.draw();
+        showTrajectory();
+        showSelection();
+    }
+
+    private Theme theme() {
+        return Theme.of(highContrast);
     }
 
     @Override

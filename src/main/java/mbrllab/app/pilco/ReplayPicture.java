@@ -14,13 +14,35 @@ import mbrllab.io.PilcoRecording.Trial;
  * success radius, and the predicted pole tip at t: its mean and its 2-sigma ellipse ({@link TipMoments}, exact for a
  * Gaussian state).
  */
-final class ReplayPicture {
+public final class ReplayPicture {
 
     /** A predicted tip ellipse whose larger 2-sigma semi-axis exceeds this many pole lengths is drawn faint. */
     static final double VAGUE_TIP = 4;
 
     /** Half the width of track shown at least [m]. */
     static final double MIN_HALF_WIDTH = 1.2;
+
+    /**
+     * The replay's colours in a theme; the high-contrast one is the app's (black, white ink, the palette lightened for
+     * black): text at least 7:1 against the background, lines and marks at least 3:1 (ThemeContrastTest).
+     */
+    public record Colours(Color background, Color ink, Color faintText, Color track, Color target, Color trail,
+                          Color prediction, Color cart, Color pole, Color hinge, Color force) {
+    }
+
+    private static final Colours NORMAL = new Colours(Color.WHITE, Color.BLACK, Color.DARK_GRAY, Color.GRAY,
+            Palette.categorical(2), new Color(0x99, 0x99, 0x99), Palette.categorical(0), new Color(0x44, 0x44, 0x44),
+            Palette.categorical(1), Color.BLACK, Palette.categorical(3));
+
+    private static final Colours HIGH_CONTRAST = new Colours(Color.BLACK, Color.WHITE, new Color(0xDD, 0xDD, 0xDD),
+            new Color(0xCC, 0xCC, 0xCC), Palette.categorical(2, true), new Color(0xA0, 0xA0, 0xA0),
+            Palette.categorical(0, true), new Color(0x6F, 0x82, 0x96), Palette.categorical(1, true), Color.WHITE,
+            Palette.categorical(3, true));
+
+    /** The colours of the normal or the high-contrast theme. */
+    public static Colours colours(boolean highContrast) {
+        return highContrast ? HIGH_CONTRAST : NORMAL;
+    }
 
     private ReplayPicture() {
     }
@@ -29,13 +51,14 @@ final class ReplayPicture {
      * Draws frame {@code f} in a w x h area.
      *
      * @param scale        text scale (1 = normal)
-     * @param highContrast thicker lines, black on white
+     * @param highContrast the high-contrast theme (white on black, the palette lightened) with thicker lines
      */
     static void draw(Pen pen, double w, double h, PilcoViewModel.ReplayFrame f, double scale, boolean highContrast) {
-        pen.fill(Color.WHITE);
+        Colours colour = colours(highContrast);
+        pen.fill(colour.background());
         pen.fillRect(0, 0, w, h);
         if (f == null) {
-            pen.fill(Color.DARK_GRAY);
+            pen.fill(colour.faintText());
             pen.text("no trial yet", w / 2, h / 2, 14 * scale, false, Pen.Align.CENTER);
             return;
         }
@@ -55,14 +78,14 @@ final class ReplayPicture {
         double cy = top + (h - top) / 2;
         double lw = highContrast ? 2 : 1;
         // track
-        pen.stroke(Color.GRAY, 2 * lw, null);
+        pen.stroke(colour.track(), 2 * lw, null);
         pen.strokeLine(cx - halfWidth * m, cy, cx + halfWidth * m, cy);
         // the target and the success radius
-        pen.stroke(Palette.categorical(2), 1.5 * lw, new double[] {4, 3});
+        pen.stroke(colour.target(), 1.5 * lw, new double[] {4, 3});
         double r = task.successRadius() * m;
         pen.strokeOval(cx - r, cy - l * m - r, 2 * r, 2 * r);
         // the trail of the tip
-        pen.stroke(new Color(0x99, 0x99, 0x99), lw, null);
+        pen.stroke(colour.trail(), lw, null);
         for (int k = 1; k <= t; k++) {
             pen.strokeLine(cx + tipX(s, k - 1, l) * m, cy - tipY(s, k - 1, l) * m, cx + tipX(s, k, l) * m,
                     cy - tipY(s, k, l) * m);
@@ -84,7 +107,7 @@ final class ReplayPicture {
                 xs[i] = cx + (tip.px() + ex * Math.cos(e[2]) - ey * Math.sin(e[2])) * m;
                 ys[i] = cy - (tip.py() + ex * Math.sin(e[2]) + ey * Math.cos(e[2])) * m;
             }
-            Color c = Palette.categorical(0);
+            Color c = colour.prediction();
             // an ellipse wider than the picture (a start far from the data: the model does not know where the tip
             // is) is drawn faint and dashed, so that the cart and the trail stay readable
             boolean vague = e[0] > VAGUE_TIP * l;
@@ -105,19 +128,18 @@ final class ReplayPicture {
         double cartW = 0.3 * m;
         double cartH = 0.14 * m;
         double px = cx + x * m;
-        pen.fill(new Color(0x44, 0x44, 0x44));
+        pen.fill(colour.cart());
         pen.fillRoundRect(px - cartW / 2, cy - cartH / 2, cartW, cartH, 6);
-        Color pole = Palette.categorical(1);
-        pen.stroke(pole, Math.max(3, 0.03 * m), null);
+        pen.stroke(colour.pole(), Math.max(3, 0.03 * m), null);
         double tx = px + l * Math.sin(theta) * m;
         double ty = cy + l * Math.cos(theta) * m;
         pen.strokeLine(px, cy, tx, ty);
-        pen.fill(Color.BLACK);
+        pen.fill(colour.hinge());
         pen.fillOval(px - 3, cy - 3, 6, 6);
         // force arrow
         if (t < s.steps()) {
             double u = s.forces()[t] / task.maxForce();
-            pen.stroke(Palette.categorical(3), 2.5 * lw, null);
+            pen.stroke(colour.force(), 2.5 * lw, null);
             double ax = px + u * 0.4 * m;
             double ay = cy + cartH / 2 + 10;
             pen.strokeLine(px, ay, ax, ay);
@@ -138,7 +160,7 @@ final class ReplayPicture {
         String who = s.start() != null ? String.format(Locale.ROOT, "Trial %d's policy from x = %.2f m, θ = %.0f°",
                 trial.trial(), s.start()[0], Math.toDegrees(s.start()[2]))
                 : trial.isRandom() ? "Trial 1 (random forces)" : "Trial " + trial.trial();
-        pen.fill(Color.BLACK);
+        pen.fill(colour.ink());
         pen.text(String.format(Locale.ROOT, "%s · t = %.1f s", who, t * task.controlPeriod()), 8, text * 0.8,
                 text, Pen.Face.BOLD, Pen.Align.LEFT, Pen.VAlign.CENTER, w - 16);
         String line = String.format(Locale.ROOT, "cost so far %.2f", costSoFar);

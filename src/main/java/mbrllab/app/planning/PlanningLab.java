@@ -49,6 +49,8 @@ import mbrllab.app.shell.PresetAction;
 import mbrllab.app.shell.SessionFields;
 import mbrllab.app.shell.Sessions;
 import mbrllab.charts.LearningCurveChart;
+import mbrllab.app.render.ChartThemes;
+import mbrllab.app.render.Theme;
 import mbrllab.charts.Palette;
 import mbrllab.charts.PetsChart;
 import mbrllab.core.models.transition.TransitionModelKind;
@@ -480,13 +482,14 @@ public final class PlanningLab extends BaseLab implements SessionState {
     public void setFontScale(double scale) {
         fontScale = scale;
         canvas.setFontScale(scale);
-        LearningCurveChart.applyFontScale(chart, scale);
+        ChartThemes.apply(chart, scale, Theme.of(canvas.highContrast()));
         javafx.application.Platform.runLater(this::fitAxisLabels);
     }
 
     @Override
     public void setHighContrast(boolean on) {
         canvas.setHighContrast(on);
+        ChartThemes.apply(chart, fontScale, Theme.of(on));
     }
 
     @Override

@@ -17,13 +17,34 @@ import mbrllab.core.planning.Iteration;
  * predicted paths (blue, bold) and the same forces replayed in the true physics (black, dashed); on the right the
  * candidates' forces u_1..u_H with the sampling distribution's mean +- sigma, and sigma per round (CEM contracting).
  */
-final class PlanningPicture {
+public final class PlanningPicture {
 
-    static final Color CANDIDATE = new Color(150, 150, 150, 90);
-    static final Color ELITE = Palette.categorical(3);
-    static final Color PLAN = Palette.categorical(0);
-    static final Color TRUTH = Palette.categorical(7);
-    static final Color TARGET = Palette.categorical(2);
+    /**
+     * The picture's colours in a theme. The high-contrast one is the app's (black, white ink, the palette lightened
+     * for black): text at least 7:1 against the background, lines and marks at least 3:1, the candidates' faint fan
+     * included (ThemeContrastTest draws the picture and checks every colour it uses).
+     */
+    public record Colours(Color background, Color ink, Color faintText, Color frame, Color track, Color centre,
+                          Color limit, Color candidate, Color candidateKey, Color elite, Color plan, Color truth,
+                          Color target, Color cart, Color pole, Color hinge) {
+    }
+
+    private static final Colours NORMAL = new Colours(Color.WHITE, Color.BLACK, Color.DARK_GRAY,
+            new Color(200, 200, 200), Color.DARK_GRAY, new Color(170, 170, 170), Palette.categorical(1),
+            new Color(150, 150, 150, 90), new Color(120, 120, 120), Palette.categorical(3), Palette.categorical(0),
+            Palette.categorical(7), Palette.categorical(2), new Color(0x44, 0x55, 0x66), new Color(0x8B, 0x45, 0x13),
+            Color.BLACK);
+
+    private static final Colours HIGH_CONTRAST = new Colours(Color.BLACK, Color.WHITE, new Color(0xDD, 0xDD, 0xDD),
+            new Color(0x90, 0x90, 0x90), Color.WHITE, new Color(0xCC, 0xCC, 0xCC), Palette.categorical(1, true),
+            new Color(200, 200, 200, 140), new Color(0xB0, 0xB0, 0xB0), Palette.categorical(3, true),
+            Palette.categorical(0, true), Palette.categorical(7, true), Palette.categorical(2, true),
+            new Color(0x6F, 0x82, 0x96), new Color(0xFF, 0xD0, 0x00), Color.WHITE);
+
+    /** The colours of the normal or the high-contrast theme. */
+    public static Colours colours(boolean highContrast) {
+        return highContrast ? HIGH_CONTRAST : NORMAL;
+    }
 
     private PlanningPicture() {
     }
@@ -46,17 +67,18 @@ final class PlanningPicture {
     /**
      * Draws the frame into w x h.
      *
-     * @param highContrast black on white with thicker lines
+     * @param highContrast the high-contrast theme (white on black, the palette lightened) with thicker lines
      */
     static void draw(Pen pen, PlanningFrame f, double w, double h, double fontScale, boolean highContrast) {
-        pen.fill(Color.WHITE);
+        Colours k = colours(highContrast);
+        pen.fill(k.background());
         pen.fillRect(0, 0, w, h);
         if (f == null) {
             return;
         }
         double font = 13 * fontScale;
         double line = font * 1.45;
-        pen.fill(Color.BLACK);
+        pen.fill(k.ink());
         String head = String.format(Locale.ROOT, "Episode %d/%d   step %d/%d   return %.2f   data %d",
                 f.episode(), f.settings().episodes(), f.step(), f.settings().cartPoleTask().steps(), f.returnSoFar(),
                 f.transitions());
@@ -68,7 +90,7 @@ final class PlanningPicture {
         double split = w * 0.6;
         drawWorld(pen, f, 8, top, split - 16, bottom - top, font, highContrast);
         drawForces(pen, f, split + 8, top, w - split - 16, bottom - top, font, highContrast);
-        pen.fill(Color.BLACK);
+        pen.fill(k.ink());
         String planText;
         if (f.plan() != null) {
             planText = String.format(Locale.ROOT, "Plan's J: model %.2f   same forces in the true physics %.2f",
@@ -79,33 +101,32 @@ final class PlanningPicture {
             planText = "No plan yet in this episode";
         }
         pen.text(planText, 8, bottom + 4, font, Pen.Face.REGULAR, Pen.Align.LEFT, Pen.VAlign.TOP, w - 16);
-        legend(pen, 8, bottom + 4 + line, font, w - 16);
+        legend(pen, 8, bottom + 4 + line, font, w - 16, k);
     }
 
-    private static final Object[][] LEGEND = {{CANDIDATE, "candidates"}, {ELITE, "elites"}, {PLAN, "plan (model)"},
-        {TRUTH, "plan (true physics)"}};
+    private static final String[] LEGEND = {"candidates", "elites", "plan (model)", "plan (true physics)"};
 
     private static double legendWidth(Pen pen, double font) {
         double sum = 0;
-        for (Object[] item : LEGEND) {
-            sum += 24 + pen.textWidth((String) item[1], font, Pen.Face.REGULAR) + 18;
+        for (String item : LEGEND) {
+            sum += 24 + pen.textWidth(item, font, Pen.Face.REGULAR) + 18;
         }
         return sum;
     }
 
-    private static void legend(Pen pen, double x, double y, double font, double maxW) {
+    private static void legend(Pen pen, double x, double y, double font, double maxW, Colours k) {
+        Color[] keys = {k.candidateKey(), k.elite(), k.plan(), k.truth()};
         double cx = x;
-        for (Object[] item : LEGEND) {
-            String label = (String) item[1];
+        for (int i = 0; i < LEGEND.length; i++) {
+            String label = LEGEND[i];
             double tw = pen.textWidth(label, font, Pen.Face.REGULAR);
             if (cx + 26 + tw > x + maxW && cx > x) {
                 cx = x;
                 y += font * 1.45;
             }
-            pen.stroke((Color) item[0] == CANDIDATE ? new Color(120, 120, 120) : (Color) item[0], 3,
-                    item[0] == TRUTH ? new double[] {6, 4} : null);
+            pen.stroke(keys[i], 3, i == 3 ? new double[] {6, 4} : null);
             pen.strokeLine(cx, y + font * 0.6, cx + 20, y + font * 0.6);
-            pen.fill(Color.BLACK);
+            pen.fill(k.ink());
             pen.text(label, cx + 24, y, font, Pen.Face.REGULAR, Pen.Align.LEFT, Pen.VAlign.TOP, 0);
             cx += 24 + tw + 18;
         }
@@ -113,6 +134,7 @@ final class PlanningPicture {
 
     private static void drawWorld(Pen pen, PlanningFrame f, double x0, double y0, double w, double h, double font,
                                   boolean highContrast) {
+        Colours k = colours(highContrast);
         CartPoleTask task = f.settings().cartPoleTask();
         boolean swing = task instanceof SwingUpTask;
         double[] now = f.state();
@@ -126,22 +148,22 @@ final class PlanningPicture {
         double cx = x0 + w / 2;
         double cy = y0 + h / 2 + (yMax + yMin) / 2 * scale;
         Mapper m = new Mapper(cx, cy, scale, x0, y0, x0 + w, y0 + h);
-        pen.stroke(new Color(200, 200, 200), 1, null);
+        pen.stroke(k.frame(), 1, null);
         pen.strokeRect(x0, y0, w, h);
         // the track; the balance task's ends (|x| = 2.4 m) marked
-        pen.stroke(Color.DARK_GRAY, 2, null);
+        pen.stroke(k.track(), 2, null);
         pen.strokeLine(x0 + 4, m.y(0), x0 + w - 4, m.y(0));
         if (!swing) {
             double limit = ((BalanceTask) task).system().xThreshold();
-            pen.stroke(Palette.categorical(1), 3, null);
+            pen.stroke(k.limit(), 3, null);
             pen.strokeLine(m.x(-limit), m.y(0) - 8, m.x(-limit), m.y(0) + 8);
             pen.strokeLine(m.x(limit), m.y(0) - 8, m.x(limit), m.y(0) + 8);
         }
-        pen.stroke(new Color(170, 170, 170), 1, null);
+        pen.stroke(k.centre(), 1, null);
         pen.strokeLine(m.x(0), m.y(0) - 5, m.x(0), m.y(0) + 5);
         if (swing) {
             SwingUpTask su = (SwingUpTask) task;
-            pen.stroke(TARGET, 2, new double[] {4, 3});
+            pen.stroke(k.target(), 2, new double[] {4, 3});
             double r = su.successRadius() * scale;
             pen.strokeOval(m.x(0) - r, m.y(su.poleLength()) - r, 2 * r, 2 * r);
         }
@@ -160,7 +182,7 @@ final class PlanningPicture {
                     if (elite[c] != (pass == 1)) {
                         continue;
                     }
-                    pen.stroke(elite[c] ? ELITE : CANDIDATE, elite[c] ? width * 1.6 : width, null);
+                    pen.stroke(elite[c] ? k.elite() : k.candidate(), elite[c] ? width * 1.6 : width, null);
                     path(pen, m, task, round.states(), (c * n) * (horizon + 1) * 4, horizon + 1, tip);
                 }
             }
@@ -168,24 +190,24 @@ final class PlanningPicture {
         if (f.plan() != null) {
             double[] predicted = f.plan().predicted();
             int n = predicted.length / ((horizon + 1) * 4);
-            pen.stroke(PLAN, highContrast ? 4 : 3, null);
+            pen.stroke(k.plan(), highContrast ? 4 : 3, null);
             for (int i = 0; i < n; i++) {
                 path(pen, m, task, predicted, i * (horizon + 1) * 4, horizon + 1, tip);
             }
             double[] replayed = f.plan().replayed();
-            pen.stroke(TRUTH, highContrast ? 3.5 : 2.5, new double[] {7, 5});
+            pen.stroke(k.truth(), highContrast ? 3.5 : 2.5, new double[] {7, 5});
             path(pen, m, task, replayed, 0, replayed.length / 4, tip);
         }
         // the cart-pole now
         double[] s = f.state();
         double cartW = 0.36 * scale;
         double cartH = 0.16 * scale;
-        pen.fill(new Color(0x44, 0x55, 0x66));
+        pen.fill(k.cart());
         pen.fillRoundRect(m.x(s[0]) - cartW / 2, m.y(0) - cartH / 2, cartW, cartH, 6);
         tip(task, s, 0, tip);
-        pen.stroke(new Color(0x8B, 0x45, 0x13), Math.max(4, 0.04 * scale), null);
+        pen.stroke(k.pole(), Math.max(4, 0.04 * scale), null);
         pen.strokeLine(m.x(s[0]), m.y(0), m.x(tip[0]), m.y(tip[1]));
-        pen.fill(Color.BLACK);
+        pen.fill(k.hinge());
         pen.fillOval(m.x(s[0]) - 4, m.y(0) - 4, 8, 8);
     }
 
@@ -210,9 +232,10 @@ final class PlanningPicture {
 
     private static void drawForces(Pen pen, PlanningFrame f, double x0, double y0, double w, double h, double font,
                                    boolean highContrast) {
+        Colours k = colours(highContrast);
         double maxF = f.settings().cartPoleTask().maxForce();
         double line = font * 1.4;
-        pen.fill(Color.BLACK);
+        pen.fill(k.ink());
         Iteration round = f.round();
         String title = round == null ? "Forces u1..uH" : String.format(Locale.ROOT, "Forces, round %d/%d",
                 round.index() + 1, f.roundsTotal());
@@ -233,10 +256,10 @@ final class PlanningPicture {
         if (pw < 20 || ph < 20) {
             return;
         }
-        pen.stroke(new Color(200, 200, 200), 1, null);
+        pen.stroke(k.frame(), 1, null);
         pen.strokeRect(left, top, pw, ph);
         pen.strokeLine(left, top + ph / 2, left + pw, top + ph / 2);
-        pen.fill(Color.DARK_GRAY);
+        pen.fill(k.faintText());
         pen.text(fmt(maxF), left - 4, top, font * 0.9, Pen.Face.REGULAR, Pen.Align.RIGHT, Pen.VAlign.TOP, 0);
         pen.text("0", left - 4, top + ph / 2, font * 0.9, Pen.Face.REGULAR, Pen.Align.RIGHT, Pen.VAlign.CENTER, 0);
         pen.text(fmt(-maxF), left - 4, top + ph, font * 0.9, Pen.Face.REGULAR, Pen.Align.RIGHT, Pen.VAlign.BOTTOM, 0);
@@ -259,7 +282,7 @@ final class PlanningPicture {
                 if (elite[c] != (pass == 1)) {
                     continue;
                 }
-                pen.stroke(elite[c] ? ELITE : CANDIDATE, elite[c] ? 1.6 : 1, null);
+                pen.stroke(elite[c] ? k.elite() : k.candidate(), elite[c] ? 1.6 : 1, null);
                 for (int t = 1; t < hor; t++) {
                     pen.strokeLine(left + (t - 1) * dx, y.applyAsDouble(seq[c * hor + t - 1]), left + t * dx,
                             y.applyAsDouble(seq[c * hor + t]));
@@ -269,9 +292,9 @@ final class PlanningPicture {
         double[] mu = round.nextMean();
         double[] sd = round.nextStd();
         for (int t = 1; t < hor; t++) {
-            pen.stroke(PLAN, highContrast ? 3.5 : 2.5, null);
+            pen.stroke(k.plan(), highContrast ? 3.5 : 2.5, null);
             pen.strokeLine(left + (t - 1) * dx, y.applyAsDouble(mu[t - 1]), left + t * dx, y.applyAsDouble(mu[t]));
-            pen.stroke(PLAN, 1.2, new double[] {4, 3});
+            pen.stroke(k.plan(), 1.2, new double[] {4, 3});
             pen.strokeLine(left + (t - 1) * dx, y.applyAsDouble(mu[t - 1] + sd[t - 1]), left + t * dx,
                     y.applyAsDouble(mu[t] + sd[t]));
             pen.strokeLine(left + (t - 1) * dx, y.applyAsDouble(mu[t - 1] - sd[t - 1]), left + t * dx,

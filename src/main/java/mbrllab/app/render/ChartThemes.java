@@ -15,6 +15,7 @@ import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
@@ -140,6 +141,9 @@ public final class ChartThemes {
         }
         if (r instanceof DeviationRenderer band) {
             band.setAlpha(theme.bandAlpha());
+        }
+        if (r instanceof XYErrorRenderer errors && errors.getErrorPaint() != null) {
+            errors.setErrorPaint(swap(errors.getErrorPaint(), theme)); // PILCO's predicted cost +- 2 sd
         }
     }
 

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import mbrllab.app.cartpole.CartRenderer;
 import mbrllab.app.maze.DivergingScale;
 import mbrllab.app.maze.MazeRenderer;
+import mbrllab.app.pilco.ReplayPicture;
+import mbrllab.app.planning.PlanningPicture;
 import mbrllab.charts.Palette;
 
 /**
@@ -90,6 +92,38 @@ class ThemeContrastTest {
         for (Color line : List.of(t.rail(), t.tick(), t.limit(), t.pole(), t.poleEdge(), t.hinge(), t.wheel())) {
             atLeast(NON_TEXT, line, bg, "cart line " + hex(line));
         }
+    }
+
+    /** The planning lab's picture: the candidates' fan, the elites, the plans, the cart, the forces' axes. */
+    @Test
+    void planningPictureOnBlack() {
+        PlanningPicture.Colours c = PlanningPicture.colours(true);
+        Color bg = c.background();
+        assertEquals(Color.BLACK, bg);
+        atLeast(TEXT, c.ink(), bg, "planning text");
+        atLeast(TEXT, c.faintText(), bg, "planning axis numbers");
+        for (Color line : List.of(c.frame(), c.track(), c.centre(), c.limit(), c.candidateKey(), c.elite(), c.plan(),
+                c.truth(), c.target(), c.cart(), c.pole())) {
+            atLeast(NON_TEXT, line, bg, "planning line or mark " + hex(line));
+        }
+        // the faint fan of candidates, as its translucent strokes come out over the background
+        atLeast(NON_TEXT, Theme.over(opaque(c.candidate()), c.candidate().getAlpha() / 255.0, bg), bg,
+                "a candidate's path");
+        atLeast(NON_TEXT, c.hinge(), c.cart(), "the hinge on the cart");
+    }
+
+    /** The PILCO lab's replay: the cart, the trail, the predicted tip's ellipse, the target, the push. */
+    @Test
+    void replayOnBlack() {
+        ReplayPicture.Colours c = ReplayPicture.colours(true);
+        Color bg = c.background();
+        assertEquals(Color.BLACK, bg);
+        atLeast(TEXT, c.ink(), bg, "replay text");
+        atLeast(TEXT, c.faintText(), bg, "replay note");
+        for (Color line : List.of(c.track(), c.target(), c.trail(), c.prediction(), c.cart(), c.pole(), c.force())) {
+            atLeast(NON_TEXT, line, bg, "replay line or mark " + hex(line));
+        }
+        atLeast(NON_TEXT, c.hinge(), c.cart(), "the hinge on the cart");
     }
 
     @Test
