@@ -26,3 +26,4 @@ done
 # High contrast, presenter mode.
 shot dyna-maze-high-contrast dyna-maze "--run-seconds 6 --speed 200" --size 1024x768 --font-scale 1.5 --presenter --high-contrast
 shot cart-pole-high-contrast cart-pole "--preset cartpole-sample-model --run-seconds 6" --size 1024x768 --font-scale 1.5 --presenter --high-contrast
+shot planning-high-contrast planning "--run-seconds 8" --size 1024x768 --font-scale 1.5 --presenter --high-contrast
