@@ -98,32 +98,33 @@ class ThemeContrastTest {
     @Test
     void planningPictureOnBlack() {
         PlanningPicture.Colours c = PlanningPicture.colours(true);
-        Color bg = c.background();
-        assertEquals(Color.BLACK, bg);
-        atLeast(TEXT, c.ink(), bg, "planning text");
-        atLeast(TEXT, c.faintText(), bg, "planning axis numbers");
-        for (Color line : List.of(c.frame(), c.track(), c.centre(), c.limit(), c.candidateKey(), c.elite(), c.plan(),
-                c.truth(), c.target(), c.cart(), c.pole())) {
-            atLeast(NON_TEXT, line, bg, "planning line or mark " + hex(line));
-        }
+        pictureOnBlack("planning", c.background(), List.of(c.ink(), c.faintText()), List.of(c.frame(), c.track(),
+                c.centre(), c.limit(), c.candidateKey(), c.elite(), c.plan(), c.truth(), c.target(), c.cart(),
+                c.pole()), c.hinge(), c.cart());
         // the faint fan of candidates, as its translucent strokes come out over the background
-        atLeast(NON_TEXT, Theme.over(opaque(c.candidate()), c.candidate().getAlpha() / 255.0, bg), bg,
-                "a candidate's path");
-        atLeast(NON_TEXT, c.hinge(), c.cart(), "the hinge on the cart");
+        atLeast(NON_TEXT, Theme.over(opaque(c.candidate()), c.candidate().getAlpha() / 255.0, c.background()),
+                c.background(), "a candidate's path");
     }
 
     /** The PILCO lab's replay: the cart, the trail, the predicted tip's ellipse, the target, the push. */
     @Test
     void replayOnBlack() {
         ReplayPicture.Colours c = ReplayPicture.colours(true);
-        Color bg = c.background();
-        assertEquals(Color.BLACK, bg);
-        atLeast(TEXT, c.ink(), bg, "replay text");
-        atLeast(TEXT, c.faintText(), bg, "replay note");
-        for (Color line : List.of(c.track(), c.target(), c.trail(), c.prediction(), c.cart(), c.pole(), c.force())) {
-            atLeast(NON_TEXT, line, bg, "replay line or mark " + hex(line));
+        pictureOnBlack("replay", c.background(), List.of(c.ink(), c.faintText()), List.of(c.track(), c.target(),
+                c.trail(), c.prediction(), c.cart(), c.pole(), c.force()), c.hinge(), c.cart());
+    }
+
+    /** A picture on black: its texts at the text ratio, its lines and marks at the non-text one, the cart's hinge. */
+    private static void pictureOnBlack(String what, Color bg, List<Color> texts, List<Color> lines, Color hinge,
+                                       Color cart) {
+        assertEquals(Color.BLACK, bg, what + "'s background");
+        for (Color text : texts) {
+            atLeast(TEXT, text, bg, what + " text " + hex(text));
         }
-        atLeast(NON_TEXT, c.hinge(), c.cart(), "the hinge on the cart");
+        for (Color line : lines) {
+            atLeast(NON_TEXT, line, bg, what + " line or mark " + hex(line));
+        }
+        atLeast(NON_TEXT, hinge, cart, what + ": the hinge on the cart");
     }
 
     @Test
