@@ -101,14 +101,16 @@ final class PlaygroundCharts {
         for (int m = 0; m < 2; m++) {
             if (models[m] != null) {
                 band(plot, layer++, grid, models[m], true, look.colour(colours[m]), look.bandAlpha(false), names[m]);
+                // the swatches as the bands come out: the outer band alone, the inner one over it
                 legend.add(look.box(names[m] + " \u00b12\u03c3 epistemic + aleatoric",
-                        look.colour(colours[m], 0.22)));
+                        look.colour(colours[m], look.bandAlpha(false))));
             }
         }
         for (int m = 0; m < 2; m++) {
             if (models[m] != null) {
                 band(plot, layer++, grid, models[m], false, look.colour(colours[m]), look.bandAlpha(true), names[m]);
-                legend.add(look.box(names[m] + " \u00b12\u03c3 epistemic", look.colour(colours[m], 0.5)));
+                legend.add(look.box(names[m] + " \u00b12\u03c3 epistemic", look.colour(colours[m],
+                        1 - (1 - look.bandAlpha(false)) * (1 - look.bandAlpha(true)))));
             }
         }
         if (gp != null && o.priorSamples() && gp.priorSamples().length > 0) {

@@ -140,6 +140,53 @@ class ModelsLabTest extends ShellFixture {
         waitUntil(() -> Math.abs(trueNoise(sigma, 1) - trueNoise(sigma, 0)) < 1e-12, "the same noise everywhere");
     }
 
+    /**
+     * The bands' legend swatches show the bands as drawn, in both themes: the outer band (epistemic + aleatoric) at
+     * its opacity, the inner one over it. In high contrast the outer swatch had a fixed 0.22 where the band has 0.6,
+     * and read as black on black.
+     */
+    @Test
+    void theBandsSwatchesLookLikeTheBands(FxRobot robot) throws Exception {
+        JFreeChart main = chart(robot, "#playgroundChart");
+        for (boolean on : new boolean[] {true, false}) {
+            org.testfx.util.WaitForAsyncUtils.asyncFx(() -> shell.setHighContrast(on)).get(15,
+                    java.util.concurrent.TimeUnit.SECONDS);
+            waitUntil(() -> !Double.isNaN(halfWidth(main, "GP total", 0)) && !Double.isNaN(halfWidth(main,
+                    "GP epistemic", 0)), "the GP's two bands");
+            double[] seen = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                XYPlot plot = main.getXYPlot();
+                double outer = bandAlpha(plot, "GP total");
+                double inner = bandAlpha(plot, "GP epistemic");
+                double outerSwatch = swatchAlpha(plot, "GP \u00b12\u03c3 epistemic + aleatoric");
+                double innerSwatch = swatchAlpha(plot, "GP \u00b12\u03c3 epistemic");
+                return new double[] {outer, inner, outerSwatch, innerSwatch};
+            }).get(15, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(seen[0], seen[2], 1 / 255.0, "the outer band's swatch, high contrast " + on);
+            assertEquals(1 - (1 - seen[0]) * (1 - seen[1]), seen[3], 1 / 255.0,
+                    "the inner band's swatch (over the outer), high contrast " + on);
+        }
+    }
+
+    private static double bandAlpha(XYPlot plot, String key) {
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            XYDataset data = plot.getDataset(d);
+            if (data != null && data.getSeriesCount() > 0 && key.equals(String.valueOf(data.getSeriesKey(0)))) {
+                return ((org.jfree.chart.renderer.xy.DeviationRenderer) plot.getRenderer(d)).getAlpha();
+            }
+        }
+        throw new AssertionError("no band " + key);
+    }
+
+    private static double swatchAlpha(XYPlot plot, String label) {
+        for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
+            org.jfree.chart.LegendItem item = plot.getLegendItems().get(i);
+            if (label.equals(item.getLabel())) {
+                return ((java.awt.Color) item.getFillPaint()).getAlpha() / 255.0;
+            }
+        }
+        throw new AssertionError("no legend item " + label);
+    }
+
     /** The true noise sigma of the sigma chart at its first (0) or last (1) input. */
     private static double trueNoise(JFreeChart chart, int end) {
         Object[] found = series(chart, "true noise sigma");
