@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import mbrllab.core.maze.Maze;
 import mbrllab.io.MazeFiles;
 import mbrllab.core.maze.MazeFormatException;
-import mbrllab.core.maze.MazeParser;
 
 /** The shipped mazes, for tests (run from the project root, as Maven does). */
 public final class TestMazes {

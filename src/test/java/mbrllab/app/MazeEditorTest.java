@@ -23,7 +23,6 @@ import mbrllab.io.MazeFiles;
 import mbrllab.app.editor.MazeEditor;
 import mbrllab.core.maze.Cell;
 import mbrllab.core.maze.Maze;
-import mbrllab.core.maze.MazeParser;
 
 /** The maze editor through real clicks: walls, S, undo, resize, save as, use in the lab. */
 class MazeEditorTest extends ShellFixture {

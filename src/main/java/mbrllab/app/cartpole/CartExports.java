@@ -1,6 +1,5 @@
 package mbrllab.app.cartpole;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 

@@ -1,6 +1,5 @@
 package mbrllab.app.dynamaze;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,8 +14,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleLongProperty;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,15 +38,10 @@ import mbrllab.core.maze.Maze;
 import mbrllab.app.maze.DivergingScale;
 import mbrllab.app.maze.Overlays;
 import mbrllab.app.maze.PaneFrame;
-import mbrllab.app.shell.Sessions;
 import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.LearningCurveExperiment;
 import mbrllab.core.dyna.LearningCurveSpec;
-import mbrllab.core.dyna.PlanningSampling;
-import mbrllab.core.dyna.TieBreaking;
 import mbrllab.core.maze.Maze;
-import mbrllab.core.maze.MazeFormatException;
-import mbrllab.core.maze.MazeParser;
 
 /**
  * State of the Dyna-maze lab: the animated panes (one Dyna-Q agent per n on a {@link LockStepRunner}, see

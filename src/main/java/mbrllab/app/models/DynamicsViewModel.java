@@ -22,7 +22,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import mbrllab.app.Background;
 import mbrllab.app.lab.Dispatcher;
 import mbrllab.app.lab.RunBudget;
-import mbrllab.app.shell.Sessions;
 import mbrllab.core.budget.Cost;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;

@@ -31,7 +31,6 @@ import mbrllab.app.lab.Dispatcher;
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
 import mbrllab.app.lab.RunControls;
-import mbrllab.app.shell.Sessions;
 import mbrllab.app.lab.BaseLab;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
@@ -50,7 +49,6 @@ public final class ModelsLab extends BaseLab implements SessionState {
     public static final LabEntry ENTRY = new LabEntry("models", "Models (GP vs ensemble)",
             "Models: a Gaussian process and a probabilistic ensemble, epistemic and aleatoric uncertainty, "
                     + "one-step and multi-step predictions of the cart-pole", ModelsLab::new);
-
 
     /** Seconds between the points Play adds to the playground. */
     static final double PLAY_INTERVAL = 0.6;

@@ -4,7 +4,6 @@ import java.awt.geom.Rectangle2D;
 import java.util.Locale;
 
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;

@@ -23,7 +23,6 @@ import javafx.beans.property.SimpleObjectProperty;
 
 import mbrllab.app.Background;
 import mbrllab.app.lab.Dispatcher;
-import mbrllab.app.shell.Sessions;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;
 import mbrllab.core.models.PlaygroundData;

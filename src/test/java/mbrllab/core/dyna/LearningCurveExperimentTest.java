@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import mbrllab.core.maze.Maze;
-import mbrllab.core.maze.MazeParser;
 import mbrllab.TestMazes;
 
 class LearningCurveExperimentTest {

@@ -6,7 +6,6 @@ import java.util.random.RandomGenerator;
 
 import mbrllab.core.control.CartPoleTask;
 import mbrllab.core.models.dynamics.Trajectory;
-import mbrllab.core.models.ensemble.EnsembleSpec;
 
 /**
  * How to get a {@link TransitionModel} of a task from observed trajectories: the settings of one kind (a record)
