@@ -381,13 +381,11 @@ public final class CartPoleLab extends BaseLab {
         return model;
     }
 
-
     /** The carts: the single cart, or the three Dyna-Q panes. */
     @Override
     public Node mainPicture() {
         return model.agentProperty().get() == AgentKind.DYNA_Q ? dynaView : singleCanvas;
     }
-
 
     /** Play/pause, step, reset and the arrow keys, for the shell's keyboard handling. */
     @Override

@@ -125,7 +125,6 @@ public final class ModelsLab extends BaseLab implements SessionState {
                 || dynamics.workingProperty().get(), playground.fittingProperty(), dynamics.workingProperty());
     }
 
-
     /** True while the playground refits or the cart-pole tab collects, fits and predicts. */
     @Override
     public ObservableBooleanValue computing() {
@@ -137,7 +136,6 @@ public final class ModelsLab extends BaseLab implements SessionState {
     public Node mainPicture() {
         return isPlaygroundShown() ? playgroundView.mainViewer() : dynamicsView.view();
     }
-
 
     boolean isPlaygroundShown() {
         return tabs.getSelectionModel().getSelectedItem() == playgroundTab;
