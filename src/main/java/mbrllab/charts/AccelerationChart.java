@@ -14,6 +14,7 @@ import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -71,6 +72,10 @@ public final class AccelerationChart {
         stepsAxis.setAutoRangeIncludesZero(true);
         NumberAxis returnAxis = new NumberAxis("Return (steps balanced), mean of the last 10 episodes");
         returnAxis.setAutoRangeIncludesZero(true);
+        // Before any data (the lab's chart while its runs wait): the reference line and a stretch of real steps in
+        // view, not JFreeChart's 0 to 1 on both axes.
+        stepsAxis.setDefaultAutoRange(new Range(0, 5000));
+        returnAxis.setDefaultAutoRange(new Range(0, Math.max(threshold, 0) * 1.25 + 1));
         DeviationRenderer renderer = new DeviationRenderer(true, false);
         renderer.setAlpha(0.2f);
         XYPlot plot = new XYPlot(dataset(curves, maxReturn), stepsAxis, returnAxis, renderer);
