@@ -114,9 +114,6 @@ public final class PlanningLab extends BaseLab implements SessionState {
     private int episodesShown = -1;
     private double fontScale = 1;
 
-    /** Pixels between the chart's two subplots at text size 1; it grows with the text. */
-    static final double GAP_PER_SCALE = 13;
-
     public PlanningLab(LabContext context) {
         this.status = context.status();
         this.model = new PlanningViewModel(context.dispatcher(), context.background().workers(),
@@ -136,7 +133,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
         episodeAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         episodeAxis.setAutoRangeIncludesZero(false);
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(episodeAxis);
-        combined.setGap(GAP_PER_SCALE);
+        combined.setGap(10);
         combined.add(returnsPlot, 3);
         combined.add(planPlot, 2);
         for (XYPlot p : List.of(returnsPlot, planPlot)) {
@@ -485,9 +482,6 @@ public final class PlanningLab extends BaseLab implements SessionState {
         fontScale = scale;
         canvas.setFontScale(scale);
         ChartThemes.apply(chart, scale, Theme.of(canvas.highContrast()));
-        // A tick label's height between the two subplots: a tick at the foot of the returns and one at the top of
-        // the plans' values ("0.000" over "1.0" after one episode) touched at text 1.5 with the fixed 10 px.
-        ((CombinedDomainXYPlot) chart.getXYPlot()).setGap(Math.ceil(GAP_PER_SCALE * scale));
         javafx.application.Platform.runLater(this::fitAxisLabels);
     }
 
