@@ -97,47 +97,55 @@ class ModelsLabTest extends ShellFixture {
     @Test
     void clickingAddsAPointWhereTheBandThenNarrowsAndRightClickRemovesIt(FxRobot robot) throws Exception {
         clickOnFx(robot, "#showGpToggle");
-        waitUntil(() -> points(robot) == 100 && !Double.isNaN(halfWidth(chart(robot, "#playgroundChart"),
-                "GP epistemic", 4.2)) && Double.isNaN(halfWidth(chart(robot, "#playgroundChart"), "Ensemble epistemic",
-                0)), "the GP alone fitted to the 100 points");
-        double before = halfWidth(chart(robot, "#playgroundChart"), "GP epistemic", 4.2);
+        waitUntil(() -> onFx(() -> points(robot) == 100 && !Double.isNaN(gp(robot, 4.2))
+                && Double.isNaN(halfWidth(chart(robot, "#playgroundChart"), "Ensemble epistemic", 0))),
+                "the GP alone fitted to the 100 points");
+        double before = onFx(() -> gp(robot, 4.2));
         clickAtFx(robot, () -> onScreen(robot, 4.2, 0.8));
-        waitUntil(() -> points(robot) == 101, "the refit with the new point");
-        double after = halfWidth(chart(robot, "#playgroundChart"), "GP epistemic", 4.2);
+        waitUntil(() -> onFx(() -> points(robot) == 101), "the refit with the new point");
+        double after = onFx(() -> gp(robot, 4.2));
         assertTrue(after < 0.6 * before, "the epistemic band near the new point narrows: " + before + " -> " + after);
-        double far = halfWidth(chart(robot, "#playgroundChart"), "GP epistemic", -4.8);
+        double far = onFx(() -> gp(robot, -4.8));
         assertTrue(far > 2 * after, "and stays wide away from the data: " + far + " vs " + after);
 
         clickAtFx(robot, () -> onScreen(robot, 4.2, 0.8), MouseButton.SECONDARY);
-        waitUntil(() -> points(robot) == 100, "the refit without the point");
-        assertEquals(before, halfWidth(chart(robot, "#playgroundChart"), "GP epistemic", 4.2), 1e-9,
-                "the same points and seed give the same fit");
+        waitUntil(() -> onFx(() -> points(robot) == 100), "the refit without the point");
+        assertEquals(before, onFx(() -> gp(robot, 4.2)), 1e-9, "the same points and seed give the same fit");
+    }
+
+    /** Half the GP's epistemic band at x in the playground chart; NaN when it is not drawn. */
+    private static double gp(FxRobot robot, double x) {
+        return halfWidth(chart(robot, "#playgroundChart"), "GP epistemic", x);
     }
 
     @Test
     void theToggleSwitchesModels(FxRobot robot) {
+        // The chart is read on the FX thread, where it is rebuilt in one go: read from the test thread, a half-built
+        // chart (the bands in, the members' curves not yet) once failed the members' check on a loaded machine.
         JFreeChart main = chart(robot, "#playgroundChart");
         clickOnFx(robot, "#showEnsembleToggle");
-        waitUntil(() -> !Double.isNaN(halfWidth(main, "Ensemble epistemic", 0)) && Double.isNaN(halfWidth(main,
-                "GP epistemic", 0)), "only the ensemble is drawn");
-        assertNotNull(series(main, "Ensemble member 5"), "the members' curves");
-        assertTrue(series(main, "GP mean") == null);
+        waitUntil(() -> onFx(() -> !Double.isNaN(halfWidth(main, "Ensemble epistemic", 0))
+                && Double.isNaN(halfWidth(main, "GP epistemic", 0))), "only the ensemble is drawn");
+        assertNotNull(onFx(() -> series(main, "Ensemble member 5")), "the members' curves");
+        assertTrue(onFx(() -> series(main, "GP mean") == null));
         clickOnFx(robot, "#showGpToggle");
-        waitUntil(() -> Double.isNaN(halfWidth(main, "Ensemble epistemic", 0)) && !Double.isNaN(halfWidth(main,
-                "GP epistemic", 0)), "only the GP is drawn");
+        waitUntil(() -> onFx(() -> Double.isNaN(halfWidth(main, "Ensemble epistemic", 0))
+                && !Double.isNaN(halfWidth(main, "GP epistemic", 0))), "only the GP is drawn");
         clickOnFx(robot, "#showBothToggle");
-        waitUntil(() -> !Double.isNaN(halfWidth(main, "Ensemble total", 0)) && !Double.isNaN(halfWidth(main,
-                "GP total", 0)), "both are drawn");
-        assertTrue(halfWidth(main, "GP total", 0) > halfWidth(main, "GP epistemic", 0),
+        waitUntil(() -> onFx(() -> !Double.isNaN(halfWidth(main, "Ensemble total", 0))
+                && !Double.isNaN(halfWidth(main, "GP total", 0))), "both are drawn");
+        assertTrue(onFx(() -> halfWidth(main, "GP total", 0) > halfWidth(main, "GP epistemic", 0)),
                 "the total band holds the epistemic one");
 
         // the noise's two kinds are radio buttons (their text wraps at 1024x768, text 1.5): heteroscedastic noise
         // grows to the right, and the sigma chart's true noise with it
         JFreeChart sigma = chart(robot, "#sigmaChart");
         clickOnFx(robot, "#heteroscedasticToggle");
-        waitUntil(() -> trueNoise(sigma, 1) > trueNoise(sigma, 0) * 1.5, "the true noise grows to the right");
+        waitUntil(() -> onFx(() -> trueNoise(sigma, 1) > trueNoise(sigma, 0) * 1.5),
+                "the true noise grows to the right");
         clickOnFx(robot, "#homoscedasticToggle");
-        waitUntil(() -> Math.abs(trueNoise(sigma, 1) - trueNoise(sigma, 0)) < 1e-12, "the same noise everywhere");
+        waitUntil(() -> onFx(() -> Math.abs(trueNoise(sigma, 1) - trueNoise(sigma, 0)) < 1e-12),
+                "the same noise everywhere");
     }
 
     /**
@@ -187,6 +195,15 @@ class ModelsLabTest extends ShellFixture {
         throw new AssertionError("no legend item " + label);
     }
 
+    /** {@code read} on the FX thread, where the charts are rebuilt, so that it never sees one half-built. */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(read).get(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot read the chart on the FX thread", e);
+        }
+    }
+
     /** The true noise sigma of the sigma chart at its first (0) or last (1) input. */
     private static double trueNoise(JFreeChart chart, int end) {
         Object[] found = series(chart, "true noise sigma");
@@ -220,7 +237,7 @@ class ModelsLabTest extends ShellFixture {
                    "data": [[-1, -1], [1, 1]]}}}
                 """);
         clickMenuFx(robot, "File", "#openSessionItem");
-        waitUntil(() -> points(robot) == 2, "the session's two points fitted");
+        waitUntil(() -> onFx(() -> points(robot) == 2), "the session's two points fitted");
         assertEquals("0.5", robot.lookup("#noiseLevelField").queryAs(TextField.class).getText());
         assertEquals("3", robot.lookup("#seedField").queryAs(TextField.class).getText());
         answer = dir.resolve("saved.json");
