@@ -198,7 +198,8 @@ final class PilcoCharts {
         if (predicted) {
             LegendItem b = new LegendItem(band, null, null, null, new java.awt.Rectangle(-6, -6, 12, 12),
                     new Color(0xE6, 0x9F, 0x00, 120));
-            b.setFillPaint(withAlpha(theme.categorical(0), 110));
+            // the swatch as the band comes out: the theme gives the band its opacity (0.22, on black 0.6)
+            b.setFillPaint(withAlpha(theme.categorical(0), Math.round(255 * theme.bandAlpha())));
             items.add(b);
         }
         items.add(new LegendItem(real, null, null, null, new java.awt.geom.Line2D.Double(-8, 0, 8, 0),
