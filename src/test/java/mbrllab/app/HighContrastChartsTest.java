@@ -46,8 +46,7 @@ class HighContrastChartsTest extends ShellFixture {
                     shell.select(lab);
                 }).get(15, TimeUnit.SECONDS);
                 waitUntil(() -> lab.equals(shell.currentLabId()), "the lab " + lab + " is open");
-                List<String> wrong = WaitForAsyncUtils.asyncFx(() -> wrongBackgrounds(shell.view(),
-                        on ? Color.BLACK : Color.WHITE)).get(15, TimeUnit.SECONDS);
+                List<String> wrong = readOnFx(() -> wrongBackgrounds(shell.view(), on ? Color.BLACK : Color.WHITE));
                 assertTrue(wrong.isEmpty(), lab + (on ? " in" : " out of") + " high contrast: " + wrong);
             }
         }

@@ -239,6 +239,23 @@ public abstract class ShellFixture {
     }
 
     /**
+     * {@code read} on the FX thread, waited for up to 15 s: what the FX thread builds (a chart rebuilt in one update,
+     * a node's state) is never seen half-done, as it can be from the test thread.
+     */
+    public static <T> T readOnFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted reading on the FX thread", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("reading on the FX thread failed", e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the FX thread did not answer within 15 s", e);
+        }
+    }
+
+    /**
      * {@code read} evaluated on the FX thread once the events and pulses queued so far are done (a lab just opened
      * may still be choosing its layout, which moves its nodes).
      */

@@ -46,8 +46,7 @@ class AccelerationCurvesProjectorTest extends ProjectorSizeFixture {
         AccelerationSettings small = new AccelerationSettings(ModelChoice.ENSEMBLE, 10, 1,
                 AccelerationSetting.withModel(ModelChoice.TRUE, 10, 1, AccelerationSettings.RATIO), 1, 1, 12, 1,
                 AccelerationSettings.DEFAULT_SPEED, false);
-        assertTrue(WaitForAsyncUtils.asyncFx(() -> lab.model().applySettings(small.toJson()))
-                .get(15, TimeUnit.SECONDS).isEmpty());
+        assertTrue(readOnFx(() -> lab.model().applySettings(small.toJson())).isEmpty());
         WaitForAsyncUtils.asyncFx(() -> {
             TabPane tabs = lab.curvesTab().getTabPane();
             tabs.getSelectionModel().select(lab.curvesTab());
@@ -56,11 +55,11 @@ class AccelerationCurvesProjectorTest extends ProjectorSizeFixture {
         waitUntil(() -> lab.shownCurves() != null && lab.shownCurves().finished(), "the background runs are in");
         Label note = robot.lookup("#curvesNote").queryAs(Label.class);
         waitUntil(() -> note.getText().contains("runs reached"), "the steps-to-195 text");
-        List<Double> plot = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(() -> {
+        List<Double> plot = waitUntilAtRest(() -> readOnFx(() -> {
             ChartViewer viewer = (ChartViewer) shell.view().lookup("#accelerationChart");
             var area = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
             return List.of(area.getHeight(), viewer.getHeight(), note.isManaged() ? 1.0 : 0.0);
-        }).get(15, TimeUnit.SECONDS), 300, "the curves are laid out");
+        }), 300, "the curves are laid out");
         List<String> legend = new ArrayList<>();
         List<Integer> colours = new ArrayList<>();
         WaitForAsyncUtils.asyncFx(() -> {

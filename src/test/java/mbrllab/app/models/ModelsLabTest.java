@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.geom.Rectangle2D;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import javafx.geometry.Point2D;
 import javafx.scene.control.TextField;
@@ -97,20 +96,20 @@ class ModelsLabTest extends ShellFixture {
     @Test
     void clickingAddsAPointWhereTheBandThenNarrowsAndRightClickRemovesIt(FxRobot robot) throws Exception {
         clickOnFx(robot, "#showGpToggle");
-        waitUntil(() -> onFx(() -> points(robot) == 100 && !Double.isNaN(gp(robot, 4.2))
+        waitUntil(() -> readOnFx(() -> points(robot) == 100 && !Double.isNaN(gp(robot, 4.2))
                 && Double.isNaN(halfWidth(chart(robot, "#playgroundChart"), "Ensemble epistemic", 0))),
                 "the GP alone fitted to the 100 points");
-        double before = onFx(() -> gp(robot, 4.2));
+        double before = readOnFx(() -> gp(robot, 4.2));
         clickAtFx(robot, () -> onScreen(robot, 4.2, 0.8));
-        waitUntil(() -> onFx(() -> points(robot) == 101), "the refit with the new point");
-        double after = onFx(() -> gp(robot, 4.2));
+        waitUntil(() -> readOnFx(() -> points(robot) == 101), "the refit with the new point");
+        double after = readOnFx(() -> gp(robot, 4.2));
         assertTrue(after < 0.6 * before, "the epistemic band near the new point narrows: " + before + " -> " + after);
-        double far = onFx(() -> gp(robot, -4.8));
+        double far = readOnFx(() -> gp(robot, -4.8));
         assertTrue(far > 2 * after, "and stays wide away from the data: " + far + " vs " + after);
 
         clickAtFx(robot, () -> onScreen(robot, 4.2, 0.8), MouseButton.SECONDARY);
-        waitUntil(() -> onFx(() -> points(robot) == 100), "the refit without the point");
-        assertEquals(before, onFx(() -> gp(robot, 4.2)), 1e-9, "the same points and seed give the same fit");
+        waitUntil(() -> readOnFx(() -> points(robot) == 100), "the refit without the point");
+        assertEquals(before, readOnFx(() -> gp(robot, 4.2)), 1e-9, "the same points and seed give the same fit");
     }
 
     /** Half the GP's epistemic band at x in the playground chart; NaN when it is not drawn. */
@@ -124,27 +123,27 @@ class ModelsLabTest extends ShellFixture {
         // chart (the bands in, the members' curves not yet) once failed the members' check on a loaded machine.
         JFreeChart main = chart(robot, "#playgroundChart");
         clickOnFx(robot, "#showEnsembleToggle");
-        waitUntil(() -> onFx(() -> !Double.isNaN(halfWidth(main, "Ensemble epistemic", 0))
+        waitUntil(() -> readOnFx(() -> !Double.isNaN(halfWidth(main, "Ensemble epistemic", 0))
                 && Double.isNaN(halfWidth(main, "GP epistemic", 0))), "only the ensemble is drawn");
-        assertNotNull(onFx(() -> series(main, "Ensemble member 5")), "the members' curves");
-        assertTrue(onFx(() -> series(main, "GP mean") == null));
+        assertNotNull(readOnFx(() -> series(main, "Ensemble member 5")), "the members' curves");
+        assertTrue(readOnFx(() -> series(main, "GP mean") == null));
         clickOnFx(robot, "#showGpToggle");
-        waitUntil(() -> onFx(() -> Double.isNaN(halfWidth(main, "Ensemble epistemic", 0))
+        waitUntil(() -> readOnFx(() -> Double.isNaN(halfWidth(main, "Ensemble epistemic", 0))
                 && !Double.isNaN(halfWidth(main, "GP epistemic", 0))), "only the GP is drawn");
         clickOnFx(robot, "#showBothToggle");
-        waitUntil(() -> onFx(() -> !Double.isNaN(halfWidth(main, "Ensemble total", 0))
+        waitUntil(() -> readOnFx(() -> !Double.isNaN(halfWidth(main, "Ensemble total", 0))
                 && !Double.isNaN(halfWidth(main, "GP total", 0))), "both are drawn");
-        assertTrue(onFx(() -> halfWidth(main, "GP total", 0) > halfWidth(main, "GP epistemic", 0)),
+        assertTrue(readOnFx(() -> halfWidth(main, "GP total", 0) > halfWidth(main, "GP epistemic", 0)),
                 "the total band holds the epistemic one");
 
         // the noise's two kinds are radio buttons (their text wraps at 1024x768, text 1.5): heteroscedastic noise
         // grows to the right, and the sigma chart's true noise with it
         JFreeChart sigma = chart(robot, "#sigmaChart");
         clickOnFx(robot, "#heteroscedasticToggle");
-        waitUntil(() -> onFx(() -> trueNoise(sigma, 1) > trueNoise(sigma, 0) * 1.5),
+        waitUntil(() -> readOnFx(() -> trueNoise(sigma, 1) > trueNoise(sigma, 0) * 1.5),
                 "the true noise grows to the right");
         clickOnFx(robot, "#homoscedasticToggle");
-        waitUntil(() -> onFx(() -> Math.abs(trueNoise(sigma, 1) - trueNoise(sigma, 0)) < 1e-12),
+        waitUntil(() -> readOnFx(() -> Math.abs(trueNoise(sigma, 1) - trueNoise(sigma, 0)) < 1e-12),
                 "the same noise everywhere");
     }
 
@@ -157,18 +156,20 @@ class ModelsLabTest extends ShellFixture {
     void theBandsSwatchesLookLikeTheBands(FxRobot robot) throws Exception {
         JFreeChart main = chart(robot, "#playgroundChart");
         for (boolean on : new boolean[] {true, false}) {
-            org.testfx.util.WaitForAsyncUtils.asyncFx(() -> shell.setHighContrast(on)).get(15,
-                    java.util.concurrent.TimeUnit.SECONDS);
-            waitUntil(() -> !Double.isNaN(halfWidth(main, "GP total", 0)) && !Double.isNaN(halfWidth(main,
-                    "GP epistemic", 0)), "the GP's two bands");
-            double[] seen = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            readOnFx(() -> {
+                shell.setHighContrast(on);
+                return null;
+            });
+            waitUntil(() -> readOnFx(() -> !Double.isNaN(halfWidth(main, "GP total", 0))
+                    && !Double.isNaN(halfWidth(main, "GP epistemic", 0))), "the GP's two bands");
+            double[] seen = readOnFx(() -> {
                 XYPlot plot = main.getXYPlot();
                 double outer = bandAlpha(plot, "GP total");
                 double inner = bandAlpha(plot, "GP epistemic");
                 double outerSwatch = swatchAlpha(plot, "GP \u00b12\u03c3 epistemic + aleatoric");
                 double innerSwatch = swatchAlpha(plot, "GP \u00b12\u03c3 epistemic");
                 return new double[] {outer, inner, outerSwatch, innerSwatch};
-            }).get(15, java.util.concurrent.TimeUnit.SECONDS);
+            });
             assertEquals(seen[0], seen[2], 1 / 255.0, "the outer band's swatch, high contrast " + on);
             assertEquals(1 - (1 - seen[0]) * (1 - seen[1]), seen[3], 1 / 255.0,
                     "the inner band's swatch (over the outer), high contrast " + on);
@@ -193,15 +194,6 @@ class ModelsLabTest extends ShellFixture {
             }
         }
         throw new AssertionError("no legend item " + label);
-    }
-
-    /** {@code read} on the FX thread, where the charts are rebuilt, so that it never sees one half-built. */
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
-        try {
-            return org.testfx.util.WaitForAsyncUtils.asyncFx(read).get(15, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("cannot read the chart on the FX thread", e);
-        }
     }
 
     /** The true noise sigma of the sigma chart at its first (0) or last (1) input. */
@@ -237,7 +229,7 @@ class ModelsLabTest extends ShellFixture {
                    "data": [[-1, -1], [1, 1]]}}}
                 """);
         clickMenuFx(robot, "File", "#openSessionItem");
-        waitUntil(() -> onFx(() -> points(robot) == 2), "the session's two points fitted");
+        waitUntil(() -> readOnFx(() -> points(robot) == 2), "the session's two points fitted");
         assertEquals("0.5", robot.lookup("#noiseLevelField").queryAs(TextField.class).getText());
         assertEquals("3", robot.lookup("#seedField").queryAs(TextField.class).getText());
         answer = dir.resolve("saved.json");

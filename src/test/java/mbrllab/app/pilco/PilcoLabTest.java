@@ -56,10 +56,6 @@ class PilcoLabTest extends ShellFixture {
         return robot.lookup("#pilcoTrialList").queryAs(ListView.class);
     }
 
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(15, TimeUnit.SECONDS);
-    }
-
     /** The real rollout's first and last x in the states chart (the x subplot's "real rollout" series). */
     private static double[] realX(JFreeChart chart) {
         XYPlot x = (XYPlot) ((CombinedDomainXYPlot) chart.getXYPlot()).getSubplots().get(0);
@@ -74,14 +70,14 @@ class PilcoLabTest extends ShellFixture {
      * frame before, outside it.
      */
     private static void expandFx(FxRobot robot, String title) throws Exception {
-        TitledPane pane = fx(() -> robot.lookup((javafx.scene.Node n) -> n instanceof TitledPane t
+        TitledPane pane = readOnFx(() -> robot.lookup((javafx.scene.Node n) -> n instanceof TitledPane t
                 && title.equals(t.getText())).queryAs(TitledPane.class));
-        fx(() -> {
+        readOnFx(() -> {
             pane.setAnimated(false);
             return null;
         });
         clickOnFx(robot, title);
-        waitLong(() -> fx(pane::isExpanded), 15, title + " opens");
+        waitLong(() -> readOnFx(pane::isExpanded), 15, title + " opens");
         WaitForAsyncUtils.waitForFxEvents();
         ShellFixture.waitForLayoutPulse();
     }
@@ -110,13 +106,13 @@ class PilcoLabTest extends ShellFixture {
         assertEquals(rec.trials().get(1).predictedCost(), predicted.getYValue(0, 0), 1e-12);
         // the last trial is on show: its rollout in the states chart
         PilcoRecording.Trial last = rec.trials().get(n - 1);
-        double[] x = fx(() -> realX(chart(robot, "#pilcoStatesChart")));
+        double[] x = readOnFx(() -> realX(chart(robot, "#pilcoStatesChart")));
         assertEquals(last.state(0, 0), x[0], 0.0);
         assertEquals(last.state(last.steps(), 0), x[1], 0.0);
         assertEquals(last.steps() + 1, (int) x[2]);
-        String summary = fx(() -> robot.lookup("#pilcoRunSummary").queryAs(Label.class).getText());
+        String summary = readOnFx(() -> robot.lookup("#pilcoRunSummary").queryAs(Label.class).getText());
         assertTrue(summary.contains(Math.round(last.experience()) + " s of experience"), summary);
-        assertEquals(n - 1, (int) fx(() -> trialList(robot).getSelectionModel().getSelectedIndex()));
+        assertEquals(n - 1, (int) readOnFx(() -> trialList(robot).getSelectionModel().getSelectedIndex()));
     }
 
     /** Clicking a trial in the selector changes the states and cost-per-step charts to that trial. */
@@ -124,30 +120,30 @@ class PilcoLabTest extends ShellFixture {
     void theTrialSelectorChangesTheCharts(FxRobot robot) throws Exception {
         waitLong(() -> trialList(robot).getItems().size() == 8, 60, "the recorded trials are listed");
         PilcoRecording rec = PilcoRecording.resource(PilcoViewModel.RECORDED_MOMENT);
-        double before = fx(() -> chart(robot, "#pilcoCostStepChart").getXYPlot().getDataset(0).getYValue(0, 20));
-        clickOnFx(robot, fx(() -> (String) trialList(robot).getItems().get(2)));
+        double before = readOnFx(() -> chart(robot, "#pilcoCostStepChart").getXYPlot().getDataset(0).getYValue(0, 20));
+        clickOnFx(robot, readOnFx(() -> (String) trialList(robot).getItems().get(2)));
         PilcoRecording.Trial three = rec.trials().get(2);
-        waitLong(() -> fx(() -> realX(chart(robot, "#pilcoStatesChart"))[1]) == three.state(three.steps(), 0), 15,
+        waitLong(() -> readOnFx(() -> realX(chart(robot, "#pilcoStatesChart"))[1]) == three.state(three.steps(), 0), 15,
                 "the states chart shows trial 3");
-        double after = fx(() -> chart(robot, "#pilcoCostStepChart").getXYPlot().getDataset(0).getYValue(0, 20));
+        double after = readOnFx(() -> chart(robot, "#pilcoCostStepChart").getXYPlot().getDataset(0).getYValue(0, 20));
         assertEquals(three.prediction().costMean(21), after, 1e-12);
         assertNotEquals(before, after);
         assertEquals(3, (int) lab(robot).model().selectedProperty().get());
         // the random trial has no prediction: no band, only the real rollout
-        clickOnFx(robot, fx(() -> (String) trialList(robot).getItems().get(0)));
-        waitLong(() -> fx(() -> chart(robot, "#pilcoCostStepChart").getXYPlot().getDataset(0).getSeriesCount()) == 0,
+        clickOnFx(robot, readOnFx(() -> (String) trialList(robot).getItems().get(0)));
+        waitLong(() -> readOnFx(() -> chart(robot, "#pilcoCostStepChart").getXYPlot().getDataset(0).getSeriesCount()) == 0,
                 15, "trial 1 shows no predicted band");
         // the learned policy of trial 8 from another start: typed, clicked, replayed
-        clickOnFx(robot, fx(() -> (String) trialList(robot).getItems().get(7)));
+        clickOnFx(robot, readOnFx(() -> (String) trialList(robot).getItems().get(7)));
         expandFx(robot, "Another start");
         doubleClickOnFx(robot, "#pilcoStartX").write("0.4");
         clickOnFx(robot, "#pilcoReplayFromButton");
-        waitLong(() -> fx(() -> realX(chart(robot, "#pilcoStatesChart"))[0]) == 0.4, 15,
+        waitLong(() -> readOnFx(() -> realX(chart(robot, "#pilcoStatesChart"))[0]) == 0.4, 15,
                 "the replay starts at x = 0.4");
         // and, once computed in the background, its prediction from there: the band starts at the typed x
-        waitLong(() -> fx(() -> chart(robot, "#pilcoCostStepChart").getXYPlot().getDataset(0).getSeriesCount()) > 0,
+        waitLong(() -> readOnFx(() -> chart(robot, "#pilcoCostStepChart").getXYPlot().getDataset(0).getSeriesCount()) > 0,
                 30, "the prediction from the typed start is drawn");
-        double predictedX0 = fx(() -> lab(robot).model().shownProperty().get().prediction().mean(0, 0));
+        double predictedX0 = readOnFx(() -> lab(robot).model().shownProperty().get().prediction().mean(0, 0));
         assertEquals(0.4, predictedX0, 0.0);
     }
 
@@ -155,12 +151,12 @@ class PilcoLabTest extends ShellFixture {
     @Test
     void exportsAndSessionsKeepTheTrialOnShow(FxRobot robot, @TempDir Path dir) throws Exception {
         waitLong(() -> trialList(robot).getItems().size() == 8, 60, "the recorded trials are listed");
-        clickOnFx(robot, fx(() -> (String) trialList(robot).getItems().get(4)));
+        clickOnFx(robot, readOnFx(() -> (String) trialList(robot).getItems().get(4)));
         waitUntil(() -> lab(robot).model().selectedProperty().get() == 5, "trial 5 is selected");
-        List<ExportTarget> targets = fx(() -> lab(robot).exportTargets());
+        List<ExportTarget> targets = readOnFx(() -> lab(robot).exportTargets());
         assertEquals(List.of("pilco-replay", "pilco-states", "pilco-cost-per-step", "pilco-cost-per-trial"),
                 targets.stream().map(ExportTarget::name).toList());
-        List<Path> files = fx(() -> Exports.writeAll(targets, dir));
+        List<Path> files = readOnFx(() -> Exports.writeAll(targets, dir));
         assertEquals(12, files.size());
         for (Path f : files) {
             assertTrue(Files.size(f) > 200, f.toString());
@@ -173,22 +169,22 @@ class PilcoLabTest extends ShellFixture {
         assertEquals(9, Files.readAllLines(dir.resolve("pilco-cost-per-trial.csv")).size());
         assertTrue(Files.readString(dir.resolve("pilco-states.svg")).contains("<svg"));
         Path session = dir.resolve("session.json");
-        fx(() -> {
+        readOnFx(() -> {
             shell.saveSession(session);
             return null;
         });
         JsonNode saved = Sessions.mapper().readTree(Files.readString(session)).path("settings");
         assertEquals(5, saved.path("trial").asInt());
         assertEquals("recorded", saved.path("source").asText());
-        clickOnFx(robot, fx(() -> (String) trialList(robot).getItems().get(1)));
+        clickOnFx(robot, readOnFx(() -> (String) trialList(robot).getItems().get(1)));
         waitUntil(() -> lab(robot).model().selectedProperty().get() == 2, "trial 2 is selected");
-        fx(() -> {
+        readOnFx(() -> {
             shell.loadSession(session);
             return null;
         });
         waitLong(() -> lab(robot).model().selectedProperty().get() == 5, 60, "the session's trial 5 is back");
         Path again = dir.resolve("again.json");
-        fx(() -> {
+        readOnFx(() -> {
             shell.saveSession(again);
             return null;
         });
@@ -201,18 +197,18 @@ class PilcoLabTest extends ShellFixture {
         waitLong(() -> trialList(robot).getItems().size() == 8, 60, "the recorded trials are listed");
         clickMenuFx(robot, "#pilcoSourceChoice", "Live run");
         clickOnFx(robot, "#pilcoStartButton");
-        waitLong(() -> fx(() -> robot.lookup("#pilcoSearchLabel").queryAs(Label.class).getText())
+        waitLong(() -> readOnFx(() -> robot.lookup("#pilcoSearchLabel").queryAs(Label.class).getText())
                 .contains("evaluation"), 300, "the policy search reports evaluations");
-        String progress = fx(() -> robot.lookup("#pilcoSearchLabel").queryAs(Label.class).getText());
+        String progress = readOnFx(() -> robot.lookup("#pilcoSearchLabel").queryAs(Label.class).getText());
         assertTrue(progress.startsWith("Trial 2 of 8: optimising the policy, evaluation "), progress);
-        assertEquals(1, (int) fx(() -> trialList(robot).getItems().size()));
+        assertEquals(1, (int) readOnFx(() -> trialList(robot).getItems().size()));
         clickOnFx(robot, "#pilcoCancelButton");
         waitUntil(() -> !lab(robot).model().experiment().runningProperty().get(), "the run stops");
         lab(robot).model().experiment().task().get(120, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(" ", fx(() -> robot.lookup("#pilcoSearchLabel").queryAs(Label.class).getText()));
-        assertEquals(1, (int) fx(() -> trialList(robot).getItems().size()), "the random trial stays");
-        assertFalse(fx(() -> lab(robot).model().experiment().completeProperty().get()));
-        assertTrue(fx(() -> robot.lookup("#pilcoCancelButton").query().isDisabled()));
+        assertEquals(" ", readOnFx(() -> robot.lookup("#pilcoSearchLabel").queryAs(Label.class).getText()));
+        assertEquals(1, (int) readOnFx(() -> trialList(robot).getItems().size()), "the random trial stays");
+        assertFalse(readOnFx(() -> lab(robot).model().experiment().completeProperty().get()));
+        assertTrue(readOnFx(() -> robot.lookup("#pilcoCancelButton").query().isDisabled()));
     }
 }
