@@ -85,7 +85,6 @@ final class PilcoCharts {
                             BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 3f}, 0f)));
                 }
             }
-            style(plot);
             combined.add(plot, 1);
         }
         combined.setFixedLegendItems(legend(s != null && s.prediction() != null, "predicted mean ± 2 sd",
@@ -125,7 +124,6 @@ final class PilcoCharts {
         NumberAxis cost = new NumberAxis("cost per step");
         cost.setRange(-0.05, 1.1);
         XYPlot plot = predictedOverReal(band, real, time, cost);
-        style(plot);
         plot.setFixedLegendItems(legend(s != null && s.prediction() != null, "predicted E[c] ± 2 sd", "real cost",
                 theme));
         JFreeChart chart = new JFreeChart(null, null, plot, true);
@@ -177,12 +175,7 @@ final class PilcoCharts {
         }
     }
 
-    private static void style(XYPlot plot) {
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-    }
-
+    /** The theme (backgrounds, grid, the band's opacity, colours) and the text size, then the legend's place. */
     private static void finish(JFreeChart chart, double scale, Theme theme) {
         ChartThemes.apply(chart, scale, theme);
         LegendTitle legend = chart.getLegend();
@@ -293,7 +286,6 @@ final class PilcoCharts {
         bandRenderer.setSeriesPaint(0, Palette.categorical(0));
         bandRenderer.setSeriesFillPaint(0, Palette.categorical(0));
         bandRenderer.setSeriesStroke(0, new BasicStroke(2f));
-        bandRenderer.setAlpha(0.25f);
         XYPlot plot = new XYPlot(band, x, y, bandRenderer);
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
         line.setSeriesPaint(0, Palette.categorical(1));
