@@ -115,26 +115,28 @@ class DynaMazeLabTest extends ShellFixture {
     @Test
     void chartFillsWithTheMeanOfThirtyRunsAndTheAnimatedRun(FxRobot robot) {
         ChartViewer viewer = robot.lookup("#learningCurveChart").queryAs(ChartViewer.class);
-        waitUntil(() -> {
+        waitUntil(() -> readOnFx(() -> {
             XYDataset mean = viewer.getChart().getXYPlot().getDataset(0);
             return mean.getSeriesCount() == 3 && mean.getSeriesKey(0).toString().equals("n = 0: mean of 30 runs");
-        }, "the background runs finish");
-        XYDataset mean = viewer.getChart().getXYPlot().getDataset(0);
-        assertEquals(49, mean.getItemCount(0), "episodes 2 to 50, as the book plots them");
-        assertEquals(2.0, mean.getXValue(0, 0));
+        }), "the background runs finish");
+        // {items of n = 0, its first episode, n = 0 and n = 50 at episode 2, n = 50 at episode 50}
+        double[] mean = readOnFx(() -> {
+            XYDataset m = viewer.getChart().getXYPlot().getDataset(0);
+            return new double[] {m.getItemCount(0), m.getXValue(0, 0), m.getYValue(0, 0), m.getYValue(2, 0),
+                    m.getYValue(2, 48)};
+        });
+        assertEquals(49, (int) mean[0], "episodes 2 to 50, as the book plots them");
+        assertEquals(2.0, mean[1]);
         // Figure 8.2: at episode 2, n = 50 is far shorter than n = 0.
-        assertTrue(mean.getYValue(2, 0) < mean.getYValue(0, 0) / 4,
-                "n = 50 " + mean.getYValue(2, 0) + " vs n = 0 " + mean.getYValue(0, 0));
-        assertTrue(mean.getYValue(2, 48) < 25, "n = 50 near the shortest path at episode 50");
+        assertTrue(mean[3] < mean[2] / 4, "n = 50 " + mean[3] + " vs n = 0 " + mean[2]);
+        assertTrue(mean[4] < 25, "n = 50 near the shortest path at episode 50");
 
         clickOnFx(robot, "#speedSlider");
         clickOnFx(robot, "#playButton");
         XYDataset animated = viewer.getChart().getXYPlot().getDataset(1);
         assertNotNull(animated);
-        waitUntil(() -> {
-            WaitForAsyncUtils.asyncFx(() -> null).get();
-            return animated.getItemCount(2) >= 1;
-        }, "the animated n = 50 agent finishes its second episode");
+        waitUntil(() -> readOnFx(() -> animated.getItemCount(2) >= 1),
+                "the animated n = 50 agent finishes its second episode");
         clickOnFx(robot, "#playButton");
     }
 

@@ -138,23 +138,34 @@ class CartPoleLabTest extends ShellFixture {
             model.playback().speedProperty().set(Playback.MAX_POSITION);
             model.setPlaying(true);
         });
-        waitUntil(() -> runOne.getItemCount(0) >= 5 && runOne.getItemCount(2) >= 5, "run 1's episodes are drawn");
+        waitUntil(() -> readOnFx(() -> runOne.getItemCount(0) >= 5 && runOne.getItemCount(2) >= 5),
+                "run 1's episodes are drawn");
         clickOnFx(robot, "#playButton");
         waitUntil(() -> !model.playback().isPlaying(), "paused");
         clickOnFx(robot, "#modelLast");
         waitUntil(() -> model.modelProperty().get() == mbrllab.core.cartpole.BoxModelKind.LAST_OUTCOME
                 && frame(model, 0) != null && frame(model, 0).realSteps() == 0, "a new run with the last-outcome model");
-        waitUntil(() -> runOne.getItemCount(0) == 0 && runOne.getItemCount(1) == 0 && runOne.getItemCount(2) == 0,
-                "the previous run's lines are gone");
+        waitUntil(() -> readOnFx(() -> runOne.getItemCount(0) == 0 && runOne.getItemCount(1) == 0
+                && runOne.getItemCount(2) == 0), "the previous run's lines are gone");
         robot.interact(() -> model.setPlaying(true));
-        waitUntil(() -> runOne.getItemCount(1) >= 3, "the new run's episodes are drawn");
+        waitUntil(() -> readOnFx(() -> runOne.getItemCount(1) >= 3), "the new run's episodes are drawn");
         robot.interact(() -> model.setPlaying(false));
         for (int i = 0; i < 3; i++) {
-            int drawn = runOne.getItemCount(i);
-            int[] steps = model.log(i).steps(1, drawn);
-            for (int e = 0; e < drawn; e++) {
-                assertEquals(e + 1, runOne.getXValue(i, e), 0.0);
-                assertEquals(steps[e], runOne.getYValue(i, e), 0.0, "pane " + i + " episode " + (e + 1));
+            int pane = i;
+            // The chart's points, read on the FX thread that draws them (a pane may still add one after the pause).
+            double[][] points = readOnFx(() -> {
+                int drawn = runOne.getItemCount(pane);
+                double[][] xy = new double[2][drawn];
+                for (int e = 0; e < drawn; e++) {
+                    xy[0][e] = runOne.getXValue(pane, e);
+                    xy[1][e] = runOne.getYValue(pane, e);
+                }
+                return xy;
+            });
+            int[] steps = model.log(i).steps(1, points[0].length);
+            for (int e = 0; e < points[0].length; e++) {
+                assertEquals(e + 1, points[0][e], 0.0);
+                assertEquals(steps[e], points[1][e], 0.0, "pane " + i + " episode " + (e + 1));
             }
         }
     }
@@ -291,7 +302,7 @@ class CartPoleLabTest extends ShellFixture {
         waitUntil(() -> {
             CurveSnapshot c = model.curves().snapshot();
             return c != null && !c.finished() && c.runsDone() < c.runsTotal() - 1
-                    && viewer.getChart().getXYPlot().getDataset(0).getSeriesCount() == 3;
+                    && readOnFx(() -> viewer.getChart().getXYPlot().getDataset(0).getSeriesCount()) == 3;
         }, "the mean of the runs finished so far is drawn before the last run ends");
         robot.interact(() -> model.curves().cancel());
     }

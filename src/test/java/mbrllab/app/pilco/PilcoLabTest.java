@@ -98,12 +98,16 @@ class PilcoLabTest extends ShellFixture {
         int n = rec.trials().size();
         waitLong(() -> trialList(robot).getItems().size() == n, 60, "the recorded trials are listed");
         // the cost per trial: the actual costs of all trials, the predicted ones of the learning trials
-        JFreeChart costs = chart(robot, "#pilcoCostTrialChart");
-        XYDataset actual = costs.getXYPlot().getDataset(1);
-        XYDataset predicted = costs.getXYPlot().getDataset(0);
-        assertEquals(n, actual.getItemCount(0) + actual.getItemCount(1));
-        assertEquals(n - 1, predicted.getItemCount(0));
-        assertEquals(rec.trials().get(1).predictedCost(), predicted.getYValue(0, 0), 1e-12);
+        double[] costs = readOnFx(() -> {
+            XYPlot plot = chart(robot, "#pilcoCostTrialChart").getXYPlot();
+            XYDataset actual = plot.getDataset(1);
+            XYDataset predicted = plot.getDataset(0);
+            return new double[] {actual.getItemCount(0) + actual.getItemCount(1), predicted.getItemCount(0),
+                    predicted.getYValue(0, 0)};
+        });
+        assertEquals(n, (int) costs[0]);
+        assertEquals(n - 1, (int) costs[1]);
+        assertEquals(rec.trials().get(1).predictedCost(), costs[2], 1e-12);
         // the last trial is on show: its rollout in the states chart
         PilcoRecording.Trial last = rec.trials().get(n - 1);
         double[] x = readOnFx(() -> realX(chart(robot, "#pilcoStatesChart")));
