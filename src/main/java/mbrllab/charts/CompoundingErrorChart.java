@@ -78,7 +78,7 @@ public final class CompoundingErrorChart {
         nllAxis.setAutoRangeIncludesZero(false);
         plot.add(subplot(data[0], rmseAxis, curves, true), 1);
         plot.add(subplot(data[1], nllAxis, curves, false), 1);
-        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
+        JFreeChart chart = new SyncedFontChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         LearningCurveChart.applyFontScale(chart, 1);
         return chart;
@@ -96,7 +96,7 @@ public final class CompoundingErrorChart {
         y.setAutoRangeIncludesZero(!nll);
         XYPlot plot = subplot(data[nll ? 1 : 0], y, curves, true);
         plot.setDomainAxis(k);
-        JFreeChart chart = new JFreeChart(null, null, plot, true);
+        JFreeChart chart = new SyncedFontChart(null, null, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         LearningCurveChart.applyFontScale(chart, 1);
         return chart;

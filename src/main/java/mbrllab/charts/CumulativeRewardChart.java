@@ -94,7 +94,7 @@ public final class CumulativeRewardChart {
             marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addDomainMarker(marker, Layer.FOREGROUND);
         }
-        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(16 * fontScale)),
+        JFreeChart chart = new SyncedFontChart(title, new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(16 * fontScale)),
                 plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         LearningCurveChart.applyFontScale(chart, fontScale);

@@ -55,6 +55,7 @@ import mbrllab.app.lab.Publication;
 import mbrllab.app.lab.RunToolbar;
 import mbrllab.app.lab.Status;
 import mbrllab.charts.Palette;
+import mbrllab.charts.SyncedFontChart;
 import mbrllab.core.cartpole.CartPoleState;
 
 /**
@@ -889,7 +890,7 @@ public final class CartPoleLab extends BaseLab {
             band.setSeriesFillPaint(i, c);
             band.setSeriesStroke(i, new BasicStroke(3f));
         }
-        JFreeChart c = new JFreeChart(null, null, plot, false);
+        JFreeChart c = new SyncedFontChart(null, null, plot, false);
         ChartStyle.apply(c, 1, false);
         return c;
     }
@@ -906,7 +907,7 @@ public final class CartPoleLab extends BaseLab {
         renderer.setSeriesStroke(0, new BasicStroke(1.7f));
         renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
         XYPlot plot = new XYPlot(singleData, x, y, renderer);
-        JFreeChart c = new JFreeChart(null, null, plot, false);
+        JFreeChart c = new SyncedFontChart(null, null, plot, false);
         ChartStyle.apply(c, 1, false);
         return c;
     }

@@ -47,6 +47,7 @@ import mbrllab.app.lab.RunControls;
 import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.RunToolbar;
 import mbrllab.app.lab.Status;
+import mbrllab.charts.SyncedFontChart;
 import mbrllab.io.BundledMazes;
 import mbrllab.charts.AxisLabels;
 import mbrllab.charts.LearningCurveChart;
@@ -573,7 +574,7 @@ public final class DynaMazeLab extends BaseLab {
         beyondNote.setTextAlignment(org.jfree.chart.ui.HorizontalAlignment.RIGHT);
         beyondNote.setPadding(2, 4, 2, 4);
         beyondNote.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
-        JFreeChart c = new JFreeChart(null, null, plot, true);
+        JFreeChart c = new SyncedFontChart(null, null, plot, true);
         // The app shows a JavaFX legend under the chart (it follows the font scale); exports turn this one on.
         c.getLegend().setVisible(false);
         c.setBackgroundPaint(Color.WHITE);

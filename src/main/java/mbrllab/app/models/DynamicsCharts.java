@@ -21,6 +21,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import mbrllab.app.render.Theme;
 import mbrllab.charts.CompoundingErrorChart;
+import mbrllab.charts.SyncedFontChart;
 import mbrllab.core.models.dynamics.CompoundingError;
 import mbrllab.core.models.dynamics.MultiStepPrediction;
 import mbrllab.core.models.dynamics.Trajectory;
@@ -43,7 +44,7 @@ final class DynamicsCharts {
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(null, k, y, null);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        JFreeChart chart = new JFreeChart(null, null, plot, true);
+        JFreeChart chart = new SyncedFontChart(null, null, plot, true);
         chart.getLegend().setVisible(false); // the lab shows one legend for the four charts
         return chart;
     }
@@ -120,7 +121,7 @@ final class DynamicsCharts {
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(null, x, y, null);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        JFreeChart chart = new JFreeChart(null, null, plot, true);
+        JFreeChart chart = new SyncedFontChart(null, null, plot, true);
         chart.getLegend().setVisible(false);
         return chart;
     }

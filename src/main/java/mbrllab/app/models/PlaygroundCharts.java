@@ -23,6 +23,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
+import mbrllab.charts.SyncedFontChart;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.PlaygroundData;
 
@@ -51,7 +52,7 @@ final class PlaygroundCharts {
         NumberAxis y = new NumberAxis("y");
         XYPlot plot = new XYPlot(null, x, y, null);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        JFreeChart chart = new JFreeChart(null, null, plot, true);
+        JFreeChart chart = new SyncedFontChart(null, null, plot, true);
         return chart;
     }
 
@@ -62,7 +63,7 @@ final class PlaygroundCharts {
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(null, x, y, null);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        return new JFreeChart(null, null, plot, true);
+        return new SyncedFontChart(null, null, plot, true);
     }
 
     /** A sensible fixed y range for the generator: the target's values on the grid plus three noise levels. */

@@ -29,6 +29,7 @@ import mbrllab.app.render.ChartThemes;
 import mbrllab.app.render.Theme;
 import mbrllab.charts.Palette;
 import mbrllab.charts.PilcoCostChart;
+import mbrllab.charts.SyncedFontChart;
 import mbrllab.core.control.SwingUpTask;
 import mbrllab.core.pilco.PolicyEvaluation;
 import mbrllab.io.PilcoRecording.Trial;
@@ -89,7 +90,7 @@ final class PilcoCharts {
         }
         combined.setFixedLegendItems(legend(s != null && s.prediction() != null, "predicted mean ± 2 sd",
                 "real rollout", theme));
-        JFreeChart chart = new JFreeChart(null, null, combined, true);
+        JFreeChart chart = new SyncedFontChart(null, null, combined, true);
         finish(chart, scale, theme);
         setTime(chart, t, theme);
         return chart;
@@ -126,7 +127,7 @@ final class PilcoCharts {
         XYPlot plot = predictedOverReal(band, real, time, cost);
         plot.setFixedLegendItems(legend(s != null && s.prediction() != null, "predicted E[c] ± 2 sd", "real cost",
                 theme));
-        JFreeChart chart = new JFreeChart(null, null, plot, true);
+        JFreeChart chart = new SyncedFontChart(null, null, plot, true);
         finish(chart, scale, theme);
         setTime(chart, t, theme);
         return chart;

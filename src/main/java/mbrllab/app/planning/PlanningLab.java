@@ -52,6 +52,7 @@ import mbrllab.app.shell.SessionFields;
 import mbrllab.app.shell.Sessions;
 import mbrllab.charts.Palette;
 import mbrllab.charts.PetsChart;
+import mbrllab.charts.SyncedFontChart;
 import mbrllab.core.models.transition.TransitionModelKind;
 import mbrllab.core.planning.PetsEpisode;
 import mbrllab.core.planning.PlannerKind;
@@ -141,7 +142,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
             p.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
             p.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         }
-        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, combined, false);
+        chart = new SyncedFontChart(null, JFreeChart.DEFAULT_TITLE_FONT, combined, false);
         chart.setBackgroundPaint(Color.WHITE);
         chartViewer = new ChartViewer(chart);
         chartViewer.setId("returnChart");
