@@ -115,6 +115,16 @@ public final class PlanningLab extends BaseLab implements SessionState {
     private int episodesShown = -1;
     private double fontScale = 1;
 
+    /** Pixels between the chart's two subplots at text size 1; it grows with the text. */
+    static final double GAP_PER_SCALE = 13;
+
+    /**
+     * The chart's least height at text size 1; it grows with the text, and the note under the chart folds into its
+     * tooltip when there is not room for both. With a fixed 140 px, at 1024x768 and text 1.5 the two subplots had 68
+     * and 45 px of plot, too short for their axis labels once the gap between them grew with the text.
+     */
+    static final double CHART_MIN_HEIGHT = 140;
+
     public PlanningLab(LabContext context) {
         this.status = context.status();
         this.model = new PlanningViewModel(context.dispatcher(), context.background().workers(),
@@ -134,7 +144,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
         episodeAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         episodeAxis.setAutoRangeIncludesZero(false);
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(episodeAxis);
-        combined.setGap(10);
+        combined.setGap(GAP_PER_SCALE);
         combined.add(returnsPlot, 3);
         combined.add(planPlot, 2);
         for (XYPlot p : List.of(returnsPlot, planPlot)) {
@@ -151,7 +161,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
         // saw the run take 16 more steps after its Pause, in 2 of 2 runs; the cause was not pinned down.)
         chartViewer.heightProperty().addListener((o, a, b) ->
                 javafx.application.Platform.runLater(this::fitAxisLabels));
-        chartViewer.setMinHeight(140);
+        chartViewer.setMinHeight(CHART_MIN_HEIGHT);
         chartNote.setId("chartNote");
         chartNote.setWrapText(true);
         chartNote.getStyleClass().add("note");
@@ -483,6 +493,10 @@ public final class PlanningLab extends BaseLab implements SessionState {
         fontScale = scale;
         canvas.setFontScale(scale);
         ChartThemes.apply(chart, scale, Theme.of(canvas.highContrast()));
+        // A tick label's height between the two subplots: a tick at the foot of the returns and one at the top of
+        // the plans' values ("0.000" over "1.0" after one episode) touched at text 1.5 with the fixed 10 px.
+        ((CombinedDomainXYPlot) chart.getXYPlot()).setGap(Math.ceil(GAP_PER_SCALE * scale));
+        chartViewer.setMinHeight(Math.ceil(CHART_MIN_HEIGHT * scale));
         javafx.application.Platform.runLater(this::fitAxisLabels);
     }
 
