@@ -1,6 +1,7 @@
 package mbrllab.app.planning;
 
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -230,6 +231,23 @@ public final class PlanningPicture {
         }
     }
 
+    /**
+     * "sigma [N]: 5.0 -> 4.2 -> 3.6 -> 2.9", the sampling distribution's mean sigma before the first round and after
+     * each; when that is wider than {@code w}, the first and the last with an ellipsis between ("5.0 -> ... -> 2.9"),
+     * so that the text keeps its size on a narrow picture instead of being squeezed.
+     */
+    static String sigmaLine(Pen pen, List<String> sigmas, double font, double w) {
+        String head = "\u03c3 [N]:";
+        if (sigmas.isEmpty()) {
+            return head;
+        }
+        String all = head + " " + String.join(" \u2192 ", sigmas);
+        if (sigmas.size() <= 3 || pen.textWidth(all, font, Pen.Face.REGULAR) <= w) {
+            return all;
+        }
+        return head + " " + sigmas.get(0) + " \u2192 \u2026 \u2192 " + sigmas.get(sigmas.size() - 1);
+    }
+
     private static void drawForces(Pen pen, PlanningFrame f, double x0, double y0, double w, double h, double font,
                                    boolean highContrast) {
         Colours k = colours(highContrast);
@@ -241,14 +259,15 @@ public final class PlanningPicture {
                 round.index() + 1, f.roundsTotal());
         pen.text(title, x0, y0, font, Pen.Face.BOLD, Pen.Align.LEFT, Pen.VAlign.TOP, w);
         List<Iteration> rounds = f.rounds();
-        StringBuilder sigmas = new StringBuilder("\u03c3 [N]:");
+        List<String> sigmas = new ArrayList<>();
         if (!rounds.isEmpty()) {
-            sigmas.append(' ').append(String.format(Locale.ROOT, "%.1f", mean(rounds.get(0).std())));
+            sigmas.add(String.format(Locale.ROOT, "%.1f", mean(rounds.get(0).std())));
             for (Iteration it : rounds) {
-                sigmas.append(" \u2192 ").append(String.format(Locale.ROOT, "%.1f", mean(it.nextStd())));
+                sigmas.add(String.format(Locale.ROOT, "%.1f", mean(it.nextStd())));
             }
         }
-        pen.text(sigmas.toString(), x0, y0 + line, font, Pen.Face.REGULAR, Pen.Align.LEFT, Pen.VAlign.TOP, w);
+        pen.text(sigmaLine(pen, sigmas, font, w), x0, y0 + line, font, Pen.Face.REGULAR, Pen.Align.LEFT,
+                Pen.VAlign.TOP, w);
         double left = x0 + pen.textWidth("-10", font, Pen.Face.REGULAR) + 6;
         double top = y0 + 2 * line + 6;
         double pw = x0 + w - left;
