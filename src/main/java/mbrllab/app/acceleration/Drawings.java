@@ -9,6 +9,7 @@ import mbrllab.app.render.Pen;
 import mbrllab.app.render.Pen.Align;
 import mbrllab.app.render.Pen.Face;
 import mbrllab.app.render.Pen.VAlign;
+import mbrllab.app.render.PenText;
 import mbrllab.core.acceleration.ModelRollout;
 import mbrllab.core.acceleration.ProcessCounters;
 
@@ -379,21 +380,7 @@ final class Drawings {
 
     /** {@code text} split at spaces into lines no wider than {@code width} (a single word may be wider). */
     static List<String> wrap(Pen pen, String text, double size, Face face, double width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && pen.textWidth(candidate, size, face) > width) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
-            }
-        }
-        if (!line.isEmpty() || lines.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
+        return PenText.wrap(pen, List.of(text.split(" ")), " ", size, face, width);
     }
 
     private static Color blend(Color a, Color b, double towardsB) {

@@ -1,9 +1,12 @@
 package mbrllab.app.pilco;
 
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import mbrllab.app.render.Pen;
+import mbrllab.app.render.PenText;
 import mbrllab.charts.Palette;
 import mbrllab.core.control.SwingUpTask;
 import mbrllab.io.PilcoRecording.Trial;
@@ -18,6 +21,9 @@ public final class ReplayPicture {
 
     /** A predicted tip ellipse whose larger 2-sigma semi-axis exceeds this many pole lengths is drawn faint. */
     static final double VAGUE_TIP = 4;
+
+    /** From one header line of costs to the next, in units of the text size. */
+    private static final double LINE = 1.3;
 
     /** Half the width of track shown at least [m]. */
     static final double MIN_HALF_WIDTH = 1.2;
@@ -67,7 +73,35 @@ public final class ReplayPicture {
         SwingUpTask task = PilcoViewModel.task(s.steps());
         double l = task.poleLength();
         double text = 13 * scale;
-        double top = text * 2.9;
+        // the header: the trial and the time in bold, then the costs, on as many lines as the width needs
+        Trial trial = s.trial();
+        double costSoFar = 0;
+        double[] state = new double[4];
+        for (int k = 1; k <= t; k++) {
+            System.arraycopy(s.states(), k * 4, state, 0, 4);
+            costSoFar += task.cost(state);
+        }
+        String who = s.start() != null ? String.format(Locale.ROOT, "Trial %d's policy from x = %.2f m, θ = %.0f°",
+                trial.trial(), s.start()[0], Math.toDegrees(s.start()[2]))
+                : trial.isRandom() ? "Trial 1 (random forces)" : "Trial " + trial.trial();
+        String title = String.format(Locale.ROOT, "%s · t = %.1f s", who, t * task.controlPeriod());
+        List<String> parts = new ArrayList<>();
+        parts.add(String.format(Locale.ROOT, "cost so far %.2f", costSoFar));
+        if (t > 0) {
+            String step = String.format(Locale.ROOT, "step %.2f", task.cost(state));
+            if (s.prediction() != null) {
+                var p = s.prediction();
+                // no-break spaces: on a narrow picture the prediction moves to a line of its own, whole
+                step += String.format(Locale.ROOT, " (pred.\u00a0%.2f\u00a0±\u00a0%.2f)", p.costMean(t),
+                        2 * Math.sqrt(Math.max(0, p.costVar(t))));
+            }
+            parts.add(step);
+        }
+        if (s.predicting()) {
+            parts.add("predicting from this start…");
+        }
+        List<String> lines = PenText.wrap(pen, parts, " · ", text, Pen.Face.REGULAR, w - 16);
+        double top = text * (2.9 + LINE * (lines.size() - 1));
         double halfWidth = MIN_HALF_WIDTH;
         for (int k = 0; k <= s.steps(); k++) {
             halfWidth = Math.max(halfWidth, Math.abs(s.state(k, 0)) + 0.35);
@@ -91,7 +125,6 @@ public final class ReplayPicture {
                     cy - tipY(s, k, l) * m);
         }
         // the predicted tip: mean and 2-sigma ellipse
-        String predictedText = "";
         if (s.prediction() != null) {
             var p = s.prediction();
             TipMoments.Tip tip = TipMoments.of(p.mean(t, 0), p.mean(t, 2), p.cov(t, 0, 0), p.cov(t, 2, 2),
@@ -117,10 +150,6 @@ public final class ReplayPicture {
             pen.strokePolygon(xs, ys);
             pen.fill(c);
             pen.fillOval(cx + tip.px() * m - 4, cy - tip.py() * m - 4, 8, 8);
-            if (t > 0) {
-                predictedText = String.format(Locale.ROOT, " (pred. %.2f ± %.2f)", p.costMean(t),
-                        2 * Math.sqrt(Math.max(0, p.costVar(t))));
-            }
         }
         // cart and pole
         double x = s.state(t, 0);
@@ -150,28 +179,12 @@ public final class ReplayPicture {
             }
         }
         // header
-        Trial trial = s.trial();
-        double costSoFar = 0;
-        double[] state = new double[4];
-        for (int k = 1; k <= t; k++) {
-            System.arraycopy(s.states(), k * 4, state, 0, 4);
-            costSoFar += task.cost(state);
-        }
-        String who = s.start() != null ? String.format(Locale.ROOT, "Trial %d's policy from x = %.2f m, θ = %.0f°",
-                trial.trial(), s.start()[0], Math.toDegrees(s.start()[2]))
-                : trial.isRandom() ? "Trial 1 (random forces)" : "Trial " + trial.trial();
         pen.fill(colour.ink());
-        pen.text(String.format(Locale.ROOT, "%s · t = %.1f s", who, t * task.controlPeriod()), 8, text * 0.8,
-                text, Pen.Face.BOLD, Pen.Align.LEFT, Pen.VAlign.CENTER, w - 16);
-        String line = String.format(Locale.ROOT, "cost so far %.2f", costSoFar);
-        if (t > 0) {
-            line += String.format(Locale.ROOT, " · step %.2f%s", task.cost(state), predictedText);
+        pen.text(title, 8, text * 0.8, text, Pen.Face.BOLD, Pen.Align.LEFT, Pen.VAlign.CENTER, w - 16);
+        for (int i = 0; i < lines.size(); i++) {
+            pen.text(lines.get(i), 8, text * (2.1 + LINE * i), text, Pen.Face.REGULAR, Pen.Align.LEFT,
+                    Pen.VAlign.CENTER, w - 16);
         }
-        if (s.predicting()) {
-            line += " · predicting from this start…";
-        }
-        pen.text(line, 8, text * 2.1, text,
-                Pen.Face.REGULAR, Pen.Align.LEFT, Pen.VAlign.CENTER, w - 16);
     }
 
     static double tipX(PilcoViewModel.Shown s, int k, double l) {

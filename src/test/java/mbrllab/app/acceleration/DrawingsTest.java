@@ -11,57 +11,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import mbrllab.app.render.AwtPen;
 import mbrllab.app.render.Pen;
+import mbrllab.app.render.TextPen;
 import mbrllab.core.acceleration.ProcessCounters;
 
 /** The five processes read on a projector: the box texts wrap instead of being squeezed, at one readable size. */
 class DrawingsTest {
-
-    /** An AWT pen that keeps what text it was asked to draw, at what size and in what width. */
-    private static final class TextPen implements Pen {
-        record Drawn(String text, double size, Face face, double maxWidth) {
-        }
-
-        final AwtPen awt;
-        final List<Drawn> texts = new ArrayList<>();
-        final List<double[]> rings = new ArrayList<>();
-
-        TextPen(Graphics2D g) {
-            awt = new AwtPen(g);
-        }
-
-        @Override public void fill(Color color) { awt.fill(color); }
-        @Override public void stroke(Color color, double width, double[] dashes, Cap cap) {
-            awt.stroke(color, width, dashes, cap);
-        }
-        @Override public void fillRect(double x, double y, double w, double h) { awt.fillRect(x, y, w, h); }
-        @Override public void strokeRect(double x, double y, double w, double h) { awt.strokeRect(x, y, w, h); }
-        @Override public void fillRoundRect(double x, double y, double w, double h, double arc) {
-            awt.fillRoundRect(x, y, w, h, arc);
-        }
-        @Override public void strokeRoundRect(double x, double y, double w, double h, double arc) {
-            awt.strokeRoundRect(x, y, w, h, arc);
-        }
-        @Override public void fillPolygon(double[] xs, double[] ys) { awt.fillPolygon(xs, ys); }
-        @Override public void strokePolygon(double[] xs, double[] ys) { awt.strokePolygon(xs, ys); }
-        @Override public void strokeLine(double x1, double y1, double x2, double y2) {
-            awt.strokeLine(x1, y1, x2, y2);
-        }
-        @Override public void fillOval(double x, double y, double w, double h) { awt.fillOval(x, y, w, h); }
-        @Override public void strokeOval(double x, double y, double w, double h) {
-            rings.add(new double[] {x + w / 2, y + h / 2});
-            awt.strokeOval(x, y, w, h);
-        }
-        @Override public void text(String text, double x, double y, double size, Face face, Align align,
-                                   VAlign valign, double maxWidth) {
-            texts.add(new Drawn(text, size, face, maxWidth));
-            awt.text(text, x, y, size, face, align, valign, maxWidth);
-        }
-        @Override public double textWidth(String text, double size, Face face) {
-            return awt.textWidth(text, size, face);
-        }
-    }
 
     @Test
     void theBoxTextsWrapAtOneReadableSizeAndNothingIsSqueezed() {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import mbrllab.app.lab.QueueDispatcher;
 import mbrllab.app.render.AwtPen;
+import mbrllab.app.render.TextPen;
 import mbrllab.core.cartpole.SwingUpSystem;
 import mbrllab.core.control.SwingUpTask;
 import mbrllab.core.pilco.PilcoLearner;
@@ -220,6 +221,31 @@ class PilcoViewModelTest {
         g.dispose();
         vm.rewind();
         dispatcher.drainUntil(() -> vm.frameProperty().get().frame().t() == 0, "back at the start", 30);
+    }
+
+    /**
+     * The replay's header on a narrow picture (the normal mode's at 1024x768, text 1.5): the costs wrap onto a second
+     * line instead of being squeezed to fit one.
+     */
+    @Test
+    void theReplayHeaderWrapsOnANarrowPicture() throws InterruptedException {
+        recorded();
+        vm.playback().step();
+        dispatcher.drainUntil(() -> vm.frameProperty().get() != null && vm.frameProperty().get().frame().t() == 1,
+                "one step", 30);
+        BufferedImage image = new BufferedImage(280, 300, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        TextPen pen = new TextPen(g);
+        ReplayPicture.draw(pen, 280, 300, new PilcoViewModel.ReplayFrame(vm.shownProperty().get(), 1), 1.5, false);
+        g.dispose();
+        List<String> texts = pen.texts.stream().map(TextPen.Drawn::text).toList();
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("cost so far")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("step ")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("(pred.\u00a0") && t.endsWith(")")),
+                "the prediction whole on a line of its own: " + texts);
+        for (TextPen.Drawn d : pen.texts) {
+            assertTrue(pen.textWidth(d.text(), d.size(), d.face()) <= d.maxWidth(), "squeezed: " + d.text());
+        }
     }
 
     /** A live run: the random trial arrives, the search reports its evaluations, Cancel stops it and keeps trial 1. */
