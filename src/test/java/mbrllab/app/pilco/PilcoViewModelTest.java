@@ -230,9 +230,6 @@ class PilcoViewModelTest {
     @Test
     void theReplayHeaderWrapsOnANarrowPicture() throws InterruptedException {
         recorded();
-        vm.playback().step();
-        dispatcher.drainUntil(() -> vm.frameProperty().get() != null && vm.frameProperty().get().frame().t() == 1,
-                "one step", 30);
         BufferedImage image = new BufferedImage(280, 300, BufferedImage.TYPE_INT_ARGB);
         java.awt.Graphics2D g = image.createGraphics();
         TextPen pen = new TextPen(g);
