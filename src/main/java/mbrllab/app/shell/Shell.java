@@ -53,6 +53,7 @@ import mbrllab.app.lab.Presenter;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.Status;
+import mbrllab.app.render.GlyphLayoutPin;
 
 /**
  * The one window: menus, the lab's run controls in a toolbar, the navigation of labs on the left, the open lab
@@ -98,6 +99,7 @@ public final class Shell {
     /** A shell that starts with the saved classroom settings and saves every change of them. */
     public Shell(Stage stage, List<LabEntry> labs, FxDispatcher dispatcher, Background background,
                  ClassroomSettings settings) {
+        GlyphLayoutPin.install();
         this.stage = stage;
         this.dispatcher = dispatcher;
         this.background = background;
