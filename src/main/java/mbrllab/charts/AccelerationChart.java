@@ -41,6 +41,30 @@ public final class AccelerationChart {
     }
 
     /**
+     * A value axis whose automatic range reaches at least {@code reach}: the reference line and its label above it
+     * stay in view while the curves are far below it (the lab's first few hundred real steps, returns of 10 to 50),
+     * so that a curve is read against the goal and the axis does not jump when it first comes near.
+     */
+    static final class ReachingAxis extends NumberAxis {
+        private static final long serialVersionUID = 1L;
+        private final double reach;
+
+        ReachingAxis(String label, double reach) {
+            super(label);
+            this.reach = reach;
+        }
+
+        @Override
+        protected void autoAdjustRange() {
+            super.autoAdjustRange();
+            Range r = getRange();
+            if (isAutoRange() && reach > 0 && r.getUpperBound() < reach) {
+                setRange(new Range(r.getLowerBound(), reach), false, false);
+            }
+        }
+    }
+
+    /**
      * The data: one series per curve, points (step, mean, mean - h, mean + h), the band clipped to [0, maxReturn]
      * (no return lies outside).
      */
@@ -61,6 +85,15 @@ public final class AccelerationChart {
         return data;
     }
 
+    /** Sets the reference line's label to 12 px times {@code fontScale} (the lab's text size). */
+    public static void setFontScale(JFreeChart chart, double fontScale) {
+        for (Object o : chart.getXYPlot().getRangeMarkers(Layer.FOREGROUND)) {
+            if (o instanceof ValueMarker m) {
+                m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(12 * fontScale)));
+            }
+        }
+    }
+
     /**
      * The chart.
      *
@@ -70,7 +103,8 @@ public final class AccelerationChart {
     public static JFreeChart create(String title, List<Curve> curves, double maxReturn, double threshold) {
         NumberAxis stepsAxis = new NumberAxis("Real steps taken");
         stepsAxis.setAutoRangeIncludesZero(true);
-        NumberAxis returnAxis = new NumberAxis("Return (steps balanced), mean of the last 10 episodes");
+        NumberAxis returnAxis = new ReachingAxis("Return (steps balanced), mean of the last 10 episodes",
+                threshold * 1.2);
         returnAxis.setAutoRangeIncludesZero(true);
         // Before any data (the lab's chart while its runs wait): the reference line and a stretch of real steps in
         // view, not JFreeChart's 0 to 1 on both axes.

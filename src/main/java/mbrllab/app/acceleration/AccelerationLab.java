@@ -817,6 +817,7 @@ public final class AccelerationLab extends BaseLab {
     public void setFontScale(double scale) {
         this.fontScale = scale;
         ChartThemes.apply(chart, scale, Theme.of(highContrast));
+        AccelerationChart.setFontScale(chart, scale);
         chartViewer.setMinHeight(CHART_MIN_HEIGHT * scale);
         drawn = null;
     }
