@@ -73,7 +73,7 @@ public final class ReplayPicture {
         SwingUpTask task = PilcoViewModel.task(s.steps());
         double l = task.poleLength();
         double text = 13 * scale;
-        // the header: the trial and the time in bold, then the costs, on as many lines as the width needs
+        // the header: the trial and the time in bold, then the costs, each on as many lines as the width needs
         Trial trial = s.trial();
         double costSoFar = 0;
         double[] state = new double[4];
@@ -81,10 +81,14 @@ public final class ReplayPicture {
             System.arraycopy(s.states(), k * 4, state, 0, 4);
             costSoFar += task.cost(state);
         }
-        String who = s.start() != null ? String.format(Locale.ROOT, "Trial %d's policy from x = %.2f m, θ = %.0f°",
-                trial.trial(), s.start()[0], Math.toDegrees(s.start()[2]))
+        // no-break spaces keep "x = 0.50 m" and the like whole when a narrow picture wraps the title
+        String who = s.start() != null ? String.format(Locale.ROOT,
+                "Trial %d's policy from x\u00a0=\u00a0%.2f\u00a0m, θ\u00a0=\u00a0%.0f°", trial.trial(), s.start()[0],
+                Math.toDegrees(s.start()[2]))
                 : trial.isRandom() ? "Trial 1 (random forces)" : "Trial " + trial.trial();
-        String title = String.format(Locale.ROOT, "%s · t = %.1f s", who, t * task.controlPeriod());
+        List<String> titleLines = PenText.wrap(pen, List.of(who,
+                String.format(Locale.ROOT, "t\u00a0=\u00a0%.1f\u00a0s", t * task.controlPeriod())), " · ", text,
+                Pen.Face.BOLD, w - 16);
         List<String> parts = new ArrayList<>();
         parts.add(String.format(Locale.ROOT, "cost so far %.2f", costSoFar));
         if (t > 0) {
@@ -101,7 +105,8 @@ public final class ReplayPicture {
             parts.add("predicting from this start…");
         }
         List<String> lines = PenText.wrap(pen, parts, " · ", text, Pen.Face.REGULAR, w - 16);
-        double top = text * (2.9 + LINE * (lines.size() - 1));
+        double costTop = text * (2.1 + LINE * (titleLines.size() - 1));
+        double top = costTop + text * (0.8 + LINE * (lines.size() - 1));
         double halfWidth = MIN_HALF_WIDTH;
         for (int k = 0; k <= s.steps(); k++) {
             halfWidth = Math.max(halfWidth, Math.abs(s.state(k, 0)) + 0.35);
@@ -180,9 +185,12 @@ public final class ReplayPicture {
         }
         // header
         pen.fill(colour.ink());
-        pen.text(title, 8, text * 0.8, text, Pen.Face.BOLD, Pen.Align.LEFT, Pen.VAlign.CENTER, w - 16);
+        for (int i = 0; i < titleLines.size(); i++) {
+            pen.text(titleLines.get(i), 8, text * (0.8 + LINE * i), text, Pen.Face.BOLD, Pen.Align.LEFT,
+                    Pen.VAlign.CENTER, w - 16);
+        }
         for (int i = 0; i < lines.size(); i++) {
-            pen.text(lines.get(i), 8, text * (2.1 + LINE * i), text, Pen.Face.REGULAR, Pen.Align.LEFT,
+            pen.text(lines.get(i), 8, costTop + text * LINE * i, text, Pen.Face.REGULAR, Pen.Align.LEFT,
                     Pen.VAlign.CENTER, w - 16);
         }
     }

@@ -243,6 +243,23 @@ class PilcoViewModelTest {
         for (TextPen.Drawn d : pen.texts) {
             assertTrue(pen.textWidth(d.text(), d.size(), d.face()) <= d.maxWidth(), "squeezed: " + d.text());
         }
+
+        // from another start the title is long too: "Trial 8's policy from x = 0.50 m, θ = 17° · t = 4.0 s"
+        vm.selectTrial(8);
+        assertTrue(vm.replayFrom(new double[] {0.5, 0, 0.3, 0}));
+        dispatcher.drainUntil(() -> vm.shownProperty().get().prediction() != null, "the prediction from the start",
+                60);
+        java.awt.Graphics2D g2 = image.createGraphics();
+        TextPen pen2 = new TextPen(g2);
+        ReplayPicture.draw(pen2, 280, 300, new PilcoViewModel.ReplayFrame(vm.shownProperty().get(), 40), 1.5, false);
+        g2.dispose();
+        List<String> bold = pen2.texts.stream().filter(d -> d.face() == mbrllab.app.render.Pen.Face.BOLD)
+                .map(TextPen.Drawn::text).toList();
+        assertTrue(bold.size() >= 2, "the title wraps: " + bold);
+        assertTrue(bold.stream().anyMatch(t -> t.contains("x\u00a0=\u00a00.50\u00a0m")), "x = 0.50 m whole: " + bold);
+        for (TextPen.Drawn d : pen2.texts) {
+            assertTrue(pen2.textWidth(d.text(), d.size(), d.face()) <= d.maxWidth(), "squeezed: " + d.text());
+        }
     }
 
     /** A live run: the random trial arrives, the search reports its evaluations, Cancel stops it and keeps trial 1. */
