@@ -144,12 +144,7 @@ final class Drawings {
 
     /** {@link #fitting(Pen, String[], double, double)} in the given face. */
     static String fitting(Pen pen, String[] forms, double size, Face face, double width) {
-        for (String form : forms) {
-            if (pen.textWidth(form, size, face) <= width) {
-                return form;
-            }
-        }
-        return forms[forms.length - 1];
+        return PenText.longestThatFits(pen, forms, size, face, width);
     }
 
     /** The five processes' state for {@link #processes}: counters, rates per real step, which arrows are lit. */
@@ -449,8 +444,11 @@ final class Drawings {
         pen.text(fitting(pen, titles, f, Face.BOLD, w - 12), 6, 4, f, Face.BOLD, Align.LEFT, VAlign.TOP, w - 12);
         if (r == null) {
             pen.fill(t.faint());
-            pen.text("No model rollout yet: the model is fitted when learning starts (real step 200).", 6, f * 2.2, f,
-                    Face.REGULAR, Align.LEFT, VAlign.TOP, w - 12);
+            List<String> lines = wrap(pen, "No model rollout yet: the model is fitted when learning starts (real "
+                    + "step 200).", f, Face.REGULAR, w - 12);
+            for (int i = 0; i < lines.size(); i++) {
+                pen.text(lines.get(i), 6, f * (2.2 + 1.3 * i), f, Face.REGULAR, Align.LEFT, VAlign.TOP, w - 12);
+            }
             return;
         }
         double legendY = f * 1.9;

@@ -9,6 +9,7 @@ import mbrllab.app.render.Pen.Align;
 import mbrllab.app.render.Pen.Cap;
 import mbrllab.app.render.Pen.Face;
 import mbrllab.app.render.Pen.VAlign;
+import mbrllab.app.render.PenText;
 import mbrllab.core.cartpole.CartPoleState;
 
 /**
@@ -325,7 +326,11 @@ public final class CartRenderer {
 
         // Text: header, ending, hint, key caps, read-outs.
         pen.fill(p.replay() ? t.replay() : t.text());
-        pen.text(p.header(), pad, pad, fs, p.replay() ? Face.BOLD : Face.REGULAR, Align.LEFT, VAlign.TOP, w - 2 * pad);
+        Face headerFace = p.replay() ? Face.BOLD : Face.REGULAR;
+        // "episode 56 · step 231 · return 231" as "ep. 56 · ..." where the pane is too narrow for it
+        String header = PenText.longestThatFits(pen, new String[] {p.header(), p.header().replaceFirst(
+                "^episode ", "ep. ")}, fs, headerFace, w - 2 * pad);
+        pen.text(header, pad, pad, fs, headerFace, Align.LEFT, VAlign.TOP, w - 2 * pad);
         if (p.ending() != null) {
             pen.fill(p.ending().failed() ? t.warning() : t.text());
             pen.text(p.ending().text(), w / 2, sceneTop + 2, fs, Face.BOLD, Align.CENTER, VAlign.TOP, w - 2 * pad);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import mbrllab.app.render.Pen;
+import mbrllab.app.render.PenText;
 import mbrllab.charts.Palette;
 import mbrllab.core.control.BalanceTask;
 import mbrllab.core.control.CartPoleTask;
@@ -84,7 +85,8 @@ public final class PlanningPicture {
                 f.episode(), f.settings().episodes(), f.step(), f.settings().cartPoleTask().steps(), f.returnSoFar(),
                 f.transitions());
         pen.text(head, 8, 4, font, Pen.Face.BOLD, Pen.Align.LEFT, Pen.VAlign.TOP, w - 16);
-        pen.text(f.phase(), 8, 4 + line, font, Pen.Face.REGULAR, Pen.Align.LEFT, Pen.VAlign.TOP, w - 16);
+        pen.text(PenText.sentencesThatFit(pen, f.phase(), font, Pen.Face.REGULAR, w - 16), 8, 4 + line, font,
+                Pen.Face.REGULAR, Pen.Align.LEFT, Pen.VAlign.TOP, w - 16);
         double top = 4 + 2 * line + 4;
         int legendRows = legendWidth(pen, font) > w - 16 ? 2 : 1;
         double bottom = h - (1 + legendRows) * line - 6;
@@ -94,8 +96,13 @@ public final class PlanningPicture {
         pen.fill(k.ink());
         String planText;
         if (f.plan() != null) {
-            planText = String.format(Locale.ROOT, "Plan's J: model %.2f   same forces in the true physics %.2f",
-                    f.plan().predictedReturn(), f.plan().replayedReturn());
+            double model = f.plan().predictedReturn();
+            double truth = f.plan().replayedReturn();
+            planText = PenText.longestThatFits(pen, new String[] {
+                String.format(Locale.ROOT, "Plan's J: model %.2f   same forces in the true physics %.2f", model, truth),
+                String.format(Locale.ROOT, "Plan's J: model %.2f, in the true physics %.2f", model, truth),
+                String.format(Locale.ROOT, "J: model %.2f, true physics %.2f", model, truth)}, font,
+                Pen.Face.REGULAR, w - 16);
         } else if (f.searchInProgress()) {
             planText = "Search in progress: Step, or Round after the last round, acts";
         } else {

@@ -42,4 +42,36 @@ public final class PenText {
         lines.add(line == null ? "" : line);
         return lines;
     }
+
+    /** The first of {@code forms} (longest first) no wider than {@code width}; the last when none is. */
+    public static String longestThatFits(Pen pen, String[] forms, double size, Pen.Face face, double width) {
+        for (String form : forms) {
+            if (pen.textWidth(form, size, face) <= width) {
+                return form;
+            }
+        }
+        return forms[forms.length - 1];
+    }
+
+    /**
+     * {@code text} whole when it fits {@code width} on one line, else its longest start of whole sentences (ending
+     * at ". ") that fits, with " …" after it; the first sentence when even that does not fit.
+     */
+    public static String sentencesThatFit(Pen pen, String text, double size, Pen.Face face, double width) {
+        if (pen.textWidth(text, size, face) <= width) {
+            return text;
+        }
+        String shown = null;
+        int from = 0;
+        int end;
+        while ((end = text.indexOf(". ", from)) >= 0) {
+            String prefix = text.substring(0, end + 1) + " …";
+            if (shown != null && pen.textWidth(prefix, size, face) > width) {
+                break;
+            }
+            shown = prefix;
+            from = end + 2;
+        }
+        return shown == null ? text : shown;
+    }
 }

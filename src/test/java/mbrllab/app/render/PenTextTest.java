@@ -54,4 +54,35 @@ class PenTextTest {
     void noPartsMakeOneEmptyLine() {
         assertEquals(List.of(""), wrap(List.of(), 100));
     }
+
+    private static String sentences(String text, double width) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        try {
+            return PenText.sentencesThatFit(new AwtPen(g), text, 18, Pen.Face.REGULAR, width);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    @Test
+    void aLongLineKeepsTheWholeSentencesThatFit() {
+        String text = "episode 1 ended: return 0.01 in 40 steps. Next: fit the model to all 40 transitions "
+                + "(takes seconds)";
+        assertEquals(text, sentences(text, width(text)));
+        String first = "episode 1 ended: return 0.01 in 40 steps. …";
+        assertEquals(first, sentences(text, width(first)));
+        assertEquals(first, sentences(text, 10), "the first sentence even when it does not fit");
+        assertEquals("no sentence end here", sentences("no sentence end here", 10));
+    }
+
+    @Test
+    void theLongestFormThatFitsIsChosen() {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        AwtPen pen = new AwtPen(g);
+        String[] forms = {"episode 56 · step 231", "ep. 56 · step 231", "ep. 56"};
+        assertEquals(forms[0], PenText.longestThatFits(pen, forms, 18, Pen.Face.REGULAR, width(forms[0])));
+        assertEquals(forms[1], PenText.longestThatFits(pen, forms, 18, Pen.Face.REGULAR, width(forms[0]) - 1));
+        assertEquals(forms[2], PenText.longestThatFits(pen, forms, 18, Pen.Face.REGULAR, 1), "the last: none fits");
+        g.dispose();
+    }
 }
