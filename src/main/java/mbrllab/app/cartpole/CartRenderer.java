@@ -9,7 +9,6 @@ import mbrllab.app.render.Pen.Align;
 import mbrllab.app.render.Pen.Cap;
 import mbrllab.app.render.Pen.Face;
 import mbrllab.app.render.Pen.VAlign;
-import mbrllab.app.render.PenText;
 import mbrllab.core.cartpole.CartPoleState;
 
 /**
@@ -328,8 +327,10 @@ public final class CartRenderer {
         pen.fill(p.replay() ? t.replay() : t.text());
         Face headerFace = p.replay() ? Face.BOLD : Face.REGULAR;
         // "episode 56 · step 231 · return 231" as "ep. 56 · ..." where the pane is too narrow for it
-        String header = PenText.longestThatFits(pen, new String[] {p.header(), p.header().replaceFirst(
-                "^episode ", "ep. ")}, fs, headerFace, w - 2 * pad);
+        String header = p.header();
+        if (pen.textWidth(header, fs, headerFace) > w - 2 * pad) {
+            header = header.replaceFirst("^episode ", "ep. ");
+        }
         pen.text(header, pad, pad, fs, headerFace, Align.LEFT, VAlign.TOP, w - 2 * pad);
         if (p.ending() != null) {
             pen.fill(p.ending().failed() ? t.warning() : t.text());
