@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
             "  dynaq_real_steps_per_second: real steps per second, one thread, n = 0",
             "  figure82_100runs_wall_ms: Figure 8.2 with 100 runs x 50 episodes on all cores",
             "  figure82_100runs_one_thread_wall_ms: the same on one thread",
-            "  gp_fit_500x5_wall_ms: GP hyperparameter fit (default settings) on 500 points in 5 dimensions, one thread",
+            "  gp_fit_500x5_wall_ms: GP hyperparameter fit (default settings) on 500 points in 5 dimensions, "
+                + "one thread",
             "  gp_predict_1000_ms: mean and variance of that GP at 1,000 points",
             "  gp_predict_mean_1000_ms: the mean alone at the same points",
             "  gp_moment_matching_step_400x5x4_ms: one PILCO moment-matching step through 4 GPs on 400 cart-pole "
@@ -46,7 +47,8 @@ import picocli.CommandLine.Option;
             "  dynaqplus_updates_per_second: Dyna-Q+ (kappa 1e-3), one thread, n = 50, Dyna-maze",
             "  ps_updates_per_second: prioritized sweeping, one thread, n = 5, 6x Dyna-maze: queue updates per",
             "    second of run time (real steps included)",
-            "  figure84_30runs_wall_ms, figure85_30runs_wall_ms: figure 8.4 / 8.5 with the defaults (30 runs) on all cores",
+            "  figure84_30runs_wall_ms, figure85_30runs_wall_ms: figure 8.4 / 8.5 with the defaults (30 runs) on all "
+                + "cores",
             "  dqn_update_us: one DQN update of accelerate's default Q-network on a minibatch (target values, loss,",
             "    backpropagation, Adam), one thread",
             "  model_rollout_step_us: one step of accelerate's default n = 10 model rollouts with the learned ensemble",
@@ -55,12 +57,16 @@ import picocli.CommandLine.Option;
             "  dqn_update_cpu_us, model_rollout_step_cpu_us, model_refit_cpu_ms: the same in CPU time of the measuring",
             "    thread (less sensitive to other load on the machine than the wall time)",
             "  pets_plan_step_swingup_ms, pets_plan_step_balance_ms: one PETS planning step (CEM, the task's default",
-            "    settings, TS-infinity through the default ensemble fitted on 5 random episodes) on all cores, median of 20",
-            "  pets_plan_step_swingup_cpu_ms, pets_plan_step_balance_cpu_ms: the CPU time of the whole process per such",
+            "    settings, TS-infinity through the default ensemble fitted on 5 random episodes) on all cores, median "
+                + "of 20",
+            "  pets_plan_step_swingup_cpu_ms, pets_plan_step_balance_cpu_ms: the CPU time of the whole process "
+                + "per such",
             "    step (mean of the 20; less sensitive to other load on the machine than the wall time)",
-            "  pilco_rollout_280_ms: PILCO's 40-step moment-matching rollout through 4 GPs on 280 transitions, all cores",
+            "  pilco_rollout_280_ms: PILCO's 40-step moment-matching rollout through 4 GPs on 280 transitions, all "
+                + "cores",
             "  pilco_rollout_gradient_280_ms: the same with the gradient of the expected cost (one backward pass)",
-            "  pilco_gp_training_280_ms: training the 4 GPs (ML-II, two starts each) on those 280 transitions, all cores"})
+            "  pilco_gp_training_280_ms: training the 4 GPs (ML-II, two starts each) on those 280 transitions, all "
+                + "cores"})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "T", defaultValue = "2",
@@ -109,13 +115,15 @@ final class BenchCommand implements Callable<Integer> {
             pool.shutdownNow();
         }
         long t0 = System.nanoTime();
-        LearningCurveExperiment.run(LearningCurveSpec.figure82(maze, 100, 50, 3), Runnable::run, ExperimentObserver.NONE);
+        LearningCurveExperiment.run(LearningCurveSpec.figure82(maze, 100, 50, 3), Runnable::run,
+                ExperimentObserver.NONE);
         out.printf(Locale.ROOT, "figure82_100runs_one_thread_wall_ms %.1f ms%n", (System.nanoTime() - t0) / 1e6);
         out.flush();
 
         AgentSpec plus = AgentSpec.dynaQPlus(DynaParams.defaults().withN(50), 1e-3);
         throughput(plus, dynamics, 50, Math.min(1.0, seconds / 2));
-        out.printf(Locale.ROOT, "dynaqplus_updates_per_second %.0f updates/s%n", throughput(plus, dynamics, 50, seconds)[0]);
+        out.printf(Locale.ROOT, "dynaqplus_updates_per_second %.0f updates/s%n",
+                throughput(plus, dynamics, 50, seconds)[0]);
         MazeDynamics large = new MazeDynamics(BundledMazes.load("dyna-maze-6x.maze").layout());
         AgentSpec ps = AgentSpec.prioritizedSweeping(DynaParams.defaults().withAlpha(0.5).withN(5), 1e-4);
         throughput(ps, large, 5, Math.min(1.0, seconds / 2));
@@ -126,12 +134,15 @@ final class BenchCommand implements Callable<Integer> {
         try {
             Maze blocking = BundledMazes.load(BundledMazes.BLOCKING_MAZE);
             Maze shortcut = BundledMazes.load(BundledMazes.SHORTCUT_MAZE);
-            CumulativeRewardExperiment.run(CumulativeRewardSpec.figure84(blocking, 30, 1), pool, ExperimentObserver.NONE);
+            CumulativeRewardExperiment.run(CumulativeRewardSpec.figure84(blocking, 30, 1), pool,
+                    ExperimentObserver.NONE);
             t0 = System.nanoTime();
-            CumulativeRewardExperiment.run(CumulativeRewardSpec.figure84(blocking, 30, 2), pool, ExperimentObserver.NONE);
+            CumulativeRewardExperiment.run(CumulativeRewardSpec.figure84(blocking, 30, 2), pool,
+                    ExperimentObserver.NONE);
             out.printf(Locale.ROOT, "figure84_30runs_wall_ms %.1f ms%n", (System.nanoTime() - t0) / 1e6);
             t0 = System.nanoTime();
-            CumulativeRewardExperiment.run(CumulativeRewardSpec.figure85(shortcut, 30, 2), pool, ExperimentObserver.NONE);
+            CumulativeRewardExperiment.run(CumulativeRewardSpec.figure85(shortcut, 30, 2), pool,
+                    ExperimentObserver.NONE);
             out.printf(Locale.ROOT, "figure85_30runs_wall_ms %.1f ms%n", (System.nanoTime() - t0) / 1e6);
         } finally {
             pool.shutdownNow();
@@ -370,10 +381,11 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
 
         mbrllab.core.acceleration.LearnedModelParams model = params.model();
-        mbrllab.core.models.ensemble.IncrementalEnsemble ensemble = new mbrllab.core.models.ensemble.IncrementalEnsemble(
-                new EnsembleSpec(model.members(), model.hidden(), 1, 0, model.batchSize(), model.learningRate(),
-                        model.weightDecay(), 0.01), mbrllab.core.models.transition.TransitionData.INPUT_DIM,
-                mbrllab.core.models.transition.TransitionData.OUTPUT_DIM);
+        mbrllab.core.models.ensemble.IncrementalEnsemble ensemble =
+                new mbrllab.core.models.ensemble.IncrementalEnsemble(new EnsembleSpec(model.members(), model.hidden(),
+                        1, 0, model.batchSize(), model.learningRate(), model.weightDecay(), 0.01),
+                        mbrllab.core.models.transition.TransitionData.INPUT_DIM,
+                        mbrllab.core.models.transition.TransitionData.OUTPUT_DIM);
         int in = mbrllab.core.models.transition.TransitionData.INPUT_DIM;
         double[] x = new double[buffer.size() * in];
         double[] y = new double[buffer.size() * 4];
