@@ -30,8 +30,8 @@ public record ScreenshotOptions(Path out, String lab, double runSeconds, double 
         return List.of("--screenshot", out.toString(), "--lab", lab, "--run-seconds", Double.toString(runSeconds),
                 "--speed", Double.toString(speed), "--width", Integer.toString(width), "--height",
                 Integer.toString(height), "--font-scale", Double.toString(fontScale), "--preset", preset.isEmpty() ? "-"
-                : preset, "--steps", Integer.toString(steps), "--high-contrast", Boolean.toString(highContrast), "--frame-stats",
-                Boolean.toString(frameStats), "--presenter", Boolean.toString(presenter), "--scale",
+                : preset, "--steps", Integer.toString(steps), "--high-contrast", Boolean.toString(highContrast),
+                "--frame-stats", Boolean.toString(frameStats), "--presenter", Boolean.toString(presenter), "--scale",
                 Integer.toString(scale));
     }
 

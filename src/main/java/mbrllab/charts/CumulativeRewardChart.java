@@ -94,8 +94,8 @@ public final class CumulativeRewardChart {
             marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addDomainMarker(marker, Layer.FOREGROUND);
         }
-        JFreeChart chart = new SyncedFontChart(title, new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(16 * fontScale)),
-                plot, true);
+        JFreeChart chart = new SyncedFontChart(title,
+                new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(16 * fontScale)), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         LearningCurveChart.applyFontScale(chart, fontScale);
         return chart;

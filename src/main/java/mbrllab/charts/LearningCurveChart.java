@@ -100,8 +100,8 @@ public final class LearningCurveChart {
             marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(marker, Layer.FOREGROUND);
         }
-        JFreeChart chart = new SyncedFontChart(title, new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(16 * fontScale)),
-                plot, true);
+        JFreeChart chart = new SyncedFontChart(title,
+                new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(16 * fontScale)), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         applyFontScale(chart, fontScale);
         return chart;

@@ -115,8 +115,8 @@ public final class PetsChart {
         planAxis.setAutoRangeIncludesZero(true);
         plot.add(subplot(planReturns(episodes), planAxis, bottom), 2);
 
-        JFreeChart chart = new SyncedFontChart(title, new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(16 * fontScale)),
-                plot, true);
+        JFreeChart chart = new SyncedFontChart(title,
+                new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(16 * fontScale)), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         LearningCurveChart.applyFontScale(chart, fontScale);
         return chart;

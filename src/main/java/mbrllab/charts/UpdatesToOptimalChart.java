@@ -71,8 +71,8 @@ public final class UpdatesToOptimalChart {
             renderer.setSeriesPaint(i, c);
             renderer.setSeriesStroke(i, new BasicStroke((float) (2.0 * Math.max(1, fontScale * 0.8))));
         }
-        JFreeChart chart = new SyncedFontChart(title, new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(16 * fontScale)),
-                plot, true);
+        JFreeChart chart = new SyncedFontChart(title,
+                new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(16 * fontScale)), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         LearningCurveChart.applyFontScale(chart, fontScale);
         return chart;

@@ -30,36 +30,37 @@ import picocli.CommandLine.Option;
 
 /** {@code accelerate ...}: Dyna-style acceleration of DQN with a learned model on the balance task, headless. */
 @Command(name = "accelerate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Dyna-style acceleration of DQN on the balance task (CartPole-v1 physics, pushes of -10 and +10 N, "
-                + "reward +1 per step, 500 steps at most): real-only DQN against DQN that also learns from model "
-                + "rollouts (after each real step, n rollouts of k model steps from states drawn out of the real "
-                + "buffer, epsilon-greedy actions of the current Q-network with --rollout-epsilon, written into a model "
-                + "buffer; each Q update's "
+        description = {"Dyna-style acceleration of DQN on the balance task (CartPole-v1 physics, pushes of -10 and "
+                + "+10 N, reward +1 per step, 500 steps at most): real-only DQN against DQN that also learns from "
+                + "model rollouts (after each real step, n rollouts of k model steps from states drawn out of the real "
+                + "buffer, epsilon-greedy actions of the current Q-network with --rollout-epsilon, written into a "
+                + "model buffer; each Q update's "
                 + "minibatch mixes real and model transitions). The learner knows the reward (+1) and the termination "
                 + "rule (|theta| > 12 degrees or |x| > 2.4 m); the model predicts the next state.",
-            "SETTINGS: comma-separated; 'real', or KIND[:n=N][:k=K][:ratio=R] with KIND model (learned ensemble), single "
-                + "(one learned net) or true (the true physics); n rollouts per real step (1..1000, default 10), k steps "
-                + "per rollout (1..500, default 1), ratio = fraction of real transitions in each minibatch (0..1, default "
-                + "--ratio); true also takes noise=S (0..1, default 0): Gaussian noise added to every model step, its "
-                + "standard deviation S times each component's scale (2.4 m, 2 m/s, 0.21 rad, 2 rad/s), a model with a "
-                + "known one-step error S. Example: real,model:n=10:k=1,model:n=10:k=20,true:n=10:k=1.",
+            "SETTINGS: comma-separated; 'real', or KIND[:n=N][:k=K][:ratio=R] with KIND model (learned ensemble), "
+                + "single (one learned net) or true (the true physics); n rollouts per real step (1..1000, default "
+                + "10), k steps per rollout (1..500, default 1), ratio = fraction of real transitions in each "
+                + "minibatch (0..1, default --ratio); true also takes noise=S (0..1, default 0): Gaussian noise added "
+                + "to every model step, its standard deviation S times each component's scale (2.4 m, 2 m/s, 0.21 rad, "
+                + "2 rad/s), a model with a known one-step error S. "
+                + "Example: real,model:n=10:k=1,model:n=10:k=20,true:n=10:k=1.",
             "A setting's column name is its text with ':' and '=' dropped and the parts joined by '_' (real, "
                 + "model_n10_k1, true_n10_k1).",
             "All settings share the seeds of their runs and the Q updates per real step, so only the data they learn "
                 + "from differs. A run ends after E episodes or --max-steps real steps, whichever comes first.",
             "Writes DIR/accelerate.csv (episode, then per setting NAME_mean,NAME_se: return of that episode over the "
-                + "runs that finished it, se = standard error over those runs; NAME_real_steps_mean: real steps taken by "
-                + "the end of it), DIR/accelerate.png (mean return of the last 10 episodes against real steps, 95%% "
-                + "bands), DIR/accelerate-summary.csv (setting,steps_to_195_mean,steps_to_195_se,reached,runs: per run, "
-                + "the real steps by the end of the first episode at which the mean return of its last 10 episodes "
-                + "reaches 195; a run that never does counts at the step cap and not in reached), and, when a setting "
-                + "uses a model, DIR/accelerate-model-error.csv and .png (setting,k,error_mean,error_se,x_rmse,"
+                + "runs that finished it, se = standard error over those runs; NAME_real_steps_mean: real steps taken "
+                + "by the end of it), DIR/accelerate.png (mean return of the last 10 episodes against real steps, 95%% "
+                + "bands), DIR/accelerate-summary.csv (setting,steps_to_195_mean,steps_to_195_se,reached,runs: per "
+                + "run, the real steps by the end of the first episode at which the mean return of its last 10 "
+                + "episodes reaches 195; a run that never does counts at the step cap and not in reached), and, when a "
+                + "setting uses a model, DIR/accelerate-model-error.csv and .png (setting,k,error_mean,error_se,x_rmse,"
                 + "x_dot_rmse,theta_rmse,theta_dot_rmse,step_error_mean,step_error_se for k = 1..20: at the end of "
                 + "each run, 200 states drawn from its real buffer are rolled out k steps by its model with its greedy "
                 + "actions and by the true physics with the same forces; error = root mean square of the state "
                 + "difference scaled by 2.4 m, 2 m/s, 0.21 rad, 2 rad/s; rmse per component in m, m/s, rad, rad/s; "
-                + "step_error: the same scaled error of the k-th model step alone, against one step of the true physics "
-                + "from the model's own state after k - 1 steps; means over runs).",
+                + "step_error: the same scaled error of the k-th model step alone, against one step of the true "
+                + "physics from the model's own state after k - 1 steps; means over runs).",
             "Long model rollouts: errors compound with k (the lecture: avoid long model rollouts; yet short rollouts "
                 + "from buffer states do not reach later time steps)."})
 final class AccelerateCommand implements Callable<Integer> {
@@ -232,7 +233,8 @@ final class AccelerateCommand implements Callable<Integer> {
         boolean anyModel = named.stream().anyMatch(n -> n.setting().usesModel());
         boolean anyLearned = named.stream().anyMatch(n -> n.setting().model().learned());
         if (!anyModel && parsed != null && parsed.hasMatchedOption("--ratio")) {
-            throw new UserInputException("accelerate: --ratio applies to settings with a model, and --settings has none");
+            throw new UserInputException("accelerate: --ratio applies to settings with a model, and --settings has "
+                    + "none");
         }
         for (String option : new String[] {"--model-buffer", "--rollout-epsilon", "--rollout-window"}) {
             if (!anyModel && parsed != null && parsed.hasMatchedOption(option)) {

@@ -93,8 +93,8 @@ final class AccelerateOutput {
      * settings with a model (step_error: the k-th model step alone, {@link mbrllab.core.acceleration.RolloutError}).
      */
     static String errorCsv(AccelerationResult result, List<String> names) {
-        StringBuilder sb = new StringBuilder("setting,k,error_mean,error_se,x_rmse,x_dot_rmse,theta_rmse,theta_dot_rmse,"
-                + "step_error_mean,step_error_se\n");
+        StringBuilder sb = new StringBuilder("setting,k,error_mean,error_se,x_rmse,x_dot_rmse,theta_rmse,"
+                + "theta_dot_rmse,step_error_mean,step_error_se\n");
         AccelerationSpec spec = result.spec();
         for (int s = 0; s < names.size(); s++) {
             if (!spec.settings().get(s).usesModel()) {
@@ -124,13 +124,13 @@ final class AccelerateOutput {
         List<AccelerationChart.Curve> curves = new ArrayList<>();
         for (int s = 0; s < names.size(); s++) {
             double[][] c = result.returnAgainstSteps(s, grid);
-            curves.add(new AccelerationChart.Curve(names.get(s) + " (" + spec.settings().get(s).label() + ")", grid, c[0],
-                    c[1], c[2]));
+            curves.add(new AccelerationChart.Curve(names.get(s) + " (" + spec.settings().get(s).label() + ")", grid,
+                    c[0], c[1], c[2]));
         }
         JFreeChart chart = AccelerationChart.create("Dyna-style DQN on the balance task", curves, spec.task().steps(),
                 AccelerationResult.THRESHOLD);
-        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "mean return of the last %d episodes, mean of %d runs "
-                + "with 95%% confidence band, seed %d; %d Q updates per real step", AccelerationResult.WINDOW,
+        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "mean return of the last %d episodes, mean of %d "
+                + "runs with 95%% confidence band, seed %d; %d Q updates per real step", AccelerationResult.WINDOW,
                 spec.runs(), spec.seed(), spec.params().updatesPerStep())));
         return chart;
     }
@@ -158,10 +158,10 @@ final class AccelerateOutput {
             curves.add(new RolloutErrorChart.Curve(names.get(s) + ": k-th step alone", s, stepMean, stepSe, true));
         }
         JFreeChart chart = RolloutErrorChart.create("Model rollouts drift from the true physics", curves, spec.runs());
-        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "from %d states of each run's own real buffer at its "
-                + "end, greedy actions; mean of %d runs with 95%% confidence band, seed %d; dashed: the k-th model step "
-                + "from the model's own state, all that one transition in the model buffer gets wrong", spec.errorStarts(),
-                spec.runs(), spec.seed())));
+        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "from %d states of each run's own real buffer at "
+                + "its end, greedy actions; mean of %d runs with 95%% confidence band, seed %d; dashed: the k-th model "
+                + "step from the model's own state, all that one transition in the model buffer gets wrong",
+                spec.errorStarts(), spec.runs(), spec.seed())));
         return chart;
     }
 
@@ -176,13 +176,13 @@ final class AccelerateOutput {
             }
         }
         for (int s = 0; s < names.size(); s++) {
-            sb.append(String.format(Locale.ROOT, "%-16s steps to 195: %8.1f +- %6.1f (se), median %.1f, reached %d of %d",
-                    names.get(s), result.stepsTo195Mean(s), result.stepsTo195Se(s), result.stepsTo195Median(s),
-                    result.reached(s), spec.runs()));
+            sb.append(String.format(Locale.ROOT, "%-16s steps to 195: %8.1f +- %6.1f (se), median %.1f, "
+                    + "reached %d of %d", names.get(s), result.stepsTo195Mean(s), result.stepsTo195Se(s),
+                    result.stepsTo195Median(s), result.reached(s), spec.runs()));
             if (realIndex >= 0 && s != realIndex) {
                 double[] d = result.pairedDifference(realIndex, s);
-                sb.append(String.format(Locale.ROOT, "; %s minus this, run by run: %.1f +- %.1f (se)", names.get(realIndex),
-                        d[0], d[1]));
+                sb.append(String.format(Locale.ROOT, "; %s minus this, run by run: %.1f +- %.1f (se)",
+                        names.get(realIndex), d[0], d[1]));
             }
             sb.append('\n');
             sb.append(String.format(Locale.ROOT, "%-16s   steps to 195 by run:", ""));
@@ -190,11 +190,14 @@ final class AccelerateOutput {
                 sb.append(' ').append(steps);
             }
             sb.append('\n');
-            sb.append(String.format(Locale.ROOT, "%-16s   per run: real steps %.0f, episodes %.0f, Q updates %.0f, target "
-                    + "updates %.0f, model refits %.0f (%.0f Adam steps), model rollouts %.0f (%.0f transitions)%n", "",
+            sb.append(String.format(Locale.ROOT, "%-16s   per run: real steps %.0f, episodes %.0f, Q updates %.0f, "
+                    + "target updates %.0f, model refits %.0f (%.0f Adam steps), model rollouts %.0f "
+                    + "(%.0f transitions)%n", "",
                     result.meanCounter(s, ProcessCounters::realSteps), result.meanCounter(s, ProcessCounters::episodes),
-                    result.meanCounter(s, ProcessCounters::qUpdates), result.meanCounter(s, ProcessCounters::targetUpdates),
-                    result.meanCounter(s, ProcessCounters::modelRefits), result.meanCounter(s, ProcessCounters::modelSteps),
+                    result.meanCounter(s, ProcessCounters::qUpdates),
+                    result.meanCounter(s, ProcessCounters::targetUpdates),
+                    result.meanCounter(s, ProcessCounters::modelRefits),
+                    result.meanCounter(s, ProcessCounters::modelSteps),
                     result.meanCounter(s, ProcessCounters::modelRollouts),
                     result.meanCounter(s, ProcessCounters::modelTransitions)));
             if (spec.settings().get(s).usesModel()) {

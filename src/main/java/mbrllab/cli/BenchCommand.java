@@ -123,13 +123,15 @@ final class BenchCommand implements Callable<Integer> {
             pool.shutdownNow();
         }
         long t0 = System.nanoTime();
-        LearningCurveExperiment.run(LearningCurveSpec.figure82(maze, 100, 50, 3), Runnable::run, ExperimentObserver.NONE);
+        LearningCurveExperiment.run(LearningCurveSpec.figure82(maze, 100, 50, 3), Runnable::run,
+                ExperimentObserver.NONE);
         out.printf(Locale.ROOT, "figure82_100runs_one_thread_wall_ms %.1f ms%n", (System.nanoTime() - t0) / 1e6);
         out.flush();
 
         AgentSpec plus = AgentSpec.dynaQPlus(DynaParams.defaults().withN(50), 1e-3);
         throughput(plus, dynamics, 50, Math.min(1.0, seconds / 2));
-        out.printf(Locale.ROOT, "dynaqplus_updates_per_second %.0f updates/s%n", throughput(plus, dynamics, 50, seconds)[0]);
+        out.printf(Locale.ROOT, "dynaqplus_updates_per_second %.0f updates/s%n",
+                throughput(plus, dynamics, 50, seconds)[0]);
         MazeDynamics large = new MazeDynamics(BundledMazes.load("dyna-maze-6x.maze").layout());
         AgentSpec ps = AgentSpec.prioritizedSweeping(DynaParams.defaults().withAlpha(0.5).withN(5), 1e-4);
         throughput(ps, large, 5, Math.min(1.0, seconds / 2));
@@ -140,12 +142,15 @@ final class BenchCommand implements Callable<Integer> {
         try {
             Maze blocking = BundledMazes.load(BundledMazes.BLOCKING_MAZE);
             Maze shortcut = BundledMazes.load(BundledMazes.SHORTCUT_MAZE);
-            CumulativeRewardExperiment.run(CumulativeRewardSpec.figure84(blocking, 30, 1), pool, ExperimentObserver.NONE);
+            CumulativeRewardExperiment.run(CumulativeRewardSpec.figure84(blocking, 30, 1), pool,
+                    ExperimentObserver.NONE);
             t0 = System.nanoTime();
-            CumulativeRewardExperiment.run(CumulativeRewardSpec.figure84(blocking, 30, 2), pool, ExperimentObserver.NONE);
+            CumulativeRewardExperiment.run(CumulativeRewardSpec.figure84(blocking, 30, 2), pool,
+                    ExperimentObserver.NONE);
             out.printf(Locale.ROOT, "figure84_30runs_wall_ms %.1f ms%n", (System.nanoTime() - t0) / 1e6);
             t0 = System.nanoTime();
-            CumulativeRewardExperiment.run(CumulativeRewardSpec.figure85(shortcut, 30, 2), pool, ExperimentObserver.NONE);
+            CumulativeRewardExperiment.run(CumulativeRewardSpec.figure85(shortcut, 30, 2), pool,
+                    ExperimentObserver.NONE);
             out.printf(Locale.ROOT, "figure85_30runs_wall_ms %.1f ms%n", (System.nanoTime() - t0) / 1e6);
         } finally {
             pool.shutdownNow();
@@ -384,10 +389,11 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
 
         mbrllab.core.acceleration.LearnedModelParams model = params.model();
-        mbrllab.core.models.ensemble.IncrementalEnsemble ensemble = new mbrllab.core.models.ensemble.IncrementalEnsemble(
-                new EnsembleSpec(model.members(), model.hidden(), 1, 0, model.batchSize(), model.learningRate(),
-                        model.weightDecay(), 0.01), mbrllab.core.models.transition.TransitionData.INPUT_DIM,
-                mbrllab.core.models.transition.TransitionData.OUTPUT_DIM);
+        mbrllab.core.models.ensemble.IncrementalEnsemble ensemble =
+                new mbrllab.core.models.ensemble.IncrementalEnsemble(new EnsembleSpec(model.members(), model.hidden(),
+                        1, 0, model.batchSize(), model.learningRate(), model.weightDecay(), 0.01),
+                        mbrllab.core.models.transition.TransitionData.INPUT_DIM,
+                        mbrllab.core.models.transition.TransitionData.OUTPUT_DIM);
         int in = mbrllab.core.models.transition.TransitionData.INPUT_DIM;
         double[] x = new double[buffer.size() * in];
         double[] y = new double[buffer.size() * 4];

@@ -55,7 +55,8 @@ final class BudgetRates {
         Maze open200 = openMaze(200);
         DynaParams params = DynaParams.defaults();
 
-        line(out, "dynaq_real_step_ns", mazeStep(AgentSpec.dynaQ(params.withN(0)), small, 2_000_000), Rates.DYNA_STEP_NS);
+        line(out, "dynaq_real_step_ns", mazeStep(AgentSpec.dynaQ(params.withN(0)), small, 2_000_000),
+                Rates.DYNA_STEP_NS);
         line(out, "dynaq_real_step_200x200_ns", mazeStep(AgentSpec.dynaQ(params.withN(0)), open200, 2_000_000),
                 Rates.DYNA_STEP_LARGE_NS);
         line(out, "dynaq_planning_update_ns", planningUpdate(AgentSpec.dynaQ(params), small), Rates.DYNA_PLANNING_NS);

@@ -159,8 +159,8 @@ final class CartPoleCommand implements Runnable {
                 if (!Double.isFinite(s[i])) {
                     throw new UserInputException("cartpole rollout: the state is no longer finite after step " + step
                             + " (" + new String[] {"x", "x_dot", "theta", "theta_dot"}[i] + " = " + s[i] + "): --init "
-                            + TextLines.quote(init) + " or the forces of " + forces + " are too large for the physics; nothing was "
-                            + "written");
+                            + TextLines.quote(init) + " or the forces of " + forces + " are too large for the physics; "
+                            + "nothing was written");
                 }
             }
         }
@@ -202,7 +202,8 @@ final class CartPoleCommand implements Runnable {
     /** Parses X,XDOT,THETA,THETADOT, each of magnitude at most {@link #MAX_MAGNITUDE}. */
     static CartPoleState parseInit(String text) {
         String[] parts = text.split(",", -1);
-        String usage = "cartpole rollout: --init needs four numbers X,XDOT,THETA,THETADOT, got " + TextLines.quote(text);
+        String usage = "cartpole rollout: --init needs four numbers X,XDOT,THETA,THETADOT, got "
+                + TextLines.quote(text);
         if (parts.length != 4) {
             throw new UserInputException(usage);
         }
@@ -279,7 +280,8 @@ final class CartPoleCommand implements Runnable {
                         + "(default: ${DEFAULT-VALUE})")
         String model;
 
-        @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.1", description = "step size in (0, 1] (default: ${DEFAULT-VALUE})")
+        @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.1",
+                description = "step size in (0, 1] (default: ${DEFAULT-VALUE})")
         double alpha;
 
         @Option(names = "--epsilon", paramLabel = "E", defaultValue = "0.1",

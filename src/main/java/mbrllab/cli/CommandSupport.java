@@ -200,7 +200,8 @@ final class CommandSupport {
             });
             if (environment.budgetOnly()) {
                 throw new BudgetChecked(name(spec) + ": within the budget: " + (cost.seconds() < 1 ? "" : "about ")
-                        + Cost.duration(cost.seconds()) + " and " + Cost.size(cost.bytes()) + " (" + cost.basis() + ")");
+                        + Cost.duration(cost.seconds()) + " and " + Cost.size(cost.bytes()) + " (" + cost.basis()
+                        + ")");
             }
         }
     }

@@ -43,8 +43,8 @@ final class FigureCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing figure number: 8.2, 8.3, 8.4, 8.5 or "
-                + "example-8.4");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing figure number: 8.2, 8.3, 8.4, "
+                + "8.5 or example-8.4");
     }
 
     static Maze loadMaze(Path file) {
@@ -110,7 +110,8 @@ final class FigureCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + csv + " and " + png);
             for (int i = 0; i < curves.nValues().size(); i++) {
-                out.printf(java.util.Locale.ROOT, "n = %-3d episode 1: %8.1f   episode 2: %7.1f   episode %d: %5.1f steps%n",
+                out.printf(java.util.Locale.ROOT,
+                        "n = %-3d episode 1: %8.1f   episode 2: %7.1f   episode %d: %5.1f steps%n",
                         curves.nValues().get(i), curves.mean(i, 0), curves.mean(i, Math.min(1, episodes - 1)),
                         episodes, curves.mean(i, episodes - 1));
             }
@@ -203,10 +204,12 @@ final class FigureCommand implements Runnable {
         @picocli.CommandLine.Mixin
         CommandSupport.RunOptions common;
 
-        @Option(names = "--steps", paramLabel = "T", description = "time steps per run, 1..1000000 (default: the book's)")
+        @Option(names = "--steps", paramLabel = "T",
+                description = "time steps per run, 1..1000000 (default: the book's)")
         Integer steps;
 
-        @Option(names = "--maze", paramLabel = "FILE", description = "maze file (default: the bundled maze of the figure)")
+        @Option(names = "--maze", paramLabel = "FILE",
+                description = "maze file (default: the bundled maze of the figure)")
         Path mazeFile;
 
         @Option(names = "--n", paramLabel = "N", description = "planning updates per real step (default: the book's)")
@@ -215,7 +218,8 @@ final class FigureCommand implements Runnable {
         @Option(names = "--alpha", paramLabel = "A", description = "step size in (0, 1] (default: 1.0)")
         Double alpha;
 
-        @Option(names = "--kappa", paramLabel = "K", description = "Dyna-Q+'s bonus weight in [0, 1] (default: the book's)")
+        @Option(names = "--kappa", paramLabel = "K",
+                description = "Dyna-Q+'s bonus weight in [0, 1] (default: the book's)")
         Double kappa;
 
         @Option(names = "--slip", paramLabel = "P", defaultValue = "0",
@@ -270,7 +274,8 @@ final class FigureCommand implements Runnable {
             int change = (int) rewards.changeStep();
             for (int i = 0; i < rewards.agentCount(); i++) {
                 if (change > 0 && change <= rewards.steps()) {
-                    out.printf(java.util.Locale.ROOT, "%-8s cumulative reward after %d steps (the change): %7.2f +- %.2f;"
+                    out.printf(java.util.Locale.ROOT,
+                            "%-8s cumulative reward after %d steps (the change): %7.2f +- %.2f;"
                             + " after %d steps: %7.2f +- %.2f (mean +- standard error over %d runs)%n",
                             rewards.labels().get(i), change, rewards.mean(i, change), rewards.standardError(i, change),
                             rewards.steps(), rewards.finalMean(i), rewards.finalStandardError(i), rewards.runs());
@@ -362,9 +367,9 @@ final class FigureCommand implements Runnable {
             description = {"Example 8.4: updates until an optimal solution against maze size, Dyna-Q against "
                     + "prioritized sweeping, on the Dyna-maze at 1x to 6x resolution (47 to 1692 states). Both make at "
                     + "most n = 5 planning updates per real step; alpha 0.5, gamma 0.95, epsilon 0.1, theta 1e-4.",
-                "Optimal solution: at the end of an episode, every greedy policy (however ties are broken) leads from S "
-                    + "to G in the shortest number of steps. Updates: Dyna-Q's real and planning updates, prioritized "
-                    + "sweeping's queue updates.",
+                "Optimal solution: at the end of an episode, every greedy policy (however ties are broken) leads from "
+                    + "S to G in the shortest number of steps. Updates: Dyna-Q's real and planning updates, "
+                    + "prioritized sweeping's queue updates.",
                 "Writes DIR/example-8.4.csv (maze,states,dynaq_updates_mean,dynaq_updates_se,ps_updates_mean,"
                     + "ps_updates_se; over the runs that found an optimal policy) and DIR/example-8.4.png."})
     static final class Example84 implements Callable<Integer> {
@@ -410,8 +415,8 @@ final class FigureCommand implements Runnable {
             files.csv(csv, result.toCsv());
             JFreeChart chart = UpdatesToOptimalChart.create("Updates until an optimal solution (Example 8.4)",
                     UpdatesToOptimalChart.dataset(result), 1.0);
-            chart.addSubtitle(new TextTitle("mean of " + result.runs() + " runs per size with 95% confidence intervals, "
-                    + "seed " + common.seed + "; n = 5, alpha 0.5, theta 1e-4"
+            chart.addSubtitle(new TextTitle("mean of " + result.runs() + " runs per size with 95% confidence "
+                    + "intervals, seed " + common.seed + "; n = 5, alpha 0.5, theta 1e-4"
                     + (result.censoredTotal() > 0 ? "; " + result.censoredTotal() + " runs without an optimal policy "
                     + "after " + maxSteps + " steps left out" : "")));
             files.png(png, chart, 900, 560).commit();
@@ -419,7 +424,8 @@ final class FigureCommand implements Runnable {
             out.println("wrote " + csv + " and " + png);
             out.println("updates until optimal, mean +- standard error over the runs that found an optimal policy:");
             for (int m = 0; m < result.states().size(); m++) {
-                out.printf(java.util.Locale.ROOT, "%-13s %5d states:", result.mazeNames().get(m), result.states().get(m));
+                out.printf(java.util.Locale.ROOT, "%-13s %5d states:", result.mazeNames().get(m),
+                        result.states().get(m));
                 for (int a = 0; a < result.labels().size(); a++) {
                     out.printf(java.util.Locale.ROOT, "  %s %10.0f +- %8.0f%s", result.labels().get(a),
                             result.mean(m, a), result.standardError(m, a), result.censored(m, a) > 0

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code maze check FILE}. */
-@Command(name = "maze", mixinStandardHelpOptions = true, description = "Work with maze files (format: mazes/README.md).",
-        subcommands = MazeCommand.Check.class)
+@Command(name = "maze", mixinStandardHelpOptions = true,
+        description = "Work with maze files (format: mazes/README.md).", subcommands = MazeCommand.Check.class)
 final class MazeCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -40,7 +40,10 @@ final class MazeCommand implements Runnable {
         }
     }
 
-    /** e.g. {@code mazes/dyna-maze.maze: ok: "Dyna-maze", 6x9, 47 free states, start (2,0), goal (0,8), shortest path 14}. */
+    /**
+     * e.g.
+     * {@code mazes/dyna-maze.maze: ok: "Dyna-maze", 6x9, 47 free states, start (2,0), goal (0,8), shortest path 14}.
+     */
     static String summary(String file, Maze maze) {
         Layout l = maze.layout();
         String text = file + ": ok: \"" + maze.name() + "\", " + l.rows() + "x" + l.cols() + ", " + l.freeCellCount()

@@ -186,7 +186,8 @@ final class ModelsRollout implements Callable<Integer> {
         JFreeChart chart = CompoundingErrorChart.create("Compounding error of multi-step predictions",
                 List.of(new CompoundingErrorChart.Curve(name, error, model == ModelKind.GP ? 0 : 1)));
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "swing-up cart-pole, %s; %d training episodes "
-                + "(%d transitions), %d held-out windows, seed %d", name, episodes, data.size(), windows.size(), seed)));
+                + "(%d transitions), %d held-out windows, seed %d", name, episodes, data.size(), windows.size(),
+                seed)));
         files.png(png, chart, 900, 640).commit();
         stdout.printf(Locale.ROOT, "%d transitions from %d episodes; %d held-out windows of %d steps; method %s%n",
                 data.size(), episodes, windows.size(), horizon, m.key());
@@ -212,7 +213,8 @@ final class ModelsRollout implements Callable<Integer> {
                 for (int j = 0; j < h.dim(); j++) {
                     line.append(String.format(Locale.ROOT, " %.4g", h.lengthScale(j)));
                 }
-                line.append(String.format(Locale.ROOT, "  signal_std %.4g  noise_std %.4g  log_marginal_likelihood %.3f",
+                line.append(String.format(Locale.ROOT,
+                        "  signal_std %.4g  noise_std %.4g  log_marginal_likelihood %.3f",
                         h.signalStd(), h.noiseStd(), g.logMarginalLikelihood()));
                 stdout.println(line);
             }

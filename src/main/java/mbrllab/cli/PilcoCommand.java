@@ -30,10 +30,10 @@ import picocli.CommandLine.Option;
                 + "then per trial: train 4 GPs on all data, optimise the RBF policy on the model (moment matching, "
                 + "exact gradient, pilco-matlab's BFGS), apply it for the horizon on the real system, add the data.",
             "Task: PILCO's cart-pole (0.1 s per step, start N(0, 0.1^2 I), observation noise 0.01), cost "
-                + "1 - exp(-d^2 / (2 * 0.25^2)) of the pole tip's distance d from upright, success = d < 0.1 m at every "
-                + "state of the last second.",
-            "Writes DIR/pilco.csv (trial,predicted_cost,predicted_cost_sd,actual_cost,success,experience_s,wall_s: costs "
-                + "summed over the H states after the start; predicted columns empty for the random trial 1; "
+                + "1 - exp(-d^2 / (2 * 0.25^2)) of the pole tip's distance d from upright, success = d < 0.1 m at "
+                + "every state of the last second.",
+            "Writes DIR/pilco.csv (trial,predicted_cost,predicted_cost_sd,actual_cost,success,experience_s,wall_s: "
+                + "costs summed over the H states after the start; predicted columns empty for the random trial 1; "
                 + "predicted_cost_sd = sqrt of the summed per-step variances; success 0/1; experience_s and wall_s "
                 + "cumulative), DIR/pilco.png, and DIR/pilco-trial-K.csv for every trial K: the true states and forces "
                 + "in the format of 'cartpole rollout' (t,x,x_dot,theta,theta_dot,force; force empty on the last row).",

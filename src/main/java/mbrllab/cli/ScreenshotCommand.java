@@ -116,7 +116,8 @@ final class ScreenshotCommand implements Callable<Integer> {
             throw new UserInputException("screenshot: --steps must be in 0..100000, got " + steps);
         }
         if (!preset.isEmpty() && !preset.matches("[a-z0-9.-]+")) {
-            throw new UserInputException("screenshot: --preset must be a preset name like figure-8.3, got '" + preset + "'");
+            throw new UserInputException("screenshot: --preset must be a preset name like figure-8.3, got '" + preset
+                    + "'");
         }
         if (!preset.isEmpty() && Sessions.preset(preset + ".json").isEmpty()) {
             throw new UserInputException("screenshot: no preset '" + preset + "'; presets: " + String.join(", ",

@@ -63,8 +63,8 @@ class ExportAndSessionTest extends ShellFixture {
         assertEquals("n,row,col,action,q,strictly_greedy,model_next_known,visits", q.get(0));
         assertEquals(1 + 47 * 4, q.size(), "47 free cells x 4 actions");
         List<String> curves = Files.readAllLines(answer.resolve("learning-curves.csv"));
-        assertEquals("episode,n0_mean,n0_ci95_half,n0_run1,n5_mean,n5_ci95_half,n5_run1,n50_mean,n50_ci95_half,n50_run1",
-                curves.get(0));
+        assertEquals("episode,n0_mean,n0_ci95_half,n0_run1,n5_mean,n5_ci95_half,n5_run1,"
+                + "n50_mean,n50_ci95_half,n50_run1", curves.get(0));
         // The maze PNG is a figure: a title band, the maze as on screen, and the legend band below it.
         BufferedImage png = ImageIO.read(answer.resolve("maze-1-n0.png").toFile());
         assertEquals(2 * (canvas.getHeight() + 2 * 34), png.getHeight(), 4);

@@ -83,7 +83,8 @@ class HighContrastChartsTest extends ShellFixture {
                 plots.addAll(combined.getSubplots());
             }
             for (Plot p : plots) {
-                if (!(p instanceof CombinedDomainXYPlot) && p instanceof XYPlot && !wanted.equals(p.getBackgroundPaint())) {
+                if (!(p instanceof CombinedDomainXYPlot) && p instanceof XYPlot
+                        && !wanted.equals(p.getBackgroundPaint())) {
                     wrong.add(id + "'s plot " + p.getBackgroundPaint());
                 }
             }

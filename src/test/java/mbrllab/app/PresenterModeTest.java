@@ -99,7 +99,8 @@ class PresenterModeTest extends ProjectorSizeFixture {
         assertTrue(h >= 220, "the returns chart is at least 220 px tall: " + h);
         // Each subplot's rotated value label fits the subplot's height ("Plan return" ran over "Return").
         List<String> over = waitUntilAtRest(() -> {
-            org.jfree.chart.fx.ChartViewer viewer = (org.jfree.chart.fx.ChartViewer) shell.view().lookup("#returnChart");
+            org.jfree.chart.fx.ChartViewer viewer =
+                    (org.jfree.chart.fx.ChartViewer) shell.view().lookup("#returnChart");
             org.jfree.chart.ChartRenderingInfo info = viewer.getCanvas().getRenderingInfo();
             List<String> out = new ArrayList<>();
             org.jfree.chart.plot.CombinedDomainXYPlot plot = (org.jfree.chart.plot.CombinedDomainXYPlot) viewer
@@ -295,8 +296,8 @@ class PresenterModeTest extends ProjectorSizeFixture {
         java.util.Set<Node> nodes = new java.util.LinkedHashSet<>(root.lookupAll(".label"));
         nodes.addAll(root.lookupAll(".tab-label"));
         for (Node n : nodes) {
-            if (n instanceof Label l && !"statusMessage".equals(l.getId()) && l.getText() != null && !l.getText().isBlank() && shown(l)
-                    && l.getWidth() > 0) {
+            if (n instanceof Label l && !"statusMessage".equals(l.getId()) && l.getText() != null
+                    && !l.getText().isBlank() && shown(l) && l.getWidth() > 0) {
                 found.add(l);
             }
         }

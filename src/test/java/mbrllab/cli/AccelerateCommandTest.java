@@ -133,7 +133,8 @@ class AccelerateCommandTest {
         assertTrue(Files.size(a.resolve("accelerate-model-error.png")) > 10_000);
         List<String> curves = Files.readAllLines(a.resolve("accelerate.csv"));
         assertEquals("episode,real_mean,real_se,real_real_steps_mean,model_n2_k3_mean,model_n2_k3_se,"
-                + "model_n2_k3_real_steps_mean,true_n2_k1_mean,true_n2_k1_se,true_n2_k1_real_steps_mean", curves.get(0));
+                + "model_n2_k3_real_steps_mean,true_n2_k1_mean,true_n2_k1_se,true_n2_k1_real_steps_mean",
+                curves.get(0));
         assertEquals("1", curves.get(1).split(",")[0]);
         assertEquals(10, curves.get(1).split(",", -1).length);
         List<String> summary = Files.readAllLines(a.resolve("accelerate-summary.csv"));

@@ -132,8 +132,8 @@ class BoundedInputsAndWorkTest {
         Path out = dir.resolve("out");
         String o = out.toString();
         assertRefused(run("figure", "8.2", "--runs", "10000", "--episodes", "100000", "--out", o),
-                "figure 8.2: this run is estimated at about", "of work on this machine", "more than the limit of 15 min",
-                "lower --runs or --episodes, or add --allow-long to run it anyway");
+                "figure 8.2: this run is estimated at about", "of work on this machine",
+                "more than the limit of 15 min", "lower --runs or --episodes, or add --allow-long to run it anyway");
         assertRefused(run("cartpole", "learn", "--runs", "10000", "--episodes", "100000", "--out", o),
                 "cartpole learn: this run is estimated at", "lower --runs, --episodes or --n");
         assertRefused(run("figure", "example-8.4", "--runs", "10000", "--max-steps", "1000000000", "--out", o),
@@ -192,7 +192,8 @@ class BoundedInputsAndWorkTest {
             "figure example-8.4 --runs 100 --seed 1 --out out",
             "cartpole learn --model sample|last --runs 30 --episodes 100 --seed 1 --out out",
             "models rollout --model M --method X --episodes 10 --horizon 20 --seed 1 --out out"}) {
-            assertTrue(readme.contains("java -jar target/mbrl-lab.jar " + example), "the README still shows " + example);
+            assertTrue(readme.contains("java -jar target/mbrl-lab.jar " + example),
+                    "the README still shows " + example);
         }
         Environment checkOnly = quiet().checkingBudgetOnly();
         String o = dir.resolve("out").toString();

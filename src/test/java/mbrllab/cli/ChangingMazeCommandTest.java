@@ -112,7 +112,7 @@ class ChangingMazeCommandTest {
         assertEquals("mazes/blocking.maze: ok: \"Blocking maze\", 6x9, 46 free states, start (5,3), goal (0,8), "
                 + "shortest path 10; changes after 1000 steps (then shortest path 16)", blocking.out().strip());
         Result shortcut = run("maze", "check", "mazes/shortcut.maze");
-        assertTrue(shortcut.out().strip().endsWith("shortest path 16; changes after 3000 steps (then shortest path 10)"),
-                shortcut.out());
+        assertTrue(shortcut.out().strip().endsWith("shortest path 16; changes after 3000 steps "
+                + "(then shortest path 10)"), shortcut.out());
     }
 }

@@ -114,7 +114,8 @@ class CliTest {
     void theScreenshotCommandNamesItsLabs() {
         Result r = run("screenshot", "--out", "x.png", "--lab", "pendulum");
         assertEquals(2, r.code());
-        assertEquals("screenshot: unknown --lab 'pendulum'; labs: " + String.join(", ", ScreenshotCommand.LABS), r.err().strip());
+        assertEquals("screenshot: unknown --lab 'pendulum'; labs: " + String.join(", ", ScreenshotCommand.LABS),
+                r.err().strip());
         assertTrue(ScreenshotCommand.LABS.contains("cart-pole"));
         Result help = run("screenshot", "--help");
         for (String lab : ScreenshotCommand.LABS) {
@@ -124,8 +125,8 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String[] args : new String[][] {{"--help"}, {"figure", "--help"}, {"figure", "8.2", "--help"}, {"figure", "8.3", "--help"},
-            {"maze", "check", "--help"}, {"bench", "--help"}, {"screenshot", "--help"}}) {
+        for (String[] args : new String[][] {{"--help"}, {"figure", "--help"}, {"figure", "8.2", "--help"},
+            {"figure", "8.3", "--help"}, {"maze", "check", "--help"}, {"bench", "--help"}, {"screenshot", "--help"}}) {
             Result r = run(args);
             assertEquals(0, r.code(), String.join(" ", args));
             assertTrue(r.out().contains("Usage:"), r.out());
@@ -163,8 +164,8 @@ class CliTest {
                     .get(c.subcommand()).getCommandSpec().findOption(c.option()).description());
             for (Enum<?> e : c.type().getEnumConstants()) {
                 String key = ((mbrllab.core.Keyed) e).key();
-                assertTrue(java.util.regex.Pattern.compile("(^|[ (])" + java.util.regex.Pattern.quote(key) + "([ ),]|$)")
-                        .matcher(help).find(), c + " lists " + key + ": " + help);
+                assertTrue(java.util.regex.Pattern.compile("(^|[ (])" + java.util.regex.Pattern.quote(key)
+                        + "([ ),]|$)").matcher(help).find(), c + " lists " + key + ": " + help);
             }
         }
     }

@@ -119,7 +119,8 @@ class ModelsCommandTest {
             {"noy.csv", "x1,x2\n0,1\n", "train", "noy.csv:1: header must be x1,...,xd,y"},
             {"empty.csv", "", "train", "empty.csv:1: empty file: expected a header line"},
             {"only.csv", "x1,y\n", "train", "only.csv:1: no data rows after the header"},
-            {"qd.csv", "x1,x2\n0,1\n", "query", "qd.csv:1: the query has 2 inputs (x1,x2) but the training data has 1 (x1)"},
+            {"qd.csv", "x1,x2\n0,1\n", "query", "qd.csv:1: the query has 2 inputs (x1,x2) but the training data "
+                + "has 1 (x1)"},
             {"qy.csv", "x1,y\n0,1\n", "query", "qy.csv:1: header must be x1, got \"x1,y\""},
             {"qempty.csv", "x1\n\n", "query", "qempty.csv:1: no data rows after the header"},
             {"qblank.csv", "x1\n1\n,\n", "query", "qblank.csv:3: expected 1 values (x1), got 2"},

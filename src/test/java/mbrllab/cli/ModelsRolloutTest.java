@@ -25,8 +25,8 @@ class ModelsRolloutTest {
     void gpMomentMatchingWritesErrorAndNllPerStepAndAChart() throws IOException {
         Path out = dir.resolve("gp");
         ModelsCommandTest.Run r = ModelsCommandTest.run("models", "rollout", "--model", "gp", "--method",
-                "moment-matching", "--episodes", "3", "--horizon", "10", "--test-episodes", "4", "--seed", "2", "--restarts", "2",
-                "--out", out.toString());
+                "moment-matching", "--episodes", "3", "--horizon", "10", "--test-episodes", "4", "--seed", "2",
+                "--restarts", "2", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("log_marginal_likelihood"), r.out());
         assertTrue(r.out().contains("k 10  rmse "), r.out());
@@ -44,8 +44,8 @@ class ModelsRolloutTest {
         assertEquals(900, png.getWidth());
 
         ModelsCommandTest.Run again = ModelsCommandTest.run("models", "rollout", "--model", "gp", "--method",
-                "moment-matching", "--episodes", "3", "--horizon", "10", "--test-episodes", "4", "--seed", "2", "--restarts", "2",
-                "--out", dir.resolve("again").toString(), "--threads", "1");
+                "moment-matching", "--episodes", "3", "--horizon", "10", "--test-episodes", "4", "--seed", "2",
+                "--restarts", "2", "--out", dir.resolve("again").toString(), "--threads", "1");
         assertEquals(0, again.exit(), again.err());
         assertEquals(Files.readString(out.resolve("models-rollout.csv")),
                 Files.readString(dir.resolve("again/models-rollout.csv")), "same seed, same file");
@@ -98,7 +98,8 @@ class ModelsRolloutTest {
         assertTrue(help.out().contains("k,rmse,nll"), help.out());
         ModelsCommandTest.Run bad = ModelsCommandTest.run("screenshot", "--lab", "no-such-lab", "--out", "x.png");
         assertEquals(2, bad.exit());
-        assertEquals("screenshot: unknown --lab 'no-such-lab'; labs: " + String.join(", ", ScreenshotCommand.LABS), bad.err().strip());
+        assertEquals("screenshot: unknown --lab 'no-such-lab'; labs: " + String.join(", ", ScreenshotCommand.LABS),
+                bad.err().strip());
         assertTrue(ScreenshotCommand.LABS.contains("models"));
     }
 

@@ -21,7 +21,8 @@ class NumericCsvTest {
         assertEquals(3.0, csv.value(1, 1));
         assertEquals(5, csv.line(1));
         assertEquals(1, csv.leadingInputColumns());
-        assertEquals(List.of(-1.5, 0.5, 7.0), List.of(csv.columns(0, 1)[0], csv.columns(0, 1)[1], csv.columns(0, 1)[2]));
+        assertEquals(List.of(-1.5, 0.5, 7.0),
+                List.of(csv.columns(0, 1)[0], csv.columns(0, 1)[1], csv.columns(0, 1)[2]));
     }
 
     @Test
@@ -36,7 +37,8 @@ class NumericCsvTest {
 
     @Test
     void headerNeedsNames() {
-        CsvFormatException e = assertThrows(CsvFormatException.class, () -> NumericCsv.parse("t.csv", "x1,,y\n1,2,3\n"));
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> NumericCsv.parse("t.csv", "x1,,y\n1,2,3\n"));
         assertEquals("t.csv:1: column 2 of the header has no name", e.getMessage());
     }
 

@@ -34,7 +34,8 @@ class TextFilesTest {
         Path file = dir.resolve("f.txt");
         Files.write(file, "ab\n".repeat(100).getBytes());
         assertEquals(100, TextFiles.read(file, 300, "a test file").count());
-        InputFormatException e = assertThrows(InputFormatException.class, () -> TextFiles.read(file, 299, "a test file"));
+        InputFormatException e = assertThrows(InputFormatException.class,
+                () -> TextFiles.read(file, 299, "a test file"));
         assertEquals(file + ": larger than 299 bytes, the limit for a test file", e.getMessage());
         assertEquals(0, e.line());
     }

@@ -753,8 +753,8 @@ public final class AccelerationLab extends BaseLab {
 
     /** What the three learners share, and how much of a minibatch is model data. */
     static String sharedNote(AccelerationParams p) {
-        return String.format(Locale.ROOT, "The three learners share the seed, the first Q-network, the start states and "
-                + "%d Q updates per real step: only their data differ. %s of each minibatch is model data.",
+        return String.format(Locale.ROOT, "The three learners share the seed, the first Q-network, the start states "
+                + "and %d Q updates per real step: only their data differ. %s of each minibatch is model data.",
                 p.updatesPerStep(), percent(1 - AccelerationSettings.RATIO));
     }
 

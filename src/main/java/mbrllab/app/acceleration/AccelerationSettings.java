@@ -92,7 +92,8 @@ public record AccelerationSettings(ModelChoice model, int n, int k, Acceleration
     }
 
     public AccelerationSettings withNk(int newN, int newK) {
-        return new AccelerationSettings(model, newN, newK, third, processes, runs, episodes, seed, stepsPerSecond, false);
+        return new AccelerationSettings(model, newN, newK, third, processes, runs, episodes, seed, stepsPerSecond,
+                false);
     }
 
     public AccelerationSettings withModel(ModelChoice newModel) {

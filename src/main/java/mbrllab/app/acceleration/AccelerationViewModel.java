@@ -55,12 +55,13 @@ public final class AccelerationViewModel implements SessionState {
     private LiveExperiment.Job<StepCurves> pendingRuns;
 
     /** The status line while the background runs wait for Play or Step. */
-    static final String WAITING = "Background runs: they start with Play or Step (R runs of each of the three settings)";
+    static final String WAITING = "Background runs: they start with Play or Step (R runs of each of the three "
+            + "settings)";
 
     public AccelerationViewModel(Dispatcher dispatcher, Background background) {
         this.playback = new Playback(dispatcher, Playback.position(AccelerationSettings.DEFAULT_SPEED),
-                s -> String.format(Locale.ROOT, s < 10 ? "%.1f steps/s (%.2gx real time)" : "%.0f steps/s (%.3gx real time)",
-                        s, s / 50));
+                s -> String.format(Locale.ROOT,
+                        s < 10 ? "%.1f steps/s (%.2gx real time)" : "%.0f steps/s (%.3gx real time)", s, s / 50));
         this.curves = new LiveExperiment<>(dispatcher, background.coordinators(), background.workers(), true);
         rebuild();
         playback.playingProperty().addListener((o, was, playing) -> {
@@ -205,7 +206,8 @@ public final class AccelerationViewModel implements SessionState {
 
     @Override
     public Optional<String> applySettings(JsonNode json) {
-        return SessionFields.applyIfValid(json, o -> requireWithinBudget(AccelerationSettings.fromJson(o)), this::apply);
+        return SessionFields.applyIfValid(json, o -> requireWithinBudget(AccelerationSettings.fromJson(o)),
+                this::apply);
     }
 
     /** Replaces every setting at once, then restarts (and plays when the settings say so). */
@@ -284,8 +286,8 @@ public final class AccelerationViewModel implements SessionState {
     }
 
     /** Hands each finished run to the live experiment (the record travels beside the observer's int arrays). */
-    private static AccelerationObserver adapt(ExperimentObserver observer, ConcurrentHashMap<Integer, RunRecord> pending,
-                                              int settingsCount) {
+    private static AccelerationObserver adapt(ExperimentObserver observer,
+                                              ConcurrentHashMap<Integer, RunRecord> pending, int settingsCount) {
         return new AccelerationObserver() {
             @Override
             public void runFinished(int setting, int run, RunRecord record) {

@@ -201,8 +201,8 @@ final class Drawings {
         List<BoxText> boxes = new ArrayList<>();
         boxes.add(new BoxText(cx[0], cy[0], bw, bh, "1 Collect data", counted(c.realSteps(), "real step", "real steps"),
                 rate(p.perStep()[0], ""), true, false));
-        boxes.add(new BoxText(cx[1], cy[1], bw, bh, "2 Q-function regression", counted(c.qUpdates(), "TD update", "TD updates"),
-                rate(p.perStep()[1], ""), true, false));
+        boxes.add(new BoxText(cx[1], cy[1], bw, bh, "2 Q-function regression",
+                counted(c.qUpdates(), "TD update", "TD updates"), rate(p.perStep()[1], ""), true, false));
         boxes.add(new BoxText(cx[0], cy[1], bw, bh, "3 Target network update",
                 counted(c.targetUpdates(), "copy", "copies") + " θ → φ", rate(p.perStep()[2], ""), true, false));
         boxes.add(new BoxText(cx[3], cy[0], bw, bh, "4 Model training", !p.usesModel() ? none : !p.learnedModel()
@@ -210,10 +210,10 @@ final class Drawings {
                         : counted(c.modelRefits(), "refit", "refits") + ", " + counted(c.modelSteps(), "step", "steps"),
                 p.learnedModel() ? rate(p.perStep()[3], "") : "", p.usesModel(), false));
         boxes.add(new BoxText(cx[3], cy[1], bw, bh, "5 Model-data collection", !p.usesModel() ? none
-                        : counted(c.modelRollouts(), "rollout", "rollouts"), p.usesModel() ? rate(p.perStep()[4], "transition")
-                        : "", p.usesModel(), false));
-        boxes.add(new BoxText(cx[1], cy[0], bw, bh, "Real data", counted(c.realBufferSize(), "transition", "transitions"),
-                "(x, u, x', r)", true, true));
+                        : counted(c.modelRollouts(), "rollout", "rollouts"),
+                p.usesModel() ? rate(p.perStep()[4], "transition") : "", p.usesModel(), false));
+        boxes.add(new BoxText(cx[1], cy[0], bw, bh, "Real data",
+                counted(c.realBufferSize(), "transition", "transitions"), "(x, u, x', r)", true, true));
         boxes.add(new BoxText(cx[2], cy[1], bw, bh, "Model data", !p.usesModel() ? "none" : count(c.modelBufferSize())
                         + (c.modelBufferSize() >= p.modelCapacity() ? " (full)" : "") + " transitions",
                 p.usesModel() ? "(x, u, x̂', r̂)" : "", p.usesModel(), true));
@@ -459,8 +459,8 @@ final class Drawings {
                 ? new String[] {"imagined by the model (the pole falls at step " + r.steps() + ")",
                     "imagined (falls at step " + r.steps() + ")", "imagined (falls)", "imagined"}
                 : new String[] {"imagined by the model", "imagined"};
-        pen.text(fitting(pen, imagined, f * 0.9, w / 2 - 50), 46, legendY, f * 0.9, Face.REGULAR, Align.LEFT, VAlign.TOP,
-                w / 2 - 50);
+        pen.text(fitting(pen, imagined, f * 0.9, w / 2 - 50), 46, legendY, f * 0.9, Face.REGULAR, Align.LEFT,
+                VAlign.TOP, w / 2 - 50);
         pen.stroke(t.text(), 2, null);
         pen.strokeLine(w / 2 + 4, legendY + f * 0.5, w / 2 + 36, legendY + f * 0.5);
         int falls = r.trueTerminalAt();
@@ -507,8 +507,9 @@ final class Drawings {
         }
         String alone = String.format(Locale.ROOT, "%.3f", r.stepError(k));
         return fitting(pen, new String[] {
-            String.format(Locale.ROOT, "start: a real state from the buffer; state error after the %d imagined steps %s "
-                + "(1 = off by the failure limits); step %d alone, from the model's own state: %s", k, after, k, alone),
+            String.format(Locale.ROOT, "start: a real state from the buffer; state error after the %d imagined "
+                + "steps %s (1 = off by the failure limits); step %d alone, from the model's own state: %s",
+                k, after, k, alone),
             String.format(Locale.ROOT, "state error after %d imagined steps %s; step %d alone, from the model's own "
                 + "state: %s", k, after, k, alone),
             String.format(Locale.ROOT, "error after %d steps %s; step %d alone %s", k, after, k, alone)}, size, width);

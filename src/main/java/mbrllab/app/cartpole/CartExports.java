@@ -70,7 +70,8 @@ final class CartExports {
      * {@code episode,controller,steps,return,ending} for balance, {@code ...,cost,...} for swing-up.
      */
     static String episodesCsv(EpisodeLog log, CartSystem system, int upTo) {
-        StringBuilder sb = new StringBuilder("episode,controller,steps,").append(system.scoreName()).append(",ending\n");
+        StringBuilder sb = new StringBuilder("episode,controller,steps,").append(system.scoreName())
+                .append(",ending\n");
         int last = Math.min(upTo, log.finished());
         for (int e = 1; e <= last; e++) {
             EpisodeRecord r = log.get(e);

@@ -29,8 +29,8 @@ public record CartFrame(int n, CartSystem system, String controller, double[] pr
     static CartFrame of(Cart cart) {
         return new CartFrame(cart.n(), cart.system(), cartController(cart), cart.previous().clone(),
                 cart.state().clone(), cart.force(), cart.episode(), cart.step(), cart.score(), cart.ending(),
-                cart.realSteps(), cart.log().finished(), cart.dyna() == null ? 0 : cart.dyna().updates(), cart.boxView(),
-                cart.soFar(), cart.moved() ? cart.system().path(cart.previous(), cart.force()) : null);
+                cart.realSteps(), cart.log().finished(), cart.dyna() == null ? 0 : cart.dyna().updates(),
+                cart.boxView(), cart.soFar(), cart.moved() ? cart.system().path(cart.previous(), cart.force()) : null);
     }
 
     private static String cartController(Cart cart) {

@@ -476,8 +476,8 @@ public final class CartPoleLab extends BaseLab {
     }
 
     /** A cart pane as it is on show: the replay when it is replayed, else the live episode so far. */
-    private void addCart(List<ExportTarget> targets, CartCanvas canvas, int pane, Publication<List<CartFrame>> f, EpisodeRecord replay,
-                         String name, String title) {
+    private void addCart(List<ExportTarget> targets, CartCanvas canvas, int pane, Publication<List<CartFrame>> f,
+                         EpisodeRecord replay, String name, String title) {
         CartRenderer.Picture picture = canvas.picture();
         if (picture == null || canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
             return;
@@ -582,7 +582,8 @@ public final class CartPoleLab extends BaseLab {
         singleData.getSeries(0).setKey(sys == CartSystem.BALANCE ? "steps balanced per episode"
                 : "cost per episode (sum over its 40 steps)");
         singleLegend.setEntries(List.of(sys == CartSystem.BALANCE ? "steps balanced per episode (Gymnasium's return)"
-                : "cost per episode (PILCO's saturating cost summed over its 40 steps)"), List.of(Palette.categorical(0)));
+                : "cost per episode (PILCO's saturating cost summed over its 40 steps)"),
+                List.of(Palette.categorical(0)));
         if (!d) {
             status.setMessage(model.agentProperty().get() == AgentKind.KEYBOARD
                     ? "Keyboard: hold the left or right arrow to push the cart; Space pauses, Ctrl+R starts afresh"

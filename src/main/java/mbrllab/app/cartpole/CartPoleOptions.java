@@ -163,8 +163,8 @@ final class CartPoleOptions {
             episodes.setText(Integer.toString(model.episodes()));
             applied.setText("");
         });
-        VBox dynaBox = new VBox(5, new Label("Model of the boxes"), sample, last, modelNote, new Separator(), alpha.view(),
-                epsilon.view(), gamma.view(), runs.view(), episodes.view(), apply, defaults, applied);
+        VBox dynaBox = new VBox(5, new Label("Model of the boxes"), sample, last, modelNote, new Separator(),
+                alpha.view(), epsilon.view(), gamma.view(), runs.view(), episodes.view(), apply, defaults, applied);
         dynaPane.setText("Dyna-Q on BOXES");
         dynaPane.setContent(dynaBox);
         dynaBox.disableProperty().bind(model.agentProperty().isNotEqualTo(AgentKind.DYNA_Q));

@@ -10,8 +10,8 @@ import mbrllab.app.lab.Ticker;
  * The cart-pole lab's live run: its carts in lock step, a tick is one real step of every cart. A single cart (keyboard
  * or random) holds {@value #HOLD_MILLIS} ms after an episode ends, at speeds up to twice real time, so the failure can
  * be seen before the next episode starts. The keyboard's cart starts an episode only on an arrow key pressed after
- * the previous one ended (playing pauses until then), so nobody's episode runs and ends with no key pressed. Used on its {@link LockStepRunner}'s thread only, except
- * {@link #setKeys(int)}.
+ * the previous one ended (playing pauses until then), so nobody's episode runs and ends with no key pressed. Used on
+ * its {@link LockStepRunner}'s thread only, except {@link #setKeys(int)}.
  */
 final class CartPoleRun implements Ticker<List<CartFrame>> {
 

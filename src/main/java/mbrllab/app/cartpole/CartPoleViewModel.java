@@ -278,7 +278,8 @@ public final class CartPoleViewModel implements SessionState {
     private String describeSpeed(double s) {
         double factor = s / system.get().realTimeStepsPerSecond();
         return String.format(Locale.ROOT, s < 10 ? "%.1f steps/s (%s real time)" : "%.0f steps/s (%s real time)",
-                s, factor < 10 ? String.format(Locale.ROOT, "%.2gx", factor) : String.format(Locale.ROOT, "%.0fx", factor));
+                s, factor < 10 ? String.format(Locale.ROOT, "%.2gx", factor)
+                        : String.format(Locale.ROOT, "%.0fx", factor));
     }
 
     /** Plays or pauses the live run (leaves a replay). */

@@ -103,8 +103,8 @@ public final class CartRenderer {
         }
         String xShort = String.format(Locale.ROOT, "x %+5.2f m  x' %+5.2f m/s", s[CartPoleState.X],
                 s[CartPoleState.X_DOT]);
-        String thetaShort = String.format(Locale.ROOT, "θ %+5.1f°  θ' %+4.0f°/s", Math.toDegrees(s[CartPoleState.THETA]),
-                Math.toDegrees(s[CartPoleState.THETA_DOT]));
+        String thetaShort = String.format(Locale.ROOT, "θ %+5.1f°  θ' %+4.0f°/s",
+                Math.toDegrees(s[CartPoleState.THETA]), Math.toDegrees(s[CartPoleState.THETA_DOT]));
         return new String[] {xShort, thetaShort, f};
     }
 
@@ -202,7 +202,8 @@ public final class CartRenderer {
         pen.strokeLine(0, railY, w, railY);
         pen.stroke(t.tick(), 1, null, Cap.BUTT);
         pen.fill(t.tick());
-        for (int k = (int) Math.ceil((viewX - visibleHalf) * 2); k <= (int) Math.floor((viewX + visibleHalf) * 2); k++) {
+        for (int k = (int) Math.ceil((viewX - visibleHalf) * 2); k <= (int) Math.floor((viewX + visibleHalf) * 2);
+                k++) {
             double px = cx + k * 0.5 * scale;
             double len = k % 2 == 0 ? Math.max(5, fs * 0.5) : Math.max(3, fs * 0.3);
             pen.strokeLine(px, railY, px, railY + len);

@@ -31,7 +31,9 @@ public enum CartSystem implements Keyed {
     public static final BalanceSystem BALANCE_SYSTEM = (BalanceSystem) BALANCE.physics;
     /** The swing-up system's constants. */
     public static final SwingUpSystem SWING_UP_SYSTEM = (SwingUpSystem) SWING_UP.physics;
-    /** Width of PILCO's saturating cost [m] ({@code cost.width} in PILCO's {@code loss_cp.m}), drawn around the target. */
+    /**
+     * Width of PILCO's saturating cost [m] ({@code cost.width} in PILCO's {@code loss_cp.m}), drawn around the target.
+     */
     public static final double COST_WIDTH = SwingUpTask.pilco().costWidth();
 
     private final String key;
@@ -52,14 +54,15 @@ public enum CartSystem implements Keyed {
         this.timeUp = timeUp;
         this.stepScore = stepScore;
         this.substep = physics instanceof SwingUpSystem su ? new SwingUpSystem(su.gravity(), su.cartMass(),
-                su.poleMass(), su.poleLength(), su.friction(), su.maxForce(), su.substepLength(), 1, su.horizon()) : null;
+                su.poleMass(), su.poleLength(), su.friction(), su.maxForce(), su.substepLength(), 1, su.horizon())
+                : null;
     }
 
     /**
      * The states one step passes through as the physics computes them, for drawing it: from {@code from} with
      * {@code force} held, the ends of the swing-up's Runge-Kutta substeps (every 0.01 s; the last is the step's
-     * result bit for bit, the same arithmetic). A 0.1 s swing-up step can turn the pole by 90 degrees, more than a curve
-     * through its two ends follows. Null for balance: its Euler step of 0.02 s has no states in between.
+     * result bit for bit, the same arithmetic). A 0.1 s swing-up step can turn the pole by 90 degrees, more than a
+     * curve through its two ends follows. Null for balance: its Euler step of 0.02 s has no states in between.
      *
      * @param from  {x, x', theta, theta'} before the step, not modified
      * @param force the force held [N]

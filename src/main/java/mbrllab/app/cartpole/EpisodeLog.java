@@ -81,7 +81,9 @@ public final class EpisodeLog {
         return count == out.length ? out : java.util.Arrays.copyOf(out, count);
     }
 
-    /** Steps of the kept episodes from {@code from} (1-based) up to {@code to}, in order; fewer if some were dropped. */
+    /**
+     * Steps of the kept episodes from {@code from} (1-based) up to {@code to}, in order; fewer if some were dropped.
+     */
     public synchronized int[] steps(int from, int to) {
         int hi = Math.min(to, finished);
         int count = 0;

@@ -50,8 +50,8 @@ import mbrllab.io.BundledMazes;
  * State of the Changing mazes lab: Dyna-Q, Dyna-Q+ and optionally prioritized sweeping on one changing maze. The
  * animated agents ({@link ChangingRun}) run with their {@link Playback} on a lab runner, their frames arriving at
  * most once per screen pulse; the cumulative-reward experiment (R runs, Figures 8.4 and 8.5) runs on the background
- * pool and fills in live ({@link LiveExperiment}). Views bind to the read-only properties; only this class writes them. FX thread only,
- * except where noted.
+ * pool and fills in live ({@link LiveExperiment}). Views bind to the read-only properties; only this class writes
+ * them. FX thread only, except where noted.
  */
 public final class ChangingMazeViewModel implements SessionState, MazeHolder {
 
@@ -314,7 +314,8 @@ public final class ChangingMazeViewModel implements SessionState, MazeHolder {
                     + " file) to see Dyna-Q+ at work.";
         }
         return String.format(Locale.ROOT, "%s changes after real step %,d (the dashed line on the chart).%s",
-                m.name(), m.change().get().afterStep(), m.description().isEmpty() ? "" : " " + sentence(m.description()));
+                m.name(), m.change().get().afterStep(),
+                m.description().isEmpty() ? "" : " " + sentence(m.description()));
     }
 
     /** The text as a sentence: a full stop added when it ends without one (maze files' descriptions often do). */

@@ -568,7 +568,8 @@ public final class ChangingMazesLab extends BaseLab {
         for (int i = 0; i < forms.length; i++) {
             withReason[i] = forms[i] + reason;
         }
-        withReason[forms.length] = forms[forms.length - 1] + "\n" + SWEEPING_UPDATES_REASON.replace("where ", "where\n");
+        withReason[forms.length] = forms[forms.length - 1] + "\n"
+                + SWEEPING_UPDATES_REASON.replace("where ", "where\n");
         return withReason;
     }
 
@@ -650,9 +651,10 @@ public final class ChangingMazesLab extends BaseLab {
 
     /**
      * The legend row on one line where it can be: the tau switch keeps its explanation when it fits beside the legend,
-     * says "Show tau" (its tooltip explains) when only that fits, and beside the Q legend's compact form (three numbers,
-     * the title above) when even that does not fit beside the full one (1024x768 with text 1.5): a second line for the
-     * switch was taken from the mazes. With neither, the switch goes on a line of its own with its explanation.
+     * says "Show tau" (its tooltip explains) when only that fits, and beside the Q legend's compact form (three
+     * numbers, the title above) when even that does not fit beside the full one (1024x768 with text 1.5): a second
+     * line for the switch was taken from the mazes. With neither, the switch goes on a line of its own with its
+     * explanation.
      */
     private void fitTauText() {
         double room = legendRow.getWidth() - legendRow.snappedLeftInset() - legendRow.snappedRightInset();

@@ -88,7 +88,8 @@ final class ChangingOptions {
             if (!updating && sweeping.isSelected() != model.settings().sweeping()) {
                 try {
                     model.configure(model.settings().withSweeping(sweeping.isSelected()));
-                    applied.setText(sweeping.isSelected() ? "Prioritized sweeping added." : "Prioritized sweeping removed.");
+                    applied.setText(sweeping.isSelected() ? "Prioritized sweeping added."
+                            : "Prioritized sweeping removed.");
                 } catch (IllegalArgumentException ex) {
                     applied.setText("Not applied: " + ex.getMessage());
                     sweeping.setSelected(model.settings().sweeping());
@@ -138,7 +139,8 @@ final class ChangingOptions {
         Button defaults = new Button("Book defaults for this maze");
         defaults.setId("defaultsButton");
         defaults.setMaxWidth(Double.MAX_VALUE);
-        defaults.setWrapText(true); // two lines in a narrow side panel (1024x768, text 1.5), not "Book defaults for thi..."
+        // two lines in a narrow side panel (1024x768, text 1.5), not "Book defaults for thi..."
+        defaults.setWrapText(true);
         defaults.setOnAction(e -> show(ChangingSettings.bookDefaults(model.mazeProperty().get())
                 .withSweeping(model.settings().sweeping())));
         defaults.setTooltip(new Tooltip("Fill in the book's parameters for the maze on show; Apply to use them"));
@@ -235,7 +237,8 @@ final class ChangingOptions {
             mazeChoice.setValue(current);
             String change = m.change().map(c -> String.format(Locale.ROOT, "Changes after step %,d.", c.afterStep()))
                     .orElse("Does not change.");
-            mazeDescription.setText(ChangingMazeViewModel.sentence(m.description().isEmpty() ? m.name() : m.description()) + " " + change
+            mazeDescription.setText(ChangingMazeViewModel.sentence(m.description().isEmpty() ? m.name()
+                    : m.description()) + " " + change
                     + String.format(Locale.ROOT, " %d x %d, shortest path %d steps.", m.layout().rows(),
                     m.layout().cols(), m.layout().shortestPathLength()));
         } finally {

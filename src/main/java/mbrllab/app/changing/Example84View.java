@@ -65,8 +65,8 @@ final class Example84View {
                 + "need before their greedy policy is optimal, on the Dyna-maze at 1x to 6x resolution (47 to 1,692 "
                 + "states). Both make at most n = 5 planning updates per real step (alpha "
                 + UpdatesToOptimalSpec.EXAMPLE_84_ALPHA + ", gamma 0.95, epsilon 0.1; theta "
-                + ChangingOptions.fmt(UpdatesToOptimalSpec.EXAMPLE_84_THETA) + "). Optimal: at the end of an episode every greedy policy "
-                + "reaches G in the fewest steps. The seed is the lab's.");
+                + ChangingOptions.fmt(UpdatesToOptimalSpec.EXAMPLE_84_THETA) + "). Optimal: at the end of an "
+                + "episode every greedy policy reaches G in the fewest steps. The seed is the lab's.");
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE);
         runs = new ValidatedField<>("example84RunsField", "Runs per maze", "Independent runs on every maze, 1.."
@@ -97,10 +97,11 @@ final class Example84View {
                 column("Not optimal (DQ / PS)", Row::censored)));
         table.setPrefHeight(190);
         table.setMinHeight(120);
-        Label note = new Label("Updates: mean +- standard error over the runs. Prioritized sweeping spends its updates where values are changing, working backwards "
-                + "from the goal through the model's predecessors, so it needs several times fewer updates on every size "
-                + "(the saving in updates grows with the maze). Runs that found no optimal policy within 2,000,000 real steps are left out of "
-                + "the means (counted in the last column, Dyna-Q / prioritized sweeping).");
+        Label note = new Label("Updates: mean +- standard error over the runs. Prioritized sweeping spends its updates "
+                + "where values are changing, working backwards from the goal through the model's predecessors, so it "
+                + "needs several times fewer updates on every size (the saving in updates grows with the maze). Runs "
+                + "that found no optimal policy within 2,000,000 real steps are left out of the means (counted in the "
+                + "last column, Dyna-Q / prioritized sweeping).");
         note.setWrapText(true);
         note.getStyleClass().add("note");
         note.setMinHeight(Region.USE_PREF_SIZE);

@@ -125,7 +125,8 @@ public final class ValidatedField<T> {
             try {
                 v = Integer.parseInt(text);
             } catch (NumberFormatException e) {
-                return Result.error("'" + text + "' is not a whole number; " + name + " must be in " + min + ".." + max);
+                return Result.error("'" + text + "' is not a whole number; " + name + " must be in " + min + ".."
+                        + max);
             }
             return v >= min && v <= max ? Result.ok(v)
                     : Result.error(name + " must be in " + min + ".." + max + ", got " + v);

@@ -109,9 +109,11 @@ public final class DebuggerView {
         Button stepEpisode = button("dbgStepEpisode", "Step episode", "Run until this episode's goal step and its "
                 + "planning are done", debugger::stepEpisode);
         Button run = button("dbgRun", "Run to breakpoint", "Run until an enabled breakpoint triggers (at most "
-                + String.format(Locale.ROOT, "%,d", DebuggerViewModel.RUN_LIMIT) + " updates)", debugger::runToBreakpoint);
+                + String.format(Locale.ROOT, "%,d", DebuggerViewModel.RUN_LIMIT) + " updates)",
+                debugger::runToBreakpoint);
         Button back = button("dbgBack", "Step back", "One update back on the timeline", debugger::stepBack);
-        Button reset = button("dbgReset", "Reset", "A fresh agent at S with the lab's seed and parameters", this::reset);
+        Button reset = button("dbgReset", "Reset", "A fresh agent at S with the lab's seed and parameters",
+                this::reset);
         kindChoice.setId("debugAgent");
         kindChoice.getItems().setAll(lab.kinds());
         kindChoice.setValue(lab.kinds().get(0));
@@ -135,7 +137,8 @@ public final class DebuggerView {
         }
         deltaThreshold.textProperty().addListener((o, a, b) -> applyBreakpoints());
         cellLabel.setId("bpCellLabel");
-        HBox bps = new HBox(8, new Label("Breakpoints:"), bpEpisodeEnd, bpGoal, bpDelta, deltaThreshold, bpCell, cellLabel);
+        HBox bps = new HBox(8, new Label("Breakpoints:"), bpEpisodeEnd, bpGoal, bpDelta, deltaThreshold, bpCell,
+                cellLabel);
         bps.setAlignment(Pos.CENTER_LEFT);
         message.setId("dbgMessage");
         message.getStyleClass().add("note");

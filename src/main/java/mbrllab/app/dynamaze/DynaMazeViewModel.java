@@ -56,7 +56,8 @@ public final class DynaMazeViewModel implements SessionState, MazeHolder {
     private final LiveExperiment<CurveSnapshot> curves;
     private final DoubleProperty speed;
     private final LongProperty seed;
-    private final ReadOnlyObjectWrapper<List<PaneFrame>> frames = new ReadOnlyObjectWrapper<>(this, "frames", List.of());
+    private final ReadOnlyObjectWrapper<List<PaneFrame>> frames = new ReadOnlyObjectWrapper<>(this, "frames",
+            List.of());
     private final ReadOnlyDoubleWrapper colourLimit = new ReadOnlyDoubleWrapper(this, "colourLimit", 1e-3);
     private final ReadOnlyObjectWrapper<Maze> maze = new ReadOnlyObjectWrapper<>(this, "maze");
     private final ReadOnlyObjectWrapper<List<Integer>> nValues = new ReadOnlyObjectWrapper<>(this, "nValues",

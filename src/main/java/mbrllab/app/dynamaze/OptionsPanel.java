@@ -67,7 +67,8 @@ final class OptionsPanel {
         tieBreaking.getItems().setAll(TieBreaking.values());
         tieBreaking.setValue(p.tieBreaking());
         tieBreaking.setTooltip(new Tooltip("Random: the book's choice. First index: always the first of equally good "
-                + "actions (up, down, left, right); with Q = 0 everywhere the agent then keeps bumping into the top wall."));
+                + "actions (up, down, left, right); with Q = 0 everywhere the agent then keeps bumping into the top "
+                + "wall."));
         sampling.setId("samplingBox");
         sampling.getItems().setAll(PlanningSampling.values());
         sampling.setValue(p.sampling());
@@ -102,7 +103,8 @@ final class OptionsPanel {
         applied.getStyleClass().add("note");
 
         VBox parameters = new VBox(6, nList.view(), alpha.view(), gamma.view(), epsilon.view(),
-                new VBox(2, new Label("Tie-breaking"), tieBreaking), new VBox(2, new Label("Planning samples"), sampling),
+                new VBox(2, new Label("Tie-breaking"), tieBreaking),
+                new VBox(2, new Label("Planning samples"), sampling),
                 runs.view(), episodes.view(), apply, defaults, applied);
         apply.setMaxWidth(Double.MAX_VALUE);
         defaults.setMaxWidth(Double.MAX_VALUE);
@@ -115,8 +117,8 @@ final class OptionsPanel {
             "Planning update in flight", "Agent's trail"};
         boolean[] initial = {o.qTriangles(), o.greedyArrows(), o.stateValues(), o.visitCounts(), o.modelKnown(),
             o.planning(), o.trail()};
-        String[] ids = {"overlayQ", "overlayArrows", "overlayValues", "overlayVisits", "overlayKnown", "overlayPlanning",
-            "overlayTrail"};
+        String[] ids = {"overlayQ", "overlayArrows", "overlayValues", "overlayVisits", "overlayKnown",
+            "overlayPlanning", "overlayTrail"};
         for (int i = 0; i < names.length; i++) {
             CheckBox box = new CheckBox(names[i]);
             box.setId(ids[i]);
@@ -132,7 +134,8 @@ final class OptionsPanel {
         Button figure83 = new Button("Figure 8.3");
         figure83.setId("figure83Button");
         figure83.setMaxWidth(Double.MAX_VALUE);
-        figure83.setTooltip(new Tooltip("Run n = 0 and n = 50 to halfway through episode 2 and freeze them side by side"));
+        figure83.setTooltip(new Tooltip("Run n = 0 and n = 50 to halfway through episode 2 and freeze them "
+                + "side by side"));
         figure83.setOnAction(e -> model.showFigure83());
         Label figureNote = new Label("Freezes n = 0 and n = 50 halfway through episode 2, as in the book. \"Back to "
                 + "the panes\" resumes them where they were; Reset (Ctrl+R) starts afresh.");

@@ -112,8 +112,8 @@ public final class MazeEditor {
         cols.setPrefWidth(80);
         rows.valueProperty().addListener((o, a, b) -> resize());
         cols.valueProperty().addListener((o, a, b) -> resize());
-        ToolBar bar = new ToolBar(wall, start, goal, new Separator(), undo, redo, new Separator(), new Label("Rows"), rows,
-                new Label("Columns"), cols);
+        ToolBar bar = new ToolBar(wall, start, goal, new Separator(), undo, redo, new Separator(), new Label("Rows"),
+                rows, new Label("Columns"), cols);
 
         canvas.setId("editorCanvas");
         canvas.setOverlays(new Overlays(false, false, false, false, false, false, false));

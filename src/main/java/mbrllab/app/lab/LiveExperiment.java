@@ -37,7 +37,10 @@ public final class LiveExperiment<S> {
     /** How many finished results are remembered. */
     static final int REMEMBERED = 8;
 
-    /** The experiment itself: runs everything and returns the final snapshot; throws CancellationException when asked to. */
+    /**
+     * The experiment itself: runs everything and returns the final snapshot; throws CancellationException when asked
+     * to.
+     */
     @FunctionalInterface
     public interface Body<S> {
         S run(Executor workers, ExperimentObserver observer);

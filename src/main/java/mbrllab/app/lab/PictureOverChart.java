@@ -13,8 +13,9 @@ import mbrllab.app.render.ResizableCanvas;
  * may drag. Until the user drags it, the divider gives the picture the height it can use at the width it has: a
  * picture that keeps its aspect (maze and cart canvases report a height for a width) gets that height and the chart
  * the rest, so a wider window makes both grow instead of leaving grey bands beside the maze. The picture's share
- * stays between {@value #MIN_SHARE} and {@value #MAX_SHARE}, and the chart keeps its minimum height. A picture without an aspect keeps the divider it was
- * given. In presenter mode the divider follows the picture again (a drag there holds until presenter mode ends).
+ * stays between {@value #MIN_SHARE} and {@value #MAX_SHARE}, and the chart keeps its minimum height. A picture without
+ * an aspect keeps the divider it was given. In presenter mode the divider follows the picture again (a drag there holds
+ * until presenter mode ends).
  */
 public final class PictureOverChart extends SplitPane {
 

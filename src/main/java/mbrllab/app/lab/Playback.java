@@ -166,7 +166,9 @@ public final class Playback {
         playing.set(false);
     }
 
-    /** True while the thread of the runner launched last is alive, also after {@link #stop()} (tests of clean shutdown). */
+    /**
+     * True while the thread of the runner launched last is alive, also after {@link #stop()} (tests of clean shutdown).
+     */
     public boolean isRunnerAlive() {
         return last != null && last.isAlive();
     }

@@ -16,7 +16,9 @@ package mbrllab.app.lab;
 public record Publication<F>(F frame, long ticks, long stampNanos, long periodNanos, boolean playing,
                              long playCommand, boolean pausedByItself) {
 
-    /** The fraction of the way from the previous tick to this one at time {@code now}, in [0, 1]; 1 without a period. */
+    /**
+     * The fraction of the way from the previous tick to this one at time {@code now}, in [0, 1]; 1 without a period.
+     */
     public double alpha(long now) {
         if (periodNanos <= 0) {
             return 1;

@@ -170,8 +170,8 @@ public final class PaneGrid extends Pane {
         for (int i = 0; i < k; i++) {
             int row = i / best;
             int col = i % best;
-            layoutInArea(panes.get(i), x0 + col * (cellW + gap), y0 + row * (cellH + gap), cellW, cellH, 0, Insets.EMPTY,
-                    true, true, javafx.geometry.HPos.CENTER, javafx.geometry.VPos.TOP);
+            layoutInArea(panes.get(i), x0 + col * (cellW + gap), y0 + row * (cellH + gap), cellW, cellH, 0,
+                    Insets.EMPTY, true, true, javafx.geometry.HPos.CENTER, javafx.geometry.VPos.TOP);
         }
         if (footer != null) {
             if (footerInCell) {

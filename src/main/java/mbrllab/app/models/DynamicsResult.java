@@ -55,8 +55,8 @@ record DynamicsResult(DynamicsViewModel.Settings settings, long seed, List<Traje
         Map<Rollout, CompoundingError> es = new EnumMap<>(Rollout.class);
         es.putAll(errors);
         es.put(r, e);
-        return new DynamicsResult(settings, seed, train, windows, offsets, gp, ensemble, parity, java.util.Collections.unmodifiableMap(ps),
-                java.util.Collections.unmodifiableMap(es), false);
+        return new DynamicsResult(settings, seed, train, windows, offsets, gp, ensemble, parity,
+                java.util.Collections.unmodifiableMap(ps), java.util.Collections.unmodifiableMap(es), false);
     }
 
     /**

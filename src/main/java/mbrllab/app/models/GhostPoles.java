@@ -11,7 +11,8 @@ import mbrllab.core.cartpole.CartPoleState;
 /**
  * Draws the cart-pole at one step k of a held-out window: the true cart and pole solid, the model's predicted
  * states as a fan of faint ghost poles, and the paths of the pole tips over the last few steps before k (the truth
- * dashed, each sampled trajectory faint). The view follows the true cart. The swing-up convention: theta = 0 hangs down, the tip is at (x + l sin theta, -l cos theta).
+ * dashed, each sampled trajectory faint). The view follows the true cart. The swing-up convention: theta = 0 hangs
+ * down, the tip is at (x + l sin theta, -l cos theta).
  * One renderer for the screen and for exported files ({@link Pen}).
  */
 final class GhostPoles {
@@ -142,11 +143,11 @@ final class GhostPoles {
     static final double MAX_SPAN = 8;
 
     /**
-     * The part of the track to show, {centre, width} [m]: everything drawn (the carts and pole tips at step k, the tips'
-     * paths over the last {@value #TRAIL} steps, the truth's and the sampled trajectories'), with a margin, between
-     * {@value #MIN_SPAN} and {@value #MAX_SPAN} m wide. Wider than that, the truth and its path stay in view and the
-     * farthest ghosts leave it. (The view used to be centred on the true cart and sized by the ghosts' spread at k
-     * alone, so a fast cart's path ran off the picture.)
+     * The part of the track to show, {centre, width} [m]: everything drawn (the carts and pole tips at step k, the
+     * tips' paths over the last {@value #TRAIL} steps, the truth's and the sampled trajectories'), with a margin,
+     * between {@value #MIN_SPAN} and {@value #MAX_SPAN} m wide. Wider than that, the truth and its path stay in view
+     * and the farthest ghosts leave it. (The view used to be centred on the true cart and sized by the ghosts' spread
+     * at k alone, so a fast cart's path ran off the picture.)
      */
     static double[] view(Frame f, int k) {
         int d = CartPoleState.DIMENSION;

@@ -244,7 +244,8 @@ public final class ModelsLab extends BaseLab implements SessionState {
             if (playgroundShown) {
                 status.showProgress(playground.progressProperty().get(), "refitting", playground::cancelFit);
             } else {
-                status.showProgress(dynamics.progressProperty().get(), dynamics.phaseProperty().get(), dynamics::cancel);
+                status.showProgress(dynamics.progressProperty().get(), dynamics.phaseProperty().get(),
+                        dynamics::cancel);
             }
         } else if (!working) {
             status.hideProgress();
@@ -282,13 +283,15 @@ public final class ModelsLab extends BaseLab implements SessionState {
         targets.add(new ExportTarget("playground", "Playground: data, means and bands",
                 () -> Exports.chartPng2x(playgroundView.mainChart(), w, h),
                 () -> Exports.chartSvg(playgroundView.mainChart(), w, h),
-                () -> PlaygroundCharts.curvesCsv(playground.fitProperty().get(), playground.generatorProperty().get())));
+                () -> PlaygroundCharts.curvesCsv(playground.fitProperty().get(),
+                        playground.generatorProperty().get())));
         double sw = Math.max(500, playgroundView.sigmaViewer().getWidth());
         double sh = Math.max(200, playgroundView.sigmaViewer().getHeight());
         targets.add(new ExportTarget("playground-sigma", "Playground: epistemic and aleatoric standard deviations",
                 () -> Exports.chartPng2x(playgroundView.sigmaChart(), sw, sh),
                 () -> Exports.chartSvg(playgroundView.sigmaChart(), sw, sh),
-                () -> PlaygroundCharts.curvesCsv(playground.fitProperty().get(), playground.generatorProperty().get())));
+                () -> PlaygroundCharts.curvesCsv(playground.fitProperty().get(),
+                        playground.generatorProperty().get())));
         targets.add(new ExportTarget("playground-points", "Playground: the points",
                 () -> Exports.chartPng2x(playgroundView.mainChart(), w, h),
                 () -> Exports.chartSvg(playgroundView.mainChart(), w, h),

@@ -56,8 +56,8 @@ final class PlaygroundFitter {
         SplitMix64 rng = new SplitMix64(SplitMix64.streamSeed(seed, 102));
         double[][] prior = GaussianProcess.samplePrior(h, grid, SAMPLES, rng);
         double[][] posterior = gp.samplePosterior(grid, SAMPLES, rng);
-        String summary = String.format(Locale.ROOT, "GP: length-scale l = %.3g, signal sigma_f = %.3g, noise sigma_n = %.3g;"
-                + " log p(y | X) = %.2f (%d points)", h.lengthScale(0), h.signalStd(), h.noiseStd(),
+        String summary = String.format(Locale.ROOT, "GP: length-scale l = %.3g, signal sigma_f = %.3g, noise "
+                + "sigma_n = %.3g; log p(y | X) = %.2f (%d points)", h.lengthScale(0), h.signalStd(), h.noiseStd(),
                 gp.logMarginalLikelihood(), data.size());
         return new ModelCurves(ModelKind.GP, p.means(), p.epistemicVars(), p.aleatoricVars(), prior, posterior, h,
                 gp.logMarginalLikelihood(), coverage(model, generator, seed), summary);

@@ -188,7 +188,8 @@ final class PlaygroundView {
 
         ToggleGroup group = new ToggleGroup();
         RadioButton showGp = radio("showGpToggle", ModelChoice.GP.label(), ModelChoice.GP, group,
-                "Gaussian process: zero mean, squared-exponential kernel, hyperparameters by maximum marginal likelihood");
+                "Gaussian process: zero mean, squared-exponential kernel, hyperparameters by maximum marginal "
+                + "likelihood");
         RadioButton showEnsemble = radio("showEnsembleToggle", ModelChoice.ENSEMBLE.label(), ModelChoice.ENSEMBLE,
                 group, "5 bootstrapped nets, each predicting a mean and a variance");
         RadioButton showBoth = radio("showBothToggle", ModelChoice.BOTH.label(), ModelChoice.BOTH, group,

@@ -256,8 +256,8 @@ final class PlaygroundViewModel {
         running = job;
         fitting.set(true);
         progress.set(0);
-        message.set("Fitting " + (needGp && needEnsemble ? "the GP and the ensemble" : needGp ? "the GP" : "the ensemble")
-                + " to " + d.size() + " points");
+        message.set("Fitting " + (needGp && needEnsemble ? "the GP and the ensemble"
+                : needGp ? "the GP" : "the ensemble") + " to " + d.size() + " points");
         PlaygroundData gen = generator.get();
         long s = seed;
         int members = mbrllab.core.models.ensemble.EnsembleSpec.playground().members();

@@ -246,7 +246,8 @@ final class PilcoCharts {
 
     /** The run's trials as CSV, as {@code pilco} writes pilco.csv (without the wall time). */
     static String trialsCsv(PilcoViewModel.Run r) {
-        StringBuilder sb = new StringBuilder("trial,predicted_cost,predicted_cost_sd,actual_cost,success,experience_s\n");
+        StringBuilder sb = new StringBuilder("trial,predicted_cost,predicted_cost_sd,actual_cost,success,"
+                + "experience_s\n");
         if (r == null) {
             return sb.toString();
         }
@@ -273,7 +274,8 @@ final class PilcoCharts {
             return " ";
         }
         int first = r.firstSuccess();
-        return String.format(Locale.ROOT, "□\u00a0predicted\u00a0±\u00a02\u00a0sd   ●\u00a0actual\u00a0(green:\u00a0success)\n%d of %d trials · "
+        return String.format(Locale.ROOT, "□\u00a0predicted\u00a0±\u00a02\u00a0sd   "
+                + "●\u00a0actual\u00a0(green:\u00a0success)\n%d of %d trials · "
                 + "%.0f s of experience · %s", r.trials().size(), r.planned(), r.experience(),
                 first == 0 ? "no success yet" : "first success: trial " + first);
     }

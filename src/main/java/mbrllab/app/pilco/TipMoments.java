@@ -5,7 +5,8 @@ package mbrllab.app.pilco;
  * (the moments of sin and cos of a Gaussian angle, as PILCO's trigonometric augmentation uses them):
  * <pre>
  * E[sin th] = e^{-v/2} sin mu          E[cos th] = e^{-v/2} cos mu
- * E[sin^2 th] = (1 - e^{-2v} cos 2mu)/2   E[cos^2 th] = (1 + e^{-2v} cos 2mu)/2   E[sin th cos th] = e^{-2v} sin 2mu / 2
+ * E[sin^2 th] = (1 - e^{-2v} cos 2mu)/2   E[cos^2 th] = (1 + e^{-2v} cos 2mu)/2
+ * E[sin th cos th] = e^{-2v} sin 2mu / 2
  * Cov(x, sin th) = Cov(x, th) E[cos th]   Cov(x, cos th) = -Cov(x, th) E[sin th]
  * </pre>
  * with mu, v the mean and variance of theta. The lab draws the tip's 2-sigma ellipse from them.

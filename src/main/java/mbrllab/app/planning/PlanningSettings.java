@@ -89,8 +89,8 @@ record PlanningSettings(long seed, TaskChoice task, PlannerSettings planner, Tra
      * @throws IllegalArgumentException "the animated run and the background runs are estimated at ..."
      */
     PlanningSettings withinBudget() {
-        RunBudget.require("the animated run and the background runs are", cost(), "lower the runs, the episodes, the population, the iterations, the particles or "
-                + "the horizon");
+        RunBudget.require("the animated run and the background runs are", cost(), "lower the runs, the episodes, "
+                + "the population, the iterations, the particles or the horizon");
         return this;
     }
 

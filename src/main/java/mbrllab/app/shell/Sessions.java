@@ -85,11 +85,12 @@ public final class Sessions {
             throw new SessionException(source + ": expected a JSON object with \"format\": \"" + FORMAT + "\"");
         }
         if (!FORMAT.equals(root.path("format").asText(null))) {
-            throw new SessionException(source + ": \"format\" must be \"" + FORMAT + "\"; this is not an MBRL Lab session");
+            throw new SessionException(source + ": \"format\" must be \"" + FORMAT
+                    + "\"; this is not an MBRL Lab session");
         }
         if (root.path("version").asInt(-1) != VERSION) {
-            throw new SessionException(source + ": \"version\" " + root.path("version") + " is not supported; this MBRL "
-                    + "Lab reads version " + VERSION);
+            throw new SessionException(source + ": \"version\" " + root.path("version") + " is not supported; this "
+                    + "MBRL Lab reads version " + VERSION);
         }
         String lab = root.path("lab").asText("");
         if (lab.isEmpty()) {

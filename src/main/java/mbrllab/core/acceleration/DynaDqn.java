@@ -193,7 +193,8 @@ public final class DynaDqn {
 
         if (realSteps >= params.dqn().learningStarts()) {
             if (model != null) {
-                if (setting.model().learned() && (realSteps - params.dqn().learningStarts()) % params.refitPeriod() == 0) {
+                if (setting.model().learned()
+                        && (realSteps - params.dqn().learningStarts()) % params.refitPeriod() == 0) {
                     model.refit(real, modelRng);
                     modelRefits++;
                 }

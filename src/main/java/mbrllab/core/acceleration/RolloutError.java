@@ -8,7 +8,8 @@ package mbrllab.core.acceleration;
  * compounding.
  * <pre>
  * rmse_i(k)  = sqrt( 1/N sum_starts (s_model,k,i - s_true,k,i)^2 )                 per component i, in its units
- * error(k)   = sqrt( 1/(4N) sum_starts sum_i ((s_model,k,i - s_true,k,i) / c_i)^2 ) (c = 2.4 m, 2 m/s, 0.21 rad, 2 rad/s)
+ * error(k)   = sqrt( 1/(4N) sum_starts sum_i ((s_model,k,i - s_true,k,i) / c_i)^2 )
+ *              (c = 2.4 m, 2 m/s, 0.21 rad, 2 rad/s)
  * </pre>
  * error(k) is a scale-free state error: 1 means the model is off by about the failure threshold in every component.
  *

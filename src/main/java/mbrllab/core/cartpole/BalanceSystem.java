@@ -77,7 +77,10 @@ public record BalanceSystem(double gravity, double cartMass, double poleMass, do
         }
     }
 
-    /** Gymnasium's CartPole-v1: g 9.8, cart 1.0 kg, pole 0.1 kg, l 0.5 m, F 10 N, tau 0.02 s, 12 degrees, 2.4 m, 500 steps. */
+    /**
+     * Gymnasium's CartPole-v1: g 9.8, cart 1.0 kg, pole 0.1 kg, l 0.5 m, F 10 N, tau 0.02 s, 12 degrees, 2.4 m, 500
+     * steps.
+     */
     public static BalanceSystem cartPoleV1() {
         return new BalanceSystem(9.8, 1.0, 0.1, 0.5, 10.0, 0.02, 12, 2.4, 500);
     }

@@ -71,7 +71,8 @@ public record BoxesLearningSpec(BalanceSystem system, BoxesAgentKind agent, Boxe
                 + 100) + workers * 1e6;
         return Cost.of(runs * ns / 1e9, runs, workers, bytes, runs + " runs x " + episodes + " episodes of up to "
                 + system.maxSteps() + " steps" + (agent == BoxesAgentKind.RANDOM ? ""
-                : " x n = " + curveNs().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
+                : " x n = " + curveNs().stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", "))));
     }
 
     /** Dyna-Q on CartPole-v1 boxes with the given model and parameters. */

@@ -74,6 +74,8 @@ public sealed interface CartPoleSystem permits BalanceSystem, SwingUpSystem {
         return Math.sin(theta);
     }
 
-    /** Vertical component (y up) of the unit vector from hinge to tip: cos(theta) for balance, -cos(theta) for swing-up. */
+    /**
+     * Vertical component (y up) of the unit vector from hinge to tip: cos(theta) for balance, -cos(theta) for swing-up.
+     */
     double tipDy(double theta);
 }

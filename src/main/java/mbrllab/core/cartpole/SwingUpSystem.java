@@ -91,12 +91,14 @@ public record SwingUpSystem(double gravity, double cartMass, double poleMass, do
 
     /** The same system with another friction coefficient b. */
     public SwingUpSystem withFriction(double b) {
-        return new SwingUpSystem(gravity, cartMass, poleMass, poleLength, b, maxForce, controlPeriod, substeps, horizon);
+        return new SwingUpSystem(gravity, cartMass, poleMass, poleLength, b, maxForce, controlPeriod, substeps,
+                horizon);
     }
 
     /** The same system with another number of Runge-Kutta steps per control period. */
     public SwingUpSystem withSubsteps(int k) {
-        return new SwingUpSystem(gravity, cartMass, poleMass, poleLength, friction, maxForce, controlPeriod, k, horizon);
+        return new SwingUpSystem(gravity, cartMass, poleMass, poleLength, friction, maxForce, controlPeriod, k,
+                horizon);
     }
 
     /** M + m [kg]. */

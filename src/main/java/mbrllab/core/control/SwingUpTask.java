@@ -63,7 +63,10 @@ public record SwingUpTask(SwingUpSystem system, int steps, double startStd, doub
         }
     }
 
-    /** PILCO's settings: 40 steps of 0.1 s, start std 0.1, observation noise 0.01, cost width 0.25 m, success within 0.1 m from 3 s on. */
+    /**
+     * PILCO's settings: 40 steps of 0.1 s, start std 0.1, observation noise 0.01, cost width 0.25 m, success within
+     * 0.1 m from 3 s on.
+     */
     public static SwingUpTask pilco() {
         return new SwingUpTask(SwingUpSystem.pilco(), 40, 0.1, 0.01, 0.25, 0.1, 3.0);
     }

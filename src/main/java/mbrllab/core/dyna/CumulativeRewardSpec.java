@@ -107,7 +107,8 @@ public record CumulativeRewardSpec(Maze maze, List<AgentSpec> agents, int runs, 
             ns += steps * DynaCosts.stepNs(agent, cells);
         }
         double a = agents.size();
-        double bytes = 4 * a * steps * Rates.DOUBLE + workers * (a * steps * Rates.INT + a * DynaCosts.agentBytes(cells))
+        double bytes = 4 * a * steps * Rates.DOUBLE
+                + workers * (a * steps * Rates.INT + a * DynaCosts.agentBytes(cells))
                 + steps * (12 + 30 * a) * Rates.CHAR + a * steps * 100;
         return Cost.of(runs * ns / 1e9, runs, workers, bytes, runs + " runs x " + steps + " steps x " + agents.size()
                 + " agents (n = " + DynaCosts.list(agents.stream().map(g -> g.params().n()).toList()) + ")");

@@ -41,7 +41,8 @@ public final class Figure83 {
             for (int x = 0; x < actions.length; x++) {
                 int row = x / world.layout().cols();
                 int col = x % world.layout().cols();
-                actions[x] = world.layout().isWall(row, col) || world.isTerminal(x) ? -1 : DynaQ.strictlyBestAction(q, x);
+                actions[x] = world.layout().isWall(row, col) || world.isTerminal(x) ? -1
+                        : DynaQ.strictlyBestAction(q, x);
             }
             return actions;
         }

@@ -79,8 +79,8 @@ public final class MazeParser {
             }
             if (trimmed.equals("after:")) {
                 if (first.isEmpty()) {
-                    throw new MazeFormatException(source, lineNo, 1, "'after:' before the first grid; the changed layout "
-                            + "comes after the grid it replaces");
+                    throw new MazeFormatException(source, lineNo, 1, "'after:' before the first grid; the changed "
+                            + "layout comes after the grid it replaces");
                 }
                 if (afterLine != 0) {
                     throw new MazeFormatException(source, lineNo, 1, "second 'after:' (the first is on line "
@@ -99,13 +99,13 @@ public final class MazeParser {
                 String value = line.substring(colon + 1).strip();
                 int keyCol = line.indexOf(key) + 1;
                 if (!List.of("name", "description", "change-at").contains(key)) {
-                    throw new MazeFormatException(source, lineNo, keyCol, "unknown setting " + TextLines.quote(key) + "; known settings: "
-                            + KNOWN_KEYS);
+                    throw new MazeFormatException(source, lineNo, keyCol, "unknown setting " + TextLines.quote(key)
+                            + "; known settings: " + KNOWN_KEYS);
                 }
                 Setting previous = settings.get(key);
                 if (previous != null) {
-                    throw new MazeFormatException(source, lineNo, keyCol, "setting '" + key + "' given twice (first on line "
-                            + previous.line + ")");
+                    throw new MazeFormatException(source, lineNo, keyCol, "setting '" + key + "' given twice (first "
+                            + "on line " + previous.line + ")");
                 }
                 if (value.isEmpty()) {
                     throw new MazeFormatException(source, lineNo, colon + 2, "setting '" + key + "' has no value");
@@ -175,8 +175,8 @@ public final class MazeParser {
 
     private static Layout parseGrid(String source, List<Row> rows) throws MazeFormatException {
         if (rows.size() > MAX_SIDE) {
-            throw new MazeFormatException(source, rows.get(MAX_SIDE).line, 1, "too many grid rows; a maze may have at most "
-                    + MAX_SIDE + " rows");
+            throw new MazeFormatException(source, rows.get(MAX_SIDE).line, 1, "too many grid rows; a maze may have "
+                    + "at most " + MAX_SIDE + " rows");
         }
         int cols = rows.get(0).text.length();
         Row widthRow = rows.get(0);
@@ -209,8 +209,8 @@ public final class MazeParser {
                     case '#' -> walls[r * cols + c] = true;
                     case 'S' -> {
                         if (start != null) {
-                            throw new MazeFormatException(source, row.line, c + 1, "second start 'S' (the first is at line "
-                                    + startLine + ", column " + startCol + "); a maze has exactly one S");
+                            throw new MazeFormatException(source, row.line, c + 1, "second start 'S' (the first is at "
+                                    + "line " + startLine + ", column " + startCol + "); a maze has exactly one S");
                         }
                         start = new Cell(r, c);
                         startLine = row.line;
@@ -218,8 +218,8 @@ public final class MazeParser {
                     }
                     case 'G' -> {
                         if (goal != null) {
-                            throw new MazeFormatException(source, row.line, c + 1, "second goal 'G' (the first is at line "
-                                    + goalLine + ", column " + goalCol + "); a maze has exactly one G");
+                            throw new MazeFormatException(source, row.line, c + 1, "second goal 'G' (the first is at "
+                                    + "line " + goalLine + ", column " + goalCol + "); a maze has exactly one G");
                         }
                         goal = new Cell(r, c);
                         goalLine = row.line;
@@ -260,7 +260,8 @@ public final class MazeParser {
         }
         for (int i = 0; i < candidate.length(); i++) {
             char ch = candidate.charAt(i);
-            if (!(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch == '-' || ch == '_' || ch >= '0' && ch <= '9')) {
+            if (!(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch == '-' || ch == '_'
+                    || ch >= '0' && ch <= '9')) {
                 return false;
             }
         }

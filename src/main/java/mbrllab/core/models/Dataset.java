@@ -43,12 +43,14 @@ public final class Dataset {
         }
         for (int i = 0; i < x.length; i++) {
             if (!Double.isFinite(x[i])) {
-                throw new IllegalArgumentException("x(" + i / inputDim + ", " + i % inputDim + ") must be finite, got " + x[i]);
+                throw new IllegalArgumentException("x(" + i / inputDim + ", " + i % inputDim + ") must be finite, "
+                        + "got " + x[i]);
             }
         }
         for (int i = 0; i < y.length; i++) {
             if (!Double.isFinite(y[i])) {
-                throw new IllegalArgumentException("y(" + i / outputDim + ", " + i % outputDim + ") must be finite, got " + y[i]);
+                throw new IllegalArgumentException("y(" + i / outputDim + ", " + i % outputDim + ") must be finite, "
+                        + "got " + y[i]);
             }
         }
         this.size = n;

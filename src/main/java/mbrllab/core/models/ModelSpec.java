@@ -30,6 +30,9 @@ public interface ModelSpec {
      */
     Cost fitCost(int n, int d, int p, int workers);
 
-    /** What predicting at {@code queries} points costs, once fitted to {@code n} points of {@code d} inputs and {@code p} outputs. */
+    /**
+     * What predicting at {@code queries} points costs, once fitted to {@code n} points of {@code d} inputs and
+     * {@code p} outputs.
+     */
     Cost predictCost(int n, int d, int p, long queries);
 }

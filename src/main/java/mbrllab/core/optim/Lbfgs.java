@@ -49,10 +49,12 @@ public final class Lbfgs {
                 throw new IllegalArgumentException("maxIterations must be in [0, 1000000], got " + maxIterations);
             }
             if (!(gradientTolerance >= 0) || Double.isInfinite(gradientTolerance)) {
-                throw new IllegalArgumentException("gradientTolerance must be finite and >= 0, got " + gradientTolerance);
+                throw new IllegalArgumentException("gradientTolerance must be finite and >= 0, got "
+                        + gradientTolerance);
             }
             if (!(functionTolerance >= 0) || Double.isInfinite(functionTolerance)) {
-                throw new IllegalArgumentException("functionTolerance must be finite and >= 0, got " + functionTolerance);
+                throw new IllegalArgumentException("functionTolerance must be finite and >= 0, got "
+                        + functionTolerance);
             }
         }
 

@@ -54,7 +54,10 @@ public final class GpDynamics {
             }
         }
 
-        /** 150 iterations per start; length-scales within a factor 100 of the inputs' spread, sigma_f within 100 of the targets' spread, SNR at most 500. */
+        /**
+         * 150 iterations per start; length-scales within a factor 100 of the inputs' spread, sigma_f within 100 of the
+         * targets' spread, SNR at most 500.
+         */
         public static Training defaults() {
             return new Training(150, new SoftBounds(100, 100, 500));
         }

@@ -35,7 +35,10 @@ public interface PilcoObserver {
     default void trialFinished(TrialResult result) {
     }
 
-    /** Polled at every evaluation of the policy search and between phases; true stops the run with a CancellationException. */
+    /**
+     * Polled at every evaluation of the policy search and between phases; true stops the run with a
+     * CancellationException.
+     */
     default boolean isCancelled() {
         return false;
     }

@@ -426,7 +426,8 @@ public final class PolicyEvaluation {
                         deltaCovBar[k * S + l] = g;
                     }
                 }
-                // C = S7[0:4, w] V: C_bar = 2 sBar (symmetric); S7_bar[k, w_j] += sum_a C_bar_ka V_ja; V_bar_ja = sum_k S7[k, w_j] C_bar_ka
+                // C = S7[0:4, w] V: C_bar = 2 sBar (symmetric); S7_bar[k, w_j] += sum_a C_bar_ka V_ja;
+                // V_bar_ja = sum_k S7[k, w_j] C_bar_ka
                 for (int k = 0; k < S; k++) {
                     for (int j = 0; j < 6; j++) {
                         double sum = 0;

@@ -29,8 +29,8 @@ public record Iteration(int index, double[] mean, double[] std, double[] sequenc
         int h = mean.length;
         if (std.length != h || nextMean.length != h || nextStd.length != h || h == 0
                 || sequences.length != returns.length * h || elites.length == 0 || elites.length > returns.length) {
-            throw new IllegalArgumentException("mean, std, nextMean and nextStd need H values, sequences population x H, "
-                    + "and there must be 1 to population elites");
+            throw new IllegalArgumentException("mean, std, nextMean and nextStd need H values, sequences population "
+                    + "x H, and there must be 1 to population elites");
         }
     }
 

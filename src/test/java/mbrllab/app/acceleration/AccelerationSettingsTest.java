@@ -38,7 +38,8 @@ class AccelerationSettingsTest {
         AccelerationSettings noisy = new AccelerationSettings(ModelChoice.SINGLE, 7, 13,
                 AccelerationSetting.noisyTrue(4, 20, AccelerationSettings.RATIO, 0.25), 2, 5, 120, 42, 1234, false);
         assertEquals(noisy, AccelerationSettings.fromJson(noisy.toJson()));
-        assertEquals(AccelerationSettings.defaults(), AccelerationSettings.fromJson(Sessions.mapper().createObjectNode()));
+        assertEquals(AccelerationSettings.defaults(),
+                AccelerationSettings.fromJson(Sessions.mapper().createObjectNode()));
         assertEquals(List.of(AccelerationSetting.realOnly(), AccelerationSetting.withModel(ModelChoice.SINGLE, 7, 13,
                 0.5), s.third()), s.panes());
     }

@@ -116,7 +116,8 @@ class AccelerationViewModelTest {
     @Test
     void experimentOverTheBudgetIsRefused() {
         AccelerationSpec before = model.spec();
-        Optional<String> refusal = model.setExperiment(AccelerationSettings.MAX_RUNS, AccelerationSettings.MAX_EPISODES);
+        Optional<String> refusal = model.setExperiment(AccelerationSettings.MAX_RUNS,
+                AccelerationSettings.MAX_EPISODES);
         assertTrue(refusal.isPresent());
         assertTrue(refusal.get().startsWith("the background runs are estimated at about"), refusal.get());
         assertTrue(refusal.get().contains("lower R or the episodes"), refusal.get());

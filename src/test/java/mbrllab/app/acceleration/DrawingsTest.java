@@ -160,7 +160,8 @@ class DrawingsTest {
         BufferedImage image = new BufferedImage(540, 300, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         TextPen pen = new TextPen(g);
-        Drawings.rollout(pen, 540, 300, r, new String[] {"One model rollout of pane 2 (learned ensemble, n = 10, k = 2): "
+        Drawings.rollout(pen, 540, 300, r, new String[] {"One model rollout of pane 2 (learned ensemble, "
+            + "n = 10, k = 2): "
             + "k = 2 imagined steps from a real state", "Pane 2: one model rollout, k = 2"},
                 new Drawings.Style(18, Drawings.NORMAL, new Color(0xD55E00)));
         g.dispose();

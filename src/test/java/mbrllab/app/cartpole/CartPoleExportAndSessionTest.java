@@ -119,11 +119,11 @@ class CartPoleExportAndSessionTest extends ShellFixture {
         assertTrue(curvesSvg.contains("n = 50: mean of 3 runs") && curvesSvg.contains("run 1"),
                 "JFreeChart's legend in the file");
         List<String> curves = Files.readAllLines(answer.resolve("learning-curves.csv"));
-        assertEquals("episode,n0_mean,n0_ci95_half,n0_run1,n5_mean,n5_ci95_half,n5_run1,n50_mean,n50_ci95_half,n50_run1",
-                curves.get(0));
+        assertEquals("episode,n0_mean,n0_ci95_half,n0_run1,n5_mean,n5_ci95_half,n5_run1,"
+                + "n50_mean,n50_ci95_half,n50_run1", curves.get(0));
         assertEquals(1 + 10, curves.size(), "the ten episodes of the background runs");
-        assertTrue(curves.get(1).matches("1,\\d+\\.\\d{6},\\d+\\.\\d{6},(\\d+)?(,\\d+\\.\\d{6},\\d+\\.\\d{6},(\\d+)?){2}"),
-                curves.get(1));
+        assertTrue(curves.get(1).matches("1,\\d+\\.\\d{6},\\d+\\.\\d{6},(\\d+)?"
+                + "(,\\d+\\.\\d{6},\\d+\\.\\d{6},(\\d+)?){2}"), curves.get(1));
 
         // A single cart, replaying a recorded episode: the pane and its CSV show the replay, all of it.
         clickOnFx(robot, "#agentRandom");
@@ -183,9 +183,10 @@ class CartPoleExportAndSessionTest extends ShellFixture {
         clickMenuFx(robot, "File", "#saveSessionItem");
         waitUntil(() -> Files.exists(answer), "session written");
         String json = Files.readString(answer);
-        for (String field : List.of("\"lab\" : \"cart-pole\"", "\"system\" : \"balance\"", "\"agent\" : \"dynaq-boxes\"",
-                "\"model\" : \"last\"", "\"alpha\" : 0.25", "\"epsilon\" : 0.1", "\"gamma\" : 0.99", "\"runs\" : 4",
-                "\"episodes\" : 20", "\"seed\" : 77", "\"stepsPerSecond\" : 500.0")) {
+        for (String field : List.of("\"lab\" : \"cart-pole\"", "\"system\" : \"balance\"",
+                "\"agent\" : \"dynaq-boxes\"", "\"model\" : \"last\"", "\"alpha\" : 0.25", "\"epsilon\" : 0.1",
+                "\"gamma\" : 0.99", "\"runs\" : 4", "\"episodes\" : 20", "\"seed\" : 77",
+                "\"stepsPerSecond\" : 500.0")) {
             assertTrue(json.contains(field), field + " in " + json);
         }
 
@@ -254,8 +255,8 @@ class CartPoleExportAndSessionTest extends ShellFixture {
     void presetsApply(FxRobot robot) {
         CartPoleViewModel model = openLab(robot).model();
         clickMenuFx(robot, "Presets", "#preset-cartpole-model-errors");
-        waitUntil(() -> model.modelProperty().get() == BoxModelKind.LAST_OUTCOME && model.playback().playingProperty().get(),
-                "last outcome, playing");
+        waitUntil(() -> model.modelProperty().get() == BoxModelKind.LAST_OUTCOME
+                && model.playback().playingProperty().get(), "last outcome, playing");
         assertEquals(AgentKind.DYNA_Q, model.agentProperty().get());
         waitUntil(() -> frame(model, 0) != null && frame(model, 0).realSteps() > 0, "the panes run");
 

@@ -59,15 +59,16 @@ class CartPoleLabTest extends ShellFixture {
         robot.release(KeyCode.RIGHT);
         EpisodeRecord pushedRight = firstEpisode(model);
         // Had the shell taken Right as its step shortcut, the run would be paused (a step pauses).
-        assertTrue(model.playback().playingProperty().get(), "an arrow starts a paused keyboard run, and does not step");
+        assertTrue(model.playback().playingProperty().get(),
+                "an arrow starts a paused keyboard run, and does not step");
         assertTrue(pushedRight.pushes()[0] == 1 && pushedRight.pushes()[3] == 1, "pushes to the right");
         double[] afterRight = state(pushedRight, 4);
         assertTrue(afterRight[CartPoleState.X_DOT] > 0.5, "x' " + afterRight[CartPoleState.X_DOT]);
         assertTrue(afterRight[CartPoleState.THETA_DOT] < 0, "the pole falls back: theta' " + afterRight[3]);
 
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> frame(model, 0) != null && frame(model, 0).step() == 0 && !model.playback().playingProperty().get(),
-                "Ctrl+R resets");
+        waitUntil(() -> frame(model, 0) != null && frame(model, 0).step() == 0
+                && !model.playback().playingProperty().get(), "Ctrl+R resets");
         robot.press(KeyCode.LEFT);
         waitUntil(() -> frame(model, 0).step() >= 4 || frame(model, 0).episode() > 1, "pushing left plays");
         robot.release(KeyCode.LEFT);
@@ -144,7 +145,8 @@ class CartPoleLabTest extends ShellFixture {
         waitUntil(() -> !model.playback().isPlaying(), "paused");
         clickOnFx(robot, "#modelLast");
         waitUntil(() -> model.modelProperty().get() == mbrllab.core.cartpole.BoxModelKind.LAST_OUTCOME
-                && frame(model, 0) != null && frame(model, 0).realSteps() == 0, "a new run with the last-outcome model");
+                && frame(model, 0) != null && frame(model, 0).realSteps() == 0,
+                "a new run with the last-outcome model");
         waitUntil(() -> readOnFx(() -> runOne.getItemCount(0) == 0 && runOne.getItemCount(1) == 0
                 && runOne.getItemCount(2) == 0), "the previous run's lines are gone");
         robot.interact(() -> model.setPlaying(true));
@@ -281,7 +283,8 @@ class CartPoleLabTest extends ShellFixture {
         assertEquals(paused * 51, frame(model, 2).updates(), "n = 50: 51 updates a step");
         String stats = robot.lookup("#paneStats2").queryAs(Label.class).getText();
         assertTrue(stats.startsWith("last episode: ") || stats.equals("no episode finished yet"), stats);
-        assertTrue(robot.lookup("#boxEntry2").queryAs(Label.class).getText().matches("(?s)(box \\d+ · Q left .*|failed.*)"),
+        assertTrue(robot.lookup("#boxEntry2").queryAs(Label.class).getText()
+                .matches("(?s)(box \\d+ · Q left .*|failed.*)"),
                 robot.lookup("#boxEntry2").queryAs(Label.class).getText());
         assertTrue(lab.frameIntervals().count() > 5, "frame intervals were recorded while playing");
         System.out.println("lock-step panes at 50 steps/s (headless Monocle, not a benchmark):\n"

@@ -58,7 +58,8 @@ class CartPoleViewModelTest {
     void runsOverTheBudgetAreRefusedAtTheFieldAndFromASession() {
         int runs = model.runs();
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> model.configure(BoxesDynaParams.defaults(), BoxesLearningSpec.MAX_RUNS, CartPoleViewModel.MAX_EPISODES));
+                () -> model.configure(BoxesDynaParams.defaults(), BoxesLearningSpec.MAX_RUNS,
+                        CartPoleViewModel.MAX_EPISODES));
         assertTrue(e.getMessage().startsWith("the background runs are estimated at about "), e.getMessage());
         assertTrue(e.getMessage().contains("lower the runs or the episodes"), e.getMessage());
         assertEquals(runs, model.runs());
@@ -93,7 +94,8 @@ class CartPoleViewModelTest {
         model.takeOver();
         assertEquals(AgentKind.KEYBOARD, model.agentProperty().get());
         dispatcher.drainUntil(() -> model.framesProperty().get() != null
-                && model.framesProperty().get().frame().get(0).controller().equals("keyboard"), "the keyboard cart", 30);
+                && model.framesProperty().get().frame().get(0).controller().equals("keyboard"),
+                "the keyboard cart", 30);
     }
 
     private CartFrame frame() {

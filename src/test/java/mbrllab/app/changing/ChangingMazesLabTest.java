@@ -83,8 +83,8 @@ class ChangingMazesLabTest extends ShellFixture {
         waitUntil(() -> realSteps(robot, 1) == 0, "two panes at step 0");
         // the maze file's description is a sentence of its own before the change (it ran on: "... on the left Changes
         // after step 1,000.")
-        assertEquals("Sutton and Barto, Figure 8.4: after 1000 steps the short way on the right closes and a longer one "
-                + "opens on the left. Changes after step 1,000. 6 x 9, shortest path 10 steps.",
+        assertEquals("Sutton and Barto, Figure 8.4: after 1000 steps the short way on the right closes and a "
+                + "longer one opens on the left. Changes after step 1,000. 6 x 9, shortest path 10 steps.",
                 robot.lookup("#mazeDescription").queryAs(Label.class).getText());
         Maze blocking = BundledMazes.load(BundledMazes.BLOCKING_MAZE);
         assertEquals(blocking.layout(), canvas(robot, 0).frame().layout(), "the first layout");
@@ -133,7 +133,8 @@ class ChangingMazesLabTest extends ShellFixture {
         waitUntil(() -> Files.exists(answer.resolve("cumulative-reward.svg")), "files written");
         cli("figure", "8.4", "--runs", "30", "--seed", "1", "--out", dir.resolve("cli").toString());
         assertEquals(Files.readString(dir.resolve("cli/figure-8.4.csv")),
-                Files.readString(answer.resolve("cumulative-reward.csv")), "the lab's curves are the CLI's, to the bit");
+                Files.readString(answer.resolve("cumulative-reward.csv")),
+                "the lab's curves are the CLI's, to the bit");
 
         for (String name : List.of("maze-dynaq", "maze-dynaqplus", "cumulative-reward")) {
             BufferedImage png = ImageIO.read(answer.resolve(name + ".png").toFile());

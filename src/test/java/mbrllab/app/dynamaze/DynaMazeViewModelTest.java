@@ -73,7 +73,8 @@ class DynaMazeViewModelTest {
                         10_000)); // the fields' largest values
         assertTrue(e.getMessage().startsWith("the background runs are estimated at about "), e.getMessage());
         assertTrue(e.getMessage().contains("of work on this machine") && e.getMessage().contains("more than the limit "
-                + "of 15 min") && e.getMessage().contains("; lower the runs, the episodes or the n values"), e.getMessage());
+                + "of 15 min") && e.getMessage().contains("; lower the runs, the episodes or the n values"),
+                e.getMessage());
         assertEquals(runs, model.runs());
 
         com.fasterxml.jackson.databind.node.ObjectNode json = model.session().toJson();
@@ -141,7 +142,8 @@ class DynaMazeViewModelTest {
             assertEquals(before.get(i).agent(), after.get(i).agent());
         }
         model.playback().step();
-        dispatcher.drainUntil(() -> model.framesProperty().get().get(0).realSteps() == 41, "and goes on from there", 30);
+        dispatcher.drainUntil(() -> model.framesProperty().get().get(0).realSteps() == 41,
+                "and goes on from there", 30);
     }
 
     /** Reset while the figure is shown leaves it with fresh agents (Reset resets). */

@@ -87,7 +87,8 @@ class ModelsSessionTest {
             {"{\"cartpole\": {\"model\": 1}}", "\"cartpole.model\" must be \"gp\", \"ensemble\" or \"both\", got 1"},
             {"{\"cartpole\": {\"horizon\": 41}}", "\"cartpole.horizon\" must be in 1..40, got 41"},
             {"{\"cartpole\": {\"model\": \"gp\", \"episodes\": 76}}", "\"cartpole.episodes\" must be in 1..75, got 76"},
-            {"{\"cartpole\": {\"particles\": \"many\"}}", "\"cartpole.particles\" must be a whole number, got \"many\""},
+            {"{\"cartpole\": {\"particles\": \"many\"}}", "\"cartpole.particles\" must be a whole number, "
+                + "got \"many\""},
             {"{\"cartpole\": {\"shown\": [\"ts2\"]}}", "\"cartpole.shown\" must be a list of \"moment-matching\", "
                 + "\"ts1\", \"tsinf\" or \"gp-ts1\", got [\"ts2\"]"},
         };

@@ -57,7 +57,8 @@ class PlaygroundFitterTest {
                 double[] moved = theta.clone();
                 moved[i] += step;
                 double there = ml.logLikelihood(moved, null);
-                assertTrue(there < best, "log-hyperparameter " + i + " moved by " + step + ": " + there + " >= " + best);
+                assertTrue(there < best,
+                        "log-hyperparameter " + i + " moved by " + step + ": " + there + " >= " + best);
             }
         }
 

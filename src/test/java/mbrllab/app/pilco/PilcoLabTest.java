@@ -135,8 +135,8 @@ class PilcoLabTest extends ShellFixture {
         assertEquals(3, (int) lab(robot).model().selectedProperty().get());
         // the random trial has no prediction: no band, only the real rollout
         clickOnFx(robot, readOnFx(() -> (String) trialList(robot).getItems().get(0)));
-        waitLong(() -> readOnFx(() -> chart(robot, "#pilcoCostStepChart").getXYPlot().getDataset(0).getSeriesCount()) == 0,
-                15, "trial 1 shows no predicted band");
+        waitLong(() -> readOnFx(() -> chart(robot, "#pilcoCostStepChart").getXYPlot().getDataset(0)
+                .getSeriesCount()) == 0, 15, "trial 1 shows no predicted band");
         // the learned policy of trial 8 from another start: typed, clicked, replayed
         clickOnFx(robot, readOnFx(() -> (String) trialList(robot).getItems().get(7)));
         expandFx(robot, "Another start");
@@ -145,8 +145,8 @@ class PilcoLabTest extends ShellFixture {
         waitLong(() -> readOnFx(() -> realX(chart(robot, "#pilcoStatesChart"))[0]) == 0.4, 15,
                 "the replay starts at x = 0.4");
         // and, once computed in the background, its prediction from there: the band starts at the typed x
-        waitLong(() -> readOnFx(() -> chart(robot, "#pilcoCostStepChart").getXYPlot().getDataset(0).getSeriesCount()) > 0,
-                30, "the prediction from the typed start is drawn");
+        waitLong(() -> readOnFx(() -> chart(robot, "#pilcoCostStepChart").getXYPlot().getDataset(0)
+                .getSeriesCount()) > 0, 30, "the prediction from the typed start is drawn");
         double predictedX0 = readOnFx(() -> lab(robot).model().shownProperty().get().prediction().mean(0, 0));
         assertEquals(0.4, predictedX0, 0.0);
     }

@@ -36,8 +36,8 @@ class NavigationWidthTest {
                 Shell.navigationWidth(MbrlLabApp.LABS, Shell.BASE_FONT * 1.5, 1024),
                 Shell.navigationWidth(MbrlLabApp.LABS, Shell.BASE_FONT * 1.5, 1920)};
         }).get();
-        System.out.printf(java.util.Locale.ROOT, "lab list: %.0f px at 1920 text 1.0, %.0f at 1024 text 1.5, %.0f at 1920"
-                + " text 1.5 (longest name %.0f px at text 1.0)%n", w[1], w[2], w[3], w[0]);
+        System.out.printf(java.util.Locale.ROOT, "lab list: %.0f px at 1920 text 1.0, %.0f at 1024 text 1.5, "
+                + "%.0f at 1920 text 1.5 (longest name %.0f px at text 1.0)%n", w[1], w[2], w[3], w[0]);
         assertTrue(w[1] > w[0], "at 1920 px, text 1.0, the longest name fits on one line: " + w[1] + " > " + w[0]);
         assertTrue(w[1] <= 0.15 * 1920, "and the list takes at most 15 % of the width: " + w[1]);
         assertTrue(w[2] < 1.5 * w[0] * 0.7, "at 1024 px, text 1.5, names take two lines: " + w[2]);

@@ -201,7 +201,8 @@ class DynaDqnTest {
             // each step alone is off by delta in x only: the compounding is in the states, not in the transitions
             assertEquals(delta / 2.4 / 2, e.stepError(k), 1e-9);
         }
-        assertNull(new DynaDqn(TASK, small(), AccelerationSetting.realOnly(), 1).rolloutError(10, 5, new SplitMix64(3)));
+        assertNull(new DynaDqn(TASK, small(), AccelerationSetting.realOnly(), 1)
+                .rolloutError(10, 5, new SplitMix64(3)));
     }
 
     /**

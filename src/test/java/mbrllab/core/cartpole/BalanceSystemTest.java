@@ -78,7 +78,8 @@ class BalanceSystemTest {
                 double det = a11 * a22 - a12 * a12;
                 double xAcc = (r1 * a22 - a12 * r2) / det;
                 double thetaAcc = (a11 * r2 - a12 * r1) / det;
-                double[] expected = {x + tau * xDot, xDot + tau * xAcc, theta + tau * thetaDot, thetaDot + tau * thetaAcc};
+                double[] expected = {x + tau * xDot, xDot + tau * xAcc, theta + tau * thetaDot,
+                        thetaDot + tau * thetaAcc};
                 double[] s = start.clone();
                 V1.step(s, f);
                 assertArrayEquals(expected, s, 1e-14, "from " + java.util.Arrays.toString(start) + " with F = " + f);

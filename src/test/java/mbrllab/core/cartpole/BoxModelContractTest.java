@@ -73,7 +73,8 @@ class BoxModelContractTest {
         for (int next : nexts) {
             model.record(85, 1, next, next == Boxes.FAILED ? -1.0 : 0.0);
         }
-        assertEquals(List.of(new BoxModel.Outcome(86, 0.0, 5, 5.0 / 8), new BoxModel.Outcome(Boxes.FAILED, -1.0, 1, 1.0 / 8),
+        assertEquals(List.of(new BoxModel.Outcome(86, 0.0, 5, 5.0 / 8),
+                new BoxModel.Outcome(Boxes.FAILED, -1.0, 1, 1.0 / 8),
                 new BoxModel.Outcome(94, 0.0, 2, 2.0 / 8)), model.entry(85, 1));
         // many outcomes: the per-pair arrays grow
         for (int next = 0; next < 40; next++) {

@@ -27,7 +27,8 @@ class CartPoleTaskTest {
         assertEquals(0.3, swingUp.tipDistance(new double[] {0.3, 5, Math.PI, -2}), 1e-12);
         // horizontal, pointing to +x, cart at -0.5: tip (0, 0), target (0, 0.5): d = 0.5
         assertEquals(0.5, swingUp.tipDistance(new double[] {-0.5, 0, Math.PI / 2, 0}), 1e-12);
-        assertEquals(1 - swingUp.cost(new double[] {0.3, 0, Math.PI, 0}), swingUp.reward(new double[] {0.3, 0, Math.PI, 0}));
+        assertEquals(1 - swingUp.cost(new double[] {0.3, 0, Math.PI, 0}),
+                swingUp.reward(new double[] {0.3, 0, Math.PI, 0}));
     }
 
     @Test

@@ -23,7 +23,8 @@ class DqnTest {
      * A net whose values do not depend on the state: one hidden unit with zero weights, output weights zero, output
      * biases (3, 5). Then Q(x, left) = 3 and Q(x, right) = 5 everywhere, and with gamma 0.9:
      * y = 1 + 0.9 * 5 = 5.5 for a non-terminal x', y = 1 for a terminal one; TD errors 3 - 5.5 = -2.5 (left),
-     * 5 - 1 = 4 (right, terminal); squared loss (6.25/2 + 16/2) / 2 = 5.5625, Huber ((2.5 - 0.5) + (4 - 0.5)) / 2 = 2.75.
+     * 5 - 1 = 4 (right, terminal); squared loss (6.25/2 + 16/2) / 2 = 5.5625,
+     * Huber ((2.5 - 0.5) + (4 - 0.5)) / 2 = 2.75.
      */
     @Test
     void tdTargetAndLossByHand() {
@@ -44,7 +45,8 @@ class DqnTest {
             batch.set(0, x, 0, 1, next, false);
             batch.set(1, x, 1, 1, next, true);
             batch.setSize(2);
-            double expected = loss == TdLoss.SQUARED ? (2.5 * 2.5 / 2 + 4.0 * 4 / 2) / 2 : ((2.5 - 0.5) + (4 - 0.5)) / 2;
+            double expected = loss == TdLoss.SQUARED ? (2.5 * 2.5 / 2 + 4.0 * 4 / 2) / 2
+                    : ((2.5 - 0.5) + (4 - 0.5)) / 2;
             double[] g = new double[theta.length];
             assertEquals(expected, dqn.lossAndGradient(batch, g), 1e-12, loss.name());
             // dL/db2: 1/B * dloss/ddelta of the sample whose action it is
@@ -272,7 +274,8 @@ class DqnTest {
         assertEquals("start must be in [0, 1], got 1.5", ex.getMessage());
         ex = assertThrows(IllegalArgumentException.class, () -> TargetUpdate.polyak(0));
         assertEquals("tau must be in (0, 1], got 0.0", ex.getMessage());
-        ex = assertThrows(IllegalArgumentException.class, () -> params(List.of(8), 0, TdLoss.HUBER, TargetUpdate.hard(1)));
+        ex = assertThrows(IllegalArgumentException.class,
+                () -> params(List.of(8), 0, TdLoss.HUBER, TargetUpdate.hard(1)));
         assertEquals("batchSize must be in [1, 4096], got 0", ex.getMessage());
     }
 

@@ -91,8 +91,9 @@ class DynaQTest {
                     } else {
                         assertTrue(known[pair], "planning replayed an unknown pair " + pair);
                     }
-                    double max = up.terminal() ? 0 : Math.max(Math.max(shadow[up.xNext() * 4], shadow[up.xNext() * 4 + 1]),
-                            Math.max(shadow[up.xNext() * 4 + 2], shadow[up.xNext() * 4 + 3]));
+                    double max = up.terminal() ? 0
+                            : Math.max(Math.max(shadow[up.xNext() * 4], shadow[up.xNext() * 4 + 1]),
+                                    Math.max(shadow[up.xNext() * 4 + 2], shadow[up.xNext() * 4 + 3]));
                     assertEquals(shadow[pair], up.qBefore(), 0.0);
                     assertEquals(max, up.maxNext(), 0.0);
                     assertEquals(up.reward() + 0.95 * max, up.target(), 0.0);

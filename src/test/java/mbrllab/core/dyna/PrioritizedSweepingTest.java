@@ -119,7 +119,8 @@ class PrioritizedSweepingTest {
             int pair = up.x() * 4 + up.u();
             assertEquals(agent.modelNext(up.x(), up.u()), up.xNext());
             assertEquals(agent.modelReward(up.x(), up.u()), up.reward());
-            double max = up.terminal() ? 0 : Arrays.stream(shadow, up.xNext() * 4, up.xNext() * 4 + 4).max().orElseThrow();
+            double max = up.terminal() ? 0
+                    : Arrays.stream(shadow, up.xNext() * 4, up.xNext() * 4 + 4).max().orElseThrow();
             assertEquals(shadow[pair], up.qBefore(), 0.0);
             assertEquals(max, up.maxNext(), 0.0);
             shadow[pair] = up.qBefore() + 0.1 * (up.reward() + 0.95 * max - up.qBefore());
@@ -140,7 +141,7 @@ class PrioritizedSweepingTest {
         assertEquals("theta must be in [0, 1.0], got -0.5", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> AgentSpec.prioritizedSweeping(DynaParams.defaults(),
                 Double.POSITIVE_INFINITY));
-        assertThrows(IllegalArgumentException.class, () -> new PrioritizedSweeping(DynaParams.defaults(), 0.1, world, 1, 2)
-                .queueTop(-1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new PrioritizedSweeping(DynaParams.defaults(), 0.1, world, 1, 2).queueTop(-1));
     }
 }

@@ -162,7 +162,8 @@ class MazeParserTest {
             assertEquals(47 * k * k, l.freeCellCount());
             for (int r = 0; r < l.rows(); r++) {
                 for (int c = 0; c < l.cols(); c++) {
-                    assertEquals(base.isWall(r / k, c / k), l.isWall(r, c), "cell " + new Cell(r, c) + " at " + k + "x");
+                    assertEquals(base.isWall(r / k, c / k), l.isWall(r, c),
+                            "cell " + new Cell(r, c) + " at " + k + "x");
                 }
             }
             assertEquals(new Cell(2 * k, 0), l.start());

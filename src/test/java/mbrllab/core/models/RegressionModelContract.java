@@ -109,7 +109,9 @@ public abstract class RegressionModelContract {
         assertTrue(ratio >= 10, "ratio " + ratio + " (in-data mean " + mean + ")");
     }
 
-    /** Sampled functions: shape, reproducibility, and their spread at x = 4 matches the epistemic variance within 35%. */
+    /**
+     * Sampled functions: shape, reproducibility, and their spread at x = 4 matches the epistemic variance within 35%.
+     */
     @Test
     void sampledFunctionsSpreadLikeTheEpistemicVariance() {
         double[] g = {0, 4};

@@ -371,8 +371,8 @@ class MomentBlocksTest {
      * E[c] is exact for the Gaussian over (x, sin theta, cos theta) with the exact moments (what PILCO propagates).
      * Against Monte Carlo over the Gaussian state itself: for a state near the top with a correlated covariance of
      * scale 0.05^2 and 0.3^2 the two agree within the Monte Carlo error (400,000 draws); at 0.8^2 the
-     * approximation shows: E[c] = 0.716 against 0.732 by Monte Carlo (gap 0.016; the standard error is below 0.001), so the test
-     * asserts a gap between 0.005 and 0.03 there.
+     * approximation shows: E[c] = 0.716 against 0.732 by Monte Carlo (gap 0.016; the standard error is below 0.001),
+     * so the test asserts a gap between 0.005 and 0.03 there.
      */
     @Test
     void expectedCostAgainstMonteCarloOfTheGaussianState() {

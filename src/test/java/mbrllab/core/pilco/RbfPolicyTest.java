@@ -55,7 +55,8 @@ class RbfPolicyTest {
         }
         SplitMix64 rng = new SplitMix64(3);
         for (int r = 0; r < 1000; r++) {
-            double[] s = {3 * rng.nextGaussian(), 3 * rng.nextGaussian(), 6 * rng.nextGaussian(), 6 * rng.nextGaussian()};
+            double[] s = {3 * rng.nextGaussian(), 3 * rng.nextGaussian(), 6 * rng.nextGaussian(),
+                    6 * rng.nextGaussian()};
             double u = p.force(s);
             assertTrue(Math.abs(u) <= 10 + 1e-12, "u = " + u);
             assertEquals(u, p.force(s, 7), 0.0, "the step index does not matter");

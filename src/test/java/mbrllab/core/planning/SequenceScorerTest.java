@@ -188,7 +188,8 @@ class SequenceScorerTest {
     void badArgumentsAreRefused() {
         SwingUpTask task = SwingUpTask.pilco();
         TransitionModel truth = TransitionModelSpec.trueDynamics().fit(task, List.of(), null, Runnable::run);
-        assertThrows(IllegalArgumentException.class, () -> new SequenceScorer(task, truth, 5, 5, Propagation.TS_INF, 4));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SequenceScorer(task, truth, 5, 5, Propagation.TS_INF, 4));
         assertThrows(IllegalArgumentException.class, () -> new SequenceScorer(task, truth, 5, 1, Propagation.TS1, 4));
         SequenceScorer s = new SequenceScorer(task, truth, 5, 1, Propagation.MEAN, 4);
         assertThrows(IllegalArgumentException.class, () -> s.score(new double[4], new double[25], 5, new double[5],

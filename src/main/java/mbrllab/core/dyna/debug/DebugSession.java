@@ -115,8 +115,8 @@ public final class DebugSession {
             throw new IllegalArgumentException("maze must not be null");
         }
         if (spec.kind() == AgentKind.PRIORITIZED_SWEEPING) {
-            throw new IllegalArgumentException("spec: prioritized sweeping cannot be stepped update by update (its real "
-                    + "step makes no Q update and its planning stops when the queue runs empty); debug Dyna-Q or "
+            throw new IllegalArgumentException("spec: prioritized sweeping cannot be stepped update by update (its "
+                    + "real step makes no Q update and its planning stops when the queue runs empty); debug Dyna-Q or "
                     + "Dyna-Q+");
         }
         return spec.create(maze, slip, realSeed, planSeed);

@@ -14,7 +14,7 @@ import mbrllab.core.random.SplitMix64;
  * How multi-step predictions degrade with the horizon k: for held-out windows (a true start s_0, its true
  * forces u_0 .. u_{H-1} and true states s_1 .. s_H), at each k = 1 .. H
  * <pre>
- * rmse(k) = sqrt( 1/(S 4) sum_windows sum_i (mu_k,i - s_k,i)^2 )                      (state units mixed: m, m/s, rad, rad/s)
+ * rmse(k) = sqrt( 1/(S 4) sum_windows sum_i (mu_k,i - s_k,i)^2 )                (state units mixed: m, m/s, rad, rad/s)
  * nll(k)  = 1/S sum_windows sum_i 1/2 [ log(2 pi v_k,i) + (s_k,i - mu_k,i)^2 / v_k,i ],  v_k,i = max(var_k,i, 1e-9)
  * </pre>
  * nll is the negative log-likelihood of the true state under the predicted Gaussian with the predicted

@@ -50,7 +50,8 @@ final class GpParticlePredictor implements MultiStepPredictor {
             double[] next = states[t + 1];
             for (int j = 0; j < p; j++) {
                 for (int i = 0; i < D; i++) {
-                    next[j * D + i] = now[j * D + i] + f.mean(j, i) + Math.sqrt(f.epistemicVar(j, i)) * rng.nextGaussian();
+                    next[j * D + i] = now[j * D + i] + f.mean(j, i)
+                            + Math.sqrt(f.epistemicVar(j, i)) * rng.nextGaussian();
                 }
                 if (noise) {
                     for (int i = 0; i < D; i++) {

@@ -74,7 +74,8 @@ public final class Trajectory {
     /** The part from s_from with the next {@code steps} actions: s_from .. s_{from+steps}. */
     public Trajectory window(int from, int steps) {
         if (from < 0 || steps < 1 || from + steps > length()) {
-            throw new IllegalArgumentException("window [" + from + ", " + (from + steps) + "] is not inside 0.." + length());
+            throw new IllegalArgumentException("window [" + from + ", " + (from + steps) + "] is not inside 0.."
+                    + length());
         }
         double[] s = new double[(steps + 1) * STATE_DIM];
         System.arraycopy(states, from * STATE_DIM, s, 0, s.length);

@@ -117,7 +117,8 @@ public final class IncrementalEnsemble {
         Tasks.runAll(members, executor, m -> {
             SplitMix64 memberRng = new SplitMix64(seeds[m]);
             if (first) {
-                net.initialize(thetas[m], memberRng, EnsembleSpec.INITIAL_MAX_LOG_VAR, EnsembleSpec.INITIAL_MIN_LOG_VAR);
+                net.initialize(thetas[m], memberRng, EnsembleSpec.INITIAL_MAX_LOG_VAR,
+                        EnsembleSpec.INITIAL_MIN_LOG_VAR);
             }
             int[] r = rows[m];
             for (int s = 0; s < stepsPerMember; s++) {

@@ -42,7 +42,8 @@ public record GpSpec(int restarts, int restartSubset, int maxIterations, int pol
             throw new IllegalArgumentException("restarts must be in [1, 100], got " + restarts);
         }
         if (restartSubset < 10 || restartSubset > MAX_POINTS) {
-            throw new IllegalArgumentException("restartSubset must be in [10, " + MAX_POINTS + "], got " + restartSubset);
+            throw new IllegalArgumentException("restartSubset must be in [10, " + MAX_POINTS + "], got "
+                    + restartSubset);
         }
         if (maxIterations < 0 || maxIterations > 10_000) {
             throw new IllegalArgumentException("maxIterations must be in [0, 10000], got " + maxIterations);

@@ -24,8 +24,8 @@ import pabeles.concurrency.GrowArray;
  * </pre>
  * Cholesky, solves and L^-1 by EJML (block format). The gradient needs the lower half of
  * K^-1 = L^-T L^-1, formed here from L^-1 with n^3/6 multiply-adds ({@link #lowerInverse}); EJML's
- * solver would spend about n^3/2 on it, treating L^-1 as a full matrix, and computes the upper half too. One evaluation costs about
- * n^3/2 flops, plus O(n^2 d) for the kernel and the gradient; the value alone costs n^3/3.
+ * solver would spend about n^3/2 on it, treating L^-1 as a full matrix, and computes the upper half too. One evaluation
+ * costs about n^3/2 flops, plus O(n^2 d) for the kernel and the gradient; the value alone costs n^3/3.
  *
  * <p>Holds its own copy of the data and all work matrices (allocated once, about 3 n^2 doubles: 60 MB at
  * n = 1,000); not thread-safe.

@@ -24,7 +24,8 @@ package mbrllab.core.models.gp;
  * d V_a,d / dS_kl    = 1/2 sum_i l_ai t_ai,d t_ai,k t_ai,l - 1/2 A_kl V_d - 1/2 (A_dk V_l + A_dl V_k)
  * </pre>
  * and for E[f_a f_b] = sum_ij w_ij Q_ij (+ sf2_a if a = b), w_ij = beta_ai beta_bj - [a = b] (K_a^-1)_ij, with
- * R = S Psi + I, Psi = Lambda_a^-1 + Lambda_b^-1, and y_ij = R^-T (Lambda_a^-1 nu_i + Lambda_b^-1 nu_j) = eta_i + omega_j:
+ * R = S Psi + I, Psi = Lambda_a^-1 + Lambda_b^-1, and
+ * y_ij = R^-T (Lambda_a^-1 nu_i + Lambda_b^-1 nu_j) = eta_i + omega_j:
  * <pre>
  * d log Q_ij / dm    = y_ij
  * d log Q_ij / dS    = 1/2 y_ij y_ij' - 1/2 R^-T Psi

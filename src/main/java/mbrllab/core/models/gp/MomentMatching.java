@@ -100,7 +100,10 @@ public final class MomentMatching {
     /** The training inputs transposed, D x n (row k holds input k of every point), for the vectorisable sweeps. */
     private final double[] xT;
 
-    /** Pieces the rows of one pair of outputs are split into by {@link #propagate}; fixed, so results do not depend on threads. */
+    /**
+     * Pieces the rows of one pair of outputs are split into by {@link #propagate}; fixed, so results do not depend on
+     * threads.
+     */
     static final int PARTS = 2;
 
     /**

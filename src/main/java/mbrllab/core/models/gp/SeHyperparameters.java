@@ -25,7 +25,8 @@ public record SeHyperparameters(double[] lengthScales, double signalStd, double 
         lengthScales = lengthScales.clone();
         for (int j = 0; j < lengthScales.length; j++) {
             if (!(lengthScales[j] > 0) || Double.isInfinite(lengthScales[j])) {
-                throw new IllegalArgumentException("lengthScales[" + j + "] must be finite and > 0, got " + lengthScales[j]);
+                throw new IllegalArgumentException("lengthScales[" + j + "] must be finite and > 0, got "
+                        + lengthScales[j]);
             }
         }
         if (!(signalStd > 0) || Double.isInfinite(signalStd)) {
@@ -104,6 +105,7 @@ public record SeHyperparameters(double[] lengthScales, double signalStd, double 
         for (int j = 0; j < lengthScales.length; j++) {
             s.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6g", lengthScales[j]));
         }
-        return s.append(String.format(Locale.ROOT, "], signalStd=%.6g, noiseStd=%.6g]", signalStd, noiseStd)).toString();
+        return s.append(String.format(Locale.ROOT, "], signalStd=%.6g, noiseStd=%.6g]", signalStd, noiseStd))
+                .toString();
     }
 }

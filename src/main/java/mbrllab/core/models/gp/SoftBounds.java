@@ -31,7 +31,10 @@ public record SoftBounds(double lengthScaleRatio, double signalRatio, double max
         }
     }
 
-    /** Length-scales within a factor 100 of the inputs' spread, sigma_f within a factor 100 of the targets', SNR at most 1000. */
+    /**
+     * Length-scales within a factor 100 of the inputs' spread, sigma_f within a factor 100 of the targets', SNR at most
+     * 1000.
+     */
     public static SoftBounds defaults() {
         return new SoftBounds(100, 100, 1000);
     }

@@ -126,7 +126,8 @@ class MultiStepPredictorTest {
             assertTrue(firstStep.contains(ts1.particle(1, j, 0)), "step 1 is one member's prediction");
             finalX.add(ts1.particle(15, j, 0));
         }
-        assertTrue(finalX.size() > 3, "9 particles resampling among 3 members take more than 3 paths: " + finalX.size());
+        assertTrue(finalX.size() > 3,
+                "9 particles resampling among 3 members take more than 3 paths: " + finalX.size());
     }
 
     /**
@@ -143,8 +144,8 @@ class MultiStepPredictorTest {
         double[] mean = new double[4];
         double[] var = new double[4];
         oneMember.predictMember(0, q, mean, var);
-        MultiStepPrediction p = MultiStepPredictor.of(oneMember, PredictionMethod.TS_INF, new RolloutSettings(4000, true))
-                .predict(w.state(0), w.actions(), new SplitMix64(3));
+        MultiStepPrediction p = MultiStepPredictor.of(oneMember, PredictionMethod.TS_INF,
+                new RolloutSettings(4000, true)).predict(w.state(0), w.actions(), new SplitMix64(3));
         for (int i = 0; i < 4; i++) {
             double ratio = p.variance(1, i) / var[i];
             assertTrue(Math.abs(ratio - 1) < 0.1, "dimension " + i + ": variance ratio " + ratio);
@@ -225,7 +226,8 @@ class MultiStepPredictorTest {
         for (int k = 1; k <= 20; k++) {
             assertTrue(Double.isFinite(e.nll(k)));
         }
-        MultiStepPredictor ts1 = MultiStepPredictor.of(threeMembers, PredictionMethod.TS1, new RolloutSettings(20, true));
+        MultiStepPredictor ts1 = MultiStepPredictor.of(threeMembers, PredictionMethod.TS1,
+                new RolloutSettings(20, true));
         CompoundingError serial = CompoundingError.evaluate(ts1, windows, 7, Runnable::run, () -> false, done -> { });
         CompoundingError pooled = CompoundingError.evaluate(ts1, windows, 7, ForkJoinPool.commonPool(), () -> false,
                 done -> { });

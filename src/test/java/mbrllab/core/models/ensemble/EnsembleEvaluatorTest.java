@@ -32,7 +32,8 @@ class EnsembleEvaluatorTest {
                 double[] mean2 = new double[m * 4 + 3];
                 double[] var2 = new double[m * 4 + 3];
                 ev.predictMember(k, q, m, mean2, var2);
-                assertArrayEquals(mean, java.util.Arrays.copyOf(mean2, m * 4), 0, "member " + k + " capacity " + capacity);
+                assertArrayEquals(mean, java.util.Arrays.copyOf(mean2, m * 4), 0,
+                        "member " + k + " capacity " + capacity);
                 assertArrayEquals(var, java.util.Arrays.copyOf(var2, m * 4), 0);
                 double[] meanOnly = new double[m * 4];
                 ev.predictMember(k, q, m, meanOnly, null);

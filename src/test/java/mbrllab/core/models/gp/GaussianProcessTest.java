@@ -45,7 +45,9 @@ class GaussianProcessTest {
         assertEquals(0.01, gp.noiseVar(), 1e-15);
     }
 
-    /** Mean and variance against the textbook formulas with explicit inverses, on a problem larger than one EJML block. */
+    /**
+     * Mean and variance against the textbook formulas with explicit inverses, on a problem larger than one EJML block.
+     */
     @Test
     void predictionsMatchTheDirectFormulas() {
         SplitMix64 rng = new SplitMix64(7);

@@ -99,7 +99,8 @@ class MatchedMomentsTest {
     /**
      * The backward pass against central finite differences (h = 1e-5) of phi = mu_bar . mu + sum Sigma_bar o Sigma
      * + sum V_bar o V, for random output gradients, in every component of m and every symmetric pair of S
-     * (perturbing S_kl and S_lk together gives S_bar_kl + S_bar_lk). Largest error observed: 1.4e-9 (relative to max(1, |fd|)); allowed 1e-6.
+     * (perturbing S_kl and S_lk together gives S_bar_kl + S_bar_lk). Largest error observed: 1.4e-9 (relative to
+     * max(1, |fd|)); allowed 1e-6.
      */
     @Test
     void backwardMatchesFiniteDifferences() {

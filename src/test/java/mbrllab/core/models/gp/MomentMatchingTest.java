@@ -38,7 +38,10 @@ class MomentMatchingTest {
         return new GpModel(g1, g2);
     }
 
-    /** With S = 0 the moments are the plain GP's: its mean, its latent variance, no output covariance, no cross covariance. */
+    /**
+     * With S = 0 the moments are the plain GP's: its mean, its latent variance, no output covariance, no cross
+     * covariance.
+     */
     @Test
     void zeroInputVarianceGivesThePlainGpPrediction() {
         GpModel model = smallModel();

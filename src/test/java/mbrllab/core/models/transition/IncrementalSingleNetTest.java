@@ -61,9 +61,9 @@ class IncrementalSingleNetTest {
     }
 
     /**
-     * A linear net (least squares) learns a linear map of the features: 300 steps, then refits of a fixed 1,500 steps continue
-     * from the last weights, on data that grow, and the error falls refit after refit to within 5e-3; a snapshot does
-     * not change afterwards.
+     * A linear net (least squares) learns a linear map of the features: 300 steps, then refits of a fixed 1,500 steps
+     * continue from the last weights, on data that grow, and the error falls refit after refit to within 5e-3; a
+     * snapshot does not change afterwards.
      */
     @Test
     void warmStartedRefitsKeepImproving() {
