@@ -3,7 +3,9 @@ package mbrllab.app;
 import java.util.List;
 
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import mbrllab.app.acceleration.AccelerationLab;
@@ -39,9 +41,10 @@ public final class MbrlLabApp extends Application {
         shell = new Shell(stage, LABS, dispatcher, background, screenshot != null ? ClassroomSettings.inMemory()
                 : ClassroomSettings.user());
         shell.setFullScreenFollowsPresenter(screenshot == null);
-        int width = screenshot != null ? screenshot.width() : 1280;
-        int height = screenshot != null ? screenshot.height() : 800;
-        Scene scene = new Scene(shell.view(), width, height);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double[] size = screenshot != null ? new double[] {screenshot.width(), screenshot.height()}
+                : windowSize(screen.getWidth(), screen.getHeight());
+        Scene scene = new Scene(shell.view(), size[0], size[1]);
         scene.getStylesheets().add(stylesheet());
         shell.installShortcuts(scene);
         stage.setScene(scene);
@@ -51,10 +54,34 @@ public final class MbrlLabApp extends Application {
         if (screenshot == null && shell.presenterProperty().get()) {
             stage.setFullScreen(true); // presenter mode was on when the app last closed
         }
+        if (screenshot == null && fillsScreen(screen.getWidth(), screen.getHeight())) {
+            // a projector of 1024 x 768 or a small laptop: the window takes the whole screen, not more
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setMaximized(true);
+        }
         stage.show();
         if (screenshot != null) {
             Screenshots.schedule(stage, shell, screenshot, screenshot.frameStats() ? dispatcher : null);
         }
+    }
+
+    /** The window's size on a screen with room for it. */
+    static final double DEFAULT_WIDTH = 1280;
+    static final double DEFAULT_HEIGHT = 800;
+
+    /**
+     * The window's first size on a screen whose usable area (without task bars) is {@code screenWidth} x
+     * {@code screenHeight}: {@value #DEFAULT_WIDTH} x {@value #DEFAULT_HEIGHT}, or the usable area where that is
+     * smaller (a 1024 x 768 projector), so that no part of the window opens off the screen.
+     */
+    static double[] windowSize(double screenWidth, double screenHeight) {
+        return new double[] {Math.min(DEFAULT_WIDTH, screenWidth), Math.min(DEFAULT_HEIGHT, screenHeight)};
+    }
+
+    /** Whether the window takes the whole usable area (maximised): where its default size does not fit. */
+    static boolean fillsScreen(double screenWidth, double screenHeight) {
+        return screenWidth < DEFAULT_WIDTH || screenHeight < DEFAULT_HEIGHT;
     }
 
     /** The labs in the navigation, in order: one line per lab. */
