@@ -1,6 +1,8 @@
 package mbrllab.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -150,6 +152,25 @@ public abstract class ShellFixture {
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting until " + what + "; last seen " + now[0]);
+            }
+        }
+    }
+
+    /** The texts of the open Help window (its titles, paragraphs, list items and shortcut rows), read on the FX thread. */
+    public static List<String> helpTexts(FxRobot robot) {
+        return readOnFx(() -> {
+            List<String> texts = new ArrayList<>();
+            collectLabels(robot.lookup("#helpContent").query(), texts);
+            return texts;
+        });
+    }
+
+    private static void collectLabels(Node node, List<String> texts) {
+        if (node instanceof javafx.scene.control.Label label) {
+            texts.add(label.getText());
+        } else if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collectLabels(child, texts);
             }
         }
     }

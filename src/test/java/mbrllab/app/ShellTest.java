@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 
@@ -49,10 +48,17 @@ class ShellTest extends ShellFixture {
         clickMenuFx(robot, "View", "#highContrastItem");
         assertTrue(shell.view().getStyleClass().contains("high-contrast"));
         robot.type(KeyCode.F1);
-        TextArea help = robot.lookup("#helpText").queryAs(TextArea.class);
-        assertTrue(help.getText().contains("COMMON RANDOM NUMBERS"));
-        assertTrue(help.getText().contains("Space            play / pause"));
+        waitUntil(() -> readOnFx(() -> robot.lookup("#helpContent").tryQuery().isPresent()), "the Help opens");
+        java.util.List<String> help = helpTexts(robot);
+        assertTrue(help.contains("Common random numbers"), help.toString());
+        int space = help.indexOf("Space");
+        assertTrue(space >= 0 && help.get(space + 1).equals("play / pause"), "the shortcuts are rows: " + help);
+        assertTrue(readOnFx(() -> robot.lookup("#helpWindow").query().getStyleClass().contains("high-contrast")),
+                "the Help in the app's theme");
+        assertEquals("The Dyna-maze lab", readOnFx(() -> robot.lookup("#helpSections").queryListView()
+                .getSelectionModel().getSelectedItem()), "open at the lab on show");
         robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> readOnFx(() -> robot.lookup("#helpContent").tryQuery().isEmpty()), "Escape closes it");
     }
 
     @Test

@@ -1,49 +1,30 @@
 package mbrllab.app.shell;
 
-/** The text of the Help dialog. */
+/** The text of the Help window, in the plain-text form that {@link HelpDocument#parse} reads. */
 final class HelpText {
 
     private HelpText() {
     }
 
-    /** {@code text} broken into lines of at most {@code width} characters, each indented by {@code indent} spaces. */
-    static String wrap(String text, int indent, int width) {
-        StringBuilder out = new StringBuilder();
-        StringBuilder line = new StringBuilder();
-        String pad = " ".repeat(indent);
-        for (String word : text.split("\\s+")) {
-            if (line.length() > 0 && pad.length() + line.length() + 1 + word.length() > width) {
-                out.append(pad).append(line).append('\n');
-                line.setLength(0);
-            }
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        if (line.length() > 0) {
-            out.append(pad).append(line).append('\n');
-        }
-        return out.toString();
-    }
-
     static final String TEXT = """
-            KEYBOARD SHORTCUTS
+            Keyboard shortcuts
               Space            play / pause
               Right arrow      one step (every pane: one real step and its n planning updates);
                                in the cart-pole lab with the keyboard agent it pushes the cart instead
               Ctrl+R           reset (new agents, Q = 0, empty model, the seed in the toolbar)
               Ctrl+plus / Ctrl+minus / Ctrl+0   larger / smaller / normal text (Ctrl+= and
                                Ctrl+Shift+=, and the keypad's plus and minus, work too)
-              Ctrl+1 .. Ctrl+7 open the first to seventh lab of the list (also the Labs menu)
+              Ctrl+1 .. Ctrl+7  open the first to seventh lab of the list (also the Labs menu)
               F11              presenter mode, full screen: the lab list and the options fold away
                                (the toolbar's lab button and the Options handle bring them back)
-              Text size, high contrast and presenter mode are remembered for the next start.
-              F1               this help
-              Ctrl+O / Ctrl+S  open / save a session;  Ctrl+E  export all views
+              F1               this help, open at the section of the lab on show
+              Ctrl+O / Ctrl+S  open / save a session
+              Ctrl+E           export all views
               Ctrl+Q           quit
 
-            THE DYNA-MAZE LAB
+              Text size, high contrast and presenter mode are remembered for the next start.
+
+            The Dyna-maze lab
               Each pane runs Dyna-Q (the lecture's steps (a) to (f)) with its own number n of planning
               updates per real step: n = 0 is plain Q-learning. The panes run in lock step: one tick is one
               real step in every pane, followed by that pane's n planning updates.
@@ -59,7 +40,7 @@ final class HelpText {
               the shortest path (14 steps on the Dyna-maze). With epsilon = 0.1 the curves settle a little
               above it, since the agent still explores one step in ten.
 
-            THE STEP-THROUGH DEBUGGER (second tab of the Dyna-maze lab)
+            The step-through debugger (second tab of the Dyna-maze lab)
               One agent (choose its n) with the lab's seed: it is run 1, the same agent as the animated pane
               with that n. Step update executes the next single update: a real step (lines (a) to (e)) or
               one planning update (line (f)). Step real step finishes the pending planning and takes the
@@ -74,13 +55,13 @@ final class HelpText {
               rest is replayed exactly from them. In this tab Space runs to the next breakpoint, Right
               steps one update and Ctrl+R starts a fresh agent.
 
-            FIGURE 8.3
+            Figure 8.3
               The Figure 8.3 button (or the preset) runs n = 0 and n = 50 from a fresh start to halfway
               through episode 2: episode 2 is first run on a copy of each agent to learn its length, then
               the agent takes half of those steps. Without planning, one arrow (next to G); with planning,
               arrows reaching back towards S.
 
-            EXPORT AND SESSIONS
+            Export and sessions
               File > Export (or right-click a lab) writes any maze pane, cart pane or chart as PNG at twice
               its size, as SVG, or the data behind it as CSV (a cart pane: the trajectory on show, the live
               episode so far or the replayed one); Ctrl+E writes them all into a folder. Ctrl+S saves the
@@ -89,7 +70,7 @@ final class HelpText {
               changes nothing. Presets are sessions that ship with the app (Presets menu). All files are
               written atomically.
 
-            THE CHANGING MAZES LAB (Sutton and Barto, Sections 8.3 and 8.4)
+            The changing mazes lab (Sutton and Barto, Sections 8.3 and 8.4)
               Dyna-Q and Dyna-Q+ (and, if you tick it, prioritized sweeping) learn side by side on a maze
               whose walls move after a given number of real steps: the blocking maze (Figure 8.4: after
               1,000 steps the short way on the right closes and a longer one opens on the left) or the
@@ -145,10 +126,11 @@ final class HelpText {
               and its planning stops when the queue is empty, while the debugger steps one Q update at a
               time; its queue is shown beside its pane instead.
 
-            SLIP (a stochastic maze, the "Slip probability" field)
-            """ + HelpText.wrap(mbrllab.core.maze.MazeDynamics.SLIP_EXPLANATION, 2, 102) + """
+            Slip (a stochastic maze, the "Slip probability" field)
+            """
+            + "  " + mbrllab.core.maze.MazeDynamics.SLIP_EXPLANATION + "\n" + """
 
-            THE CART-POLE LAB
+            The cart-pole lab
               Two systems: balance (Gymnasium's CartPole-v1: keep the pole within 12 degrees of upright and the
               cart within 2.4 m of the centre; steps of 0.02 s, at most 500) and swing-up (PILCO's cart-pole: the
               pole starts hanging; swing it up and hold it above x = 0; pushes held for 0.1 s, episodes of 4 s).
@@ -185,7 +167,7 @@ final class HelpText {
               on, n = 50 balancing longer than n = 0 over the first episodes. Switch the model beside the panes
               and compare the curves.
 
-            THE ACCELERATION LAB (DYNA-STYLE DQN)
+            The acceleration lab (Dyna-style DQN)
               The lecture's "learn a model and improve model-free learning": collect real data, fit a dynamics
               model to it, and let the model-free learner (here DQN on the balance task: a Q-network, a replay
               buffer, a target network) also learn from simulated transitions. Three learners run side by side on
@@ -239,7 +221,7 @@ final class HelpText {
               learner does not notice one-step model errors up to 0.1 (try true:n=10:k=1:noise=0.1 in pane 3).
               The lecture's caution holds too: model data learn faster, but need not end better.
 
-            COMMON RANDOM NUMBERS
+            Common random numbers
               All panes use the same seed for their real steps, and every real step draws exactly two random
               numbers (one decides whether to explore, the other picks the action, whether exploring or
               breaking a tie between equally good actions). So as long as two panes would choose alike, they
@@ -247,7 +229,7 @@ final class HelpText {
               stays 0 everywhere until the goal is found, whatever n is. Differences between the panes come
               from planning, not from luck. Planning draws from a second random stream of its own.
 
-            THE MODELS LAB (GP VS ENSEMBLE)
+            The models lab (GP vs ensemble)
               Two kinds of uncertainty. Aleatoric uncertainty is the noise in the data themselves: even a
               perfect model cannot say where the next noisy y falls, and more data do not remove it.
               Epistemic uncertainty is the model's own ignorance: where it has seen few or no data, many
@@ -282,7 +264,7 @@ final class HelpText {
               ghost poles show the predicted states at step k as a fan (Play animates k). The parity plots
               compare one-step predictions with the truth on held-out transitions.
 
-            WHY DYNA-STYLE METHODS USE SHORT ROLLOUTS
+            Why Dyna-style methods use short rollouts
               The compounding-error chart averages, over the held-out starts, the error of the predicted
               mean (RMSE) and the negative log-likelihood of the true state under the predicted Gaussian,
               against the horizon k. One step ahead the models are good; but every predicted state is the
@@ -292,7 +274,7 @@ final class HelpText {
               simulated transitions stay close to the truth, and the many real start states still cover
               the whole state space that long rollouts would otherwise be needed to reach.
 
-            THE PLANNING LAB
+            The planning lab
               Learn a model and use it to plan (PETS): one episode with random forces, then per episode fit
               the model to all data so far and act by model-predictive control: at every step search for the
               H forces with the best predicted return J(u_1..u_H) = 1/N sum_i sum_t r(x_t,i, u_t), execute
@@ -306,7 +288,7 @@ final class HelpText {
               plot compares the plans' predicted J with what the same forces earn: with one deterministic net
               the planner finds forces where the net is wrong in its favour, and the gap is large.
 
-            THE PILCO LAB
+            The PILCO lab
               The lecture's case study (Deisenroth and Rasmussen, ICML 2011): a Gaussian process per state
               component models the dynamics (squared exponential kernel, on the state change), so the model
               knows where it has no data (epistemic uncertainty). Multi-step predictions are not Gaussian;

@@ -25,7 +25,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
@@ -87,6 +86,7 @@ public final class Shell {
     private final ClassroomSettings settings;
     private boolean fullScreenFollowsPresenter = true;
     private Lab current;
+    private HelpWindow help;
     private LabEntry currentEntry;
     private FileDialogs dialogs = FileDialogs.SYSTEM;
     private String lastError;
@@ -622,6 +622,9 @@ public final class Shell {
             current.setFontScale(fontScale.get());
         }
         statusBar.setScale(fontScale.get());
+        if (help != null) {
+            help.restyle(root.getStyle(), highContrast.isSelected());
+        }
     }
 
     /** Gives the lab list the width its names need at the font size and the window's width. */
@@ -679,21 +682,17 @@ public final class Shell {
         if (current != null) {
             current.setHighContrast(on);
         }
+        if (help != null) {
+            help.restyle(root.getStyle(), on);
+        }
     }
 
     private void showHelp() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(stage);
-        alert.setTitle("MBRL Lab help");
-        alert.setHeaderText("Keyboard shortcuts and how the labs work");
-        TextArea text = new TextArea(HelpText.TEXT);
-        text.setId("helpText");
-        text.setEditable(false);
-        text.setWrapText(true);
-        text.setPrefSize(640, 420);
-        alert.getDialogPane().setContent(text);
-        alert.getDialogPane().setStyle(root.getStyle());
-        alert.show();
+        if (help == null) {
+            List<String> sheets = stage.getScene() == null ? List.of() : stage.getScene().getStylesheets();
+            help = new HelpWindow(stage, HelpDocument.parse(HelpText.TEXT), sheets.isEmpty() ? null : sheets.get(0));
+        }
+        help.show(currentLabId(), root.getStyle(), highContrast.isSelected(), stage.getWidth(), stage.getHeight());
     }
 
     /** The status bar: a message, and a progress bar with a cancel button while long work runs. */

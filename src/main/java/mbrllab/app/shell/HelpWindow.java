@@ -1,0 +1,266 @@
+package mbrllab.app.shell;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The Help window: the sections of {@link HelpText} listed on the left, their text on the right, wrapping to the
+ * window's width at the app's text size and theme. It does not block the app (a student can read it while the lab
+ * runs), F1 brings it to the front at the section of the lab on show, Escape closes it.
+ */
+final class HelpWindow {
+
+    /** The Help section of each lab, by the lab's id. */
+    static final Map<String, String> LAB_SECTIONS = Map.of(
+            "dyna-maze", "The Dyna-maze lab",
+            "changing-mazes", "The changing mazes lab (Sutton and Barto, Sections 8.3 and 8.4)",
+            "cart-pole", "The cart-pole lab",
+            "models", "The models lab (GP vs ensemble)",
+            "planning", "The planning lab",
+            "acceleration", "The acceleration lab (Dyna-style DQN)",
+            "pilco", "The PILCO lab");
+
+    private final Stage stage = new Stage();
+    private final VBox root = new VBox();
+    private final VBox content = new VBox();
+    private final ScrollPane scroll = new ScrollPane(content);
+    private final ListView<String> sections = new ListView<>();
+    private final Map<String, Label> titles = new LinkedHashMap<>();
+    private String pending;
+
+    /**
+     * @param owner      the app's window
+     * @param document   the text
+     * @param stylesheet the app's style sheet, or null
+     */
+    HelpWindow(Window owner, HelpDocument document, String stylesheet) {
+        stage.initOwner(owner);
+        stage.setTitle("MBRL Lab help");
+        content.setId("helpContent");
+        content.getStyleClass().add("help-content");
+        content.setFillWidth(true);
+        for (HelpDocument.Section s : document.sections()) {
+            Label title = new Label(s.title());
+            title.getStyleClass().add("help-title");
+            title.setWrapText(true);
+            titles.put(s.title(), title);
+            // the content's height changes before its children move: the title's own move re-scrolls too
+            title.boundsInParentProperty().addListener((o, was, now) -> {
+                if (s.title().equals(pending)) {
+                    scrollTo(pending);
+                }
+            });
+            content.getChildren().add(title);
+            GridPane keys = null;
+            for (HelpDocument.Block b : s.blocks()) {
+                if (b instanceof HelpDocument.Shortcut k) {
+                    if (keys == null) {
+                        keys = shortcutGrid();
+                        content.getChildren().add(keys);
+                    }
+                    Label what = text(k.action(), "help-action");
+                    keys.addRow(keys.getRowCount(), text(k.keys(), "help-keys"), what);
+                } else {
+                    keys = null;
+                    content.getChildren().add(b instanceof HelpDocument.Item
+                            ? text("•  " + b.text(), "help-item") : text(b.text(), "help-paragraph"));
+                }
+            }
+        }
+        scroll.setId("helpScroll");
+        scroll.setFitToWidth(true);
+        sections.setId("helpSections");
+        sections.setCellFactory(list -> new ListCell<>() {
+            {
+                // long titles wrap within the list's width (less its border and a vertical scroll bar)
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+                setMaxWidth(Control.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : shortTitle(item));
+            }
+        });
+        sections.getItems().setAll(titles.keySet());
+        sections.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                scrollTo(now);
+            }
+        });
+        // the list of sections takes a quarter of the window, the text the rest
+        sections.prefWidthProperty().bind(root.widthProperty().multiply(0.25));
+        sections.minWidthProperty().bind(sections.prefWidthProperty());
+        sections.maxWidthProperty().bind(sections.prefWidthProperty());
+        scroll.setMinWidth(0);
+        scroll.setPrefWidth(0);
+        HBox.setHgrow(scroll, Priority.ALWAYS);
+        HBox panes = new HBox(sections, scroll);
+        VBox.setVgrow(panes, Priority.ALWAYS);
+        root.getChildren().add(panes);
+        root.setId("helpWindow");
+        root.getStyleClass().add("shell");
+        Scene scene = new Scene(root);
+        if (stylesheet != null) {
+            scene.getStylesheets().add(stylesheet);
+        }
+        // a filter: the list of sections would take Escape for itself (to cancel an edit)
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                stage.close();
+                e.consume();
+            }
+        });
+        stage.setScene(scene);
+        // a section asked for before the text was laid out at the window's width is scrolled to once it is (and
+        // kept at the top while the window is resized), until the reader scrolls
+        content.heightProperty().addListener((o, was, now) -> {
+            if (pending != null) {
+                scrollTo(pending);
+            }
+        });
+        scroll.viewportBoundsProperty().addListener((o, was, now) -> {
+            if (pending != null) {
+                scrollTo(pending);
+            }
+        });
+        scroll.addEventFilter(ScrollEvent.ANY, e -> pending = null);
+        scroll.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> pending = null);
+        scroll.addEventFilter(KeyEvent.KEY_PRESSED, e -> pending = null);
+    }
+
+    /** A title without its parenthesis, for the list of sections: "The changing mazes lab". */
+    static String shortTitle(String title) {
+        int paren = title.indexOf(" (");
+        return paren > 0 ? title.substring(0, paren) : title;
+    }
+
+    private static GridPane shortcutGrid() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("help-shortcuts");
+        ColumnConstraints keys = new ColumnConstraints();
+        keys.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints what = new ColumnConstraints();
+        what.setHgrow(Priority.ALWAYS);
+        what.setFillWidth(true);
+        grid.getColumnConstraints().addAll(keys, what);
+        return grid;
+    }
+
+    private static Label text(String words, String styleClass) {
+        Label label = new Label(words);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /**
+     * Shows the window (or brings it to the front) at the section of {@code labId} (the top if it has none), at the
+     * app's text size and theme, and sized to the app's window.
+     */
+    void show(String labId, String rootStyle, boolean highContrast, double ownerWidth, double ownerHeight) {
+        restyle(rootStyle, highContrast);
+        if (!stage.isShowing()) {
+            stage.setWidth(Math.max(480, Math.min(1100, ownerWidth * 0.8)));
+            stage.setHeight(Math.max(360, ownerHeight * 0.8));
+            Window owner = stage.getOwner();
+            if (owner != null) {
+                stage.setX(owner.getX() + (ownerWidth - stage.getWidth()) / 2);
+                stage.setY(owner.getY() + (ownerHeight - stage.getHeight()) / 2);
+            }
+            stage.show();
+        }
+        stage.toFront();
+        stage.requestFocus();
+        String section = labId == null ? null : LAB_SECTIONS.get(labId);
+        String target = section != null && titles.containsKey(section) ? section : titles.keySet().iterator().next();
+        if (target.equals(sections.getSelectionModel().getSelectedItem())) {
+            scrollTo(target);
+        } else {
+            sections.getSelectionModel().select(target);
+        }
+    }
+
+    /** Follows the app's text size ({@code rootStyle}, the app's -fx-font-size) and theme. */
+    void restyle(String rootStyle, boolean highContrast) {
+        root.setStyle(rootStyle);
+        if (highContrast) {
+            if (!root.getStyleClass().contains("high-contrast")) {
+                root.getStyleClass().add("high-contrast");
+            }
+        } else {
+            root.getStyleClass().remove("high-contrast");
+        }
+    }
+
+    /** Scrolls the text so that the section's title is at the top (as far as the text reaches). */
+    private void scrollTo(String title) {
+        pending = title;
+        sections.scrollTo(title);
+        Label label = titles.get(title);
+        Bounds viewport = scroll.getViewportBounds();
+        double free = content.getHeight() - viewport.getHeight();
+        if (content.getHeight() <= 0 || viewport.getHeight() <= 0) {
+            return;
+        }
+        scroll.setVvalue(free <= 0 ? 0 : Math.min(1, label.getBoundsInParent().getMinY() / free));
+    }
+
+    /**
+     * Whether the title of {@code section} is where {@link #show} and the list put it: in the top third of the text's
+     * viewport, or, for a section near the end that cannot come up that far, in view with the text scrolled to its
+     * end.
+     */
+    boolean showsAtTop(String section) {
+        Label label = titles.get(section);
+        Bounds title = scroll.sceneToLocal(label.localToScene(label.getBoundsInLocal()));
+        Bounds view = scroll.getBoundsInLocal();
+        boolean inView = title.getMinY() >= view.getMinY() - 1 && title.getMaxY() <= view.getMaxY() + 1;
+        return inView && (title.getMinY() < view.getMinY() + view.getHeight() / 3 || scroll.getVvalue() >= 1);
+    }
+
+    /** The section titles in order. */
+    List<String> sectionTitles() {
+        return List.copyOf(titles.keySet());
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    /** The text's node (tests). */
+    Node contentNode() {
+        return content;
+    }
+
+    void close() {
+        stage.close();
+    }
+}

@@ -1,0 +1,127 @@
+package mbrllab.app.shell;
+
+import static mbrllab.app.ShellFixture.clickOnFx;
+import static mbrllab.app.ShellFixture.readOnFx;
+import static mbrllab.app.ShellFixture.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import mbrllab.app.MbrlLabApp;
+
+/**
+ * The Help window at a projector's size (an owner of 1024x768, text 1.5): it opens at the section of the lab on
+ * show, its text wraps to its width, the list of sections jumps to a section, it follows the theme and Escape
+ * closes it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class HelpWindowTest {
+
+    private static final String PROJECTOR_TEXT = "-fx-font-size: 19.5px;";
+
+    private Stage owner;
+    private HelpWindow help;
+
+    @Start
+    void start(Stage stage) {
+        owner = stage;
+        Scene scene = new Scene(new StackPane(), 1024, 768);
+        stage.setScene(scene);
+        stage.show();
+        help = new HelpWindow(stage, HelpDocument.parse(HelpText.TEXT), MbrlLabApp.stylesheet());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> help.close()).get(15, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void itOpensAtTheLabsSectionWithItsTextWrappedToItsWidth(FxRobot robot) {
+        robot.interact(() -> help.show("pilco", PROJECTOR_TEXT, false, 1024, 768));
+        waitUntil(() -> readOnFx(() -> help.showsAtTop("The PILCO lab")), "the PILCO section at the top");
+        assertEquals("The PILCO lab", readOnFx(() -> robot.lookup("#helpSections")
+                .queryListView().getSelectionModel().getSelectedItem()));
+        assertEquals(Modality.NONE, help.stage().getModality(), "the app stays usable beside its Help");
+        assertTrue(help.stage().getWidth() <= 1024 && help.stage().getHeight() <= 768, "within the owner");
+        double[] widths = readOnFx(() -> {
+            ScrollPane scroll = robot.lookup("#helpScroll").queryAs(ScrollPane.class);
+            double widest = 0;
+            for (Label l : labels(help.contentNode())) {
+                widest = Math.max(widest, l.getBoundsInParent().getMaxX());
+            }
+            Label title = (Label) labels(help.contentNode()).get(0);
+            return new double[] {widest, scroll.getViewportBounds().getWidth(), title.getFont().getSize()};
+        });
+        assertTrue(widths[0] <= widths[1] + 0.5, "no text runs past the viewport: " + widths[0] + " > " + widths[1]);
+        assertEquals(1.25 * 19.5, widths[2], 0.1, "the titles at the app's text size");
+        // the list shows titles without their parenthesis
+        List<String> cells = readOnFx(() -> robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
+                .map(c -> ((ListCell<?>) c).getText()).filter(t -> t != null).toList());
+        assertTrue(cells.contains("The changing mazes lab"), cells.toString());
+    }
+
+    @Test
+    void theListJumpsToASectionAndEscapeCloses(FxRobot robot) {
+        robot.interact(() -> help.show("dyna-maze", PROJECTOR_TEXT, false, 1024, 768));
+        waitUntil(() -> readOnFx(() -> help.showsAtTop("The Dyna-maze lab")), "the Dyna-maze section at the top");
+        Node cell = readOnFx(() -> robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> "Common random numbers".equals(c.getText())).findFirst().orElseThrow());
+        clickOnFx(robot, cell);
+        waitUntil(() -> readOnFx(() -> help.showsAtTop("Common random numbers")), "the section at the top");
+        assertFalse(readOnFx(() -> help.showsAtTop("The Dyna-maze lab")));
+        robot.interact(() -> help.restyle(PROJECTOR_TEXT, true));
+        assertTrue(readOnFx(() -> robot.lookup("#helpWindow").query().getStyleClass().contains("high-contrast")));
+        robot.interact(() -> help.restyle(PROJECTOR_TEXT, false));
+        assertFalse(readOnFx(() -> robot.lookup("#helpWindow").query().getStyleClass().contains("high-contrast")));
+        clickOnFx(robot, cell);
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> readOnFx(() -> !help.stage().isShowing()), "Escape closes the Help");
+        assertTrue(owner.isShowing());
+    }
+
+    @Test
+    void f1AgainBringsItToAnotherLabsSection(FxRobot robot) {
+        robot.interact(() -> help.show("acceleration", PROJECTOR_TEXT, false, 1024, 768));
+        waitUntil(() -> readOnFx(() -> help.showsAtTop("The acceleration lab (Dyna-style DQN)")), "acceleration");
+        robot.interact(() -> help.show("models", PROJECTOR_TEXT, false, 1024, 768));
+        waitUntil(() -> readOnFx(() -> help.showsAtTop("The models lab (GP vs ensemble)")), "models");
+        robot.interact(() -> help.show("no-such-lab", PROJECTOR_TEXT, false, 1024, 768));
+        waitUntil(() -> readOnFx(() -> help.showsAtTop(HelpDocument.SHORTCUTS)), "a lab without a section: the top");
+    }
+
+    private static List<Label> labels(Node root) {
+        List<Label> out = new ArrayList<>();
+        if (root instanceof Label l) {
+            out.add(l);
+        } else if (root instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                out.addAll(labels(child));
+            }
+        }
+        return out;
+    }
+}
