@@ -90,6 +90,32 @@ class MazeEditorTest extends ShellFixture {
     }
 
     @Test
+    void theEditorOpensInTheHighContrastThemeWhenTheAppIsInIt(FxRobot robot) throws Exception {
+        clickMenuFx(robot, "View", "#highContrastItem");
+        robot.interact(() -> shell.changeFontScale(0.5));
+        MazeEditor editor = WaitForAsyncUtils.asyncFx(() -> shell.openEditor()).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(readOnFx(() -> robot.lookup("#mazeEditor").query().getStyleClass().contains("high-contrast")));
+        // at text 1.5 the buttons keep their words (they were cut to "Sav..." and "Use in t..." beside the status)
+        for (String button : new String[] {"#saveMazeButton", "#useMazeButton"}) {
+            double[] w = readOnFx(() -> {
+                var b = robot.lookup(button).queryButton();
+                return new double[] {b.getWidth(), b.prefWidth(-1)};
+            });
+            assertTrue(w[0] >= w[1] - 0.5, button + " " + w[0] + " < " + w[1]);
+        }
+        assertTrue(readOnFx(() -> robot.lookup("#editorCanvas").queryAs(MazeCanvas.class).style().highContrast()),
+                "the maze in its high-contrast colours");
+        WaitForAsyncUtils.asyncFx(() -> editor.stage().close()).get(5, TimeUnit.SECONDS);
+        clickMenuFx(robot, "View", "#highContrastItem");
+        robot.interact(() -> shell.changeFontScale(-0.5));
+        MazeEditor plain = WaitForAsyncUtils.asyncFx(() -> shell.openEditor()).get(5, TimeUnit.SECONDS);
+        assertFalse(readOnFx(() -> robot.lookup("#mazeEditor").query().getStyleClass().contains("high-contrast")));
+        assertFalse(readOnFx(() -> robot.lookup("#editorCanvas").queryAs(MazeCanvas.class).style().highContrast()));
+        WaitForAsyncUtils.asyncFx(() -> plain.stage().close()).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void openingABadMazeFileNamesLineAndColumn(FxRobot robot) throws Exception {
         answer = dir.resolve("bad.maze");
         Files.writeString(answer, "S..\n..x\n..G\n");

@@ -59,6 +59,12 @@ class ShellTest extends ShellFixture {
                 .getSelectionModel().getSelectedItem()), "open at the lab on show");
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> readOnFx(() -> robot.lookup("#helpContent").tryQuery().isEmpty()), "Escape closes it");
+        // an error dialog in the app's theme too
+        robot.interact(() -> shell.showError("Cannot open the file", "bad.json: theta must be in [0, 1.0]"));
+        waitUntil(() -> readOnFx(() -> robot.lookup(".dialog-pane").tryQuery().isPresent()), "the error is shown");
+        assertTrue(readOnFx(() -> robot.lookup(".dialog-pane").query().getStyleClass().contains("high-contrast")));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> readOnFx(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty()), "Escape closes the error");
     }
 
     @Test

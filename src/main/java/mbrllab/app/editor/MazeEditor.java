@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -27,6 +28,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -128,8 +130,18 @@ public final class MazeEditor {
         use.setOnAction(e -> useInLab());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bottom = new HBox(8, new Label("Name"), name, status, spacer, save, use);
-        bottom.setAlignment(Pos.CENTER_LEFT);
+        Label nameLabel = new Label("Name");
+        // the name, Save and Use keep their words at any text size; the status wraps on a line of its own
+        for (Region r : new Region[] {nameLabel, save, use}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        name.setMinWidth(80);
+        HBox.setHgrow(name, Priority.SOMETIMES);
+        HBox buttons = new HBox(8, nameLabel, name, spacer, save, use);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        VBox bottom = new VBox(6, buttons, status);
         bottom.setPadding(new Insets(6));
 
         BorderPane root = new BorderPane(canvas, bar, null, bottom, null);
@@ -155,6 +167,16 @@ public final class MazeEditor {
         b.setToggleGroup(tools);
         b.setTooltip(new Tooltip(tip));
         return b;
+    }
+
+    /** The app's high-contrast theme on (black background, the maze in its high-contrast colours) or off. */
+    public void setHighContrast(boolean on) {
+        Parent root = stage.getScene().getRoot();
+        root.getStyleClass().remove("high-contrast");
+        if (on) {
+            root.getStyleClass().add("high-contrast");
+        }
+        canvas.setHighContrast(on);
     }
 
     public void show() {

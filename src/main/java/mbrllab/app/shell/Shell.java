@@ -15,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -581,6 +582,7 @@ public final class Shell {
         mbrllab.app.editor.MazeEditor editor = new mbrllab.app.editor.MazeEditor(stage, maze, dialogs, use,
                 stage.getScene().getStylesheets().isEmpty() ? null : stage.getScene().getStylesheets().get(0),
                 root.getStyle());
+        editor.setHighContrast(highContrast.isSelected());
         editor.show();
         return editor;
     }
@@ -594,7 +596,16 @@ public final class Shell {
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.setContentText(message);
-        alert.getDialogPane().setStyle(root.getStyle());
+        // the app's text size, style sheet and theme (a dialog has a scene of its own)
+        DialogPane pane = alert.getDialogPane();
+        pane.setStyle(root.getStyle());
+        if (stage.getScene() != null) {
+            pane.getStylesheets().setAll(stage.getScene().getStylesheets());
+        }
+        pane.getStyleClass().add("shell");
+        if (highContrast.isSelected()) {
+            pane.getStyleClass().add("high-contrast");
+        }
         alert.show();
     }
 
