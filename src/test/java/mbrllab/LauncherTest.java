@@ -103,4 +103,15 @@ class LauncherTest {
         assertFalse(r.err().contains("Unsupported JavaFX configuration"), r.err());
         assertFalse(r.err().contains("WARNING"), r.err());
     }
+
+    @Test
+    void aScreenshotOfTheHelpWindowIsTheHelpAtItsSize(@TempDir Path dir) throws Exception {
+        Run r = launch(dir, null, "screenshot", "--lab", "pilco", "--run-seconds", "0", "--size", "1024x768",
+                "--help-window", "--out", "help.png");
+        assertEquals(0, r.code(), r.err());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("help.png").toFile());
+        // four fifths of the window (its text was once a column of 205 x 2,450 pixels)
+        assertEquals(820, png.getWidth());
+        assertEquals(615, png.getHeight());
+    }
 }

@@ -20,10 +20,11 @@ import java.util.List;
  * @param frameStats   print frame statistics and heap use after the run
  * @param presenter    presenter mode (the window keeps its size)
  * @param scale        pixels per logical pixel in the PNG (1, or 2 on a screen whose output scale is 2: a HiDPI render)
+ * @param helpWindow   picture the Help window instead, opened over the lab at its section (as F1 does)
  */
 public record ScreenshotOptions(Path out, String lab, double runSeconds, double speed, int width, int height,
                                 double fontScale, String preset, int steps, boolean highContrast, boolean frameStats,
-                                boolean presenter, int scale) {
+                                boolean presenter, int scale, boolean helpWindow) {
 
     /** The raw application arguments that carry these options. */
     public List<String> toArgs() {
@@ -32,7 +33,7 @@ public record ScreenshotOptions(Path out, String lab, double runSeconds, double 
                 Integer.toString(height), "--font-scale", Double.toString(fontScale), "--preset", preset.isEmpty() ? "-"
                 : preset, "--steps", Integer.toString(steps), "--high-contrast", Boolean.toString(highContrast),
                 "--frame-stats", Boolean.toString(frameStats), "--presenter", Boolean.toString(presenter), "--scale",
-                Integer.toString(scale));
+                Integer.toString(scale), "--help-window", Boolean.toString(helpWindow));
     }
 
     /** Reads options written by {@link #toArgs()}; null when the app was started normally. */
@@ -46,7 +47,8 @@ public record ScreenshotOptions(Path out, String lab, double runSeconds, double 
                 Double.parseDouble(value(raw, "--font-scale")), value(raw, "--preset").equals("-") ? ""
                 : value(raw, "--preset"), Integer.parseInt(value(raw, "--steps")),
                 Boolean.parseBoolean(value(raw, "--high-contrast")), Boolean.parseBoolean(value(raw, "--frame-stats")),
-                Boolean.parseBoolean(value(raw, "--presenter")), Integer.parseInt(value(raw, "--scale")));
+                Boolean.parseBoolean(value(raw, "--presenter")), Integer.parseInt(value(raw, "--scale")),
+                Boolean.parseBoolean(value(raw, "--help-window")));
     }
 
     private static String value(List<String> raw, String key) {

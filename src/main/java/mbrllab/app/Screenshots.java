@@ -142,6 +142,8 @@ public final class Screenshots {
         for (int i = 0; i < options.steps(); i++) {
             shell.currentLab().controls().step().run();
         }
+        // the Help opens now, so that it is laid out and at its section when the picture is taken
+        Stage pictured = options.helpWindow() ? shell.showHelp() : stage;
         if (dispatcher != null) {
             dispatcher.resetFrameStats();
             if (options.runSeconds() > 4) {
@@ -165,7 +167,7 @@ public final class Screenshots {
                         (rt.totalMemory() - rt.freeMemory()) / 1e6);
             }
             try {
-                WritableImage image = snapshot(stage, options.scale());
+                WritableImage image = snapshot(pictured, options.scale());
                 BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
                 ByteArrayOutputStream png = new ByteArrayOutputStream();
                 ImageIO.write(buffered, "png", png);

@@ -61,6 +61,10 @@ final class ScreenshotCommand implements Callable<Integer> {
             + "pictures taking the window (which keeps its --size)")
     boolean presenter;
 
+    @Option(names = "--help-window", description = "write a picture of the Help window instead, opened over the lab "
+            + "at the lab's section as F1 opens it")
+    boolean helpWindow;
+
     @Option(names = "--scale", paramLabel = "K", defaultValue = "1",
             description = "pixels per logical pixel in the PNG: 2 renders the window as a HiDPI screen at output scale "
             + "2 shows it (canvases at device resolution); needs such a screen, e.g. Xvfb with java "
@@ -134,7 +138,7 @@ final class ScreenshotCommand implements Callable<Integer> {
         }
         Outputs.toFile("screenshot", "--out", out); // checks the target before the window opens
         int code = Screenshots.take(new ScreenshotOptions(out, lab, runSeconds, position, width, height, fontScale,
-                preset, steps, highContrast, frameStats, presenter, scale));
+                preset, steps, highContrast, frameStats, presenter, scale, helpWindow));
         if (code == 0) {
             System.out.println("wrote " + out);
         }

@@ -188,12 +188,16 @@ final class HelpWindow {
     void show(String labId, String rootStyle, boolean highContrast, double ownerWidth, double ownerHeight) {
         restyle(rootStyle, highContrast);
         if (!stage.isShowing()) {
-            stage.setWidth(Math.max(480, Math.min(1100, ownerWidth * 0.8)));
-            stage.setHeight(Math.max(360, ownerHeight * 0.8));
+            // the root's preferred size, not the stage's: a stage shown while its owner is still being shown
+            // (the screenshot command) took the text's own preferred size, a column of 205 x 2,450 pixels
+            double w = Math.max(480, Math.min(1100, ownerWidth * 0.8));
+            double h = Math.max(360, ownerHeight * 0.8);
+            root.setPrefSize(w, h);
+            stage.sizeToScene();
             Window owner = stage.getOwner();
-            if (owner != null) {
-                stage.setX(owner.getX() + (ownerWidth - stage.getWidth()) / 2);
-                stage.setY(owner.getY() + (ownerHeight - stage.getHeight()) / 2);
+            if (owner != null && !Double.isNaN(owner.getX()) && !Double.isNaN(owner.getY())) {
+                stage.setX(owner.getX() + (ownerWidth - w) / 2);
+                stage.setY(owner.getY() + (ownerHeight - h) / 2);
             }
             stage.show();
         }

@@ -698,12 +698,17 @@ public final class Shell {
         }
     }
 
-    private void showHelp() {
+    /** Opens the Help window (F1) at the section of the lab on show, or brings it to the front there; its stage. */
+    public Stage showHelp() {
         if (help == null) {
             List<String> sheets = stage.getScene() == null ? List.of() : stage.getScene().getStylesheets();
             help = new HelpWindow(stage, HelpDocument.parse(HelpText.TEXT), sheets.isEmpty() ? null : sheets.get(0));
         }
-        help.show(currentLabId(), root.getStyle(), highContrast.isSelected(), stage.getWidth(), stage.getHeight());
+        // the scene's size: the stage's is not known yet while a screenshot's window is being shown
+        Scene scene = stage.getScene();
+        help.show(currentLabId(), root.getStyle(), highContrast.isSelected(), scene == null ? 1024 : scene.getWidth(),
+                scene == null ? 768 : scene.getHeight());
+        return help.stage();
     }
 
     /** The status bar: a message, and a progress bar with a cancel button while long work runs. */
