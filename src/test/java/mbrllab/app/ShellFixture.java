@@ -156,7 +156,7 @@ public abstract class ShellFixture {
         }
     }
 
-    /** The texts of the open Help window (its titles, paragraphs, list items and shortcut rows), read on the FX thread. */
+    /** The texts of the open Help window (titles, paragraphs, list items, shortcut rows), read on the FX thread. */
     public static List<String> helpTexts(FxRobot robot) {
         return readOnFx(() -> {
             List<String> texts = new ArrayList<>();

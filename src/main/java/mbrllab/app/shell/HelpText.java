@@ -176,14 +176,15 @@ final class HelpText {
               data), 3 a setting of your choice, written as for `accelerate --settings` ("real", or
               KIND:n=N:k=K with KIND model, single or true, n and k up to 50; :ratio=R sets the share of real
               data in each minibatch; true:n=N:k=K:noise=S adds Gaussian noise of S times each component's
-              scale, 2.4 m, 2 m/s, 0.21 rad, 2 rad/s, to every model step: a model whose one-step error is S). They share the seed, the start states, the initial
-              Q-network and the 2 Q updates per real step, so only the data they learn from differs. The learned
-              model (an ensemble of 5 nets predicting the state change; reward +1 and the termination rule are
-              known) is refitted every 500 real steps with 200 warm-started Adam steps; "true" uses the physics
-              itself, the perfect model. The pushes in model rollouts are uniformly random (epsilon 1 in
-              `accelerate --rollout-epsilon`): with the learner's own near-greedy pushes nearly all model data would
-              take the greedy push, the other push's values would drift with nothing to correct them, and the
-              policy would flip to pushing one way only (episodes of about 10 steps).
+              scale, 2.4 m, 2 m/s, 0.21 rad, 2 rad/s, to every model step: a model whose one-step error is S).
+              They share the seed, the start states, the initial Q-network and the 2 Q updates per real
+              step, so only the data they learn from differs. The learned model (an ensemble of 5 nets
+              predicting the state change; reward +1 and the termination rule are known) is refitted every
+              500 real steps with 200 warm-started Adam steps; "true" uses the physics itself, the perfect
+              model. The pushes in model rollouts are uniformly random (epsilon 1 in `accelerate
+              --rollout-epsilon`): with the learner's own near-greedy pushes nearly all model data would
+              take the greedy push, the other push's values would drift with nothing to correct them, and
+              the policy would flip to pushing one way only (episodes of about 10 steps).
 
               The five processes (the lecture's "model-based acceleration of DQN"): 1 collect data, 2 Q-function
               regression (TD updates on minibatches), 3 target network update (theta copied to phi), 4 model

@@ -1,11 +1,9 @@
 package mbrllab.app.shell;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import javafx.geometry.Bounds;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
@@ -81,8 +79,7 @@ final class HelpWindow {
                         keys = shortcutGrid();
                         content.getChildren().add(keys);
                     }
-                    Label what = text(k.action(), "help-action");
-                    keys.addRow(keys.getRowCount(), text(k.keys(), "help-keys"), what);
+                    keys.addRow(keys.getRowCount(), text(k.keys(), "help-keys"), text(k.action(), "help-action"));
                 } else {
                     keys = null;
                     content.getChildren().add(b instanceof HelpDocument.Item
@@ -248,11 +245,6 @@ final class HelpWindow {
         Bounds view = scroll.getBoundsInLocal();
         boolean inView = title.getMinY() >= view.getMinY() - 1 && title.getMaxY() <= view.getMaxY() + 1;
         return inView && (title.getMinY() < view.getMinY() + view.getHeight() / 3 || scroll.getVvalue() >= 1);
-    }
-
-    /** The section titles in order. */
-    List<String> sectionTitles() {
-        return List.copyOf(titles.keySet());
     }
 
     Stage stage() {
