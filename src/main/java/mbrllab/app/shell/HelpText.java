@@ -17,7 +17,8 @@ final class HelpText {
               Ctrl+1 .. Ctrl+7  open the first to seventh lab of the list (also the Labs menu)
               F11              presenter mode, full screen: the lab list and the options fold away
                                (the toolbar's lab button and the Options handle bring them back)
-              F1               this help, open at the section of the lab on show
+              F1               this help, open at the section of the lab on show; in it Ctrl+F searches,
+                               Enter and Shift+Enter step through the matches, Escape clears, then closes
               Ctrl+O / Ctrl+S  open / save a session
               Ctrl+E           export all views
               Ctrl+Q           quit

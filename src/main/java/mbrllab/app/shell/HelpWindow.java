@@ -1,9 +1,13 @@
 package mbrllab.app.shell;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
@@ -11,7 +15,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -47,7 +54,14 @@ final class HelpWindow {
     private final ScrollPane scroll = new ScrollPane(content);
     private final ListView<String> sections = new ListView<>();
     private final Map<String, Label> titles = new LinkedHashMap<>();
-    private String pending;
+    private final TextField search = new TextField();
+    private final Label matchCount = new Label();
+    /** Every text of the window in reading order, for the search. */
+    private final List<Label> searchable = new ArrayList<>();
+    private List<Label> matches = List.of();
+    private int current = -1;
+    /** What the text is kept scrolled to until the reader scrolls: a section's title or a match. */
+    private Label pending;
 
     /**
      * @param owner      the app's window
@@ -65,10 +79,11 @@ final class HelpWindow {
             title.getStyleClass().add("help-title");
             title.setWrapText(true);
             titles.put(s.title(), title);
+            searchable.add(title);
             // the content's height changes before its children move: the title's own move re-scrolls too
             title.boundsInParentProperty().addListener((o, was, now) -> {
-                if (s.title().equals(pending)) {
-                    scrollTo(pending);
+                if (pending == title) {
+                    reveal(title);
                 }
             });
             content.getChildren().add(title);
@@ -119,31 +134,53 @@ final class HelpWindow {
         HBox.setHgrow(scroll, Priority.ALWAYS);
         HBox panes = new HBox(sections, scroll);
         VBox.setVgrow(panes, Priority.ALWAYS);
-        root.getChildren().add(panes);
+        search.setId("helpSearch");
+        search.setPromptText("Search the help (Ctrl+F; Enter: next match)");
+        search.textProperty().addListener((o, was, now) -> find(now));
+        search.setOnAction(e -> next(1));
+        matchCount.setId("helpMatches");
+        matchCount.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(search, Priority.ALWAYS);
+        HBox bar = new HBox(8, search, matchCount);
+        bar.getStyleClass().add("help-search");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().addAll(bar, panes);
         root.setId("helpWindow");
         root.getStyleClass().add("shell");
         Scene scene = new Scene(root);
         if (stylesheet != null) {
             scene.getStylesheets().add(stylesheet);
         }
-        // a filter: the list of sections would take Escape for itself (to cancel an edit)
+        // a filter: the list of sections would take Escape for itself (to cancel an edit). Escape in a search
+        // with text clears it; otherwise it closes the window.
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
-                stage.close();
+                if (search.isFocused() && !search.getText().isEmpty()) {
+                    search.clear();
+                } else {
+                    stage.close();
+                }
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && e.isShiftDown() && search.isFocused()) {
+                next(-1);
                 e.consume();
             }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            search.requestFocus();
+            search.selectAll();
         });
         stage.setScene(scene);
         // a section asked for before the text was laid out at the window's width is scrolled to once it is (and
         // kept at the top while the window is resized), until the reader scrolls
         content.heightProperty().addListener((o, was, now) -> {
             if (pending != null) {
-                scrollTo(pending);
+                reveal(pending);
             }
         });
         scroll.viewportBoundsProperty().addListener((o, was, now) -> {
             if (pending != null) {
-                scrollTo(pending);
+                reveal(pending);
             }
         });
         scroll.addEventFilter(ScrollEvent.ANY, e -> pending = null);
@@ -169,8 +206,9 @@ final class HelpWindow {
         return grid;
     }
 
-    private static Label text(String words, String styleClass) {
+    private Label text(String words, String styleClass) {
         Label label = new Label(words);
+        searchable.add(label);
         label.getStyleClass().add(styleClass);
         label.setWrapText(true);
         label.setMaxWidth(Double.MAX_VALUE);
@@ -223,15 +261,68 @@ final class HelpWindow {
 
     /** Scrolls the text so that the section's title is at the top (as far as the text reaches). */
     private void scrollTo(String title) {
-        pending = title;
         sections.scrollTo(title);
-        Label label = titles.get(title);
+        reveal(titles.get(title));
+    }
+
+    /**
+     * Keeps {@code label} in view: a section's title at the top of the text, a match a quarter of the way down (as far
+     * as the text reaches), until the reader scrolls.
+     */
+    private void reveal(Label label) {
+        pending = label;
         Bounds viewport = scroll.getViewportBounds();
         double free = content.getHeight() - viewport.getHeight();
         if (content.getHeight() <= 0 || viewport.getHeight() <= 0) {
             return;
         }
-        scroll.setVvalue(free <= 0 ? 0 : Math.min(1, label.getBoundsInParent().getMinY() / free));
+        double y = content.sceneToLocal(label.localToScene(label.getBoundsInLocal())).getMinY();
+        if (!titles.containsValue(label)) {
+            y -= viewport.getHeight() / 4;
+        }
+        scroll.setVvalue(free <= 0 ? 0 : Math.max(0, Math.min(1, y / free)));
+    }
+
+    /** Marks every text that contains {@code query} (case ignored) and shows the first. */
+    private void find(String query) {
+        for (Label l : matches) {
+            l.getStyleClass().remove("help-match");
+        }
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        matches = q.isEmpty() ? List.of() : searchable.stream()
+                .filter(l -> l.getText().toLowerCase(Locale.ROOT).contains(q)).toList();
+        for (Label l : matches) {
+            l.getStyleClass().add("help-match");
+        }
+        current = matches.isEmpty() ? -1 : 0;
+        showMatch(q.isEmpty());
+    }
+
+    /** Shows the next match ({@code step} 1) or the previous one (-1), round the end. */
+    private void next(int step) {
+        if (!matches.isEmpty()) {
+            current = Math.floorMod(current + step, matches.size());
+            showMatch(false);
+        }
+    }
+
+    private void showMatch(boolean noQuery) {
+        matchCount.setText(noQuery ? "" : matches.isEmpty() ? "no match" : (current + 1) + " of " + matches.size());
+        if (current >= 0) {
+            reveal(matches.get(current));
+        }
+    }
+
+    /** The text the search shows now (tests), or null. */
+    Label currentMatch() {
+        return current < 0 ? null : matches.get(current);
+    }
+
+    /** Whether {@code label} is wholly inside the text's viewport. */
+    boolean inView(Label label) {
+        Bounds b = scroll.sceneToLocal(label.localToScene(label.getBoundsInLocal()));
+        Bounds view = scroll.getBoundsInLocal();
+        return b.getMinY() >= view.getMinY() - 1 && b.getMaxY() <= view.getMaxY() + 1;
     }
 
     /**

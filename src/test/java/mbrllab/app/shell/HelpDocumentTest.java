@@ -54,8 +54,9 @@ class HelpDocumentTest {
                 + " updates); in the cart-pole lab with the keyboard agent it pushes the cart instead"), blocks.get(1));
         assertTrue(blocks.contains(new HelpDocument.Shortcut("Ctrl+1 .. Ctrl+7",
                 "open the first to seventh lab of the list (also the Labs menu)")));
-        assertTrue(blocks.contains(new HelpDocument.Shortcut("F1",
-                "this help, open at the section of the lab on show")));
+        assertTrue(blocks.contains(new HelpDocument.Shortcut("F1", "this help, open at the section of the lab on"
+                + " show; in it Ctrl+F searches, Enter and Shift+Enter step through the matches, Escape clears, then"
+                + " closes")), blocks.toString());
         long rows = blocks.stream().filter(b -> b instanceof HelpDocument.Shortcut).count();
         assertEquals(blocks.size() - 1, rows, "every line a row but the closing note: " + blocks);
         assertInstanceOf(HelpDocument.Paragraph.class, blocks.get(blocks.size() - 1));

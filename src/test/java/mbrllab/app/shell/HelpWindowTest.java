@@ -91,17 +91,9 @@ class HelpWindowTest {
     void theListJumpsToASectionAndEscapeCloses(FxRobot robot) {
         robot.interact(() -> help.show("dyna-maze", PROJECTOR_TEXT, false, 1024, 768));
         waitUntil(() -> readOnFx(() -> help.showsAtTop("The Dyna-maze lab")), "the Dyna-maze section at the top");
-        // the cell on show (the list keeps spare cells out of sight, some with old texts)
-        Node cell = readOnFx(() -> {
-            Node list = robot.lookup("#helpSections").query();
-            javafx.geometry.Bounds inside = list.localToScene(list.getBoundsInLocal());
-            return robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
-                    .filter(c -> "Common random numbers".equals(c.getText()) && c.isVisible()
-                            && inside.contains(c.localToScene(c.getBoundsInLocal())))
-                    .findFirst().orElseThrow();
-        });
+        Node cell = visibleCell(robot, "Export and sessions");
         clickOnFx(robot, cell);
-        waitUntil(() -> readOnFx(() -> help.showsAtTop("Common random numbers")), "the section at the top");
+        waitUntil(() -> readOnFx(() -> help.showsAtTop("Export and sessions")), "the section at the top");
         assertFalse(readOnFx(() -> help.showsAtTop("The Dyna-maze lab")));
         robot.interact(() -> help.restyle(PROJECTOR_TEXT, true));
         assertTrue(readOnFx(() -> robot.lookup("#helpWindow").query().getStyleClass().contains("high-contrast")));
@@ -121,6 +113,61 @@ class HelpWindowTest {
         waitUntil(() -> readOnFx(() -> help.showsAtTop("The models lab (GP vs ensemble)")), "models");
         robot.interact(() -> help.show("no-such-lab", PROJECTOR_TEXT, false, 1024, 768));
         waitUntil(() -> readOnFx(() -> help.showsAtTop(HelpDocument.SHORTCUTS)), "a lab without a section: the top");
+    }
+
+    @Test
+    void theSearchMarksEveryMatchAndShowsThemOneByOne(FxRobot robot) {
+        robot.interact(() -> help.show("dyna-maze", PROJECTOR_TEXT, false, 1024, 768));
+        waitUntil(() -> readOnFx(() -> help.showsAtTop("The Dyna-maze lab")), "the Dyna-maze section at the top");
+        clickOnFx(robot, visibleCell(robot, "Figure 8.3"));
+        waitUntil(() -> readOnFx(() -> robot.lookup("#helpSections").query().isFocused()), "the list has the keys");
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        waitUntil(() -> readOnFx(() -> robot.lookup("#helpSearch").query().isFocused()), "Ctrl+F: the search");
+        robot.write("sqrt(tau)");
+        waitUntil(() -> readOnFx(() -> robot.lookup("#helpSearch").queryTextInputControl().getText())
+                .equals("sqrt(tau)"), "the words typed");
+        String count = readOnFx(() -> robot.lookup("#helpMatches").queryAs(Label.class).getText());
+        assertTrue(count.matches("1 of \\d+"), count);
+        int n = Integer.parseInt(count.substring("1 of ".length()));
+        // every text with the words and only those are marked, case ignored
+        List<Label> marked = readOnFx(() -> labels(help.contentNode()).stream()
+                .filter(l -> l.getStyleClass().contains("help-match")).toList());
+        assertEquals(n, marked.size());
+        assertTrue(n >= 2, "Dyna-Q+'s bonus and the tau heat map: " + n);
+        for (Label l : marked) {
+            assertTrue(l.getText().toLowerCase(java.util.Locale.ROOT).contains("sqrt(tau)"), l.getText());
+        }
+        Label first = readOnFx(() -> help.currentMatch());
+        waitUntil(() -> readOnFx(() -> help.inView(first)), "the first match in view");
+        robot.type(KeyCode.ENTER);
+        assertEquals("2 of " + n, readOnFx(() -> robot.lookup("#helpMatches").queryAs(Label.class).getText()));
+        Label second = readOnFx(() -> help.currentMatch());
+        assertTrue(second != first);
+        waitUntil(() -> readOnFx(() -> help.inView(second)), "the second match in view");
+        robot.press(KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT);
+        assertEquals("1 of " + n, readOnFx(() -> robot.lookup("#helpMatches").queryAs(Label.class).getText()));
+        robot.write("zzz");
+        assertEquals("no match", readOnFx(() -> robot.lookup("#helpMatches").queryAs(Label.class).getText()));
+        assertTrue(readOnFx(() -> labels(help.contentNode()).stream()
+                .noneMatch(l -> l.getStyleClass().contains("help-match"))), "nothing marked");
+        // Escape clears the search first, then closes the window
+        robot.type(KeyCode.ESCAPE);
+        assertEquals("", readOnFx(() -> robot.lookup("#helpSearch").queryTextInputControl().getText()));
+        assertTrue(readOnFx(() -> help.stage().isShowing()));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> readOnFx(() -> !help.stage().isShowing()), "the second Escape closes the Help");
+    }
+
+    /** The list's cell on show with this text (the list keeps spare cells out of sight, some with old texts). */
+    private static Node visibleCell(FxRobot robot, String text) {
+        return readOnFx(() -> {
+            Node list = robot.lookup("#helpSections").query();
+            javafx.geometry.Bounds inside = list.localToScene(list.getBoundsInLocal());
+            return robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
+                    .filter(c -> text.equals(c.getText()) && c.isVisible()
+                            && inside.contains(c.localToScene(c.getBoundsInLocal())))
+                    .findFirst().orElseThrow();
+        });
     }
 
     private static List<Label> labels(Node root) {
