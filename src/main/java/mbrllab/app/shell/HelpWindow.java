@@ -135,13 +135,16 @@ final class HelpWindow {
         HBox panes = new HBox(sections, scroll);
         VBox.setVgrow(panes, Priority.ALWAYS);
         search.setId("helpSearch");
-        search.setPromptText("Search the help (Ctrl+F; Enter: next match)");
+        search.setPromptText("words to find (Ctrl+F); Enter: next match, Shift+Enter: previous");
         search.textProperty().addListener((o, was, now) -> find(now));
         search.setOnAction(e -> next(1));
         matchCount.setId("helpMatches");
         matchCount.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(search, Priority.ALWAYS);
-        HBox bar = new HBox(8, search, matchCount);
+        Label searchLabel = new Label("Search");
+        searchLabel.setMinWidth(Region.USE_PREF_SIZE);
+        searchLabel.setLabelFor(search);
+        HBox bar = new HBox(8, searchLabel, search, matchCount);
         bar.getStyleClass().add("help-search");
         bar.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().addAll(bar, panes);
