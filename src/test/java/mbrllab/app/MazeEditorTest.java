@@ -112,6 +112,15 @@ class MazeEditorTest extends ShellFixture {
         MazeEditor plain = WaitForAsyncUtils.asyncFx(() -> shell.openEditor()).get(5, TimeUnit.SECONDS);
         assertFalse(readOnFx(() -> robot.lookup("#mazeEditor").query().getStyleClass().contains("high-contrast")));
         assertFalse(readOnFx(() -> robot.lookup("#editorCanvas").queryAs(MazeCanvas.class).style().highContrast()));
+        // while it is open it follows the app's text size and theme
+        robot.interact(() -> shell.changeFontScale(0.3));
+        assertEquals(shell.view().getStyle(), readOnFx(() -> robot.lookup("#mazeEditor").query().getStyle()));
+        assertEquals("-fx-font-size: 16.9px;", shell.view().getStyle());
+        clickMenuFx(robot, "View", "#highContrastItem");
+        assertTrue(readOnFx(() -> robot.lookup("#mazeEditor").query().getStyleClass().contains("high-contrast")));
+        assertTrue(readOnFx(() -> robot.lookup("#editorCanvas").queryAs(MazeCanvas.class).style().highContrast()));
+        robot.interact(() -> shell.changeFontScale(-0.3));
+        clickMenuFx(robot, "View", "#highContrastItem");
         WaitForAsyncUtils.asyncFx(() -> plain.stage().close()).get(5, TimeUnit.SECONDS);
     }
 

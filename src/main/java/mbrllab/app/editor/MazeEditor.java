@@ -169,6 +169,11 @@ public final class MazeEditor {
         return b;
     }
 
+    /** Follows the app's text size ({@code rootStyle}, its -fx-font-size). */
+    public void setRootStyle(String rootStyle) {
+        stage.getScene().getRoot().setStyle(rootStyle);
+    }
+
     /** The app's high-contrast theme on (black background, the maze in its high-contrast colours) or off. */
     public void setHighContrast(boolean on) {
         Parent root = stage.getScene().getRoot();

@@ -88,6 +88,8 @@ public final class Shell {
     private boolean fullScreenFollowsPresenter = true;
     private Lab current;
     private HelpWindow help;
+    /** The maze editor opened last (it follows the text size and theme while it is open), or null. */
+    private mbrllab.app.editor.MazeEditor editor;
     private LabEntry currentEntry;
     private FileDialogs dialogs = FileDialogs.SYSTEM;
     private String lastError;
@@ -584,6 +586,7 @@ public final class Shell {
                 root.getStyle());
         editor.setHighContrast(highContrast.isSelected());
         editor.show();
+        this.editor = editor;
         return editor;
     }
 
@@ -635,6 +638,9 @@ public final class Shell {
         statusBar.setScale(fontScale.get());
         if (help != null) {
             help.restyle(root.getStyle(), highContrast.isSelected());
+        }
+        if (editor != null) {
+            editor.setRootStyle(root.getStyle());
         }
     }
 
@@ -695,6 +701,9 @@ public final class Shell {
         }
         if (help != null) {
             help.restyle(root.getStyle(), on);
+        }
+        if (editor != null) {
+            editor.setHighContrast(on);
         }
     }
 
