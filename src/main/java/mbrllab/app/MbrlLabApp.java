@@ -38,8 +38,8 @@ public final class MbrlLabApp extends Application {
         dispatcher.start();
         background = new Background();
         // The screenshot command neither reads nor changes the user's classroom settings, and keeps its window size.
-        shell = new Shell(stage, LABS, dispatcher, background, screenshot != null ? ClassroomSettings.inMemory()
-                : ClassroomSettings.user());
+        ClassroomSettings settings = screenshot != null ? ClassroomSettings.inMemory() : ClassroomSettings.user();
+        shell = new Shell(stage, LABS, dispatcher, background, settings);
         shell.setFullScreenFollowsPresenter(screenshot == null);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double[] size = screenshot != null ? new double[] {screenshot.width(), screenshot.height()}
@@ -54,13 +54,21 @@ public final class MbrlLabApp extends Application {
         if (screenshot == null && shell.presenterProperty().get()) {
             stage.setFullScreen(true); // presenter mode was on when the app last closed
         }
-        if (screenshot == null && fillsScreen(screen.getWidth(), screen.getHeight())) {
+        java.util.Optional<ClassroomSettings.WindowBounds> saved = screenshot != null ? java.util.Optional.empty()
+                : settings.window().flatMap(b -> WindowMemory.restorable(b, Screen.getScreens().stream()
+                        .map(Screen::getVisualBounds).toList()));
+        if (saved.isPresent()) {
+            WindowMemory.apply(stage, saved.get()); // where it was when the app last closed
+        } else if (screenshot == null && fillsScreen(screen.getWidth(), screen.getHeight())) {
             // a projector of 1024 x 768 or a small laptop: the window takes the whole screen, not more
             stage.setX(screen.getMinX());
             stage.setY(screen.getMinY());
             stage.setMaximized(true);
         }
         stage.show();
+        if (screenshot == null) {
+            WindowMemory.remember(stage, settings);
+        }
         if (screenshot != null) {
             Screenshots.schedule(stage, shell, screenshot, screenshot.frameStats() ? dispatcher : null);
         }

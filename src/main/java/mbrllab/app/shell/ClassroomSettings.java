@@ -16,6 +16,11 @@ public final class ClassroomSettings {
     static final String FONT_SCALE = "fontScale";
     static final String HIGH_CONTRAST = "highContrast";
     static final String PRESENTER = "presenter";
+    static final String WINDOW_X = "windowX";
+    static final String WINDOW_Y = "windowY";
+    static final String WINDOW_WIDTH = "windowWidth";
+    static final String WINDOW_HEIGHT = "windowHeight";
+    static final String WINDOW_MAXIMIZED = "windowMaximized";
     /** The text scale's range. */
     public static final double MIN_SCALE = 0.7;
     public static final double MAX_SCALE = 3.0;
@@ -68,6 +73,48 @@ public final class ClassroomSettings {
     public void setPresenter(boolean on) {
         node.putBoolean(PRESENTER, on);
         flush();
+    }
+
+    /**
+     * Where the window was when the app last closed (not in full screen): its place and size on the desktop in
+     * pixels and whether it was maximised. Empty when none was saved or the saved values are not a window.
+     */
+    public java.util.Optional<WindowBounds> window() {
+        double x = node.getDouble(WINDOW_X, Double.NaN);
+        double y = node.getDouble(WINDOW_Y, Double.NaN);
+        double w = node.getDouble(WINDOW_WIDTH, Double.NaN);
+        double h = node.getDouble(WINDOW_HEIGHT, Double.NaN);
+        if (!Double.isFinite(x) || !Double.isFinite(y) || !(w >= WindowBounds.MIN_WIDTH)
+                || !(h >= WindowBounds.MIN_HEIGHT) || w > 100_000 || h > 100_000) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new WindowBounds(x, y, w, h, node.getBoolean(WINDOW_MAXIMIZED, false)));
+    }
+
+    public void setWindow(WindowBounds b) {
+        node.putDouble(WINDOW_X, b.x());
+        node.putDouble(WINDOW_Y, b.y());
+        node.putDouble(WINDOW_WIDTH, b.width());
+        node.putDouble(WINDOW_HEIGHT, b.height());
+        node.putBoolean(WINDOW_MAXIMIZED, b.maximized());
+        flush();
+    }
+
+    /**
+     * A window's place and size on the desktop, in pixels, and whether it is maximised (then the place and size are
+     * those it returns to).
+     */
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
+        /** The app's smallest window (the stage's minimum size). */
+        public static final double MIN_WIDTH = 640;
+        public static final double MIN_HEIGHT = 480;
+
+        public WindowBounds {
+            if (!Double.isFinite(x) || !Double.isFinite(y) || !(width >= MIN_WIDTH) || !(height >= MIN_HEIGHT)) {
+                throw new IllegalArgumentException("a window at (" + x + ", " + y + ") of " + width + " x " + height
+                        + " px: the place must be finite and the size at least " + MIN_WIDTH + " x " + MIN_HEIGHT);
+            }
+        }
     }
 
     /** A scale rounded to tenths within {@link #MIN_SCALE} to {@link #MAX_SCALE}. */
