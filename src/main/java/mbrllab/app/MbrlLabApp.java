@@ -1,6 +1,7 @@
 package mbrllab.app;
 
 import java.util.List;
+import java.util.Optional;
 
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -48,13 +49,13 @@ public final class MbrlLabApp extends Application {
         scene.getStylesheets().add(stylesheet());
         shell.installShortcuts(scene);
         stage.setScene(scene);
-        stage.setMinWidth(640);
-        stage.setMinHeight(480);
+        stage.setMinWidth(ClassroomSettings.WindowBounds.MIN_WIDTH);
+        stage.setMinHeight(ClassroomSettings.WindowBounds.MIN_HEIGHT);
         stage.setOnHidden(e -> shutdown());
         if (screenshot == null && shell.presenterProperty().get()) {
             stage.setFullScreen(true); // presenter mode was on when the app last closed
         }
-        java.util.Optional<ClassroomSettings.WindowBounds> saved = screenshot != null ? java.util.Optional.empty()
+        Optional<ClassroomSettings.WindowBounds> saved = screenshot != null ? Optional.empty()
                 : settings.window().flatMap(b -> WindowMemory.restorable(b, Screen.getScreens().stream()
                         .map(Screen::getVisualBounds).toList()));
         if (saved.isPresent()) {
