@@ -8,7 +8,6 @@ import java.util.function.Function;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -36,6 +35,7 @@ import mbrllab.app.maze.MazeCanvas;
 import mbrllab.app.maze.Overlays;
 import mbrllab.app.maze.PaneFrame;
 import mbrllab.app.shell.FileDialogs;
+import mbrllab.app.shell.Shell;
 import mbrllab.core.maze.Cell;
 import mbrllab.core.maze.Layout;
 import mbrllab.core.maze.LayoutHistory;
@@ -176,11 +176,7 @@ public final class MazeEditor {
 
     /** The app's high-contrast theme on (black background, the maze in its high-contrast colours) or off. */
     public void setHighContrast(boolean on) {
-        Parent root = stage.getScene().getRoot();
-        root.getStyleClass().remove("high-contrast");
-        if (on) {
-            root.getStyleClass().add("high-contrast");
-        }
+        Shell.setHighContrastClass(stage.getScene().getRoot(), on);
         canvas.setHighContrast(on);
     }
 

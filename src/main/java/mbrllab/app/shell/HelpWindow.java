@@ -253,13 +253,7 @@ final class HelpWindow {
     /** Follows the app's text size ({@code rootStyle}, the app's -fx-font-size) and theme. */
     void restyle(String rootStyle, boolean highContrast) {
         root.setStyle(rootStyle);
-        if (highContrast) {
-            if (!root.getStyleClass().contains("high-contrast")) {
-                root.getStyleClass().add("high-contrast");
-            }
-        } else {
-            root.getStyleClass().remove("high-contrast");
-        }
+        Shell.setHighContrastClass(root, highContrast);
     }
 
     /** Scrolls the text so that the section's title is at the top (as far as the text reaches). */
@@ -337,8 +331,8 @@ final class HelpWindow {
         Label label = titles.get(section);
         Bounds title = scroll.sceneToLocal(label.localToScene(label.getBoundsInLocal()));
         Bounds view = scroll.getBoundsInLocal();
-        boolean inView = title.getMinY() >= view.getMinY() - 1 && title.getMaxY() <= view.getMaxY() + 1;
-        return inView && (title.getMinY() < view.getMinY() + view.getHeight() / 3 || scroll.getVvalue() >= 1);
+        return inView(label)
+                && (title.getMinY() < view.getMinY() + view.getHeight() / 3 || scroll.getVvalue() >= 1);
     }
 
     Stage stage() {

@@ -606,9 +606,7 @@ public final class Shell {
             pane.getStylesheets().setAll(stage.getScene().getStylesheets());
         }
         pane.getStyleClass().add("shell");
-        if (highContrast.isSelected()) {
-            pane.getStyleClass().add("high-contrast");
-        }
+        setHighContrastClass(pane, highContrast.isSelected());
         alert.show();
     }
 
@@ -687,15 +685,20 @@ public final class Shell {
         return text.getLayoutBounds().getWidth();
     }
 
+    /**
+     * Puts {@code node} (the root of a window of the app) in the high-contrast theme of the style sheet or takes it
+     * out: the style class {@code high-contrast}, at most once.
+     */
+    public static void setHighContrastClass(javafx.scene.Node node, boolean on) {
+        node.getStyleClass().remove("high-contrast");
+        if (on) {
+            node.getStyleClass().add("high-contrast");
+        }
+    }
+
     private void applyHighContrast() {
         boolean on = highContrast.isSelected();
-        if (on) {
-            if (!root.getStyleClass().contains("high-contrast")) {
-                root.getStyleClass().add("high-contrast");
-            }
-        } else {
-            root.getStyleClass().remove("high-contrast");
-        }
+        setHighContrastClass(root, on);
         if (current != null) {
             current.setHighContrast(on);
         }
