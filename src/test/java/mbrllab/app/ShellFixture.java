@@ -165,6 +165,13 @@ public abstract class ShellFixture {
         });
     }
 
+    /** The section selected in the Help window's list of sections (its full title), or null. */
+    public static String helpSection(FxRobot robot) {
+        return readOnFx(() -> robot.lookup(".help-section").queryAllAs(javafx.scene.control.ToggleButton.class)
+                .stream().filter(javafx.scene.control.ToggleButton::isSelected)
+                .map(b -> (String) b.getUserData()).findFirst().orElse(null));
+    }
+
     private static void collectLabels(Node node, List<String> texts) {
         if (node instanceof javafx.scene.control.Label label) {
             texts.add(label.getText());

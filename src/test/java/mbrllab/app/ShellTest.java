@@ -55,8 +55,7 @@ class ShellTest extends ShellFixture {
         assertTrue(space >= 0 && help.get(space + 1).equals("play / pause"), "the shortcuts are rows: " + help);
         assertTrue(readOnFx(() -> robot.lookup("#helpWindow").query().getStyleClass().contains("high-contrast")),
                 "the Help in the app's theme");
-        assertEquals("The Dyna-maze lab", readOnFx(() -> robot.lookup("#helpSections").queryListView()
-                .getSelectionModel().getSelectedItem()), "open at the lab on show");
+        assertEquals("The Dyna-maze lab", ShellFixture.helpSection(robot), "open at the lab on show");
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> readOnFx(() -> robot.lookup("#helpContent").tryQuery().isEmpty()), "Escape closes it");
         // an error dialog in the app's theme too

@@ -10,12 +10,11 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -52,7 +51,14 @@ final class HelpWindow {
     private final VBox root = new VBox();
     private final VBox content = new VBox();
     private final ScrollPane scroll = new ScrollPane(content);
-    private final ListView<String> sections = new ListView<>();
+    /** The list of sections: one entry per section in a plain box (14 entries, all laid out, so that scrolling
+     *  one into view is exact; a ListView estimates the heights of wrapped cells it has not laid out). */
+    private final VBox sectionBox = new VBox();
+    private final ScrollPane sections = new ScrollPane(sectionBox);
+    private final ToggleGroup sectionGroup = new ToggleGroup();
+    private final Map<String, ToggleButton> entries = new LinkedHashMap<>();
+    /** True while the list follows the reader's scrolling: the entry is marked, the text left where it is. */
+    private boolean following;
     private final Map<String, Label> titles = new LinkedHashMap<>();
     private final TextField search = new TextField();
     private final Label matchCount = new Label();
@@ -105,28 +111,59 @@ final class HelpWindow {
         scroll.setId("helpScroll");
         scroll.setFitToWidth(true);
         sections.setId("helpSections");
-        sections.setCellFactory(list -> new ListCell<>() {
-            {
-                // long titles wrap within the list's width (less its border and a vertical scroll bar)
-                setWrapText(true);
-                prefWidthProperty().bind(list.widthProperty().subtract(24));
-                setMaxWidth(Control.USE_PREF_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : shortTitle(item));
+        sections.getStyleClass().add("help-sections");
+        sections.setFitToWidth(true);
+        sections.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sectionBox.getStyleClass().add("help-section-box");
+        for (String title : titles.keySet()) {
+            ToggleButton entry = new ToggleButton(shortTitle(title));
+            entry.getStyleClass().add("help-section");
+            entry.setUserData(title);
+            entry.setToggleGroup(sectionGroup);
+            entry.setWrapText(true);
+            entry.setMaxWidth(Double.MAX_VALUE);
+            entry.setMinHeight(Region.USE_PREF_SIZE);
+            // an entry clicked takes the keys (only the selected one is a Tab stop, so the button would not)
+            entry.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> entry.requestFocus());
+            entries.put(title, entry);
+            sectionBox.getChildren().add(entry);
+        }
+        sectionGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                // a click on the selected entry keeps it selected
+                sectionGroup.selectToggle(was);
+            } else {
+                String title = (String) now.getUserData();
+                entries.values().forEach(b -> b.setFocusTraversable(b == now));
+                revealEntry(entries.get(title));
+                if (!following) {
+                    scrollTo(title);
+                }
             }
         });
-        sections.getItems().setAll(titles.keySet());
-        sections.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                scrollTo(now);
+        // Up and Down (Home, End) step through the sections as in a list; Tab stops at the selected entry only
+        sectionBox.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            List<String> order = List.copyOf(entries.keySet());
+            int at = order.indexOf(selectedSection());
+            int to = switch (e.getCode()) {
+                case UP, KP_UP -> Math.max(0, at - 1);
+                case DOWN, KP_DOWN -> Math.min(order.size() - 1, at + 1);
+                case HOME -> 0;
+                case END -> order.size() - 1;
+                default -> -1;
+            };
+            if (to >= 0) {
+                e.consume();
+                ToggleButton entry = entries.get(order.get(to));
+                entry.setSelected(true);
+                entry.requestFocus();
             }
         });
-        // the list of sections takes a quarter of the window, the text the rest
-        sections.prefWidthProperty().bind(root.widthProperty().multiply(0.25));
+        // the selected entry stays in view when the list is laid out or resized
+        sectionBox.heightProperty().addListener((o, was, now) -> revealSelectedEntry());
+        sections.viewportBoundsProperty().addListener((o, was, now) -> revealSelectedEntry());
+        // the list of sections takes three tenths of the window, the text the rest
+        sections.prefWidthProperty().bind(root.widthProperty().multiply(0.3));
         sections.minWidthProperty().bind(sections.prefWidthProperty());
         sections.maxWidthProperty().bind(sections.prefWidthProperty());
         scroll.setMinWidth(0);
@@ -154,8 +191,8 @@ final class HelpWindow {
         if (stylesheet != null) {
             scene.getStylesheets().add(stylesheet);
         }
-        // a filter: the list of sections would take Escape for itself (to cancel an edit). Escape in a search
-        // with text clears it; otherwise it closes the window.
+        // a filter, so that no control takes Escape for itself first. Escape in a search with text clears it;
+        // otherwise it closes the window.
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 if (search.isFocused() && !search.getText().isEmpty()) {
@@ -184,6 +221,12 @@ final class HelpWindow {
         scroll.viewportBoundsProperty().addListener((o, was, now) -> {
             if (pending != null) {
                 reveal(pending);
+            }
+        });
+        // while the reader scrolls the text, the list marks the section being read
+        scroll.vvalueProperty().addListener((o, was, now) -> {
+            if (pending == null) {
+                markSectionInView();
             }
         });
         scroll.addEventFilter(ScrollEvent.ANY, e -> pending = null);
@@ -243,10 +286,10 @@ final class HelpWindow {
         stage.requestFocus();
         String section = labId == null ? null : LAB_SECTIONS.get(labId);
         String target = section != null && titles.containsKey(section) ? section : titles.keySet().iterator().next();
-        if (target.equals(sections.getSelectionModel().getSelectedItem())) {
+        if (target.equals(selectedSection())) {
             scrollTo(target);
         } else {
-            sections.getSelectionModel().select(target);
+            entries.get(target).setSelected(true);
         }
     }
 
@@ -258,8 +301,64 @@ final class HelpWindow {
 
     /** Scrolls the text so that the section's title is at the top (as far as the text reaches). */
     private void scrollTo(String title) {
-        sections.scrollTo(title);
+        revealEntry(entries.get(title));
         reveal(titles.get(title));
+    }
+
+    /**
+     * Marks in the list, without moving the text, the section being read: the last whose title is above the upper
+     * third of the text's viewport.
+     */
+    private void markSectionInView() {
+        Bounds viewport = scroll.getViewportBounds();
+        double free = content.getHeight() - viewport.getHeight();
+        if (free <= 0 || viewport.getHeight() <= 0) {
+            return;
+        }
+        double line = scroll.getVvalue() * free + viewport.getHeight() / 3;
+        String reading = null;
+        for (Map.Entry<String, Label> t : titles.entrySet()) {
+            if (t.getValue().getBoundsInParent().getMinY() <= line || reading == null) {
+                reading = t.getKey();
+            }
+        }
+        if (reading != null && !reading.equals(selectedSection())) {
+            following = true;
+            try {
+                entries.get(reading).setSelected(true);
+            } finally {
+                following = false;
+            }
+        }
+    }
+
+    /** The section selected in the list (its full title), or null. */
+    String selectedSection() {
+        return sectionGroup.getSelectedToggle() == null ? null : (String) sectionGroup.getSelectedToggle().getUserData();
+    }
+
+    private void revealSelectedEntry() {
+        String selected = selectedSection();
+        if (selected != null) {
+            revealEntry(entries.get(selected));
+        }
+    }
+
+    /** Scrolls the list of sections, if it must, so that {@code entry} is wholly in view. */
+    private void revealEntry(ToggleButton entry) {
+        double box = sectionBox.getHeight();
+        double view = sections.getViewportBounds().getHeight();
+        if (box <= view || view <= 0) {
+            return;
+        }
+        Bounds b = entry.getBoundsInParent();
+        double top = sections.getVvalue() * (box - view);
+        if (b.getMinY() < top) {
+            top = b.getMinY();
+        } else if (b.getMaxY() > top + view) {
+            top = b.getMaxY() - view;
+        }
+        sections.setVvalue(top / (box - view));
     }
 
     /**

@@ -15,8 +15,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Modality;
@@ -63,8 +63,9 @@ class HelpWindowTest {
     void itOpensAtTheLabsSectionWithItsTextWrappedToItsWidth(FxRobot robot) {
         robot.interact(() -> help.show("pilco", PROJECTOR_TEXT, false, 1024, 768));
         waitUntil(() -> readOnFx(() -> help.showsAtTop("The PILCO lab")), "the PILCO section at the top");
-        assertEquals("The PILCO lab", readOnFx(() -> robot.lookup("#helpSections")
-                .queryListView().getSelectionModel().getSelectedItem()));
+        assertEquals("The PILCO lab", readOnFx(() -> help.selectedSection()));
+        // the list of sections scrolls its selected entry, one of the last, wholly into view
+        waitUntil(() -> readOnFx(() -> entryInView(robot, "The PILCO lab")), "PILCO's entry in the list's view");
         assertEquals(Modality.NONE, help.stage().getModality(), "the app stays usable beside its Help");
         double[] at = readOnFx(() -> new double[] {help.stage().getX() - owner.getX(),
             help.stage().getY() - owner.getY(), help.stage().getWidth(), help.stage().getHeight()});
@@ -82,8 +83,8 @@ class HelpWindowTest {
         assertTrue(widths[0] <= widths[1] + 0.5, "no text runs past the viewport: " + widths[0] + " > " + widths[1]);
         assertEquals(1.25 * 19.5, widths[2], 0.1, "the titles at the app's text size");
         // the list shows titles without their parenthesis
-        List<String> cells = readOnFx(() -> robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
-                .map(c -> ((ListCell<?>) c).getText()).filter(t -> t != null).toList());
+        List<String> cells = readOnFx(() -> robot.lookup(".help-section").queryAllAs(ToggleButton.class).stream()
+                .map(ToggleButton::getText).toList());
         assertTrue(cells.contains("The changing mazes lab"), cells.toString());
     }
 
@@ -120,7 +121,7 @@ class HelpWindowTest {
         robot.interact(() -> help.show("dyna-maze", PROJECTOR_TEXT, false, 1024, 768));
         waitUntil(() -> readOnFx(() -> help.showsAtTop("The Dyna-maze lab")), "the Dyna-maze section at the top");
         clickOnFx(robot, visibleCell(robot, "Figure 8.3"));
-        waitUntil(() -> readOnFx(() -> robot.lookup("#helpSections").query().isFocused()), "the list has the keys");
+        waitUntil(() -> readOnFx(() -> entry(robot, "Figure 8.3").isFocused()), "the list has the keys");
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         waitUntil(() -> readOnFx(() -> robot.lookup("#helpSearch").query().isFocused()), "Ctrl+F: the search");
         robot.write("sqrt(tau)");
@@ -158,15 +159,78 @@ class HelpWindowTest {
         waitUntil(() -> readOnFx(() -> !help.stage().isShowing()), "the second Escape closes the Help");
     }
 
-    /** The list's cell on show with this text (the list keeps spare cells out of sight, some with old texts). */
+    @Test
+    void theArrowKeysStepThroughTheSectionsAndTheListFollowsTheReader(FxRobot robot) {
+        robot.interact(() -> help.show("dyna-maze", PROJECTOR_TEXT, false, 1024, 768));
+        waitUntil(() -> readOnFx(() -> help.showsAtTop("The Dyna-maze lab")), "the Dyna-maze section at the top");
+        List<String> order = readOnFx(() -> robot.lookup(".help-section").queryAllAs(ToggleButton.class).stream()
+                .map(b -> (String) b.getUserData()).toList());
+        int at = order.indexOf("The Dyna-maze lab");
+        clickOnFx(robot, visibleCell(robot, "The Dyna-maze lab"));
+        robot.type(KeyCode.DOWN);
+        waitUntil(() -> readOnFx(() -> help.showsAtTop(order.get(at + 1))), "Down: the next section at the top");
+        assertEquals(order.get(at + 1), readOnFx(() -> help.selectedSection()));
+        robot.type(KeyCode.UP).type(KeyCode.UP);
+        waitUntil(() -> readOnFx(() -> help.showsAtTop(order.get(at - 1))), "Up twice: the section before");
+        robot.type(KeyCode.END);
+        String last = order.get(order.size() - 1);
+        waitUntil(() -> readOnFx(() -> help.showsAtTop(last) && entryInView(robot, last)), "End: the last section");
+        robot.type(KeyCode.HOME);
+        waitUntil(() -> readOnFx(() -> help.showsAtTop(order.get(0)) && entryInView(robot, order.get(0))),
+                "Home: the first section");
+        // the reader scrolls the text down with the wheel: the list marks the section read there, the text stays
+        // (a wheel's event fired at the text: the headless robot's wheel does not reach it)
+        robot.interact(() -> help.contentNode().fireEvent(new javafx.scene.input.ScrollEvent(
+                javafx.scene.input.ScrollEvent.SCROLL, 100, 100, 100, 100, false, false, false, false, false, false,
+                0, -1500, 0, -1500, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        waitUntil(() -> readOnFx(() -> robot.lookup("#helpScroll").queryAs(ScrollPane.class).getVvalue()) > 0.05,
+                "the text scrolled");
+        double vvalue = readOnFx(() -> robot.lookup("#helpScroll").queryAs(ScrollPane.class).getVvalue());
+        String reading = readOnFx(() -> help.selectedSection());
+        assertEquals(readOnFx(() -> sectionAtUpperThird(robot, order)), reading,
+                "the list marks the last section whose title is above the text's upper third");
+        assertTrue(order.indexOf(reading) > 0, reading);
+        assertEquals(vvalue, readOnFx(() -> robot.lookup("#helpScroll").queryAs(ScrollPane.class).getVvalue()),
+                1e-9, "marking the section leaves the text where the reader put it");
+        assertTrue(readOnFx(() -> entryInView(robot, reading)));
+    }
+
+    /** The last section whose title lies above the upper third of the text's viewport, by the titles' places. */
+    private String sectionAtUpperThird(FxRobot robot, List<String> order) {
+        ScrollPane scroll = robot.lookup("#helpScroll").queryAs(ScrollPane.class);
+        double line = scroll.getBoundsInLocal().getMinY() + scroll.getViewportBounds().getHeight() / 3;
+        String found = order.get(0);
+        for (Label l : labels(help.contentNode())) {
+            if (l.getStyleClass().contains("help-title") && order.contains(l.getText())
+                    && scroll.sceneToLocal(l.localToScene(l.getBoundsInLocal())).getMinY() <= line) {
+                found = l.getText();
+            }
+        }
+        return found;
+    }
+
+    private static ToggleButton entry(FxRobot robot, String text) {
+        return robot.lookup(".help-section").queryAllAs(ToggleButton.class).stream()
+                .filter(b -> text.equals(b.getText())).findFirst().orElseThrow();
+    }
+
+    /** Whether the list's entry for the section {@code title} is wholly inside the list's viewport. */
+    private static boolean entryInView(FxRobot robot, String title) {
+        ScrollPane list = robot.lookup("#helpSections").queryAs(ScrollPane.class);
+        ToggleButton b = robot.lookup(".help-section").queryAllAs(ToggleButton.class).stream()
+                .filter(e -> title.equals(e.getUserData())).findFirst().orElseThrow();
+        javafx.geometry.Bounds inside = list.localToScene(list.getBoundsInLocal());
+        javafx.geometry.Bounds at = b.localToScene(b.getBoundsInLocal());
+        return at.getMinY() >= inside.getMinY() - 0.5 && at.getMaxY() <= inside.getMaxY() + 0.5;
+    }
+
+    /** The list's entry with this text, which must be on show. */
     private static Node visibleCell(FxRobot robot, String text) {
         return readOnFx(() -> {
-            Node list = robot.lookup("#helpSections").query();
-            javafx.geometry.Bounds inside = list.localToScene(list.getBoundsInLocal());
-            return robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
-                    .filter(c -> text.equals(c.getText()) && c.isVisible()
-                            && inside.contains(c.localToScene(c.getBoundsInLocal())))
-                    .findFirst().orElseThrow();
+            ToggleButton b = entry(robot, text);
+            assertTrue(entryInView(robot, (String) b.getUserData()), text + " on show in the list");
+            return b;
         });
     }
 
