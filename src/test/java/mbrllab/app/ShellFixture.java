@@ -175,6 +175,13 @@ public abstract class ShellFixture {
     private static void collectLabels(Node node, List<String> texts) {
         if (node instanceof javafx.scene.control.Label label) {
             texts.add(label.getText());
+        } else if (node instanceof javafx.scene.text.TextFlow flow) {
+            // a Help text: its words, split where a search marks them
+            StringBuilder words = new StringBuilder();
+            for (Node part : flow.getChildren()) {
+                words.append(((javafx.scene.text.Text) part).getText());
+            }
+            texts.add(words.toString());
         } else if (node instanceof javafx.scene.Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
                 collectLabels(child, texts);

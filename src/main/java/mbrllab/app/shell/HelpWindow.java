@@ -59,15 +59,15 @@ final class HelpWindow {
     private final Map<String, ToggleButton> entries = new LinkedHashMap<>();
     /** True while the list follows the reader's scrolling: the entry is marked, the text left where it is. */
     private boolean following;
-    private final Map<String, Label> titles = new LinkedHashMap<>();
+    private final Map<String, MarkedText> titles = new LinkedHashMap<>();
     private final TextField search = new TextField();
     private final Label matchCount = new Label();
     /** Every text of the window in reading order, for the search. */
-    private final List<Label> searchable = new ArrayList<>();
-    private List<Label> matches = List.of();
+    private final List<MarkedText> searchable = new ArrayList<>();
+    private List<MarkedText> matches = List.of();
     private int current = -1;
     /** What the text is kept scrolled to until the reader scrolls: a section's title or a match. */
-    private Label pending;
+    private Region pending;
 
     /**
      * @param owner      the app's window
@@ -81,9 +81,7 @@ final class HelpWindow {
         content.getStyleClass().add("help-content");
         content.setFillWidth(true);
         for (HelpDocument.Section s : document.sections()) {
-            Label title = new Label(s.title());
-            title.getStyleClass().add("help-title");
-            title.setWrapText(true);
+            MarkedText title = new MarkedText(s.title(), "help-title");
             titles.put(s.title(), title);
             searchable.add(title);
             // the content's height changes before its children move: the title's own move re-scrolls too
@@ -252,14 +250,11 @@ final class HelpWindow {
         return grid;
     }
 
-    private Label text(String words, String styleClass) {
-        Label label = new Label(words);
-        searchable.add(label);
-        label.getStyleClass().add(styleClass);
-        label.setWrapText(true);
-        label.setMaxWidth(Double.MAX_VALUE);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
+    private MarkedText text(String words, String styleClass) {
+        MarkedText text = new MarkedText(words, styleClass);
+        searchable.add(text);
+        text.setMaxWidth(Double.MAX_VALUE);
+        return text;
     }
 
     /**
@@ -317,7 +312,7 @@ final class HelpWindow {
         }
         double line = scroll.getVvalue() * free + viewport.getHeight() / 3;
         String reading = null;
-        for (Map.Entry<String, Label> t : titles.entrySet()) {
+        for (Map.Entry<String, MarkedText> t : titles.entrySet()) {
             if (t.getValue().getBoundsInParent().getMinY() <= line || reading == null) {
                 reading = t.getKey();
             }
@@ -365,7 +360,7 @@ final class HelpWindow {
      * Keeps {@code label} in view: a section's title at the top of the text, a match a quarter of the way down (as far
      * as the text reaches), until the reader scrolls.
      */
-    private void reveal(Label label) {
+    private void reveal(Region label) {
         pending = label;
         Bounds viewport = scroll.getViewportBounds();
         double free = content.getHeight() - viewport.getHeight();
@@ -379,17 +374,13 @@ final class HelpWindow {
         scroll.setVvalue(free <= 0 ? 0 : Math.max(0, Math.min(1, y / free)));
     }
 
-    /** Marks every text that contains {@code query} (case ignored) and shows the first. */
+    /** Marks the words {@code query} (case ignored) wherever they are and shows the first text that has them. */
     private void find(String query) {
-        for (Label l : matches) {
-            l.getStyleClass().remove("help-match");
+        if (current >= 0) {
+            matches.get(current).setCurrent(false);
         }
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        matches = q.isEmpty() ? List.of() : searchable.stream()
-                .filter(l -> l.getText().toLowerCase(Locale.ROOT).contains(q)).toList();
-        for (Label l : matches) {
-            l.getStyleClass().add("help-match");
-        }
+        String q = query == null ? "" : query.strip();
+        matches = searchable.stream().filter(t -> t.mark(q)).toList();
         current = matches.isEmpty() ? -1 : 0;
         showMatch(q.isEmpty());
     }
@@ -397,6 +388,7 @@ final class HelpWindow {
     /** Shows the next match ({@code step} 1) or the previous one (-1), round the end. */
     private void next(int step) {
         if (!matches.isEmpty()) {
+            matches.get(current).setCurrent(false);
             current = Math.floorMod(current + step, matches.size());
             showMatch(false);
         }
@@ -405,17 +397,18 @@ final class HelpWindow {
     private void showMatch(boolean noQuery) {
         matchCount.setText(noQuery ? "" : matches.isEmpty() ? "no match" : (current + 1) + " of " + matches.size());
         if (current >= 0) {
+            matches.get(current).setCurrent(true);
             reveal(matches.get(current));
         }
     }
 
     /** The text the search shows now (tests), or null. */
-    Label currentMatch() {
+    MarkedText currentMatch() {
         return current < 0 ? null : matches.get(current);
     }
 
     /** Whether {@code label} is wholly inside the text's viewport. */
-    boolean inView(Label label) {
+    boolean inView(Region label) {
         Bounds b = scroll.sceneToLocal(label.localToScene(label.getBoundsInLocal()));
         Bounds view = scroll.getBoundsInLocal();
         return b.getMinY() >= view.getMinY() - 1 && b.getMaxY() <= view.getMaxY() + 1;
@@ -427,7 +420,7 @@ final class HelpWindow {
      * end.
      */
     boolean showsAtTop(String section) {
-        Label label = titles.get(section);
+        MarkedText label = titles.get(section);
         Bounds title = scroll.sceneToLocal(label.localToScene(label.getBoundsInLocal()));
         Bounds view = scroll.getBoundsInLocal();
         return inView(label)

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -19,6 +21,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Path;
+import javafx.scene.text.Text;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 
@@ -74,10 +78,10 @@ class HelpWindowTest {
         double[] widths = readOnFx(() -> {
             ScrollPane scroll = robot.lookup("#helpScroll").queryAs(ScrollPane.class);
             double widest = 0;
-            for (Label l : labels(help.contentNode())) {
-                widest = Math.max(widest, l.getBoundsInParent().getMaxX());
+            for (MarkedText t : texts(help.contentNode())) {
+                widest = Math.max(widest, t.getBoundsInParent().getMaxX());
             }
-            Label title = (Label) labels(help.contentNode()).get(0);
+            Text title = (Text) texts(help.contentNode()).get(0).lookup(".help-words");
             return new double[] {widest, scroll.getViewportBounds().getWidth(), title.getFont().getSize()};
         });
         assertTrue(widths[0] <= widths[1] + 0.5, "no text runs past the viewport: " + widths[0] + " > " + widths[1]);
@@ -131,26 +135,46 @@ class HelpWindowTest {
         assertTrue(count.matches("1 of \\d+"), count);
         int n = Integer.parseInt(count.substring("1 of ".length()));
         // every text with the words and only those are marked, case ignored
-        List<Label> marked = readOnFx(() -> labels(help.contentNode()).stream()
-                .filter(l -> l.getStyleClass().contains("help-match")).toList());
+        List<MarkedText> marked = readOnFx(() -> texts(help.contentNode()).stream()
+                .filter(MarkedText::isMarked).toList());
         assertEquals(n, marked.size());
         assertTrue(n >= 2, "Dyna-Q+'s bonus and the tau heat map: " + n);
-        for (Label l : marked) {
-            assertTrue(l.getText().toLowerCase(java.util.Locale.ROOT).contains("sqrt(tau)"), l.getText());
+        for (MarkedText t : marked) {
+            assertTrue(t.getText().toLowerCase(java.util.Locale.ROOT).contains("sqrt(tau)"), t.getText());
         }
-        Label first = readOnFx(() -> help.currentMatch());
+        // in them the words themselves are marked: a box behind each place, the words in their own style
+        for (MarkedText t : marked) {
+            readOnFx(() -> {
+                List<Node> words = List.copyOf(t.lookupAll(".help-match-text"));
+                assertFalse(words.isEmpty(), t.getText());
+                Path box = (Path) t.lookup(".help-mark");
+                Bounds boxes = box.localToScene(box.getBoundsInLocal());
+                for (Node w : words) {
+                    assertEquals("sqrt(tau)", ((Text) w).getText().toLowerCase(java.util.Locale.ROOT));
+                    Bounds at = w.localToScene(w.getBoundsInLocal());
+                    assertTrue(boxes.contains(at.getCenterX(), at.getCenterY()), "a box behind " + t.getText());
+                }
+                assertTrue(boxes.getWidth() < t.getWidth() || words.size() > 1,
+                        "the box marks the words, not the paragraph: " + boxes.getWidth() + " of " + t.getWidth());
+                return null;
+            });
+        }
+        MarkedText first = readOnFx(() -> help.currentMatch());
+        assertTrue(readOnFx(() -> first.getPseudoClassStates().contains(PseudoClass.getPseudoClass("current"))));
         waitUntil(() -> readOnFx(() -> help.inView(first)), "the first match in view");
         robot.type(KeyCode.ENTER);
         assertEquals("2 of " + n, readOnFx(() -> robot.lookup("#helpMatches").queryAs(Label.class).getText()));
-        Label second = readOnFx(() -> help.currentMatch());
+        MarkedText second = readOnFx(() -> help.currentMatch());
         assertTrue(second != first);
+        assertFalse(readOnFx(() -> first.getPseudoClassStates().contains(PseudoClass.getPseudoClass("current"))),
+                "one text is the current match");
         waitUntil(() -> readOnFx(() -> help.inView(second)), "the second match in view");
         robot.press(KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT);
         assertEquals("1 of " + n, readOnFx(() -> robot.lookup("#helpMatches").queryAs(Label.class).getText()));
         robot.write("zzz");
         assertEquals("no match", readOnFx(() -> robot.lookup("#helpMatches").queryAs(Label.class).getText()));
-        assertTrue(readOnFx(() -> labels(help.contentNode()).stream()
-                .noneMatch(l -> l.getStyleClass().contains("help-match"))), "nothing marked");
+        assertTrue(readOnFx(() -> texts(help.contentNode()).stream().noneMatch(MarkedText::isMarked)
+                && help.contentNode().lookupAll(".help-match-text").isEmpty()), "nothing marked");
         // Escape clears the search first, then closes the window
         robot.type(KeyCode.ESCAPE);
         assertEquals("", readOnFx(() -> robot.lookup("#helpSearch").queryTextInputControl().getText()));
@@ -201,7 +225,7 @@ class HelpWindowTest {
         ScrollPane scroll = robot.lookup("#helpScroll").queryAs(ScrollPane.class);
         double line = scroll.getBoundsInLocal().getMinY() + scroll.getViewportBounds().getHeight() / 3;
         String found = order.get(0);
-        for (Label l : labels(help.contentNode())) {
+        for (MarkedText l : texts(help.contentNode())) {
             if (l.getStyleClass().contains("help-title") && order.contains(l.getText())
                     && scroll.sceneToLocal(l.localToScene(l.getBoundsInLocal())).getMinY() <= line) {
                 found = l.getText();
@@ -234,13 +258,13 @@ class HelpWindowTest {
         });
     }
 
-    private static List<Label> labels(Node root) {
-        List<Label> out = new ArrayList<>();
-        if (root instanceof Label l) {
+    private static List<MarkedText> texts(Node root) {
+        List<MarkedText> out = new ArrayList<>();
+        if (root instanceof MarkedText l) {
             out.add(l);
         } else if (root instanceof Parent p) {
             for (Node child : p.getChildrenUnmodifiable()) {
-                out.addAll(labels(child));
+                out.addAll(texts(child));
             }
         }
         return out;
