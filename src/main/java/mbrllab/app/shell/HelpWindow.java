@@ -57,6 +57,8 @@ final class HelpWindow {
     private final ScrollPane sections = new ScrollPane(sectionBox);
     private final ToggleGroup sectionGroup = new ToggleGroup();
     private final Map<String, ToggleButton> entries = new LinkedHashMap<>();
+    /** Whether the window was given its first size and place (it keeps the reader's after that). */
+    private boolean sized;
     /** True while the list follows the reader's scrolling: the entry is marked, the text left where it is. */
     private boolean following;
     private final Map<String, MarkedText> titles = new LinkedHashMap<>();
@@ -263,7 +265,8 @@ final class HelpWindow {
      */
     void show(String labId, String rootStyle, boolean highContrast, double ownerWidth, double ownerHeight) {
         restyle(rootStyle, highContrast);
-        if (!stage.isShowing()) {
+        if (!stage.isShowing() && !sized) {
+            // the first time at 80% of the app's window over its middle; later as the reader left it
             // the root's preferred size, not the stage's: a stage shown while its owner is still being shown
             // (the screenshot command) took the text's own preferred size, a column of 205 x 2,450 pixels
             double w = Math.max(480, Math.min(1100, ownerWidth * 0.8));
@@ -275,6 +278,9 @@ final class HelpWindow {
                 stage.setX(owner.getX() + (ownerWidth - w) / 2);
                 stage.setY(owner.getY() + (ownerHeight - h) / 2);
             }
+            sized = true;
+        }
+        if (!stage.isShowing()) {
             stage.show();
         }
         stage.toFront();

@@ -121,6 +121,28 @@ class HelpWindowTest {
     }
 
     @Test
+    void closedAndOpenedAgainItKeepsTheSizeAndPlaceTheReaderGaveIt(FxRobot robot) {
+        robot.interact(() -> help.show("models", PROJECTOR_TEXT, false, 1024, 768));
+        double[] first = readOnFx(() -> new double[] {help.stage().getWidth(), help.stage().getHeight()});
+        assertEquals(1024 * 0.8, first[0], 1, "the first time: 80% of the app's window");
+        robot.interact(() -> {
+            help.stage().setX(owner.getX() + 5);
+            help.stage().setY(owner.getY() + 7);
+            help.stage().setWidth(700);
+            help.stage().setHeight(500);
+        });
+        robot.interact(() -> help.close());
+        robot.interact(() -> help.show("pilco", PROJECTOR_TEXT, false, 1024, 768));
+        double[] again = readOnFx(() -> new double[] {help.stage().getX() - owner.getX(),
+            help.stage().getY() - owner.getY(), help.stage().getWidth(), help.stage().getHeight()});
+        assertEquals(5, again[0], 0.5);
+        assertEquals(7, again[1], 0.5);
+        assertEquals(700, again[2], 0.5);
+        assertEquals(500, again[3], 0.5);
+        waitUntil(() -> readOnFx(() -> help.showsAtTop("The PILCO lab")), "at the lab's section all the same");
+    }
+
+    @Test
     void theSearchMarksEveryMatchAndShowsThemOneByOne(FxRobot robot) {
         robot.interact(() -> help.show("dyna-maze", PROJECTOR_TEXT, false, 1024, 768));
         waitUntil(() -> readOnFx(() -> help.showsAtTop("The Dyna-maze lab")), "the Dyna-maze section at the top");
