@@ -9,6 +9,7 @@ import mbrllab.core.budget.Rates;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.ModelKind;
 import mbrllab.core.models.ModelSpec;
+import mbrllab.core.models.NetTrainingChecks;
 import mbrllab.core.optim.Adam;
 import mbrllab.core.parallel.Tasks;
 import mbrllab.core.random.SplitMix64;
@@ -46,30 +47,7 @@ public record EnsembleSpec(int members, List<Integer> hidden, int epochs, int mi
         if (members < 1 || members > 100) {
             throw new IllegalArgumentException("members must be in [1, 100], got " + members);
         }
-        if (hidden == null || hidden.size() > 8) {
-            throw new IllegalArgumentException("hidden must list 0 to 8 layer sizes, got " + hidden);
-        }
-        hidden = List.copyOf(hidden);
-        for (int units : hidden) {
-            if (units < 1 || units > 4096) {
-                throw new IllegalArgumentException("each hidden layer size must be in [1, 4096], got " + units);
-            }
-        }
-        if (epochs < 1 || epochs > 100_000) {
-            throw new IllegalArgumentException("epochs must be in [1, 100000], got " + epochs);
-        }
-        if (minSteps < 0 || minSteps > 10_000_000) {
-            throw new IllegalArgumentException("minSteps must be in [0, 10000000], got " + minSteps);
-        }
-        if (batchSize < 1 || batchSize > 65_536) {
-            throw new IllegalArgumentException("batchSize must be in [1, 65536], got " + batchSize);
-        }
-        if (!(learningRate > 0 && learningRate <= 1)) {
-            throw new IllegalArgumentException("learningRate must be in (0, 1], got " + learningRate);
-        }
-        if (!(weightDecay >= 0 && weightDecay <= 1)) {
-            throw new IllegalArgumentException("weightDecay must be in [0, 1], got " + weightDecay);
-        }
+        hidden = NetTrainingChecks.checked(hidden, epochs, minSteps, batchSize, learningRate, weightDecay);
         if (!(boundPenalty >= 0 && boundPenalty <= 1)) {
             throw new IllegalArgumentException("boundPenalty must be in [0, 1], got " + boundPenalty);
         }

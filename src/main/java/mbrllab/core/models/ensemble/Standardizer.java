@@ -2,9 +2,9 @@ package mbrllab.core.models.ensemble;
 
 /**
  * Per-column affine standardisation z = (v - mean) / std of n x c row-major data; a column with
- * (almost) no spread gets std 1. Immutable.
+ * (almost) no spread gets std 1. Immutable. The ensemble's and the single net's (transition models) scaling.
  */
-final class Standardizer {
+public final class Standardizer {
 
     private final double[] mean;
     private final double[] std;
@@ -15,7 +15,7 @@ final class Standardizer {
     }
 
     /** Column means and (population) standard deviations of {@code data}, n x columns row-major. */
-    static Standardizer of(double[] data, int columns) {
+    public static Standardizer of(double[] data, int columns) {
         int n = data.length / columns;
         double[] mean = new double[columns];
         double[] std = new double[columns];
@@ -40,15 +40,15 @@ final class Standardizer {
         return new Standardizer(mean, std);
     }
 
-    int columns() {
+    public int columns() {
         return mean.length;
     }
 
-    double mean(int c) {
+    public double mean(int c) {
         return mean[c];
     }
 
-    double std(int c) {
+    public double std(int c) {
         return std[c];
     }
 

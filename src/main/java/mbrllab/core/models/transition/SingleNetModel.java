@@ -3,6 +3,7 @@ package mbrllab.core.models.transition;
 import java.util.random.RandomGenerator;
 
 import mbrllab.core.cartpole.CartPoleState;
+import mbrllab.core.models.ensemble.Standardizer;
 import mbrllab.core.nn.Mlp;
 
 /**
@@ -39,26 +40,12 @@ public final class SingleNetModel implements TransitionModel {
      * spread gets std 1 (as the ensemble's standardisation).
      */
     static double[][] scale(double[] data, int columns) {
-        int n = data.length / columns;
+        Standardizer s = Standardizer.of(data, columns);
         double[] mean = new double[columns];
         double[] std = new double[columns];
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < columns; c++) {
-                mean[c] += data[i * columns + c];
-            }
-        }
         for (int c = 0; c < columns; c++) {
-            mean[c] /= n;
-        }
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < columns; c++) {
-                double e = data[i * columns + c] - mean[c];
-                std[c] += e * e;
-            }
-        }
-        for (int c = 0; c < columns; c++) {
-            double s = Math.sqrt(std[c] / n);
-            std[c] = s > 1e-12 * Math.max(1, Math.abs(mean[c])) ? s : 1;
+            mean[c] = s.mean(c);
+            std[c] = s.std(c);
         }
         return new double[][] {mean, std};
     }

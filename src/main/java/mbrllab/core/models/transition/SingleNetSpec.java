@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 
 import mbrllab.core.control.CartPoleTask;
 import mbrllab.core.models.Dataset;
+import mbrllab.core.models.NetTrainingChecks;
 import mbrllab.core.models.dynamics.Trajectory;
 import mbrllab.core.nn.Mlp;
 import mbrllab.core.optim.Adam;
@@ -34,30 +35,7 @@ public record SingleNetSpec(List<Integer> hidden, int epochs, int minSteps, int 
                             double weightDecay, TransitionFeatures features) implements TransitionModelSpec {
 
     public SingleNetSpec {
-        if (hidden == null || hidden.size() > 8) {
-            throw new IllegalArgumentException("hidden must list 0 to 8 layer sizes, got " + hidden);
-        }
-        hidden = List.copyOf(hidden);
-        for (int units : hidden) {
-            if (units < 1 || units > 4096) {
-                throw new IllegalArgumentException("each hidden layer size must be in [1, 4096], got " + units);
-            }
-        }
-        if (epochs < 1 || epochs > 100_000) {
-            throw new IllegalArgumentException("epochs must be in [1, 100000], got " + epochs);
-        }
-        if (minSteps < 0 || minSteps > 10_000_000) {
-            throw new IllegalArgumentException("minSteps must be in [0, 10000000], got " + minSteps);
-        }
-        if (batchSize < 1 || batchSize > 65_536) {
-            throw new IllegalArgumentException("batchSize must be in [1, 65536], got " + batchSize);
-        }
-        if (!(learningRate > 0 && learningRate <= 1)) {
-            throw new IllegalArgumentException("learningRate must be in (0, 1], got " + learningRate);
-        }
-        if (!(weightDecay >= 0 && weightDecay <= 1)) {
-            throw new IllegalArgumentException("weightDecay must be in [0, 1], got " + weightDecay);
-        }
+        hidden = NetTrainingChecks.checked(hidden, epochs, minSteps, batchSize, learningRate, weightDecay);
         if (features == null) {
             throw new IllegalArgumentException("features must not be null");
         }
