@@ -323,14 +323,33 @@ final class HelpWindow {
                 reading = t.getKey();
             }
         }
-        if (reading != null && !reading.equals(selectedSection())) {
+        markSection(reading);
+    }
+
+    /** Selects {@code section} in the list without moving the text. */
+    private void markSection(String section) {
+        if (section != null && !section.equals(selectedSection())) {
             following = true;
             try {
-                entries.get(reading).setSelected(true);
+                entries.get(section).setSelected(true);
             } finally {
                 following = false;
             }
         }
+    }
+
+    /** The section {@code text} stands in (the title of the last section that begins before it). */
+    private String sectionOf(MarkedText text) {
+        String section = null;
+        for (MarkedText t : searchable) {
+            if (titles.containsValue(t)) {
+                section = t.getText();
+            }
+            if (t == text) {
+                break;
+            }
+        }
+        return section;
     }
 
     /** The section selected in the list (its full title), or null. */
@@ -403,8 +422,10 @@ final class HelpWindow {
     private void showMatch(boolean noQuery) {
         matchCount.setText(noQuery ? "" : matches.isEmpty() ? "no match" : (current + 1) + " of " + matches.size());
         if (current >= 0) {
-            matches.get(current).setCurrent(true);
-            reveal(matches.get(current));
+            MarkedText match = matches.get(current);
+            match.setCurrent(true);
+            reveal(match);
+            markSection(sectionOf(match));
         }
     }
 

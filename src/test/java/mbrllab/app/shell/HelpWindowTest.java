@@ -187,6 +187,8 @@ class HelpWindowTest {
         robot.type(KeyCode.ENTER);
         assertEquals("2 of " + n, readOnFx(() -> robot.lookup("#helpMatches").queryAs(Label.class).getText()));
         MarkedText second = readOnFx(() -> help.currentMatch());
+        assertEquals(readOnFx(() -> sectionBefore(second)), readOnFx(() -> help.selectedSection()),
+                "the list marks the section of the match on show");
         assertTrue(second != first);
         assertFalse(readOnFx(() -> first.getPseudoClassStates().contains(PseudoClass.getPseudoClass("current"))),
                 "one text is the current match");
@@ -240,6 +242,20 @@ class HelpWindowTest {
         assertEquals(vvalue, readOnFx(() -> robot.lookup("#helpScroll").queryAs(ScrollPane.class).getVvalue()),
                 1e-9, "marking the section leaves the text where the reader put it");
         assertTrue(readOnFx(() -> entryInView(robot, reading)));
+    }
+
+    /** The title of the section that {@code text} stands in, by the order of the texts. */
+    private String sectionBefore(MarkedText text) {
+        String section = null;
+        for (MarkedText t : texts(help.contentNode())) {
+            if (t.getStyleClass().contains("help-title")) {
+                section = t.getText();
+            }
+            if (t == text) {
+                return section;
+            }
+        }
+        throw new AssertionError("not in the text: " + text.getText());
     }
 
     /** The last section whose title lies above the upper third of the text's viewport, by the titles' places. */
