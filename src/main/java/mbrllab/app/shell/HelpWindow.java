@@ -3,7 +3,6 @@ package mbrllab.app.shell;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javafx.geometry.Bounds;
@@ -51,8 +50,10 @@ final class HelpWindow {
     private final VBox root = new VBox();
     private final VBox content = new VBox();
     private final ScrollPane scroll = new ScrollPane(content);
-    /** The list of sections: one entry per section in a plain box (14 entries, all laid out, so that scrolling
-     *  one into view is exact; a ListView estimates the heights of wrapped cells it has not laid out). */
+    /**
+     * The list of sections: one entry per section in a plain box (14 entries, all laid out, so that scrolling one
+     * into view is exact; a ListView estimates the heights of wrapped cells it has not laid out).
+     */
     private final VBox sectionBox = new VBox();
     private final ScrollPane sections = new ScrollPane(sectionBox);
     private final ToggleGroup sectionGroup = new ToggleGroup();
@@ -114,7 +115,6 @@ final class HelpWindow {
         sections.getStyleClass().add("help-sections");
         sections.setFitToWidth(true);
         sections.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        sectionBox.getStyleClass().add("help-section-box");
         for (String title : titles.keySet()) {
             ToggleButton entry = new ToggleButton(shortTitle(title));
             entry.getStyleClass().add("help-section");
@@ -382,18 +382,18 @@ final class HelpWindow {
     }
 
     /**
-     * Keeps {@code label} in view: a section's title at the top of the text, a match a quarter of the way down (as far
+     * Keeps {@code text} in view: a section's title at the top of the text, a match a quarter of the way down (as far
      * as the text reaches), until the reader scrolls.
      */
-    private void reveal(Region label) {
-        pending = label;
+    private void reveal(Region text) {
+        pending = text;
         Bounds viewport = scroll.getViewportBounds();
         double free = content.getHeight() - viewport.getHeight();
         if (content.getHeight() <= 0 || viewport.getHeight() <= 0) {
             return;
         }
-        double y = content.sceneToLocal(label.localToScene(label.getBoundsInLocal())).getMinY();
-        if (!titles.containsValue(label)) {
+        double y = content.sceneToLocal(text.localToScene(text.getBoundsInLocal())).getMinY();
+        if (!titles.containsValue(text)) {
             y -= viewport.getHeight() / 4;
         }
         scroll.setVvalue(free <= 0 ? 0 : Math.max(0, Math.min(1, y / free)));
@@ -434,9 +434,9 @@ final class HelpWindow {
         return current < 0 ? null : matches.get(current);
     }
 
-    /** Whether {@code label} is wholly inside the text's viewport. */
-    boolean inView(Region label) {
-        Bounds b = scroll.sceneToLocal(label.localToScene(label.getBoundsInLocal()));
+    /** Whether {@code text} is wholly inside the text's viewport. */
+    boolean inView(Region text) {
+        Bounds b = scroll.sceneToLocal(text.localToScene(text.getBoundsInLocal()));
         Bounds view = scroll.getBoundsInLocal();
         return b.getMinY() >= view.getMinY() - 1 && b.getMaxY() <= view.getMaxY() + 1;
     }

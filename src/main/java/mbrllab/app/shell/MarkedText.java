@@ -7,9 +7,9 @@ import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.Path;
 import javafx.scene.shape.PathElement;
-import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
@@ -60,6 +60,9 @@ final class MarkedText extends Region {
                 found.add(at);
                 found.add(at + q.length());
             }
+        }
+        if (found.isEmpty() && places.length == 0) {
+            return false; // unmarked before and after: the text stays as it is
         }
         places = found.stream().mapToInt(Integer::intValue).toArray();
         List<Text> parts = new ArrayList<>();
