@@ -67,10 +67,17 @@ final class HelpWindow {
     private final Label matchCount = new Label();
     /** Every text of the window in reading order, for the search. */
     private final List<MarkedText> searchable = new ArrayList<>();
-    private List<MarkedText> matches = List.of();
+    /** The places of the search's words, in reading order. */
+    private List<Place> matches = List.of();
     private int current = -1;
-    /** What the text is kept scrolled to until the reader scrolls: a section's title or a match. */
+    /** What the text is kept scrolled to until the reader scrolls: a section's title or a match's text. */
     private Region pending;
+    /** The search's place inside {@link #pending} that is kept in view, or null (a title). */
+    private Place pendingPlace;
+
+    /** A place of the search's words: the {@code index}-th in {@code text}. */
+    record Place(MarkedText text, int index) {
+    }
 
     /**
      * @param owner      the app's window
@@ -90,7 +97,7 @@ final class HelpWindow {
             // the content's height changes before its children move: the title's own move re-scrolls too
             title.boundsInParentProperty().addListener((o, was, now) -> {
                 if (pending == title) {
-                    reveal(title);
+                    keepInView(title);
                 }
             });
             content.getChildren().add(title);
@@ -215,12 +222,12 @@ final class HelpWindow {
         // kept at the top while the window is resized), until the reader scrolls
         content.heightProperty().addListener((o, was, now) -> {
             if (pending != null) {
-                reveal(pending);
+                keepInView(pending);
             }
         });
         scroll.viewportBoundsProperty().addListener((o, was, now) -> {
             if (pending != null) {
-                reveal(pending);
+                keepInView(pending);
             }
         });
         // while the reader scrolls the text, the list marks the section being read
@@ -386,34 +393,54 @@ final class HelpWindow {
      * as the text reaches), until the reader scrolls.
      */
     private void reveal(Region text) {
+        pendingPlace = null;
+        keepInView(text);
+    }
+
+    /** As {@link #reveal(Region)}, for a place of the search's words: it a quarter of the way down. */
+    private void reveal(Place place) {
+        pendingPlace = place;
+        keepInView(place.text());
+    }
+
+    private void keepInView(Region text) {
         pending = text;
+        double offset = pendingPlace != null && pendingPlace.text() == text
+                ? pendingPlace.text().placeTop(pendingPlace.index()) : 0;
         Bounds viewport = scroll.getViewportBounds();
         double free = content.getHeight() - viewport.getHeight();
         if (content.getHeight() <= 0 || viewport.getHeight() <= 0) {
             return;
         }
-        double y = content.sceneToLocal(text.localToScene(text.getBoundsInLocal())).getMinY();
+        double y = content.sceneToLocal(text.localToScene(text.getBoundsInLocal())).getMinY() + offset;
         if (!titles.containsValue(text)) {
             y -= viewport.getHeight() / 4;
         }
         scroll.setVvalue(free <= 0 ? 0 : Math.max(0, Math.min(1, y / free)));
     }
 
-    /** Marks the words {@code query} (case ignored) wherever they are and shows the first text that has them. */
+    /** Marks the words {@code query} (case ignored) wherever they are and shows the first place. */
     private void find(String query) {
         if (current >= 0) {
-            matches.get(current).setCurrent(false);
+            matches.get(current).text().setCurrent(-1);
         }
         String q = query == null ? "" : query.strip();
-        matches = searchable.stream().filter(t -> t.mark(q)).toList();
+        List<Place> found = new ArrayList<>();
+        for (MarkedText t : searchable) {
+            int n = t.mark(q);
+            for (int i = 0; i < n; i++) {
+                found.add(new Place(t, i));
+            }
+        }
+        matches = List.copyOf(found);
         current = matches.isEmpty() ? -1 : 0;
         showMatch(q.isEmpty());
     }
 
-    /** Shows the next match ({@code step} 1) or the previous one (-1), round the end. */
+    /** Shows the next place ({@code step} 1) or the previous one (-1), round the end. */
     private void next(int step) {
         if (!matches.isEmpty()) {
-            matches.get(current).setCurrent(false);
+            matches.get(current).text().setCurrent(-1);
             current = Math.floorMod(current + step, matches.size());
             showMatch(false);
         }
@@ -422,16 +449,27 @@ final class HelpWindow {
     private void showMatch(boolean noQuery) {
         matchCount.setText(noQuery ? "" : matches.isEmpty() ? "no match" : (current + 1) + " of " + matches.size());
         if (current >= 0) {
-            MarkedText match = matches.get(current);
-            match.setCurrent(true);
-            reveal(match);
-            markSection(sectionOf(match));
+            Place place = matches.get(current);
+            place.text().setCurrent(place.index());
+            reveal(place);
+            markSection(sectionOf(place.text()));
         }
     }
 
-    /** The text the search shows now (tests), or null. */
-    MarkedText currentMatch() {
+    /** The place the search shows now (tests), or null. */
+    Place currentMatch() {
         return current < 0 ? null : matches.get(current);
+    }
+
+    /** Whether the place the search shows now is inside the text's viewport (tests). */
+    boolean currentMatchInView() {
+        if (current < 0) {
+            return false;
+        }
+        Place p = matches.get(current);
+        double top = scroll.sceneToLocal(p.text().localToScene(0, p.text().placeTop(p.index()))).getY();
+        Bounds view = scroll.getBoundsInLocal();
+        return top >= view.getMinY() - 1 && top <= view.getMaxY() - 10;
     }
 
     /** Whether {@code text} is wholly inside the text's viewport. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.layout.Region;
@@ -15,19 +14,20 @@ import javafx.scene.text.TextFlow;
 
 /**
  * A text of the Help window that wraps to its width and marks the places of a search's words: each place gets a
- * coloured box behind it (style class {@code help-mark}) and its words their own style class
- * ({@code help-match-text}), so that a theme can give them a colour of their own. The text shown by the search is
- * {@code :current}.
+ * coloured box behind it (style class {@code help-mark}; the place the search shows now {@code help-mark-current})
+ * and its words their own style class ({@code help-match-text}), so that a theme can give them a colour of their
+ * own.
  */
 final class MarkedText extends Region {
-
-    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
 
     private final String words;
     private final TextFlow flow = new TextFlow();
     private final Path marks = new Path();
+    private final Path currentMark = new Path();
     /** Start and end of each marked place in {@link #words}, in pairs. */
     private int[] places = new int[0];
+    /** The place the search shows now, or -1. */
+    private int current = -1;
 
     /**
      * @param words      the text
@@ -38,8 +38,10 @@ final class MarkedText extends Region {
         getStyleClass().addAll("help-text", styleClass);
         marks.getStyleClass().add("help-mark");
         marks.setManaged(false);
+        currentMark.getStyleClass().add("help-mark-current");
+        currentMark.setManaged(false);
         flow.getChildren().add(plain(words));
-        getChildren().addAll(marks, flow);
+        getChildren().addAll(marks, currentMark, flow);
     }
 
     String getText() {
@@ -47,11 +49,11 @@ final class MarkedText extends Region {
     }
 
     /**
-     * Marks every place of {@code query} (case ignored; blank marks nothing).
+     * Marks every place of {@code query} (case ignored; blank marks nothing); none is the current one.
      *
-     * @return whether the text has it
+     * @return how many places the text has
      */
-    boolean mark(String query) {
+    int mark(String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         List<Integer> found = new ArrayList<>();
         if (!q.isEmpty()) {
@@ -61,8 +63,9 @@ final class MarkedText extends Region {
                 found.add(at + q.length());
             }
         }
+        current = -1;
         if (found.isEmpty() && places.length == 0) {
-            return false; // unmarked before and after: the text stays as it is
+            return 0; // unmarked before and after: the text stays as it is
         }
         places = found.stream().mapToInt(Integer::intValue).toArray();
         List<Text> parts = new ArrayList<>();
@@ -81,7 +84,7 @@ final class MarkedText extends Region {
         }
         flow.getChildren().setAll(parts);
         requestLayout();
-        return places.length > 0;
+        return places.length / 2;
     }
 
     /** Whether the text has marked places. */
@@ -89,9 +92,20 @@ final class MarkedText extends Region {
         return places.length > 0;
     }
 
-    /** Marks this text as the one the search shows now ({@code :current}). */
-    void setCurrent(boolean current) {
-        pseudoClassStateChanged(CURRENT, current);
+    /** Makes place {@code place} (0 for the first) the one the search shows now; -1 for none. */
+    void setCurrent(int place) {
+        current = place;
+        requestLayout();
+    }
+
+    /** The top of place {@code place} in this text's own coordinates (after layout). */
+    double placeTop(int place) {
+        layout();
+        return range(place).getBoundsInLocal().getMinY() + getInsets().getTop();
+    }
+
+    private Path range(int place) {
+        return new Path(flow.rangeShape(places[2 * place], places[2 * place + 1]));
     }
 
     private static Text plain(String s) {
@@ -111,8 +125,12 @@ final class MarkedText extends Region {
             shape.addAll(List.of(flow.rangeShape(places[i], places[i + 1])));
         }
         marks.getElements().setAll(shape);
-        marks.setLayoutX(in.getLeft());
-        marks.setLayoutY(in.getTop());
+        currentMark.getElements().setAll(current >= 0 && current < places.length / 2
+                ? List.of(flow.rangeShape(places[2 * current], places[2 * current + 1])) : List.of());
+        for (Path p : List.of(marks, currentMark)) {
+            p.setLayoutX(in.getLeft());
+            p.setLayoutY(in.getTop());
+        }
     }
 
     @Override

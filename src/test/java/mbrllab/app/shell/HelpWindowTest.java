@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -156,11 +155,12 @@ class HelpWindowTest {
         String count = readOnFx(() -> robot.lookup("#helpMatches").queryAs(Label.class).getText());
         assertTrue(count.matches("1 of \\d+"), count);
         int n = Integer.parseInt(count.substring("1 of ".length()));
-        // every text with the words and only those are marked, case ignored
+        // every text with the words and only those are marked, case ignored; the count is of places
         List<MarkedText> marked = readOnFx(() -> texts(help.contentNode()).stream()
                 .filter(MarkedText::isMarked).toList());
-        assertEquals(n, marked.size());
-        assertTrue(n >= 2, "Dyna-Q+'s bonus and the tau heat map: " + n);
+        assertEquals(n, (int) readOnFx(() -> help.contentNode().lookupAll(".help-match-text").size()));
+        assertTrue(marked.size() >= 2 && n > marked.size(), "Dyna-Q+'s bonus (twice) and the tau heat map: " + n
+                + " places in " + marked.size() + " texts");
         for (MarkedText t : marked) {
             assertTrue(t.getText().toLowerCase(java.util.Locale.ROOT).contains("sqrt(tau)"), t.getText());
         }
@@ -181,20 +181,26 @@ class HelpWindowTest {
                 return null;
             });
         }
-        MarkedText first = readOnFx(() -> help.currentMatch());
-        assertTrue(readOnFx(() -> first.getPseudoClassStates().contains(PseudoClass.getPseudoClass("current"))));
-        waitUntil(() -> readOnFx(() -> help.inView(first)), "the first match in view");
+        HelpWindow.Place first = readOnFx(() -> help.currentMatch());
+        assertTrue(readOnFx(() -> currentBoxIsBehind(first)), "the first place in orange");
+        waitUntil(() -> readOnFx(() -> help.currentMatchInView()), "the first place in view");
+        // Enter steps place by place, also within one text
+        for (int k = 2; k <= n; k++) {
+            robot.type(KeyCode.ENTER);
+            assertEquals(k + " of " + n, readOnFx(() -> robot.lookup("#helpMatches").queryAs(Label.class).getText()));
+            HelpWindow.Place at = readOnFx(() -> help.currentMatch());
+            assertTrue(readOnFx(() -> currentBoxIsBehind(at)), "place " + k + " in orange");
+            assertEquals(1L, (long) readOnFx(() -> help.contentNode().lookupAll(".help-mark-current").stream()
+                    .filter(m -> !((Path) m).getElements().isEmpty()).count()), "one place in orange");
+            waitUntil(() -> readOnFx(() -> help.currentMatchInView()), "place " + k + " in view");
+            assertEquals(readOnFx(() -> sectionBefore(at.text())), readOnFx(() -> help.selectedSection()),
+                    "the list marks the section of the place on show");
+        }
         robot.type(KeyCode.ENTER);
-        assertEquals("2 of " + n, readOnFx(() -> robot.lookup("#helpMatches").queryAs(Label.class).getText()));
-        MarkedText second = readOnFx(() -> help.currentMatch());
-        assertEquals(readOnFx(() -> sectionBefore(second)), readOnFx(() -> help.selectedSection()),
-                "the list marks the section of the match on show");
-        assertTrue(second != first);
-        assertFalse(readOnFx(() -> first.getPseudoClassStates().contains(PseudoClass.getPseudoClass("current"))),
-                "one text is the current match");
-        waitUntil(() -> readOnFx(() -> help.inView(second)), "the second match in view");
+        assertEquals("1 of " + n, readOnFx(() -> robot.lookup("#helpMatches").queryAs(Label.class).getText()),
+                "round the end");
         robot.press(KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT);
-        assertEquals("1 of " + n, readOnFx(() -> robot.lookup("#helpMatches").queryAs(Label.class).getText()));
+        assertEquals(n + " of " + n, readOnFx(() -> robot.lookup("#helpMatches").queryAs(Label.class).getText()));
         robot.write("zzz");
         assertEquals("no match", readOnFx(() -> robot.lookup("#helpMatches").queryAs(Label.class).getText()));
         assertTrue(readOnFx(() -> texts(help.contentNode()).stream().noneMatch(MarkedText::isMarked)
@@ -242,6 +248,15 @@ class HelpWindowTest {
         assertEquals(vvalue, readOnFx(() -> robot.lookup("#helpScroll").queryAs(ScrollPane.class).getVvalue()),
                 1e-9, "marking the section leaves the text where the reader put it");
         assertTrue(readOnFx(() -> entryInView(robot, reading)));
+    }
+
+    /** Whether the orange box of {@code place}'s text lies behind that place's words. */
+    private static boolean currentBoxIsBehind(HelpWindow.Place place) {
+        Path box = (Path) place.text().lookup(".help-mark-current");
+        Node words = List.copyOf(place.text().lookupAll(".help-match-text")).get(place.index());
+        Bounds at = words.localToScene(words.getBoundsInLocal());
+        return !box.getElements().isEmpty()
+                && box.localToScene(box.getBoundsInLocal()).contains(at.getCenterX(), at.getCenterY());
     }
 
     /** The title of the section that {@code text} stands in, by the order of the texts. */
