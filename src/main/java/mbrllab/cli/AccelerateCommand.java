@@ -24,6 +24,7 @@ import mbrllab.core.control.BalanceTask;
 import mbrllab.core.dqn.DqnParams;
 import mbrllab.core.dqn.EpsilonSchedule;
 import mbrllab.core.dqn.TargetUpdate;
+import mbrllab.core.dqn.TdLoss;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -167,6 +168,11 @@ final class AccelerateCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     boolean doubleQ;
 
+    @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "huber",
+            description = "loss of the TD error: huber (squared within 1, linear beyond: the error clipping of Mnih et "
+                    + "al. 2015) or squared (the lecture's TD update) (default: ${DEFAULT-VALUE})")
+    String loss;
+
     @Option(names = "--learning-starts", paramLabel = "N", defaultValue = "200",
             description = "real steps before the first Q update (and the first model fit), 1..1000000 (default: "
                     + "${DEFAULT-VALUE})")
@@ -258,8 +264,7 @@ final class AccelerateCommand implements Callable<Integer> {
         }
         try {
             TargetUpdate target = polyak != null ? TargetUpdate.polyak(polyak) : TargetUpdate.hard(targetEvery);
-            DqnParams dqn = new DqnParams(hidden, learningRate, gamma, batch,
-                    AccelerationParams.defaultDqn().loss(), target, parseEpsilon(epsilon), learningStarts,
+            DqnParams dqn = new DqnParams(hidden, learningRate, gamma, batch, parseLoss(loss), target, parseEpsilon(epsilon), learningStarts,
                     AccelerationParams.defaultDqn().bufferCapacity(), doubleQ);
             LearnedModelParams defaults = LearnedModelParams.defaults();
             LearnedModelParams model = new LearnedModelParams(members, defaults.hidden(), defaults.learningRate(),
@@ -312,6 +317,16 @@ final class AccelerateCommand implements Callable<Integer> {
      * Parses the setting list: {@code real} or {@code KIND[:n=N][:k=K][:ratio=R]}, for {@code true} also
      * {@code [:noise=S]}. The name of a setting is its text with ':' and '=' dropped and the parts joined by '_'.
      */
+    /** The --loss text: huber or squared (case ignored). */
+    static TdLoss parseLoss(String text) {
+        for (TdLoss l : TdLoss.values()) {
+            if (l.name().equalsIgnoreCase(text.strip())) {
+                return l;
+            }
+        }
+        throw new UserInputException("accelerate: --loss must be huber or squared, got '" + text + "'");
+    }
+
     static List<Named> parseSettings(String list, double defaultRatio) {
         if (!(defaultRatio >= 0 && defaultRatio <= 1)) {
             throw new UserInputException("accelerate: --ratio must be in 0..1, got " + defaultRatio);

@@ -59,6 +59,16 @@ class AccelerateCommandTest {
     }
 
     @Test
+    void theLossOption() {
+        AccelerateCommand command = new AccelerateCommand();
+        new CommandLine(command).parseArgs("--loss", "Squared");
+        AccelerationSpec spec = command.experiment(AccelerateCommand.parseSettings(command.settings, command.ratio));
+        assertEquals(mbrllab.core.dqn.TdLoss.SQUARED, spec.params().dqn().loss());
+        assertEquals(AccelerationParams.defaults().dqn().withLoss(mbrllab.core.dqn.TdLoss.SQUARED),
+                spec.params().dqn(), "only the loss changes");
+    }
+
+    @Test
     void helpPrintsTheDefaults() {
         CartPoleCommandTest.Result r = run("accelerate", "--help");
         assertEquals(0, r.exit());
@@ -97,6 +107,7 @@ class AccelerateCommandTest {
             {"--rollout-epsilon", "2", "--rollout-epsilon must be in [0, 1], got 2.0"},
             {"--rollout-window", "0", "--rollout-window must be in [1, 10000000], got 0"},
             {"--settings", "real", "--rollout-window", "10", "--rollout-window applies to settings with a model"},
+            {"--loss", "l1", "--loss must be huber or squared, got 'l1'"},
         };
         for (String[] c : cases) {
             String[] args = new String[c.length + 2];
