@@ -101,11 +101,12 @@ final class MarkedText extends Region {
     /** The top of place {@code place} in this text's own coordinates (after layout). */
     double placeTop(int place) {
         layout();
-        return range(place).getBoundsInLocal().getMinY() + getInsets().getTop();
+        return new Path(shapeOf(place)).getBoundsInLocal().getMinY() + getInsets().getTop();
     }
 
-    private Path range(int place) {
-        return new Path(flow.rangeShape(places[2 * place], places[2 * place + 1]));
+    /** The outline of place {@code place} in the flow's coordinates. */
+    private PathElement[] shapeOf(int place) {
+        return flow.rangeShape(places[2 * place], places[2 * place + 1]);
     }
 
     private static Text plain(String s) {
@@ -121,12 +122,12 @@ final class MarkedText extends Region {
         flow.resizeRelocate(in.getLeft(), in.getTop(), w, flow.prefHeight(w));
         flow.layout();
         List<PathElement> shape = new ArrayList<>();
-        for (int i = 0; i < places.length; i += 2) {
-            shape.addAll(List.of(flow.rangeShape(places[i], places[i + 1])));
+        for (int i = 0; i < places.length / 2; i++) {
+            shape.addAll(List.of(shapeOf(i)));
         }
         marks.getElements().setAll(shape);
         currentMark.getElements().setAll(current >= 0 && current < places.length / 2
-                ? List.of(flow.rangeShape(places[2 * current], places[2 * current + 1])) : List.of());
+                ? List.of(shapeOf(current)) : List.of());
         for (Path p : List.of(marks, currentMark)) {
             p.setLayoutX(in.getLeft());
             p.setLayoutY(in.getTop());
