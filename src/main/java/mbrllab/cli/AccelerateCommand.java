@@ -38,10 +38,13 @@ import picocli.CommandLine.Option;
                 + "model buffer; each Q update's "
                 + "minibatch mixes real and model transitions). The learner knows the reward (+1) and the termination "
                 + "rule (|theta| > 12 degrees or |x| > 2.4 m); the model predicts the next state.",
-            "SETTINGS: comma-separated; 'real', or KIND[:n=N][:k=K][:ratio=R] with KIND model (learned ensemble), "
-                + "single (one learned net) or true (the true physics); n rollouts per real step (1..1000, default "
-                + "10), k steps per rollout (1..500, default 1), ratio = fraction of real transitions in each "
-                + "minibatch (0..1, default --ratio); true also takes noise=S (0..1, default 0): Gaussian noise added "
+            "SETTINGS: comma-separated; 'real', or KIND[:n=N][:k=K][:ratio=R][:push=P] with KIND model (learned "
+                + "ensemble), single (one learned net) or true (the true physics); n rollouts per real step (1..1000, "
+                + "default 10), k steps per rollout (1..500, default 1), ratio = fraction of real transitions in each "
+                + "minibatch (0..1, default --ratio), push = the push of each rollout's first step: epsilon (default, "
+                + "as every later step: --rollout-epsilon), dataset (the push the start state's real transition took: "
+                + "with the true physics the first step repeats that real transition) or other (the push it did not "
+                + "take); true also takes noise=S (0..1, default 0): Gaussian noise added "
                 + "to every model step, its standard deviation S times each component's scale (2.4 m, 2 m/s, 0.21 rad, "
                 + "2 rad/s), a model with a known one-step error S. "
                 + "Example: real,model:n=10:k=1,model:n=10:k=20,true:n=10:k=1.",

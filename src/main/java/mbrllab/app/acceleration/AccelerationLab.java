@@ -50,6 +50,7 @@ import mbrllab.charts.AccelerationChart;
 import mbrllab.charts.Palette;
 import mbrllab.core.acceleration.AccelerationParams;
 import mbrllab.core.acceleration.AccelerationSetting;
+import mbrllab.core.acceleration.FirstPush;
 import mbrllab.core.acceleration.ModelChoice;
 import mbrllab.core.acceleration.ModelRollout;
 import mbrllab.core.acceleration.ProcessCounters;
@@ -340,7 +341,9 @@ public final class AccelerationLab extends BaseLab {
         thirdField.setPrefColumnCount(10);
         thirdField.setTooltip(new Tooltip("real, or KIND:n=N:k=K with KIND model (learned ensemble), single (one "
                 + "learned net) or true (the true physics), n and k up to 50; :ratio=R sets the fraction of real data "
-                + "in each minibatch (0.5 if not given); true:n=N:k=K:noise=S adds Gaussian noise of S times each "
+                + "in each minibatch (0.5 if not given); :push=dataset gives each rollout's first step the push its "
+                + "start state's real transition took (with the true physics: a copy of real data), :push=other the "
+                + "push it did not take; true:n=N:k=K:noise=S adds Gaussian noise of S times each "
                 + "component's scale to every model step (a model of known error); Enter applies"));
         thirdField.setOnAction(e -> applyThird());
         Button thirdApply = new Button("Apply");
@@ -511,11 +514,14 @@ public final class AccelerationLab extends BaseLab {
 
     /**
      * "real data only", "ensemble n=10 k=1", "true physics n=10 k=20", "true physics + noise 0.1 n=10 k=1", and
-     * " ratio=0.25" after a ratio other than the lab's.
+     * " ratio=0.25" after a ratio other than the lab's, " push=dataset" or " push=other" after such a first push.
      */
     static String shortName(AccelerationSetting s) {
         String name = paneName(s);
-        return !s.usesModel() || s.realRatio() == AccelerationSettings.RATIO ? name : name + " ratio=" + s.realRatio();
+        if (s.usesModel() && s.realRatio() != AccelerationSettings.RATIO) {
+            name += " ratio=" + s.realRatio();
+        }
+        return s.push() == FirstPush.EPSILON ? name : name + " push=" + s.push().key();
     }
 
     private static String paneName(AccelerationSetting s) {

@@ -166,8 +166,8 @@ public record AccelerationSettings(ModelChoice model, int n, int k, Acceleration
 
     /**
      * One setting in the command's syntax ({@link AccelerationSetting#parse}, the ratio {@link #RATIO} when not
-     * given): {@code real}, or {@code KIND[:n=N][:k=K][:ratio=R]} with KIND model, single or true, for true also
-     * {@code [:noise=S]}; n and k within the lab's ranges, 1 to {@value #MAX_N} and 1 to {@value #MAX_K}.
+     * given): {@code real}, or {@code KIND[:n=N][:k=K][:ratio=R][:push=P]} with KIND model, single or true, for
+     * true also {@code [:noise=S]}; n and k within the lab's ranges, 1 to {@value #MAX_N} and 1 to {@value #MAX_K}.
      *
      * @throws IllegalArgumentException saying what is wrong with the setting
      */

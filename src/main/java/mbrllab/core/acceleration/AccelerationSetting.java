@@ -18,8 +18,10 @@ import java.util.Set;
  *                  fraction of each component's scale (2.4 m, 2 m/s, 0.21 rad, 2 rad/s; the scales of the model
  *                  error), in [0, {@value #MAX_NOISE}]; a model with a known one-step error, to ask how good a model
  *                  must be. 0 for every other setting
+ * @param push      the push of each rollout's first step: by the rollout epsilon, the one the real transition took, or
+ *                  the other one ({@link FirstPush}); {@link FirstPush#EPSILON} for real-only
  */
-public record AccelerationSetting(ModelChoice model, int n, int k, double realRatio, double noise) {
+public record AccelerationSetting(ModelChoice model, int n, int k, double realRatio, double noise, FirstPush push) {
 
     /** Largest n. */
     public static final int MAX_N = 1000;
@@ -29,13 +31,14 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
     public static final double MAX_NOISE = 1.0;
 
     public AccelerationSetting {
-        if (model == null) {
-            throw new IllegalArgumentException("model must not be null");
+        if (model == null || push == null) {
+            throw new IllegalArgumentException("model and push must not be null");
         }
         if (model == ModelChoice.NONE) {
-            if (n != 0 || k != 0 || realRatio != 1 || noise != 0) {
-                throw new IllegalArgumentException("a real-only setting has n = 0, k = 0, realRatio = 1 and noise = 0, "
-                        + "got n = " + n + ", k = " + k + ", realRatio = " + realRatio + ", noise = " + noise);
+            if (n != 0 || k != 0 || realRatio != 1 || noise != 0 || push != FirstPush.EPSILON) {
+                throw new IllegalArgumentException("a real-only setting has n = 0, k = 0, realRatio = 1, noise = 0 "
+                        + "and push epsilon, got n = " + n + ", k = " + k + ", realRatio = " + realRatio
+                        + ", noise = " + noise + ", push " + push.key());
             }
         } else {
             if (n < 1 || n > MAX_N) {
@@ -58,22 +61,28 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
 
     /** Real-only DQN. */
     public static AccelerationSetting realOnly() {
-        return new AccelerationSetting(ModelChoice.NONE, 0, 0, 1, 0);
+        return new AccelerationSetting(ModelChoice.NONE, 0, 0, 1, 0, FirstPush.EPSILON);
     }
 
     /** DQN with model data. */
     public static AccelerationSetting withModel(ModelChoice model, int n, int k, double realRatio) {
-        return new AccelerationSetting(model, n, k, realRatio, 0);
+        return new AccelerationSetting(model, n, k, realRatio, 0, FirstPush.EPSILON);
     }
 
     /** DQN with data from the true physics plus Gaussian noise of {@code noise} times each component's scale. */
     public static AccelerationSetting noisyTrue(int n, int k, double realRatio, double noise) {
-        return new AccelerationSetting(ModelChoice.TRUE, n, k, realRatio, noise);
+        return new AccelerationSetting(ModelChoice.TRUE, n, k, realRatio, noise, FirstPush.EPSILON);
+    }
+
+    /** This setting with the push of each rollout's first step changed; a setting with a model. */
+    public AccelerationSetting withPush(FirstPush newPush) {
+        return new AccelerationSetting(model, n, k, realRatio, noise, newPush);
     }
 
     /**
      * Parses one setting of the {@code accelerate --settings} syntax: {@code real}, or {@code KIND[:n=N][:k=K]
-     * [:ratio=R]} with KIND model (the learned ensemble), single or true, and for true also {@code [:noise=S]}; the
+     * [:ratio=R][:push=P]} with KIND model (the learned ensemble), single or true, P epsilon, dataset or other
+     * ({@link FirstPush}), and for true also {@code [:noise=S]}; the
      * options in any order, each at most once; n 10, k 1 and the ratio {@code defaultRatio} when not given. The
      * command line and the lab's third pane both read settings with it.
      *
@@ -107,8 +116,8 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
         }
         if (kind == ModelChoice.NONE) {
             if (parts.length > 1) {
-                throw new IllegalArgumentException("'" + t + "': real takes no options (n, k, ratio and noise are for "
-                        + "settings with a model)");
+                throw new IllegalArgumentException("'" + t + "': real takes no options (n, k, ratio, push and noise "
+                        + "are for settings with a model)");
             }
             return realOnly();
         }
@@ -116,6 +125,7 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
         int k = 1;
         double ratio = defaultRatio;
         double noise = 0;
+        FirstPush push = FirstPush.EPSILON;
         Set<String> keys = new HashSet<>();
         for (int i = 1; i < parts.length; i++) {
             String part = parts[i];
@@ -134,8 +144,9 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
                     case "k" -> k = Integer.parseInt(value);
                     case "ratio" -> ratio = Double.parseDouble(value);
                     case "noise" -> noise = Double.parseDouble(value);
+                    case "push" -> push = pushOf(t, value);
                     default -> throw new IllegalArgumentException("'" + t + "': unknown option '" + part
-                            + "'; expected n=N, k=K, ratio=R or (true only) noise=S");
+                            + "'; expected n=N, k=K, ratio=R, push=P or (true only) noise=S");
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + t + "': " + key + " needs a number, got '" + value + "'");
@@ -156,7 +167,16 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
         if (!(noise >= 0 && noise <= MAX_NOISE)) {
             throw new IllegalArgumentException("'" + t + "': noise must be in 0..1, got " + noise);
         }
-        return new AccelerationSetting(kind, n, k, ratio, noise);
+        return new AccelerationSetting(kind, n, k, ratio, noise, push);
+    }
+
+    private static FirstPush pushOf(String setting, String value) {
+        FirstPush push = FirstPush.ofKey(value);
+        if (push == null) {
+            throw new IllegalArgumentException("'" + setting + "': push must be epsilon, dataset or other, got '"
+                    + value + "'");
+        }
+        return push;
     }
 
     /**
@@ -175,7 +195,8 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
     /**
      * The name for files and columns: the setting's text with ':' and '=' dropped, parts joined by '_':
      * {@code real}, {@code model_n10_k1}, {@code true_n10_k1}, {@code _ratio0.25} when the ratio differs from
-     * {@code defaultRatio} and {@code _noise0.1} with noise.
+     * {@code defaultRatio}, {@code _noise0.1} with noise and {@code _pushdataset} or {@code _pushother} with such a
+     * first push.
      */
     public String name(double defaultRatio) {
         return text(defaultRatio).replace("=", "").replace(':', '_');
@@ -190,12 +211,16 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
         if (realRatio != defaultRatio) {
             text += ":ratio=" + number(realRatio);
         }
-        return noise == 0 ? text : text + ":noise=" + number(noise);
+        if (noise != 0) {
+            text += ":noise=" + number(noise);
+        }
+        return push == FirstPush.EPSILON ? text : text + ":push=" + push.key();
     }
 
     /**
      * A legend label, e.g. "learned ensemble, n = 10, k = 1", "true physics + noise 0.1, n = 10, k = 1" or, with a
-     * ratio other than {@link AccelerationParams#DEFAULT_REAL_RATIO}, "learned ensemble, n = 10, k = 1, ratio 0.25".
+     * ratio other than {@link AccelerationParams#DEFAULT_REAL_RATIO}, "learned ensemble, n = 10, k = 1, ratio 0.25";
+     * then ", first push as in the data" or ", first push the other one" with such a first push.
      */
     public String label() {
         if (!usesModel()) {
@@ -203,7 +228,10 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
         }
         String source = noise == 0 ? model.label() : model.label() + " + noise " + number(noise);
         String label = String.format(Locale.ROOT, "%s, n = %d, k = %d", source, n, k);
-        return realRatio == AccelerationParams.DEFAULT_REAL_RATIO ? label : label + ", ratio " + number(realRatio);
+        if (realRatio != AccelerationParams.DEFAULT_REAL_RATIO) {
+            label += ", ratio " + number(realRatio);
+        }
+        return push == FirstPush.EPSILON ? label : label + ", " + push.label();
     }
 
     private static String number(double v) {

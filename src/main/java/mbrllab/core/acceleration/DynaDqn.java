@@ -20,8 +20,9 @@ import mbrllab.core.random.SplitMix64;
  *       of a learned model every M real steps (warm-started, a fixed number of Adam steps);</li>
  *   <li>model-data collection: n rollouts of up to k steps from states drawn out of the latest transitions of the
  *       real buffer ({@code rolloutStartWindow}), epsilon-greedy actions of the current Q-network with the rollout
- *       epsilon ({@code rolloutEpsilon}), next states from the model (one ensemble member drawn per step; the true
- *       physics with the setting's noise added, when it has some), the
+ *       epsilon ({@code rolloutEpsilon}; the first step's push the one the start state's real transition took, or the
+ *       other one, when the setting's {@link FirstPush} says so), next states from the model (one ensemble member
+ *       drawn per step; the true physics with the setting's noise added, when it has some), the
  *       reward +1 and termination by the task's own rule (known to the learner); a terminal or non-finite state ends
  *       its rollout. Every transition goes into the model buffer;</li>
  *   <li>Q-function regression: {@code updatesPerStep} DQN updates, each on a minibatch with round(realRatio B) real
@@ -63,6 +64,7 @@ public final class DynaDqn {
     private final double[] rollNext;
     private final double[] rollForces;
     private final int[] rollActions;
+    private final int[] rollStarts;
 
     private int episodeSteps;
     private long realSteps;
@@ -106,6 +108,7 @@ public final class DynaDqn {
         rollNext = new double[n * D];
         rollForces = new double[n];
         rollActions = new int[n];
+        rollStarts = new int[n];
         task.reset(s, envRng);
     }
 
@@ -233,12 +236,21 @@ public final class DynaDqn {
     private void collectModelData(double epsilon) {
         int alive = setting.n();
         for (int b = 0; b < alive; b++) {
-            real.state(real.sampleRecentIndex(modelRng, params.rolloutStartWindow()), rollStates, b * D);
+            int start = real.sampleRecentIndex(modelRng, params.rolloutStartWindow());
+            rollStarts[b] = start;
+            real.state(start, rollStates, b * D);
         }
         modelRollouts += alive;
         int members = model.members();
         for (int step = 0; step < setting.k() && alive > 0; step++) {
             dqn.actAll(rollStates, alive, epsilon, modelRng, rollActions);
+            if (step == 0 && setting.push() != FirstPush.EPSILON) {
+                // drawn all the same, so that the generator moves as with the rollout epsilon's pushes
+                for (int b = 0; b < alive; b++) {
+                    int taken = real.action(rollStarts[b]);
+                    rollActions[b] = setting.push() == FirstPush.DATASET ? taken : 1 - taken;
+                }
+            }
             for (int b = 0; b < alive; b++) {
                 rollForces[b] = force(rollActions[b]);
             }

@@ -365,6 +365,62 @@ class DynaDqnTest {
         assertTrue(data.size() >= 2000 && share > 0.45 && share < 0.55, data.size() + " transitions, right " + share);
     }
 
+    /**
+     * push=dataset: with the true physics each one-step rollout repeats a real transition (the same state, push and
+     * next state); push=other: the same state with the push the real transition did not take, and the physics' next
+     * state for it. Both move the learner's generators as the rollout epsilon's pushes do: the real steps stay alike
+     * until the learners' Q-networks differ (the first 50 steps, before learning starts); real steps 50 to 151 write
+     * 10 rollouts each.
+     */
+    @Test
+    void firstPushesFromTheDataOrTheOtherOne() {
+        AccelerationSetting base = AccelerationSetting.withModel(ModelChoice.TRUE, 10, 1, 0.5);
+        AccelerationParams params = small().withModelBufferCapacity(100_000);
+        DynaDqn plain = new DynaDqn(TASK, params, base, 17);
+        DynaDqn dataset = new DynaDqn(TASK, params, base.withPush(FirstPush.DATASET), 17);
+        DynaDqn other = new DynaDqn(TASK, params, base.withPush(FirstPush.OTHER), 17);
+        for (int t = 0; t < 51; t++) {
+            plain.step();
+            dataset.step();
+            other.step();
+            assertArrayEquals(plain.state(), dataset.state());
+            assertArrayEquals(plain.state(), other.state());
+        }
+        for (int t = 0; t < 100; t++) {
+            dataset.step();
+            other.step();
+        }
+        assertSame(dataset, 10 * 102, true);
+        assertSame(other, 10 * 102, false);
+    }
+
+    /** Every model transition's state is a real one's; its push equal to that one's (or not), its x' the physics'. */
+    private static void assertSame(DynaDqn learner, int expected, boolean samePush) {
+        ReplayBuffer real = learner.realBuffer();
+        ReplayBuffer model = learner.modelBuffer();
+        assertEquals(expected, model.size());
+        double[] s = new double[4];
+        double[] next = new double[4];
+        double[] r = new double[4];
+        for (int i = 0; i < model.size(); i++) {
+            model.state(i, s, 0);
+            int found = -1;
+            for (int j = 0; j < real.size() && found < 0; j++) {
+                real.state(j, r, 0);
+                found = java.util.Arrays.equals(s, r) ? j : -1;
+            }
+            assertTrue(found >= 0, "model transition " + i + " starts from a real state");
+            assertEquals(samePush, model.action(i) == real.action(found), "the push of model transition " + i);
+            model.nextState(i, next, 0);
+            TASK.step(s, model.action(i) == 1 ? 10 : -10, new double[0]);
+            assertArrayEquals(s, next);
+            if (samePush) {
+                real.nextState(found, r, 0);
+                assertArrayEquals(r, next, "a copy of the real transition");
+            }
+        }
+    }
+
     /** Rollouts start from the latest W real transitions: with W = 5 every start state is one of the 5 latest. */
     @Test
     void rolloutsStartFromTheLatestRealStates() {
