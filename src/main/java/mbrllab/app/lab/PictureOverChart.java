@@ -14,7 +14,8 @@ import mbrllab.app.render.ResizableCanvas;
  * picture that keeps its aspect (maze and cart canvases report a height for a width) gets that height and the chart
  * the rest, so a wider window makes both grow instead of leaving grey bands beside the maze. The picture's share
  * stays between {@value #MIN_SHARE} and {@value #MAX_SHARE}, and the chart keeps its minimum height. A picture without
- * an aspect keeps the divider it was given. In presenter mode the divider follows the picture again (a drag there holds
+ * an aspect keeps the divider it was given, moved down as far as its minimum height needs (a wrapped third line of a
+ * title must not push the picture's last line out of sight) while the chart keeps its minimum. In presenter mode the divider follows the picture again (a drag there holds
  * until presenter mode ends).
  */
 public final class PictureOverChart extends SplitPane {
@@ -89,11 +90,15 @@ public final class PictureOverChart extends SplitPane {
         }
         double h = getHeight() - snappedTopInset() - snappedBottomInset();
         double w = getWidth() - snappedLeftInset() - snappedRightInset();
-        if (h <= 0 || w <= 0 || !keepsAspect(picture)) {
+        if (h <= 0 || w <= 0) {
             return divider;
         }
-        double need = picture.prefHeight(w) + DIVIDER_ALLOWANCE;
         double most = Math.min(MAX_SHARE, 1 - (chart.minHeight(w) + DIVIDER_ALLOWANCE) / h);
+        if (!keepsAspect(picture)) {
+            double least = (picture.minHeight(w) + DIVIDER_ALLOWANCE) / h;
+            return least > divider ? Math.max(divider, Math.min(most, least)) : divider;
+        }
+        double need = picture.prefHeight(w) + DIVIDER_ALLOWANCE;
         return Math.max(MIN_SHARE, Math.min(most, need / h));
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -23,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import mbrllab.app.ProjectorSizeFixture;
 import mbrllab.charts.Palette;
 import mbrllab.core.acceleration.AccelerationSetting;
+import mbrllab.core.acceleration.FirstPush;
 import mbrllab.core.acceleration.ModelChoice;
 
 /**
@@ -80,5 +82,61 @@ class AccelerationCurvesProjectorTest extends ProjectorSizeFixture {
         assertEquals(List.of(0, 1, 2), colours, "each band has its pane's colour");
         Node column = lab.curvesTab().getContent();
         assertTrue(column instanceof mbrllab.app.lab.ChartColumn c && c.folded().contains(note));
+    }
+
+    /**
+     * A third pane whose title takes three lines ("3: true physics / n=10 k=1 / push=dataset") still shows every
+     * pane whole at 1024x768, text 1.5, normal mode: the divider under the panes moves down as far as they need (their
+     * titles had been cut at the top and the data counts at the bottom).
+     */
+    @Test
+    void aThreeLineTitleLeavesThePanesWhole(FxRobot robot) throws Exception {
+        showLab("acceleration", 1.5, false);
+        AccelerationLab lab = (AccelerationLab) robot.lookup("#accelerationLab").query().getProperties()
+                .get(AccelerationLab.class);
+        AccelerationSettings copies = new AccelerationSettings(ModelChoice.TRUE, 10, 1,
+                AccelerationSetting.withModel(ModelChoice.TRUE, 10, 1, AccelerationSettings.RATIO)
+                        .withPush(FirstPush.DATASET), 1, 1, 12, 1, 5000, false);
+        assertTrue(readOnFx(() -> lab.model().applySettings(copies.toJson())).isEmpty());
+        Label title = robot.lookup("#paneTitle2").queryAs(Label.class);
+        waitUntil(() -> readOnFx(title::getText).endsWith("push=dataset"), "the third pane's title");
+        // every line the panes can have: a return and its mean, real and model data in four and five digits
+        Label stats = robot.lookup("#paneStats2").queryAs(Label.class);
+        Label counts = robot.lookup("#dataCounts2").queryAs(Label.class);
+        clickOnFx(robot, "#playButton");
+        waitUntil(() -> readOnFx(() -> stats.getText().contains("mean of 10")
+                && counts.getText().matches(".*real \\d,\\d{3}.*model \\d\\d,\\d{3}.*")), "a thousand real steps");
+        clickOnFx(robot, "#playButton");
+        List<Double> out = waitUntilAtRest(() -> readOnFx(() -> {
+            Node split = shell.view().lookup("#paneTitle0").getParent();
+            while (!(split instanceof mbrllab.app.lab.PictureOverChart)) {
+                split = split.getParent();
+            }
+            Bounds top = split.localToScene(split.getLayoutBounds());
+            double bottom = top.getMaxY();
+            for (Node child : ((javafx.scene.Parent) split).getChildrenUnmodifiable()) {
+                if (child.getStyleClass().contains("split-pane-divider")) {
+                    bottom = child.localToScene(child.getLayoutBounds()).getMinY();
+                }
+            }
+            Bounds area = new javafx.geometry.BoundingBox(top.getMinX(), top.getMinY(), top.getWidth(),
+                    bottom - top.getMinY());
+            List<Double> beyond = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                for (String id : new String[] {"#paneTitle", "#dataCounts"}) {
+                    Node n = shell.view().lookup(id + i);
+                    Bounds b = n.localToScene(n.getLayoutBounds());
+                    beyond.add(Math.max(area.getMinY() - b.getMinY(), b.getMaxY() - area.getMaxY()));
+                }
+            }
+            return beyond;
+        }), 300, "the panes are laid out");
+        int lines = readOnFx(() -> (int) Math.round(title.getHeight() / title.getFont().getSize() / 1.3));
+        System.out.println("normal mode, 1024x768, text 1.5: third title about " + lines + " lines (" + readOnFx(
+                counts::getText) + "); titles and data counts beyond the panes' area by " + out + " px");
+        assertTrue(lines >= 3, "the third title wraps to three lines: " + lines);
+        for (double d : out) {
+            assertTrue(d <= 0.5, "a title or data count reaches " + d + " px beyond the panes' area: " + out);
+        }
     }
 }
