@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import mbrllab.app.shell.Sessions;
 import mbrllab.core.acceleration.AccelerationSetting;
+import mbrllab.core.acceleration.FirstPush;
 import mbrllab.core.acceleration.ModelChoice;
 
 /** The lab's settings: JSON both ways, the setting syntax, refusals that name the field. */
@@ -70,11 +71,11 @@ class AccelerationSettingsTest {
         }
     }
 
-    /** The four presets of the lab open, and say what they teach. */
+    /** The five presets of the lab open, and say what they teach. */
     @Test
     void presetsOpen() throws Exception {
         String[] files = {"acceleration-short-rollouts", "acceleration-long-rollouts", "acceleration-perfect-model",
-            "acceleration-real-data-only"};
+            "acceleration-real-data-only", "acceleration-copies-of-real-data"};
         AccelerationSettings[] s = new AccelerationSettings[files.length];
         for (int i = 0; i < files.length; i++) {
             try (InputStream in = getClass().getResourceAsStream("/presets/" + files[i] + ".json")) {
@@ -95,5 +96,8 @@ class AccelerationSettingsTest {
         assertEquals(ModelChoice.TRUE, s[2].model());
         assertEquals(0, s[3].processes());
         assertFalse(s[3].panes().get(s[3].processes()).usesModel());
+        assertEquals(ModelChoice.TRUE, s[4].model());
+        assertEquals(FirstPush.EPSILON, s[4].panes().get(1).push());
+        assertEquals(s[4].panes().get(1).withPush(FirstPush.DATASET), s[4].third());
     }
 }
