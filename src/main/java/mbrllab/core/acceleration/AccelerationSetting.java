@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import mbrllab.core.Keyed;
+
 /**
  * One learner to compare: real-only DQN, or DQN with model data (the lecture's Dyna-style recipe): after each real
  * step, {@code n} model rollouts of {@code k} steps from states drawn out of the real buffer, their transitions
@@ -171,12 +173,12 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
     }
 
     private static FirstPush pushOf(String setting, String value) {
-        FirstPush push = FirstPush.ofKey(value);
-        if (push == null) {
-            throw new IllegalArgumentException("'" + setting + "': push must be epsilon, dataset or other, got '"
-                    + value + "'");
+        try {
+            return Keyed.fromKey(FirstPush.class, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + setting + "': push must be "
+                    + Keyed.alternatives(FirstPush.class, "") + ", got '" + value + "'");
         }
-        return push;
     }
 
     /**

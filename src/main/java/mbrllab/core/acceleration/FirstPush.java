@@ -1,10 +1,12 @@
 package mbrllab.core.acceleration;
 
+import mbrllab.core.Keyed;
+
 /**
  * The push of a model rollout's first step. The lecture's recipe leaves the choice open ("from the dataset, pi,
  * random, exploration"); later steps of a rollout have no dataset push and always take the rollout epsilon's.
  */
-public enum FirstPush {
+public enum FirstPush implements Keyed {
     /** Epsilon-greedy with the rollout epsilon, as every later step ({@code --rollout-epsilon}; 1: at random). */
     EPSILON("epsilon", "pushes by the rollout epsilon"),
     /**
@@ -25,6 +27,7 @@ public enum FirstPush {
     }
 
     /** The value of the setting syntax's {@code push=}: epsilon, dataset or other. */
+    @Override
     public String key() {
         return key;
     }
@@ -32,15 +35,5 @@ public enum FirstPush {
     /** A legend label, e.g. "first push as in the data". */
     public String label() {
         return label;
-    }
-
-    /** The choice with this key, or null. */
-    public static FirstPush ofKey(String key) {
-        for (FirstPush p : values()) {
-            if (p.key.equals(key)) {
-                return p;
-            }
-        }
-        return null;
     }
 }
