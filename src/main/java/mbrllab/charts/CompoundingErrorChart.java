@@ -68,7 +68,7 @@ public final class CompoundingErrorChart {
      */
     public static JFreeChart create(String title, List<Curve> curves) {
         XYSeriesCollection[] data = datasets(curves);
-        NumberAxis k = new NumberAxis("Prediction horizon k (steps of 0.1 s)");
+        NumberAxis k = new NumberAxis("Horizon k (steps of 0.1 s)");
         k.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         k.setAutoRangeIncludesZero(false);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(k);
@@ -89,7 +89,7 @@ public final class CompoundingErrorChart {
      */
     public static JFreeChart single(boolean nll, List<Curve> curves) {
         XYSeriesCollection[] data = datasets(curves);
-        NumberAxis k = new NumberAxis("Prediction horizon k (steps of 0.1 s)");
+        NumberAxis k = new NumberAxis("Horizon k (steps of 0.1 s)");
         k.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         k.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(nll ? "NLL of the true state" : "RMSE of the mean");

@@ -30,6 +30,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 
@@ -49,9 +50,10 @@ import mbrllab.core.models.gp.SeHyperparameters;
 import mbrllab.core.random.SplitMix64;
 
 /**
- * The cart-pole tab: settings on the left; the multi-step predictions from one held-out start (four charts, one
+ * The cart-pole tab: settings on the right; the multi-step predictions from one held-out start (four charts, one
  * per state component) and the ghost poles on top; the compounding-error chart and the one-step parity plots
- * below. Views only: state lives in {@link DynamicsViewModel}.
+ * below. Where that leaves too little room for the text size (1024x768 with text 1.5), the four share one row of
+ * tabs instead ({@link #isCompact()}). Views only: state lives in {@link DynamicsViewModel}.
  */
 final class DynamicsView {
 
@@ -81,6 +83,24 @@ final class DynamicsView {
     private final FlowPane compoundingLegend = new FlowPane(14, 4);
     private Look look = Look.normal();
     private boolean updatingControls;
+    private final VBox head;
+    private final GridPane grid;
+    private final VBox ghostBoxPane;
+    private final Tab compoundingTab;
+    private final Tab parityTab;
+    private final Tab predictionsTab = new Tab("Predictions from one start");
+    private final Tab ghostTab = new Tab("Ghost poles");
+    private final TabPane tabs = new TabPane();
+    private final StackPane main = new StackPane();
+    private final StackPane headSlot = new StackPane();
+    private final StackPane gridSlot = new StackPane();
+    private final StackPane ghostSlot = new StackPane();
+    private final StackPane tabsSlot = new StackPane();
+    private final StackPane compactHeadSlot = new StackPane();
+    private final StackPane compactGridSlot = new StackPane();
+    private final StackPane compactGhostSlot = new StackPane();
+    private final Node wideView;
+    private Boolean compact;
 
     DynamicsView(DynamicsViewModel model) {
         this.model = model;
@@ -109,10 +129,11 @@ final class DynamicsView {
         }
         grow(grid, 2, 2);
         ghostCanvas.setId("ghostCanvas");
-        VBox ghostBoxPane = new VBox(4, ghostCanvas, ghostControls());
+        ghostBoxPane = new VBox(4, ghostCanvas, ghostControls());
         VBox.setVgrow(ghostCanvas, Priority.ALWAYS);
         ghostBoxPane.setMinWidth(200);
-        SplitPane top = new SplitPane(grid, ghostBoxPane);
+        ghostBoxPane.setPadding(new Insets(0, 0, 2, 0));
+        SplitPane top = new SplitPane(gridSlot, ghostSlot);
         top.setDividerPositions(0.62);
         legend.setId("multiStepLegend");
         Label title = new Label("Predictions from one held-out start under its true forces, against the truth: "
@@ -120,7 +141,9 @@ final class DynamicsView {
         title.getStyleClass().add("section-heading");
         title.setWrapText(true);
         title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        VBox topBox = new VBox(4, title, legend, top);
+        head = new VBox(4, title, legend);
+        this.grid = grid;
+        VBox topBox = new VBox(4, headSlot, top);
         VBox.setVgrow(top, Priority.ALWAYS);
         topBox.setPadding(new Insets(4, 6, 2, 6));
 
@@ -131,6 +154,7 @@ final class DynamicsView {
                 + "real states.");
         dynaNote.setWrapText(true);
         dynaNote.getStyleClass().add("note");
+        dynaNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane errorGrid = new GridPane();
         errorGrid.setHgap(6);
         errorGrid.add(rmseViewer, 0, 0);
@@ -151,20 +175,39 @@ final class DynamicsView {
                 + "orange: ensemble.");
         parityNote.setWrapText(true);
         parityNote.getStyleClass().add("note");
+        parityNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Layouts.hideInPresenterMode(dynaNote, parityNote);
         VBox parityBox = new VBox(4, parityGrid, parityNote);
         VBox.setVgrow(parityGrid, Priority.ALWAYS);
         parityBox.setPadding(new Insets(4));
         Tab compoundingTab = new Tab("Compounding error: why short rollouts", compounding);
         compoundingTab.setId("compoundingTab");
-        Layouts.tabTitles(compoundingTab, "Compounding error: why short rollouts", "Compounding error");
+        Layouts.tabTitles(compoundingTab, "Compounding error: why short rollouts", "Compounding error", "Compounding");
         Tab parityTab = new Tab("One-step parity", parityBox);
         parityTab.setId("parityTab");
-        TabPane bottom = new TabPane(compoundingTab, parityTab);
-        bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        bottom.setId("dynamicsBottomTabs");
-        Layouts.fitTabTitles(bottom);
-        SplitPane center = Layouts.pictureOverChart(topBox, bottom, 0.56);
-        root.setCenter(Layouts.withSidePanel(center, sidePanel(), 0.78));
+        Layouts.tabTitles(parityTab, "One-step parity", "One-step parity", "Parity");
+        this.compoundingTab = compoundingTab;
+        this.parityTab = parityTab;
+        predictionsTab.setId("predictionsTab");
+        predictionsTab.setClosable(false);
+        Layouts.tabTitles(predictionsTab, "Predictions from one start", "Predictions");
+        VBox predictions = new VBox(4, compactHeadSlot, compactGridSlot);
+        VBox.setVgrow(compactGridSlot, Priority.ALWAYS);
+        predictions.setPadding(new Insets(4, 6, 2, 6));
+        predictionsTab.setContent(predictions);
+        ghostTab.setId("ghostTab");
+        ghostTab.setClosable(false);
+        Layouts.tabTitles(ghostTab, "Ghost poles", "Ghosts");
+        ghostTab.setContent(compactGhostSlot);
+        compactGhostSlot.setPadding(new Insets(4, 6, 2, 6));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("dynamicsBottomTabs");
+        Layouts.fitTabTitles(tabs);
+        wideView = Layouts.pictureOverChart(topBox, tabsSlot, 0.56);
+        root.setCenter(Layouts.withSidePanel(main, sidePanel(), 0.78));
+        main.widthProperty().addListener((o, a, b) -> arrange());
+        main.heightProperty().addListener((o, a, b) -> arrange());
+        arrange();
 
         model.resultProperty().addListener((o, a, b) -> redraw());
         model.settingsProperty().addListener((o, a, b) -> {
@@ -218,7 +261,10 @@ final class DynamicsView {
         ghostStep.valueProperty().addListener((o, a, b) -> showGhosts());
         HBox.setHgrow(ghostStep, Priority.ALWAYS);
         Label kLabel = new Label("step k");
-        HBox first = new HBox(6, new Label("Ghosts of"), ghostBox);
+        kLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label ofLabel = new Label("Ghosts of");
+        ofLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox first = new HBox(6, ofLabel, ghostBox);
         first.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(6, kLabel, ghostStep);
         second.setAlignment(Pos.CENTER_LEFT);
@@ -356,7 +402,59 @@ final class DynamicsView {
     void setLook(Look newLook) {
         look = newLook;
         ghostCanvas.setLook(newLook);
+        arrange();
         redraw();
+    }
+
+    /**
+     * Below {@value #COMPACT_WIDTH} x {@value #COMPACT_HEIGHT} px per unit of text size (1024x768 with text 1.5, also in
+     * presenter mode) the four views share one row of tabs, each taking the whole area: together they left the
+     * multi-step plots 40 px high and no room for the cart of the ghost poles.
+     */
+    static final double COMPACT_WIDTH = 700;
+    /** See {@link #COMPACT_WIDTH}. */
+    static final double COMPACT_HEIGHT = 560;
+
+    /** Whether the four views share one row of tabs now (a small area for the text size). */
+    boolean isCompact() {
+        return Boolean.TRUE.equals(compact);
+    }
+
+    private void arrange() {
+        double w = main.getWidth();
+        double h = main.getHeight();
+        double scale = Math.max(1, look.fontScale());
+        boolean makeCompact = w > 0 && h > 0 && (w < COMPACT_WIDTH * scale || h < COMPACT_HEIGHT * scale);
+        if (compact != null && compact == makeCompact) {
+            return;
+        }
+        compact = makeCompact;
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (makeCompact) {
+            headSlot.getChildren().clear();
+            gridSlot.getChildren().clear();
+            ghostSlot.getChildren().clear();
+            tabsSlot.getChildren().clear();
+            compactHeadSlot.getChildren().setAll(head);
+            compactGridSlot.getChildren().setAll(grid);
+            compactGhostSlot.getChildren().setAll(ghostBoxPane);
+            tabs.getTabs().setAll(predictionsTab, ghostTab, compoundingTab, parityTab);
+            main.getChildren().setAll(tabs);
+        } else {
+            compactHeadSlot.getChildren().clear();
+            compactGridSlot.getChildren().clear();
+            compactGhostSlot.getChildren().clear();
+            main.getChildren().clear();
+            headSlot.getChildren().setAll(head);
+            gridSlot.getChildren().setAll(grid);
+            ghostSlot.getChildren().setAll(ghostBoxPane);
+            tabs.getTabs().setAll(compoundingTab, parityTab);
+            tabsSlot.getChildren().setAll(tabs);
+            main.getChildren().setAll(wideView);
+        }
+        if (selected != null && tabs.getTabs().contains(selected)) {
+            tabs.getSelectionModel().select(selected);
+        }
     }
 
     /** One step k further for the ghost poles; false at the end of the horizon. */
