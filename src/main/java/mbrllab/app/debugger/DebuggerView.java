@@ -16,11 +16,14 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,7 +47,9 @@ import mbrllab.app.maze.PaneFrame;
 /**
  * The step-through debugger: step one update, one real step or one episode, run to a breakpoint, step back or
  * scrub the timeline; the lecture's Dyna-Q lines with the executed ones highlighted; the arithmetic of the last
- * update; the model table (selecting a row outlines its (x,u) on the maze). Views only: state lives in
+ * update; the model table (selecting a row outlines its (x,u) on the maze). Where the window leaves too little room for
+ * the text size ({@link #isCompact()}: 1024x768 with text 1.5) the breakpoints go under the maze, and the last update
+ * and the model table share a column of tabs, so that the lecture's lines are shown whole. Views only: state lives in
  * {@link DebuggerViewModel}.
  */
 public final class DebuggerView {
@@ -88,6 +93,19 @@ public final class DebuggerView {
     private final Label cellLabel = new Label("(click the maze)");
     private int chosenCell = -1;
     private boolean updatingTimeline;
+    private final Label inspTitle = new Label("The last update");
+    private final Label modelTitle = new Label("Model(x,u) -> (x', r): every pair tried so far");
+    private final HBox middle = new HBox(12);
+    private final VBox code = new VBox(3);
+    private final VBox top = new VBox(4);
+    private final VBox left = new VBox(8);
+    private FlowPane bps;
+    private final VBox bottom = new VBox(4);
+    private final TabPane sideTabs = new TabPane();
+    private final Tab lastUpdateTab = new Tab("The last update");
+    private final Tab modelTab = new Tab("Model");
+    private double fontScale = 1;
+    private Boolean compact;
 
     /** The debugger of a lab that offers {@code lab.kinds()}. */
     public DebuggerView(DebuggerViewModel debugger, Host lab) {
@@ -121,8 +139,12 @@ public final class DebuggerView {
         kindChoice.setOnAction(e -> reset());
         kindChoice.setVisible(lab.kinds().size() > 1);
         kindChoice.setManaged(lab.kinds().size() > 1);
-        HBox controls = new HBox(6, kindChoice, new Label("Agent n ="), nChoice, stepUpdate, stepReal, stepEpisode, run,
-                back, reset);
+        Label nLabel = new Label("Agent n =");
+        nLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // a row that wraps where the window is narrow, instead of cutting the buttons' names
+        FlowPane controls = new FlowPane(6, 4, kindChoice, new HBox(6, nLabel, nChoice), stepUpdate, stepReal,
+                stepEpisode, run, back, reset);
+        ((HBox) controls.getChildren().get(1)).setAlignment(Pos.CENTER_LEFT);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         bpEpisodeEnd.setId("bpEpisodeEnd");
@@ -137,12 +159,18 @@ public final class DebuggerView {
         }
         deltaThreshold.textProperty().addListener((o, a, b) -> applyBreakpoints());
         cellLabel.setId("bpCellLabel");
-        HBox bps = new HBox(8, new Label("Breakpoints:"), bpEpisodeEnd, bpGoal, bpDelta, deltaThreshold, bpCell,
-                cellLabel);
+        FlowPane bps = new FlowPane(8, 4, new Label("Breakpoints:"), bpEpisodeEnd, bpGoal,
+                new HBox(4, bpDelta, deltaThreshold), bpCell, cellLabel);
+        for (Node n : bps.getChildren()) {
+            if (n instanceof HBox h) {
+                h.setAlignment(Pos.CENTER_LEFT);
+            }
+        }
         bps.setAlignment(Pos.CENTER_LEFT);
         message.setId("dbgMessage");
         message.getStyleClass().add("note");
-        VBox top = new VBox(4, controls, bps, message);
+        this.bps = bps;
+        top.getChildren().setAll(controls, bps, message);
         root.setTop(top);
 
         canvas.setId("debugCanvas");
@@ -158,7 +186,6 @@ public final class DebuggerView {
                 applyBreakpoints();
             }
         });
-        VBox code = new VBox(3);
         code.setId("pseudocode");
         codeTitle.setText(codeTitle(lab.kinds().get(0)));
         codeTitle.setWrapText(true);
@@ -178,7 +205,6 @@ public final class DebuggerView {
         inspector.setId("inspector");
         inspector.setHgap(10);
         inspector.setVgap(3);
-        Label inspTitle = new Label("The last update");
         inspTitle.getStyleClass().add("pane-title");
         inspector.add(inspTitle, 0, 0, 2, 1);
         String[] names = {"kind", "x", "u", "r", "x'", "Q(x,u) before", "max Q(x',.)", "TD target", "TD error",
@@ -202,7 +228,7 @@ public final class DebuggerView {
         inspector.setPrefWidth(360);
         inspector.setMinWidth(240);
 
-        HBox middle = new HBox(12, canvas, code, inspector);
+        middle.getChildren().setAll(canvas, code, inspector);
         HBox.setHgrow(canvas, Priority.ALWAYS);
         middle.setPadding(new Insets(6, 0, 6, 0));
         root.setCenter(middle);
@@ -216,7 +242,9 @@ public final class DebuggerView {
         });
         timelineLabel.setId("dbgTimelineLabel");
         timelineLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox timelineRow = new HBox(8, new Label("Timeline"), timeline, timelineLabel);
+        Label timelineName = new Label("Timeline");
+        timelineName.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox timelineRow = new HBox(8, timelineName, timeline, timelineLabel);
         HBox.setHgrow(timeline, Priority.ALWAYS);
         timelineRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -230,9 +258,19 @@ public final class DebuggerView {
         modelTable.getColumns().add(column("last set at real step", m -> Long.toString(m.setAtRealStep())));
         modelTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         modelTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> redrawMaze());
-        Label modelTitle = new Label("Model(x,u) -> (x', r): every pair tried so far");
-        VBox bottom = new VBox(4, timelineRow, modelTitle, modelTable);
+        modelTitle.setWrapText(true);
+        modelTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        bottom.getChildren().setAll(timelineRow, modelTitle, modelTable);
         root.setBottom(bottom);
+        lastUpdateTab.setClosable(false);
+        modelTab.setClosable(false);
+        mbrllab.app.lab.Layouts.tabTitles(lastUpdateTab, "The last update", "Update");
+        mbrllab.app.lab.Layouts.fitTabTitles(sideTabs);
+        sideTabs.setId("debuggerSideTabs");
+        sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sideTabs.setMinWidth(240);
+        root.widthProperty().addListener((o, a, b) -> arrange());
+        root.heightProperty().addListener((o, a, b) -> arrange());
 
         debugger.frameProperty().addListener((o, a, f) -> show(f));
         applyBreakpoints();
@@ -270,7 +308,90 @@ public final class DebuggerView {
     }
 
     public void setFontScale(double scale) {
+        fontScale = scale;
         canvas.setFontScale(scale);
+        arrange();
+    }
+
+    /**
+     * Below {@value #COMPACT_WIDTH} x {@value #COMPACT_HEIGHT} px per unit of text size (1024x768 with text 1.5, also in
+     * presenter mode) the last update and the model table share a column of tabs beside the lecture's lines, and the
+     * timeline alone stays under them: side by side with the table below, the lines were cut to "(a) x &lt;- current
+     * ..." and the maze's cells were 37 px.
+     */
+    static final double COMPACT_WIDTH = 760;
+    /** See {@link #COMPACT_WIDTH}. */
+    static final double COMPACT_HEIGHT = 560;
+
+    /** Whether the last update and the model share a column of tabs now (a small area for the text size). */
+    public boolean isCompact() {
+        return Boolean.TRUE.equals(compact);
+    }
+
+    /** The width of the column of the last update and the model in compact mode [px]. */
+    private static final double SIDE_TABS_WIDTH = 260;
+
+    /**
+     * Compact mode: the lecture's lines get 55% of what the tabs leave (300 to 420 px, so that no line is cut), the
+     * maze and the breakpoints the rest; wide mode: the lines 330 px, the maze what is left.
+     */
+    private void sizeColumns() {
+        if (isCompact()) {
+            double free = root.getWidth() - root.getInsets().getLeft() - root.getInsets().getRight()
+                    - 2 * middle.getSpacing() - SIDE_TABS_WIDTH;
+            double lines = Math.max(300, Math.min(420, 0.55 * free));
+            code.setPrefWidth(lines);
+            left.setPrefWidth(Math.max(160, free - lines));
+        } else {
+            code.setPrefWidth(330);
+        }
+    }
+
+    private void arrange() {
+        double w = root.getWidth();
+        double h = root.getHeight();
+        double scale = Math.max(1, fontScale);
+        boolean makeCompact = w > 0 && h > 0 && (w < COMPACT_WIDTH * scale || h < COMPACT_HEIGHT * scale);
+        if (compact != null && compact == makeCompact) {
+            sizeColumns();
+            return;
+        }
+        compact = makeCompact;
+        sizeColumns();
+        inspTitle.setVisible(!makeCompact);
+        inspTitle.setManaged(!makeCompact);
+        // the lines a little smaller and the column growing with the maze, so that they wrap instead of being cut
+        code.getStyleClass().remove("code-compact");
+        if (makeCompact) {
+            code.getStyleClass().add("code-compact");
+        }
+        sideTabs.setPrefWidth(SIDE_TABS_WIDTH);
+        if (makeCompact) {
+            // the breakpoints under the maze, in the room its aspect leaves there
+            top.getChildren().remove(bps);
+            middle.getChildren().set(0, left);
+            left.getChildren().setAll(canvas, bps);
+            VBox.setVgrow(canvas, Priority.ALWAYS);
+            bottom.getChildren().setAll(bottom.getChildren().get(0));
+            middle.getChildren().set(2, sideTabs);
+            lastUpdateTab.setContent(inspector);
+            VBox model = new VBox(4, modelTitle, modelTable);
+            VBox.setVgrow(modelTable, Priority.ALWAYS);
+            model.setPadding(new Insets(4, 0, 0, 0));
+            modelTab.setContent(model);
+            sideTabs.getTabs().setAll(lastUpdateTab, modelTab);
+        } else {
+            Node timelineRow = bottom.getChildren().get(0);
+            if (!top.getChildren().contains(bps)) {
+                left.getChildren().clear();
+                middle.getChildren().set(0, canvas);
+                top.getChildren().add(1, bps);
+            }
+            lastUpdateTab.setContent(null);
+            modelTab.setContent(null);
+            middle.getChildren().set(2, inspector);
+            bottom.getChildren().setAll(timelineRow, modelTitle, modelTable);
+        }
     }
 
     public void setHighContrast(boolean on) {

@@ -1,0 +1,95 @@
+package mbrllab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The step-through debugger at 1024x768 with text 1.5, in normal and presenter mode, with Dyna-Q+ (the longest
+ * title): every line of the lecture's pseudocode, every button and breakpoint is shown whole (the lines had been cut
+ * to "(a) x &lt;- current ..." and the buttons to "Ag..." and "Breakpoi..."), the last update and the model share a
+ * column of tabs, and the maze keeps cells of at least 25 px.
+ */
+class DebuggerProjectorTest extends ProjectorSizeFixture {
+
+    @Start
+    void start(Stage stage) {
+        startShell(stage);
+    }
+
+    @Test
+    void theLecturesLinesAndTheControlsAreWholeAtProjectorSize(FxRobot robot) throws Exception {
+        for (boolean presenter : new boolean[] {false, true}) {
+            String mode = presenter ? "presenter mode" : "normal mode";
+            showLab("changing-mazes", 1.5, presenter);
+            clickOnFx(robot, "#changingDebuggerTab");
+            Node view = waitUntilAtRest(() -> readOnFx(() -> shown(shell.view(), "debuggerView")), 300,
+                    mode + ": the debugger laid out");
+            List<String> cut = waitUntilAtRest(() -> readOnFx(() -> {
+                List<String> c = new ArrayList<>();
+                collectCut(view, c);
+                return c;
+            }), 300, mode + ": the debugger's texts laid out");
+            double[] maze = readOnFx(() -> {
+                Node canvas = view.lookup("#debugCanvas");
+                return new double[] {canvas.getLayoutBounds().getWidth(), canvas.getLayoutBounds().getHeight()};
+            });
+            boolean tabs = readOnFx(() -> shown(view, "debuggerSideTabs") != null);
+            System.out.println(mode + ", 1024x768, text 1.5: debugger maze " + Math.round(maze[0]) + " x "
+                    + Math.round(maze[1]) + " px, side tabs " + tabs + ", cut texts " + cut);
+            assertEquals(List.of(), cut, mode + ": texts shown whole");
+            assertTrue(tabs, mode + ": the last update and the model in tabs");
+            // the Dyna maze's 9 columns at 25 px at least
+            assertTrue(maze[0] >= 9 * 25, mode + ": the maze " + maze[0] + " px wide");
+        }
+    }
+
+    /** The node with this id that is on show (the labs each have a debugger), or null. */
+    private static Node shown(Node root, String id) {
+        for (Node n : root.lookupAll("#" + id)) {
+            if (visible(n)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static boolean visible(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
+    /** The texts of labels, buttons and check boxes that show less than their text (ellipsis). */
+    private static void collectCut(Node node, List<String> cut) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            Node t = l.lookup(".text");
+            if (t instanceof Text text && !l.getText().equals(text.getText())) {
+                cut.add(l.getText() + " -> " + text.getText());
+            }
+        }
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                collectCut(child, cut);
+            }
+        }
+    }
+}
