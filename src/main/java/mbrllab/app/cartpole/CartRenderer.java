@@ -344,8 +344,14 @@ public final class CartRenderer {
         }
         if (p.hint() != null) {
             pen.fill(t.faint());
-            pen.text(p.hint(), w - pad - capsWidth - (capsWidth > 0 ? fs * 0.6 : 0), pad + Math.max(line, caps) / 2, fs,
-                    Face.REGULAR, Align.RIGHT, VAlign.CENTER, 0);
+            double right = w - pad - capsWidth - (capsWidth > 0 ? fs * 0.6 : 0);
+            if (right - pen.textWidth(p.hint(), fs, Face.REGULAR) >= pad + pen.textWidth(header, fs, headerFace) + fs) {
+                pen.text(p.hint(), right, pad + Math.max(line, caps) / 2, fs, Face.REGULAR, Align.RIGHT,
+                        VAlign.CENTER, 0);
+            } else {
+                // it would run into the header (a narrow pane, large text): under the header, on the left
+                pen.text(p.hint(), pad, pad + line * 1.1, fs, Face.REGULAR, Align.LEFT, VAlign.TOP, w - 2 * pad);
+            }
         }
         drawReadouts(pen, t, lines, fs, h, pad, line);
     }

@@ -117,6 +117,43 @@ class CartPoleNormalModeTest extends ProjectorSizeFixture {
         assertTrue(elided.isEmpty(), "labels whose text does not fit: " + elided);
     }
 
+    /**
+     * The swing-up with the keyboard at 1024x768, text 1.5: the cart view stays between the lab list and the options
+     * (its one-entry legend, "cost per episode (PILCO's saturating cost summed over its 40 steps)", made it at least
+     * 711 px wide, pushing it 60 px under the lab list and cutting the options' texts) and its legend wraps.
+     */
+    @Test
+    void swingUpViewStaysBetweenTheListAndTheOptions(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.stage.Window w = shell.view().getScene().getWindow();
+            w.setWidth(1024);
+            w.setHeight(768);
+        }).get(15, TimeUnit.SECONDS);
+        showLab("cart-pole", 1.5, false);
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> shell.applyPresetFile("cartpole-swing-up.json"))
+                .get(15, TimeUnit.SECONDS), "the preset opens");
+        List<Double> edges = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(() -> {
+            Node lab = shell.view().lookup("#cartPoleLab");
+            Node canvas = lab.lookup("#cartCanvas");
+            Node legend = lab.lookup("#episodeChartLegend");
+            Bounds area = lab.localToScene(lab.getLayoutBounds());
+            Bounds c = canvas.localToScene(canvas.getLayoutBounds());
+            Bounds l = legend.localToScene(legend.getLayoutBounds());
+            return List.of(c.getMinX() - area.getMinX(), l.getMinX() - area.getMinX(), l.getWidth(),
+                    legend.prefHeight(l.getWidth()), l.getHeight());
+        }).get(15, TimeUnit.SECONDS), 300, "the swing-up view is laid out");
+        System.out.println("normal mode, 1024x768, text 1.5, swing-up: cart view and legend start " + edges.get(0)
+                + " and " + edges.get(1) + " px into the lab; legend " + edges.get(2) + " px wide, " + edges.get(4)
+                + " px high");
+        assertTrue(edges.get(0) >= 0 && edges.get(1) >= 0, "the view starts inside the lab: " + edges);
+        assertTrue(edges.get(4) >= edges.get(3) - 0.5, "the legend has the height its wrapped text needs: " + edges);
+        CartPoleLab lab = WaitForAsyncUtils.asyncFx(() -> (CartPoleLab) shell.view().lookup("#cartPoleLab")
+                .getProperties().get(CartPoleLab.class)).get(15, TimeUnit.SECONDS);
+        List<String> elided = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(() -> elided(lab))
+                .get(15, TimeUnit.SECONDS), 300, "the labels are laid out");
+        assertTrue(elided.isEmpty(), "labels whose text does not fit: " + elided);
+    }
+
     private List<List<Double>> paneSizes() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             List<List<Double>> out = new ArrayList<>();
