@@ -55,6 +55,18 @@ import mbrllab.app.maze.PaneFrame;
 public final class DebuggerView {
 
     /**
+     * Below {@value #COMPACT_WIDTH} x {@value #COMPACT_HEIGHT} px per unit of text size (1024x768 with text 1.5, also in
+     * presenter mode) the last update and the model table share a column of tabs beside the lecture's lines, and the
+     * timeline alone stays under them: side by side with the table below, the lines were cut to "(a) x &lt;- current
+     * ..." and the maze's cells were 37 px.
+     */
+    static final double COMPACT_WIDTH = 760;
+    /** See {@link #COMPACT_WIDTH}. */
+    static final double COMPACT_HEIGHT = 560;
+    /** The width of the column of the last update and the model in compact mode [px]. */
+    private static final double SIDE_TABS_WIDTH = 260;
+
+    /**
      * What the debugger needs of the lab it sits in.
      */
     public interface Host {
@@ -104,6 +116,7 @@ public final class DebuggerView {
     private final TabPane sideTabs = new TabPane();
     private final Tab lastUpdateTab = new Tab("The last update");
     private final Tab modelTab = new Tab("Model");
+    private final VBox modelBox = new VBox(4);
     private double fontScale = 1;
     private Boolean compact;
 
@@ -269,6 +282,10 @@ public final class DebuggerView {
         sideTabs.setId("debuggerSideTabs");
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.setMinWidth(240);
+        sideTabs.setPrefWidth(SIDE_TABS_WIDTH);
+        VBox.setVgrow(modelTable, Priority.ALWAYS);
+        modelBox.setPadding(new Insets(4, 0, 0, 0));
+        modelTab.setContent(modelBox);
         root.widthProperty().addListener((o, a, b) -> arrange());
         root.heightProperty().addListener((o, a, b) -> arrange());
 
@@ -313,23 +330,10 @@ public final class DebuggerView {
         arrange();
     }
 
-    /**
-     * Below {@value #COMPACT_WIDTH} x {@value #COMPACT_HEIGHT} px per unit of text size (1024x768 with text 1.5, also in
-     * presenter mode) the last update and the model table share a column of tabs beside the lecture's lines, and the
-     * timeline alone stays under them: side by side with the table below, the lines were cut to "(a) x &lt;- current
-     * ..." and the maze's cells were 37 px.
-     */
-    static final double COMPACT_WIDTH = 760;
-    /** See {@link #COMPACT_WIDTH}. */
-    static final double COMPACT_HEIGHT = 560;
-
     /** Whether the last update and the model share a column of tabs now (a small area for the text size). */
     public boolean isCompact() {
         return Boolean.TRUE.equals(compact);
     }
-
-    /** The width of the column of the last update and the model in compact mode [px]. */
-    private static final double SIDE_TABS_WIDTH = 260;
 
     /**
      * Compact mode: the lecture's lines get 55% of what the tabs leave (300 to 420 px, so that no line is cut), the
@@ -360,12 +364,11 @@ public final class DebuggerView {
         sizeColumns();
         inspTitle.setVisible(!makeCompact);
         inspTitle.setManaged(!makeCompact);
-        // the lines a little smaller and the column growing with the maze, so that they wrap instead of being cut
+        // the lines a little smaller, so that they wrap instead of being cut
         code.getStyleClass().remove("code-compact");
         if (makeCompact) {
             code.getStyleClass().add("code-compact");
         }
-        sideTabs.setPrefWidth(SIDE_TABS_WIDTH);
         if (makeCompact) {
             // the breakpoints under the maze, in the room its aspect leaves there
             top.getChildren().remove(bps);
@@ -375,10 +378,7 @@ public final class DebuggerView {
             bottom.getChildren().setAll(bottom.getChildren().get(0));
             middle.getChildren().set(2, sideTabs);
             lastUpdateTab.setContent(inspector);
-            VBox model = new VBox(4, modelTitle, modelTable);
-            VBox.setVgrow(modelTable, Priority.ALWAYS);
-            model.setPadding(new Insets(4, 0, 0, 0));
-            modelTab.setContent(model);
+            modelBox.getChildren().setAll(modelTitle, modelTable);
             sideTabs.getTabs().setAll(lastUpdateTab, modelTab);
         } else {
             Node timelineRow = bottom.getChildren().get(0);
@@ -388,7 +388,7 @@ public final class DebuggerView {
                 top.getChildren().add(1, bps);
             }
             lastUpdateTab.setContent(null);
-            modelTab.setContent(null);
+            modelBox.getChildren().clear();
             middle.getChildren().set(2, inspector);
             bottom.getChildren().setAll(timelineRow, modelTitle, modelTable);
         }

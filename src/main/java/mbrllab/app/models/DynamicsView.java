@@ -57,6 +57,15 @@ import mbrllab.core.random.SplitMix64;
  */
 final class DynamicsView {
 
+    /**
+     * Below {@value #COMPACT_WIDTH} x {@value #COMPACT_HEIGHT} px per unit of text size (1024x768 with text 1.5, also in
+     * presenter mode) the four views share one row of tabs, each taking the whole area: together they left the
+     * multi-step plots 40 px high and no room for the cart of the ghost poles.
+     */
+    static final double COMPACT_WIDTH = 700;
+    /** See {@link #COMPACT_WIDTH}. */
+    static final double COMPACT_HEIGHT = 560;
+
     /** Ghost poles drawn per step. */
     static final int GHOSTS = 30;
 
@@ -405,15 +414,6 @@ final class DynamicsView {
         arrange();
         redraw();
     }
-
-    /**
-     * Below {@value #COMPACT_WIDTH} x {@value #COMPACT_HEIGHT} px per unit of text size (1024x768 with text 1.5, also in
-     * presenter mode) the four views share one row of tabs, each taking the whole area: together they left the
-     * multi-step plots 40 px high and no room for the cart of the ghost poles.
-     */
-    static final double COMPACT_WIDTH = 700;
-    /** See {@link #COMPACT_WIDTH}. */
-    static final double COMPACT_HEIGHT = 560;
 
     /** Whether the four views share one row of tabs now (a small area for the text size). */
     boolean isCompact() {
