@@ -37,14 +37,7 @@ class CartPoleNormalModeTest extends ProjectorSizeFixture {
 
     @Test
     void dynaPanesAreLargeAndNothingIsCut(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            javafx.stage.Window w = shell.view().getScene().getWindow();
-            w.setWidth(1024);
-            w.setHeight(768);
-        }).get(15, TimeUnit.SECONDS);
-        showLab("cart-pole", 1.5, false);
-        CartPoleLab lab = WaitForAsyncUtils.asyncFx(() -> (CartPoleLab) shell.view().lookup("#cartPoleLab")
-                .getProperties().get(CartPoleLab.class)).get(15, TimeUnit.SECONDS);
+        CartPoleLab lab = openAt(1024, 768, 1.5);
         for (int i = 0; i < 40; i++) {
             WaitForAsyncUtils.asyncFx(() -> lab.model().step()).get(15, TimeUnit.SECONDS);
         }
@@ -86,14 +79,7 @@ class CartPoleNormalModeTest extends ProjectorSizeFixture {
      */
     @Test
     void rowOfPanesKeepsItsBoxEntriesWhole(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            javafx.stage.Window w = shell.view().getScene().getWindow();
-            w.setWidth(1280);
-            w.setHeight(800);
-        }).get(15, TimeUnit.SECONDS);
-        showLab("cart-pole", 1.0, false);
-        CartPoleLab lab = WaitForAsyncUtils.asyncFx(() -> (CartPoleLab) shell.view().lookup("#cartPoleLab")
-                .getProperties().get(CartPoleLab.class)).get(15, TimeUnit.SECONDS);
+        CartPoleLab lab = openAt(1280, 800, 1.0);
         for (int i = 0; i < 300; i++) {
             WaitForAsyncUtils.asyncFx(() -> lab.model().step()).get(15, TimeUnit.SECONDS);
         }
@@ -120,23 +106,18 @@ class CartPoleNormalModeTest extends ProjectorSizeFixture {
     /**
      * The swing-up with the keyboard at 1024x768, text 1.5: the cart view stays between the lab list and the options
      * (its one-entry legend, "cost per episode (PILCO's saturating cost summed over its 40 steps)", made it at least
-     * 711 px wide, pushing it 60 px under the lab list and cutting the options' texts) and its legend wraps.
+     * 711 px wide, pushing it 32 px under the lab list and cutting the options' texts) and its legend wraps.
      */
     @Test
     void swingUpViewStaysBetweenTheListAndTheOptions(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            javafx.stage.Window w = shell.view().getScene().getWindow();
-            w.setWidth(1024);
-            w.setHeight(768);
-        }).get(15, TimeUnit.SECONDS);
-        showLab("cart-pole", 1.5, false);
+        CartPoleLab lab = openAt(1024, 768, 1.5);
         assertTrue(WaitForAsyncUtils.asyncFx(() -> shell.applyPresetFile("cartpole-swing-up.json"))
                 .get(15, TimeUnit.SECONDS), "the preset opens");
         List<Double> edges = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(() -> {
-            Node lab = shell.view().lookup("#cartPoleLab");
-            Node canvas = lab.lookup("#cartCanvas");
-            Node legend = lab.lookup("#episodeChartLegend");
-            Bounds area = lab.localToScene(lab.getLayoutBounds());
+            Node view = lab.view();
+            Node canvas = view.lookup("#cartCanvas");
+            Node legend = view.lookup("#episodeChartLegend");
+            Bounds area = view.localToScene(view.getLayoutBounds());
             Bounds c = canvas.localToScene(canvas.getLayoutBounds());
             Bounds l = legend.localToScene(legend.getLayoutBounds());
             return List.of(c.getMinX() - area.getMinX(), l.getMinX() - area.getMinX(), l.getWidth(),
@@ -147,11 +128,21 @@ class CartPoleNormalModeTest extends ProjectorSizeFixture {
                 + " px high");
         assertTrue(edges.get(0) >= 0 && edges.get(1) >= 0, "the view starts inside the lab: " + edges);
         assertTrue(edges.get(4) >= edges.get(3) - 0.5, "the legend has the height its wrapped text needs: " + edges);
-        CartPoleLab lab = WaitForAsyncUtils.asyncFx(() -> (CartPoleLab) shell.view().lookup("#cartPoleLab")
-                .getProperties().get(CartPoleLab.class)).get(15, TimeUnit.SECONDS);
         List<String> elided = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(() -> elided(lab))
                 .get(15, TimeUnit.SECONDS), 300, "the labels are laid out");
         assertTrue(elided.isEmpty(), "labels whose text does not fit: " + elided);
+    }
+
+    /** The window at {@code width} x {@code height}, text {@code scale}, normal mode, the cart-pole lab open. */
+    private CartPoleLab openAt(int width, int height, double scale) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.stage.Window w = shell.view().getScene().getWindow();
+            w.setWidth(width);
+            w.setHeight(height);
+        }).get(15, TimeUnit.SECONDS);
+        showLab("cart-pole", scale, false);
+        return WaitForAsyncUtils.asyncFx(() -> (CartPoleLab) shell.view().lookup("#cartPoleLab")
+                .getProperties().get(CartPoleLab.class)).get(15, TimeUnit.SECONDS);
     }
 
     private List<List<Double>> paneSizes() throws Exception {
