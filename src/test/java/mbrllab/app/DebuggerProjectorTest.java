@@ -18,9 +18,10 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The step-through debugger at 1024x768 with text 1.5, in normal and presenter mode, with Dyna-Q+ (the longest
- * title): every line of the lecture's pseudocode, every button and breakpoint is shown whole (the lines had been cut
- * to "(a) x &lt;- current ..." and the buttons to "Ag..." and "Breakpoi..."), the last update and the model share a
- * column of tabs, and the maze keeps cells of at least 25 px.
+ * title), after some real and planning updates: every line of the lecture's pseudocode, every button and breakpoint
+ * is shown whole (the lines had been cut to "(a) x &lt;- current ..." and the buttons to "Ag..." and "Breakpoi..."),
+ * and so is the arithmetic of the last update (in a column of tabs with the model, scrolling where it is taller than
+ * the tab), and the maze keeps cells of at least 25 px.
  */
 class DebuggerProjectorTest extends ProjectorSizeFixture {
 
@@ -37,6 +38,14 @@ class DebuggerProjectorTest extends ProjectorSizeFixture {
             clickOnFx(robot, "#changingDebuggerTab");
             Node view = waitUntilAtRest(() -> readOnFx(() -> shown(shell.view(), "debuggerView")), 300,
                     mode + ": the debugger laid out");
+            for (int i = 0; i < 3; i++) {
+                clickOnFx(robot, readOnFx(() -> view.lookup("#dbgStepReal")));
+            }
+            for (int i = 0; i < 2; i++) {
+                clickOnFx(robot, readOnFx(() -> view.lookup("#dbgStepUpdate")));
+            }
+            waitUntil(() -> readOnFx(() -> ((Labeled) view.lookup("#insp9")).getText().startsWith("Q + alpha")),
+                    mode + ": the last update's arithmetic shown");
             List<String> cut = waitUntilAtRest(() -> readOnFx(() -> {
                 List<String> c = new ArrayList<>();
                 collectCut(view, c);

@@ -63,8 +63,8 @@ public final class DebuggerView {
     static final double COMPACT_WIDTH = 760;
     /** See {@link #COMPACT_WIDTH}. */
     static final double COMPACT_HEIGHT = 560;
-    /** The width of the column of the last update and the model in compact mode [px]. */
-    private static final double SIDE_TABS_WIDTH = 260;
+    /** The most width of the column of the last update and the model in compact mode [px]. */
+    private static final double SIDE_TABS_WIDTH = 340;
 
     /**
      * What the debugger needs of the lab it sits in.
@@ -117,6 +117,7 @@ public final class DebuggerView {
     private final Tab lastUpdateTab = new Tab("The last update");
     private final Tab modelTab = new Tab("Model");
     private final VBox modelBox = new VBox(4);
+    private final javafx.scene.control.ScrollPane inspectorScroll = new javafx.scene.control.ScrollPane();
     private double fontScale = 1;
     private Boolean compact;
 
@@ -165,7 +166,7 @@ public final class DebuggerView {
         bpDelta.setId("bpDelta");
         bpCell.setId("bpCell");
         deltaThreshold.setId("bpDeltaThreshold");
-        deltaThreshold.setPrefColumnCount(5);
+        deltaThreshold.setPrefColumnCount(4);
         bpGoal.setSelected(true);
         for (CheckBox b : List.of(bpEpisodeEnd, bpGoal, bpDelta, bpCell)) {
             b.setOnAction(e -> applyBreakpoints());
@@ -281,10 +282,15 @@ public final class DebuggerView {
         mbrllab.app.lab.Layouts.fitTabTitles(sideTabs);
         sideTabs.setId("debuggerSideTabs");
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        sideTabs.setMinWidth(240);
-        sideTabs.setPrefWidth(SIDE_TABS_WIDTH);
+        sideTabs.setMinWidth(200);
         VBox.setVgrow(modelTable, Priority.ALWAYS);
         modelBox.setPadding(new Insets(4, 0, 0, 0));
+        // the last update at the height its wrapped values need (a grid squeezed into the tab cut them), scrolling
+        // where the tab is shorter
+        inspectorScroll.setFitToWidth(true);
+        inspectorScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        inspectorScroll.getStyleClass().add("edge-to-edge");
+        lastUpdateTab.setContent(inspectorScroll);
         modelTab.setContent(modelBox);
         root.widthProperty().addListener((o, a, b) -> arrange());
         root.heightProperty().addListener((o, a, b) -> arrange());
@@ -336,16 +342,20 @@ public final class DebuggerView {
     }
 
     /**
-     * Compact mode: the lecture's lines get 55% of what the tabs leave (300 to 420 px, so that no line is cut), the
-     * maze and the breakpoints the rest; wide mode: the lines 330 px, the maze what is left.
+     * Compact mode: the maze's column at least as wide as its widest breakpoint, the last update and the model what
+     * the lines' 300 px leave them (200 to {@value #SIDE_TABS_WIDTH} px), the lecture's lines 55% of the rest (280 to
+     * 420 px, so that no line is cut), the maze what is left; wide mode: the lines 330 px, the maze what is left.
      */
     private void sizeColumns() {
         if (isCompact()) {
             double free = root.getWidth() - root.getInsets().getLeft() - root.getInsets().getRight()
-                    - 2 * middle.getSpacing() - SIDE_TABS_WIDTH;
-            double lines = Math.max(300, Math.min(420, 0.55 * free));
+                    - 2 * middle.getSpacing();
+            double maze = Math.max(150, bps.minWidth(-1));
+            double tabs = Math.max(200, Math.min(SIDE_TABS_WIDTH, free - maze - 300));
+            double lines = Math.max(280, Math.min(420, 0.55 * (free - tabs)));
+            sideTabs.setPrefWidth(tabs);
             code.setPrefWidth(lines);
-            left.setPrefWidth(Math.max(160, free - lines));
+            left.setPrefWidth(Math.max(maze, free - tabs - lines));
         } else {
             code.setPrefWidth(330);
         }
@@ -366,8 +376,10 @@ public final class DebuggerView {
         inspTitle.setManaged(!makeCompact);
         // the lines a little smaller, so that they wrap instead of being cut
         code.getStyleClass().remove("code-compact");
+        inspector.getStyleClass().remove("code-compact");
         if (makeCompact) {
             code.getStyleClass().add("code-compact");
+            inspector.getStyleClass().add("code-compact");
         }
         if (makeCompact) {
             // the breakpoints under the maze, in the room its aspect leaves there
@@ -377,7 +389,7 @@ public final class DebuggerView {
             VBox.setVgrow(canvas, Priority.ALWAYS);
             bottom.getChildren().setAll(bottom.getChildren().get(0));
             middle.getChildren().set(2, sideTabs);
-            lastUpdateTab.setContent(inspector);
+            inspectorScroll.setContent(inspector);
             modelBox.getChildren().setAll(modelTitle, modelTable);
             sideTabs.getTabs().setAll(lastUpdateTab, modelTab);
         } else {
@@ -387,7 +399,7 @@ public final class DebuggerView {
                 middle.getChildren().set(0, canvas);
                 top.getChildren().add(1, bps);
             }
-            lastUpdateTab.setContent(null);
+            inspectorScroll.setContent(null);
             modelBox.getChildren().clear();
             middle.getChildren().set(2, inspector);
             bottom.getChildren().setAll(timelineRow, modelTitle, modelTable);
