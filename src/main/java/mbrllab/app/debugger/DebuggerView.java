@@ -39,6 +39,7 @@ import mbrllab.core.dyna.debug.PseudocodeLine;
 import mbrllab.core.maze.Action;
 import mbrllab.core.maze.Layout;
 import mbrllab.core.maze.Maze;
+import mbrllab.app.lab.Layouts;
 import mbrllab.app.maze.DivergingScale;
 import mbrllab.app.maze.MazeCanvas;
 import mbrllab.app.maze.Overlays;
@@ -278,8 +279,8 @@ public final class DebuggerView {
         root.setBottom(bottom);
         lastUpdateTab.setClosable(false);
         modelTab.setClosable(false);
-        mbrllab.app.lab.Layouts.tabTitles(lastUpdateTab, "The last update", "Update");
-        mbrllab.app.lab.Layouts.fitTabTitles(sideTabs);
+        Layouts.tabTitles(lastUpdateTab, "The last update", "Update");
+        Layouts.fitTabTitles(sideTabs);
         sideTabs.setId("debuggerSideTabs");
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.setMinWidth(200);
@@ -362,10 +363,7 @@ public final class DebuggerView {
     }
 
     private void arrange() {
-        double w = root.getWidth();
-        double h = root.getHeight();
-        double scale = Math.max(1, fontScale);
-        boolean makeCompact = w > 0 && h > 0 && (w < COMPACT_WIDTH * scale || h < COMPACT_HEIGHT * scale);
+        boolean makeCompact = Layouts.cramped(root, fontScale, COMPACT_WIDTH, COMPACT_HEIGHT);
         if (compact != null && compact == makeCompact) {
             sizeColumns();
             return;

@@ -68,6 +68,18 @@ public final class Layouts {
         TabTitles.fit(pane);
     }
 
+    /**
+     * Whether {@code area}, laid out, is smaller than {@code width} x {@code height} px per unit of text size (text
+     * below 1 counts as 1): the rule by which a view swaps its side-by-side arrangement for a compact one (the
+     * debugger, the cart-pole dynamics). False before the first layout.
+     */
+    public static boolean cramped(Region area, double fontScale, double width, double height) {
+        double w = area.getWidth();
+        double h = area.getHeight();
+        double scale = Math.max(1, fontScale);
+        return w > 0 && h > 0 && (w < width * scale || h < height * scale);
+    }
+
     /** Clips a region to its own bounds: what does not fit is cut at its edge, not drawn over its neighbour. */
     public static void clipToBounds(Region region) {
         Rectangle clip = new Rectangle();

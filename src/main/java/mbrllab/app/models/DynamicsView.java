@@ -421,10 +421,7 @@ final class DynamicsView {
     }
 
     private void arrange() {
-        double w = main.getWidth();
-        double h = main.getHeight();
-        double scale = Math.max(1, look.fontScale());
-        boolean makeCompact = w > 0 && h > 0 && (w < COMPACT_WIDTH * scale || h < COMPACT_HEIGHT * scale);
+        boolean makeCompact = Layouts.cramped(main, look.fontScale(), COMPACT_WIDTH, COMPACT_HEIGHT);
         if (compact != null && compact == makeCompact) {
             return;
         }

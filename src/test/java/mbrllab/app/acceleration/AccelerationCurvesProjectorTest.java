@@ -40,11 +40,15 @@ class AccelerationCurvesProjectorTest extends ProjectorSizeFixture {
         startShell(stage);
     }
 
+    /** The acceleration lab at text 1.5, normal mode. */
+    private AccelerationLab openLab(FxRobot robot) throws Exception {
+        showLab("acceleration", 1.5, false);
+        return (AccelerationLab) robot.lookup("#accelerationLab").query().getProperties().get(AccelerationLab.class);
+    }
+
     @Test
     void finishedCurvesKeepAReadablePlotInThePanesColours(FxRobot robot) throws Exception {
-        showLab("acceleration", 1.5, false);
-        AccelerationLab lab = (AccelerationLab) robot.lookup("#accelerationLab").query().getProperties()
-                .get(AccelerationLab.class);
+        AccelerationLab lab = openLab(robot);
         AccelerationSettings small = new AccelerationSettings(ModelChoice.ENSEMBLE, 10, 1,
                 AccelerationSetting.withModel(ModelChoice.TRUE, 10, 1, AccelerationSettings.RATIO), 1, 1, 12, 1,
                 AccelerationSettings.DEFAULT_SPEED, false);
@@ -91,9 +95,7 @@ class AccelerationCurvesProjectorTest extends ProjectorSizeFixture {
      */
     @Test
     void aThreeLineTitleLeavesThePanesWhole(FxRobot robot) throws Exception {
-        showLab("acceleration", 1.5, false);
-        AccelerationLab lab = (AccelerationLab) robot.lookup("#accelerationLab").query().getProperties()
-                .get(AccelerationLab.class);
+        AccelerationLab lab = openLab(robot);
         AccelerationSettings copies = new AccelerationSettings(ModelChoice.TRUE, 10, 1,
                 AccelerationSetting.withModel(ModelChoice.TRUE, 10, 1, AccelerationSettings.RATIO)
                         .withPush(FirstPush.DATASET), 1, 1, 12, 1, 5000, false);
