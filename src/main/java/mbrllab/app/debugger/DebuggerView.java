@@ -1,6 +1,7 @@
 package mbrllab.app.debugger;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -27,6 +29,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import mbrllab.core.dyna.AgentKind;
@@ -110,6 +113,12 @@ public final class DebuggerView {
     private final Label modelTitle = new Label("Model(x,u) -> (x', r): every pair tried so far");
     private final HBox middle = new HBox(12);
     private final VBox code = new VBox(3);
+    /**
+     * The lecture's lines scroll where they are taller than their column: with a taller monospaced font (Noto Sans Mono
+     * where Debian's packages bring it, its lines 17% higher than DejaVu Sans Mono's) the wrapped lines did not fit
+     * the column at 1024x768 with text 1.5 and were cut to "(a) x &lt;- current ...".
+     */
+    private final ScrollPane codeScroll = new ScrollPane(code);
     private final VBox top = new VBox(4);
     private final VBox left = new VBox(8);
     private FlowPane bps;
@@ -202,20 +211,30 @@ public final class DebuggerView {
             }
         });
         code.setId("pseudocode");
-        codeTitle.setText(codeTitle(lab.kinds().get(0)));
+        codeKind = lab.kinds().get(0);
+        showCodeTitle();
         codeTitle.setWrapText(true);
+        codeTitle.setMinHeight(Region.USE_PREF_SIZE);
         codeTitle.getStyleClass().add("pane-title");
         code.getChildren().add(codeTitle);
         for (PseudocodeLine line : PseudocodeLine.values()) {
             Label l = new Label(line.label() + "  " + line.text());
             l.setId("code" + line.name());
             l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
             l.getStyleClass().add("code-line");
             codeLines.put(line, l);
             code.getChildren().add(l);
         }
         code.setPrefWidth(330);
         code.setMinWidth(200);
+        codeScroll.setFitToWidth(true);
+        codeScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        codeScroll.getStyleClass().add("edge-to-edge");
+        codeScroll.setMinWidth(200);
+        codeScroll.setPrefWidth(330);
+        code.heightProperty().addListener((o, a, b) -> scrollIntoView(activeLine));
+        codeScroll.viewportBoundsProperty().addListener((o, a, b) -> scrollIntoView(activeLine));
 
         inspector.setId("inspector");
         inspector.setHgap(10);
@@ -243,7 +262,7 @@ public final class DebuggerView {
         inspector.setPrefWidth(360);
         inspector.setMinWidth(240);
 
-        middle.getChildren().setAll(canvas, code, inspector);
+        middle.getChildren().setAll(canvas, codeScroll, inspector);
         HBox.setHgrow(canvas, Priority.ALWAYS);
         middle.setPadding(new Insets(6, 0, 6, 0));
         root.setCenter(middle);
@@ -304,16 +323,54 @@ public final class DebuggerView {
         return root;
     }
 
+    /** The line last executed (or next), which the lines' scrolling keeps in view. */
+    private Label activeLine;
+
+    /** Scrolls the lecture's lines (where they scroll at all) so that {@code line} is in view. */
+    private void scrollIntoView(Label line) {
+        if (line == null) {
+            return;
+        }
+        double content = code.getHeight();
+        double view = codeScroll.getViewportBounds().getHeight();
+        if (content <= view || view <= 0) {
+            return;
+        }
+        double top = line.getBoundsInParent().getMinY();
+        double bottom = line.getBoundsInParent().getMaxY();
+        double shownTop = codeScroll.getVvalue() * (content - view);
+        if (top < shownTop) {
+            codeScroll.setVvalue(top / (content - view));
+        } else if (bottom > shownTop + view) {
+            codeScroll.setVvalue(Math.min(1, (bottom - view) / (content - view)));
+        }
+    }
+
     private static String codeTitle(AgentKind kind) {
         return kind == AgentKind.DYNA_Q_PLUS ? "Dyna-Q+ (the lecture's lines; (f) adds kappa sqrt(tau) to r and may "
                 + "pick an action never tried)" : "Dyna-Q (the lecture's lines)";
+    }
+
+    private AgentKind codeKind;
+    private final Tooltip codeTip = new Tooltip();
+
+    /** The lines' title; in compact mode the short one, the whole in its tooltip (three lines at text 1.5). */
+    private void showCodeTitle() {
+        if (codeKind == null) {
+            return;
+        }
+        String whole = codeTitle(codeKind);
+        codeTitle.setText(isCompact() ? codeKind.label() + " (the lecture's lines)" : whole);
+        codeTip.setText(whole);
+        codeTitle.setTooltip(codeTip);
     }
 
     /** A fresh session with the lab's maze, parameters and seed. */
     public void reset() {
         Integer n = nChoice.getValue();
         AgentKind kind = kindChoice.getValue() == null ? lab.kinds().get(0) : kindChoice.getValue();
-        codeTitle.setText(codeTitle(kind));
+        codeKind = kind;
+        showCodeTitle();
         lab.reset(debugger, kind, n == null ? 5 : n);
         applyBreakpoints();
     }
@@ -356,9 +413,11 @@ public final class DebuggerView {
             double lines = Math.max(280, Math.min(420, 0.55 * (free - tabs)));
             sideTabs.setPrefWidth(tabs);
             code.setPrefWidth(lines);
+            codeScroll.setPrefWidth(lines);
             left.setPrefWidth(Math.max(maze, free - tabs - lines));
         } else {
             code.setPrefWidth(330);
+            codeScroll.setPrefWidth(330);
         }
     }
 
@@ -370,6 +429,7 @@ public final class DebuggerView {
         }
         compact = makeCompact;
         sizeColumns();
+        showCodeTitle();
         inspTitle.setVisible(!makeCompact);
         inspTitle.setManaged(!makeCompact);
         // the lines a little smaller, so that they wrap instead of being cut
@@ -493,6 +553,10 @@ public final class DebuggerView {
                 l.getStyleClass().add("code-line-next");
             }
         }
+        activeLine = executed.isEmpty() ? codeLines.get(f.nextLine())
+                : codeLines.get(executed.stream().max(Comparator.naturalOrder()).orElseThrow());
+        // after the layout pass that gives the lines their new heights
+        javafx.application.Platform.runLater(() -> scrollIntoView(activeLine));
         Layout layout = f.pane().layout();
         if (f.last().isPresent()) {
             DebugStep step = f.last().get();
