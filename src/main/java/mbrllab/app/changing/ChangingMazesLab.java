@@ -32,6 +32,7 @@ import javafx.util.Duration;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.block.ColumnArrangement;
+import org.jfree.chart.event.ChartProgressEvent;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.fx.ChartViewer;
@@ -114,7 +115,9 @@ public final class ChangingMazesLab extends BaseLab {
     private final ChangingMazeViewModel model;
     private final Status status;
     private final VBox root = new VBox();
-    private final mbrllab.app.maze.PaneGrid panes = new mbrllab.app.maze.PaneGrid(10);
+    private final mbrllab.app.maze.PaneGrid panes = new mbrllab.app.maze.PaneGrid(PANE_GAP);
+    /** Pixels between the panes. */
+    static final double PANE_GAP = 10;
     private final List<MazeCanvas> canvases = new ArrayList<>();
     private final List<HeaderLabel> paneStats = new ArrayList<>();
     private final HeaderLabel.Group statsGroup = new HeaderLabel.Group();
@@ -123,6 +126,22 @@ public final class ChangingMazesLab extends BaseLab {
     static final int QUEUE_PREF_ROWS = 5;
     private Label queueLabel;
     private VBox queueBox;
+    /** Where the queue goes outside presenter mode when the row of panes has no cell wide enough for it. */
+    private final Tab queueTab = new Tab("Queue");
+    private final Tab rewardTab = new Tab("Reward");
+    private final TabPane chartTabs = new TabPane(rewardTab, queueTab);
+    /** The chart column, or the tabs of the chart and the queue (keeping the chart column's least height). */
+    private final StackPane chartHolder = new StackPane() {
+        @Override
+        protected double computeMinHeight(double width) {
+            if (!queueInTab) {
+                return super.computeMinHeight(width);
+            }
+            return snappedTopInset() + chartColumn.minHeight(width) + snappedBottomInset();
+        }
+    };
+    private VBox chartColumn;
+    private final List<HeaderLabel> paneTitles = new ArrayList<>();
     private final QLegend qLegend = new QLegend();
     private final TauLegend tauLegend = new TauLegend();
     private final StackPane legendHolder = new StackPane();
@@ -181,6 +200,7 @@ public final class ChangingMazesLab extends BaseLab {
         Presenter.follow(root, on -> {
             presenterOn = on;
             fitNotice();
+            placeQueue();
         });
         fitNotice();
         model.changedProperty().addListener((o, a, b) -> styleNotice());
@@ -224,13 +244,27 @@ public final class ChangingMazesLab extends BaseLab {
         chartNote.setWrapText(true);
         chartNote.getStyleClass().add("note");
         VBox bottom = Layouts.chartColumn(chartViewer, new Insets(0, 8, 6, 8), summary, runSummary, chartNote);
+        chartColumn = bottom;
         Layouts.clipToBounds(top);
         top.setMinHeight(0);
         // The chart column keeps its minimum height (the chart's, growing with the text): the divider that follows
         // the mazes stops there, and the notes under the chart fold first.
         Layouts.clipToBounds(bottom);
+        chartTabs.setId("chartTabs");
+        // The tabs on the side, where they take width the chart can spare: above it they took the 40 px of height
+        // that the mazes over it lacked at 1024x768 with text 1.5.
+        chartTabs.setSide(javafx.geometry.Side.RIGHT);
+        rewardTab.setTooltip(new Tooltip("The cumulative-reward chart"));
+        queueTab.setTooltip(new Tooltip("Prioritized sweeping's priority queue (in a cell beside the mazes when "
+                + "the window is wider)"));
+        chartTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        queueTab.setId("queueTab");
+        rewardTab.setId("rewardTab");
+        chartHolder.getChildren().setAll(bottom);
+        panes.widthProperty().addListener((o, a, b) -> placeQueue());
         options = new ChangingOptions(model);
-        SplitPane sides = Layouts.withSidePanel(Layouts.pictureOverChart(top, bottom, 0.56).besideInPresenterMode(),
+        SplitPane sides = Layouts.withSidePanel(Layouts.pictureOverChart(top, chartHolder, 0.56)
+                .besideInPresenterMode(),
                 options.view(), 0.79);
 
         mainTab = new Tab("Dyna-Q and Dyna-Q+ on a changing maze", sides);
@@ -327,6 +361,9 @@ public final class ChangingMazesLab extends BaseLab {
         chartTimer.stop();
         model.shutdown();
     }
+
+    /** The priority queue's least width at text size 1 (its table's two columns). */
+    static final double QUEUE_MIN_WIDTH = 150;
 
     /** The change notice takes at most this many lines; the rest is in its tooltip. */
     static final int NOTICE_LINES = 2;
@@ -426,6 +463,7 @@ public final class ChangingMazesLab extends BaseLab {
         panes.clearPanes();
         canvases.clear();
         paneStats.clear();
+        paneTitles.clear();
         statsGroup.clear();
         queueTable = null;
         queueLabel = null;
@@ -454,6 +492,7 @@ public final class ChangingMazesLab extends BaseLab {
             canvas.setOverlays(new Overlays(true, true, false, false, false, true, true));
             VBox box = PaneBox.of(title, stats, canvas);
             panes.addPane(box);
+            paneTitles.add(title);
             if (agent.kind() == AgentKind.PRIORITIZED_SWEEPING) {
                 panes.addPane(queueBox());
             }
@@ -465,9 +504,59 @@ public final class ChangingMazesLab extends BaseLab {
         for (AgentSpec agent : spec.agents()) {
             animated.addSeries(new XYSeries(agent.label() + ": run 1 (animated)"));
         }
+        queueInTab = false;
+        placeQueue();
         rebuildChart();
         show();
         showRewards();
+    }
+
+    private boolean queueInTab;
+
+    /**
+     * Outside presenter mode, the priority queue takes a cell of the row of panes only when every cell of that row
+     * would be as wide as the queue's table and the panes' titles and counters (in their shortest forms) need;
+     * otherwise it is a tab beside the chart. At 1024x768 with text 1.5 four cells of 137 px showed "Prior." over
+     * "ep. 134 · 3 r 133 ·" and a table of "(1, ..." and "0.9...", and two rows of panes leave the chart no room.
+     */
+    private void placeQueue() {
+        boolean tab = queueBox != null && !presenterOn && queueCramped();
+        if (tab == queueInTab && (queueBox == null || queueBox.getParent() != null)) {
+            return;
+        }
+        queueInTab = tab;
+        if (tab) {
+            panes.getChildren().remove(queueBox);
+            rewardTab.setContent(chartColumn);
+            queueTab.setContent(queueBox);
+            chartHolder.getChildren().setAll(chartTabs);
+        } else {
+            queueTab.setContent(null);
+            rewardTab.setContent(null);
+            chartHolder.getChildren().setAll(chartColumn);
+            if (queueBox != null) {
+                panes.addPane(queueBox);
+            }
+        }
+        show();
+    }
+
+    /** Whether a row of the agents' panes and the queue is too narrow for the queue or for a pane's headers. */
+    private boolean queueCramped() {
+        double w = panes.getWidth() - panes.snappedLeftInset() - panes.snappedRightInset();
+        if (w <= 0) {
+            return false;
+        }
+        int cells = paneTitles.size() + 1;
+        double cell = (w - (cells - 1) * PANE_GAP) / cells;
+        double need = QUEUE_MIN_WIDTH * fontScale;
+        for (HeaderLabel h : paneTitles) {
+            need = Math.max(need, h.shortestFormWidth());
+        }
+        for (HeaderLabel h : paneStats) {
+            need = Math.max(need, h.shortestFormWidth());
+        }
+        return cell < need;
     }
 
     private Node queueBox() {
@@ -508,7 +597,9 @@ public final class ChangingMazesLab extends BaseLab {
         // picture over the chart ask for more than its mazes use, and the chart lost its notes at 1280x800.
         queueTable.setPrefHeight(QUEUE_PREF_ROWS * 24 * fontScale);
         box.setAlignment(Pos.TOP_LEFT);
-        box.setMinWidth(160);
+        // At least as wide as the table's two columns need at this text size: in 137 px at text 1.5 they showed
+        // "(1, ..." and "0.9...".
+        box.setMinWidth(QUEUE_MIN_WIDTH * fontScale);
         box.setPrefWidth(190 * fontScale);
         queueBox = box;
         return box;
@@ -540,13 +631,17 @@ public final class ChangingMazesLab extends BaseLab {
 
     /** A pane's title, longest first: "Prioritized sweeping" shortens before it wraps. */
     private static String[] paneTitles(AgentSpec agent) {
-        return agent.kind() == AgentKind.PRIORITIZED_SWEEPING ? new String[] {agent.kind().label(), "Prior. sweeping"}
+        return agent.kind() == AgentKind.PRIORITIZED_SWEEPING
+                ? new String[] {agent.kind().label(), "Prior. sweeping", "Prioritized\nsweeping"}
                 : new String[] {agent.kind().label()};
     }
 
-    /** A pane's counters, longest first. */
-    static String[] statsForms(PaneFrame pane, long goals, AgentKind kind) {
-        String reason = kind == AgentKind.PRIORITIZED_SWEEPING ? "\n" + SWEEPING_UPDATES_REASON : "";
+    /**
+     * A pane's counters, longest first; with {@code reason}, prioritized sweeping's say why its updates are few (left
+     * to the tooltip where the panes are short of height: when the queue is a tab under them).
+     */
+    static String[] statsForms(PaneFrame pane, long goals, AgentKind kind, boolean reason) {
+        String why = reason && kind == AgentKind.PRIORITIZED_SWEEPING ? "\n" + SWEEPING_UPDATES_REASON : "";
         String[] forms = {
             String.format(Locale.ROOT, "episode %d, step %d · reward %d · %,d updates", pane.episode(),
                     pane.stepsThisEpisode(), goals, pane.updates()),
@@ -559,14 +654,14 @@ public final class ChangingMazesLab extends BaseLab {
             String.format(Locale.ROOT, "ep. %d · %d%nr %d · %,d upd.", pane.episode(), pane.stepsThisEpisode(), goals,
                     pane.updates()),
         };
-        if (reason.isEmpty()) {
+        if (why.isEmpty()) {
             return forms;
         }
         // The reason on a line of its own, and in the narrowest form on two ("only where" over the formula, which is
         // never split): a header cut after "only where" said nothing.
         String[] withReason = new String[forms.length + 1];
         for (int i = 0; i < forms.length; i++) {
-            withReason[i] = forms[i] + reason;
+            withReason[i] = forms[i] + why;
         }
         withReason[forms.length] = forms[forms.length - 1] + "\n"
                 + SWEEPING_UPDATES_REASON.replace("where ", "where\n");
@@ -621,7 +716,7 @@ public final class ChangingMazesLab extends BaseLab {
             canvas.setExtras(extras(f));
             canvas.show(f.pane(), limit);
             PaneFrame pane = f.pane();
-            paneStats.get(i).setForms(statsForms(pane, f.goals(), f.kind()));
+            paneStats.get(i).setForms(statsForms(pane, f.goals(), f.kind(), !queueInTab));
             if (f.kind() == AgentKind.PRIORITIZED_SWEEPING && queueTable != null) {
                 if (!queueTable.getItems().equals(f.queueTop())) {
                     queueTable.getItems().setAll(f.queueTop());
@@ -663,16 +758,17 @@ public final class ChangingMazesLab extends BaseLab {
         }
         boolean tau = model.showTauProperty().get();
         double gap = legendRow.getHgap();
-        double legend = (tau ? tauLegend.getWidth() : qLegend.widthOf(false)) + gap;
+        double legend = (tau ? tauLegend.widthOf(false) : qLegend.widthOf(false)) + gap;
         // the switch's box and gap: its width less its text's
         double box = tauToggle.prefWidth(-1) - textWidth(tauToggle.getText());
         boolean longFits = legend + box + textWidth(TAU_TEXT) <= room;
         boolean shortFits = legend + box + textWidth(TAU_TEXT_SHORT) <= room;
-        boolean compact = !tau && !longFits && !shortFits
-                && qLegend.widthOf(true) + gap + box + textWidth(TAU_TEXT_SHORT) <= room;
-        if (qLegend.isCompact() != compact) {
-            qLegend.setCompact(compact);
+        double compactLegend = (tau ? tauLegend.widthOf(true) : qLegend.widthOf(true)) + gap;
+        boolean compact = !longFits && !shortFits && compactLegend + box + textWidth(TAU_TEXT_SHORT) <= room;
+        if (qLegend.isCompact() != (compact && !tau)) {
+            qLegend.setCompact(compact && !tau);
         }
+        tauLegend.setCompact(compact && tau);
         tauToggle.setText(longFits || !(shortFits || compact) ? TAU_TEXT : TAU_TEXT_SHORT);
     }
 
@@ -717,7 +813,101 @@ public final class ChangingMazesLab extends BaseLab {
             legend = column;
             plot.addAnnotation(new XYTitleAnnotation(0.01, 0.85, legend, RectangleAnchor.TOP_LEFT));
         }
+        c.addProgressListener(e -> {
+            if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
+                // Fitting redraws the chart: not from inside this drawing.
+                javafx.application.Platform.runLater(this::fitChartTexts);
+            }
+        });
         return c;
+    }
+
+    /** The change's label, longest first: right of the dashed line where it fits, else left of it. */
+    static final String[] CHANGE_LABELS = {"maze changes", "change"};
+
+    /**
+     * Fits the legend and the change's label to the plot as drawn. In a narrow chart (beside three panes in presenter
+     * mode at 1024x768 with text 1.5: a plot of 190 px) the legend inside the plot cut "Prioritized sweep" and the
+     * label right of the line read "maze chan": there the legend goes under the plot, and the label left of the line
+     * or shorter.
+     */
+    private void fitChartTexts() {
+        org.jfree.chart.ChartRenderingInfo info = chartViewer.getCanvas().getRenderingInfo();
+        if (info == null || info.getPlotInfo().getDataArea().getWidth() <= 0) {
+            return;
+        }
+        java.awt.geom.Rectangle2D area = info.getPlotInfo().getDataArea();
+        XYPlot plot = chart.getXYPlot();
+        fitLegend(plot, area.getWidth());
+        for (Object m : Optional.ofNullable(plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND))
+                .orElse(List.of())) {
+            if (m instanceof org.jfree.chart.plot.ValueMarker marker && marker.getLabel() != null) {
+                double x = plot.getDomainAxis().valueToJava2D(marker.getValue(), area, plot.getDomainAxisEdge());
+                fitMarkerLabel(marker, x - area.getMinX(), area.getMaxX() - x);
+            }
+        }
+    }
+
+    private void fitLegend(XYPlot plot, double plotWidth) {
+        XYTitleAnnotation inside = null;
+        for (Object a : plot.getAnnotations()) {
+            if (a instanceof XYTitleAnnotation t && t.getTitle() instanceof LegendTitle) {
+                inside = t;
+            }
+        }
+        LegendTitle legend = inside != null ? (LegendTitle) inside.getTitle() : chart.getLegend();
+        if (legend == null) {
+            return;
+        }
+        double widest = 0;
+        org.jfree.chart.LegendItemCollection items = plot.getLegendItems();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            widest = Math.max(widest, mbrllab.charts.AxisLabels.width(items.get(i).getLabel(), legend.getItemFont()));
+        }
+        // the line's swatch and the gaps beside it: about two and a half of the font's size
+        boolean fits = widest + 2.5 * legend.getItemFont().getSize2D() <= plotWidth * 0.97;
+        if (fits && inside == null) {
+            chart.removeLegend();
+            legend.setPosition(org.jfree.chart.ui.RectangleEdge.TOP);
+            plot.addAnnotation(new XYTitleAnnotation(0.01, 0.85, legend, RectangleAnchor.TOP_LEFT));
+        } else if (!fits && inside != null) {
+            plot.removeAnnotation(inside);
+            legend.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+            chart.addLegend(legend);
+        }
+    }
+
+    /** Puts the marker's label right of its line, else left of it, in the longest form that fits. */
+    static void fitMarkerLabel(org.jfree.chart.plot.ValueMarker marker, double left, double right) {
+        java.awt.Font font = marker.getLabelFont();
+        double pad = 6;
+        String label = CHANGE_LABELS[CHANGE_LABELS.length - 1];
+        boolean onRight = right >= left;
+        for (String candidate : CHANGE_LABELS) {
+            double w = mbrllab.charts.AxisLabels.width(candidate, font) + pad;
+            if (w <= right) {
+                label = candidate;
+                onRight = true;
+                break;
+            }
+            if (w <= left) {
+                label = candidate;
+                onRight = false;
+                break;
+            }
+        }
+        RectangleAnchor anchor = onRight ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT;
+        org.jfree.chart.ui.TextAnchor text = onRight ? org.jfree.chart.ui.TextAnchor.TOP_LEFT
+                : org.jfree.chart.ui.TextAnchor.TOP_RIGHT;
+        if (!label.equals(marker.getLabel())) {
+            marker.setLabel(label);
+        }
+        if (marker.getLabelAnchor() != anchor) {
+            marker.setLabelAnchor(anchor);
+        }
+        if (marker.getLabelTextAnchor() != text) {
+            marker.setLabelTextAnchor(text);
+        }
     }
 
     private void rebuildChart() {
@@ -803,7 +993,9 @@ public final class ChangingMazesLab extends BaseLab {
         options.setFontScale(scale);
         if (queueBox != null) {
             queueBox.setPrefWidth(190 * scale);
+            queueBox.setMinWidth(QUEUE_MIN_WIDTH * scale);
         }
+        placeQueue();
         if (queueTable != null) {
             queueTable.setMaxWidth(260 * scale);
         }

@@ -96,6 +96,11 @@ public final class HeaderLabel extends Label {
         return forms;
     }
 
+    /** The width the shortest form needs without wrapping (its widest line and the insets). */
+    public double shortestFormWidth() {
+        return widestLine(forms.get(forms.size() - 1)) + horizontalInsets();
+    }
+
     /** Widths change only when the forms do, not when a digit changes: layouts stay calm while numbers count up. */
     private static boolean sameShape(List<String> a, List<String> b) {
         if (a.size() != b.size()) {

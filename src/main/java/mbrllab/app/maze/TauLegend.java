@@ -13,13 +13,15 @@ import mbrllab.app.maze.SequentialScale;
 
 /**
  * The legend of the tau heat map: the {@link SequentialScale} from tau = 0 (tried just now) to the limit (not tried
- * for that many real steps, or never), with numbers at evenly spaced colour steps (square-root placement).
+ * for that many real steps, or never), with numbers at evenly spaced colour steps (square-root placement). Its compact
+ * form is narrower and numbers every other step, so that it and the tau switch share a line in a narrow lab.
  */
 public final class TauLegend extends Canvas {
 
     private double limit = 1;
     private double fontScale = 1;
     private boolean highContrast;
+    private boolean compact;
 
     public TauLegend() {
         super(360, 44);
@@ -39,8 +41,29 @@ public final class TauLegend extends Canvas {
 
     public void setFontScale(double scale) {
         fontScale = scale;
-        setWidth(360 * Math.min(scale, 1.25));
-        setHeight(44 * scale);
+        resize();
+    }
+
+    /** The narrower form (three numbers on a shorter bar) or the normal one. */
+    public void setCompact(boolean on) {
+        if (on != compact) {
+            compact = on;
+            resize();
+        }
+    }
+
+    public boolean isCompact() {
+        return compact;
+    }
+
+    /** The width of the normal or the compact form at the current text size. */
+    public double widthOf(boolean compactForm) {
+        return (compactForm ? 300 : 360) * Math.min(fontScale, 1.25);
+    }
+
+    private void resize() {
+        setWidth(widthOf(compact));
+        setHeight(44 * fontScale);
         draw();
     }
 
@@ -73,7 +96,7 @@ public final class TauLegend extends Canvas {
         gc.fillText("tau(x,u), steps", barLeft - 8, barTop + barHeight / 2);
         gc.setTextBaseline(VPos.TOP);
         gc.setTextAlign(TextAlignment.CENTER);
-        for (int k = 0; k <= 4; k++) {
+        for (int k = 0; k <= 4; k += compact ? 2 : 1) {
             double px = barLeft + k / 4.0 * (barRight - barLeft);
             gc.strokeLine(px, barTop + barHeight, px, barTop + barHeight + 2);
             gc.fillText(String.format(Locale.ROOT, "%,.0f", SequentialScale.valueAt(k / 4.0, limit)), px,

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
@@ -24,7 +27,9 @@ import mbrllab.app.maze.MazeCanvas;
  * The changing-mazes lab outside presenter mode at 1024x768 with text 1.5: the change notice takes one line (whole it
  * took five and left the mazes cells of about 10 px), shows a start of the whole notice, and its tooltip holds the
  * whole. The cumulative-reward chart keeps a plot that can be read (it had 75 px, its axis label and notes cut), the
- * numbers under it folded into its tooltip; the mazes keep the rest.
+ * numbers under it folded into its tooltip; the mazes keep the rest. With prioritized sweeping's third pane the
+ * queue, which left every pane a cell of 137 px ("Prior." over "ep. 134 · 3 r 133 ·", a table of "(1, ..."), is a
+ * tab beside the chart's, and every text over the mazes is whole.
  */
 class ChangingMazesNormalModeTest extends ProjectorSizeFixture {
 
@@ -77,6 +82,99 @@ class ChangingMazesNormalModeTest extends ProjectorSizeFixture {
         // "Show tau"; the cells had 21 px when the chart's plot had 75.
         for (double c : cells) {
             assertTrue(c >= 17, "a maze cell is at least 17 px: " + cells);
+        }
+    }
+
+    @Test
+    void withPrioritizedSweepingTheQueueIsATabAndThePanesAreWhole(FxRobot robot) throws Exception {
+        showLab("changing-mazes", 1.5, false);
+        clickOnFx(robot, "#sweepingCheck");
+        List<Double> cells = waitUntilAtRest(() -> readOnFx(() -> {
+            List<Double> out = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Node n = shell.view().lookup("#changingCanvas" + i);
+                if (n instanceof MazeCanvas c && c.getScene() != null && c.isVisible()) {
+                    out.add(c.cellSize());
+                }
+            }
+            return out;
+        }), 300, "three panes laid out");
+        List<String> cut = readOnFx(() -> {
+            List<String> c = new ArrayList<>();
+            collectCut(shell.view().lookup("#changeNotice").getParent(), c);
+            return c;
+        });
+        TabPane chartTabs = readOnFx(() -> (TabPane) shell.view().lookup("#chartTabs"));
+        boolean queueInTab = readOnFx(() -> chartTabs != null && chartTabs.getScene() != null
+                && chartTabs.getTabs().get(1).getContent() == shell.view().lookup("#queueTable").getParent());
+        System.out.println("normal mode, 1024x768, text 1.5, prioritized sweeping: cells " + cells
+                + ", queue in a tab " + queueInTab + ", cut texts " + cut);
+        assertEquals(3, cells.size(), "three mazes: " + cells);
+        assertTrue(queueInTab, "the queue is a tab beside the chart");
+        assertEquals(List.of(), cut, "the titles, counters and legend over the chart are whole");
+        // 17, 17 and 13 px (the third under a two-line title); with the queue in the row they had about 10
+        assertTrue(cells.get(0) >= 16 && cells.get(1) >= 16 && cells.get(2) >= 12, "maze cells: " + cells);
+        clickOnFx(robot, readOnFx(() -> chartTabs.lookupAll(".tab").stream()
+                .filter(t -> t.lookupAll(".tab-label").stream()
+                        .anyMatch(l -> l instanceof Labeled lab && "Queue".equals(lab.getText())))
+                .findFirst().orElseThrow()));
+        List<Double> table = waitUntilAtRest(() -> readOnFx(() -> {
+            Node t = shell.view().lookup("#queueTable");
+            return List.of(t.isVisible() && t.getScene() != null ? t.getLayoutBounds().getWidth() : 0,
+                    t.getLayoutBounds().getHeight());
+        }), 300, "the queue's tab shown");
+        assertEquals(1, (int) readOnFx(() -> chartTabs.getSelectionModel().getSelectedIndex()),
+                "the queue's tab is selected");
+        assertTrue(table.get(0) >= QUEUE_TABLE_WIDTH && table.get(1) >= 100, "the queue's table has room: " + table);
+
+        showLab("changing-mazes", 1.5, true);
+        boolean inGrid = waitUntilAtRest(() -> readOnFx(() -> {
+            Node box = shell.view().lookup("#queueTable").getParent();
+            return box.getParent() != null && box.getParent().getStyleClass().contains("pane-grid");
+        }), 300, "presenter mode laid out");
+        assertTrue(inGrid, "in presenter mode the queue is a cell beside the mazes again");
+        // The chart beside the panes is narrow (a plot of about 190 px): the legend goes under it, and the change's
+        // label is whole on one side of the dashed line ("Prioritized sweep" and "maze chan" were cut).
+        String chartTexts = waitUntilAtRest(() -> readOnFx(() -> {
+            org.jfree.chart.fx.ChartViewer viewer = (org.jfree.chart.fx.ChartViewer) shell.view()
+                    .lookup("#cumulativeRewardChart");
+            org.jfree.chart.JFreeChart chart = viewer.getChart();
+            org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+            java.awt.geom.Rectangle2D area = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+            org.jfree.chart.plot.ValueMarker marker = (org.jfree.chart.plot.ValueMarker) plot
+                    .getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next();
+            double x = plot.getDomainAxis().valueToJava2D(marker.getValue(), area, plot.getDomainAxisEdge());
+            double label = mbrllab.charts.AxisLabels.width(marker.getLabel(), marker.getLabelFont());
+            boolean right = marker.getLabelAnchor() == org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT;
+            double room = right ? area.getMaxX() - x : x - area.getMinX();
+            return String.format(java.util.Locale.ROOT, "plot %.0f px wide, legend %s, label '%s' %s of the line, "
+                    + "%.0f of %.0f px", area.getWidth(), chart.getLegend() != null ? "under the plot" : "inside",
+                    marker.getLabel(), right ? "right" : "left", label, room);
+        }), 300, "the chart drawn in presenter mode");
+        System.out.println("presenter mode, 1024x768, text 1.5, prioritized sweeping: " + chartTexts);
+        assertTrue(chartTexts.contains("legend under the plot"), chartTexts);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) of (\\d+) px").matcher(chartTexts);
+        assertTrue(m.find() && Double.parseDouble(m.group(1)) < Double.parseDouble(m.group(2)), chartTexts);
+    }
+
+    /** The least width of the queue's table in its tab at text 1.5. */
+    private static final double QUEUE_TABLE_WIDTH = 200;
+
+    /** The texts of labels, buttons and check boxes that show less than their text (ellipsis). */
+    private static void collectCut(Node node, List<String> cut) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            Node t = l.lookup(".text");
+            if (t instanceof Text text && !l.getText().equals(text.getText())) {
+                cut.add(l.getText() + " -> " + text.getText());
+            }
+        }
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                collectCut(child, cut);
+            }
         }
     }
 }
