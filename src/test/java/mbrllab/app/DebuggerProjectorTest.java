@@ -59,6 +59,20 @@ class DebuggerProjectorTest extends ProjectorSizeFixture {
             System.out.println(mode + ", 1024x768, text 1.5: debugger maze " + Math.round(maze[0]) + " x "
                     + Math.round(maze[1]) + " px, side tabs " + tabs + ", cut texts " + cut);
             assertEquals(List.of(), cut, mode + ": texts shown whole");
+            // The line just executed is in view, whole, where the lines scroll (a taller monospaced font needs it).
+            String inView = waitUntilAtRest(() -> readOnFx(() -> {
+                Node active = view.lookup(".code-line-active");
+                Node scroll = active.getParent();
+                while (scroll != null && !(scroll instanceof javafx.scene.control.ScrollPane)) {
+                    scroll = scroll.getParent();
+                }
+                javafx.geometry.Bounds line = active.localToScene(active.getLayoutBounds());
+                javafx.geometry.Bounds port = scroll.localToScene(scroll.getLayoutBounds());
+                return line.getMinY() >= port.getMinY() - 0.5 && line.getMaxY() <= port.getMaxY() + 0.5 ? "yes"
+                        : "line " + line.getMinY() + ".." + line.getMaxY() + ", view " + port.getMinY() + ".."
+                                + port.getMaxY();
+            }), 300, mode + ": the lines scrolled");
+            assertEquals("yes", inView, mode + ": the line just executed is in view");
             assertTrue(tabs, mode + ": the last update and the model in tabs");
             // the Dyna maze's 9 columns at 25 px at least
             assertTrue(maze[0] >= 9 * 25, mode + ": the maze " + maze[0] + " px wide");

@@ -119,6 +119,8 @@ public final class DebuggerView {
      * the column at 1024x768 with text 1.5 and were cut to "(a) x &lt;- current ...".
      */
     private final ScrollPane codeScroll = new ScrollPane(code);
+    /** The lines' title over the lines, which scroll under it. */
+    private final VBox codeColumn = new VBox(3);
     private final VBox top = new VBox(4);
     private final VBox left = new VBox(8);
     private FlowPane bps;
@@ -216,7 +218,8 @@ public final class DebuggerView {
         codeTitle.setWrapText(true);
         codeTitle.setMinHeight(Region.USE_PREF_SIZE);
         codeTitle.getStyleClass().add("pane-title");
-        code.getChildren().add(codeTitle);
+        codeColumn.getChildren().setAll(codeTitle, codeScroll);
+        VBox.setVgrow(codeScroll, Priority.ALWAYS);
         for (PseudocodeLine line : PseudocodeLine.values()) {
             Label l = new Label(line.label() + "  " + line.text());
             l.setId("code" + line.name());
@@ -226,13 +229,12 @@ public final class DebuggerView {
             codeLines.put(line, l);
             code.getChildren().add(l);
         }
-        code.setPrefWidth(330);
-        code.setMinWidth(200);
+        code.setMinWidth(0);
         codeScroll.setFitToWidth(true);
         codeScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         codeScroll.getStyleClass().add("edge-to-edge");
-        codeScroll.setMinWidth(200);
-        codeScroll.setPrefWidth(330);
+        codeColumn.setMinWidth(200);
+        codeColumn.setPrefWidth(330);
         code.heightProperty().addListener((o, a, b) -> scrollIntoView(activeLine));
         codeScroll.viewportBoundsProperty().addListener((o, a, b) -> scrollIntoView(activeLine));
 
@@ -262,7 +264,7 @@ public final class DebuggerView {
         inspector.setPrefWidth(360);
         inspector.setMinWidth(240);
 
-        middle.getChildren().setAll(canvas, codeScroll, inspector);
+        middle.getChildren().setAll(canvas, codeColumn, inspector);
         HBox.setHgrow(canvas, Priority.ALWAYS);
         middle.setPadding(new Insets(6, 0, 6, 0));
         root.setCenter(middle);
@@ -412,12 +414,10 @@ public final class DebuggerView {
             double tabs = Math.max(200, Math.min(SIDE_TABS_WIDTH, free - maze - 300));
             double lines = Math.max(280, Math.min(420, 0.55 * (free - tabs)));
             sideTabs.setPrefWidth(tabs);
-            code.setPrefWidth(lines);
-            codeScroll.setPrefWidth(lines);
+            codeColumn.setPrefWidth(lines);
             left.setPrefWidth(Math.max(maze, free - tabs - lines));
         } else {
-            code.setPrefWidth(330);
-            codeScroll.setPrefWidth(330);
+            codeColumn.setPrefWidth(330);
         }
     }
 
@@ -433,10 +433,10 @@ public final class DebuggerView {
         inspTitle.setVisible(!makeCompact);
         inspTitle.setManaged(!makeCompact);
         // the lines a little smaller, so that they wrap instead of being cut
-        code.getStyleClass().remove("code-compact");
+        codeColumn.getStyleClass().remove("code-compact");
         inspector.getStyleClass().remove("code-compact");
         if (makeCompact) {
-            code.getStyleClass().add("code-compact");
+            codeColumn.getStyleClass().add("code-compact");
             inspector.getStyleClass().add("code-compact");
         }
         if (makeCompact) {
