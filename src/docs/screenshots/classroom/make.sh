@@ -23,6 +23,9 @@ for variant in presenter normal wide; do
   shot "acceleration-$variant" acceleration "--run-seconds 8" $size
   shot "pilco-$variant" pilco "--preset pilco-recorded --run-seconds 3" $size
 done
+# The changing mazes with prioritized sweeping's third pane and its queue, at projector size.
+shot changing-mazes-sweeping-presenter changing-mazes "--preset shortcut-maze-tau --run-seconds 8" --size 1024x768 --font-scale 1.5 --presenter
+shot changing-mazes-sweeping-normal changing-mazes "--preset shortcut-maze-tau --run-seconds 8" --size 1024x768 --font-scale 1.5
 # High contrast, presenter mode.
 shot dyna-maze-high-contrast dyna-maze "--run-seconds 6 --speed 200" --size 1024x768 --font-scale 1.5 --presenter --high-contrast
 shot cart-pole-high-contrast cart-pole "--preset cartpole-sample-model --run-seconds 6" --size 1024x768 --font-scale 1.5 --presenter --high-contrast
