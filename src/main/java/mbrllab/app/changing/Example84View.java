@@ -25,6 +25,7 @@ import mbrllab.app.controls.ValidatedField;
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
 import mbrllab.app.lab.Layouts;
+import mbrllab.app.lab.Presenter;
 import mbrllab.app.render.ChartThemes;
 import mbrllab.app.render.Theme;
 import mbrllab.charts.Palette;
@@ -55,13 +56,33 @@ final class Example84View {
     private double fontScale = 1;
     private boolean highContrast;
     private boolean started;
+    private boolean presenter;
+    private final Label intro;
+    private final Label note;
+    private final List<TableColumn<Row, String>> columns;
+    /** The columns' titles, whole and (where the tab is small for the text size) short. */
+    private static final String[] COLUMN_TITLES = {"Maze", "States", "Dyna-Q updates", "Prioritized sweeping updates",
+        "Not optimal (DQ / PS)"};
+    /** The columns' least widths at text size 1: the names, the counts and the short titles whole. */
+    private static final double[] COLUMN_WIDTHS = {90, 54, 130, 130, 82};
+    private static final String[] COLUMN_TITLES_SHORT = {"Maze", "States", "Dyna-Q", "Prior. sweeping",
+        "Not optimal"};
+    /**
+     * Below this many pixels per unit of text size (1024x768 with text 1.5 outside presenter mode) the intro and the
+     * note are left to the chart's and the table's tooltips and the columns take short titles: under them the chart
+     * had 80 px of plot, its axis label longer than the plot, and the columns read "Prioritized sw..." and
+     * "Not optimal (...".
+     */
+    static final double COMPACT_WIDTH = 700;
+    /** See {@link #COMPACT_WIDTH}. */
+    static final double COMPACT_HEIGHT = 560;
 
     Example84View(Example84Model model, ChangingMazeViewModel lab) {
         this.model = model;
         this.lab = lab;
         root.setPadding(new Insets(8));
         root.setId("example84View");
-        Label intro = new Label("Sutton and Barto, Example 8.4: how many Q updates Dyna-Q and prioritized sweeping "
+        intro = new Label("Sutton and Barto, Example 8.4: how many Q updates Dyna-Q and prioritized sweeping "
                 + "need before their greedy policy is optimal, on the Dyna-maze at 1x to 6x resolution (47 to 1,692 "
                 + "states). Both make at most n = 5 planning updates per real step (alpha "
                 + UpdatesToOptimalSpec.EXAMPLE_84_ALPHA + ", gamma 0.95, epsilon 0.1; theta "
@@ -91,13 +112,12 @@ final class Example84View {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Not computed yet"));
         TableColumn<Row, String> states = column("States", r -> Integer.toString(r.states()));
-        states.setMaxWidth(90);
-        table.getColumns().setAll(List.of(column("Maze", Row::maze), states,
-                column("Dyna-Q updates", Row::dynaQ), column("Prioritized sweeping updates", Row::sweeping),
-                column("Not optimal (DQ / PS)", Row::censored)));
+        columns = List.of(column(COLUMN_TITLES[0], Row::maze), states, column(COLUMN_TITLES[2], Row::dynaQ),
+                column(COLUMN_TITLES[3], Row::sweeping), column(COLUMN_TITLES[4], Row::censored));
+        table.getColumns().setAll(columns);
         table.setPrefHeight(190);
         table.setMinHeight(120);
-        Label note = new Label("Updates: mean +- standard error over the runs. Prioritized sweeping spends its updates "
+        note = new Label("Updates: mean +- standard error over the runs. Prioritized sweeping spends its updates "
                 + "where values are changing, working backwards from the goal through the model's predecessors, so it "
                 + "needs several times fewer updates on every size (the saving in updates grows with the maze). Runs "
                 + "that found no optimal policy within 2,000,000 real steps are left out of the means (counted in the "
@@ -113,9 +133,18 @@ final class Example84View {
         refusal.visibleProperty().bind(refusal.managedProperty());
         root.getChildren().setAll(intro, controls, refusal, chartViewer, table, note);
         // On the projector the lecturer says what the intro and the note say; the chart takes their room (at 1024x768,
-        // text 1.5 it had 75 px of plot under them).
-        Layouts.hideInPresenterMode(intro, note);
+        // text 1.5 it had 75 px of plot under them). So too where the tab is small for the text size.
+        Presenter.follow(root, on -> {
+            presenter = on;
+            arrange();
+        });
+        root.widthProperty().addListener((o, a, b) -> arrange());
+        root.heightProperty().addListener((o, a, b) -> arrange());
         Tooltip.install(chartViewer, new Tooltip(intro.getText()));
+        Tooltip noteTip = new Tooltip(note.getText());
+        noteTip.setWrapText(true);
+        noteTip.setMaxWidth(520);
+        table.setTooltip(noteTip);
         model.resultProperty().addListener((o, a, b) -> showResult());
         // The title says what is going on: computing, or the result, or that there is none yet.
         model.runningProperty().addListener((o, a, b) -> {
@@ -133,6 +162,31 @@ final class Example84View {
 
     Node view() {
         return root;
+    }
+
+    /** Whether the intro and the note are left out and the columns have their short titles now. */
+    boolean isCompact() {
+        return !intro.isManaged();
+    }
+
+    private void arrange() {
+        boolean cramped = Layouts.cramped(root, fontScale, COMPACT_WIDTH, COMPACT_HEIGHT);
+        boolean hide = presenter || cramped;
+        for (Node n : new Node[] {intro, note}) {
+            n.setVisible(!hide);
+            n.setManaged(!hide);
+        }
+        // the means +- standard errors (up to "1,234,567 +- 123,456") get the width the short counts do not need
+        for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).setPrefWidth(COLUMN_WIDTHS[i] * fontScale);
+            columns.get(i).setMinWidth(COLUMN_WIDTHS[i] * fontScale);
+        }
+        String[] titles = cramped ? COLUMN_TITLES_SHORT : COLUMN_TITLES;
+        for (int i = 0; i < columns.size(); i++) {
+            if (!titles[i].equals(columns.get(i).getText())) {
+                columns.get(i).setText(titles[i]);
+            }
+        }
     }
 
     /** Starts the comparison the first time the tab is shown. */
@@ -155,6 +209,7 @@ final class Example84View {
 
     void setFontScale(double scale) {
         fontScale = scale;
+        arrange();
         chartViewer.setChart(createChart(model.resultProperty().get()));
     }
 
