@@ -3,13 +3,10 @@ package mbrllab.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
@@ -46,11 +43,8 @@ class DebuggerProjectorTest extends ProjectorSizeFixture {
             }
             waitUntil(() -> readOnFx(() -> ((Labeled) view.lookup("#insp9")).getText().startsWith("Q + alpha")),
                     mode + ": the last update's arithmetic shown");
-            List<String> cut = waitUntilAtRest(() -> readOnFx(() -> {
-                List<String> c = new ArrayList<>();
-                collectCut(view, c);
-                return c;
-            }), 300, mode + ": the debugger's texts laid out");
+            List<String> cut = waitUntilAtRest(() -> readOnFx(() -> cutTexts(view)), 300,
+                    mode + ": the debugger's texts laid out");
             double[] maze = readOnFx(() -> {
                 Node canvas = view.lookup("#debugCanvas");
                 return new double[] {canvas.getLayoutBounds().getWidth(), canvas.getLayoutBounds().getHeight()};
@@ -96,23 +90,5 @@ class DebuggerProjectorTest extends ProjectorSizeFixture {
             }
         }
         return n.getScene() != null;
-    }
-
-    /** The texts of labels, buttons and check boxes that show less than their text (ellipsis). */
-    private static void collectCut(Node node, List<String> cut) {
-        if (!node.isVisible()) {
-            return;
-        }
-        if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
-            Node t = l.lookup(".text");
-            if (t instanceof Text text && !l.getText().equals(text.getText())) {
-                cut.add(l.getText() + " -> " + text.getText());
-            }
-        }
-        if (node instanceof Parent p) {
-            for (Node child : p.getChildrenUnmodifiable()) {
-                collectCut(child, cut);
-            }
-        }
     }
 }

@@ -274,6 +274,33 @@ public abstract class ShellFixture {
     }
 
     /**
+     * The labels, buttons and check boxes shown under {@code node} whose text node shows less than their text (an
+     * ellipsis), as "text -> shown". Call on the FX thread.
+     */
+    public static List<String> cutTexts(Node node) {
+        List<String> cut = new ArrayList<>();
+        collectCut(node, cut);
+        return cut;
+    }
+
+    private static void collectCut(Node node, List<String> cut) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            Node t = l.lookup(".text");
+            if (t instanceof javafx.scene.text.Text text && !l.getText().equals(text.getText())) {
+                cut.add(l.getText() + " -> " + text.getText());
+            }
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                collectCut(child, cut);
+            }
+        }
+    }
+
+    /**
      * {@code read} on the FX thread, waited for up to 15 s: what the FX thread builds (a chart rebuilt in one update,
      * a node's state) is never seen half-done, as it can be from the test thread.
      */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
@@ -41,16 +40,7 @@ class ChangingMazesNormalModeTest extends ProjectorSizeFixture {
     @Test
     void theNoticeLeavesTheMazesTheirRoom(FxRobot robot) throws Exception {
         showLab("changing-mazes", 1.5, false);
-        List<Double> cells = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(() -> {
-            List<Double> out = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                Node n = shell.view().lookup("#changingCanvas" + i);
-                if (n instanceof MazeCanvas c && c.getScene() != null && c.isVisible()) {
-                    out.add(c.cellSize());
-                }
-            }
-            return out;
-        }).get(15, TimeUnit.SECONDS), 300, "the mazes are laid out");
+        List<Double> cells = waitUntilAtRest(() -> readOnFx(this::shownCells), 300, "the mazes are laid out");
         Label notice = (Label) shell.view().lookup("#changeNotice");
         double[] lines = WaitForAsyncUtils.asyncFx(() -> {
             Text one = new Text("X");
@@ -89,21 +79,8 @@ class ChangingMazesNormalModeTest extends ProjectorSizeFixture {
     void withPrioritizedSweepingTheQueueIsATabAndThePanesAreWhole(FxRobot robot) throws Exception {
         showLab("changing-mazes", 1.5, false);
         clickOnFx(robot, "#sweepingCheck");
-        List<Double> cells = waitUntilAtRest(() -> readOnFx(() -> {
-            List<Double> out = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                Node n = shell.view().lookup("#changingCanvas" + i);
-                if (n instanceof MazeCanvas c && c.getScene() != null && c.isVisible()) {
-                    out.add(c.cellSize());
-                }
-            }
-            return out;
-        }), 300, "three panes laid out");
-        List<String> cut = readOnFx(() -> {
-            List<String> c = new ArrayList<>();
-            collectCut(shell.view().lookup("#changeNotice").getParent(), c);
-            return c;
-        });
+        List<Double> cells = waitUntilAtRest(() -> readOnFx(this::shownCells), 300, "three panes laid out");
+        List<String> cut = readOnFx(() -> cutTexts(shell.view().lookup("#changeNotice").getParent()));
         TabPane chartTabs = readOnFx(() -> (TabPane) shell.view().lookup("#chartTabs"));
         boolean queueInTab = readOnFx(() -> chartTabs != null && chartTabs.getScene() != null
                 && chartTabs.getTabs().get(1).getContent() == shell.view().lookup("#queueTable").getParent());
@@ -160,21 +137,15 @@ class ChangingMazesNormalModeTest extends ProjectorSizeFixture {
     /** The least width of the queue's table in its tab at text 1.5. */
     private static final double QUEUE_TABLE_WIDTH = 200;
 
-    /** The texts of labels, buttons and check boxes that show less than their text (ellipsis). */
-    private static void collectCut(Node node, List<String> cut) {
-        if (!node.isVisible()) {
-            return;
-        }
-        if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
-            Node t = l.lookup(".text");
-            if (t instanceof Text text && !l.getText().equals(text.getText())) {
-                cut.add(l.getText() + " -> " + text.getText());
+    /** The cell sizes of the maze panes on show. */
+    private List<Double> shownCells() {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Node n = shell.view().lookup("#changingCanvas" + i);
+            if (n instanceof MazeCanvas c && c.getScene() != null && c.isVisible()) {
+                out.add(c.cellSize());
             }
         }
-        if (node instanceof Parent p) {
-            for (Node child : p.getChildrenUnmodifiable()) {
-                collectCut(child, cut);
-            }
-        }
+        return out;
     }
 }

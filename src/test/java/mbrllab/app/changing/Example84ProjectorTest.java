@@ -30,16 +30,7 @@ class Example84ProjectorTest extends ProjectorSizeFixture {
     void theChartKeepsAReadablePlot(FxRobot robot) throws Exception {
         showLab("changing-mazes", 1.5, true);
         clickOnFx(robot, "#example84Tab");
-        List<Double> sizes = waitUntilAtRest(() -> readOnFx(() -> {
-            ChartViewer v = (ChartViewer) shell.view().lookup("#example84Chart");
-            var info = v.getCanvas().getRenderingInfo();
-            double plot = info == null ? 0 : info.getPlotInfo().getDataArea().getHeight();
-            java.awt.Font font = v.getChart().getXYPlot().getRangeAxis().getLabelFont();
-            String label = v.getChart().getXYPlot().getRangeAxis().getLabel();
-            double labelWidth = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
-                    .createGraphics().getFontMetrics(font).stringWidth(label);
-            return List.of(plot, labelWidth);
-        }), 300, "the chart laid out");
+        List<Double> sizes = waitUntilAtRest(() -> readOnFx(this::plotAndLabel), 300, "the chart laid out");
         System.out.println("presenter mode, 1024x768, text 1.5: Example 8.4 plot " + sizes.get(0) + " px high, its "
                 + "axis label " + sizes.get(1) + " px long");
         assertTrue(sizes.get(0) >= 150, "the plot is at least 150 px high: " + sizes);
@@ -50,15 +41,7 @@ class Example84ProjectorTest extends ProjectorSizeFixture {
     void outsidePresenterModeTooTheChartAndTheTitlesFit(FxRobot robot) throws Exception {
         showLab("changing-mazes", 1.5, false);
         clickOnFx(robot, "#example84Tab");
-        List<Double> sizes = waitUntilAtRest(() -> readOnFx(() -> {
-            ChartViewer v = (ChartViewer) shell.view().lookup("#example84Chart");
-            var info = v.getCanvas().getRenderingInfo();
-            double plot = info == null ? 0 : info.getPlotInfo().getDataArea().getHeight();
-            java.awt.Font font = v.getChart().getXYPlot().getRangeAxis().getLabelFont();
-            double labelWidth = mbrllab.charts.AxisLabels.width(v.getChart().getXYPlot().getRangeAxis().getLabel(),
-                    font);
-            return List.of(plot, labelWidth);
-        }), 300, "the chart laid out");
+        List<Double> sizes = waitUntilAtRest(() -> readOnFx(this::plotAndLabel), 300, "the chart laid out");
         List<String> titles = readOnFx(() -> {
             List<String> out = new java.util.ArrayList<>();
             for (javafx.scene.Node n : shell.view().lookup("#example84Table").lookupAll(".column-header .label")) {
@@ -74,5 +57,14 @@ class Example84ProjectorTest extends ProjectorSizeFixture {
         assertTrue(sizes.get(1) <= sizes.get(0), "the axis label fits beside the plot: " + sizes);
         assertTrue(titles.size() == 5 && titles.stream().noneMatch(t -> t.contains(" -> ")), "column titles whole: "
                 + titles);
+    }
+
+    /** The chart's plot height and the length of its vertical axis' label, in pixels. */
+    private List<Double> plotAndLabel() {
+        ChartViewer v = (ChartViewer) shell.view().lookup("#example84Chart");
+        var info = v.getCanvas().getRenderingInfo();
+        double plot = info == null ? 0 : info.getPlotInfo().getDataArea().getHeight();
+        var axis = v.getChart().getXYPlot().getRangeAxis();
+        return List.of(plot, mbrllab.charts.AxisLabels.width(axis.getLabel(), axis.getLabelFont()));
     }
 }
