@@ -115,9 +115,9 @@ public final class ChangingMazesLab extends BaseLab {
     private final ChangingMazeViewModel model;
     private final Status status;
     private final VBox root = new VBox();
-    private final mbrllab.app.maze.PaneGrid panes = new mbrllab.app.maze.PaneGrid(PANE_GAP);
     /** Pixels between the panes. */
     static final double PANE_GAP = 10;
+    private final mbrllab.app.maze.PaneGrid panes = new mbrllab.app.maze.PaneGrid(PANE_GAP);
     private final List<MazeCanvas> canvases = new ArrayList<>();
     private final List<HeaderLabel> paneStats = new ArrayList<>();
     private final HeaderLabel.Group statsGroup = new HeaderLabel.Group();
@@ -141,6 +141,8 @@ public final class ChangingMazesLab extends BaseLab {
         }
     };
     private VBox chartColumn;
+    /** Whether the queue is in its tab beside the chart now (else in the row of panes, or there is none). */
+    private boolean queueInTab;
     private final List<HeaderLabel> paneTitles = new ArrayList<>();
     private final QLegend qLegend = new QLegend();
     private final TauLegend tauLegend = new TauLegend();
@@ -510,8 +512,6 @@ public final class ChangingMazesLab extends BaseLab {
         show();
         showRewards();
     }
-
-    private boolean queueInTab;
 
     /**
      * Outside presenter mode, the priority queue takes a cell of the row of panes only when every cell of that row

@@ -121,6 +121,11 @@ public final class DebuggerView {
     private final ScrollPane codeScroll = new ScrollPane(code);
     /** The lines' title over the lines, which scroll under it. */
     private final VBox codeColumn = new VBox(3);
+    /** The line last executed (or next), which the lines' scrolling keeps in view. */
+    private Label activeLine;
+    /** The algorithm whose lines are shown, for their title. */
+    private AgentKind codeKind;
+    private final Tooltip codeTip = new Tooltip();
     private final VBox top = new VBox(4);
     private final VBox left = new VBox(8);
     private FlowPane bps;
@@ -325,9 +330,6 @@ public final class DebuggerView {
         return root;
     }
 
-    /** The line last executed (or next), which the lines' scrolling keeps in view. */
-    private Label activeLine;
-
     /** Scrolls the lecture's lines (where they scroll at all) so that {@code line} is in view. */
     private void scrollIntoView(Label line) {
         if (line == null) {
@@ -352,9 +354,6 @@ public final class DebuggerView {
         return kind == AgentKind.DYNA_Q_PLUS ? "Dyna-Q+ (the lecture's lines; (f) adds kappa sqrt(tau) to r and may "
                 + "pick an action never tried)" : "Dyna-Q (the lecture's lines)";
     }
-
-    private AgentKind codeKind;
-    private final Tooltip codeTip = new Tooltip();
 
     /** The lines' title; in compact mode the short one, the whole in its tooltip (three lines at text 1.5). */
     private void showCodeTitle() {
