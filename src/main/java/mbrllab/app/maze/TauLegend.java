@@ -41,14 +41,14 @@ public final class TauLegend extends Canvas {
 
     public void setFontScale(double scale) {
         fontScale = scale;
-        resize();
+        applySize();
     }
 
     /** The narrower form (three numbers on a shorter bar) or the normal one. */
     public void setCompact(boolean on) {
         if (on != compact) {
             compact = on;
-            resize();
+            applySize();
         }
     }
 
@@ -61,7 +61,7 @@ public final class TauLegend extends Canvas {
         return (compactForm ? 300 : 360) * Math.min(fontScale, 1.25);
     }
 
-    private void resize() {
+    private void applySize() {
         setWidth(widthOf(compact));
         setHeight(44 * fontScale);
         draw();
