@@ -115,7 +115,9 @@ final class HelpText {
               theta). Each planning update takes the top pair, updates it, and queues the pairs the model
               says lead into its state: values sweep backwards from where something changed, and no update
               is wasted on pairs whose values are already right. Beside its pane the table shows the queue
-              right after the last real step (the pairs its n planning updates take next). The second tab
+              right after the last real step (the pairs its n planning updates take next); where the window
+              is small for the text size (outside presenter mode), the queue is the "Queue" tab beside the
+              chart, and "Reward" brings the chart back. The second tab
               repeats the book's Example 8.4: the updates both methods need until the greedy policy is
               optimal, on the Dyna-maze at 1x to 6x resolution, computed in the background (Cancel in the
               status bar); prioritized sweeping needs several times fewer.
