@@ -134,8 +134,28 @@ public final class HeaderLabel extends Label {
             return;
         }
         String form = forms.get(Math.min(level, forms.size() - 1));
-        setWrapText(widestLine(form) > available() + 0.01);
+        boolean wrap = !fits(form, available());
+        boolean lines = wrap != isWrapText() || lineCount(form) != lineCount(getText());
+        setWrapText(wrap);
         setText(form);
+        if (lines && !relayoutPending) {
+            // The height changes. Another header of the group may have changed this one from inside a layout pass
+            // that had laid this one out already: its request then stops at the parent still being laid out, and the
+            // parent ends the pass clean. A second line stayed in a label one line high (PaneHeadersTest), so the
+            // parent is asked again on the next pulse.
+            relayoutPending = true;
+            javafx.application.Platform.runLater(() -> {
+                relayoutPending = false;
+                requestLayout();
+                requestParentLayout();
+            });
+        }
+    }
+
+    private boolean relayoutPending;
+
+    private static int lineCount(String s) {
+        return s == null ? 0 : (int) s.chars().filter(c -> c == '\n').count() + 1;
     }
 
     private double available() {
@@ -145,7 +165,7 @@ public final class HeaderLabel extends Label {
     /** The index of the longest form whose every line fits {@code available}, or the number of forms when none. */
     private int neededLevel(double available) {
         for (int i = 0; i < forms.size(); i++) {
-            if (widestLine(forms.get(i)) <= available + 0.01) {
+            if (fits(forms.get(i), available)) {
                 return i;
             }
         }
@@ -162,6 +182,11 @@ public final class HeaderLabel extends Label {
         Insets in = getInsets();
         Insets pad = getLabelPadding();
         return in.getLeft() + in.getRight() + pad.getLeft() + pad.getRight();
+    }
+
+    /** Whether every line of {@code form} fits {@code available} (to a hundredth of a pixel). */
+    private boolean fits(String form, double available) {
+        return widestLine(form) <= available + 0.01;
     }
 
     /** The width of the widest line of {@code s} in the label's font. */
@@ -195,7 +220,7 @@ public final class HeaderLabel extends Label {
         double available = width < 0 ? Double.MAX_VALUE : width - horizontalInsets();
         int level = group != null ? group.level(available) : neededLevel(available);
         String form = forms.get(Math.min(level, forms.size() - 1));
-        boolean wrap = widestLine(form) > available + 0.01;
+        boolean wrap = !fits(form, available);
         measure.setFont(getFont());
         measure.setLineSpacing(getLineSpacing());
         measure.setText(form);
