@@ -527,6 +527,8 @@ public final class ChangingMazesLab extends BaseLab {
         queueInTab = tab;
         if (tab) {
             panes.getChildren().remove(queueBox);
+            // in its tab the queue keeps a margin from the tab's edges, as the chart does
+            queueBox.setPadding(new Insets(4, 8, 6, 8));
             rewardTab.setContent(chartColumn);
             queueTab.setContent(queueBox);
             chartHolder.getChildren().setAll(chartTabs);
@@ -535,6 +537,7 @@ public final class ChangingMazesLab extends BaseLab {
             rewardTab.setContent(null);
             chartHolder.getChildren().setAll(chartColumn);
             if (queueBox != null) {
+                queueBox.setPadding(Insets.EMPTY);
                 panes.addPane(queueBox);
             }
         }
