@@ -154,7 +154,16 @@ public final class PaneGrid extends Pane {
         }
         int best = k;
         double bestSize = -1;
+        double least = 0;
+        for (Node n : panes) {
+            least = Math.max(least, n.minWidth(-1));
+        }
         for (int c = k; c >= (freeColumns ? 1 : k); c--) {
+            // no more columns than leave every pane its least width (prioritized sweeping's queue table at text
+            // 1.5 in high contrast was given 155 of its 225 px in a row of four, over the pane beside it)
+            if (freeColumns && c > 1 && (w - (c - 1) * gap) / c < least) {
+                continue;
+            }
             double size = pictureWidth(panes, c, w, h);
             if (size > bestSize + 0.5) {
                 best = c;

@@ -110,6 +110,39 @@ class ChangingMazesNormalModeTest extends ProjectorSizeFixture {
             return box.getParent() != null && box.getParent().getStyleClass().contains("pane-grid");
         }), 300, "presenter mode laid out");
         assertTrue(inGrid, "in presenter mode the queue is a cell beside the mazes again");
+        // In high contrast too the panes go two over two, the queue's table in a cell as wide as it needs (a row of
+        // four gave it 155 of its 225 px, over the prioritized-sweeping pane beside it).
+        // With the counters of a long run ("reward 106 · 122,247 updates"), as in the preset after a few seconds.
+        readOnFx(() -> {
+            javafx.scene.control.Slider speed = (javafx.scene.control.Slider) shell.view().getScene()
+                    .lookup("#speedSlider");
+            speed.setValue(speed.getMax());
+            shell.setHighContrast(true);
+            return null;
+        });
+        if ("Play".equals(readOnFx(() -> ((javafx.scene.control.Button) shell.view().getScene()
+                .lookup("#playButton")).getText()))) {
+            clickOnFx(robot, "#playButton");
+        }
+        waitUntil(() -> readOnFx(() -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([\\d,]+) upd")
+                    .matcher(((Label) shell.view().lookup("#changingStats0")).getText());
+            return m.find() && Long.parseLong(m.group(1).replace(",", "")) >= 20_000;
+        }), "20,000 updates played");
+        clickOnFx(robot, "#playButton");
+        List<Double> grid = waitUntilAtRest(() -> readOnFx(() -> {
+            Node box = shell.view().lookup("#queueTable").getParent();
+            mbrllab.app.maze.PaneGrid paneGrid = (mbrllab.app.maze.PaneGrid) box.getParent();
+            return List.of((double) paneGrid.columns(), box.getLayoutBounds().getWidth(), box.minWidth(-1));
+        }), 300, "high contrast laid out");
+        readOnFx(() -> {
+            shell.setHighContrast(false);
+            return null;
+        });
+        System.out.println("presenter mode, high contrast, 1024x768, text 1.5, prioritized sweeping: columns, queue "
+                + "width, its least width " + grid);
+        assertEquals(2.0, grid.get(0), "two over two: " + grid);
+        assertTrue(grid.get(1) >= grid.get(2), "the queue as wide as it needs: " + grid);
         // The chart beside the panes is narrow (a plot of about 190 px): the legend goes under it, and the change's
         // label is whole on one side of the dashed line ("Prioritized sweep" and "maze chan" were cut).
         String chartTexts = waitUntilAtRest(() -> readOnFx(() -> {
