@@ -113,8 +113,9 @@ final class AccelerationRun implements Ticker<AccelerationFrame> {
         }
         if (rollout == null || realSteps - rolloutAt >= ROLLOUT_EVERY) {
             double[] start = new double[4];
-            l.realBuffer().state(l.realBuffer().sampleIndex(rolloutRng), start, 0);
-            rollout = l.imagine(start, l.setting().k(), rolloutRng);
+            int at = l.realBuffer().sampleRecentIndex(rolloutRng, l.params().rolloutStartWindow());
+            l.realBuffer().state(at, start, 0);
+            rollout = l.imagine(start, l.realBuffer().action(at), l.setting().k(), rolloutRng);
             rolloutAt = realSteps;
         }
         return rollout;

@@ -201,8 +201,8 @@ final class HelpText {
               necessarily incur accumulating error; at the same time, short rollouts do not guarantee exploration of
               "later timesteps". Dyna-Q uses only short rollouts, while observing diverse states (starting from
               every state seen). The tab "One model rollout" shows it in the learner's own data: a real start state,
-              the k imagined steps of the model (dashed) against what the true physics does with the same pushes
-              (solid), and rings where the true physics' one step from each imagined state goes; the error
+              the k imagined steps of the model (dashed), pushed as the model data are (at random by default), against
+              what the true physics does with the same pushes (solid), and rings where the true physics' one step from each imagined state goes; the error
               grows with k. The preset "Long rollouts hurt" puts k = 20 beside k = 1. `accelerate`
               on the command line measures the k-step error for k = 1 to 20 (accelerate-model-error.csv).
               The rollout's caption gives two numbers: the state error after the k steps, and the error of step k

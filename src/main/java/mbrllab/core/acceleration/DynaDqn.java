@@ -301,18 +301,25 @@ public final class DynaDqn {
     /**
      * One model rollout of up to {@code k} steps from a real start state, beside the true physics (see
      * {@link ModelRollout}); null without a model. Uses the model as model-data collection does, without changing
-     * the learner: no buffer, counter or generator of the learner moves (a learned model's next-state scratch does).
+     * the learner: the pushes epsilon-greedy with the rollout epsilon on the imagined states, the first one the push
+     * the start state's real transition took, or the other one, where the setting's {@link FirstPush} says so; no
+     * buffer, counter or generator of the learner moves (a learned model's next-state scratch does).
      *
      * @param start {x, x', theta, theta'}; not modified
+     * @param taken the action the start state's real transition took (0 left, 1 right), or -1 when it is not known
+     *              (the first push then drawn as the others, whatever the setting's first push)
      * @param k     imagined steps at most, in [1, 500]
-     * @param rng   draws the ensemble members and the model's noise; advanced
+     * @param rng   draws the pushes, the ensemble members and the model's noise; advanced
      */
-    public ModelRollout imagine(double[] start, int k, RandomGenerator rng) {
+    public ModelRollout imagine(double[] start, int taken, int k, RandomGenerator rng) {
         if (model == null) {
             return null;
         }
         if (start == null || start.length != D) {
             throw new IllegalArgumentException("start must hold the 4 state components");
+        }
+        if (taken < -1 || taken >= Dqn.ACTIONS) {
+            throw new IllegalArgumentException("taken must be -1, 0 or 1, got " + taken);
         }
         if (k < 1 || k > AccelerationSetting.MAX_K) {
             throw new IllegalArgumentException("k must be in [1, " + AccelerationSetting.MAX_K + "], got " + k);
@@ -333,7 +340,11 @@ public final class DynaDqn {
         boolean modelTerminal = false;
         int trueTerminalAt = -1;
         while (steps < k) {
-            f[0] = force(dqn.act(current, 0, 0, rng));
+            int action = dqn.act(current, 0, params.rolloutEpsilon(), rng);
+            if (steps == 0 && taken >= 0 && setting.push() != FirstPush.EPSILON) {
+                action = setting.push() == FirstPush.DATASET ? taken : 1 - taken;
+            }
+            f[0] = force(action);
             int member = members > 1 ? rng.nextInt(members) : 0;
             model.next(member, current, f, 1, next, rng);
             if (!finite(next, 0)) {

@@ -2,9 +2,10 @@ package mbrllab.core.acceleration;
 
 /**
  * One model rollout as the learner's model-data collection makes it, beside what the true physics does from the same
- * real start state with the same pushes: the compounding error of k imagined steps, one rollout at a time. Actions
- * are the learner's greedy ones, chosen on the imagined states (so the true trajectory replays the imagined pushes);
- * one ensemble member is drawn per step. The imagined rollout stops where the task's rule calls its state terminal
+ * real start state with the same pushes: the compounding error of k imagined steps, one rollout at a time. The pushes
+ * are drawn as model-data collection draws them (epsilon-greedy with the rollout epsilon on the imagined states, the
+ * first one as the setting's first push says), and the true trajectory replays them; one ensemble member is drawn per
+ * step. The imagined rollout stops where the task's rule calls its state terminal
  * (or where it is not finite), as model-data collection stops it; the true one runs as many steps.
  *
  * @param steps           imagined steps taken, in [0, k]

@@ -256,7 +256,7 @@ class DynaDqnTest {
         ProcessCounters before = exact.counters();
         double[] params = exact.dqn().parameters().clone();
         double[] start = {0.1, 0.2, 0.15, 0.3};
-        ModelRollout r = exact.imagine(start, 40, new SplitMix64(5));
+        ModelRollout r = exact.imagine(start, -1, 40, new SplitMix64(5));
         assertEquals(before, exact.counters());
         assertArrayEquals(params, exact.dqn().parameters());
         assertArrayEquals(r.truth(), r.imagined());
@@ -275,7 +275,7 @@ class DynaDqnTest {
         RolloutModel drift = new DriftingModel(TASK, delta);
         DynaDqn drifting = new DynaDqn(TASK, small(), AccelerationSetting.withModel(ModelChoice.TRUE, 2, 1, 0.5), 6,
                 drift);
-        ModelRollout d = drifting.imagine(new double[] {0, 0, 0, 0}, 5, new SplitMix64(7));
+        ModelRollout d = drifting.imagine(new double[] {0, 0, 0, 0}, -1, 5, new SplitMix64(7));
         assertEquals(5, d.steps());
         for (int t = 1; t <= 5; t++) {
             assertEquals(t * delta, d.imagined(t, 0) - d.truth(t, 0), 1e-12);
@@ -287,7 +287,58 @@ class DynaDqnTest {
         for (int t = 1; t <= r.steps(); t++) {
             assertEquals(0, r.stepError(t));
         }
-        assertNull(new DynaDqn(TASK, small(), AccelerationSetting.realOnly(), 1).imagine(start, 5, new SplitMix64(3)));
+        assertNull(new DynaDqn(TASK, small(), AccelerationSetting.realOnly(), 1).imagine(start, -1, 5, new SplitMix64(3)));
+    }
+
+    /**
+     * The rollout view pushes as model-data collection does: with rollout epsilon 0 every push is the greedy one on the
+     * imagined state, with 1 about half of them go right (binomial, 400 pushes: within 5 standard deviations of 200),
+     * and the first push is the one the data took (push=dataset) or the other one (push=other) whatever the epsilon.
+     */
+    @Test
+    void imagineDrawsItsPushesAsModelDataCollection() {
+        double[] start = {0.05, -0.1, 0.02, 0.1};
+        DynaDqn greedy = trained(small().withRollouts(0, 500), AccelerationSetting.withModel(ModelChoice.TRUE, 2, 1,
+                0.5));
+        ModelRollout g = greedy.imagine(start, -1, 20, new SplitMix64(11));
+        for (int t = 0; t < g.steps(); t++) {
+            double[] s = java.util.Arrays.copyOfRange(g.imagined(), t * 4, t * 4 + 4);
+            assertEquals(greedy.dqn().greedyAction(s, 0) == 1 ? 10.0 : -10.0, g.forces()[t], "step " + (t + 1));
+        }
+
+        DynaDqn random = trained(small().withRollouts(1, 500), AccelerationSetting.withModel(ModelChoice.TRUE, 2, 1,
+                0.5));
+        SplitMix64 rng = new SplitMix64(12);
+        int right = 0;
+        int pushes = 0;
+        while (pushes < 400) {
+            ModelRollout r = random.imagine(start, -1, 5, rng);
+            for (double f : r.forces()) {
+                right += f > 0 ? 1 : 0;
+                pushes++;
+            }
+        }
+        assertEquals(pushes / 2.0, right, 5 * Math.sqrt(pushes / 4.0), right + " of " + pushes + " pushes right");
+
+        for (FirstPush push : new FirstPush[] {FirstPush.DATASET, FirstPush.OTHER}) {
+            AccelerationSetting s = AccelerationSetting.parse("true:n=2:k=3:push=" + push.key(), 0.5);
+            DynaDqn l = trained(small().withRollouts(0, 500), s);
+            for (int taken = 0; taken <= 1; taken++) {
+                double expected = (push == FirstPush.DATASET) == (taken == 1) ? 10 : -10;
+                for (int seed = 0; seed < 5; seed++) {
+                    assertEquals(expected, l.imagine(start, taken, 3, new SplitMix64(seed)).forces()[0],
+                            push + ", taken " + taken);
+                }
+            }
+        }
+    }
+
+    private static DynaDqn trained(AccelerationParams params, AccelerationSetting setting) {
+        DynaDqn l = new DynaDqn(TASK, params, setting, 3);
+        for (int t = 0; t < 120; t++) {
+            l.step();
+        }
+        return l;
     }
 
     /** The true physics plus a drift of delta in x at every step. */
