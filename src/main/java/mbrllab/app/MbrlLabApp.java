@@ -113,8 +113,9 @@ public final class MbrlLabApp extends Application {
         return shell;
     }
 
-    /** The application style sheet on the class path. */
+    /** The application style sheet on the class path, with the bundled fonts it names loaded. */
     public static String stylesheet() {
+        mbrllab.app.render.Fonts.load();
         return MbrlLabApp.class.getResource("/css/mbrl-lab.css").toExternalForm();
     }
 

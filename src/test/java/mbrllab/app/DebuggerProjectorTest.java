@@ -9,6 +9,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 
+import mbrllab.app.render.Fonts;
+
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -53,6 +55,10 @@ class DebuggerProjectorTest extends ProjectorSizeFixture {
             System.out.println(mode + ", 1024x768, text 1.5: debugger maze " + Math.round(maze[0]) + " x "
                     + Math.round(maze[1]) + " px, side tabs " + tabs + ", cut texts " + cut);
             assertEquals(List.of(), cut, mode + ": texts shown whole");
+            // the lecture's lines and the active one (bold) in the bundled monospaced face, whatever the machine has
+            List<String> faces = readOnFx(() -> view.lookupAll(".code-line").stream()
+                    .map(n -> ((Labeled) n).getFont().getName()).distinct().sorted().toList());
+            assertEquals(List.of(Fonts.MONO, Fonts.MONO + " Bold"), faces, mode + ": the code's faces");
             // The line just executed is in view, whole, where the lines scroll (a taller monospaced font needs it).
             String inView = waitUntilAtRest(() -> readOnFx(() -> {
                 Node active = view.lookup(".code-line-active");

@@ -114,9 +114,9 @@ public final class DebuggerView {
     private final HBox middle = new HBox(12);
     private final VBox code = new VBox(3);
     /**
-     * The lecture's lines scroll where they are taller than their column: with a taller monospaced font (Noto Sans Mono
-     * where Debian's packages bring it, its lines 17% higher than DejaVu Sans Mono's) the wrapped lines did not fit
-     * the column at 1024x768 with text 1.5 and were cut to "(a) x &lt;- current ...".
+     * The lecture's lines scroll where they are taller than their column: with a taller monospaced font (Noto Sans Mono,
+     * its lines 17% higher than DejaVu Sans Mono's, before the app bundled its own) the wrapped lines did not fit the
+     * column at 1024x768 with text 1.5 and were cut to "(a) x &lt;- current ..."; larger text still needs it.
      */
     private final ScrollPane codeScroll = new ScrollPane(code);
     /** The lines' title over the lines, which scroll under it. */

@@ -20,6 +20,7 @@ public final class FxPen implements Pen {
     private Text measure;
 
     public FxPen(GraphicsContext gc) {
+        Fonts.load();
         this.gc = gc;
         gc.setLineCap(StrokeLineCap.ROUND);
     }
@@ -34,7 +35,7 @@ public final class FxPen implements Pen {
             fonts[i] = switch (face) {
                 case REGULAR -> Font.font("System", FontWeight.NORMAL, size);
                 case BOLD -> Font.font("System", FontWeight.BOLD, size);
-                case MONO -> Font.font("Monospaced", FontWeight.NORMAL, size);
+                case MONO -> Font.font(Fonts.MONO, FontWeight.NORMAL, size);
             };
             fontSizes[i] = size;
         }

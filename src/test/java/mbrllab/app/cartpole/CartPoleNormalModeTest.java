@@ -175,7 +175,7 @@ class CartPoleNormalModeTest extends ProjectorSizeFixture {
             CartRenderer.Style style = c.style();
             double fs = style.fontSize();
             Text measure = new Text("0000000000");
-            measure.setFont(Font.font("Monospaced", fs));
+            measure.setFont(Font.font(mbrllab.app.render.Fonts.MONO, fs));
             double mono = measure.getLayoutBounds().getWidth() / 10;
             double pad = Math.max(4, fs * 0.4);
             String[] lines = CartRenderer.readoutLines(p.state(), p.force(), style, c.getWidth(), mono);
