@@ -197,6 +197,13 @@ public final class CartRenderer {
         double viewX = Math.abs(x) > visibleHalf - margin ? x - Math.signum(x) * (visibleHalf - margin) : 0;
         double cx = w / 2 - viewX * scale;
 
+        double cartX = cx + x * scale;
+        double bw = cartW * scale;
+        double bh = cartH * scale;
+        double by = railY - (bodyBottom + cartH) * scale;
+        Arrow arrow = Arrow.of(p.force(), sys.maxForce(), scale, cartX, bw, by, bh);
+        String forceLabel = arrow == null ? null : String.format(Locale.ROOT, "%.0f N", Math.abs(p.force()));
+
         // Track: rail, ticks every 0.5 m, labels every metre.
         pen.stroke(t.rail(), Math.max(2, scale * 0.02), null, Cap.BUTT);
         pen.strokeLine(0, railY, w, railY);
@@ -221,13 +228,20 @@ public final class CartRenderer {
             }
             if (labels) {
                 // Above the bumpers, kept inside the picture.
+                // Above the force arrow's label where the cart pushes near a bumper (they overlapped).
                 pen.fill(t.text());
-                double top = railY - Math.max(10, 0.3 * scale) - 2;
+                double[] force = arrow == null ? null : arrow.labelBox(pen, forceLabel, fs);
                 double half = pen.textWidth("+2.4 m", fs, Face.REGULAR) / 2 + 2;
-                pen.text("-2.4 m", Math.max(half, cx - limit * scale), top, fs, Face.REGULAR, Align.CENTER,
-                        VAlign.BOTTOM, 0);
-                pen.text("+2.4 m", Math.min(w - half, cx + limit * scale), top, fs, Face.REGULAR, Align.CENTER,
-                        VAlign.BOTTOM, 0);
+                for (int side = -1; side <= 1; side += 2) {
+                    double lx = side < 0 ? Math.max(half, cx - limit * scale) : Math.min(w - half, cx + limit * scale);
+                    double bottom = railY - Math.max(10, 0.3 * scale) - 2;
+                    if (force != null && lx - half < force[2] && lx + half > force[0]
+                            && bottom - LINE * fs < force[3] && bottom > force[1]) {
+                        bottom = force[1] - 2;
+                    }
+                    pen.text(side < 0 ? "-2.4 m" : "+2.4 m", lx, bottom, fs, Face.REGULAR, Align.CENTER,
+                            VAlign.BOTTOM, 0);
+                }
             }
         } else {
             // The target: the tip upright above x = 0.
@@ -243,7 +257,6 @@ public final class CartRenderer {
             }
         }
 
-        double cartX = cx + x * scale;
         double hx = cartX;
         double hy = railY - hingeY * scale;
 
@@ -272,31 +285,23 @@ public final class CartRenderer {
             pen.stroke(t.background(), Math.max(1, wr * 0.25), null, Cap.BUTT);
             pen.strokeLine(wx, wy, wx + Math.cos(turn) * wr * 0.85, wy + Math.sin(turn) * wr * 0.85);
         }
-        double bw = cartW * scale;
-        double bh = cartH * scale;
-        double by = railY - (bodyBottom + cartH) * scale;
         pen.fill(style.accent());
         pen.fillRoundRect(cartX - bw / 2, by, bw, bh, bh * 0.3);
         pen.stroke(style.highContrast() ? Color.WHITE : style.accent().darker(), 1.5, null, Cap.BUTT);
         pen.strokeRoundRect(cartX - bw / 2, by, bw, bh, bh * 0.3);
 
         // Force arrow: pushes on the cart's side, pointing the way of the force, length by |F|.
-        double f = p.force();
-        if (f != 0) {
-            double dir = Math.signum(f);
-            double len = Math.abs(f) / sys.maxForce() * 0.42 * scale;
-            double ay = by + bh / 2;
-            double tip = cartX - dir * (bw / 2 + 2);
-            double tail = tip - dir * len;
-            double head = Math.max(6, Math.min(len * 0.45, bh * 0.5));
+        if (arrow != null) {
+            double dir = arrow.dir();
+            double head = arrow.head();
             pen.stroke(t.arrow(), Math.max(2.5, bh * 0.16), null, Cap.BUTT);
             pen.fill(t.arrow());
-            pen.strokeLine(tail, ay, tip - dir * head * 0.8, ay);
-            pen.fillPolygon(new double[] {tip, tip - dir * head, tip - dir * head},
-                    new double[] {ay, ay - head * 0.6, ay + head * 0.6});
+            pen.strokeLine(arrow.tail(), arrow.y(), arrow.tip() - dir * head * 0.8, arrow.y());
+            pen.fillPolygon(new double[] {arrow.tip(), arrow.tip() - dir * head, arrow.tip() - dir * head},
+                    new double[] {arrow.y(), arrow.y() - head * 0.6, arrow.y() + head * 0.6});
             if (labels) {
-                pen.text(String.format(Locale.ROOT, "%.0f N", Math.abs(f)), (tail + tip) / 2, ay - head * 0.6 - 1, fs,
-                        Face.REGULAR, Align.CENTER, VAlign.BOTTOM, 0);
+                double[] box = arrow.labelBox(pen, forceLabel, fs);
+                pen.text(forceLabel, (box[0] + box[2]) / 2, box[3], fs, Face.REGULAR, Align.CENTER, VAlign.BOTTOM, 0);
             }
         }
 
@@ -354,6 +359,40 @@ public final class CartRenderer {
             }
         }
         drawReadouts(pen, t, lines, fs, h, pad, line);
+    }
+
+    /** A line of text's height in font sizes, for the boxes labels must not share. */
+    private static final double LINE = 1.2;
+
+    /**
+     * The force arrow on the cart's side, pointing the way of the force, its length by |F|.
+     *
+     * @param dir  the sign of the force
+     * @param y    its height [px], the middle of the cart's body
+     * @param tip  where it touches the cart [px]
+     * @param tail its other end [px]
+     * @param head its head's length [px]
+     */
+    private record Arrow(double dir, double y, double tip, double tail, double head) {
+
+        /** The arrow of force {@code f}, or null without a push. */
+        static Arrow of(double f, double maxForce, double scale, double cartX, double bw, double by, double bh) {
+            if (f == 0) {
+                return null;
+            }
+            double dir = Math.signum(f);
+            double len = Math.abs(f) / maxForce * 0.42 * scale;
+            double tip = cartX - dir * (bw / 2 + 2);
+            return new Arrow(dir, by + bh / 2, tip, tip - dir * len, Math.max(6, Math.min(len * 0.45, bh * 0.5)));
+        }
+
+        /** The box {left, top, right, bottom} [px] of its label, centred above it. */
+        double[] labelBox(Pen pen, String label, double fs) {
+            double half = pen.textWidth(label, fs, Face.REGULAR) / 2;
+            double mid = (tail + tip) / 2;
+            double bottom = y - head * 0.6 - 1;
+            return new double[] {mid - half, bottom - LINE * fs, mid + half, bottom};
+        }
     }
 
     private static void drawReadouts(Pen pen, Theme t, String[] lines, double fs, double h, double pad, double line) {

@@ -238,6 +238,51 @@ class CartTest {
         return s.lines().mapToInt(String::length).max().orElse(0);
     }
 
+    /**
+     * Near a bumper the push's label ("10 N", above the arrow on the cart's side) and the bumper's "+2.4 m" had
+     * overlapped; the bumper's label now goes above the push's where they would (a picture 300 x 200 px at text 14,
+     * the cart at x = 1.9 pushed left, its arrow towards +2.4 m), and stays where it was when they would not.
+     */
+    @Test
+    void theBumperLabelGoesAboveThePushLabelNearIt() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(300, 200,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        CartRenderer.Style style = new CartRenderer.Style(14, false, false, java.awt.Color.BLUE, false);
+        double[] near = {1.9, 0, 0, 0};
+        double[] away = {-1.0, 0, 0, 0};
+        double[][] boxes = new double[2][];
+        double[] bumperBottoms = new double[2];
+        for (int i = 0; i < 2; i++) {
+            double[] s = i == 0 ? near : away;
+            mbrllab.app.render.TextPen pen = new mbrllab.app.render.TextPen(image.createGraphics());
+            CartRenderer.draw(pen, new CartRenderer.Picture(CartSystem.BALANCE, s, s, -10, "episode 1", null, false,
+                    null, Integer.MIN_VALUE), style, 300, 200);
+            mbrllab.app.render.TextPen.Drawn push = drawn(pen, "10 N");
+            mbrllab.app.render.TextPen.Drawn bumper = drawn(pen, "+2.4 m");
+            boxes[i] = box(pen, push);
+            double[] b = box(pen, bumper);
+            bumperBottoms[i] = b[3];
+            boolean overlap = b[0] < boxes[i][2] && b[2] > boxes[i][0] && b[1] < boxes[i][3] && b[3] > boxes[i][1];
+            assertFalse(overlap, (i == 0 ? "near" : "away") + ": push label " + java.util.Arrays.toString(boxes[i])
+                    + ", bumper label " + java.util.Arrays.toString(b));
+        }
+        assertTrue(bumperBottoms[0] <= boxes[0][1], "near the bumper its label is above the push's");
+        assertTrue(bumperBottoms[1] > boxes[1][1], "away from it, at the bumper's top as before");
+    }
+
+    private static mbrllab.app.render.TextPen.Drawn drawn(mbrllab.app.render.TextPen pen, String text) {
+        return pen.texts.stream().filter(d -> d.text().equals(text)).findFirst().orElseThrow(() ->
+                new AssertionError(text + " not drawn: " + pen.texts));
+    }
+
+    /** A centred, bottom-aligned text's box {left, top, right, bottom}, one line (1.2 sizes) high. */
+    private static double[] box(mbrllab.app.render.TextPen pen, mbrllab.app.render.TextPen.Drawn d) {
+        assertEquals(mbrllab.app.render.Pen.Align.CENTER, d.align());
+        assertEquals(mbrllab.app.render.Pen.VAlign.BOTTOM, d.valign());
+        double half = pen.textWidth(d.text(), d.size(), d.face()) / 2;
+        return new double[] {d.x() - half, d.y() - 1.2 * d.size(), d.x() + half, d.y()};
+    }
+
     /** Read-outs too long for a narrow picture fall back to two decimals before they are cut. */
     @Test
     void readoutsShortenForNarrowPictures() {

@@ -5,9 +5,10 @@ import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An AWT pen that keeps what text it was asked to draw, at what size and in what width. */
+/** An AWT pen that keeps what text it was asked to draw, at what size, in what width and where. */
 public final class TextPen implements Pen {
-    public record Drawn(String text, double size, Face face, double maxWidth) {
+    public record Drawn(String text, double size, Face face, double maxWidth, double x, double y, Align align,
+                        VAlign valign) {
     }
 
     private final AwtPen awt;
@@ -43,7 +44,7 @@ public final class TextPen implements Pen {
     }
     @Override public void text(String text, double x, double y, double size, Face face, Align align,
                                VAlign valign, double maxWidth) {
-        texts.add(new Drawn(text, size, face, maxWidth));
+        texts.add(new Drawn(text, size, face, maxWidth, x, y, align, valign));
         awt.text(text, x, y, size, face, align, valign, maxWidth);
     }
     @Override public double textWidth(String text, double size, Face face) {
