@@ -167,6 +167,92 @@ class ChangingMazesNormalModeTest extends ProjectorSizeFixture {
         assertTrue(m.find() && Double.parseDouble(m.group(1)) < Double.parseDouble(m.group(2)), chartTexts);
     }
 
+    /**
+     * The shortcut maze with prioritized sweeping (preset "shortcut-maze-tau") outside presenter mode: once the
+     * background runs' means are in, the legend inside the plot hides no curve: next to every point of the mean curves
+     * and of the animated runs that lies under an item of the legend as drawn, a pixel has a line's colour (in front of
+     * the curves, in the upper left, the legend hid them from the change at step 3,000 to about 3,800).
+     */
+    @Test
+    void theLegendHidesNoCurve(FxRobot robot) throws Exception {
+        showLab("changing-mazes", 1.5, false);
+        clickMenuFx(robot, "Presets", "#preset-shortcut-maze-tau");
+        org.jfree.chart.fx.ChartViewer viewer = readOnFx(() -> (org.jfree.chart.fx.ChartViewer) shell.view()
+                .lookup("#cumulativeRewardChart"));
+        waitUntil(() -> readOnFx(() -> {
+            org.jfree.data.xy.XYDataset means = viewer.getChart().getXYPlot().getDataset(0);
+            return means.getSeriesCount() == 3 && means.getItemCount(2) > 0
+                    && means.getXValue(2, means.getItemCount(2) - 1) >= 6000;
+        }), "the background runs' means up to step 6,000");
+        if ("Pause".equals(readOnFx(() -> ((javafx.scene.control.Button) shell.view().getScene()
+                .lookup("#playButton")).getText()))) {
+            clickOnFx(robot, "#playButton");
+        }
+        String hidden = waitUntilAtRest(() -> readOnFx(() -> {
+            org.jfree.chart.JFreeChart chart = viewer.getChart();
+            org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+            int w = (int) viewer.getCanvas().getWidth();
+            int h = (int) viewer.getCanvas().getHeight();
+            org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+            java.awt.image.BufferedImage drawn = chart.createBufferedImage(w, h, info);
+            java.awt.geom.Rectangle2D area = info.getPlotInfo().getDataArea();
+            List<java.awt.geom.Rectangle2D> items = new ArrayList<>();
+            for (Object e : info.getEntityCollection().getEntities()) {
+                if (e instanceof org.jfree.chart.entity.LegendItemEntity item) {
+                    items.add(item.getArea().getBounds2D());
+                }
+            }
+            if (items.size() != 3) {
+                return items.size() + " legend items drawn";
+            }
+            List<java.awt.Color> paints = new ArrayList<>();
+            for (int d = 0; d < plot.getDatasetCount(); d++) {
+                for (int series = 0; plot.getDataset(d) != null && series < plot.getDataset(d).getSeriesCount();
+                        series++) {
+                    paints.add((java.awt.Color) plot.getRenderer(d).getSeriesPaint(series));
+                }
+            }
+            int under = 0;
+            for (int d = 0; d < plot.getDatasetCount(); d++) {
+                org.jfree.data.xy.XYDataset data = plot.getDataset(d);
+                for (int series = 0; data != null && series < data.getSeriesCount(); series++) {
+                    for (int i = 0; i < data.getItemCount(series); i++) {
+                        int x = (int) Math.round(plot.getDomainAxis().valueToJava2D(data.getXValue(series, i), area,
+                                plot.getDomainAxisEdge()));
+                        int y = (int) Math.round(plot.getRangeAxis().valueToJava2D(data.getYValue(series, i), area,
+                                plot.getRangeAxisEdge()));
+                        if (items.stream().noneMatch(b -> b.contains(x, y))) {
+                            continue;
+                        }
+                        under++;
+                        // the line drawn over the legend: a pixel next to the point in a line's colour (its own, or
+                        // another curve's drawn over it; the translucent bands let the legend's text show through)
+                        int least = Integer.MAX_VALUE;
+                        for (int dx = -1; dx <= 1; dx++) {
+                            for (int dy = -1; dy <= 1; dy++) {
+                                java.awt.Color a = new java.awt.Color(drawn.getRGB(x + dx, y + dy));
+                                for (java.awt.Color paint : paints) {
+                                    least = Math.min(least, Math.abs(a.getRed() - paint.getRed())
+                                            + Math.abs(a.getGreen() - paint.getGreen())
+                                            + Math.abs(a.getBlue() - paint.getBlue()));
+                                }
+                            }
+                        }
+                        if (least > 90) {
+                            return "dataset " + d + " series " + series + " point (" + data.getXValue(series, i)
+                                    + ", " + data.getYValue(series, i) + ") at (" + x + ", " + y + "): every pixel "
+                                    + "around it differs from every line's colour by " + least + " or more";
+                        }
+                    }
+                }
+            }
+            return "none of " + under + " points under the legend";
+        }), 300, "the chart drawn with its means");
+        System.out.println("normal mode, 1024x768, text 1.5, shortcut maze with prioritized sweeping, curves hidden "
+                + "by the legend: " + hidden);
+        assertTrue(hidden.startsWith("none of "), hidden);
+    }
+
     /** The least width of the queue's table in its tab at text 1.5. */
     private static final double QUEUE_TABLE_WIDTH = 200;
 
