@@ -126,12 +126,17 @@ final class Drawings {
         }
         pen.stroke(t.line(), 1, new double[] {4, 3});
         pen.strokeLine(2, y195, w - 2, y195);
-        pen.fill(t.text());
         String[] forms = count == 0
                 ? new String[] {"returns of the episodes appear here", "returns appear here"}
                 : new String[] {"returns, last " + count + " episodes (195 dashed)",
                         "last " + count + " returns (195 dashed)", "last " + count + " returns"};
-        pen.text(fitting(pen, forms, f, w - 8), 4, 3, f, Face.REGULAR, Align.LEFT, VAlign.TOP, w - 8);
+        String caption = fitting(pen, forms, f, w - 8);
+        // on a veil of the background, so that the tall bars of a run that balances do not hide it
+        Color veil = t.background();
+        pen.fill(new Color(veil.getRed(), veil.getGreen(), veil.getBlue(), 200));
+        pen.fillRect(2, 2, Math.min(w - 4, pen.textWidth(caption, f, Face.REGULAR) + 4), f * 1.25 + 2);
+        pen.fill(t.text());
+        pen.text(caption, 4, 3, f, Face.REGULAR, Align.LEFT, VAlign.TOP, w - 8);
     }
 
     /**

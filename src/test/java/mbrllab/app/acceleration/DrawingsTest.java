@@ -89,6 +89,32 @@ class DrawingsTest {
                 "none fits: the last, shortest form");
     }
 
+    /**
+     * The returns strip's caption sits on a veil of the background: with every episode at 500 the bars fill the strip,
+     * and beside the caption's first letter they are nearly the background's colour (they were the pane's colour,
+     * the caption's dark text on it); beyond the caption the bars keep their colour.
+     */
+    @Test
+    void theCaptionStaysReadableOverTallBars() {
+        BufferedImage image = new BufferedImage(400, 46, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        Color accent = new Color(0x0072B2);
+        int[] returns = new int[20];
+        java.util.Arrays.fill(returns, 500);
+        Drawings.returns(new TextPen(g), 400, 46, returns, 100, new Drawings.Style(18, Drawings.NORMAL, accent));
+        g.dispose();
+        Color under = new Color(image.getRGB(3, 3));
+        Color beyond = new Color(image.getRGB(395, 40));
+        Color background = Drawings.NORMAL.background();
+        assertTrue(distance(under, background) < distance(under, accent) / 3, "under the caption: " + under);
+        assertTrue(distance(beyond, accent) < 10, "a bar beyond it: " + beyond);
+    }
+
+    private static int distance(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
+                + Math.abs(a.getBlue() - b.getBlue());
+    }
+
     /** Rates read as numbers a student can say aloud; counts agree with their nouns. */
     @Test
     void ratesAndCounts() {
