@@ -227,8 +227,8 @@ public final class CartRenderer {
                 pen.strokeLine(px, railY + 2, px, railY - Math.max(10, 0.3 * scale));
             }
             if (labels) {
-                // Above the bumpers, kept inside the picture.
-                // Above the force arrow's label where the cart pushes near a bumper (they overlapped).
+                // Above the bumpers, kept inside the picture, and above the force arrow's label where the cart
+                // pushes near a bumper (they overlapped).
                 pen.fill(t.text());
                 double[] force = arrow == null ? null : arrow.labelBox(pen, forceLabel, fs);
                 double half = pen.textWidth("+2.4 m", fs, Face.REGULAR) / 2 + 2;

@@ -2,7 +2,6 @@ package mbrllab.app.render;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 import javafx.scene.text.Font;
 
@@ -20,29 +19,38 @@ public final class Fonts {
 
     private static final String[] FILES = {"/fonts/DejaVuSansMono.ttf", "/fonts/DejaVuSansMono-Bold.ttf"};
 
+    private static boolean tried;
     private static boolean loaded;
 
     private Fonts() {
     }
 
-    /** Loads the bundled faces once (any thread); later calls return at once. */
-    public static synchronized void load() {
-        if (loaded) {
-            return;
-        }
-        for (String file : FILES) {
-            try (InputStream in = Fonts.class.getResourceAsStream(file)) {
-                if (in == null) {
-                    throw new IllegalStateException(file + " is missing from the class path");
+    /**
+     * Loads the bundled faces once (any thread); later calls return at once. Where a face does not load (a damaged
+     * jar), one line on standard error says so and the app goes on in the system's font: the text is then not
+     * monospaced, nothing else is lost.
+     *
+     * @return true when both faces are loaded
+     */
+    public static synchronized boolean load() {
+        if (!tried) {
+            tried = true;
+            loaded = true;
+            for (String file : FILES) {
+                try (InputStream in = Fonts.class.getResourceAsStream(file)) {
+                    Font font = in == null ? null : Font.loadFont(in, 12);
+                    if (font == null || !MONO.equals(font.getFamily())) {
+                        loaded = false;
+                        System.err.println("mbrl-lab: the bundled font " + file + " did not load ("
+                                + (in == null ? "missing from the class path" : "read as " + font)
+                                + "); monospaced text falls back to the system font");
+                    }
+                } catch (IOException e) {
+                    loaded = false;
+                    System.err.println("mbrl-lab: reading the bundled font " + file + ": " + e.getMessage());
                 }
-                Font font = Font.loadFont(in, 12);
-                if (font == null || !MONO.equals(font.getFamily())) {
-                    throw new IllegalStateException(file + " did not load as " + MONO + ": " + font);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading " + file, e);
             }
         }
-        loaded = true;
+        return loaded;
     }
 }
