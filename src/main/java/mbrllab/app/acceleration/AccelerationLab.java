@@ -143,7 +143,7 @@ public final class AccelerationLab extends BaseLab {
         root.setId("accelerationLab");
         root.getProperties().put(AccelerationLab.class, this);
 
-        HBox panes = new HBox(8);
+        PaneRow panes = new PaneRow(List.of(titles, stats, counts));
         panes.setPadding(new Insets(6, 8, 4, 8));
         for (int i = 0; i < 3; i++) {
             panes.getChildren().add(buildPane(i));
@@ -241,6 +241,37 @@ public final class AccelerationLab extends BaseLab {
     /** A pane's title in its colour, of the theme on show (the palette lightened on black). */
     private void paintTitle(Label title, int i) {
         title.setStyle("-fx-text-fill: " + Palette.categoricalHex(i, highContrast) + "; -fx-font-weight: bold;");
+    }
+
+    /**
+     * The panes side by side, their titles, returns and data counts each as high as the highest of their kind, so that
+     * the carts and the returns strips line up: the default third pane's title ("3: true physics n=10 k=1") wraps at
+     * 1024x768, and its cart sat 20 px below the others.
+     */
+    private static final class PaneRow extends HBox {
+        private final List<List<Label>> rows;
+
+        PaneRow(List<List<Label>> rows) {
+            super(8);
+            this.rows = rows;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            // from the widths of the last pass: a change of width is followed by a second pass with the new ones
+            for (List<Label> row : rows) {
+                double high = 0;
+                for (Label l : row) {
+                    high = Math.max(high, l.prefHeight(l.getWidth() > 0 ? l.getWidth() : -1));
+                }
+                for (Label l : row) {
+                    if (l.getMinHeight() != high) {
+                        l.setMinHeight(high);
+                    }
+                }
+            }
+            super.layoutChildren();
+        }
     }
 
     private Node buildPane(int i) {

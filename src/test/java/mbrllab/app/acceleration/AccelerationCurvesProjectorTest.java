@@ -133,6 +133,23 @@ class AccelerationCurvesProjectorTest extends ProjectorSizeFixture {
             }
             return beyond;
         }), 300, "the panes are laid out");
+        // the carts and the returns strips side by side, whatever their titles' lines (the third cart sat 20 px
+        // lower under a two-line title)
+        List<Double> tops = waitUntilAtRest(() -> readOnFx(() -> {
+            List<Double> y = new ArrayList<>();
+            for (String id : new String[] {"#cartCanvas", "#returnsCanvas"}) {
+                for (int i = 0; i < 3; i++) {
+                    Node n = shell.view().lookup(id + i);
+                    y.add(n.localToScene(n.getLayoutBounds()).getMinY());
+                }
+            }
+            return y;
+        }), 300, "the carts laid out");
+        System.out.println("normal mode, 1024x768, text 1.5: tops of the carts and of the returns strips " + tops);
+        for (int i = 1; i < 3; i++) {
+            assertEquals(tops.get(0), tops.get(i), 0.5, "the carts' tops: " + tops);
+            assertEquals(tops.get(3), tops.get(3 + i), 0.5, "the strips' tops: " + tops);
+        }
         int lines = readOnFx(() -> (int) Math.round(title.getHeight() / title.getFont().getSize() / 1.3));
         System.out.println("normal mode, 1024x768, text 1.5: third title about " + lines + " lines (" + readOnFx(
                 counts::getText) + "); titles and data counts beyond the panes' area by " + out + " px");
