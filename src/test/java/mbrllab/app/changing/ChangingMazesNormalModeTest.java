@@ -188,71 +188,80 @@ class ChangingMazesNormalModeTest extends ProjectorSizeFixture {
                 .lookup("#playButton")).getText()))) {
             clickOnFx(robot, "#playButton");
         }
-        String hidden = waitUntilAtRest(() -> readOnFx(() -> {
-            org.jfree.chart.JFreeChart chart = viewer.getChart();
-            org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
-            int w = (int) viewer.getCanvas().getWidth();
-            int h = (int) viewer.getCanvas().getHeight();
-            org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
-            java.awt.image.BufferedImage drawn = chart.createBufferedImage(w, h, info);
-            java.awt.geom.Rectangle2D area = info.getPlotInfo().getDataArea();
-            List<java.awt.geom.Rectangle2D> items = new ArrayList<>();
-            for (Object e : info.getEntityCollection().getEntities()) {
-                if (e instanceof org.jfree.chart.entity.LegendItemEntity item) {
-                    items.add(item.getArea().getBounds2D());
-                }
-            }
-            if (items.size() != 3) {
-                return items.size() + " legend items drawn";
-            }
-            List<java.awt.Color> paints = new ArrayList<>();
-            for (int d = 0; d < plot.getDatasetCount(); d++) {
-                for (int series = 0; plot.getDataset(d) != null && series < plot.getDataset(d).getSeriesCount();
-                        series++) {
-                    paints.add((java.awt.Color) plot.getRenderer(d).getSeriesPaint(series));
-                }
-            }
-            int under = 0;
-            // the mean curves (dataset 0), drawn over every band; the animated runs' thin lines may lie under a
-            // translucent band, and their pixels there are blends
-            for (int d = 0; d < 1; d++) {
-                org.jfree.data.xy.XYDataset data = plot.getDataset(d);
-                for (int series = 0; data != null && series < data.getSeriesCount(); series++) {
-                    for (int i = 0; i < data.getItemCount(series); i++) {
-                        int x = (int) Math.round(plot.getDomainAxis().valueToJava2D(data.getXValue(series, i), area,
-                                plot.getDomainAxisEdge()));
-                        int y = (int) Math.round(plot.getRangeAxis().valueToJava2D(data.getYValue(series, i), area,
-                                plot.getRangeAxisEdge()));
-                        if (items.stream().noneMatch(b -> b.contains(x, y))) {
-                            continue;
-                        }
-                        under++;
-                        // the line drawn over the legend: a pixel next to the point in a line's colour (its own, or
-                        // another curve's drawn over it; the translucent bands let the legend's text show through)
-                        int least = Integer.MAX_VALUE;
-                        for (int dx = -1; dx <= 1; dx++) {
-                            for (int dy = -1; dy <= 1; dy++) {
-                                java.awt.Color a = new java.awt.Color(drawn.getRGB(x + dx, y + dy));
-                                for (java.awt.Color paint : paints) {
-                                    least = Math.min(least, Math.abs(a.getRed() - paint.getRed())
-                                            + Math.abs(a.getGreen() - paint.getGreen())
-                                            + Math.abs(a.getBlue() - paint.getBlue()));
-                                }
-                            }
-                        }
-                        if (least > 90) {
-                            return "dataset " + d + " series " + series + " point (" + data.getXValue(series, i)
-                                    + ", " + data.getYValue(series, i) + ") at (" + x + ", " + y + "): every pixel "
-                                    + "around it differs from every line's colour by " + least + " or more";
-                        }
-                    }
-                }
-            }
-            return "none of " + under + " points under the legend";
-        }), 300, "the chart drawn with its means");
+        String hidden = waitUntilAtRest(() -> readOnFx(() -> curvesHiddenByLegend(viewer)), 300,
+                "the chart drawn with its means");
         System.out.println("normal mode, 1024x768, text 1.5, shortcut maze with prioritized sweeping, curves hidden "
                 + "by the legend: " + hidden);
         assertTrue(hidden.startsWith("none of "), hidden);
+    }
+
+    /**
+     * The chart drawn as an image: the first point of a mean curve (dataset 0, drawn over every band; the animated
+     * runs' thin lines may lie under a translucent band, their pixels there blends) under an item of the legend with no
+     * pixel beside it in a line's colour, or "none of N points under the legend".
+     */
+    private static String curvesHiddenByLegend(org.jfree.chart.fx.ChartViewer viewer) {
+        org.jfree.chart.JFreeChart chart = viewer.getChart();
+        org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+        java.awt.image.BufferedImage drawn = chart.createBufferedImage((int) viewer.getCanvas().getWidth(),
+                (int) viewer.getCanvas().getHeight(), info);
+        java.awt.geom.Rectangle2D area = info.getPlotInfo().getDataArea();
+        List<java.awt.geom.Rectangle2D> items = new ArrayList<>();
+        for (Object e : info.getEntityCollection().getEntities()) {
+            if (e instanceof org.jfree.chart.entity.LegendItemEntity item) {
+                items.add(item.getArea().getBounds2D());
+            }
+        }
+        if (items.size() != 3) {
+            return items.size() + " legend items drawn";
+        }
+        List<java.awt.Color> paints = new ArrayList<>();
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            for (int series = 0; plot.getDataset(d) != null && series < plot.getDataset(d).getSeriesCount();
+                    series++) {
+                paints.add((java.awt.Color) plot.getRenderer(d).getSeriesPaint(series));
+            }
+        }
+        org.jfree.data.xy.XYDataset means = plot.getDataset(0);
+        int under = 0;
+        for (int series = 0; series < means.getSeriesCount(); series++) {
+            for (int i = 0; i < means.getItemCount(series); i++) {
+                int x = (int) Math.round(plot.getDomainAxis().valueToJava2D(means.getXValue(series, i), area,
+                        plot.getDomainAxisEdge()));
+                int y = (int) Math.round(plot.getRangeAxis().valueToJava2D(means.getYValue(series, i), area,
+                        plot.getRangeAxisEdge()));
+                if (items.stream().noneMatch(b -> b.contains(x, y))) {
+                    continue;
+                }
+                under++;
+                // the line drawn over the legend: a pixel next to the point in a line's colour (its own, or another
+                // curve's drawn over it; the translucent bands let the legend's text show through)
+                int least = nearestLineColour(drawn, x, y, paints);
+                if (least > 90) {
+                    return "series " + series + " point (" + means.getXValue(series, i) + ", "
+                            + means.getYValue(series, i) + ") at (" + x + ", " + y + "): every pixel around it "
+                            + "differs from every line's colour by " + least + " or more";
+                }
+            }
+        }
+        return "none of " + under + " points under the legend";
+    }
+
+    /** The least colour distance (sum over red, green, blue) of the 3 x 3 pixels around (x, y) to any of paints. */
+    private static int nearestLineColour(java.awt.image.BufferedImage image, int x, int y,
+                                         List<java.awt.Color> paints) {
+        int least = Integer.MAX_VALUE;
+        for (int dx = -1; dx <= 1; dx++) {
+            for (int dy = -1; dy <= 1; dy++) {
+                java.awt.Color a = new java.awt.Color(image.getRGB(x + dx, y + dy));
+                for (java.awt.Color paint : paints) {
+                    least = Math.min(least, Math.abs(a.getRed() - paint.getRed())
+                            + Math.abs(a.getGreen() - paint.getGreen()) + Math.abs(a.getBlue() - paint.getBlue()));
+                }
+            }
+        }
+        return least;
     }
 
     /** The least width of the queue's table in its tab at text 1.5. */
