@@ -55,6 +55,24 @@ class DebuggerProjectorTest extends ProjectorSizeFixture {
             System.out.println(mode + ", 1024x768, text 1.5: debugger maze " + Math.round(maze[0]) + " x "
                     + Math.round(maze[1]) + " px, side tabs " + tabs + ", cut texts " + cut);
             assertEquals(List.of(), cut, mode + ": texts shown whole");
+            // Dyna-Q+'s planning update, the longest arithmetic, whole without scrolling in presenter mode (490 px
+            // in a 390 px tab before its arithmetic rows went under the others); normal mode has less width and
+            // still scrolls (printed)
+            assertTrue(readOnFx(() -> ((Labeled) view.lookup("#insp7")).getText().contains("kappa sqrt(tau)")),
+                    mode + ": a planning update of Dyna-Q+");
+            List<Double> fit = waitUntilAtRest(() -> readOnFx(() -> {
+                Node scroll = shown(view, "inspectorScroll");
+                if (scroll == null) {
+                    return List.of(0.0, 0.0);
+                }
+                javafx.scene.control.ScrollPane s = (javafx.scene.control.ScrollPane) scroll;
+                return List.of(s.getContent().getLayoutBounds().getHeight(), s.getViewportBounds().getHeight());
+            }), 300, mode + ": the last update laid out");
+            System.out.println(mode + ": the last update " + Math.round(fit.get(0)) + " px high in a view of "
+                    + Math.round(fit.get(1)) + " px");
+            if (presenter) {
+                assertTrue(fit.get(0) <= fit.get(1) + 0.5, mode + ": the last update " + fit + " px (content, view)");
+            }
             // the lecture's lines and the active one (bold) in the bundled monospaced face, whatever the machine has
             List<String> faces = readOnFx(() -> view.lookupAll(".code-line").stream()
                     .map(n -> ((Labeled) n).getFont().getName()).distinct().sorted().toList());

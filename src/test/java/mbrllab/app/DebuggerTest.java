@@ -82,7 +82,7 @@ class DebuggerTest extends ShellFixture {
         waitPosition(robot, 2);
         DynaUpdate plan = ref.stepUpdate().update();
         assertEquals(DynaUpdate.Kind.PLANNING, plan.kind());
-        assertTrue(text(robot, "#insp0").startsWith("simulated by the model"), text(robot, "#insp0"));
+        assertTrue(text(robot, "#insp0").startsWith("simulated: Model(x,u), set at real step "), text(robot, "#insp0"));
         assertTrue(active(robot, "F") && !active(robot, "D"), "line (f) highlighted after a planning update");
         assertEquals(fmt(plan.target()), text(robot, "#insp7").replaceAll(".*= ", ""));
 

@@ -68,7 +68,7 @@ public final class DebuggerView {
     /** See {@link #COMPACT_WIDTH}. */
     static final double COMPACT_HEIGHT = 560;
     /** The most width of the column of the last update and the model in compact mode [px]. */
-    private static final double SIDE_TABS_WIDTH = 340;
+    private static final double SIDE_TABS_WIDTH = 420;
 
     /**
      * What the debugger needs of the lab it sits in.
@@ -94,8 +94,17 @@ public final class DebuggerView {
     private final BorderPane root = new BorderPane();
     private final MazeCanvas canvas = new MazeCanvas();
     private final Map<PseudocodeLine, Label> codeLines = new EnumMap<>(PseudocodeLine.class);
-    private final GridPane inspector = new GridPane();
+    /** The last update: its title, then a grid of keys and values. */
+    private final VBox inspector = new VBox(2);
+    private final GridPane inspectorGrid = new GridPane();
+    private final Map<String, Label> keys = new java.util.LinkedHashMap<>();
     private final Map<String, Label> values = new java.util.LinkedHashMap<>();
+    /**
+     * The rows whose values are arithmetic, the longest: where the window is cramped they go under the grid, each
+     * key over its value across the whole width. Beside their keys, in the column the keys leave, Dyna-Q+'s TD target
+     * took six lines at 1024x768 with text 1.5 and the last update scrolled, its result out of sight.
+     */
+    private static final List<String> FORMULAS = List.of("TD target", "TD error", "Q(x,u) after");
     private final TableView<ModelEntry> modelTable = new TableView<>();
     private final Slider timeline = new Slider(0, 1, 0);
     private final Label timelineLabel = new Label();
@@ -244,10 +253,9 @@ public final class DebuggerView {
         codeScroll.viewportBoundsProperty().addListener((o, a, b) -> scrollIntoView(activeLine));
 
         inspector.setId("inspector");
-        inspector.setHgap(10);
-        inspector.setVgap(3);
+        inspectorGrid.setHgap(10);
+        inspectorGrid.setVgap(2);
         inspTitle.getStyleClass().add("pane-title");
-        inspector.add(inspTitle, 0, 0, 2, 1);
         String[] names = {"kind", "x", "u", "r", "x'", "Q(x,u) before", "max Q(x',.)", "TD target", "TD error",
             "Q(x,u) after"};
         for (int i = 0; i < names.length; i++) {
@@ -257,15 +265,15 @@ public final class DebuggerView {
             value.setId("insp" + i);
             value.getStyleClass().add("inspector-value");
             value.setWrapText(true);
+            keys.put(names[i], key);
             values.put(names[i], value);
-            inspector.add(key, 0, i + 1);
-            inspector.add(value, 1, i + 1);
         }
-        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
-        keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        layOutInspector(false);
+        javafx.scene.layout.ColumnConstraints keyColumn = new javafx.scene.layout.ColumnConstraints();
+        keyColumn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.ColumnConstraints vals = new javafx.scene.layout.ColumnConstraints();
         vals.setHgrow(Priority.ALWAYS);
-        inspector.getColumnConstraints().setAll(keys, vals);
+        inspectorGrid.getColumnConstraints().setAll(keyColumn, vals);
         inspector.setPrefWidth(360);
         inspector.setMinWidth(240);
 
@@ -314,6 +322,7 @@ public final class DebuggerView {
         modelBox.setPadding(new Insets(4, 0, 0, 0));
         // the last update at the height its wrapped values need (a grid squeezed into the tab cut them), scrolling
         // where the tab is shorter
+        inspectorScroll.setId("inspectorScroll");
         inspectorScroll.setFitToWidth(true);
         inspectorScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         inspectorScroll.getStyleClass().add("edge-to-edge");
@@ -411,12 +420,35 @@ public final class DebuggerView {
                     - 2 * middle.getSpacing();
             double maze = Math.max(150, bps.minWidth(-1));
             double tabs = Math.max(200, Math.min(SIDE_TABS_WIDTH, free - maze - 300));
-            double lines = Math.max(280, Math.min(420, 0.55 * (free - tabs)));
+            double lines = Math.max(280, Math.min(Math.min(420, free - tabs - maze), 0.5 * (free - tabs)));
             sideTabs.setPrefWidth(tabs);
             codeColumn.setPrefWidth(lines);
             left.setPrefWidth(Math.max(maze, free - tabs - lines));
         } else {
             codeColumn.setPrefWidth(330);
+        }
+    }
+
+    /**
+     * The last update's rows: all in the grid, or ({@code formulasBelow}) the arithmetic rows under it, each key over
+     * its value across the width.
+     */
+    private void layOutInspector(boolean formulasBelow) {
+        inspectorGrid.getChildren().clear();
+        inspector.getChildren().setAll(inspTitle, inspectorGrid);
+        int row = 0;
+        for (Map.Entry<String, Label> e : values.entrySet()) {
+            Label key = keys.get(e.getKey());
+            Label value = e.getValue();
+            value.getStyleClass().remove("inspector-formula");
+            if (formulasBelow && FORMULAS.contains(e.getKey())) {
+                value.getStyleClass().add("inspector-formula");
+                inspector.getChildren().addAll(key, value);
+            } else {
+                inspectorGrid.add(key, 0, row);
+                inspectorGrid.add(value, 1, row);
+                row++;
+            }
         }
     }
 
@@ -438,6 +470,7 @@ public final class DebuggerView {
             codeColumn.getStyleClass().add("code-compact");
             inspector.getStyleClass().add("code-compact");
         }
+        layOutInspector(makeCompact);
         if (makeCompact) {
             // the breakpoints under the maze, in the room its aspect leaves there
             top.getChildren().remove(bps);
@@ -565,7 +598,7 @@ public final class DebuggerView {
             values.get("kind").setText(step.isReal()
                     ? "real experience (step " + u.realStep() + ", episode " + u.episode() + ")"
                     : step.isUntried() ? "simulated: an action never tried here (Dyna-Q+ assumes x' = x, r = 0)"
-                    : "simulated by the model (Model(x,u) set at real step " + step.sourceRealStep() + ")");
+                    : "simulated: Model(x,u), set at real step " + step.sourceRealStep());
             values.get("x").setText(cellName(layout, u.x()));
             values.get("u").setText(Action.of(u.u()).label());
             values.get("r").setText(fmt(u.reward()));
