@@ -18,8 +18,10 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.StandardFontFunction;
 
 import mbrllab.app.render.AwtPen;
+import mbrllab.app.render.Fonts;
 import mbrllab.app.render.Pen;
 import mbrllab.io.AtomicFiles;
 
@@ -44,8 +46,18 @@ public final class Exports {
     /** The same picture as SVG. */
     public static String svg(double w, double h, Consumer<Pen> draw) {
         SVGGraphics2D g = new SVGGraphics2D(Math.max(1, w), Math.max(1, h));
+        g.setFontFunction(svgFamilies());
         draw.accept(new AwtPen(g));
         return g.getSVGDocument();
+    }
+
+    /**
+     * The CSS font family an SVG file names for a Java2D family: the bundled face with the generic "monospace" after
+     * it (a viewer without DejaVu Sans Mono then still shows monospaced text), others as JFreeSVG names them.
+     */
+    static java.util.function.Function<String, String> svgFamilies() {
+        StandardFontFunction standard = new StandardFontFunction();
+        return family -> Fonts.MONO.equals(family) ? "'" + Fonts.MONO + "', monospace" : standard.apply(family);
     }
 
     /**

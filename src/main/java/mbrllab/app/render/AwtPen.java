@@ -113,7 +113,7 @@ public final class AwtPen implements Pen {
         Font base = switch (face) {
             case REGULAR -> new Font(Font.SANS_SERIF, Font.PLAIN, 12);
             case BOLD -> new Font(Font.SANS_SERIF, Font.BOLD, 12);
-            case MONO -> new Font(Font.MONOSPACED, Font.PLAIN, 12);
+            case MONO -> Fonts.awtMono();
         };
         return base.deriveFont((float) size);
     }

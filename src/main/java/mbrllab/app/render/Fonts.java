@@ -21,6 +21,7 @@ public final class Fonts {
 
     private static boolean tried;
     private static boolean loaded;
+    private static java.awt.Font awtMono;
 
     private Fonts() {
     }
@@ -52,5 +53,26 @@ public final class Fonts {
             }
         }
         return loaded;
+    }
+
+    /**
+     * The bundled regular face for Java2D (PNG and SVG exports), 1 pt, to be derived to a size; AWT's logical
+     * "Monospaced" where it does not load (one line on standard error, as {@link #load}). Exports then measure and look
+     * as the screen does, whatever "Monospaced" is on the machine.
+     */
+    public static synchronized java.awt.Font awtMono() {
+        if (awtMono == null) {
+            try (InputStream in = Fonts.class.getResourceAsStream(FILES[0])) {
+                if (in == null) {
+                    throw new IOException("missing from the class path");
+                }
+                awtMono = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
+            } catch (IOException | java.awt.FontFormatException e) {
+                System.err.println("mbrl-lab: the bundled font " + FILES[0] + " did not load for exports ("
+                        + e.getMessage() + "); exports use the system's monospaced font");
+                awtMono = new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, 1);
+            }
+        }
+        return awtMono;
     }
 }
