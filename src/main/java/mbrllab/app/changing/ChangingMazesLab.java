@@ -803,7 +803,7 @@ public final class ChangingMazesLab extends BaseLab {
         // The vertical axis' label in the tick labels' size: in the size of the time axis' label, "Cumulative reward"
         // was longer than the plot is high at 1024x768 with text 1.5, and cut.
         plot.getRangeAxis().setLabelFont(plot.getRangeAxis().getTickLabelFont());
-        // The legend inside the plot, one agent a line (see addLegendInside and fitLegend): a legend row under the
+        // The legend inside the plot, one agent a line (see fitLegend): a legend row under the
         // chart took a quarter of its height at 1024x768 with text 1.5.
         LegendTitle legend = c.getLegend();
         if (legend != null) {
@@ -813,7 +813,7 @@ public final class ChangingMazesLab extends BaseLab {
             column.setItemPaint(legend.getItemPaint());
             column.setBackgroundPaint(legend.getBackgroundPaint());
             legend = column;
-            addLegendInside(plot.getRenderer(0), legend, RectangleAnchor.TOP_LEFT);
+            mbrllab.charts.InsideLegend.add(plot.getRenderer(0), legend, RectangleAnchor.TOP_LEFT);
         }
         c.addProgressListener(e -> {
             if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
@@ -850,15 +850,17 @@ public final class ChangingMazesLab extends BaseLab {
         }
     }
 
+    /**
+     * The legend inside the plot at the corner over fewer of the curves' points (the upper left, under the change's
+     * label at the top, where cumulative rewards mostly do not reach, or the lower right, under the curves' ends), drawn
+     * beneath them ({@link mbrllab.charts.InsideLegend}): in front of the curves it hid them from the change at step
+     * 3,000 to about 3,800 (the shortcut maze with three agents at 1024x768, text 1.5). Under the plot where it is
+     * wider than the plot.
+     */
     private void fitLegend(XYPlot plot, java.awt.geom.Rectangle2D area) {
         org.jfree.chart.renderer.xy.AbstractXYItemRenderer renderer =
                 (org.jfree.chart.renderer.xy.AbstractXYItemRenderer) plot.getRenderer(0);
-        XYTitleAnnotation inside = null;
-        for (Object a : renderer.getAnnotations()) {
-            if (a instanceof XYTitleAnnotation t && t.getTitle() instanceof LegendTitle) {
-                inside = t;
-            }
-        }
+        XYTitleAnnotation inside = mbrllab.charts.InsideLegend.find(renderer);
         LegendTitle legend = inside != null ? (LegendTitle) inside.getTitle() : chart.getLegend();
         if (legend == null) {
             return;
@@ -870,88 +872,18 @@ public final class ChangingMazesLab extends BaseLab {
         }
         // the line's swatch and the gaps beside it: about two and a half of the font's size
         double width = widest + 2.5 * legend.getItemFont().getSize2D();
-        RectangleAnchor corner = null;
-        if (width <= area.getWidth() * 0.97) {
-            // its height as it lays itself out (with AWT's font metrics; a pixel or two of margin for the screen's)
-            java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
-                    .createGraphics();
-            double height = legend.arrange(g, org.jfree.chart.block.RectangleConstraint.NONE).getHeight() + 2;
-            g.dispose();
-            // the corner over fewer of the curves' points (none, where one can)
-            int topLeft = pointsUnder(plot, area, legendBox(area, RectangleAnchor.TOP_LEFT, width, height));
-            corner = topLeft == 0 || topLeft <= pointsUnder(plot, area,
-                    legendBox(area, RectangleAnchor.BOTTOM_RIGHT, width, height)) ? RectangleAnchor.TOP_LEFT
-                    : RectangleAnchor.BOTTOM_RIGHT;
-        }
-        if (corner != null && (inside == null || inside.getTitleAnchor() != corner)) {
-            if (inside != null) {
-                renderer.removeAnnotation(inside);
-            } else {
-                chart.removeLegend();
-            }
-            legend.setPosition(org.jfree.chart.ui.RectangleEdge.TOP);
-            addLegendInside(renderer, legend, corner);
-        } else if (corner == null && inside != null) {
+        RectangleAnchor corner = width <= area.getWidth() * 0.97 ? mbrllab.charts.InsideLegend.corner(plot, area, width,
+                mbrllab.charts.InsideLegend.height(legend)) : null;
+        if (corner != null && inside == null) {
+            chart.removeLegend();
+            mbrllab.charts.InsideLegend.add(renderer, legend, corner);
+        } else if (corner != null) {
+            mbrllab.charts.InsideLegend.moveTo(renderer, corner);
+        } else if (inside != null) {
             renderer.removeAnnotation(inside);
             legend.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
             chart.addLegend(legend);
         }
-    }
-
-    /**
-     * The legend inside the plot at one of its corners: the upper left, under the change's label at the top, where
-     * cumulative rewards (which start at 0) mostly do not reach; or the lower right, under the curves' ends. It is
-     * drawn beneath the curves and bands (the renderer's background layer), so that where no corner is free of them
-     * (the shortcut maze with three agents at 1024x768, text 1.5) it hides none: in front of them it hid the curves
-     * from the change at step 3,000 to about 3,800.
-     */
-    private static void addLegendInside(org.jfree.chart.renderer.xy.XYItemRenderer renderer, LegendTitle legend,
-                                        RectangleAnchor corner) {
-        renderer.addAnnotation(corner == RectangleAnchor.TOP_LEFT ? new XYTitleAnnotation(0.01, 0.85, legend, corner)
-                : new XYTitleAnnotation(0.99, 0.02, legend, corner), org.jfree.chart.ui.Layer.BACKGROUND);
-    }
-
-    /** Where {@link #addLegendInside} puts a legend of this size [px] in the data area. */
-    static java.awt.geom.Rectangle2D legendBox(java.awt.geom.Rectangle2D area, RectangleAnchor corner, double width,
-                                               double height) {
-        double x = corner == RectangleAnchor.TOP_LEFT ? area.getMinX() + 0.01 * area.getWidth()
-                : area.getMinX() + 0.99 * area.getWidth() - width;
-        double y = corner == RectangleAnchor.TOP_LEFT ? area.getMaxY() - 0.85 * area.getHeight()
-                : area.getMaxY() - 0.02 * area.getHeight() - height;
-        return new java.awt.geom.Rectangle2D.Double(x, y, width, height);
-    }
-
-    /** The points of the plot's curves, or of their bands (low to high end), that lie in {@code box} (Java2D px). */
-    static int pointsUnder(XYPlot plot, java.awt.geom.Rectangle2D area, java.awt.geom.Rectangle2D box) {
-        org.jfree.chart.ui.RectangleEdge xEdge = plot.getDomainAxisEdge();
-        org.jfree.chart.ui.RectangleEdge yEdge = plot.getRangeAxisEdge();
-        int count = 0;
-        for (int d = 0; d < plot.getDatasetCount(); d++) {
-            org.jfree.data.xy.XYDataset data = plot.getDataset(d);
-            if (data == null) {
-                continue;
-            }
-            for (int series = 0; series < data.getSeriesCount(); series++) {
-                for (int i = 0; i < data.getItemCount(series); i++) {
-                    double x = plot.getDomainAxis().valueToJava2D(data.getXValue(series, i), area, xEdge);
-                    if (x < box.getMinX() || x > box.getMaxX()) {
-                        continue;
-                    }
-                    double lo = data.getYValue(series, i);
-                    double hi = lo;
-                    if (data instanceof org.jfree.data.xy.IntervalXYDataset band) {
-                        lo = band.getStartYValue(series, i);
-                        hi = band.getEndYValue(series, i);
-                    }
-                    double top = plot.getRangeAxis().valueToJava2D(hi, area, yEdge);
-                    double bottom = plot.getRangeAxis().valueToJava2D(lo, area, yEdge);
-                    if (bottom >= box.getMinY() && top <= box.getMaxY()) {
-                        count++;
-                    }
-                }
-            }
-        }
-        return count;
     }
 
     /** Puts the marker's label right of its line, else left of it, in the longest form that fits. */

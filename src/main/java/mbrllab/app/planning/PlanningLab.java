@@ -94,6 +94,12 @@ public final class PlanningLab extends BaseLab implements SessionState {
     private final YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
     private final XYPlot returnsPlot;
     private final XYPlot planPlot;
+    /**
+     * The plans' subplot's legend, inside it: its note under the chart ("the plans' J as the model predicts it
+     * (vermillion) and the same forces in the true physics (black)") is left out in presenter mode and where the chart
+     * needs its room (1024x768, text 1.5), and the two lines went unexplained there.
+     */
+    private final org.jfree.chart.title.LegendTitle planLegend;
     private final JFreeChart chart;
     private final ChartViewer chartViewer;
     private final Label chartNote = new Label();
@@ -140,6 +146,10 @@ public final class PlanningLab extends BaseLab implements SessionState {
         band.setAlpha(0.25f);
         returnsPlot.setRenderer(1, band);
         planPlot = new XYPlot(PetsChart.planReturns(List.of()), null, axis("Plan return"), planRenderer());
+        planLegend = new org.jfree.chart.title.LegendTitle(planPlot);
+        planLegend.setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 2, 10));
+        mbrllab.charts.InsideLegend.add(planPlot.getRenderer(), planLegend,
+                org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
         NumberAxis episodeAxis = new NumberAxis("Episode (1 = random forces)");
         episodeAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         episodeAxis.setAutoRangeIncludesZero(false);
@@ -154,6 +164,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
         }
         chart = new SyncedFontChart(null, JFreeChart.DEFAULT_TITLE_FONT, combined, false);
         chart.setBackgroundPaint(Color.WHITE);
+        styleLegend(Theme.of(false));
         chartViewer = new ChartViewer(chart);
         chartViewer.setId("returnChart");
         // The subplots' heights follow the chart's height and the text size only, not the data: the labels are
@@ -414,6 +425,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
             episodesShown = f.finished().size();
             returnsPlot.setDataset(0, PetsChart.returns(f.finished()));
             planPlot.setDataset(0, PetsChart.planReturns(f.finished()));
+            fitPlanLegend();
         }
     }
 
@@ -446,6 +458,33 @@ public final class PlanningLab extends BaseLab implements SessionState {
         }
         mbrllab.charts.AxisLabels.fit(returnsPlot.getRangeAxis(), returns, "Return", "");
         mbrllab.charts.AxisLabels.fit(planPlot.getRangeAxis(), plan, "Plan return", "Plan", "");
+        fitPlanLegend();
+    }
+
+    /**
+     * The plans' legend in the corner of their subplot over fewer of their points, as last drawn (the data area does
+     * not depend on the data); after new data and a new size. Not after every drawing: see the chart's height
+     * listener.
+     */
+    private void fitPlanLegend() {
+        org.jfree.chart.ChartRenderingInfo info = chartViewer.getCanvas().getRenderingInfo();
+        if (info == null || info.getPlotInfo().getSubplotCount() < 2) {
+            return;
+        }
+        Rectangle2D area = info.getPlotInfo().getSubplotInfo(1).getDataArea();
+        if (area.getWidth() <= 0 || area.getHeight() <= 0) {
+            return;
+        }
+        mbrllab.charts.InsideLegend.moveTo((org.jfree.chart.renderer.xy.AbstractXYItemRenderer) planPlot.getRenderer(),
+                mbrllab.charts.InsideLegend.corner(planPlot, area, mbrllab.charts.InsideLegend.width(planLegend),
+                        mbrllab.charts.InsideLegend.height(planLegend)));
+    }
+
+    /** The plans' legend in the chart's text size and theme (the chart's own legends follow ChartThemes). */
+    private void styleLegend(Theme theme) {
+        planLegend.setItemFont(planPlot.getRangeAxis().getTickLabelFont());
+        planLegend.setItemPaint(theme.ink());
+        planLegend.setBackgroundPaint(theme.background());
     }
 
     private static NumberAxis axis(String label) {
@@ -472,6 +511,8 @@ public final class PlanningLab extends BaseLab implements SessionState {
             r.setSeriesStroke(i, new BasicStroke(2f));
             r.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
         }
+        // the legend's short names (the series keep theirs, which exports and their CSV name)
+        r.setLegendItemLabelGenerator((data, series) -> series == 0 ? "model" : "true physics");
         return r;
     }
 
@@ -493,6 +534,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
         fontScale = scale;
         canvas.setFontScale(scale);
         ChartThemes.apply(chart, scale, Theme.of(canvas.highContrast()));
+        styleLegend(Theme.of(canvas.highContrast()));
         // A tick label's height between the two subplots: a tick at the foot of the returns and one at the top of
         // the plans' values ("0.000" over "1.0" after one episode) touched at text 1.5 with the fixed 10 px.
         ((CombinedDomainXYPlot) chart.getXYPlot()).setGap(Math.ceil(GAP_PER_SCALE * scale));
@@ -504,6 +546,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
     public void setHighContrast(boolean on) {
         canvas.setHighContrast(on);
         ChartThemes.apply(chart, fontScale, Theme.of(on));
+        styleLegend(Theme.of(on));
     }
 
     @Override

@@ -64,4 +64,41 @@ class PlanningChartProjectorTest extends ProjectorSizeFixture {
         assertTrue(chart.get(1) >= 60, "the plans' subplot is at least 60 px high: " + chart.get(1));
         assertEquals(0.0, chart.get(4), "the note under the chart is folded into its tooltip");
     }
+
+    /**
+     * The note that names the plans' two lines is folded away here (and left out in presenter mode): a legend inside
+     * their subplot names them, in the text size of the tick labels and in the lines' colours, and fits the subplot.
+     */
+    @Test
+    void thePlansLinesAreNamedInsideTheirSubplot(FxRobot robot) throws Exception {
+        for (boolean presenter : new boolean[] {false, true}) {
+            showLab("planning", 1.5, presenter);
+            List<String> legend = waitUntilAtRest(() -> readOnFx(() -> {
+                ChartViewer viewer = robot.lookup("#returnChart").queryAs(ChartViewer.class);
+                XYPlot plans = ((CombinedDomainXYPlot) viewer.getChart().getXYPlot()).getSubplots().get(1);
+                java.awt.geom.Rectangle2D area = viewer.getCanvas().getRenderingInfo().getPlotInfo()
+                        .getSubplotInfo(1).getDataArea();
+                org.jfree.chart.annotations.XYTitleAnnotation inside = mbrllab.charts.InsideLegend.find(
+                        (org.jfree.chart.renderer.xy.AbstractXYItemRenderer) plans.getRenderer());
+                org.jfree.chart.title.LegendTitle title = (org.jfree.chart.title.LegendTitle) inside.getTitle();
+                java.util.List<String> seen = new java.util.ArrayList<>();
+                org.jfree.chart.LegendItemCollection collection = title.getSources()[0].getLegendItems();
+                for (int i = 0; i < collection.getItemCount(); i++) {
+                    org.jfree.chart.LegendItem item = collection.get(i);
+                    seen.add(item.getLabel() + " " + item.getLinePaint().equals(plans.getRenderer().getSeriesPaint(i)));
+                }
+                seen.add("font " + title.getItemFont().getSize() + " of " + plans.getRangeAxis().getTickLabelFont()
+                        .getSize());
+                seen.add("fits " + (mbrllab.charts.InsideLegend.width(title) <= area.getWidth()
+                        && mbrllab.charts.InsideLegend.height(title) <= area.getHeight()));
+                return seen;
+            }), 300, "the chart is laid out");
+            System.out.println((presenter ? "presenter" : "normal") + " mode: the plans' legend " + legend);
+            int tick = readOnFx(() -> ((CombinedDomainXYPlot) robot.lookup("#returnChart").queryAs(ChartViewer.class)
+                    .getChart().getXYPlot()).getSubplots().get(1).getRangeAxis().getTickLabelFont().getSize());
+            assertEquals(List.of("model true", "true physics true", "font " + tick + " of " + tick, "fits true"),
+                    legend);
+            assertTrue(tick >= 18, "text 1.5: tick labels of " + tick);
+        }
+    }
 }
