@@ -142,6 +142,26 @@ class PresenterModeTest extends ProjectorSizeFixture {
                 + replay);
         assertTrue(h >= 220, "the predicted states' chart is at least 220 px tall: " + h);
         assertTrue(replay >= 300, "the replay's cart is at least 300 px wide: " + replay);
+        // the cost per trial names its shapes under it (the note that did is left out in presenter mode), in the
+        // colours the renderers draw with
+        waitForNode("#pilcoCostTrialChart");
+        List<String> legend = waitUntilAtRest(() -> org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            org.jfree.chart.JFreeChart chart = ((org.jfree.chart.fx.ChartViewer) shell.view()
+                    .lookup("#pilcoCostTrialChart")).getChart();
+            org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+            List<String> items = new ArrayList<>();
+            if (chart.getLegend() == null || !chart.getLegend().isVisible()) {
+                return items;
+            }
+            org.jfree.chart.LegendItemCollection c = plot.getLegendItems();
+            for (int i = 0; i < c.getItemCount(); i++) {
+                java.awt.Paint drawn = i == 0 ? plot.getRenderer(0).getSeriesPaint(0)
+                        : plot.getRenderer(1).getSeriesPaint(i - 1);
+                items.add(c.get(i).getLabel() + (drawn.equals(c.get(i).getFillPaint()) ? "" : " (another colour)"));
+            }
+            return items;
+        }).get(), 300, "the cost chart's legend");
+        assertEquals(List.of("predicted ± 2 sd", "actual", "success"), legend);
         assertNothingElided();
     }
 

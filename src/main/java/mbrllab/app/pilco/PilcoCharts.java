@@ -151,8 +151,10 @@ final class PilcoCharts {
         }
         plot.getDomainAxis().setLabel("trial");
         plot.getRangeAxis().setLabel("cost per trial");
-        chart.removeLegend();
         finish(chart, scale, theme);
+        // its own short legend under it, as the other two charts have theirs (in the theme's colours, so after it): in
+        // the note under the chart it was left out in presenter mode, and the squares and dots went unexplained there
+        plot.setFixedLegendItems(costLegend(plot));
         if (selected > 0) { // after the theme, which would give it the reference lines' colour
             plot.addDomainMarker(new ValueMarker(selected, new Color(0x88, 0x88, 0x88), new BasicStroke(6f)));
         }
@@ -185,6 +187,23 @@ final class PilcoCharts {
             legend.setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN,
                     (int) Math.round(11 * scale)));
         }
+    }
+
+    /** "predicted ± 2 sd", "actual", "success": the cost chart's shapes and colours, as drawn. */
+    private static LegendItemCollection costLegend(XYPlot plot) {
+        LegendItemCollection items = new LegendItemCollection();
+        String[] labels = {"predicted ± 2 sd", "actual", "success"};
+        org.jfree.chart.renderer.xy.XYItemRenderer errors = plot.getRenderer(0);
+        org.jfree.chart.renderer.xy.XYItemRenderer actual = plot.getRenderer(1);
+        for (int i = 0; i < 3; i++) {
+            org.jfree.chart.renderer.xy.XYItemRenderer r = i == 0 ? errors : actual;
+            int series = i == 0 ? 0 : i - 1;
+            LegendItem item = new LegendItem(labels[i], null, null, null, true, r.getSeriesShape(series), i > 0,
+                    r.getSeriesPaint(series), i == 0, r.getSeriesPaint(series), new BasicStroke(2f), false,
+                    new java.awt.geom.Line2D.Double(-8, 0, 8, 0), new BasicStroke(2f), r.getSeriesPaint(series));
+            items.add(item);
+        }
+        return items;
     }
 
     private static LegendItemCollection legend(boolean predicted, String band, String real, Theme theme) {
@@ -274,9 +293,8 @@ final class PilcoCharts {
             return " ";
         }
         int first = r.firstSuccess();
-        return String.format(Locale.ROOT, "□\u00a0predicted\u00a0±\u00a02\u00a0sd   "
-                + "●\u00a0actual\u00a0(green:\u00a0success)\n%d of %d trials · "
-                + "%.0f s of experience · %s", r.trials().size(), r.planned(), r.experience(),
+        return String.format(Locale.ROOT, "%d of %d trials · %.0f s of experience · %s", r.trials().size(),
+                r.planned(), r.experience(),
                 first == 0 ? "no success yet" : "first success: trial " + first);
     }
 
