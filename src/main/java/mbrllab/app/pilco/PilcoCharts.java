@@ -295,7 +295,7 @@ final class PilcoCharts {
         int first = r.firstSuccess();
         return String.format(Locale.ROOT, "%d of %d trials · %.0f s of experience · %s", r.trials().size(),
                 r.planned(), r.experience(),
-                first == 0 ? "no success yet" : "first success: trial " + first);
+                first == 0 ? "no success yet" : "first success: trial\u00a0" + first);
     }
 
     /**
