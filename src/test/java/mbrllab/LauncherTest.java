@@ -104,6 +104,33 @@ class LauncherTest {
         assertFalse(r.err().contains("WARNING"), r.err());
     }
 
+    /**
+     * At run time 0 the picture waits for the window to come to rest: after --steps the debugger's maze is drawn, its
+     * walls solid dark squares (taken at the next pulse, the maze was blank and the last update "-").
+     */
+    @Test
+    void aScreenshotAtRunTimeZeroShowsTheStepsAskedFor(@TempDir Path dir) throws Exception {
+        Run r = launch(dir, null, "screenshot", "--lab", "dyna-maze", "--preset", "debug-one-episode", "--steps", "3",
+                "--run-seconds", "0", "--size", "1024x768", "--out", "steps.png");
+        assertEquals(0, r.code(), r.err());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("steps.png").toFile());
+        int solid = 0;
+        for (int y = 0; y + 12 <= png.getHeight(); y += 12) {
+            for (int x = 0; x + 12 <= png.getWidth(); x += 12) {
+                boolean dark = true;
+                for (int dy = 0; dy < 12 && dark; dy++) {
+                    for (int dx = 0; dx < 12 && dark; dx++) {
+                        int p = png.getRGB(x + dx, y + dy);
+                        dark = Math.max((p >> 16) & 255, Math.max((p >> 8) & 255, p & 255)) < 90;
+                    }
+                }
+                solid += dark ? 1 : 0;
+            }
+        }
+        // the Dyna maze's 7 walls, cells of about 30 px: 9 squares of the 12 px grid on this machine, none when blank
+        assertTrue(solid >= 5, "solid dark squares (the maze's walls): " + solid);
+    }
+
     @Test
     void aScreenshotOfTheHelpWindowIsTheHelpAtItsSize(@TempDir Path dir) throws Exception {
         Run r = launch(dir, null, "screenshot", "--lab", "pilco", "--run-seconds", "0", "--size", "1024x768",

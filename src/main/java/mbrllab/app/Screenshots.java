@@ -88,7 +88,9 @@ public final class Screenshots {
         if (options.preset().isEmpty()) {
             shell.currentLab().controls().reset().run();
             ScreenshotHooks.setSpeed(shell, options.speed());
-            shell.currentLab().controls().playPause().run();
+            if (options.runSeconds() > 0) { // run time 0: the lab as it opens, not played
+                shell.currentLab().controls().playPause().run();
+            }
         } else if (!shell.applyPresetFile(options.preset() + ".json")) {
             ERROR.set("no preset '" + options.preset() + "' (see resources/presets/index.json)");
             Platform.exit();
@@ -154,7 +156,7 @@ public final class Screenshots {
             }
         }
         PauseTransition wait = new PauseTransition(Duration.seconds(options.runSeconds()));
-        wait.setOnFinished(e -> {
+        Runnable picture = () -> {
             if (dispatcher != null) {
                 double[][] stats = dispatcher.frameStats();
                 Runtime rt = Runtime.getRuntime();
@@ -185,8 +187,61 @@ public final class Screenshots {
                 shell.dispose();
                 Platform.exit();
             }
-        });
-        wait.play();
+        };
+        if (options.runSeconds() > 0) {
+            wait.setOnFinished(e -> picture.run());
+            wait.play();
+        } else {
+            whenAtRest(pictured, picture);
+        }
+    }
+
+    /** How long the window's picture must stay the same before a picture at run time 0 is taken [s]. */
+    static final double REST_SECONDS = 0.3;
+    /** The longest wait for the window to come to rest at run time 0 [s]. */
+    static final double REST_LIMIT_SECONDS = 10;
+
+    /**
+     * Runs {@code then} once the window's picture has stayed the same for {@value #REST_SECONDS} s and three pulses
+     * (shorter than the half second a text field's caret stays on or off), at most {@value #REST_LIMIT_SECONDS} s
+     * from now. With run time 0 the picture was taken at the next pulse: before the frames of the steps asked for
+     * (they are answered on the lab's thread) and before the first layout's second pass, a blank maze and the
+     * debugger's "-" in every row.
+     */
+    private static void whenAtRest(Stage stage, Runnable then) {
+        long start = System.nanoTime();
+        new javafx.animation.AnimationTimer() {
+            private int[] last;
+            private int same;
+            private long changed = start;
+
+            @Override
+            public void handle(long now) {
+                WritableImage image = stage.getScene().snapshot(null);
+                int w = (int) image.getWidth();
+                int h = (int) image.getHeight();
+                int[] pixels = new int[w * h];
+                image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                        pixels, 0, w);
+                long t = System.nanoTime();
+                if (java.util.Arrays.equals(pixels, last)) {
+                    same++;
+                } else {
+                    same = 0;
+                    changed = t;
+                }
+                last = pixels;
+                boolean late = t - start > REST_LIMIT_SECONDS * 1e9;
+                if ((same >= 3 && t - changed >= REST_SECONDS * 1e9) || late) {
+                    stop();
+                    if (late) {
+                        System.err.println("screenshot: the window still changed after " + REST_LIMIT_SECONDS
+                                + " s; the picture shows it then");
+                    }
+                    then.run();
+                }
+            }
+        }.start();
     }
 
     /**
