@@ -44,21 +44,15 @@ public final class InsideLegend {
         return inside;
     }
 
-    /** The legend's height as it lays itself out (AWT's font metrics, with a pixel or two for the screen's) [px]. */
-    public static double height(LegendTitle legend) {
+    /**
+     * The legend's size as it lays itself out, with AWT's font metrics and a pixel or two for the screen's [px]: its
+     * width and height.
+     */
+    public static double[] size(LegendTitle legend) {
         Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
         try {
-            return legend.arrange(g, RectangleConstraint.NONE).getHeight() + 2;
-        } finally {
-            g.dispose();
-        }
-    }
-
-    /** The legend's width as it lays itself out [px]. */
-    public static double width(LegendTitle legend) {
-        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
-        try {
-            return legend.arrange(g, RectangleConstraint.NONE).getWidth() + 2;
+            org.jfree.chart.ui.Size2D size = legend.arrange(g, RectangleConstraint.NONE);
+            return new double[] {size.getWidth() + 2, size.getHeight() + 2};
         } finally {
             g.dispose();
         }

@@ -873,7 +873,7 @@ public final class ChangingMazesLab extends BaseLab {
         // the line's swatch and the gaps beside it: about two and a half of the font's size
         double width = widest + 2.5 * legend.getItemFont().getSize2D();
         RectangleAnchor corner = width <= area.getWidth() * 0.97 ? mbrllab.charts.InsideLegend.corner(plot, area, width,
-                mbrllab.charts.InsideLegend.height(legend)) : null;
+                mbrllab.charts.InsideLegend.size(legend)[1]) : null;
         if (corner != null && inside == null) {
             chart.removeLegend();
             mbrllab.charts.InsideLegend.add(renderer, legend, corner);

@@ -475,9 +475,9 @@ public final class PlanningLab extends BaseLab implements SessionState {
         if (area.getWidth() <= 0 || area.getHeight() <= 0) {
             return;
         }
+        double[] size = mbrllab.charts.InsideLegend.size(planLegend);
         mbrllab.charts.InsideLegend.moveTo((org.jfree.chart.renderer.xy.AbstractXYItemRenderer) planPlot.getRenderer(),
-                mbrllab.charts.InsideLegend.corner(planPlot, area, mbrllab.charts.InsideLegend.width(planLegend),
-                        mbrllab.charts.InsideLegend.height(planLegend)));
+                mbrllab.charts.InsideLegend.corner(planPlot, area, size[0], size[1]));
     }
 
     /** The plans' legend in the chart's text size and theme (the chart's own legends follow ChartThemes). */

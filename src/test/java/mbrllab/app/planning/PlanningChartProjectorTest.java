@@ -89,8 +89,8 @@ class PlanningChartProjectorTest extends ProjectorSizeFixture {
                 }
                 seen.add("font " + title.getItemFont().getSize() + " of " + plans.getRangeAxis().getTickLabelFont()
                         .getSize());
-                seen.add("fits " + (mbrllab.charts.InsideLegend.width(title) <= area.getWidth()
-                        && mbrllab.charts.InsideLegend.height(title) <= area.getHeight()));
+                double[] size = mbrllab.charts.InsideLegend.size(title);
+                seen.add("fits " + (size[0] <= area.getWidth() && size[1] <= area.getHeight()));
                 return seen;
             }), 300, "the chart is laid out");
             System.out.println((presenter ? "presenter" : "normal") + " mode: the plans' legend " + legend);
