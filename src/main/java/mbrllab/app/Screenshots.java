@@ -197,14 +197,18 @@ public final class Screenshots {
     }
 
     /** How long the window's picture must stay the same before a picture at run time 0 is taken [s]. */
-    static final double REST_SECONDS = 0.3;
+    static final double REST_SECONDS = 1;
+    /**
+     * Pixels that may differ between two pictures still called the same: a text field's blinking caret (2 x 20 px at
+     * text 1.5) is not a change; a step's frame redraws thousands.
+     */
+    static final int REST_PIXELS = 200;
     /** The longest wait for the window to come to rest at run time 0 [s]. */
     static final double REST_LIMIT_SECONDS = 10;
 
     /**
-     * Runs {@code then} once the window's picture has stayed the same for {@value #REST_SECONDS} s and three pulses
-     * (shorter than the half second a text field's caret stays on or off), at most {@value #REST_LIMIT_SECONDS} s
-     * from now. With run time 0 the picture was taken at the next pulse: before the frames of the steps asked for
+     * Runs {@code then} once the window's picture has stayed the same (but for {@value #REST_PIXELS} pixels) for
+     * {@value #REST_SECONDS} s and three pulses, at most {@value #REST_LIMIT_SECONDS} s from now. With run time 0 the picture was taken at the next pulse: before the frames of the steps asked for
      * (they are answered on the lab's thread) and before the first layout's second pass, a blank maze and the
      * debugger's "-" in every row.
      */
@@ -224,13 +228,15 @@ public final class Screenshots {
                 image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(),
                         pixels, 0, w);
                 long t = System.nanoTime();
-                if (java.util.Arrays.equals(pixels, last)) {
+                if (last != null && differing(pixels, last) <= REST_PIXELS) {
                     same++;
                 } else {
                     same = 0;
                     changed = t;
                 }
-                last = pixels;
+                if (same == 0) {
+                    last = pixels; // compared with the picture of the last change, so that slow drift counts
+                }
                 boolean late = t - start > REST_LIMIT_SECONDS * 1e9;
                 if ((same >= 3 && t - changed >= REST_SECONDS * 1e9) || late) {
                     stop();
@@ -242,6 +248,20 @@ public final class Screenshots {
                 }
             }
         }.start();
+    }
+
+    /** How many of two same-sized pictures' pixels differ. */
+    static int differing(int[] a, int[] b) {
+        if (a.length != b.length) {
+            return Integer.MAX_VALUE;
+        }
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

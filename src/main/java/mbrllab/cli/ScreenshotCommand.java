@@ -28,8 +28,8 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--run-seconds", paramLabel = "T", defaultValue = "3",
             description = {"seconds to let the lab play first, 0..600 (default: ${DEFAULT-VALUE}); counted from when "
                 + "the lab has computed what it shows only once done (the Models lab's fits: waits at most 120 s); "
-                + "0: not played, the picture as soon as the window has stopped changing (0.3 s the same, at most "
-                + "10 s), e.g. after --steps with a paused preset"})
+                + "0: not played, the picture as soon as the window has stopped changing (1 s the same but for a "
+                + "caret's blinking, at most 10 s), e.g. after --steps with a paused preset"})
     double runSeconds;
 
     @Option(names = "--speed", paramLabel = "STEPS", defaultValue = "100",
