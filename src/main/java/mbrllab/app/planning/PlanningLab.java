@@ -164,7 +164,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
         }
         chart = new SyncedFontChart(null, JFreeChart.DEFAULT_TITLE_FONT, combined, false);
         chart.setBackgroundPaint(Color.WHITE);
-        styleLegend(Theme.of(false));
+        fitLegendFont();
         chartViewer = new ChartViewer(chart);
         chartViewer.setId("returnChart");
         // The subplots' heights follow the chart's height and the text size only, not the data: the labels are
@@ -480,11 +480,9 @@ public final class PlanningLab extends BaseLab implements SessionState {
                 mbrllab.charts.InsideLegend.corner(planPlot, area, size[0], size[1]));
     }
 
-    /** The plans' legend in the chart's text size and theme (the chart's own legends follow ChartThemes). */
-    private void styleLegend(Theme theme) {
+    /** The plans' legend in the tick labels' size (ChartThemes gives it the theme's colours). */
+    private void fitLegendFont() {
         planLegend.setItemFont(planPlot.getRangeAxis().getTickLabelFont());
-        planLegend.setItemPaint(theme.ink());
-        planLegend.setBackgroundPaint(theme.background());
     }
 
     private static NumberAxis axis(String label) {
@@ -534,7 +532,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
         fontScale = scale;
         canvas.setFontScale(scale);
         ChartThemes.apply(chart, scale, Theme.of(canvas.highContrast()));
-        styleLegend(Theme.of(canvas.highContrast()));
+        fitLegendFont();
         // A tick label's height between the two subplots: a tick at the foot of the returns and one at the top of
         // the plans' values ("0.000" over "1.0" after one episode) touched at text 1.5 with the fixed 10 px.
         ((CombinedDomainXYPlot) chart.getXYPlot()).setGap(Math.ceil(GAP_PER_SCALE * scale));
@@ -546,7 +544,6 @@ public final class PlanningLab extends BaseLab implements SessionState {
     public void setHighContrast(boolean on) {
         canvas.setHighContrast(on);
         ChartThemes.apply(chart, fontScale, Theme.of(on));
-        styleLegend(Theme.of(on));
     }
 
     @Override

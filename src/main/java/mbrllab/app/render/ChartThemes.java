@@ -58,6 +58,15 @@ public final class ChartThemes {
             }
             for (int r = 0; r < p.getRendererCount(); r++) {
                 renderer(p.getRenderer(r), p.getDataset(r) == null ? 0 : p.getDataset(r).getSeriesCount(), theme);
+                // a legend inside the plot (mbrllab.charts.InsideLegend) in the theme's colours, as one under it
+                if (p.getRenderer(r) instanceof org.jfree.chart.renderer.xy.AbstractXYItemRenderer a) {
+                    org.jfree.chart.annotations.XYTitleAnnotation inside = mbrllab.charts.InsideLegend.find(a);
+                    if (inside != null) {
+                        LegendTitle legend = (LegendTitle) inside.getTitle();
+                        legend.setBackgroundPaint(theme.background());
+                        legend.setItemPaint(theme.ink());
+                    }
+                }
             }
             markers(p.getDomainMarkers(Layer.FOREGROUND), theme);
             markers(p.getDomainMarkers(Layer.BACKGROUND), theme);

@@ -247,8 +247,7 @@ public final class DynaDqn {
             if (step == 0 && setting.push() != FirstPush.EPSILON) {
                 // drawn all the same, so that the generator moves as with the rollout epsilon's pushes
                 for (int b = 0; b < alive; b++) {
-                    int taken = real.action(rollStarts[b]);
-                    rollActions[b] = setting.push() == FirstPush.DATASET ? taken : 1 - taken;
+                    rollActions[b] = setting.push().first(real.action(rollStarts[b]), rollActions[b]);
                 }
             }
             for (int b = 0; b < alive; b++) {
@@ -341,8 +340,8 @@ public final class DynaDqn {
         int trueTerminalAt = -1;
         while (steps < k) {
             int action = dqn.act(current, 0, params.rolloutEpsilon(), rng);
-            if (steps == 0 && taken >= 0 && setting.push() != FirstPush.EPSILON) {
-                action = setting.push() == FirstPush.DATASET ? taken : 1 - taken;
+            if (steps == 0 && taken >= 0) {
+                action = setting.push().first(taken, action);
             }
             f[0] = force(action);
             int member = members > 1 ? rng.nextInt(members) : 0;

@@ -32,6 +32,18 @@ public enum FirstPush implements Keyed {
         return key;
     }
 
+    /**
+     * The first push of a rollout from a start state whose real transition took {@code taken} (0 left, 1 right), or
+     * {@code drawn}, the rollout epsilon's push, for {@link #EPSILON}.
+     */
+    public int first(int taken, int drawn) {
+        return switch (this) {
+            case EPSILON -> drawn;
+            case DATASET -> taken;
+            case OTHER -> 1 - taken;
+        };
+    }
+
     /** A legend label, e.g. "first push as in the data". */
     public String label() {
         return label;
