@@ -739,8 +739,11 @@ public final class AccelerationLab extends BaseLab {
             lit[i] = litAt[i] != 0 && now - litAt[i] < LIT_NANOS;
         }
         AccelerationSetting s = p.setting();
-        Drawings.Processes d = new Drawings.Processes("Model-based acceleration of DQN: the five processes of pane "
-                + (pane + 1) + " (" + s.label() + ")", s.usesModel(), s.model().learned(), p.counters(), perStep, lit,
+        // its forms, longest first: on one line where the width allows (the pane's title above names its setting)
+        String[] titles = {"Model-based acceleration of DQN: the five processes of pane " + (pane + 1) + " ("
+                + s.label() + ")", "Model-based acceleration of DQN: pane " + (pane + 1) + " (" + s.label() + ")",
+            "Model-based acceleration of DQN: pane " + (pane + 1), "The five processes of pane " + (pane + 1)};
+        Drawings.Processes d = new Drawings.Processes(titles, s.usesModel(), s.model().learned(), p.counters(), perStep, lit,
                 model.spec().params().modelBufferCapacity());
         Drawings.Style st = style(pane);
         processCanvas.show((pen, w, h) -> Drawings.processes(pen, w, h, d, st));

@@ -152,8 +152,11 @@ final class Drawings {
         return PenText.longestThatFits(pen, forms, size, face, width);
     }
 
-    /** The five processes' state for {@link #processes}: counters, rates per real step, which arrows are lit. */
-    record Processes(String title, boolean usesModel, boolean learnedModel, ProcessCounters c, double[] perStep,
+    /**
+     * The five processes' state for {@link #processes}: the title's forms, longest first, counters, rates per real
+     * step, which arrows are lit.
+     */
+    record Processes(String[] titles, boolean usesModel, boolean learnedModel, ProcessCounters c, double[] perStep,
                      boolean[] lit, int modelCapacity) {
         /** Arrows: real data in, real data to Q, model data to Q, Q to target, real data to model, model to rollouts,
          * real starts to rollouts, rollouts to model data. */
@@ -172,10 +175,11 @@ final class Drawings {
         pen.fillRect(0, 0, w, h);
         double f = st.font();
         pen.fill(t.text());
-        // the title wraps to two lines before it shrinks
-        BoxLayout titleLayout = layout(pen, List.of(new Block(p.title(), Face.BOLD, 1)), f, w - 12, f * LINE * 2);
+        // the longest title form on one line; where none fits, the shortest wraps to two lines before it shrinks
+        String title = fitting(pen, p.titles(), f, Face.BOLD, w - 12);
+        BoxLayout titleLayout = layout(pen, List.of(new Block(title, Face.BOLD, 1)), f, w - 12, f * LINE * 2);
         double titleSize = titleLayout.size();
-        List<String> titleLines = titleLayout.split(0, p.title());
+        List<String> titleLines = titleLayout.split(0, title);
         for (int i = 0; i < titleLines.size(); i++) {
             pen.text(titleLines.get(i), 6, 4 + i * titleSize * LINE, titleSize, Face.BOLD, Align.LEFT, VAlign.TOP,
                     w - 12);
@@ -184,7 +188,7 @@ final class Drawings {
         double colW = (w - 10) / 4;
         double bw = colW * 0.9;
         double rowH = (h - top - 4) / 2;
-        double bh = Math.min(rowH * 0.8, f * 7);
+        double bh = Math.min(rowH * 0.86, f * 8);
         double[] cx = new double[4];
         for (int i = 0; i < 4; i++) {
             cx[i] = 5 + colW * (i + 0.5);
@@ -209,7 +213,9 @@ final class Drawings {
         boxes.add(new BoxText(cx[1], cy[1], bw, bh, "2 Q-function regression",
                 counted(c.qUpdates(), "TD update", "TD updates"), rate(p.perStep()[1], ""), true, false));
         boxes.add(new BoxText(cx[0], cy[1], bw, bh, "3 Target network update",
-                counted(c.targetUpdates(), "copy", "copies") + " θ → φ", rate(p.perStep()[2], ""), true, false));
+                // θ → φ kept on one line: it broke before φ in presenter mode at 1024x768, text 1.5
+                counted(c.targetUpdates(), "copy", "copies") + " θ\u00a0→\u00a0φ", rate(p.perStep()[2], ""), true,
+                false));
         boxes.add(new BoxText(cx[3], cy[0], bw, bh, "4 Model training", !p.usesModel() ? none : !p.learnedModel()
                         ? "true physics: no fit"
                         : counted(c.modelRefits(), "refit", "refits") + ", " + counted(c.modelSteps(), "step", "steps"),
@@ -236,9 +242,18 @@ final class Drawings {
     record BoxText(double cx, double cy, double bw, double bh, String title, String line1, String line2,
                    boolean active, boolean dataset) {
 
-        /** The width its text may take (a dataset's rounded ends take some of it). */
+        /**
+         * The width its text may take. A dataset's corners are rounder, but only where the text's first and last lines
+         * hardly reach (ends as round as half the height took a third of the width: at 1024x768 with text 1.5 the
+         * model data's "transitions" set the text of every box at 12 px).
+         */
         double textWidth() {
-            return bw - (dataset ? bh * 0.35 : 10);
+            return bw - (dataset ? 14 : 10);
+        }
+
+        /** The corners' arc: rounder for a dataset. */
+        double arc() {
+            return dataset ? bh * DATASET_ARC : 10;
         }
 
         List<Block> blocks() {
@@ -262,9 +277,9 @@ final class Drawings {
         double x = cx - bw / 2;
         double y = cy - bh / 2;
         pen.fill(dataset ? (active ? blend(st.accent(), t.box(), 0.85) : t.background()) : t.box());
-        pen.fillRoundRect(x, y, bw, bh, dataset ? bh * 0.5 : 10);
+        pen.fillRoundRect(x, y, bw, bh, box.arc());
         pen.stroke(active ? (dataset ? st.accent() : t.line()) : t.idle(), dataset ? 2 : 1.5, null);
-        pen.strokeRoundRect(x, y, bw, bh, dataset ? bh * 0.5 : 10);
+        pen.strokeRoundRect(x, y, bw, bh, box.arc());
         // the text word-wrapped at the size that fits every box
         double width = box.textWidth();
         List<Block> blocks = box.blocks();
@@ -292,6 +307,8 @@ final class Drawings {
 
     /** Line height over the text size. */
     static final double LINE = 1.22;
+    /** A dataset's corner arc over its height. */
+    static final double DATASET_ARC = 0.3;
     /** The third line of a box, smaller. */
     private static final double SMALL = 0.88;
     /** Below this the text of a box shrinks no further (it is squeezed to the width instead). */
@@ -373,7 +390,7 @@ final class Drawings {
             if (narrow && total <= height) {
                 return f;
             }
-            f = Math.max(MIN_TEXT, f * 0.93);
+            f = Math.max(MIN_TEXT, f * 0.97);
         }
         return MIN_TEXT;
     }

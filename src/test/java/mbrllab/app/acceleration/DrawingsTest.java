@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import mbrllab.app.render.Pen;
 import mbrllab.app.render.TextPen;
@@ -18,16 +20,23 @@ import mbrllab.core.acceleration.ProcessCounters;
 /** The five processes read on a projector: the box texts wrap instead of being squeezed, at one readable size. */
 class DrawingsTest {
 
-    @Test
-    void theBoxTextsWrapAtOneReadableSizeAndNothingIsSqueezed() {
-        // the diagram's room in presenter mode at 1024x768 with text at 1.5 (540 x 350 px, text 18 px)
-        BufferedImage image = new BufferedImage(540, 350, BufferedImage.TYPE_INT_RGB);
+    /**
+     * The diagram's room at 1024x768 with text at 1.5 (style text 18 px): in presenter mode beside the tabs, and in
+     * normal mode as a tab of its own, lower. Before the title went on one line, the boxes took more of the rows' height
+     * and the datasets' ends were made less round, the boxes' text was 13.5 and 12.5 px there (now 15.5 and 15).
+     */
+    @ParameterizedTest
+    @CsvSource({"540, 350, 15.4", "578, 300, 14.9"})
+    void theBoxTextsWrapAtOneReadableSizeAndNothingIsSqueezed(int w, int h, double least) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         TextPen pen = new TextPen(g);
-        Drawings.Processes p = new Drawings.Processes("Model-based acceleration of DQN: the five processes of pane 2 "
-                + "(learned ensemble, n = 10, k = 20)", true, true, new ProcessCounters(1_708, 20, 3_018, 15, 4,
+        String[] titles = {"Model-based acceleration of DQN: the five processes of pane 2 (learned ensemble, n = 10, "
+            + "k = 20)", "Model-based acceleration of DQN: pane 2 (learned ensemble, n = 10, k = 20)",
+            "Model-based acceleration of DQN: pane 2", "The five processes of pane 2"};
+        Drawings.Processes p = new Drawings.Processes(titles, true, true, new ProcessCounters(1_708, 20, 3_018, 15, 4,
                 4_000, 15_090, 20_000, 1_708, 20_000), new double[] {1, 2, 0.01, 0.002, 133}, new boolean[8], 20_000);
-        Drawings.processes(pen, 540, 350, p, new Drawings.Style(18, Drawings.NORMAL, new Color(0xD55E00)));
+        Drawings.processes(pen, w, h, p, new Drawings.Style(18, Drawings.NORMAL, new Color(0xD55E00)));
         g.dispose();
         List<String> seen = new ArrayList<>();
         double boxSize = Double.NaN;
@@ -40,16 +49,21 @@ class DrawingsTest {
                 boxSize = d.size();
             }
         }
-        assertTrue(boxSize >= 13, "box titles at " + boxSize + " px");
-        for (TextPen.Drawn d : pen.texts) {
-            if (d.face() == Pen.Face.BOLD && !p.title().contains(d.text())) { // the boxes' titles
+        System.out.printf(java.util.Locale.ROOT, "five processes in %d x %d px: title '%s' at %.1f px, boxes' text at "
+                + "%.1f px%n", w, h, pen.texts.get(0).text(), pen.texts.get(0).size(), boxSize);
+        assertEquals("Model-based acceleration of DQN: pane 2", pen.texts.get(0).text(), "the title's form on one line");
+        assertEquals(18, pen.texts.get(0).size(), 1e-9, "the title at the text's size");
+        assertTrue(boxSize >= least, "box titles at " + boxSize + " px");
+        for (TextPen.Drawn d : pen.texts.subList(1, pen.texts.size())) {
+            if (d.face() == Pen.Face.BOLD) { // the boxes' titles
                 assertEquals(boxSize, d.size(), 1e-9, "'" + d.text() + "': one size for every box");
             }
         }
+        assertTrue(seen.stream().anyMatch(l -> l.endsWith("θ\u00a0→\u00a0φ")), "θ → φ on one line: " + seen);
         String all = String.join(" ", seen); // wrapped lines joined again
         for (String words : new String[] {"3 Target network update", "2 Q-function regression",
                 "5 Model-data collection", "15,090 rollouts", "133 transitions per real step", "20,000 (full)",
-                "the five processes of pane 2"}) {
+                "Model data", "(x, u, x̂', r̂)"}) {
             assertTrue(all.contains(words), words + " in " + seen);
         }
     }
