@@ -1,0 +1,88 @@
+package mbrllab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Tab headers keep their titles whole when a lab moves its tabs (presenter mode in and out). The acceleration lab
+ * puts its tabs in another pane when its width changes: with text at 1.2 at 1024x768, leaving presenter mode left
+ * the three headers 41 to 48 px wide for titles of 115 to 140 px (about 20 px in the app, their titles cut to a letter
+ * or two) until presenter mode was toggled once more. With JavaFX's tab animations off (the style sheet) they take
+ * their titles' width.
+ */
+class TabHeadersTest extends ProjectorSizeFixture {
+
+    @Start
+    void start(Stage stage) {
+        startShell(stage);
+    }
+
+    @Test
+    void theAccelerationLabsTabsKeepTheirTitlesThroughPresenterMode() throws Exception {
+        showLab("acceleration", 1.2, false);
+        for (boolean presenter : new boolean[] {true, false, true, false}) {
+            readOnFx(() -> {
+                shell.setPresenter(presenter);
+                return null;
+            });
+            List<String> headers = waitUntilAtRest(this::tabHeaders, 300, "the tabs are laid out");
+            System.out.println("text 1.2, presenter " + presenter + ": tab headers " + headers);
+            assertEquals(List.of(), narrow(headers), "tab headers narrower than their titles");
+        }
+    }
+
+    /** Each shown tab header as "title width/needed" (px): the header's width and its title's width plus padding. */
+    private List<String> tabHeaders() {
+        return readOnFx(() -> {
+            List<String> out = new ArrayList<>();
+            for (Node n : shell.view().lookupAll(".tab-pane")) {
+                if (!(n instanceof TabPane pane) || !pane.isVisible() || pane.getScene() == null) {
+                    continue;
+                }
+                for (Node tab : pane.lookupAll(".tab")) {
+                    if (tab.getParent() == null || !tab.getParent().getStyleClass().contains("headers-region")
+                            || owner(tab) != pane || !tab.isVisible()) {
+                        continue;
+                    }
+                    Label label = (Label) tab.lookup(".tab-label");
+                    Text t = new Text(label.getText());
+                    t.setFont(label.getFont());
+                    out.add(label.getText() + " " + Math.round(tab.getLayoutBounds().getWidth()) + "/"
+                            + Math.round(t.getLayoutBounds().getWidth()));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static List<String> narrow(List<String> headers) {
+        List<String> out = new ArrayList<>();
+        for (String h : headers) {
+            String[] wn = h.substring(h.lastIndexOf(' ') + 1).split("/");
+            if (Double.parseDouble(wn[0]) < Double.parseDouble(wn[1])) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    private static TabPane owner(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof TabPane t) {
+                return t;
+            }
+        }
+        return null;
+    }
+}
