@@ -97,6 +97,43 @@ class DebuggerProjectorTest extends ProjectorSizeFixture {
         }
     }
 
+    /**
+     * After a whole episode at 1024x768 with text 1.5 the debugger still fits the window. The timeline's label
+     * ("update 5,413 of 5,413 · episode 2, step 1 · 5 planning pending · 22 snapshots") would not shrink, and pushed
+     * the debugger about 200 px past the window's right edge, cutting its buttons, the last update and the label there.
+     */
+    @Test
+    void theDebuggerFitsTheWindowAfterAWholeEpisode(FxRobot robot) throws Exception {
+        showLab("changing-mazes", 1.5, false);
+        clickOnFx(robot, "#changingDebuggerTab");
+        Node view = waitUntilAtRest(() -> readOnFx(() -> shown(shell.view(), "debuggerView")), 300,
+                "the debugger laid out");
+        clickOnFx(robot, readOnFx(() -> view.lookup("#dbgStepEpisode")));
+        waitUntil(() -> readOnFx(() -> ((Labeled) view.lookup("#dbgTimelineLabel")).getText().contains("episode 2")),
+                "the first episode stepped through");
+        double right = waitUntilAtRest(() -> rightEdge(view), 300, "the debugger laid out");
+        double width = readOnFx(() -> view.getScene().getWidth());
+        String label = readOnFx(() -> ((Labeled) view.lookup("#dbgTimelineLabel")).getText());
+        System.out.println("text 1.5, after an episode ('" + label + "'): the debugger's right edge at " + right
+                + " px in a window of " + width);
+        assertTrue(right <= width + 0.5, "the debugger ends at " + right + " px, past the window's " + width);
+        assertEquals(List.of(), readOnFx(() -> cutTexts(view)), "texts shown whole");
+    }
+
+    /** The right edge, in the scene, of the rightmost of the debugger's buttons, last update and timeline. */
+    private static double rightEdge(Node view) {
+        return readOnFx(() -> {
+            double right = view.localToScene(view.getLayoutBounds()).getMaxX();
+            for (String id : new String[] {"dbgTimelineLabel", "debuggerSideTabs", "dbgRun", "dbgReset"}) {
+                Node n = shown(view, id);
+                if (n != null) {
+                    right = Math.max(right, n.localToScene(n.getLayoutBounds()).getMaxX());
+                }
+            }
+            return right;
+        });
+    }
+
     /** The node with this id that is on show (the labs each have a debugger), or null. */
     private static Node shown(Node root, String id) {
         for (Node n : root.lookupAll("#" + id)) {

@@ -290,7 +290,13 @@ public final class DebuggerView {
             }
         });
         timelineLabel.setId("dbgTimelineLabel");
-        timelineLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // wraps where the row is narrow: its whole width had pushed the debugger 80 to 200 px past the window's edge
+        // after an episode at 1024x768 with text 1.5 ("update 3,366 of 3,366 · episode 2, ...")
+        timelineLabel.setMinWidth(0);
+        timelineLabel.setWrapText(true);
+        timelineLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        timeline.setMinWidth(60);
+        timeline.setPrefWidth(60); // grows into the room the label leaves; the label wraps only below 60 px of slider
         Label timelineName = new Label("Timeline");
         timelineName.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox timelineRow = new HBox(8, timelineName, timeline, timelineLabel);
