@@ -743,8 +743,8 @@ public final class AccelerationLab extends BaseLab {
         String[] titles = {"Model-based acceleration of DQN: the five processes of pane " + (pane + 1) + " ("
                 + s.label() + ")", "Model-based acceleration of DQN: pane " + (pane + 1) + " (" + s.label() + ")",
             "Model-based acceleration of DQN: pane " + (pane + 1), "The five processes of pane " + (pane + 1)};
-        Drawings.Processes d = new Drawings.Processes(titles, s.usesModel(), s.model().learned(), p.counters(), perStep, lit,
-                model.spec().params().modelBufferCapacity());
+        Drawings.Processes d = new Drawings.Processes(titles, s.usesModel(), s.model().learned(), p.counters(), perStep,
+                lit, model.spec().params().modelBufferCapacity());
         Drawings.Style st = style(pane);
         processCanvas.show((pen, w, h) -> Drawings.processes(pen, w, h, d, st));
     }

@@ -332,11 +332,8 @@ public final class CartRenderer {
         // Text: header, ending, hint, key caps, read-outs.
         pen.fill(p.replay() ? t.replay() : t.text());
         Face headerFace = p.replay() ? Face.BOLD : Face.REGULAR;
-        // "episode 56 · step 231 · return 231" as "ep. 56 · ..." where the pane is too narrow for it
-        String header = p.header();
-        if (pen.textWidth(header, fs, headerFace) > w - 2 * pad) {
-            header = header.replaceFirst("^episode ", "ep. ");
-        }
+        String header = mbrllab.app.render.PenText.longestThatFits(pen, headerForms(p.header()), fs, headerFace,
+                w - 2 * pad);
         pen.text(header, pad, pad, fs, headerFace, Align.LEFT, VAlign.TOP, w - 2 * pad);
         if (p.ending() != null) {
             pen.fill(p.ending().failed() ? t.warning() : t.text());
@@ -423,5 +420,18 @@ public final class CartRenderer {
                     new double[] {my, my - a, my + a});
         }
         return 2 * size + gap;
+    }
+
+    /**
+     * A header's forms, longest first, for a narrow pane: "episode 56 · step 231 · return 231", then "ep. 56 · step 231
+     * · return 231", then without its score ("ep. 56 · step 231"); a replay's "REPLAY of episode 19 · step 78 / 78 ·
+     * return 78" the same way ("REPLAY ep. 19 · step 78 / 78"), and last without the episode's length ("REPLAY ep. 19
+     * · step 78"). The replay's header had been squeezed into a 275 px pane at 1024x768 with text 1.5.
+     */
+    static String[] headerForms(String header) {
+        String shorter = header.replaceFirst("(^|REPLAY of )episode ", header.startsWith("REPLAY") ? "REPLAY ep. "
+                : "ep. ");
+        String bare = shorter.replaceFirst(" · (return|cost) [-0-9.,]+$", "");
+        return new String[] {header, shorter, bare, bare.replaceFirst(" / [0-9,]+$", "")};
     }
 }

@@ -22,8 +22,8 @@ class DrawingsTest {
 
     /**
      * The diagram's room at 1024x768 with text at 1.5 (style text 18 px): in presenter mode beside the tabs, and in
-     * normal mode as a tab of its own, lower. Before the title went on one line, the boxes took more of the rows' height
-     * and the datasets' ends were made less round, the boxes' text was 13.5 and 12.5 px there (now 15.5 and 15).
+     * normal mode as a tab of its own, lower. Before the title went on one line, the boxes took more of the rows'
+     * height and the datasets' ends were made less round, the boxes' text was 13.5 and 12.5 px there (now 15.5 and 15).
      */
     @ParameterizedTest
     @CsvSource({"540, 350, 15.4", "578, 300, 14.9"})
@@ -51,7 +51,8 @@ class DrawingsTest {
         }
         System.out.printf(java.util.Locale.ROOT, "five processes in %d x %d px: title '%s' at %.1f px, boxes' text at "
                 + "%.1f px%n", w, h, pen.texts.get(0).text(), pen.texts.get(0).size(), boxSize);
-        assertEquals("Model-based acceleration of DQN: pane 2", pen.texts.get(0).text(), "the title's form on one line");
+        assertEquals("Model-based acceleration of DQN: pane 2", pen.texts.get(0).text(),
+                "the title's form on one line");
         assertEquals(18, pen.texts.get(0).size(), 1e-9, "the title at the text's size");
         assertTrue(boxSize >= least, "box titles at " + boxSize + " px");
         for (TextPen.Drawn d : pen.texts.subList(1, pen.texts.size())) {

@@ -270,6 +270,34 @@ class CartTest {
         assertTrue(bumperBottoms[1] > boxes[1][1], "away from it, at the bumper's top as before");
     }
 
+    /**
+     * A header too long for its pane takes a shorter form instead of being squeezed: the replay's "REPLAY of episode
+     * 19 · step 78 / 78 · return 78" was squeezed into a 275 px pane at 1024x768 with text 1.5.
+     */
+    @Test
+    void headersShortenForNarrowPanes() {
+        assertArrayEquals(new String[] {"REPLAY of episode 19 · step 78 / 78 · return 78",
+            "REPLAY ep. 19 · step 78 / 78 · return 78", "REPLAY ep. 19 · step 78 / 78", "REPLAY ep. 19 · step 78"},
+                CartRenderer.headerForms("REPLAY of episode 19 · step 78 / 78 · return 78"));
+        assertArrayEquals(new String[] {"episode 56 · step 231 · cost 12.5", "ep. 56 · step 231 · cost 12.5",
+            "ep. 56 · step 231", "ep. 56 · step 231"}, CartRenderer.headerForms("episode 56 · step 231 · cost 12.5"));
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(275, 170,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        double[] s = {0.1, 0, 0.05, 0};
+        for (boolean replay : new boolean[] {true, false}) {
+            String header = replay ? "REPLAY of episode 19 · step 78 / 78 · return 78"
+                    : "episode 19 · step 78 · return 78";
+            mbrllab.app.render.TextPen pen = new mbrllab.app.render.TextPen(image.createGraphics());
+            CartRenderer.draw(pen, new CartRenderer.Picture(CartSystem.BALANCE, s, s, 10, header, null, replay, null,
+                    Integer.MIN_VALUE), new CartRenderer.Style(18, false, true, java.awt.Color.BLUE, false), 275, 170);
+            mbrllab.app.render.TextPen.Drawn top = pen.texts.get(0);
+            System.out.println("275 px pane, text 18 px: header '" + top.text() + "'");
+            assertTrue(top.text().startsWith(replay ? "REPLAY ep. 19 · step 78" : "ep. 19 · step 78"), top.text());
+            assertTrue(pen.textWidth(top.text(), top.size(), top.face()) <= top.maxWidth(), "'" + top.text()
+                    + "' squeezed into " + top.maxWidth() + " px");
+        }
+    }
+
     private static mbrllab.app.render.TextPen.Drawn drawn(mbrllab.app.render.TextPen pen, String text) {
         return pen.texts.stream().filter(d -> d.text().equals(text)).findFirst().orElseThrow(() ->
                 new AssertionError(text + " not drawn: " + pen.texts));
