@@ -614,9 +614,9 @@ public final class AccelerationLab extends BaseLab {
             // Its forms, longest first: the pane shows the longest that fits (at 1024x768 with text 1.5 the first was
             // squeezed).
             String[] header = {
-                String.format(Locale.ROOT, "episode %d · step %d · ε %.2f", p.episode(), p.step(), p.epsilon()),
-                String.format(Locale.ROOT, "ep. %d · step %d · ε %.2f", p.episode(), p.step(), p.epsilon()),
-                String.format(Locale.ROOT, "ep. %d · step %d", p.episode(), p.step())};
+                String.format(Locale.ROOT, "episode %,d · step %,d · ε %.2f", p.episode(), p.step(), p.epsilon()),
+                String.format(Locale.ROOT, "ep. %,d · step %,d · ε %.2f", p.episode(), p.step(), p.epsilon()),
+                String.format(Locale.ROOT, "ep. %,d · step %,d", p.episode(), p.step())};
             carts.get(i).show((pen, w, h) -> Drawings.cart(pen, w, h, p.state(), p.force(), header, st));
             bars.get(i).show((pen, w, h) -> Drawings.returns(pen, w, h, p.returns(), 100, st));
             double recent = p.recentMean();

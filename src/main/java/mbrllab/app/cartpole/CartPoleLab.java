@@ -812,7 +812,7 @@ public final class CartPoleLab extends BaseLab {
         }
         String score = sys == CartSystem.BALANCE ? "return " + (long) p.score()
                 : String.format(Locale.ROOT, "cost %.1f", p.score());
-        String header = String.format(Locale.ROOT, "episode %d · step %d · %s", p.episode(), p.step(), score);
+        String header = String.format(Locale.ROOT, "episode %,d · step %,d · %s", p.episode(), p.step(), score);
         String hint = null;
         int keys = Integer.MIN_VALUE;
         if (single) {
@@ -862,7 +862,7 @@ public final class CartPoleLab extends BaseLab {
         }
         String score = r.system() == CartSystem.BALANCE ? "return " + (long) cumulativeScore[k]
                 : String.format(Locale.ROOT, "cost %.1f", cumulativeScore[k]);
-        String header = String.format(Locale.ROOT, "REPLAY of episode %d · step %d / %d · %s", r.number(), k,
+        String header = String.format(Locale.ROOT, "REPLAY of episode %,d · step %,d / %d · %s", r.number(), k,
                 r.steps(), score);
         // Read-outs of what is drawn; in between steps the force is the one acting, at step k the one that led there.
         return new CartRenderer.Picture(r.system(), shown, shown, between ? r.force(k) : k > 0 ? r.force(k - 1) : 0,

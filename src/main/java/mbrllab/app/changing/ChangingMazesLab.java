@@ -646,15 +646,15 @@ public final class ChangingMazesLab extends BaseLab {
     static String[] statsForms(PaneFrame pane, long goals, AgentKind kind, boolean reason) {
         String why = reason && kind == AgentKind.PRIORITIZED_SWEEPING ? "\n" + SWEEPING_UPDATES_REASON : "";
         String[] forms = {
-            String.format(Locale.ROOT, "episode %d, step %d · reward %d · %,d updates", pane.episode(),
+            String.format(Locale.ROOT, "episode %,d, step %,d · reward %d · %,d updates", pane.episode(),
                     pane.stepsThisEpisode(), goals, pane.updates()),
-            String.format(Locale.ROOT, "ep. %d, step %d · reward %d · %,d upd.", pane.episode(),
+            String.format(Locale.ROOT, "ep. %,d, step %,d · reward %d · %,d upd.", pane.episode(),
                     pane.stepsThisEpisode(), goals, pane.updates()),
-            String.format(Locale.ROOT, "episode %d, step %d%nreward %d · %,d updates", pane.episode(),
+            String.format(Locale.ROOT, "episode %,d, step %,d%nreward %d · %,d updates", pane.episode(),
                     pane.stepsThisEpisode(), goals, pane.updates()),
-            String.format(Locale.ROOT, "ep. %d, step %d%nreward %d · %,d upd.", pane.episode(),
+            String.format(Locale.ROOT, "ep. %,d, step %,d%nreward %d · %,d upd.", pane.episode(),
                     pane.stepsThisEpisode(), goals, pane.updates()),
-            String.format(Locale.ROOT, "ep. %d · %d%nr %d · %,d upd.", pane.episode(), pane.stepsThisEpisode(), goals,
+            String.format(Locale.ROOT, "ep. %,d · %,d%nr %d · %,d upd.", pane.episode(), pane.stepsThisEpisode(), goals,
                     pane.updates()),
         };
         if (why.isEmpty()) {

@@ -627,8 +627,8 @@ public final class DebuggerView {
         timeline.setMax(Math.max(1, f.head()));
         timeline.setValue(f.position());
         updatingTimeline = false;
-        timelineLabel.setText(String.format(Locale.ROOT, "update %,d of %,d · episode %d, step %d · %d planning pending"
-                + " · %d snapshots", f.position(), f.head(), f.pane().episode(), f.pane().stepsThisEpisode(),
+        timelineLabel.setText(String.format(Locale.ROOT, "update %,d of %,d · episode %,d, step %,d · %d planning "
+                + "pending · %d snapshots", f.position(), f.head(), f.pane().episode(), f.pane().stepsThisEpisode(),
                 f.pending(), f.snapshots()));
     }
 

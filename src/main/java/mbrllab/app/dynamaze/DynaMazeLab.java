@@ -303,7 +303,7 @@ public final class DynaMazeLab extends BaseLab {
             double w = canvas.getWidth();
             double h = canvas.getHeight();
             String name = "maze-" + (i + 1) + "-n" + frame.n();
-            String title = String.format(Locale.ROOT, "n = %d · episode %d, step %d", frame.n(),
+            String title = String.format(Locale.ROOT, "n = %d · episode %,d, step %,d", frame.n(),
                     frame.episode(), frame.stepsThisEpisode());
             double fh = h + 2 * MazeRenderer.FIGURE_BAND;
             targets.add(new mbrllab.app.export.ExportTarget(name, "Maze pane " + (i + 1) + " (n = " + frame.n() + ")",
@@ -313,7 +313,7 @@ public final class DynaMazeLab extends BaseLab {
                             pen -> MazeRenderer.drawFigure(pen, frame, style, title, w, h)),
                     () -> qTableCsv(frame)));
         }
-        debugger.exportTarget(frame -> String.format(Locale.ROOT, "n = %d · update %,d · episode %d", frame.n(),
+        debugger.exportTarget(frame -> String.format(Locale.ROOT, "n = %d · update %,d · episode %,d", frame.n(),
                 frame.updates(), frame.episode()), DynaMazeLab::qTableCsv).ifPresent(targets::add);
         double cw = Math.max(720, chartViewer.getWidth());
         double ch = Math.max(440, chartViewer.getHeight());
@@ -454,13 +454,15 @@ public final class DynaMazeLab extends BaseLab {
     /** A pane's counters, longest first: the header shortens before it wraps. */
     static String[] statsForms(PaneFrame f) {
         return new String[] {
-            String.format(Locale.ROOT, "episode %d, step %d · %,d Q updates", f.episode(), f.stepsThisEpisode(),
+            String.format(Locale.ROOT, "episode %,d, step %,d · %,d Q updates", f.episode(), f.stepsThisEpisode(),
                     f.updates()),
-            String.format(Locale.ROOT, "ep. %d, step %d · %,d updates", f.episode(), f.stepsThisEpisode(), f.updates()),
-            String.format(Locale.ROOT, "episode %d, step %d%n%,d Q updates", f.episode(), f.stepsThisEpisode(),
+            String.format(Locale.ROOT, "ep. %,d, step %,d · %,d updates", f.episode(), f.stepsThisEpisode(),
                     f.updates()),
-            String.format(Locale.ROOT, "ep. %d, step %d%n%,d updates", f.episode(), f.stepsThisEpisode(), f.updates()),
-            String.format(Locale.ROOT, "ep. %d · %d%n%,d upd.", f.episode(), f.stepsThisEpisode(), f.updates()),
+            String.format(Locale.ROOT, "episode %,d, step %,d%n%,d Q updates", f.episode(), f.stepsThisEpisode(),
+                    f.updates()),
+            String.format(Locale.ROOT, "ep. %,d, step %,d%n%,d updates", f.episode(), f.stepsThisEpisode(),
+                    f.updates()),
+            String.format(Locale.ROOT, "ep. %,d · %,d%n%,d upd.", f.episode(), f.stepsThisEpisode(), f.updates()),
         };
     }
 
@@ -527,7 +529,7 @@ public final class DynaMazeLab extends BaseLab {
             beyond |= f.episode() > episodes;
             text.append(String.format(Locale.ROOT, "%nn = %d: episode %,d", f.n(), f.episode()));
         }
-        return beyond ? String.format(Locale.ROOT, "Animated run past episode %d:", episodes) + text : "";
+        return beyond ? String.format(Locale.ROOT, "Animated run past episode %,d:", episodes) + text : "";
     }
 
     /**
