@@ -51,8 +51,11 @@ class TabHeadersTest extends ProjectorSizeFixture {
                     continue;
                 }
                 for (Node tab : pane.lookupAll(".tab")) {
-                    if (tab.getParent() == null || !tab.getParent().getStyleClass().contains("headers-region")
-                            || owner(tab) != pane || !tab.isVisible()) {
+                    // this pane's own headers (tab pane > header area > headers region > tab), not a nested pane's
+                    Node region = tab.getParent();
+                    if (region == null || !region.getStyleClass().contains("headers-region")
+                            || region.getParent() == null || region.getParent().getParent() != pane
+                            || !tab.isVisible()) {
                         continue;
                     }
                     Label label = (Label) tab.lookup(".tab-label");
@@ -75,14 +78,5 @@ class TabHeadersTest extends ProjectorSizeFixture {
             }
         }
         return out;
-    }
-
-    private static TabPane owner(Node n) {
-        for (Node p = n.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof TabPane t) {
-                return t;
-            }
-        }
-        return null;
     }
 }
