@@ -244,8 +244,9 @@ final class Drawings {
 
         /**
          * The width its text may take. A dataset's corners are rounder, but only where the text's first and last lines
-         * hardly reach (ends as round as half the height took a third of the width: at 1024x768 with text 1.5 the
-         * model data's "transitions" set the text of every box at 12 px).
+         * hardly reach (ends as round as half the height took a third of the width from a dataset's text; with the
+         * title on two lines and lower boxes, the boxes' text was 12.5 to 13.5 px at 1024x768 with text 1.5, now 15
+         * to 15.5, DrawingsTest).
          */
         double textWidth() {
             return bw - (dataset ? 14 : 10);
