@@ -281,7 +281,7 @@ class DynaMazeLabTest extends ShellFixture {
         clickOnFx(robot, "#closeFigureButton");
         waitUntil(() -> robot.lookup("#mazeCanvas2").tryQuery().isPresent() && frame(robot, 2) != null,
                 "three panes again");
-        assertFalse(robot.lookup("#figureCaption").queryAs(Label.class).getParent().isVisible());
+        assertFalse(robot.lookup("#figureCaptionBox").query().isVisible());
     }
 
     static int arrows(PaneFrame f) {

@@ -130,6 +130,7 @@ public final class DynaMazeLab extends BaseLab {
         root.getStyleClass().add("lab");
         root.setId("dynaMazeLab");
 
+        legend.setId("qLegend");
         panes.setPadding(new Insets(8));
         VBox.setVgrow(panes, Priority.ALWAYS);
         HBox legendRow = new HBox(legend);
@@ -158,17 +159,47 @@ public final class DynaMazeLab extends BaseLab {
         closeFigure.setId("closeFigureButton");
         closeFigure.setOnAction(e -> model.closeFigure());
         closeFigure.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.Region captionSpacer = new javafx.scene.layout.Region();
-        HBox.setHgrow(captionSpacer, Priority.ALWAYS);
-        VBox captionBox = new VBox(4, caption, new HBox(captionSpacer, closeFigure));
-        caption.setMaxWidth(Double.MAX_VALUE);
-        caption.prefWidthProperty().bind(captionBox.widthProperty().subtract(24));
+        // The caption beside its button, scrolling where it is taller than a third of the room above the chart: at
+        // 1024x768 with text 1.5 in normal mode its seven lines and the button's row took 250 px, and the two mazes
+        // were left about 5 px high (Figure83ProjectorTest).
         caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.ScrollPane captionScroll = new javafx.scene.control.ScrollPane(caption);
+        captionScroll.setFitToWidth(true);
+        captionScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        captionScroll.getStyleClass().add("figure-caption-scroll");
+        captionScroll.setMinHeight(0);
+        HBox.setHgrow(captionScroll, Priority.ALWAYS);
+        HBox captionBox = new HBox(8, captionScroll, closeFigure);
+        captionBox.setId("figureCaptionBox");
         captionBox.getStyleClass().add("figure-caption");
         captionBox.visibleProperty().bind(model.figureCaptionProperty().isNotNull());
         captionBox.managedProperty().bind(captionBox.visibleProperty());
         caption.textProperty().bind(model.figureCaptionProperty());
         VBox top = new VBox(4, captionBox, panes);
+        captionScroll.maxHeightProperty().bind(top.heightProperty().divide(3));
+        // as high as the whole caption where there is room (a scroll pane asks only for a line or two of it); measured
+        // with a text node, which has the new text and font when they change, not the label's cached height
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        javafx.beans.InvalidationListener fitCaption = o -> {
+            // from the box's width, not the viewport's, which follows this height (22 px wide at first)
+            double width = captionBox.getWidth() - captionBox.snappedLeftInset() - captionBox.snappedRightInset()
+                    - captionBox.getSpacing() - closeFigure.getWidth() - captionScroll.snappedLeftInset()
+                    - captionScroll.snappedRightInset() - caption.snappedLeftInset() - caption.snappedRightInset()
+                    - 16; // room for the scroll bar
+            if (captionBox.getWidth() <= 0 || closeFigure.getWidth() <= 0 || width <= 0) {
+                return;
+            }
+            measure.setFont(caption.getFont());
+            measure.setWrappingWidth(width);
+            measure.setText(caption.getText() == null ? "" : caption.getText());
+            captionScroll.setPrefHeight(Math.ceil(measure.getLayoutBounds().getHeight())
+                    + caption.snappedTopInset() + caption.snappedBottomInset() + captionScroll.snappedTopInset()
+                    + captionScroll.snappedBottomInset() + 4);
+        };
+        captionBox.widthProperty().addListener(fitCaption);
+        closeFigure.widthProperty().addListener(fitCaption);
+        caption.textProperty().addListener(fitCaption);
+        caption.fontProperty().addListener(fitCaption);
         VBox.setVgrow(panes, Priority.ALWAYS);
         skipFirst.setId("skipFirstCheck");
         skipFirst.setTooltip(new Tooltip("As the book's Figure 8.2: episode 1 takes about as long for every n (nothing "
