@@ -36,16 +36,24 @@ class TabHeadersTest extends ProjectorSizeFixture {
                 shell.setPresenter(presenter);
                 return null;
             });
-            List<String> headers = waitUntilAtRest(this::tabHeaders, 300, "the tabs are laid out");
+            List<Header> headers = waitUntilAtRest(this::tabHeaders, 300, "the tabs are laid out");
             System.out.println("text 1.2, presenter " + presenter + ": tab headers " + headers);
-            assertEquals(List.of(), narrow(headers), "tab headers narrower than their titles");
+            assertEquals(List.of(), headers.stream().filter(h -> h.width() < h.needed()).toList(),
+                    "tab headers narrower than their titles");
         }
     }
 
-    /** Each shown tab header as "title width/needed" (px): the header's width and its title's width plus padding. */
-    private List<String> tabHeaders() {
+    /** A shown tab header: its title, its width and its title's width (px), printed as "title width/needed". */
+    private record Header(String title, long width, long needed) {
+        @Override
+        public String toString() {
+            return title + " " + width + "/" + needed;
+        }
+    }
+
+    private List<Header> tabHeaders() {
         return readOnFx(() -> {
-            List<String> out = new ArrayList<>();
+            List<Header> out = new ArrayList<>();
             for (Node n : shell.view().lookupAll(".tab-pane")) {
                 if (!(n instanceof TabPane pane) || !pane.isVisible() || pane.getScene() == null) {
                     continue;
@@ -61,22 +69,11 @@ class TabHeadersTest extends ProjectorSizeFixture {
                     Label label = (Label) tab.lookup(".tab-label");
                     Text t = new Text(label.getText());
                     t.setFont(label.getFont());
-                    out.add(label.getText() + " " + Math.round(tab.getLayoutBounds().getWidth()) + "/"
-                            + Math.round(t.getLayoutBounds().getWidth()));
+                    out.add(new Header(label.getText(), Math.round(tab.getLayoutBounds().getWidth()),
+                            Math.round(t.getLayoutBounds().getWidth())));
                 }
             }
             return out;
         });
-    }
-
-    private static List<String> narrow(List<String> headers) {
-        List<String> out = new ArrayList<>();
-        for (String h : headers) {
-            String[] wn = h.substring(h.lastIndexOf(' ') + 1).split("/");
-            if (Double.parseDouble(wn[0]) < Double.parseDouble(wn[1])) {
-                out.add(h);
-            }
-        }
-        return out;
     }
 }
