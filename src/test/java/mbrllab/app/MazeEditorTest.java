@@ -104,6 +104,25 @@ class MazeEditorTest extends ShellFixture {
             });
             assertTrue(w[0] >= w[1] - 0.5, button + " " + w[0] + " < " + w[1]);
         }
+        // and the sizes' fields show three digits (a fixed 80 px showed "4(" for 40)
+        for (String spinner : new String[] {"#rowsSpinner", "#colsSpinner"}) {
+            double[] w = readOnFx(() -> {
+                javafx.scene.control.TextField field = robot.lookup(spinner).queryAs(javafx.scene.control.Spinner.class)
+                        .getEditor();
+                javafx.scene.text.Text measure = new javafx.scene.text.Text("200");
+                measure.setFont(field.getFont());
+                javafx.geometry.Insets in = field.getInsets();
+                javafx.scene.Node sp = robot.lookup(spinner).query();
+                assertTrue(sp.localToScene(sp.getLayoutBounds()).getMaxX() <= sp.getScene().getWidth(),
+                        spinner + " inside the window");
+                return new double[] {field.getWidth() - in.getLeft() - in.getRight(),
+                    measure.getLayoutBounds().getWidth(), field.getFont().getSize()};
+            });
+            System.out.println("maze editor at text 1.5: " + spinner + " field " + w[0] + " px for '200' of " + w[1]
+                    + " px (font " + w[2] + ")");
+            assertTrue(w[2] > 19, "the field's text at 1.5: " + w[2]);
+            assertTrue(w[0] >= w[1], spinner + ": '200' needs " + w[1] + " px, the field has " + w[0]);
+        }
         assertTrue(readOnFx(() -> robot.lookup("#editorCanvas").queryAs(MazeCanvas.class).style().highContrast()),
                 "the maze in its high-contrast colours");
         WaitForAsyncUtils.asyncFx(() -> editor.stage().close()).get(5, TimeUnit.SECONDS);

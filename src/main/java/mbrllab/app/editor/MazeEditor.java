@@ -2,6 +2,7 @@ package mbrllab.app.editor;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,12 +12,10 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -24,6 +23,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -110,12 +110,26 @@ public final class MazeEditor {
         cols.setId("colsSpinner");
         rows.setEditable(true);
         cols.setEditable(true);
-        rows.setPrefWidth(80);
-        cols.setPrefWidth(80);
+        // Three digits and the arrows at any text size (the style sheet's "size-spinner"; a fixed 80 px showed "4("
+        // for 40 at text 1.5).
+        rows.getStyleClass().add("size-spinner");
+        cols.getStyleClass().add("size-spinner");
         rows.valueProperty().addListener((o, a, b) -> resize());
         cols.valueProperty().addListener((o, a, b) -> resize());
-        ToolBar bar = new ToolBar(wall, start, goal, new Separator(), undo, redo, new Separator(), new Label("Rows"),
-                rows, new Label("Columns"), cols);
+        // Three groups that wrap onto a second line where the window is narrow (a tool bar hid the columns behind
+        // its overflow button at text 1.5), each group whole.
+        Label rowsLabel = new Label("Rows");
+        Label colsLabel = new Label("Columns");
+        HBox toolGroup = new HBox(4, wall, start, goal);
+        HBox historyGroup = new HBox(4, undo, redo);
+        HBox sizeGroup = new HBox(6, rowsLabel, rows, colsLabel, cols);
+        for (HBox group : List.of(toolGroup, historyGroup, sizeGroup)) {
+            group.setAlignment(Pos.CENTER_LEFT);
+            group.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        FlowPane bar = new FlowPane(18, 6, toolGroup, historyGroup, sizeGroup);
+        bar.setId("editorTools");
+        bar.getStyleClass().add("tool-bar");
 
         canvas.setId("editorCanvas");
         canvas.setOverlays(new Overlays(false, false, false, false, false, false, false));

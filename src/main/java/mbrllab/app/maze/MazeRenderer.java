@@ -85,9 +85,20 @@ public final class MazeRenderer {
     private MazeRenderer() {
     }
 
-    /** Side of a cell and the offsets that centre the grid in a w x h area: {s, ox, oy}. */
+    /**
+     * Cells smaller than this many pixels are drawn as plain squares (see {@link #drawSmall}): a Q triangle, a grid
+     * line or an arrow would not show in them.
+     */
+    static final double SMALL_CELL = 4;
+
+    /**
+     * Side of a cell and the offsets that centre the grid in a w x h area: {s, ox, oy}. The side is a whole number of
+     * pixels from {@link #SMALL_CELL} up, and the exact share of the area below it (a 40 x 60 maze in a 180 x 110 px
+     * pane: 2.75 px, not 2).
+     */
     static double[] geometry(Layout layout, double w, double h) {
-        double s = Math.floor(Math.min(w / layout.cols(), h / layout.rows()));
+        double exact = Math.min(w / layout.cols(), h / layout.rows());
+        double s = exact >= SMALL_CELL ? Math.floor(exact) : Math.max(0, exact);
         double ox = Math.floor((w - s * layout.cols()) / 2);
         double oy = Math.floor((h - s * layout.rows()) / 2);
         return new double[] {s, ox, oy};
@@ -112,7 +123,8 @@ public final class MazeRenderer {
         double s = g[0];
         double ox = g[1];
         double oy = g[2];
-        if (s < 4) {
+        if (s < SMALL_CELL) {
+            drawSmall(pen, frame, colours, style, extras, s, ox, oy);
             return;
         }
         double[] q = frame.q();
@@ -204,6 +216,61 @@ public final class MazeRenderer {
         pen.fillOval(a[0] - d / 2, a[1] - d / 2, d, d);
         pen.stroke(Color.BLACK, Math.max(1, s / 30), null);
         pen.strokeOval(a[0] - d / 2, a[1] - d / 2, d, d);
+    }
+
+    /**
+     * A maze whose cells are under {@link #SMALL_CELL} pixels (a large maze in a small pane; it used to be left blank):
+     * each free cell one square in the colour of its best action's value (or its largest heat), walls, the goal, the
+     * start and the agent as squares of their colours, a line around the maze, no grid lines, triangles or arrows.
+     */
+    private static void drawSmall(Pen pen, PaneFrame frame, Colours colours, Style style, Extras extras, double s,
+                                  double ox, double oy) {
+        if (s <= 0) {
+            return;
+        }
+        Layout layout = frame.layout();
+        double[] q = frame.q();
+        Overlays overlays = style.overlays();
+        int cols = layout.cols();
+        for (int r = 0; r < layout.rows(); r++) {
+            for (int c = 0; c < cols; c++) {
+                int x = r * cols + c;
+                if (layout.isWall(r, c)) {
+                    pen.fill(colours.wall());
+                } else if (extras.heat() != null) {
+                    double most = extras.heat()[x * 4];
+                    for (int u = 1; u < Action.COUNT; u++) {
+                        most = Math.max(most, extras.heat()[x * 4 + u]);
+                    }
+                    pen.fill(SequentialScale.color(most, extras.heatLimit()));
+                } else if (overlays.qTriangles()) {
+                    double best = q[x * 4];
+                    for (int u = 1; u < Action.COUNT; u++) {
+                        best = Math.max(best, q[x * 4 + u]);
+                    }
+                    pen.fill(DivergingScale.color(best, style.limit()));
+                } else {
+                    pen.fill(colours.cell());
+                }
+                pen.fillRect(ox + c * s, oy + r * s, s, s);
+            }
+        }
+        // The maze's edge, inside its outer cells (it fills the pane's width or height; its free cells are as light
+        // as the pane where their values are 0).
+        pen.stroke(colours.grid(), 1, null);
+        pen.strokeRect(ox + 0.5, oy + 0.5, cols * s - 1, layout.rows() * s - 1);
+        // The marks at least 2 px wide, centred on their cells, so that one can find them.
+        double m = Math.max(2, s);
+        pen.fill(colours.goal());
+        pen.fillRect(ox + (layout.goal().col() + 0.5) * s - m / 2, oy + (layout.goal().row() + 0.5) * s - m / 2, m, m);
+        pen.fill(colours.start());
+        pen.fillRect(ox + (layout.start().col() + 0.5) * s - m / 2, oy + (layout.start().row() + 0.5) * s - m / 2, m,
+                m);
+        double[] a = centre(layout, frame.agent(), s, ox, oy);
+        pen.fill(Color.BLACK);
+        pen.fillRect(a[0] - m / 2 - 1, a[1] - m / 2 - 1, m + 2, m + 2);
+        pen.fill(AGENT);
+        pen.fillRect(a[0] - m / 2, a[1] - m / 2, m, m);
     }
 
     /** Height of the title and legend bands that {@link #drawFigure} adds around the maze. */

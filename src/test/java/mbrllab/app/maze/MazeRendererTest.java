@@ -31,6 +31,8 @@ class MazeRendererTest {
         final List<Drawn> plates = new ArrayList<>();
         final List<Drawn> blackPolygons = new ArrayList<>();
         final java.util.Map<String, Double> textSizes = new java.util.HashMap<>();
+        final List<Rectangle2D> rects = new ArrayList<>();
+        final List<Color> rectFills = new ArrayList<>();
         Color fill = Color.BLACK;
         int drawn;
 
@@ -46,6 +48,8 @@ class MazeRendererTest {
         @Override
         public void fillRect(double x, double y, double w, double h) {
             drawn++;
+            rects.add(new Rectangle2D.Double(x, y, w, h));
+            rectFills.add(fill);
             if (fill.equals(PLATE) && fill.getAlpha() == PLATE.getAlpha()) {
                 plates.add(new Drawn(new Rectangle2D.Double(x, y, w, h), drawn));
             }
@@ -158,6 +162,39 @@ class MazeRendererTest {
             assertEquals(0.5 * s, pen.textSizes.get("G"), 0.01, "G in a " + s + " px cell");
             assertEquals(0.46 * s, pen.textSizes.get("S"), 0.01, "S in a " + s + " px cell");
         }
+    }
+
+    /**
+     * A maze whose cells come to less than 4 px (the editor's 40 x 60 used in the lab: 2.75 px cells in normal mode at
+     * 1024x768 with text 1.5) is drawn, one square per cell in its best action's colour, with the goal, the start and
+     * the agent; it was left blank.
+     */
+    @Test
+    void aLargeMazeInASmallPaneIsDrawnCellByCell() {
+        Layout layout = BundledMazes.dynaMaze().layout().resized(40, 60);
+        double[] q = new double[layout.cellCount() * 4];
+        int cell = 20 * 60 + 30; // a free cell in the middle of the new room
+        assertFalse(layout.isWall(20, 30));
+        q[cell * 4 + 2] = 0.5;
+        int agent = layout.index(layout.start());
+        PaneFrame frame = new PaneFrame(5, layout, q, agent, new int[] {agent}, new boolean[layout.cellCount()],
+                new int[layout.cellCount()], -1, -1, 1, 0, 0, 0, new int[0]);
+        RecordingPen pen = new RecordingPen();
+        MazeRenderer.draw(pen, frame, new MazeRenderer.Style(1, Overlays.defaults(), 1.5, false), 180, 110);
+        double[] g = MazeRenderer.geometry(layout, 180, 110);
+        assertEquals(2.75, g[0], 1e-12, "the cells' exact side");
+        // the background, then one square per cell, then the goal, the start and the agent (on its black edge)
+        assertEquals(1 + layout.cellCount() + 4, pen.rects.size(), "squares drawn");
+        Rectangle2D middle = pen.rects.get(1 + cell);
+        assertEquals(g[1] + 30 * 2.75, middle.getX(), 1e-9);
+        assertEquals(g[2] + 20 * 2.75, middle.getY(), 1e-9);
+        assertEquals(DivergingScale.color(0.5, 1), pen.rectFills.get(1 + cell), "the cell in its best value's colour");
+        assertEquals(DivergingScale.color(0, 1), pen.rectFills.get(2 + cell), "its neighbour at Q = 0");
+        assertEquals(MazeRenderer.AGENT, pen.rectFills.get(pen.rects.size() - 1), "the agent last, on top");
+        Rectangle2D mark = pen.rects.get(pen.rects.size() - 1);
+        assertEquals(2.75, mark.getWidth(), 1e-9, "the agent a cell wide");
+        assertTrue(mark.contains(g[1] + (layout.start().col() + 0.5) * 2.75, g[2] + (layout.start().row() + 0.5)
+                * 2.75), "on the start cell");
     }
 
     private static Drawn only(List<Drawn> shapes, Rectangle2D cell, String what) {
