@@ -131,6 +131,7 @@ public final class Shell {
             }
         });
         toolbar.setId("runToolbar");
+        ToolbarOverflow.keepUpToDate(toolbar);
         presenterButton.setId("presenterButton");
         presenterButton.setTooltip(new Tooltip("Presenter mode (F11): the lab list and the options fold away and the "
                 + "pictures take the screen"));
