@@ -10,6 +10,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,7 @@ class WindowEdgesTest extends ProjectorSizeFixture {
             clickOnFx(robot, "#stepButton");
         }
         check(lab + ", normal mode, after three steps");
+        everyTab(shell.currentLab().view(), lab + ", normal mode", new java.util.HashSet<>());
         for (boolean presenter : new boolean[] {true, false, true}) {
             readOnFx(() -> {
                 shell.setPresenter(presenter);
@@ -53,8 +55,48 @@ class WindowEdgesTest extends ProjectorSizeFixture {
         }
     }
 
+    /** Shows each tab of each tab pane under {@code root} in turn (and the tabs of tab panes inside), checking each. */
+    private void everyTab(Node root, String when, java.util.Set<TabPane> seen) throws Exception {
+        List<TabPane> panes = readOnFx(() -> root.lookupAll(".tab-pane").stream()
+                .filter(n -> n instanceof TabPane && n.getScene() != null && n.isVisible()
+                        && (n == root || n.getParent() == null || !insideAnotherTabPane(n, root)))
+                .map(n -> (TabPane) n).toList());
+        for (TabPane pane : panes) {
+            if (!seen.add(pane)) {
+                continue;
+            }
+            int count = readOnFx(() -> pane.getTabs().size());
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                String title = readOnFx(() -> {
+                    pane.getSelectionModel().select(index);
+                    return pane.getTabs().get(index).getText();
+                });
+                check(when + ", tab '" + title + "'");
+                Node content = readOnFx(() -> pane.getTabs().get(index).getContent());
+                if (content != null) {
+                    everyTab(content, when + ", tab '" + title + "'", seen);
+                }
+            }
+            readOnFx(() -> {
+                pane.getSelectionModel().select(0);
+                return null;
+            });
+        }
+    }
+
+    /** Whether a tab pane other than {@code node} lies between {@code node} and {@code root}. */
+    private static boolean insideAnotherTabPane(Node node, Node root) {
+        for (Node n = node.getParent(); n != null && n != root; n = n.getParent()) {
+            if (n instanceof TabPane) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void check(String when) throws Exception {
-        List<String> past = waitUntilAtRest(() -> pastTheEdges(shell.view().getScene()), 300, "the lab laid out");
+        List<String> past = waitUntilAtRest(() -> pastTheEdges(shell.view().getScene()), 150, "the lab laid out");
         System.out.println(when + ": " + (past.isEmpty() ? "nothing past the edges" : past));
         assertEquals(List.of(), past, when + ": nodes past the window's edges");
     }
