@@ -89,6 +89,56 @@ class MazeEditorTest extends ShellFixture {
         WaitForAsyncUtils.asyncFx(() -> editor.stage().close()).get(5, TimeUnit.SECONDS);
     }
 
+    /**
+     * Closing the editor (Ctrl+W, the window's close button, quitting the app) with a maze that is neither saved nor
+     * used in the lab asks first; it closed at once and the drawing was lost. A saved or used maze closes at once.
+     */
+    @Test
+    void closingWithUnkeptChangesAsksFirst(FxRobot robot) throws Exception {
+        MazeEditor editor = WaitForAsyncUtils.asyncFx(() -> shell.openEditor()).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(readOnFx(editor::hasUnkeptChanges), "nothing changed yet");
+        clickCell(robot, 0, 0);
+        assertTrue(readOnFx(editor::hasUnkeptChanges), "a wall drawn");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.W)
+                .release(javafx.scene.input.KeyCode.W, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> readOnFx(() -> robot.lookup("#keepEditingButton").tryQuery().isPresent()), "the question");
+        assertEquals("Discard the changes to \"Dyna-maze\"?", readOnFx(() -> {
+            javafx.scene.Node n = robot.lookup("#keepEditingButton").query();
+            while (!(n instanceof javafx.scene.control.DialogPane)) {
+                n = n.getParent();
+            }
+            return ((javafx.scene.control.DialogPane) n).getHeaderText();
+        }));
+        clickOnFx(robot, "#keepEditingButton");
+        waitUntil(() -> readOnFx(() -> robot.lookup("#keepEditingButton").tryQuery().isEmpty()), "the answer");
+        assertTrue(readOnFx(() -> editor.stage().isShowing()), "Keep editing keeps the editor open");
+        assertTrue(readOnFx(() -> editor.maze().layout().isWall(0, 0)), "with the wall");
+
+        // quitting asks the same; Keep editing keeps the app open
+        java.util.concurrent.Future<Boolean> quit = WaitForAsyncUtils.asyncFx(() -> shell.editorsMayClose());
+        waitUntil(() -> readOnFx(() -> robot.lookup("#keepEditingButton").tryQuery().isPresent()), "the question");
+        clickOnFx(robot, "#keepEditingButton");
+        assertFalse(quit.get(15, TimeUnit.SECONDS), "the app does not quit");
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.W)
+                .release(javafx.scene.input.KeyCode.W, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> readOnFx(() -> robot.lookup("#discardMazeButton").tryQuery().isPresent()), "the question");
+        clickOnFx(robot, "#discardMazeButton");
+        waitUntil(() -> readOnFx(() -> !editor.stage().isShowing()), "Discard changes closes the editor");
+
+        // a maze used in the lab is kept: the editor closes without a question
+        MazeEditor used = WaitForAsyncUtils.asyncFx(() -> shell.openEditor()).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        clickCell(robot, 0, 0);
+        clickOnFx(robot, "#useMazeButton");
+        assertFalse(readOnFx(used::hasUnkeptChanges), "used in the lab: " + status(robot));
+        assertTrue(readOnFx(() -> shell.editorsMayClose()), "nothing to ask");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.W)
+                .release(javafx.scene.input.KeyCode.W, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> readOnFx(() -> !used.stage().isShowing()), "Ctrl+W closes the editor");
+    }
+
     @Test
     void theEditorOpensInTheHighContrastThemeWhenTheAppIsInIt(FxRobot robot) throws Exception {
         clickMenuFx(robot, "View", "#highContrastItem");

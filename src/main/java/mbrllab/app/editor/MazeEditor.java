@@ -71,6 +71,8 @@ public final class MazeEditor {
     private boolean strokeWall;
     private Path lastSaved;
     private boolean syncingSize;
+    /** The maze as opened, last saved or last used in the lab: closing with another one asks first. */
+    private Maze kept;
 
     /**
      * @param owner     the main window
@@ -170,8 +172,62 @@ public final class MazeEditor {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), redo::fire);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), redo::fire);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (confirmClose()) {
+                stage.close();
+            }
+        });
         stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!confirmClose()) {
+                e.consume();
+            }
+        });
         refresh();
+        kept = maze();
+    }
+
+    /**
+     * Whether the maze on show differs from the one opened, last saved or last used in the lab (walls, start, goal,
+     * size or name): closing the editor would lose it.
+     */
+    public boolean hasUnkeptChanges() {
+        Maze now = maze();
+        return !now.name().equals(kept.name()) || !now.layout().equals(kept.layout());
+    }
+
+    /**
+     * True when the editor may close: it has no unkept changes, or the user chose to discard them. Otherwise it asks,
+     * in front of the editor, and keeps the editor open unless told to discard.
+     */
+    public boolean confirmClose() {
+        if (!hasUnkeptChanges()) {
+            return true;
+        }
+        show();
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        ask.initOwner(stage);
+        ask.setTitle("Maze editor");
+        ask.setHeaderText("Discard the changes to \"" + maze().name() + "\"?");
+        ask.setContentText("They are neither saved to a file nor used in the lab. Save as... keeps them in a file, "
+                + "Use in the lab in the open lab.");
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard changes",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep editing",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        ask.getButtonTypes().setAll(keep, discard);
+        ask.getDialogPane().lookupButton(discard).setId("discardMazeButton");
+        ask.getDialogPane().lookupButton(keep).setId("keepEditingButton");
+        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(discard)).setDefaultButton(false);
+        // the app's text size, style sheet and theme, as the editor has them
+        javafx.scene.control.DialogPane pane = ask.getDialogPane();
+        pane.setStyle(stage.getScene().getRoot().getStyle());
+        pane.getStylesheets().setAll(stage.getScene().getStylesheets());
+        pane.getStyleClass().add("shell");
+        Shell.setHighContrastClass(pane, stage.getScene().getRoot().getStyleClass().contains("high-contrast"));
+        pane.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return ask.showAndWait().filter(discard::equals).isPresent();
     }
 
     private ToggleButton tool(String id, String text, Tool tool, String tip) {
@@ -331,6 +387,7 @@ public final class MazeEditor {
             MazeParser.parse(target.get().toString(), text);
             AtomicFiles.writeString(target.get(), text);
             lastSaved = target.get();
+            kept = maze;
             status.setText("Saved " + target.get());
         } catch (IOException | mbrllab.core.maze.MazeFormatException | RuntimeException e) {
             status.setText("Not saved: " + e.getMessage() + " (your edits are kept)");
@@ -339,7 +396,11 @@ public final class MazeEditor {
     }
 
     private void useInLab() {
-        Optional<String> error = useInLab.apply(maze());
+        Maze maze = maze();
+        Optional<String> error = useInLab.apply(maze);
+        if (error.isEmpty()) {
+            kept = maze;
+        }
         status.setText(error.map(e -> "Not used: " + e).orElse("The lab now uses \"" + maze().name() + "\""));
     }
 }

@@ -88,8 +88,8 @@ public final class Shell {
     private boolean fullScreenFollowsPresenter = true;
     private Lab current;
     private HelpWindow help;
-    /** The maze editor opened last (it follows the text size and theme while it is open), or null. */
-    private mbrllab.app.editor.MazeEditor editor;
+    /** The maze editors open (they follow the text size and theme; quitting asks those with unkept changes). */
+    private final List<mbrllab.app.editor.MazeEditor> editors = new java.util.ArrayList<>();
     private LabEntry currentEntry;
     private FileDialogs dialogs = FileDialogs.SYSTEM;
     private String lastError;
@@ -104,6 +104,12 @@ public final class Shell {
                  ClassroomSettings settings) {
         GlyphLayoutPin.install();
         this.stage = stage;
+        // closing the main window closes the maze editors with it: those with unkept changes ask first
+        stage.setOnCloseRequest(e -> {
+            if (!editorsMayClose()) {
+                e.consume();
+            }
+        });
         this.dispatcher = dispatcher;
         this.background = background;
         this.settings = settings;
@@ -329,7 +335,11 @@ public final class Shell {
     private MenuBar menuBar(List<LabEntry> labs) {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        quit.setOnAction(e -> stage.close());
+        quit.setOnAction(e -> {
+            if (editorsMayClose()) {
+                stage.close();
+            }
+        });
         MenuItem open = new MenuItem("Open session...");
         open.setId("openSessionItem");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
@@ -587,8 +597,22 @@ public final class Shell {
                 root.getStyle());
         editor.setHighContrast(highContrast.isSelected());
         editor.show();
-        this.editor = editor;
+        editors.add(editor);
+        editor.stage().setOnHidden(e -> editors.remove(editor));
         return editor;
+    }
+
+    /**
+     * True when every open maze editor may close: none has unkept changes, or the user discarded them (each editor
+     * with changes asks in turn). Quitting and closing the main window ask this first.
+     */
+    public boolean editorsMayClose() {
+        for (mbrllab.app.editor.MazeEditor e : List.copyOf(editors)) {
+            if (!e.confirmClose()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Shows an error without blocking (the status bar keeps the message too). */
@@ -638,8 +662,8 @@ public final class Shell {
         if (help != null) {
             help.restyle(root.getStyle(), highContrast.isSelected());
         }
-        if (editor != null) {
-            editor.setRootStyle(root.getStyle());
+        for (mbrllab.app.editor.MazeEditor e : editors) {
+            e.setRootStyle(root.getStyle());
         }
     }
 
@@ -706,8 +730,8 @@ public final class Shell {
         if (help != null) {
             help.restyle(root.getStyle(), on);
         }
-        if (editor != null) {
-            editor.setHighContrast(on);
+        for (mbrllab.app.editor.MazeEditor e : editors) {
+            e.setHighContrast(on);
         }
     }
 
