@@ -20,6 +20,7 @@ final class HelpText {
               F1               this help, open at the section of the lab on show; in it Ctrl+F searches,
                                Enter and Shift+Enter step through the matches, Escape clears, then closes
               Ctrl+O / Ctrl+S  open / save a session
+              Ctrl+M           open a maze file (File > Maze editor edits the maze)
               Ctrl+E           export all views
               Ctrl+Q           quit
 
@@ -70,6 +71,15 @@ final class HelpText {
               speed) as a small JSON session, Ctrl+O opens one; a bad file is refused with the reason and
               changes nothing. Presets are sessions that ship with the app (Presets menu). All files are
               written atomically.
+
+            Maze files and the maze editor
+              File > Open maze file (Ctrl+M) loads a maze file into the open lab; a bad file is refused with
+              its line and column. File > Maze editor edits the open lab's maze: click or drag to add or
+              remove walls, Move S and Move G, Rows and Columns to resize, Ctrl+Z and Ctrl+Y to undo and
+              redo. Save as... writes a maze file; Use in the lab gives the maze to the open lab (fresh
+              agents). Closing the editor (Ctrl+W) while its maze is neither saved nor used asks before
+              the changes are discarded. Where a pane leaves a cell less than 4 px (a large maze), each
+              cell is a plain square in the colour of its best action's value.
 
             The changing mazes lab (Sutton and Barto, Sections 8.3 and 8.4)
               Dyna-Q and Dyna-Q+ (and, if you tick it, prioritized sweeping) learn side by side on a maze
