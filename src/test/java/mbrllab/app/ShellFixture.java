@@ -288,9 +288,13 @@ public abstract class ShellFixture {
             return;
         }
         if (node instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()) {
-            Node t = l.lookup(".text");
-            if (t instanceof javafx.scene.text.Text text && !l.getText().equals(text.getText())) {
-                cut.add(l.getText() + " -> " + text.getText());
+            // the label's own text node (a child its skin adds), not the first text of its content: a titled pane's
+            // lookup(".text") finds its content's first label
+            for (Node t : l.getChildrenUnmodifiable()) {
+                if (t instanceof javafx.scene.text.Text text && t.getStyleClass().contains("text")
+                        && !l.getText().equals(text.getText())) {
+                    cut.add(l.getText() + " -> " + text.getText());
+                }
             }
         }
         if (node instanceof javafx.scene.Parent p) {

@@ -46,6 +46,22 @@ class WindowEdgesTest extends ProjectorSizeFixture {
         }
         check(lab + ", normal mode, after three steps");
         everyTab(shell.currentLab().view(), lab + ", normal mode", new java.util.HashSet<>());
+        // the side panel's folded sections opened, one at a time (PILCO's "Another start" cut its button's text)
+        List<javafx.scene.control.TitledPane> folded = readOnFx(() -> shell.currentLab().view()
+                .lookupAll(".titled-pane").stream().filter(n -> n instanceof javafx.scene.control.TitledPane t
+                        && !t.isExpanded() && n.getScene() != null).map(n -> (javafx.scene.control.TitledPane) n)
+                .toList());
+        for (javafx.scene.control.TitledPane t : folded) {
+            readOnFx(() -> {
+                t.setExpanded(true);
+                return null;
+            });
+            check(lab + ", normal mode, '" + t.getText() + "' opened");
+            readOnFx(() -> {
+                t.setExpanded(false);
+                return null;
+            });
+        }
         for (boolean presenter : new boolean[] {true, false, true}) {
             readOnFx(() -> {
                 shell.setPresenter(presenter);
@@ -98,6 +114,14 @@ class WindowEdgesTest extends ProjectorSizeFixture {
     private void check(String when) throws Exception {
         List<String> past = waitUntilAtRest(() -> pastTheEdges(shell.view().getScene()), 150, "the lab laid out");
         System.out.println(when + ": " + (past.isEmpty() ? "nothing past the edges" : past));
+        // and no label, button or check box ends in "..." (the status bar's texts may: their tooltips hold them whole)
+        List<String> cut = readOnFx(() -> cutTexts(shell.view().getCenter()));
+        if (shell.view().getLeft() != null) {
+            cut = new ArrayList<>(cut);
+            cut.addAll(readOnFx(() -> cutTexts(shell.view().getLeft())));
+        }
+        System.out.println(when + ": " + (cut.isEmpty() ? "no text cut" : "cut " + cut));
+        assertEquals(List.of(), cut, when + ": texts cut");
         assertEquals(List.of(), past, when + ": nodes past the window's edges");
     }
 

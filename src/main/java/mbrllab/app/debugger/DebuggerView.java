@@ -119,7 +119,8 @@ public final class DebuggerView {
     private int chosenCell = -1;
     private boolean updatingTimeline;
     private final Label inspTitle = new Label("The last update");
-    private final Label modelTitle = new Label("Model(x,u) -> (x', r): every pair tried so far");
+    private final Label modelTitle = new Label("Model(x,u) -> (x', r): every pair tried so far, with the real step "
+            + "that last set it");
     private final HBox middle = new HBox(12);
     private final VBox code = new VBox(3);
     /**
@@ -305,12 +306,21 @@ public final class DebuggerView {
 
         modelTable.setId("modelTable");
         modelTable.setPrefHeight(170);
-        modelTable.setPlaceholder(new Label("The model is empty: no real step yet."));
+        Label empty = new Label("The model is empty: no real step yet.");
+        empty.setWrapText(true);
+        modelTable.setPlaceholder(empty);
         modelTable.getColumns().add(column("x", m -> cellName(layout(), m.x())));
         modelTable.getColumns().add(column("u", m -> Action.of(m.u()).label()));
         modelTable.getColumns().add(column("x'", m -> cellName(layout(), m.xNext())));
         modelTable.getColumns().add(column("r", m -> fmt(m.reward())));
-        modelTable.getColumns().add(column("last set at real step", m -> Long.toString(m.setAtRealStep())));
+        // the real step at which the entry was last set (the title above says so; "last set at real step" was cut
+        // to "la..." at text 1.5)
+        modelTable.getColumns().add(column("step", m -> Long.toString(m.setAtRealStep())));
+        // the table's width shared in these proportions, the short columns narrower
+        double[] shares = {1, 0.9, 1, 0.5, 1.6};
+        for (int i = 0; i < shares.length; i++) {
+            modelTable.getColumns().get(i).setPrefWidth(60 * shares[i]);
+        }
         modelTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         modelTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> redrawMaze());
         modelTitle.setWrapText(true);

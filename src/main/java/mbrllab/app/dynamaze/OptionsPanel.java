@@ -42,7 +42,8 @@ final class OptionsPanel {
     private final ValidatedField<Integer> runs;
     private final ValidatedField<Integer> episodes;
     private final ComboBox<TieBreaking> tieBreaking = new ComboBox<>();
-    private final ComboBox<PlanningSampling> sampling = new ComboBox<>();
+    /** Radio buttons, which wrap at large text ("state, then ..." in a choice box at text 1.5). */
+    private final javafx.scene.control.ToggleGroup sampling = new javafx.scene.control.ToggleGroup();
     private final Label applied = new Label();
 
     OptionsPanel(DynaMazeViewModel model) {
@@ -69,11 +70,18 @@ final class OptionsPanel {
         tieBreaking.setTooltip(new Tooltip("Random: the book's choice. First index: always the first of equally good "
                 + "actions (up, down, left, right); with Q = 0 everywhere the agent then keeps bumping into the top "
                 + "wall."));
-        sampling.setId("samplingBox");
-        sampling.getItems().setAll(PlanningSampling.values());
-        sampling.setValue(p.sampling());
-        sampling.setTooltip(new Tooltip("State, then action: the lecture's step (f). Uniform over pairs: every "
-                + "observed (x,u) equally likely."));
+        VBox samplingBox = new VBox(4);
+        samplingBox.setId("samplingBox");
+        for (PlanningSampling ps : PlanningSampling.values()) {
+            javafx.scene.control.RadioButton b = new javafx.scene.control.RadioButton(ps.label());
+            b.setId("sampling-" + ps.key());
+            b.setUserData(ps);
+            b.setToggleGroup(sampling);
+            b.setTooltip(new Tooltip("State, then action: the lecture's step (f). Uniform over pairs: every "
+                    + "observed (x,u) equally likely."));
+            samplingBox.getChildren().add(b);
+        }
+        setSampling(p.sampling());
 
         Button apply = new Button("Apply and reset");
         apply.setId("applyButton");
@@ -96,7 +104,7 @@ final class OptionsPanel {
             runs.setText("30");
             episodes.setText("50");
             tieBreaking.setValue(d.tieBreaking());
-            sampling.setValue(d.sampling());
+            setSampling(d.sampling());
         });
         applied.setId("appliedLabel");
         applied.setWrapText(true);
@@ -104,7 +112,7 @@ final class OptionsPanel {
 
         VBox parameters = new VBox(6, nList.view(), alpha.view(), gamma.view(), epsilon.view(),
                 new VBox(2, new Label("Tie-breaking"), tieBreaking),
-                new VBox(2, new Label("Planning samples"), sampling),
+                new VBox(2, new Label("Planning samples"), samplingBox),
                 runs.view(), episodes.view(), apply, defaults, applied);
         apply.setMaxWidth(Double.MAX_VALUE);
         defaults.setMaxWidth(Double.MAX_VALUE);
@@ -152,7 +160,7 @@ final class OptionsPanel {
             runs.setText(Integer.toString(model.runs()));
             episodes.setText(Integer.toString(model.episodes()));
             tieBreaking.setValue(q.tieBreaking());
-            sampling.setValue(q.sampling());
+            setSampling(q.sampling());
             Overlays v = model.overlaysProperty().get();
             boolean[] now2 = {v.qTriangles(), v.greedyArrows(), v.stateValues(), v.visitCounts(), v.modelKnown(),
                 v.planning(), v.trail()};
@@ -175,7 +183,8 @@ final class OptionsPanel {
 
     private void apply() {
         DynaParams params = new DynaParams(alpha.value().orElseThrow(), gamma.value().orElseThrow(),
-                epsilon.value().orElseThrow(), 0, tieBreaking.getValue(), sampling.getValue());
+                epsilon.value().orElseThrow(), 0, tieBreaking.getValue(),
+                (PlanningSampling) sampling.getSelectedToggle().getUserData());
         try {
             model.configure(params, nList.value().orElseThrow(), runs.value().orElseThrow(),
                     episodes.value().orElseThrow());
@@ -223,5 +232,11 @@ final class OptionsPanel {
             sb.append(v);
         }
         return sb.toString();
+    }
+
+    private void setSampling(PlanningSampling value) {
+        for (javafx.scene.control.Toggle t : sampling.getToggles()) {
+            t.setSelected(t.getUserData() == value);
+        }
     }
 }

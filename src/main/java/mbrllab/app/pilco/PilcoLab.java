@@ -243,6 +243,12 @@ public final class PilcoLab extends BaseLab implements SessionState {
                 + "start, at rest (x in m, θ in degrees, 0 hanging, 180 upright), and predict it on the trial's "
                 + "model from there"));
         replayFrom.setMaxWidth(Double.MAX_VALUE);
+        // on two lines where the panel is narrow ("Replay from this ..." at 1024x768 with text 1.5)
+        for (Button b : List.of(replayFrom, ownStart)) {
+            b.setWrapText(true);
+            b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         ownStart.setId("pilcoOwnStartButton");
         ownStart.setOnAction(e -> model.ownStart());
         ownStart.setMaxWidth(Double.MAX_VALUE);
