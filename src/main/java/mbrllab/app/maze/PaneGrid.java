@@ -176,20 +176,23 @@ public final class PaneGrid extends Pane {
         double footerH = footer == null || footerInCell ? 0 : footer.prefHeight(w) + gap;
         double cellW = (w - (best - 1) * gap) / best;
         double cellH = (h - footerH - (rows - 1) * gap) / rows;
+        double bottom = y0;
         for (int i = 0; i < k; i++) {
             int row = i / best;
             int col = i % best;
             layoutInArea(panes.get(i), x0 + col * (cellW + gap), y0 + row * (cellH + gap), cellW, cellH, 0,
                     Insets.EMPTY, true, true, javafx.geometry.HPos.CENTER, javafx.geometry.VPos.TOP);
+            bottom = Math.max(bottom, panes.get(i).getLayoutY() + panes.get(i).getLayoutBounds().getMaxY());
         }
-        if (footer != null) {
-            if (footerInCell) {
-                layoutInArea(footer, x0 + (k % best) * (cellW + gap), y0 + (rows - 1) * (cellH + gap), cellW, cellH, 0,
-                        Insets.EMPTY, false, false, javafx.geometry.HPos.CENTER, javafx.geometry.VPos.CENTER);
-            } else {
-                layoutInArea(footer, x0, y0 + h - footerH + gap, w, footerH - gap, 0, Insets.EMPTY, true, false,
-                        javafx.geometry.HPos.CENTER, javafx.geometry.VPos.TOP);
-            }
+        if (footer != null && !footerInCell) {
+            // Under the panes even where the room is shorter than their least height (a pane is never made smaller
+            // than that): the legend lay over the mazes and their headers at 800x600 with text 1.5; what does not
+            // fit is cut at the grid's bottom edge instead.
+            layoutInArea(footer, x0, Math.max(y0 + h - footerH + gap, bottom + gap), w, footer.prefHeight(w), 0,
+                    Insets.EMPTY, true, false, javafx.geometry.HPos.CENTER, javafx.geometry.VPos.TOP);
+        } else if (footer != null) {
+            layoutInArea(footer, x0 + (k % best) * (cellW + gap), y0 + (rows - 1) * (cellH + gap), cellW, cellH, 0,
+                    Insets.EMPTY, false, false, javafx.geometry.HPos.CENTER, javafx.geometry.VPos.CENTER);
         }
     }
 
