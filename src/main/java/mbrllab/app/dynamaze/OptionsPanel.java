@@ -122,7 +122,7 @@ final class OptionsPanel {
         Overlays o = model.overlaysProperty().get();
         List<CheckBox> boxes = new ArrayList<>();
         String[] names = {"Q triangles", "Greedy arrows", "State values max Q", "Visit counts", "Cells the model knows",
-            "Planning update in flight", "Agent's trail"};
+            "Planning update", "Agent's trail"};
         boolean[] initial = {o.qTriangles(), o.greedyArrows(), o.stateValues(), o.visitCounts(), o.modelKnown(),
             o.planning(), o.trail()};
         String[] ids = {"overlayQ", "overlayArrows", "overlayValues", "overlayVisits", "overlayKnown",
