@@ -1,16 +1,5 @@
 package mbrllab.app;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
-import javafx.geometry.Bounds;
-import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +14,17 @@ import org.testfx.framework.junit5.Start;
  * right after a lab opens had passed: the debugger's timeline label and the status bar's progress text kept their
  * whole width after a while of use and pushed the lab past the right edge (81 to 233 px).
  */
-class WindowEdgesTest extends ProjectorSizeFixture {
+class WindowEdgesTest extends WindowEdgesFixture {
+
+    @Override
+    protected double sceneWidth() {
+        return 1024;
+    }
+
+    @Override
+    protected double sceneHeight() {
+        return 768;
+    }
 
     @Start
     void start(Stage stage) {
@@ -47,112 +46,13 @@ class WindowEdgesTest extends ProjectorSizeFixture {
         check(lab + ", normal mode, after three steps");
         everyTab(shell.currentLab().view(), lab + ", normal mode", new java.util.HashSet<>());
         // the side panel's folded sections opened, one at a time (PILCO's "Another start" cut its button's text)
-        List<javafx.scene.control.TitledPane> folded = readOnFx(() -> shell.currentLab().view()
-                .lookupAll(".titled-pane").stream().filter(n -> n instanceof javafx.scene.control.TitledPane t
-                        && !t.isExpanded() && n.getScene() != null).map(n -> (javafx.scene.control.TitledPane) n)
-                .toList());
-        for (javafx.scene.control.TitledPane t : folded) {
-            readOnFx(() -> {
-                t.setExpanded(true);
-                return null;
-            });
-            check(lab + ", normal mode, '" + t.getText() + "' opened");
-            readOnFx(() -> {
-                t.setExpanded(false);
-                return null;
-            });
-        }
+        openEachFolded(lab + ", normal mode");
         for (boolean presenter : new boolean[] {true, false, true}) {
             readOnFx(() -> {
                 shell.setPresenter(presenter);
                 return null;
             });
             check(lab + (presenter ? ", presenter mode" : ", normal mode again"));
-        }
-    }
-
-    /** Shows each tab of each tab pane under {@code root} in turn (and the tabs of tab panes inside), checking each. */
-    private void everyTab(Node root, String when, java.util.Set<TabPane> seen) throws Exception {
-        List<TabPane> panes = readOnFx(() -> root.lookupAll(".tab-pane").stream()
-                .filter(n -> n instanceof TabPane && n.getScene() != null && n.isVisible()
-                        && (n == root || n.getParent() == null || !insideAnotherTabPane(n, root)))
-                .map(n -> (TabPane) n).toList());
-        for (TabPane pane : panes) {
-            if (!seen.add(pane)) {
-                continue;
-            }
-            int count = readOnFx(() -> pane.getTabs().size());
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                String title = readOnFx(() -> {
-                    pane.getSelectionModel().select(index);
-                    return pane.getTabs().get(index).getText();
-                });
-                check(when + ", tab '" + title + "'");
-                Node content = readOnFx(() -> pane.getTabs().get(index).getContent());
-                if (content != null) {
-                    everyTab(content, when + ", tab '" + title + "'", seen);
-                }
-            }
-            readOnFx(() -> {
-                pane.getSelectionModel().select(0);
-                return null;
-            });
-        }
-    }
-
-    /** Whether a tab pane other than {@code node} lies between {@code node} and {@code root}. */
-    private static boolean insideAnotherTabPane(Node node, Node root) {
-        for (Node n = node.getParent(); n != null && n != root; n = n.getParent()) {
-            if (n instanceof TabPane) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void check(String when) throws Exception {
-        List<String> past = waitUntilAtRest(() -> pastTheEdges(shell.view().getScene()), 150, "the lab laid out");
-        System.out.println(when + ": " + (past.isEmpty() ? "nothing past the edges" : past));
-        // and no label, button or check box ends in "..." (the status bar's texts may: their tooltips hold them whole)
-        List<String> cut = readOnFx(() -> cutTexts(shell.view().getCenter()));
-        if (shell.view().getLeft() != null) {
-            cut = new ArrayList<>(cut);
-            cut.addAll(readOnFx(() -> cutTexts(shell.view().getLeft())));
-        }
-        System.out.println(when + ": " + (cut.isEmpty() ? "no text cut" : "cut " + cut));
-        assertEquals(List.of(), cut, when + ": texts cut");
-        assertEquals(List.of(), past, when + ": nodes past the window's edges");
-    }
-
-    /**
-     * The outermost shown nodes whose bounds reach more than 1 px past the scene's edges, as "class#id [bounds]".
-     * Nodes inside a clip (scroll panes' viewports, tab header areas) are not looked into: they may be larger than
-     * what they show. Call on the FX thread.
-     */
-    static List<String> pastTheEdges(Scene scene) {
-        List<String> out = new ArrayList<>();
-        collect(scene.getRoot(), scene.getWidth(), scene.getHeight(), out);
-        return out;
-    }
-
-    private static void collect(Node node, double w, double h, List<String> out) {
-        if (!node.isVisible()) {
-            return;
-        }
-        Bounds b = node.localToScene(node.getLayoutBounds());
-        if (b.getWidth() > 0 && b.getHeight() > 0
-                && (b.getMinX() < -1 || b.getMinY() < -1 || b.getMaxX() > w + 1 || b.getMaxY() > h + 1)) {
-            out.add(String.format(Locale.ROOT, "%s%s [%.0f, %.0f to %.0f, %.0f]", node.getClass().getSimpleName(),
-                    node.getId() == null ? "" : "#" + node.getId(), b.getMinX(), b.getMinY(), b.getMaxX(),
-                    b.getMaxY()));
-            return;
-        }
-        if (node.getClip() != null || !(node instanceof Parent p)) {
-            return;
-        }
-        for (Node child : p.getChildrenUnmodifiable()) {
-            collect(child, w, h, out);
         }
     }
 }

@@ -85,6 +85,7 @@ final class DynamicsView {
     private final ValidatedField<Integer> particles;
     private final ComboBox<Integer> startBox = new ComboBox<>();
     private final Map<Rollout, CheckBox> shown = new EnumMap<>(Rollout.class);
+    private final Map<Rollout, Line> swatches = new EnumMap<>(Rollout.class);
     private final ComboBox<Rollout> ghostBox = new ComboBox<>();
     private final Slider ghostStep = new Slider(0, 25, 5);
     private final Label info = new Label();
@@ -324,7 +325,9 @@ final class DynamicsView {
             c.setId("show-" + r.key());
             Line swatch = new Line(0, 0, 18, 0);
             swatch.setStrokeWidth(4);
-            c.setGraphic(swatch);
+            // the colour beside the check box, not its graphic: with a graphic JavaFX 21 gave the box one line's
+            // height where its text needed two ("Ensemble, ..." at 1280x800 with text 1.2)
+            swatches.put(r, swatch);
             c.setOnAction(e -> {
                 if (!updatingControls) {
                     Set<Rollout> set = EnumSet.noneOf(Rollout.class);
@@ -344,7 +347,11 @@ final class DynamicsView {
                 case GP_PARTICLES -> "Particles through the GP, each step an independent draw of f at the particle";
             }));
             shown.put(r, c);
-            methods.getChildren().add(c);
+            c.setMaxWidth(Double.MAX_VALUE);
+            HBox row = new HBox(6, swatch, c);
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            HBox.setHgrow(c, javafx.scene.layout.Priority.ALWAYS);
+            methods.getChildren().add(row);
         }
         info.setId("dynamicsInfo");
         info.setWrapText(true);
@@ -485,7 +492,7 @@ final class DynamicsView {
             compoundingLegend.getChildren().add(l);
         }
         for (Rollout ro : Rollout.values()) {
-            ((Line) shown.get(ro).getGraphic()).setStroke(fx(look.colour(ro.colour())));
+            swatches.get(ro).setStroke(fx(look.colour(ro.colour())));
             boolean available = r == null || r.settings().model().shows(ro.kind());
             shown.get(ro).setDisable(!available);
         }
