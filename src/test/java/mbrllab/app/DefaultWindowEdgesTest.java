@@ -13,6 +13,10 @@ import org.testfx.framework.junit5.Start;
  */
 class DefaultWindowEdgesTest extends WindowEdgesFixture {
 
+    DefaultWindowEdgesTest() {
+        super(1280, 800);
+    }
+
     @Start
     void start(Stage stage) {
         startShell(stage);

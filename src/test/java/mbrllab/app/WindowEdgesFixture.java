@@ -19,6 +19,25 @@ import javafx.scene.control.TabPane;
  */
 abstract class WindowEdgesFixture extends ShellFixture {
 
+    private final double width;
+    private final double height;
+
+    /** A window of {@code width} x {@code height}. */
+    WindowEdgesFixture(double width, double height) {
+        this.width = width;
+        this.height = height;
+    }
+
+    @Override
+    protected double sceneWidth() {
+        return width;
+    }
+
+    @Override
+    protected double sceneHeight() {
+        return height;
+    }
+
     /** Opens each folded section (titled pane) of the open lab in turn, checking each, and folds it again. */
     protected void openEachFolded(String when) throws Exception {
         List<javafx.scene.control.TitledPane> folded = readOnFx(() -> shell.currentLab().view()

@@ -9,21 +9,16 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Every lab at 1024x768, used for a moment as a lecturer would (the text raised to 1.5 while it is open, a few steps,
- * presenter mode in and out):
- * nothing is laid out past the window's edges. Two faults of this kind were found by hand after the tests that look
- * right after a lab opens had passed: the debugger's timeline label and the status bar's progress text kept their
- * whole width after a while of use and pushed the lab past the right edge (81 to 233 px).
+ * each tab and each folded section of the side panel, presenter mode in and out): nothing is laid out past the
+ * window's edges and no text is cut to "...". Two faults of the first kind were found by hand after the tests that
+ * look right after a lab opens had passed: the debugger's timeline label and the status bar's progress text kept
+ * their whole width after a while of use and pushed the lab past the right edge (81 to 233 px); this test found the
+ * tool bar's seed field under its overflow button in presenter mode and eleven cut texts in normal mode.
  */
 class WindowEdgesTest extends WindowEdgesFixture {
 
-    @Override
-    protected double sceneWidth() {
-        return 1024;
-    }
-
-    @Override
-    protected double sceneHeight() {
-        return 768;
+    WindowEdgesTest() {
+        super(1024, 768);
     }
 
     @Start

@@ -10,7 +10,11 @@ import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -205,28 +209,26 @@ public final class MazeEditor {
             return true;
         }
         show();
-        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
         ask.initOwner(stage);
         ask.setTitle("Maze editor");
         ask.setHeaderText("Discard the changes to \"" + maze().name() + "\"?");
         ask.setContentText("They are neither saved to a file nor used in the lab. Save as... keeps them in a file, "
                 + "Use in the lab in the open lab.");
-        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard changes",
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep editing",
-                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
         ask.getButtonTypes().setAll(keep, discard);
         ask.getDialogPane().lookupButton(discard).setId("discardMazeButton");
         ask.getDialogPane().lookupButton(keep).setId("keepEditingButton");
-        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(keep)).setDefaultButton(true);
-        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(discard)).setDefaultButton(false);
+        ((Button) ask.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        ((Button) ask.getDialogPane().lookupButton(discard)).setDefaultButton(false);
         // the app's text size, style sheet and theme, as the editor has them
-        javafx.scene.control.DialogPane pane = ask.getDialogPane();
+        DialogPane pane = ask.getDialogPane();
         pane.setStyle(stage.getScene().getRoot().getStyle());
         pane.getStylesheets().setAll(stage.getScene().getStylesheets());
         pane.getStyleClass().add("shell");
         Shell.setHighContrastClass(pane, stage.getScene().getRoot().getStyleClass().contains("high-contrast"));
-        pane.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        pane.setMinHeight(Region.USE_PREF_SIZE);
         return ask.showAndWait().filter(discard::equals).isPresent();
     }
 
