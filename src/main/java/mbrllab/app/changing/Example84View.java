@@ -139,6 +139,9 @@ final class Example84View {
             arrange();
         });
         root.widthProperty().addListener((o, a, b) -> arrange());
+        for (TableColumn<Row, String> c : columns) {
+            c.widthProperty().addListener((o, a, b) -> fitTitles());
+        }
         root.heightProperty().addListener((o, a, b) -> arrange());
         Tooltip.install(chartViewer, new Tooltip(intro.getText()));
         Tooltip noteTip = new Tooltip(note.getText());
@@ -181,10 +184,28 @@ final class Example84View {
             columns.get(i).setPrefWidth(COLUMN_WIDTHS[i] * fontScale);
             columns.get(i).setMinWidth(COLUMN_WIDTHS[i] * fontScale);
         }
-        String[] titles = cramped ? COLUMN_TITLES_SHORT : COLUMN_TITLES;
+        fitTitles();
+    }
+
+    /**
+     * Each column's whole title where the layout is not cramped and the column is wide enough for it, else its short
+     * one: at 1024x768 with text 1.0 the whole "Not optimal (DQ / PS)" showed "Not optimal (DQ /..." in its 82 px.
+     */
+    private void fitTitles() {
+        boolean cramped = Layouts.cramped(root, fontScale, COMPACT_WIDTH, COMPACT_HEIGHT);
+        Node header = table.lookup(".column-header .label");
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        if (header instanceof Label l) {
+            measure.setFont(l.getFont());
+        }
         for (int i = 0; i < columns.size(); i++) {
-            if (!titles[i].equals(columns.get(i).getText())) {
-                columns.get(i).setText(titles[i]);
+            TableColumn<Row, String> c = columns.get(i);
+            measure.setText(COLUMN_TITLES[i]);
+            // the header's padding and a little room (the width is known after the table's first layout)
+            boolean fits = header != null && measure.getLayoutBounds().getWidth() + 14 <= c.getWidth();
+            String title = !cramped && fits ? COLUMN_TITLES[i] : COLUMN_TITLES_SHORT[i];
+            if (!title.equals(c.getText())) {
+                c.setText(title);
             }
         }
     }

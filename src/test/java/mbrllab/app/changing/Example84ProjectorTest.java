@@ -59,6 +59,23 @@ class Example84ProjectorTest extends ProjectorSizeFixture {
                 + titles);
     }
 
+    /**
+     * At text 1.0 in the same window the layout is not cramped, but the last column (82 px) is too narrow for "Not
+     * optimal (DQ / PS)" ("Not optimal (DQ /..."): each column takes its whole title only where it fits.
+     */
+    @Test
+    void atText1EachColumnTitleFitsItsColumn(FxRobot robot) throws Exception {
+        showLab("changing-mazes", 1, false);
+        clickOnFx(robot, "#example84Tab");
+        List<String> cut = waitUntilAtRest(() -> readOnFx(() -> cutTexts(shell.view().lookup("#example84Table"))),
+                300, "the table laid out");
+        List<String> titles = readOnFx(() -> ((javafx.scene.control.TableView<?>) shell.view()
+                .lookup("#example84Table")).getColumns().stream().map(c -> c.getText()).toList());
+        System.out.println("normal mode, 1024x768, text 1.0: Example 8.4 columns " + titles + ", cut " + cut);
+        assertTrue(cut.isEmpty(), "column titles cut: " + cut);
+        assertTrue(titles.contains("Maze") && titles.contains("States"), "titles: " + titles);
+    }
+
     /** The chart's plot height and the length of its vertical axis' label, in pixels. */
     private List<Double> plotAndLabel() {
         ChartViewer v = (ChartViewer) shell.view().lookup("#example84Chart");
