@@ -115,11 +115,16 @@ class MazeEditorTest extends ShellFixture {
         assertTrue(readOnFx(() -> editor.stage().isShowing()), "Keep editing keeps the editor open");
         assertTrue(readOnFx(() -> editor.maze().layout().isWall(0, 0)), "with the wall");
 
-        // quitting asks the same; Keep editing keeps the app open
-        java.util.concurrent.Future<Boolean> quit = WaitForAsyncUtils.asyncFx(() -> shell.editorsMayClose());
+        // File > Quit asks the same; Keep editing keeps the app open
+        javafx.scene.control.MenuItem quitItem = readOnFx(() -> ((javafx.scene.control.MenuBar) shell.view()
+                .lookup(".menu-bar")).getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "quitMenuItem".equals(i.getId())).findFirst().orElseThrow());
+        java.util.concurrent.Future<Void> quit = WaitForAsyncUtils.asyncFx(quitItem::fire);
         waitUntil(() -> readOnFx(() -> robot.lookup("#keepEditingButton").tryQuery().isPresent()), "the question");
         clickOnFx(robot, "#keepEditingButton");
-        assertFalse(quit.get(15, TimeUnit.SECONDS), "the app does not quit");
+        quit.get(15, TimeUnit.SECONDS);
+        assertTrue(readOnFx(() -> shell.view().getScene().getWindow().isShowing()), "the app does not quit");
+        assertTrue(readOnFx(() -> editor.stage().isShowing()), "nor the editor close");
 
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.W)
                 .release(javafx.scene.input.KeyCode.W, javafx.scene.input.KeyCode.CONTROL);

@@ -334,6 +334,7 @@ public final class Shell {
 
     private MenuBar menuBar(List<LabEntry> labs) {
         MenuItem quit = new MenuItem("Quit");
+        quit.setId("quitMenuItem");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> {
             if (editorsMayClose()) {
