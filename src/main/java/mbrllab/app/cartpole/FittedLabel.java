@@ -3,7 +3,8 @@ package mbrllab.app.cartpole;
 import java.util.List;
 
 import javafx.scene.control.Label;
-import javafx.scene.text.Text;
+
+import mbrllab.app.controls.TextMeasure;
 
 /**
  * A left-aligned label of several lines that holds its text in several forms, longest first, and shows the longest
@@ -14,7 +15,6 @@ import javafx.scene.text.Text;
  */
 final class FittedLabel extends Label {
 
-    private final Text measure = new Text();
     private List<String> forms;
 
     FittedLabel(String text) {
@@ -42,7 +42,7 @@ final class FittedLabel extends Label {
             chosen = forms.get(0);
         } else {
             for (String form : forms) {
-                if (widestLine(form) <= available + 0.01) {
+                if (TextMeasure.widestLine(form, getFont()) <= available + 0.01) {
                     chosen = form;
                     break;
                 }
@@ -51,15 +51,5 @@ final class FittedLabel extends Label {
         if (!chosen.equals(getText())) {
             setText(chosen);
         }
-    }
-
-    private double widestLine(String s) {
-        measure.setFont(getFont());
-        double w = 0;
-        for (String line : s.split("\n", -1)) {
-            measure.setText(line);
-            w = Math.max(w, Math.ceil(measure.getLayoutBounds().getWidth()));
-        }
-        return w;
     }
 }

@@ -25,8 +25,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import javafx.scene.text.TextBoundsType;
 import javafx.util.Duration;
 
 import org.jfree.chart.JFreeChart;
@@ -57,6 +57,7 @@ import mbrllab.app.export.Exports;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.lab.SessionState;
 import mbrllab.app.controls.HeaderLabel;
+import mbrllab.app.controls.TextMeasure;
 import mbrllab.app.lab.BaseLab;
 import mbrllab.app.render.ChartThemes;
 import mbrllab.app.render.Theme;
@@ -388,18 +389,15 @@ public final class ChangingMazesLab extends BaseLab {
             changeNotice.setText(full);
             return;
         }
-        Text measure = new Text("X");
-        measure.setFont(changeNotice.getFont());
-        measure.setLineSpacing(changeNotice.getLineSpacing());
-        measure.setWrappingWidth(w);
-        double line = measure.getLayoutBounds().getHeight();
+        java.util.function.ToDoubleFunction<String> height = s -> TextMeasure.height(s, changeNotice.getFont(), w,
+                changeNotice.getLineSpacing(), TextBoundsType.LOGICAL);
+        double line = height.applyAsDouble("X");
         // A short lab (1024x768 with text 1.5: under NOTICE_SHORT_LAB lines of text high) gives the notice one line,
         // and the mazes the other.
         int lines = !presenterOn && root.getHeight() > 0 && root.getHeight() < NOTICE_SHORT_LAB * line ? 1
                 : NOTICE_LINES;
         double most = lines * line + 0.5;
-        measure.setText(full);
-        if (measure.getLayoutBounds().getHeight() <= most) {
+        if (height.applyAsDouble(full) <= most) {
             changeNotice.setText(full);
             return;
         }
@@ -407,8 +405,7 @@ public final class ChangingMazesLab extends BaseLab {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("[.;] ").matcher(full);
         while (m.find()) {
             String prefix = full.substring(0, m.start()) + (full.charAt(m.start()) == ';' ? " …" : ". …");
-            measure.setText(prefix);
-            if (shown != null && measure.getLayoutBounds().getHeight() > most) {
+            if (shown != null && height.applyAsDouble(prefix) > most) {
                 break;
             }
             shown = prefix;
@@ -416,15 +413,13 @@ public final class ChangingMazesLab extends BaseLab {
         if (shown == null) {
             shown = full;
         }
-        measure.setText(shown);
-        if (measure.getLayoutBounds().getHeight() > most) {
+        if (height.applyAsDouble(shown) > most) {
             // Even the first sentence is too long: its first words, as many as fit.
             String[] words = shown.replace(" …", "").split(" ");
             String fits = words[0] + " …";
             for (int k = 2; k <= words.length; k++) {
                 String candidate = String.join(" ", java.util.Arrays.copyOf(words, k)) + " …";
-                measure.setText(candidate);
-                if (measure.getLayoutBounds().getHeight() > most) {
+                if (height.applyAsDouble(candidate) > most) {
                     break;
                 }
                 fits = candidate;
@@ -776,9 +771,7 @@ public final class ChangingMazesLab extends BaseLab {
     }
 
     private double textWidth(String text) {
-        Text measure = new Text(text);
-        measure.setFont(tauToggle.getFont());
-        return measure.getLayoutBounds().getWidth();
+        return TextMeasure.width(text, tauToggle.getFont());
     }
 
     private JFreeChart createChart() {

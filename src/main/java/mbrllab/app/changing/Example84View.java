@@ -21,6 +21,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
+import mbrllab.app.controls.TextMeasure;
 import mbrllab.app.controls.ValidatedField;
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
@@ -194,15 +195,11 @@ final class Example84View {
     private void fitTitles() {
         boolean cramped = Layouts.cramped(root, fontScale, COMPACT_WIDTH, COMPACT_HEIGHT);
         Node header = table.lookup(".column-header .label");
-        javafx.scene.text.Text measure = new javafx.scene.text.Text();
-        if (header instanceof Label l) {
-            measure.setFont(l.getFont());
-        }
+        javafx.scene.text.Font font = header instanceof Label l ? l.getFont() : javafx.scene.text.Font.getDefault();
         for (int i = 0; i < columns.size(); i++) {
             TableColumn<Row, String> c = columns.get(i);
-            measure.setText(COLUMN_TITLES[i]);
             // the header's padding and a little room (the width is known after the table's first layout)
-            boolean fits = header != null && measure.getLayoutBounds().getWidth() + 14 <= c.getWidth();
+            boolean fits = header != null && TextMeasure.width(COLUMN_TITLES[i], font) + 14 <= c.getWidth();
             String title = !cramped && fits ? COLUMN_TITLES[i] : COLUMN_TITLES_SHORT[i];
             if (!title.equals(c.getText())) {
                 c.setText(title);

@@ -7,8 +7,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.scene.text.TextBoundsType;
 
@@ -24,15 +22,11 @@ import javafx.scene.text.TextBoundsType;
  */
 public final class HeaderLabel extends Label {
 
-    private final Text measure = new Text();
     private List<String> forms = List.of("");
     private Group group;
 
     /** A header showing {@code forms}, longest first. */
     public HeaderLabel(String... forms) {
-        // Measured as a label lays out its text: with plain logical bounds two lines at text 1.4 measured 42.4 px
-        // where the label's text takes 48, and the second line's descenders were cut off by the maze under it.
-        measure.setBoundsType(TextBoundsType.LOGICAL_VERTICAL_CENTER);
         getStyleClass().add("header-label");
         setMinHeight(USE_PREF_SIZE);
         setAlignment(Pos.CENTER);
@@ -191,19 +185,9 @@ public final class HeaderLabel extends Label {
 
     /** The width of the widest line of {@code s} in the label's font. */
     double widestLine(String s) {
-        double w = 0;
-        for (String line : s.split("\n", -1)) {
-            w = Math.max(w, textWidth(line));
-        }
-        return w;
+        return TextMeasure.widestLine(s, getFont());
     }
 
-    private double textWidth(String s) {
-        Font font = getFont();
-        measure.setFont(font);
-        measure.setText(s);
-        return Math.ceil(measure.getLayoutBounds().getWidth());
-    }
 
     @Override
     protected double computePrefWidth(double height) {
@@ -221,12 +205,10 @@ public final class HeaderLabel extends Label {
         int level = group != null ? group.level(available) : neededLevel(available);
         String form = forms.get(Math.min(level, forms.size() - 1));
         boolean wrap = !fits(form, available);
-        measure.setFont(getFont());
-        measure.setLineSpacing(getLineSpacing());
-        measure.setText(form);
-        measure.setWrappingWidth(wrap ? Math.max(1, available) : 0);
-        double h = measure.getLayoutBounds().getHeight();
-        measure.setWrappingWidth(0);
+        // Measured as a label lays out its text: with plain logical bounds two lines at text 1.4 measured 42.4 px
+        // where the label's text takes 48, and the second line's descenders were cut off by the maze under it.
+        double h = TextMeasure.height(form, getFont(), wrap ? Math.max(1, available) : 0, getLineSpacing(),
+                TextBoundsType.LOGICAL_VERTICAL_CENTER);
         return Math.ceil(h) + verticalInsets();
     }
 
@@ -234,7 +216,7 @@ public final class HeaderLabel extends Label {
     protected double computeMinWidth(double height) {
         double w = 0;
         for (String word : forms.get(forms.size() - 1).split("[ \n]+")) {
-            w = Math.max(w, textWidth(word));
+            w = Math.max(w, Math.ceil(TextMeasure.width(word, getFont())));
         }
         return w + horizontalInsets();
     }

@@ -37,6 +37,7 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import mbrllab.app.controls.HeaderLabel;
+import mbrllab.app.controls.TextMeasure;
 import mbrllab.app.lab.BaseLab;
 import mbrllab.app.render.ChartThemes;
 import mbrllab.app.render.Theme;
@@ -179,7 +180,6 @@ public final class DynaMazeLab extends BaseLab {
         captionScroll.maxHeightProperty().bind(top.heightProperty().divide(3));
         // as high as the whole caption where there is room (a scroll pane asks only for a line or two of it); measured
         // with a text node, which has the new text and font when they change, not the label's cached height
-        javafx.scene.text.Text measure = new javafx.scene.text.Text();
         javafx.beans.InvalidationListener fitCaption = o -> {
             // from the box's width, not the viewport's, which follows this height (22 px wide at first)
             double width = captionBox.getWidth() - captionBox.snappedLeftInset() - captionBox.snappedRightInset()
@@ -189,10 +189,9 @@ public final class DynaMazeLab extends BaseLab {
             if (captionBox.getWidth() <= 0 || closeFigure.getWidth() <= 0 || width <= 0) {
                 return;
             }
-            measure.setFont(caption.getFont());
-            measure.setWrappingWidth(width);
-            measure.setText(caption.getText() == null ? "" : caption.getText());
-            captionScroll.setPrefHeight(Math.ceil(measure.getLayoutBounds().getHeight())
+            double height = TextMeasure.height(caption.getText(), caption.getFont(), width, 0,
+                    javafx.scene.text.TextBoundsType.LOGICAL);
+            captionScroll.setPrefHeight(Math.ceil(height)
                     + caption.snappedTopInset() + caption.snappedBottomInset() + captionScroll.snappedTopInset()
                     + captionScroll.snappedBottomInset() + 4);
         };

@@ -8,7 +8,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
+
+import mbrllab.app.controls.TextMeasure;
 
 /**
  * Tab titles that shorten before they are cut: a tab may carry its title in several forms, longest first
@@ -21,7 +22,6 @@ final class TabTitles {
     static final Object FORMS = TabTitles.class;
 
     private final TabPane pane;
-    private final Text measure = new Text();
     private Scene scene;
     private final Runnable check = this::fit;
 
@@ -80,7 +80,7 @@ final class TabTitles {
                 return;
             }
             font = label.getFont();
-            overhead[i] = tab.getLayoutBounds().getWidth() - width(label.getText(), font);
+            overhead[i] = tab.getLayoutBounds().getWidth() - TextMeasure.width(label.getText(), font);
         }
         int levels = 1;
         for (Tab t : pane.getTabs()) {
@@ -91,7 +91,7 @@ final class TabTitles {
             double need = 0;
             for (int i = 0; i < pane.getTabs().size(); i++) {
                 List<String> forms = formsOf(pane.getTabs().get(i));
-                need += overhead[i] + width(forms.get(Math.min(level, forms.size() - 1)), font);
+                need += overhead[i] + TextMeasure.width(forms.get(Math.min(level, forms.size() - 1)), font);
             }
             if (need <= available) {
                 chosen = level;
@@ -125,11 +125,5 @@ final class TabTitles {
             }
         }
         return null;
-    }
-
-    private double width(String text, Font font) {
-        measure.setFont(font);
-        measure.setText(text == null ? "" : text);
-        return measure.getLayoutBounds().getWidth();
     }
 }

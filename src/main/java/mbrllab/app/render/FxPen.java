@@ -7,8 +7,9 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+
+import mbrllab.app.controls.TextMeasure;
 
 /** A {@link Pen} on a JavaFX canvas. FX thread only. */
 public final class FxPen implements Pen {
@@ -17,7 +18,6 @@ public final class FxPen implements Pen {
     /** The last font made of each face, and its size: a canvas drawing at 60 fps asks for the same few. */
     private final Font[] fonts = new Font[Face.values().length];
     private final double[] fontSizes = new double[Face.values().length];
-    private Text measure;
 
     public FxPen(GraphicsContext gc) {
         Fonts.load();
@@ -123,11 +123,6 @@ public final class FxPen implements Pen {
 
     @Override
     public double textWidth(String text, double size, Face face) {
-        if (measure == null) {
-            measure = new Text();
-        }
-        measure.setFont(font(size, face));
-        measure.setText(text);
-        return measure.getLayoutBounds().getWidth();
+        return TextMeasure.width(text, font(size, face));
     }
 }

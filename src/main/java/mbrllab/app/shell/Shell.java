@@ -40,11 +40,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import mbrllab.app.Background;
 import mbrllab.app.FxDispatcher;
+import mbrllab.app.controls.TextMeasure;
 import mbrllab.app.lab.Lab;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
@@ -686,16 +686,15 @@ public final class Shell {
      * name at its best split, the cells' padding (0.6em each side in the style sheet) and the list's border, no more.
      */
     static double navigationWidth(List<LabEntry> labs, double fontSize, double windowWidth) {
-        Text text = new Text();
-        text.setFont(Font.font(Font.getDefault().getFamily(), fontSize));
+        Font font = Font.font(Font.getDefault().getFamily(), fontSize);
         double widest = 0;
         double oneLine = 0;
         for (LabEntry entry : labs) {
             String name = entry.name();
-            double best = width(text, name);
+            double best = TextMeasure.width(name, font);
             oneLine = Math.max(oneLine, best);
             for (int i = name.indexOf(' '); i > 0; i = name.indexOf(' ', i + 1)) {
-                best = Math.min(best, Math.max(width(text, name.substring(0, i)), width(text, name.substring(i + 1))));
+                best = Math.min(best, Math.max(TextMeasure.width(name.substring(0, i), font), TextMeasure.width(name.substring(i + 1), font)));
             }
             widest = Math.max(widest, best);
         }
@@ -704,11 +703,6 @@ public final class Shell {
             return Math.ceil(oneLine + padding);
         }
         return Math.ceil(widest + padding);
-    }
-
-    private static double width(Text text, String s) {
-        text.setText(s);
-        return text.getLayoutBounds().getWidth();
     }
 
     /**
@@ -754,7 +748,6 @@ public final class Shell {
         private final Label message = new Label();
         private final ProgressBar progress = new ProgressBar(0);
         private final Label progressText = new Label();
-        private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
         private final Button cancel = new Button("Cancel");
         private final HBox box;
         private Runnable onCancel;
@@ -800,9 +793,8 @@ public final class Shell {
          * in the label's font: the label's own preferred width is not yet its new text's when its text changes.
          */
         private void fitProgressText() {
-            measure.setFont(progressText.getFont());
-            measure.setText(progressText.getText());
-            double whole = Math.ceil(measure.getLayoutBounds().getWidth()) + progressText.snappedLeftInset()
+            double whole = Math.ceil(TextMeasure.width(progressText.getText(), progressText.getFont()))
+                    + progressText.snappedLeftInset()
                     + progressText.snappedRightInset() + 1;
             double half = box.getWidth() > 0 ? box.getWidth() * 0.5 : whole;
             progressText.setMinWidth(Math.min(whole, half));
