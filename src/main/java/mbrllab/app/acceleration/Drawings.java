@@ -228,14 +228,36 @@ final class Drawings {
         boxes.add(new BoxText(cx[2], cy[1], bw, bh, "Model data", !p.usesModel() ? "none" : count(c.modelBufferSize())
                         + (c.modelBufferSize() >= p.modelCapacity() ? " (full)" : "") + " transitions",
                 p.usesModel() ? "(x, u, x̂', r̂)" : "", p.usesModel(), true));
-        // one text size for all the boxes: the largest at which every box's text fits
-        double size = st.font();
-        for (BoxText b : boxes) {
-            size = Math.min(size, layout(pen, b.blocks(), st.font(), b.textWidth(), b.bh() - 6).size());
+        // one text size for all the boxes: the largest at which every box's text fits; where that is under
+        // READABLE of the text's size (presenter mode at 1024x768 with text 2.0: 11.9 px for text of 24), the boxes
+        // drop their small third lines (the rates, the datasets' tuples) for larger titles and counts (13.5 px)
+        double size = boxTextSize(pen, boxes, st.font());
+        if (size < READABLE * st.font()) {
+            List<BoxText> shorter = new ArrayList<>();
+            for (BoxText b : boxes) {
+                shorter.add(b.withoutThirdLine());
+            }
+            double larger = boxTextSize(pen, shorter, st.font());
+            if (larger > size) {
+                boxes = shorter;
+                size = larger;
+            }
         }
         for (BoxText b : boxes) {
             box(pen, b, size, st);
         }
+    }
+
+    /** Below this share of the text's size the five processes' boxes drop their third lines. */
+    static final double READABLE = 0.6;
+
+    /** The largest text size up to {@code font} at which every box's text fits its box. */
+    private static double boxTextSize(Pen pen, List<BoxText> boxes, double font) {
+        double size = font;
+        for (BoxText b : boxes) {
+            size = Math.min(size, layout(pen, b.blocks(), font, b.textWidth(), b.bh() - 6).size());
+        }
+        return size;
     }
 
     /** A box of the five processes: where it is, its three texts, whether it is active and a dataset. */
@@ -250,6 +272,11 @@ final class Drawings {
          */
         double textWidth() {
             return bw - (dataset ? 14 : 10);
+        }
+
+        /** The same box with its title and count only. */
+        BoxText withoutThirdLine() {
+            return new BoxText(cx, cy, bw, bh, title, line1, "", active, dataset);
         }
 
         /** The corners' arc: rounder for a dataset. */

@@ -1,6 +1,7 @@
 package mbrllab.app.acceleration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -67,6 +68,42 @@ class DrawingsTest {
                 "Model data", "(x, u, x̂', r̂)"}) {
             assertTrue(all.contains(words), words + " in " + seen);
         }
+    }
+
+    /**
+     * Presenter mode at 1024x768 with text 2.0 (style text 24 px) leaves the diagram about 540 x 255 px: with their
+     * three lines the boxes' text was 11.9 px there, under half the text's size. They drop their small third lines
+     * (rates, the datasets' tuples) and keep titles and counts larger (13.5 px); at text 1.5 the third lines stay (the
+     * test above).
+     */
+    @Test
+    void atLargeTextTheBoxesKeepTitlesAndCountsReadable() {
+        BufferedImage image = new BufferedImage(540, 255, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        TextPen pen = new TextPen(g);
+        String[] titles = {"Model-based acceleration of DQN: pane 2", "The five processes of pane 2"};
+        Drawings.Processes p = new Drawings.Processes(titles, true, true, new ProcessCounters(1_708, 20, 3_018, 15, 4,
+                4_000, 15_090, 20_000, 1_708, 20_000), new double[] {1, 2, 0.01, 0.002, 133}, new boolean[8], 20_000);
+        Drawings.processes(pen, 540, 255, p, new Drawings.Style(24, Drawings.NORMAL, new Color(0xD55E00)));
+        g.dispose();
+        List<String> seen = new ArrayList<>();
+        double boxSize = Double.NaN;
+        for (TextPen.Drawn d : pen.texts) {
+            seen.add(d.text());
+            assertTrue(pen.textWidth(d.text(), d.size(), d.face()) <= d.maxWidth() + 0.5, "squeezed: " + d.text());
+            if (d.text().startsWith("1 Collect")) {
+                boxSize = d.size();
+            }
+        }
+        System.out.printf(java.util.Locale.ROOT, "five processes in 540 x 255 px at text 24: boxes' text at %.1f px%n",
+                boxSize);
+        assertTrue(boxSize >= 13, "box titles at " + boxSize + " px (11.9 with the third lines)");
+        String all = String.join(" ", seen);
+        for (String words : new String[] {"2 Q-function regression", "15,090 rollouts", "20,000 (full)",
+                "3,018 TD updates"}) {
+            assertTrue(all.contains(words), words + " in " + seen);
+        }
+        assertFalse(all.contains("per real step"), "no rates: " + seen);
     }
 
     /**
