@@ -56,6 +56,7 @@ import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.lab.SessionState;
+import mbrllab.app.controls.CompactCount;
 import mbrllab.app.controls.HeaderLabel;
 import mbrllab.app.controls.TextMeasure;
 import mbrllab.app.lab.BaseLab;
@@ -651,6 +652,8 @@ public final class ChangingMazesLab extends BaseLab {
                     pane.stepsThisEpisode(), goals, pane.updates()),
             String.format(Locale.ROOT, "ep. %,d · %,d%nr %d · %,d upd.", pane.episode(), pane.stepsThisEpisode(), goals,
                     pane.updates()),
+            String.format(Locale.ROOT, "ep. %s · %,d%nr %s · %s upd.", CompactCount.of(pane.episode()),
+                    pane.stepsThisEpisode(), CompactCount.of(goals), CompactCount.of(pane.updates())),
         };
         if (why.isEmpty()) {
             return forms;

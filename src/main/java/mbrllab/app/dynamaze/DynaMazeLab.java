@@ -36,6 +36,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
+import mbrllab.app.controls.CompactCount;
 import mbrllab.app.controls.HeaderLabel;
 import mbrllab.app.controls.TextMeasure;
 import mbrllab.app.lab.BaseLab;
@@ -481,7 +482,10 @@ public final class DynaMazeLab extends BaseLab {
         }
     }
 
-    /** A pane's counters, longest first: the header shortens before it wraps. */
+    /**
+     * A pane's counters, longest first: the header shortens before it wraps; the last form counts in k, M and B (the
+     * same as the one before it below 100,000).
+     */
     static String[] statsForms(PaneFrame f) {
         return new String[] {
             String.format(Locale.ROOT, "episode %,d, step %,d · %,d Q updates", f.episode(), f.stepsThisEpisode(),
@@ -493,6 +497,8 @@ public final class DynaMazeLab extends BaseLab {
             String.format(Locale.ROOT, "ep. %,d, step %,d%n%,d updates", f.episode(), f.stepsThisEpisode(),
                     f.updates()),
             String.format(Locale.ROOT, "ep. %,d · %,d%n%,d upd.", f.episode(), f.stepsThisEpisode(), f.updates()),
+            String.format(Locale.ROOT, "ep. %s · %,d%n%s upd.", CompactCount.of(f.episode()), f.stepsThisEpisode(),
+                    CompactCount.of(f.updates())),
         };
     }
 

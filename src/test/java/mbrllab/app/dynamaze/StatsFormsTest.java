@@ -19,7 +19,8 @@ class StatsFormsTest {
         String nl = System.lineSeparator();
         assertArrayEquals(new String[] {"episode 413,932, step 1,234 · 6,588,464 Q updates",
             "ep. 413,932, step 1,234 · 6,588,464 updates", "episode 413,932, step 1,234" + nl + "6,588,464 Q updates",
-            "ep. 413,932, step 1,234" + nl + "6,588,464 updates", "ep. 413,932 · 1,234" + nl + "6,588,464 upd."},
+            "ep. 413,932, step 1,234" + nl + "6,588,464 updates", "ep. 413,932 · 1,234" + nl + "6,588,464 upd.",
+            "ep. 414k · 1,234" + nl + "6.59M upd."},
                 DynaMazeLab.statsForms(f));
     }
 }
