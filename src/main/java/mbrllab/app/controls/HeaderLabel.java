@@ -137,11 +137,14 @@ public final class HeaderLabel extends Label {
             // that had laid this one out already: its request then stops at the parent still being laid out, and the
             // parent ends the pass clean. A second line stayed in a label one line high (PaneHeadersTest), so the
             // parent is asked again on the next pulse.
+            // The group's other headers take this one's height too (computePrefHeight).
             relayoutPending = true;
             javafx.application.Platform.runLater(() -> {
                 relayoutPending = false;
-                requestLayout();
-                requestParentLayout();
+                for (HeaderLabel l : group == null ? List.of(this) : List.copyOf(group.members)) {
+                    l.requestLayout();
+                    l.requestParentLayout();
+                }
             });
         }
     }
@@ -198,9 +201,26 @@ public final class HeaderLabel extends Label {
         return w + horizontalInsets();
     }
 
-    /** The height of the form shown at {@code width}: its lines, or the shortest form wrapped at that width. */
+    /**
+     * The height of the form shown at {@code width} (its lines, or the shortest form wrapped at that width); in a
+     * group, the highest of its visible headers', so that the panes under them stay level where one header wraps
+     * (the Dyna-maze's n = 50 pane, its maze a line lower than its neighbours', after minutes at full speed).
+     */
     @Override
     protected double computePrefHeight(double width) {
+        double h = ownHeight(width);
+        if (group != null) {
+            for (HeaderLabel l : group.members) {
+                if (l != this && l.isVisible() && l.getWidth() > 0) {
+                    h = Math.max(h, l.ownHeight(l.getWidth()));
+                }
+            }
+        }
+        return h;
+    }
+
+    /** The height of the form this header shows at {@code width}, alone. */
+    private double ownHeight(double width) {
         double available = width < 0 ? Double.MAX_VALUE : width - horizontalInsets();
         int level = group != null ? group.level(available) : neededLevel(available);
         String form = forms.get(Math.min(level, forms.size() - 1));
