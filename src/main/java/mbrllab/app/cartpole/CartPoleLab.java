@@ -683,7 +683,7 @@ public final class CartPoleLab extends BaseLab {
             CartFrame p = panes.get(0);
             EpisodeRecord lastDone = p.episodesFinished() > 0 ? model.log(0).get(p.episodesFinished()) : null;
             singleStats.setText(p.controller() + (lastDone == null ? "" : String.format(Locale.ROOT,
-                    " · last episode: %d steps, %s", lastDone.steps(), lastDone.ending().text())));
+                    " · last episode: %d steps, %s", lastDone.steps(), lastDone.ending().afterSteps())));
             appendSingle(p.episodesFinished());
         }
         replayBar.refresh();

@@ -211,6 +211,14 @@ public enum CartSystem implements Keyed {
             return text;
         }
 
+        /**
+         * The text after a count of steps: the same but for the step limit, whose own count would repeat it ("500
+         * steps, 500 steps: truncated" in the replay bar).
+         */
+        public String afterSteps() {
+            return this == TRUNCATED ? "truncated at the step limit" : text;
+        }
+
         /** True for a failure (balance's termination), false when time ran out. */
         public boolean failed() {
             return this == POLE_FELL || this == LEFT_TRACK;

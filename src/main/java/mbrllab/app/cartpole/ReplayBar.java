@@ -202,7 +202,7 @@ final class ReplayBar {
         String score = r.system() == CartSystem.BALANCE ? "return " + (long) r.score()
                 : String.format(Locale.ROOT, "cost %.1f", r.score());
         return String.format(Locale.ROOT, "Episode %d (%s): %d steps, %s, %s", r.number(), r.controller(), r.steps(),
-                r.ending().text(), score);
+                r.ending().afterSteps(), score);
     }
 
     private void replayPressed() {

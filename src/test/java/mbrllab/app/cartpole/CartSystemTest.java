@@ -101,4 +101,16 @@ class CartSystemTest {
         swing.step(-10);
         assertEquals(CartSystem.Ending.HORIZON, CartSystem.SWING_UP.ending(swing));
     }
+
+    /** After a count of steps the step limit is named once: "500 steps, truncated at the step limit". */
+    @Test
+    void anEndingAfterAStepCountDoesNotRepeatTheCount() {
+        assertEquals("500 steps: truncated", CartSystem.Ending.TRUNCATED.text(), "the picture's banner");
+        assertEquals("truncated at the step limit", CartSystem.Ending.TRUNCATED.afterSteps());
+        for (CartSystem.Ending e : CartSystem.Ending.values()) {
+            if (e != CartSystem.Ending.TRUNCATED) {
+                assertEquals(e.text(), e.afterSteps(), e.name());
+            }
+        }
+    }
 }
