@@ -378,7 +378,7 @@ final class PilcoViewModel {
         if (r == null || r.trials().isEmpty()) {
             if (r == null) {
                 selected.set(0);
-                showTrial(null, null);
+                showTrial(null, null, false);
             }
             return;
         }
@@ -408,7 +408,9 @@ final class PilcoViewModel {
             return;
         }
         selected.set(k);
-        showTrial(t, null);
+        // Following the newest trial (the recorded run once read, a live run's trials as they come) keeps Play: a
+        // Space pressed as the lab opened was lost when the recording arrived a moment later.
+        showTrial(t, null, !byUser);
     }
 
     /**
@@ -420,7 +422,7 @@ final class PilcoViewModel {
         if (now == null || now.trial().isRandom()) {
             return false;
         }
-        showTrial(now.trial(), start.clone());
+        showTrial(now.trial(), start.clone(), false);
         return true;
     }
 
@@ -428,11 +430,12 @@ final class PilcoViewModel {
     void ownStart() {
         Shown now = shown.get();
         if (now != null && now.start() != null) {
-            showTrial(now.trial(), null);
+            showTrial(now.trial(), null, false);
         }
     }
 
-    private void showTrial(Trial t, double[] start) {
+    /** Shows trial {@code t} from {@code start} (null: its own), at its start; playing on when asked and playing. */
+    private void showTrial(Trial t, double[] start, boolean keepPlaying) {
         if (t == null) {
             shown.set(null);
             playback.stop();
@@ -452,7 +455,11 @@ final class PilcoViewModel {
                     task.isSuccess(rollout[0]), data != null);
         }
         shown.set(s);
+        boolean play = keepPlaying && playback.isPlaying();
         launch(s);
+        if (play) {
+            playback.setPlaying(true);
+        }
         if (s.predicting()) {
             predictInBackground(s, data);
         }

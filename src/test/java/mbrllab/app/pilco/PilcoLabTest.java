@@ -31,6 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import mbrllab.app.ShellFixture;
 import mbrllab.app.export.ExportTarget;
+import mbrllab.app.lab.Publication;
 import mbrllab.app.export.Exports;
 import mbrllab.app.shell.Sessions;
 import mbrllab.io.PilcoRecording;
@@ -117,6 +118,23 @@ class PilcoLabTest extends ShellFixture {
         String summary = readOnFx(() -> robot.lookup("#pilcoRunSummary").queryAs(Label.class).getText());
         assertTrue(summary.contains(Math.round(last.experience()) + " s of experience"), summary);
         assertEquals(n - 1, (int) readOnFx(() -> trialList(robot).getSelectionModel().getSelectedIndex()));
+    }
+
+    /**
+     * Play pressed as the lab opens, before the recorded run has been read, plays its last trial once it arrives (it
+     * was lost: the trial arrived a moment later and replaced the replay, paused at t = 0).
+     */
+    @Test
+    void playPressedAsTheLabOpensPlaysTheRecordedRun(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            shell.select("dyna-maze");
+            shell.select("pilco");
+            shell.currentLab().controls().playPause().run();
+        }).get(30, TimeUnit.SECONDS);
+        waitLong(() -> readOnFx(() -> {
+            Publication<PilcoViewModel.ReplayFrame> p = lab(robot).model().frameProperty().get();
+            return p != null && p.frame() != null && p.frame().t() > 0;
+        }), 30, "the recorded run's last trial plays");
     }
 
     /** Clicking a trial in the selector changes the states and cost-per-step charts to that trial. */
