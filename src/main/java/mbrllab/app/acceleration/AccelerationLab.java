@@ -675,7 +675,7 @@ public final class AccelerationLab extends BaseLab {
      * steps, between the first and the last row at which the counter moved when it moved at least twice there; for a
      * rarer process, between its last two moves in the history (so that a refit every 500 real steps reads "1 per
      * 500" wherever the window's edges fall; over a fixed window it read "1 per 997"); 0 when it has not moved for
-     * the window; else its change over the history. NaN before two rows span a real step.
+     * the window. NaN before two rows span a real step, and while it has moved only once.
      */
     static double perStep(java.util.Collection<long[]> history, int column) {
         return perStep(history.toArray(new long[0][]), column);
@@ -711,7 +711,9 @@ public final class AccelerationLab extends BaseLab {
         }
         int from = oldestInWindow != newest ? oldestInWindow : secondNewest;
         if (from < 0 || rows[newest][1] <= rows[from][1]) {
-            return (double) (last[column] - rows[0][column]) / (last[1] - rows[0][1]);
+            // one move: its rate is not known yet (over the history it read "1 per 93 real steps" for the first
+            // refit, which comes every 500)
+            return Double.NaN;
         }
         return (double) (rows[newest][column] - rows[from][column]) / (rows[newest][1] - rows[from][1]);
     }

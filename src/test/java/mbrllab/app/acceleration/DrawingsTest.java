@@ -206,7 +206,10 @@ class DrawingsTest {
         java.util.ArrayDeque<long[]> once = new java.util.ArrayDeque<>();
         once.addLast(new long[] {0, 100, 0, 0, 0});
         once.addLast(new long[] {0, 300, 0, 1, 0});
-        assertEquals(1 / 200.0, AccelerationLab.perStep(once, 3), 1e-12, "moved once: over the whole history");
+        assertTrue(Double.isNaN(AccelerationLab.perStep(once, 3)), "moved once: no rate yet (it read 1 per 200)");
+        once.addLast(new long[] {0, 800, 0, 2, 0});
+        assertEquals(1 / 500.0, AccelerationLab.perStep(once, 3), 1e-12, "moved twice: between the moves");
+        once.removeLast();
         once.removeLast();
         assertTrue(Double.isNaN(AccelerationLab.perStep(once, 3)), "one row: no rate yet");
     }
