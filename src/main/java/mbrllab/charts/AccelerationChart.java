@@ -13,6 +13,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.xy.YIntervalSeries;
@@ -135,6 +136,8 @@ public final class AccelerationChart {
         }
         JFreeChart chart = new SyncedFontChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
+        // room right of the plot for half the last tick label: "3,400" at the steps axis' end was cut to "3,40"
+        chart.setPadding(new RectangleInsets(2, 2, 2, 16));
         LearningCurveChart.applyFontScale(chart, 1);
         return chart;
     }

@@ -47,4 +47,23 @@ class AccelerationChartTest {
         assertTrue(high.getXYPlot().getRangeAxis().getUpperBound() >= 480, "the curves in view: "
                 + high.getXYPlot().getRangeAxis().getRange());
     }
+
+    /**
+     * The steps axis' last tick label is whole: no dark pixel in the picture's last columns (accelerate.png at 1000 x
+     * 600 px cut "3,400" to "3,40" at its right edge).
+     */
+    @Test
+    void theLastTickLabelIsWhole() {
+        AccelerationChart.Curve c = new AccelerationChart.Curve("real", new int[] {250, 1500, 3250},
+                new double[] {15, 120, 260}, new double[] {2, 3, 4}, new double[] {2, 2, 2});
+        JFreeChart chart = AccelerationChart.create(null, List.of(c), 500, 195);
+        java.awt.image.BufferedImage image = chart.createBufferedImage(1000, 600);
+        assertEquals(3400, chart.getXYPlot().getDomainAxis().getUpperBound(), 20, "the axis ends at a tick");
+        for (int x = image.getWidth() - 3; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                java.awt.Color p = new java.awt.Color(image.getRGB(x, y));
+                assertTrue(p.getRed() + p.getGreen() + p.getBlue() > 3 * 200, "dark pixel at " + x + ", " + y);
+            }
+        }
+    }
 }
