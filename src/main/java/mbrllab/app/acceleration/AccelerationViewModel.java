@@ -258,8 +258,8 @@ public final class AccelerationViewModel implements SessionState {
         int settingsCount = mySpec.settings().size();
         pendingRuns = new LiveExperiment.Job<>(List.of(mySpec.settings(), mySpec.runs(), mySpec.episodes(),
                 mySpec.seed()), mySpec.runs(), settingsCount,
-                "Computing " + s.runs() + " runs of the three settings in the background (up to " + s.episodes()
-                        + " episodes or " + mySpec.maxRealSteps() + " real steps each)",
+                String.format(java.util.Locale.ROOT, "Computing %,d runs of the three settings in the background (up "
+                        + "to %,d episodes or %,d real steps each)", s.runs(), s.episodes(), mySpec.maxRealSteps()),
                 (workers, observer) -> StepCurves.exact(AccelerationExperiment.run(mySpec, workers,
                         adapt(observer, pending, settingsCount)), names),
                 data -> builder.add(data[0][0], pending.remove(data[0][0] * 100_000 + data[0][1])),
