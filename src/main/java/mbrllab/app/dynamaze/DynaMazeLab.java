@@ -148,7 +148,10 @@ public final class DynaMazeLab extends BaseLab {
         chart.addProgressListener(e -> {
             if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
                 // Fitting the label redraws the chart: not from inside this drawing.
-                javafx.application.Platform.runLater(this::fitStepsLabel);
+                javafx.application.Platform.runLater(() -> {
+                    fitStepsLabel();
+                    showBeyond(fittingBeyond(beyondForms)); // the plot's size may have changed
+                });
             }
         });
         logScale.setId("logScaleCheck");
@@ -454,7 +457,7 @@ public final class DynaMazeLab extends BaseLab {
             band.setSeriesStroke(i, new BasicStroke(3f));
         }
         applyEpisodeRange();
-        showBeyond("");
+        showBeyond(new String[0]);
         Layout layout = model.mazeProperty().get().layout();
         plot.clearRangeMarkers();
         ValueMarker marker = new ValueMarker(layout.shortestPathLength(), new Color(0x44, 0x44, 0x44),
@@ -532,10 +535,54 @@ public final class DynaMazeLab extends BaseLab {
                 series.setNotify(true);
             }
         }
-        showBeyond(beyondText(frames, episodes));
+        showBeyond(beyondForms(frames, episodes));
     }
 
-    /** Shows the note on the animated run's later episodes in the chart's top right corner; none when empty. */
+    /** The note's forms last given, longest first (none: no note). */
+    private String[] beyondForms = new String[0];
+
+    /**
+     * Shows the note on the animated run's later episodes in the chart's top right corner, in the longest of its
+     * forms that fits the plot (at most {@value #BEYOND_SHARE} of its height); none when there are no forms. At
+     * 1024x768 in presenter mode with text 2.0 the whole note wrapped into a column over the whole plot, its last
+     * number cut at the bottom.
+     */
+    private void showBeyond(String[] forms) {
+        beyondForms = forms;
+        showBeyond(fittingBeyond(forms));
+    }
+
+    /** Share of the plot's height the note may take. */
+    static final double BEYOND_SHARE = 0.6;
+
+    private String fittingBeyond(String[] forms) {
+        if (forms.length == 0) {
+            return "";
+        }
+        org.jfree.chart.ChartRenderingInfo info = chartViewer.getCanvas().getRenderingInfo();
+        if (info == null || info.getPlotInfo().getDataArea().getWidth() <= 0) {
+            return forms[0];
+        }
+        java.awt.geom.Rectangle2D area = info.getPlotInfo().getDataArea();
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        java.awt.Font font = beyondNote.getFont();
+        double lineHeight = font.getLineMetrics("Ag", frc).getHeight();
+        for (String form : forms) {
+            String[] lines = form.split("\\R");
+            double widest = 0;
+            for (String line : lines) {
+                widest = Math.max(widest, font.getStringBounds(line, frc).getWidth());
+            }
+            // the note's padding (4 px each side, 2 above and below) and its anchor's 1% from the plot's edge
+            if (widest + 8 <= area.getWidth() * 0.98 && lines.length * lineHeight + 4 <= area.getHeight()
+                    * BEYOND_SHARE) {
+                return form;
+            }
+        }
+        return "";
+    }
+
+    /** Shows {@code note} in the chart's top right corner; none when empty. */
     private void showBeyond(String note) {
         XYPlot plot = chart.getXYPlot();
         boolean shown = plot.getAnnotations().contains(beyondAnnotation);
@@ -555,17 +602,25 @@ public final class DynaMazeLab extends BaseLab {
     }
 
     /**
-     * The note on the animated run once it is past the runs' last episode, which the axis ends at: the episode each
-     * pane is in, as a number. Empty before.
+     * The note on the animated run once it is past the runs' last episode, which the axis ends at, longest first: the
+     * episode each pane is in, as a number, then in k and M, then only that it is past (the panes' headers have the
+     * episodes). None before.
      */
-    static String beyondText(List<PaneFrame> frames, int episodes) {
+    static String[] beyondForms(List<PaneFrame> frames, int episodes) {
         boolean beyond = false;
-        StringBuilder text = new StringBuilder();
+        StringBuilder whole = new StringBuilder();
+        StringBuilder compact = new StringBuilder();
         for (PaneFrame f : frames) {
             beyond |= f.episode() > episodes;
-            text.append(String.format(Locale.ROOT, "%nn = %d: episode %,d", f.n(), f.episode()));
+            whole.append(String.format(Locale.ROOT, "%nn = %d: episode %,d", f.n(), f.episode()));
+            compact.append(String.format(Locale.ROOT, "%nn = %d: %s", f.n(), CompactCount.of(f.episode())));
         }
-        return beyond ? String.format(Locale.ROOT, "Animated run past episode %,d:", episodes) + text : "";
+        if (!beyond) {
+            return new String[0];
+        }
+        return new String[] {String.format(Locale.ROOT, "Animated run past episode %,d:", episodes) + whole,
+            String.format(Locale.ROOT, "Past episode %,d:", episodes) + compact,
+            String.format(Locale.ROOT, "Past episode %,d", episodes)};
     }
 
     /**
