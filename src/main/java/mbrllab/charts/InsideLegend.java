@@ -26,7 +26,10 @@ public final class InsideLegend {
     private InsideLegend() {
     }
 
-    /** Puts {@code legend} inside the plot of {@code renderer} at {@code corner} (TOP_LEFT or BOTTOM_RIGHT). */
+    /**
+     * Puts {@code legend} inside the plot of {@code renderer} at {@code corner} (TOP_LEFT or BOTTOM_RIGHT), its items in
+     * rows: sets the legend's position to TOP, which decides only its arrangement once it is an annotation.
+     */
     public static void add(XYItemRenderer renderer, LegendTitle legend, RectangleAnchor corner) {
         legend.setPosition(RectangleEdge.TOP);
         renderer.addAnnotation(corner == RectangleAnchor.TOP_LEFT ? new XYTitleAnnotation(0.01, 0.85, legend, corner)
