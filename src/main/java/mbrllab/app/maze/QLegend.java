@@ -109,12 +109,17 @@ public final class QLegend extends Canvas {
         }
     }
 
+    /**
+     * A tick's number as a student reads it aloud: "0.50", "0.025", "0.0005" (the legend of a maze whose Q values are
+     * all 0 said "-5e-04"), and only below 0.0001 in powers of ten ("5e-05").
+     */
     static String format(double v) {
         if (v == 0) {
             return "0";
         }
         double a = Math.abs(v);
         return a >= 0.1 ? String.format(Locale.ROOT, "%.2f", v)
-                : a >= 0.001 ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.0e", v);
+                : a >= 0.001 ? String.format(Locale.ROOT, "%.3f", v)
+                : a >= 0.0001 ? String.format(Locale.ROOT, "%.4f", v) : String.format(Locale.ROOT, "%.0e", v);
     }
 }
