@@ -61,14 +61,19 @@ final class TabTitles {
         if (!pane.isVisible() || pane.getWidth() <= 0) {
             return;
         }
-        Node area = own(".tab-header-area");
-        // This pane's own tab headers, not those of a tab pane inside one of its tabs.
-        List<Node> tabNodes = pane.lookupAll(".tab").stream().filter(n -> n.getParent() != null
-                && n.getParent().getStyleClass().contains("headers-region") && ownerOf(n) == pane).toList();
-        if (area == null || tabNodes.size() != pane.getTabs().size()) {
+        // Looked up in the pane's own header area, not in the whole pane: after every layout pulse, and the Dyna-maze
+        // lab's tab pane holds the whole lab (the idle app spent 4% of a core walking it, every sample of its FX
+        // thread inside this lookup). A tab pane inside one of the tabs has its header area in the tab's content.
+        Node area = headerArea();
+        if (area == null) {
             return;
         }
-        Node controls = own(".control-buttons-tab");
+        List<Node> tabNodes = area.lookupAll(".tab").stream().filter(n -> n.getParent() != null
+                && n.getParent().getStyleClass().contains("headers-region")).toList();
+        if (tabNodes.size() != pane.getTabs().size()) {
+            return;
+        }
+        Node controls = area.lookup(".control-buttons-tab");
         double available = area.getLayoutBounds().getWidth() - 12
                 - (controls != null && controls.isVisible() ? controls.getLayoutBounds().getWidth() : 0);
         double[] overhead = new double[tabNodes.size()];
@@ -107,21 +112,11 @@ final class TabTitles {
         }
     }
 
-    /** The first node of this style class that belongs to this pane, not to a tab pane inside it. */
-    private Node own(String selector) {
-        for (Node n : pane.lookupAll(selector)) {
-            if (ownerOf(n) == pane) {
+    /** The pane's tab header area: a child of the pane itself (its skin's), or null before the skin. */
+    private Node headerArea() {
+        for (Node n : pane.getChildrenUnmodifiable()) {
+            if (n.getStyleClass().contains("tab-header-area")) {
                 return n;
-            }
-        }
-        return null;
-    }
-
-    /** The tab pane a node lies in: its nearest ancestor that is one. */
-    private static TabPane ownerOf(Node n) {
-        for (Node p = n.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof TabPane t) {
-                return t;
             }
         }
         return null;
