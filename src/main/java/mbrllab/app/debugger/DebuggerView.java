@@ -638,8 +638,8 @@ public final class DebuggerView {
         timeline.setValue(f.position());
         updatingTimeline = false;
         timelineLabel.setText(String.format(Locale.ROOT, "update %,d of %,d · episode %,d, step %,d · %d planning "
-                + "pending · %d snapshots", f.position(), f.head(), f.pane().episode(), f.pane().stepsThisEpisode(),
-                f.pending(), f.snapshots()));
+                + "pending · %d snapshot%s", f.position(), f.head(), f.pane().episode(), f.pane().stepsThisEpisode(),
+                f.pending(), f.snapshots(), f.snapshots() == 1 ? "" : "s"));
     }
 
     private void redrawMaze() {
