@@ -383,6 +383,20 @@ public abstract class ShellFixture {
         waitUntil(() -> id.equals(shell.currentLabId()), "the lab " + id + " is open");
     }
 
+    /** Puts the open lab's speed slider at its top (as fast as it goes) and presses Play where the button says Play. */
+    protected void playAtFullSpeed(FxRobot robot) {
+        readOnFx(() -> {
+            javafx.scene.control.Slider speed = (javafx.scene.control.Slider) shell.view().getScene()
+                    .lookup("#speedSlider");
+            speed.setValue(speed.getMax());
+            return null;
+        });
+        if ("Play".equals(readOnFx(() -> ((javafx.scene.control.Button) shell.view().getScene()
+                .lookup("#playButton")).getText()))) {
+            clickOnFx(robot, "#playButton");
+        }
+    }
+
     /** Waits up to 15 s for {@code condition}, failing with {@code what}. */
     public static void waitUntil(Callable<Boolean> condition, String what) {
         try {

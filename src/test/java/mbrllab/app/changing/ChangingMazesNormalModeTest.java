@@ -114,16 +114,10 @@ class ChangingMazesNormalModeTest extends ProjectorSizeFixture {
         // four gave it 155 of its 225 px, over the prioritized-sweeping pane beside it).
         // With the counters of a long run ("reward 106 · 122,247 updates"), as in the preset after a few seconds.
         readOnFx(() -> {
-            javafx.scene.control.Slider speed = (javafx.scene.control.Slider) shell.view().getScene()
-                    .lookup("#speedSlider");
-            speed.setValue(speed.getMax());
             shell.setHighContrast(true);
             return null;
         });
-        if ("Play".equals(readOnFx(() -> ((javafx.scene.control.Button) shell.view().getScene()
-                .lookup("#playButton")).getText()))) {
-            clickOnFx(robot, "#playButton");
-        }
+        playAtFullSpeed(robot);
         waitUntil(() -> readOnFx(() -> {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("([\\d,]+) upd")
                     .matcher(((Label) shell.view().lookup("#changingStats0")).getText());

@@ -55,16 +55,7 @@ class BeyondNoteTest extends ProjectorSizeFixture {
     void theNoteFitsThePlot(FxRobot robot) throws Exception {
         for (boolean presenter : new boolean[] {false, true}) {
             showLab("dyna-maze", 1.5, presenter);
-            readOnFx(() -> {
-                javafx.scene.control.Slider speed = (javafx.scene.control.Slider) shell.view().getScene()
-                        .lookup("#speedSlider");
-                speed.setValue(speed.getMax());
-                return null;
-            });
-            if ("Play".equals(readOnFx(() -> ((javafx.scene.control.Button) shell.view().getScene()
-                    .lookup("#playButton")).getText()))) {
-                clickOnFx(robot, "#playButton");
-            }
+            playAtFullSpeed(robot);
             waitUntil(() -> readOnFx(() -> episode(((Label) shell.view().lookup(".pane-stats")).getText()) > 60),
                     "the animated run past episode 60");
             clickOnFx(robot, "#playButton");

@@ -39,16 +39,7 @@ class PaneHeadersTest extends ProjectorSizeFixture {
                 showLab(lab, scale, false);
                 // Played for a while, at full speed, so that the counters have grown (and changed their form) since
                 // the layout.
-                readOnFx(() -> {
-                    javafx.scene.control.Slider speed = (javafx.scene.control.Slider) shell.view().getScene()
-                            .lookup("#speedSlider");
-                    speed.setValue(speed.getMax());
-                    return null;
-                });
-                if ("Play".equals(readOnFx(() -> ((javafx.scene.control.Button) shell.view().getScene()
-                        .lookup("#playButton")).getText()))) {
-                    clickOnFx(robot, "#playButton");
-                }
+                playAtFullSpeed(robot);
                 waitUntil(() -> readOnFx(() -> updates(shell.view()) >= 2000), lab + " played 2,000 updates");
                 clickOnFx(robot, "#playButton");
                 List<String> found = waitUntilAtRest(() -> readOnFx(() -> overlaps(shell.view())), 300,
