@@ -83,7 +83,7 @@ class ChangingMazesLabTest extends ShellFixture {
         waitUntil(() -> realSteps(robot, 1) == 0, "two panes at step 0");
         // the maze file's description is a sentence of its own before the change (it ran on: "... on the left Changes
         // after step 1,000.")
-        assertEquals("Sutton and Barto, Figure 8.4: after 1000 steps the short way on the right closes and a "
+        assertEquals("Sutton and Barto, Figure 8.4: after 1,000 steps the short way on the right closes and a "
                 + "longer one opens on the left. Changes after step 1,000. 6 x 9, shortest path 10 steps.",
                 robot.lookup("#mazeDescription").queryAs(Label.class).getText());
         Maze blocking = BundledMazes.load(BundledMazes.BLOCKING_MAZE);

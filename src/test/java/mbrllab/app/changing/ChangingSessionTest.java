@@ -26,6 +26,9 @@ class ChangingSessionTest {
 
     private static final Maze BLOCKING = BundledMazes.load(BundledMazes.BLOCKING_MAZE);
     private static final Maze SHORTCUT = BundledMazes.load(BundledMazes.SHORTCUT_MAZE);
+    /** The shortcut maze as sessions saved before 2026-12-07 hold it: its description counted "3000" ungrouped. */
+    private static final Maze SAVED_SHORTCUT = new Maze(SHORTCUT.name(),
+            SHORTCUT.description().replace("3,000", "3000"), SHORTCUT.layout(), SHORTCUT.change());
 
     /** What the lab has before a session is applied (a file without a maze, speed or Example 8.4 runs keeps these). */
     private static final ChangingSession CURRENT = new ChangingSession(1, BLOCKING,
@@ -101,12 +104,13 @@ class ChangingSessionTest {
     void sessionsSavedBeforeTheRecordsOpenUnchanged() {
         ChangingSession custom = ChangingSession.fromJson(SavedSessions.read("changing-mazes-custom.json").settings(),
                 CURRENT);
-        assertSameSession(new ChangingSession(-5, SHORTCUT,
+        assertSameSession(new ChangingSession(-5, SAVED_SHORTCUT,
                 new ChangingSettings(0.5, 0.9, 0.2, 20, 0.01, 0.001, 3, 2000, 0.1, true), true,
                 Double.POSITIVE_INFINITY, 3, null), custom);
         ChangingSession tau = ChangingSession.fromJson(SavedSessions.read("changing-mazes-shortcut-tau.json")
                 .settings(), CURRENT);
-        assertSameSession(new ChangingSession(1, SHORTCUT, ChangingSettings.bookDefaults(SHORTCUT).withSweeping(true),
+        assertSameSession(new ChangingSession(1, SAVED_SHORTCUT,
+                ChangingSettings.bookDefaults(SHORTCUT).withSweeping(true),
                 true, 400, 3, null), tau);
         for (String file : SavedSessions.CHANGING_MAZES) {
             assertEquals("changing-mazes", SavedSessions.read(file).lab());
