@@ -96,6 +96,25 @@ public final class AccelerationChart {
     }
 
     /**
+     * Shows the reference line's label only where it fits above the line inside the plot as last drawn ({@code
+     * plotHeight} px high): on a short plot with large text it ran out of the plot's top and was cut ("return 195"
+     * half gone in the acceleration lab, presenter mode at text 2.0). Changes the marker only when that changes.
+     */
+    public static void fitMarkerLabel(JFreeChart chart, double plotHeight) {
+        XYPlot plot = chart.getXYPlot();
+        Range r = plot.getRangeAxis().getRange();
+        for (Object o : plot.getRangeMarkers(Layer.FOREGROUND)) {
+            if (o instanceof ValueMarker m && r.getLength() > 0) {
+                double above = plotHeight * (r.getUpperBound() - m.getValue()) / r.getLength();
+                String label = above >= m.getLabelFont().getSize2D() * 1.25 ? "return " + (int) m.getValue() : null;
+                if (!java.util.Objects.equals(label, m.getLabel())) {
+                    m.setLabel(label);
+                }
+            }
+        }
+    }
+
+    /**
      * The chart.
      *
      * @param maxReturn the largest return of an episode (the band is clipped to it)

@@ -119,6 +119,8 @@ public final class AccelerationLab extends BaseLab {
      * and cut the axis label to "Return (mea" once the steps-to-195 text came in.
      */
     static final double CHART_MIN_HEIGHT = 170;
+    /** The learning curves' value axis label, longest first: the longest that fits the plot's height is shown. */
+    static final String[] RETURN_LABELS = {"Mean return", "Return", ""};
 
     private final Tab curvesTab;
     private final Tab rolloutTab;
@@ -162,8 +164,15 @@ public final class AccelerationLab extends BaseLab {
             thin.setSeriesStroke(i, new BasicStroke(1f));
             thin.setSeriesVisibleInLegend(i, false);
         }
-        // Short enough for the plot's height at 1024x768, text 1.5; the note says over how many episodes.
-        plot.getRangeAxis().setLabel("Mean return");
+        // Short enough for the plot's height at 1024x768, text 1.5; the note says over how many episodes. Shorter
+        // where even that does not fit the plot's height (presenter mode at text 2.0): fitted after each drawing.
+        plot.getRangeAxis().setLabel(RETURN_LABELS[0]);
+        chart.addProgressListener(e -> {
+            if (e.getType() == org.jfree.chart.event.ChartProgressEvent.DRAWING_FINISHED) {
+                // fitting the labels redraws the chart: not from inside this drawing
+                javafx.application.Platform.runLater(this::fitLabels);
+            }
+        });
         chartViewer = new ChartViewer(chart);
         chartViewer.setId("accelerationChart");
         chartViewer.setMinHeight(CHART_MIN_HEIGHT);
@@ -855,6 +864,29 @@ public final class AccelerationLab extends BaseLab {
         }
     }
 
+    /**
+     * The value axis label and the reference line's label that fit the plot as last drawn: JFreeChart cuts a rotated
+     * label longer than the plot at both ends, and a line label that runs out of the plot's top.
+     */
+    private void fitLabels() {
+        org.jfree.chart.ChartRenderingInfo info = chartViewer.getCanvas().getRenderingInfo();
+        if (info == null || info.getPlotInfo().getDataArea().getHeight() <= 0) {
+            return;
+        }
+        double height = info.getPlotInfo().getDataArea().getHeight();
+        mbrllab.charts.AxisLabels.fit(chart.getXYPlot().getRangeAxis(), height, RETURN_LABELS);
+        AccelerationChart.fitMarkerLabel(chart, height);
+    }
+
+    /**
+     * The labels whole, for an export at least 420 px high, whatever was fitted to the screen (the screen's chart fits
+     * them again when it is next drawn).
+     */
+    private void wholeLabels() {
+        mbrllab.charts.AxisLabels.fit(chart.getXYPlot().getRangeAxis(), Double.MAX_VALUE, RETURN_LABELS[0]);
+        AccelerationChart.fitMarkerLabel(chart, Double.MAX_VALUE);
+    }
+
     @Override
     public void setFontScale(double scale) {
         this.fontScale = scale;
@@ -913,8 +945,13 @@ public final class AccelerationLab extends BaseLab {
         }
         double cw = Math.max(720, chartViewer.getWidth());
         double ch = Math.max(420, chartViewer.getHeight());
-        targets.add(new ExportTarget("learning-curves", "Learning curves", () -> Exports.chartPng2x(chart, cw, ch),
-                () -> Exports.chartSvg(chart, cw, ch), () -> Exports.chartCsv(chart)));
+        targets.add(new ExportTarget("learning-curves", "Learning curves", () -> {
+            wholeLabels();
+            return Exports.chartPng2x(chart, cw, ch);
+        }, () -> {
+            wholeLabels();
+            return Exports.chartSvg(chart, cw, ch);
+        }, () -> Exports.chartCsv(chart)));
         return targets;
     }
 

@@ -44,6 +44,16 @@ public final class ChartColumn extends VBox {
             presenter = on;
             requestLayout();
         });
+        // the room the column shows depends on its parent's height too (see visibleHeight)
+        javafx.beans.value.ChangeListener<Number> parentHeight = (o, a, b) -> requestLayout();
+        parentProperty().addListener((o, a, b) -> {
+            if (a instanceof javafx.scene.layout.Region old) {
+                old.heightProperty().removeListener(parentHeight);
+            }
+            if (b instanceof javafx.scene.layout.Region now) {
+                now.heightProperty().addListener(parentHeight);
+            }
+        });
     }
 
     static boolean folds(Node n) {
@@ -81,6 +91,53 @@ public final class ChartColumn extends VBox {
     protected void layoutChildren() {
         foldToFit();
         super.layoutChildren();
+        giveUpChartHeight();
+    }
+
+    /**
+     * The column's height, or less where its parent ends above the column's bottom: parents lay a node out at least at
+     * its minimum height however little room they have (a tab's content region does) and cut off what lies beyond
+     * their own edge. For parents that put the column at their top, as tabs and split panes do.
+     */
+    private double visibleHeight() {
+        double h = getHeight();
+        if (getParent() instanceof javafx.scene.layout.Region parent) {
+            double room = parent.getHeight() - parent.snappedBottomInset() - getLayoutY();
+            if (room > 0 && room < h) {
+                h = room;
+            }
+        }
+        return h;
+    }
+
+    /**
+     * A column given less than its minimum height (large text in a small window, or a tab pane, which does not pass
+     * its content's minimum on): a VBox keeps the chart at its minimum and lets what is below run out of the column,
+     * where it is cut off: the acceleration lab's curves lost their x axis and the lower half of the y label in
+     * presenter mode at 1024x768 with text 2.0 (a column of 198 px holding a chart of 340). The chart gives up the
+     * height that is missing, down to nothing, and what is below it moves up: a short plot, whole.
+     */
+    private void giveUpChartHeight() {
+        double inner = visibleHeight() - snappedTopInset() - snappedBottomInset();
+        double used = 0;
+        int managed = 0;
+        for (Node n : getChildren()) {
+            if (n.isManaged()) {
+                used += n.getLayoutBounds().getHeight();
+                managed++;
+            }
+        }
+        double over = used + getSpacing() * Math.max(0, managed - 1) - inner;
+        if (over <= 0.5 || !chart.isManaged()) {
+            return;
+        }
+        double give = Math.min(over, chart.getLayoutBounds().getHeight());
+        chart.resize(chart.getLayoutBounds().getWidth(), chart.getLayoutBounds().getHeight() - give);
+        for (Node n : below) {
+            if (n.isManaged()) {
+                n.setLayoutY(n.getLayoutY() - give);
+            }
+        }
     }
 
     /** Shows as many of the folding nodes, first to last, as leave the chart its minimum height. */

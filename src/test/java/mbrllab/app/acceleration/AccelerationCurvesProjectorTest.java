@@ -158,4 +158,59 @@ class AccelerationCurvesProjectorTest extends ProjectorSizeFixture {
             assertTrue(d <= 0.5, "a title or data count reaches " + d + " px beyond the panes' area: " + out);
         }
     }
+
+    /**
+     * Presenter mode at 1024x768 with text 2.0, once the panes show their returns: the learning curves' tab had 198 px
+     * for a chart of 340 (its minimum at that text size; a tab pane does not pass its content's minimum on) and cut
+     * the chart's lower half off, x axis and all. The chart is whole within its tab, its value axis label fits the
+     * plot's height and the "return 195" label is shown only with room for it above the line.
+     */
+    @Test
+    void atTextTwoInPresenterModeTheChartIsWhole(FxRobot robot) throws Exception {
+        showLab("acceleration", 2.0, true);
+        AccelerationLab lab = (AccelerationLab) robot.lookup("#accelerationLab").query().getProperties()
+                .get(AccelerationLab.class);
+        WaitForAsyncUtils.asyncFx(() -> lab.curvesTab().getTabPane().getSelectionModel().select(lab.curvesTab()))
+                .get(15, TimeUnit.SECONDS);
+        Label stats = robot.lookup("#paneStats2").queryAs(Label.class);
+        clickOnFx(robot, "#playButton");
+        waitUntil(() -> readOnFx(() -> stats.getText().contains("mean of 10")), "ten episodes in pane 3");
+        clickOnFx(robot, "#playButton");
+        List<Object> shown = waitUntilAtRest(() -> readOnFx(() -> {
+            ChartViewer viewer = (ChartViewer) shell.view().lookup("#accelerationChart");
+            Node tab = lab.curvesTab().getContent().getParent();
+            Bounds chart = viewer.localToScene(viewer.getLayoutBounds());
+            Bounds room = tab.localToScene(tab.getLayoutBounds());
+            var info = viewer.getCanvas().getRenderingInfo();
+            XYPlot plot = viewer.getChart().getXYPlot();
+            var axis = plot.getRangeAxis();
+            var marker = (org.jfree.chart.plot.ValueMarker) plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND)
+                    .iterator().next();
+            double height = info == null ? 0 : info.getPlotInfo().getDataArea().getHeight();
+            double above = height * (axis.getUpperBound() - marker.getValue()) / axis.getRange().getLength();
+            return List.<Object>of(chart.getMaxY() - room.getMaxY(), height, axis.getLabel(),
+                    mbrllab.charts.AxisLabels.width(axis.getLabel(), axis.getLabelFont()),
+                    String.valueOf(marker.getLabel()), above, (double) marker.getLabelFont().getSize2D());
+        }), 300, "the chart is drawn");
+        System.out.println("presenter mode, 1024x768, text 2.0: chart beyond its tab by " + shown.get(0)
+                + " px; plot " + shown.get(1) + " px high; axis label '" + shown.get(2) + "' " + shown.get(3)
+                + " px; line label " + shown.get(4) + " with " + shown.get(5) + " px above the line");
+        assertTrue((Double) shown.get(0) <= 0.5, "the chart ends inside its tab: " + shown);
+        assertTrue((Double) shown.get(1) >= 40, "a plot is left: " + shown);
+        assertTrue((Double) shown.get(3) <= (Double) shown.get(1), "the axis label fits the plot: " + shown);
+        if (!"null".equals(shown.get(4))) {
+            assertTrue((Double) shown.get(5) >= (Double) shown.get(6), "the line's label has room: " + shown);
+        }
+        // an export (at least 420 px high) has the whole labels, whatever fitted the screen
+        List<String> exported = readOnFx(() -> {
+            var target = lab.exportTargets().stream().filter(t -> t.name().equals("learning-curves")).findFirst()
+                    .orElseThrow();
+            target.png2x().get();
+            XYPlot plot = ((ChartViewer) shell.view().lookup("#accelerationChart")).getChart().getXYPlot();
+            var marker = (org.jfree.chart.plot.ValueMarker) plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND)
+                    .iterator().next();
+            return List.of(plot.getRangeAxis().getLabel(), String.valueOf(marker.getLabel()));
+        });
+        assertEquals(List.of("Mean return", "return 195"), exported, "the labels drawn into the export");
+    }
 }

@@ -101,4 +101,38 @@ class ChartColumnTest {
         assertEquals(122, (double) r[9], 1e-9, "the minimum counts the chart and the legend, not the notes");
         assertNotNull(first);
     }
+
+    /**
+     * Given less than its minimum (122 px: the chart's 100, the legend's 20 and the spacing), the column stays whole:
+     * the chart gives up the missing height and the legend stays inside (a VBox had kept the chart at 100 px and put
+     * the legend below the column's edge, where it was cut off).
+     */
+    @Test
+    void underItsMinimumTheChartShrinksAndTheLegendStaysInside() throws Exception {
+        double[] r = WaitForAsyncUtils.asyncFx(() -> {
+            Object[] parts = column();
+            ChartColumn c = (ChartColumn) parts[0];
+            Region chart = (Region) parts[1];
+            Label legend = (Label) parts[2];
+            layOut(c, 80);
+            double[] at80 = {chart.getHeight(), legend.getLayoutY(), legend.getLayoutY() + legend.getHeight()};
+            layOut(c, 10);
+            double[] at10 = {chart.getHeight(), legend.getLayoutY()};
+            // in a parent that lays it out at its minimum however short it is itself, as a tab's content does
+            javafx.scene.layout.StackPane parent = new javafx.scene.layout.StackPane(c);
+            parent.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+            parent.resize(300, 80);
+            parent.layout();
+            return new double[] {at80[0], at80[1], at80[2], at10[0], at10[1], c.getHeight(), chart.getHeight(),
+                legend.getLayoutY() + legend.getHeight()};
+        }).get(15, TimeUnit.SECONDS);
+        assertEquals(58, r[0], 1e-9, "the chart: 80 - 2 - 20");
+        assertEquals(60, r[1], 1e-9, "the legend right under it");
+        assertEquals(80, r[2], 1e-9, "the legend ends at the column's edge");
+        assertEquals(0, r[3], 1e-9, "with no room for the chart at all it has none");
+        assertEquals(2, r[4], 1e-9, "and the legend starts at the top (after the spacing)");
+        assertEquals(122, r[5], 1e-9, "the parent gives the column its minimum height");
+        assertEquals(58, r[6], 1e-9, "and the chart takes what the parent shows");
+        assertEquals(80, r[7], 1e-9, "the legend ends at the parent's edge");
+    }
 }
