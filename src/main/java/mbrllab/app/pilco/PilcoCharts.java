@@ -45,6 +45,8 @@ final class PilcoCharts {
     static final int[] COMPONENTS = {0, 2, 1, 3};
     static final String[] NAMES = {"x [m]", "θ [rad]", "x' [m/s]", "θ' [rad/s]"};
     static final String[] CSV_NAMES = {"x", "theta", "x_dot", "theta_dot"};
+    /** The state axes' labels without their units, for subplots too short for {@link #NAMES}. */
+    static final String[] SHORT_NAMES = {"x", "θ", "x'", "θ'"};
 
     private PilcoCharts() {
     }
@@ -94,6 +96,38 @@ final class PilcoCharts {
         finish(chart, scale, theme);
         setTime(chart, t, theme);
         return chart;
+    }
+
+    /**
+     * Gives each state subplot's value axis the longest of its labels that fits the subplot's height as last drawn
+     * ({@code info}: the chart's rendering info): JFreeChart centres a rotated label on its subplot and cuts it at both
+     * ends ("θ [rad" in presenter mode at text 2.0, 1024x768, where the subplots are 60 px high). An axis whose label
+     * stays is not touched, so the chart is redrawn only when a label changes.
+     */
+    static void fitStateLabels(JFreeChart chart, org.jfree.chart.ChartRenderingInfo info) {
+        if (info == null || !(chart.getPlot() instanceof CombinedDomainXYPlot combined)) {
+            return;
+        }
+        List<XYPlot> plots = combined.getSubplots();
+        if (info.getPlotInfo().getSubplotCount() != plots.size()) {
+            return;
+        }
+        for (int c = 0; c < plots.size() && c < NAMES.length; c++) {
+            double room = info.getPlotInfo().getSubplotInfo(c).getDataArea().getHeight();
+            if (room > 0) {
+                mbrllab.charts.AxisLabels.fit(plots.get(c).getRangeAxis(), room, NAMES[c], SHORT_NAMES[c], "");
+            }
+        }
+    }
+
+    /** Gives a state chart's subplots their whole labels, with units (for exports); other charts are left alone. */
+    static void fullStateLabels(JFreeChart chart) {
+        if (chart.getPlot() instanceof CombinedDomainXYPlot combined) {
+            List<XYPlot> plots = combined.getSubplots();
+            for (int c = 0; c < plots.size() && c < NAMES.length; c++) {
+                mbrllab.charts.AxisLabels.fit(plots.get(c).getRangeAxis(), Double.MAX_VALUE, NAMES[c]);
+            }
+        }
     }
 
     /** The predicted expected cost per step with +-2 sd against the real cost c(s_t). */

@@ -95,6 +95,8 @@ public final class PilcoLab extends BaseLab implements SessionState {
         this.model = new PilcoViewModel(context.dispatcher(), context.background().coordinators(),
                 context.background().workers());
         statesViewer.setId("pilcoStatesChart");
+        // the state axes' labels fit their subplots' heights, after each drawing of the chart on show
+        fitStateLabelsAfterDrawing(statesViewer.getChart());
         costStepViewer.setId("pilcoCostStepChart");
         costTrialViewer.setId("pilcoCostTrialChart");
         canvas.setId("pilcoReplayCanvas");
@@ -337,6 +339,20 @@ public final class PilcoLab extends BaseLab implements SessionState {
         PilcoCharts.setTime(costStepViewer.getChart(), t, theme());
     }
 
+    private void fitStateLabelsAfterDrawing(org.jfree.chart.JFreeChart chart) {
+        chart.addProgressListener(e -> {
+            if (e.getType() == org.jfree.chart.event.ChartProgressEvent.DRAWING_FINISHED
+                    && statesViewer.getChart() == chart) {
+                // fitting a label redraws the chart: not from inside this drawing
+                javafx.application.Platform.runLater(() -> {
+                    if (statesViewer.getChart() == chart) {
+                        PilcoCharts.fitStateLabels(chart, statesViewer.getCanvas().getRenderingInfo());
+                    }
+                });
+            }
+        });
+    }
+
     private double time() {
         Publication<PilcoViewModel.ReplayFrame> p = model.frameProperty().get();
         return p == null ? -1 : p.frame().t() * 0.1;
@@ -345,6 +361,7 @@ public final class PilcoLab extends BaseLab implements SessionState {
     private void showTrajectory() {
         PilcoViewModel.Shown s = model.shownProperty().get();
         statesViewer.setChart(PilcoCharts.states(s, model.velocitiesProperty().get(), time(), fontScale, theme()));
+        fitStateLabelsAfterDrawing(statesViewer.getChart());
         costStepViewer.setChart(PilcoCharts.costPerStep(s, time(), fontScale, theme()));
         canvas.draw();
     }
@@ -459,7 +476,15 @@ public final class PilcoLab extends BaseLab implements SessionState {
         JFreeChart c = viewer.getChart();
         double w = Math.max(600, viewer.getWidth());
         double h = Math.max(380, viewer.getHeight());
-        return new ExportTarget(name, title, () -> Exports.chartPng2x(c, w, h), () -> Exports.chartSvg(c, w, h), csv);
+        // at least 380 px high: the state axes' labels with their units, whatever was fitted to the screen (the
+        // screen's chart fits them again when it is next drawn)
+        return new ExportTarget(name, title, () -> {
+            PilcoCharts.fullStateLabels(c);
+            return Exports.chartPng2x(c, w, h);
+        }, () -> {
+            PilcoCharts.fullStateLabels(c);
+            return Exports.chartSvg(c, w, h);
+        }, csv);
     }
 
     private PilcoViewModel.ReplayFrame frame() {
