@@ -288,8 +288,13 @@ public final class ModelsLab extends BaseLab implements SessionState {
         double sw = Math.max(500, playgroundView.sigmaViewer().getWidth());
         double sh = Math.max(200, playgroundView.sigmaViewer().getHeight());
         targets.add(new ExportTarget("playground-sigma", "Playground: epistemic and aleatoric standard deviations",
-                () -> Exports.chartPng2x(playgroundView.sigmaChart(), sw, sh),
-                () -> Exports.chartSvg(playgroundView.sigmaChart(), sw, sh),
+                () -> {
+                    playgroundView.wholeSigmaLabel();
+                    return Exports.chartPng2x(playgroundView.sigmaChart(), sw, sh);
+                }, () -> {
+                    playgroundView.wholeSigmaLabel();
+                    return Exports.chartSvg(playgroundView.sigmaChart(), sw, sh);
+                },
                 () -> PlaygroundCharts.curvesCsv(playground.fitProperty().get(),
                         playground.generatorProperty().get())));
         targets.add(new ExportTarget("playground-points", "Playground: the points",

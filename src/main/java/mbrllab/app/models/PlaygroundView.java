@@ -83,6 +83,13 @@ final class PlaygroundView {
         mainViewer.setOnContextMenuRequested(ContextMenuEvent::consume);
         mainViewer.setMinHeight(220);
         sigmaViewer.setMinHeight(120);
+        // the sigma plot is short under large text (about 20 px in presenter mode at text 2.0, where "sigma" was cut
+        // to "sigm"): its axis label is the longest that fits, after each drawing (not from inside one: it redraws)
+        sigmaChart.addProgressListener(e -> {
+            if (e.getType() == org.jfree.chart.event.ChartProgressEvent.DRAWING_FINISHED) {
+                javafx.application.Platform.runLater(this::fitSigmaLabel);
+            }
+        });
 
         Label hint = new Label("Click in the chart to add a point, right-click to remove the nearest one.");
         hint.getStyleClass().add("note");
@@ -114,6 +121,22 @@ final class PlaygroundView {
 
     Node view() {
         return root;
+    }
+
+    /** The sigma axis' labels, longest first. */
+    static final String[] SIGMA_LABELS = {"sigma", "σ", ""};
+
+    private void fitSigmaLabel() {
+        org.jfree.chart.ChartRenderingInfo info = sigmaViewer.getCanvas().getRenderingInfo();
+        if (info != null && info.getPlotInfo().getDataArea().getHeight() > 0) {
+            mbrllab.charts.AxisLabels.fit(sigmaChart.getXYPlot().getRangeAxis(),
+                    info.getPlotInfo().getDataArea().getHeight(), SIGMA_LABELS);
+        }
+    }
+
+    /** The sigma axis' whole label, for an export at least 200 px high (the screen's chart fits it again when drawn). */
+    void wholeSigmaLabel() {
+        mbrllab.charts.AxisLabels.fit(sigmaChart.getXYPlot().getRangeAxis(), Double.MAX_VALUE, SIGMA_LABELS[0]);
     }
 
     JFreeChart mainChart() {
