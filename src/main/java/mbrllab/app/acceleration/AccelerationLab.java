@@ -187,6 +187,12 @@ public final class AccelerationLab extends BaseLab {
         rolloutTab.setClosable(false);
         processesTab = new Tab("Five processes");
         processesTab.setClosable(false);
+        // shorter titles where the whole ones do not fit (presenter mode at text 2.0 put "One model rollout" into the
+        // tab pane's overflow menu)
+        Layouts.tabTitles(processesTab, "Five processes", "Processes");
+        Layouts.tabTitles(curvesTab, "Learning curves", "Curves");
+        Layouts.tabTitles(rolloutTab, "One model rollout", "Rollout");
+        Layouts.fitTabTitles(tabs);
         tabs.setId("accelerationTabs");
         bottom.widthProperty().addListener((o, a, b) -> arrange(b.doubleValue() >= WIDE));
         arrange(true);

@@ -201,6 +201,21 @@ class AccelerationCurvesProjectorTest extends ProjectorSizeFixture {
         if (!"null".equals(shown.get(4))) {
             assertTrue((Double) shown.get(5) >= (Double) shown.get(6), "the line's label has room: " + shown);
         }
+        // every tab title in view, none in the tab pane's overflow menu ("One model rollout" was)
+        List<Object> tabs = readOnFx(() -> {
+            TabPane pane = lab.curvesTab().getTabPane();
+            Bounds area = pane.localToScene(pane.getLayoutBounds());
+            double beyond = Double.NEGATIVE_INFINITY;
+            for (Node header : pane.lookupAll(".tab")) {
+                beyond = Math.max(beyond, header.localToScene(header.getLayoutBounds()).getMaxX() - area.getMaxX());
+            }
+            Node menu = pane.lookup(".control-buttons-tab");
+            return List.<Object>of(pane.getTabs().stream().map(javafx.scene.control.Tab::getText).toList(), beyond,
+                    menu != null && menu.isVisible());
+        });
+        System.out.println("presenter mode, 1024x768, text 2.0: tabs " + tabs);
+        assertTrue((Double) tabs.get(1) <= 0, "every tab title in view: " + tabs);
+        assertEquals(false, tabs.get(2), "no tab menu: " + tabs);
         // an export (at least 420 px high) has the whole labels, whatever fitted the screen
         List<String> exported = readOnFx(() -> {
             var target = lab.exportTargets().stream().filter(t -> t.name().equals("learning-curves")).findFirst()
