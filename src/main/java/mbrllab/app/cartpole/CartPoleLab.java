@@ -201,6 +201,8 @@ public final class CartPoleLab extends BaseLab {
         Layouts.hideInPresenterMode(chartNote);
         chartNoteHolder = new StackPane(chartNote);
         chartNoteHolder.setAlignment(Pos.TOP_LEFT);
+        // folds when it would squeeze the chart (at 1280x720 with text 1.5 it was cut at the window's edge)
+        chartNoteHolder.getStyleClass().add(mbrllab.app.lab.ChartColumn.FOLDS);
         dynaLegend.setId("learningCurveLegend");
         Tooltip.install(dynaLegend, new Tooltip(chartNote.getText()));
         dynaChartColumn = Layouts.chartColumn(dynaChartViewer, new Insets(2, 8, 4, 8), dynaLegend, chartNoteHolder);
@@ -226,6 +228,7 @@ public final class CartPoleLab extends BaseLab {
         }
         dynaView.getChildren().setAll(dynaRowView);
         dynaView.widthProperty().addListener((o, a, b) -> arrangePanes());
+        dynaView.heightProperty().addListener((o, a, b) -> arrangePanes());
 
         StackPane modes = new StackPane(singleView, dynaView);
         VBox.setVgrow(modes, Priority.ALWAYS);
@@ -328,7 +331,7 @@ public final class CartPoleLab extends BaseLab {
             return;
         }
         double cell = (w - paneRow.snappedLeftInset() - paneRow.snappedRightInset() - 2 * paneRow.getSpacing()) / 3;
-        boolean grid = cell < GRID_BELOW_FONTS * PANE_FONT * fontScale;
+        boolean grid = cell < GRID_BELOW_FONTS * PANE_FONT * fontScale || rowLeavesNoCart(w);
         if (grid == paneGridShown) {
             return;
         }
@@ -354,6 +357,32 @@ public final class CartPoleLab extends BaseLab {
         for (int i = 0; i < boxLabels.size(); i++) {
             showBoxEntry(i);
         }
+    }
+
+    /**
+     * Whether a row of panes over the chart would leave the carts less height than they need to be drawn (a wide but
+     * short window: at 1280x720 with text 1.5 the row kept the read-outs and no cart). The row's carts get the
+     * height the chart's column leaves under its least height, less each pane's title line and its three-line box
+     * entry, with a read-out line to spare; the same figures in either arrangement, so that the choice does not flip
+     * back and forth.
+     */
+    private boolean rowLeavesNoCart(double w) {
+        double h = dynaView.getHeight();
+        if (h <= 0 || paneColumns.isEmpty()) {
+            return false;
+        }
+        VBox column = (VBox) paneColumns.get(0);
+        double header = column.getChildren().get(0).prefHeight(-1);
+        Label box = boxLabels.get(0);
+        double boxHeight = !box.isManaged() ? 0 : mbrllab.app.controls.TextMeasure.height(" \n \n ", box.getFont(),
+                0, 0, javafx.scene.text.TextBoundsType.LOGICAL) + box.snappedTopInset() + box.snappedBottomInset()
+                + column.getSpacing();
+        double chart = dynaChartColumn.minHeight(w - dynaRowView.snappedLeftInset() - dynaRowView.snappedRightInset());
+        double divider = 8;
+        double cart = h - chart - divider - header - boxHeight - column.getSpacing();
+        // a line to spare: the chart's legend may wrap to one more line at the width the row finally gives it (at
+        // 1280x720 with text 1.5 the estimate said 140 px and the carts got 90)
+        return cart < CartRenderer.leastHeight(PANE_FONT * fontScale, 3);
     }
 
     /** Whether the Dyna-Q panes stand two over one with the chart in the fourth cell (tests). */

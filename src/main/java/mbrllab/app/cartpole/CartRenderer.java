@@ -121,6 +121,19 @@ public final class CartRenderer {
         return lines;
     }
 
+    /**
+     * The least height at which {@link #draw} shows a cart of at least {@value #LEAST_SCENE} px between its title line
+     * and {@code readoutLines} read-out lines, at text size {@code fontSize}; below it the picture is read-outs only.
+     */
+    static double leastHeight(double fontSize, int readoutLines) {
+        double line = Math.ceil(fontSize * 1.3);
+        double pad = Math.max(4, fontSize * 0.4);
+        return (pad + line + 4) + (pad + readoutLines * line + 4) + LEAST_SCENE;
+    }
+
+    /** The least height of the cart's scene (rail, cart and pole) that {@link #leastHeight} asks for [px]. */
+    static final double LEAST_SCENE = 50;
+
     /** Height of the figure {@link #drawFigure} draws around a w x h picture. */
     static double figureHeight(Style style, double h) {
         return h + figureBand(style);

@@ -78,10 +78,12 @@ public final class ChartColumn extends VBox {
 
     @Override
     protected double computeMinHeight(double width) {
-        double h = snappedTopInset() + snappedBottomInset() + chart.minHeight(width);
+        // the children's width: what the padding leaves (a legend that wraps needs more lines in less width)
+        double inner = width < 0 ? width : Math.max(0, width - snappedLeftInset() - snappedRightInset());
+        double h = snappedTopInset() + snappedBottomInset() + chart.minHeight(inner);
         for (Node n : below) {
             if (!folds(n) && n.isManaged()) {
-                h += getSpacing() + n.minHeight(width);
+                h += getSpacing() + n.minHeight(inner);
             }
         }
         return h;

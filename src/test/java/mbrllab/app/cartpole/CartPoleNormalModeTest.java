@@ -104,6 +104,43 @@ class CartPoleNormalModeTest extends ProjectorSizeFixture {
     }
 
     /**
+     * A wide but short window, 1280x720 with text 1.5: a third of the width is enough for a row of panes, the height
+     * is not. The row had left the carts read-outs only (no room for the cart between them and the title) and cut the
+     * chart's note at the window's edge; the panes stand two over one, each cart drawn, nothing cut or overlapping.
+     */
+    @Test
+    void aShortWindowKeepsTheCartsDrawn(FxRobot robot) throws Exception {
+        CartPoleLab lab = openAt(1280, 720, 1.5);
+        for (int i = 0; i < 40; i++) {
+            WaitForAsyncUtils.asyncFx(() -> lab.model().step()).get(15, TimeUnit.SECONDS);
+        }
+        List<List<Double>> sizes = waitUntilAtRest(this::paneSizes, 300, "the cart panes are laid out");
+        boolean grid = WaitForAsyncUtils.asyncFx(lab::paneGridShown).get(15, TimeUnit.SECONDS);
+        System.out.println("normal mode, 1280x720, text 1.5: cart panes " + sizes + ", two over one " + grid);
+        List<String> cut = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(this::readoutsCut)
+                .get(15, TimeUnit.SECONDS), 300, "the read-outs are drawn");
+        assertTrue(cut.isEmpty(), "read-outs wider than their picture, or no room for the cart: " + cut);
+        List<String> overlaps = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(this::overlaps)
+                .get(15, TimeUnit.SECONDS), 300, "the panes are laid out");
+        assertTrue(overlaps.isEmpty(), "panes running into each other or the chart: " + overlaps);
+        List<String> elided = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(() -> elided(lab))
+                .get(15, TimeUnit.SECONDS), 300, "the labels are laid out");
+        assertTrue(elided.isEmpty(), "labels whose text does not fit: " + elided);
+        // what is under the chart ends inside the lab's area (the note was cut at the window's edge)
+        double beyond = WaitForAsyncUtils.asyncFx(() -> {
+            Node column = shell.view().lookup("#learningCurveChart").getParent();
+            double most = Double.NEGATIVE_INFINITY;
+            for (Node n : ((javafx.scene.Parent) column).getChildrenUnmodifiable()) {
+                if (n.isVisible() && n.isManaged()) {
+                    most = Math.max(most, n.localToScene(n.getLayoutBounds()).getMaxY());
+                }
+            }
+            return most - column.getParent().localToScene(column.getParent().getLayoutBounds()).getMaxY();
+        }).get(15, TimeUnit.SECONDS);
+        assertTrue(beyond <= 0.5, "the chart's column ends inside its parent: " + beyond);
+    }
+
+    /**
      * The swing-up with the keyboard at 1024x768, text 1.5: the cart view stays between the lab list and the options
      * (its one-entry legend, "cost per episode (PILCO's saturating cost summed over its 40 steps)", made it at least
      * 711 px wide, pushing it 32 px under the lab list and cutting the options' texts) and its legend wraps.
