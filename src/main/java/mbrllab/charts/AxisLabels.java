@@ -16,15 +16,17 @@ public final class AxisLabels {
     private AxisLabels() {
     }
 
+    /**
+     * One graphics context per thread to measure with: labels are fitted after every drawing of a chart (60 times a
+     * second while a replay plays), and an image and a context per measure were made and dropped each time.
+     */
+    private static final ThreadLocal<Graphics2D> MEASURE = ThreadLocal.withInitial(
+            () -> new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics());
+
     /** The width of {@code text} in {@code font}, in the units fonts are measured in (Java2D pixels). */
     public static double width(String text, Font font) {
-        BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            return g.getFontMetrics(font).getStringBounds(text, g).getWidth();
-        } finally {
-            g.dispose();
-        }
+        Graphics2D g = MEASURE.get();
+        return g.getFontMetrics(font).getStringBounds(text, g).getWidth();
     }
 
     /**

@@ -167,12 +167,7 @@ public final class AccelerationLab extends BaseLab {
         // Short enough for the plot's height at 1024x768, text 1.5; the note says over how many episodes. Shorter
         // where even that does not fit the plot's height (presenter mode at text 2.0): fitted after each drawing.
         plot.getRangeAxis().setLabel(RETURN_LABELS[0]);
-        chart.addProgressListener(e -> {
-            if (e.getType() == org.jfree.chart.event.ChartProgressEvent.DRAWING_FINISHED) {
-                // fitting the labels redraws the chart: not from inside this drawing
-                javafx.application.Platform.runLater(this::fitLabels);
-            }
-        });
+        mbrllab.app.render.AfterDrawing.fit(chart, this::fitLabels);
         chartViewer = new ChartViewer(chart);
         chartViewer.setId("accelerationChart");
         chartViewer.setMinHeight(CHART_MIN_HEIGHT);

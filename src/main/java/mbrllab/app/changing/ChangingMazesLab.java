@@ -32,7 +32,6 @@ import javafx.util.Duration;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.block.ColumnArrangement;
-import org.jfree.chart.event.ChartProgressEvent;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.fx.ChartViewer;
@@ -811,12 +810,7 @@ public final class ChangingMazesLab extends BaseLab {
             legend = column;
             mbrllab.charts.InsideLegend.add(plot.getRenderer(0), legend, RectangleAnchor.TOP_LEFT);
         }
-        c.addProgressListener(e -> {
-            if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
-                // Fitting redraws the chart: not from inside this drawing.
-                javafx.application.Platform.runLater(this::fitChartTexts);
-            }
-        });
+        mbrllab.app.render.AfterDrawing.fit(c, this::fitChartTexts);
         return c;
     }
 

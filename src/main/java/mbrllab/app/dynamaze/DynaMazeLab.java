@@ -21,7 +21,6 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.event.ChartProgressEvent;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.axis.LogAxis;
@@ -145,14 +144,9 @@ public final class DynaMazeLab extends BaseLab {
         chartViewer = new ChartViewer(chart);
         chartViewer.setId("learningCurveChart");
         chartViewer.setMinHeight(160);
-        chart.addProgressListener(e -> {
-            if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
-                // Fitting the label redraws the chart: not from inside this drawing.
-                javafx.application.Platform.runLater(() -> {
-                    fitStepsLabel();
-                    showBeyond(fittingBeyond(beyondForms)); // the plot's size may have changed
-                });
-            }
+        mbrllab.app.render.AfterDrawing.fit(chart, () -> {
+            fitStepsLabel();
+            showBeyond(fittingBeyond(beyondForms)); // the plot's size may have changed
         });
         logScale.setId("logScaleCheck");
         logScale.setOnAction(e -> applyLogScale());

@@ -84,12 +84,8 @@ final class PlaygroundView {
         mainViewer.setMinHeight(220);
         sigmaViewer.setMinHeight(120);
         // the sigma plot is short under large text (about 20 px in presenter mode at text 2.0, where "sigma" was cut
-        // to "sigm"): its axis label is the longest that fits, after each drawing (not from inside one: it redraws)
-        sigmaChart.addProgressListener(e -> {
-            if (e.getType() == org.jfree.chart.event.ChartProgressEvent.DRAWING_FINISHED) {
-                javafx.application.Platform.runLater(this::fitSigmaLabel);
-            }
-        });
+        // to "sigm"): its axis label is the longest that fits, after each drawing
+        mbrllab.app.render.AfterDrawing.fit(sigmaChart, this::fitSigmaLabel);
 
         Label hint = new Label("Click in the chart to add a point, right-click to remove the nearest one.");
         hint.getStyleClass().add("note");

@@ -340,15 +340,9 @@ public final class PilcoLab extends BaseLab implements SessionState {
     }
 
     private void fitStateLabelsAfterDrawing(org.jfree.chart.JFreeChart chart) {
-        chart.addProgressListener(e -> {
-            if (e.getType() == org.jfree.chart.event.ChartProgressEvent.DRAWING_FINISHED
-                    && statesViewer.getChart() == chart) {
-                // fitting a label redraws the chart: not from inside this drawing
-                javafx.application.Platform.runLater(() -> {
-                    if (statesViewer.getChart() == chart) {
-                        PilcoCharts.fitStateLabels(chart, statesViewer.getCanvas().getRenderingInfo());
-                    }
-                });
+        mbrllab.app.render.AfterDrawing.fit(chart, () -> {
+            if (statesViewer.getChart() == chart) { // the rendering info is the chart's on show
+                PilcoCharts.fitStateLabels(chart, statesViewer.getCanvas().getRenderingInfo());
             }
         });
     }

@@ -63,13 +63,19 @@ class CartPoleNormalModeTest extends ProjectorSizeFixture {
             assertTrue(s.get(0) >= 250 && s.get(1) >= 150, "a cart pane is at least 250 x 150 px: " + shown);
         }
 
+        assertCartsDrawnAndNothingCut(lab);
+    }
+
+    /** Each cart drawn with its read-outs whole, no label's text cut, no pane running into another or the chart. */
+    private void assertCartsDrawnAndNothingCut(CartPoleLab lab) throws Exception {
         List<String> cut = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(this::readoutsCut)
                 .get(15, TimeUnit.SECONDS), 300, "the read-outs are drawn");
         assertTrue(cut.isEmpty(), "read-outs wider than their picture, or no room for the cart: " + cut);
         List<String> elided = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(() -> elided(lab))
                 .get(15, TimeUnit.SECONDS), 300, "the labels are laid out");
         assertTrue(elided.isEmpty(), "labels whose text does not fit: " + elided);
-        List<String> overlaps = WaitForAsyncUtils.asyncFx(this::overlaps).get(15, TimeUnit.SECONDS);
+        List<String> overlaps = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(this::overlaps)
+                .get(15, TimeUnit.SECONDS), 300, "the panes are laid out");
         assertTrue(overlaps.isEmpty(), "panes running into each other or the chart: " + overlaps);
     }
 
@@ -117,15 +123,7 @@ class CartPoleNormalModeTest extends ProjectorSizeFixture {
         List<List<Double>> sizes = waitUntilAtRest(this::paneSizes, 300, "the cart panes are laid out");
         boolean grid = WaitForAsyncUtils.asyncFx(lab::paneGridShown).get(15, TimeUnit.SECONDS);
         System.out.println("normal mode, 1280x720, text 1.5: cart panes " + sizes + ", two over one " + grid);
-        List<String> cut = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(this::readoutsCut)
-                .get(15, TimeUnit.SECONDS), 300, "the read-outs are drawn");
-        assertTrue(cut.isEmpty(), "read-outs wider than their picture, or no room for the cart: " + cut);
-        List<String> overlaps = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(this::overlaps)
-                .get(15, TimeUnit.SECONDS), 300, "the panes are laid out");
-        assertTrue(overlaps.isEmpty(), "panes running into each other or the chart: " + overlaps);
-        List<String> elided = waitUntilAtRest(() -> WaitForAsyncUtils.asyncFx(() -> elided(lab))
-                .get(15, TimeUnit.SECONDS), 300, "the labels are laid out");
-        assertTrue(elided.isEmpty(), "labels whose text does not fit: " + elided);
+        assertCartsDrawnAndNothingCut(lab);
         // what is under the chart ends inside the lab's area (the note was cut at the window's edge)
         double beyond = WaitForAsyncUtils.asyncFx(() -> {
             Node column = shell.view().lookup("#learningCurveChart").getParent();
