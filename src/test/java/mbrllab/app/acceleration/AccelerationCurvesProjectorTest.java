@@ -228,4 +228,33 @@ class AccelerationCurvesProjectorTest extends ProjectorSizeFixture {
         });
         assertEquals(List.of("Mean return", "return 195"), exported, "the labels drawn into the export");
     }
+
+    /**
+     * At 1366x768 with text 1.5 the two tabs beside the processes fit with their whole titles only without the tab
+     * menu's button; the titles flipped between their forms every few pulses (the button counted only while shown).
+     * They come to rest, every title in view and no menu.
+     */
+    @Test
+    void theTabTitlesComeToRest(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.stage.Window w = shell.view().getScene().getWindow();
+            w.setWidth(1366);
+            w.setHeight(768);
+        }).get(15, TimeUnit.SECONDS);
+        AccelerationLab lab = openLab(robot);
+        List<Object> tabs = waitUntilAtRest(() -> readOnFx(() -> {
+            TabPane pane = lab.curvesTab().getTabPane();
+            Bounds area = pane.localToScene(pane.getLayoutBounds());
+            double beyond = Double.NEGATIVE_INFINITY;
+            for (Node header : pane.lookupAll(".tab")) {
+                beyond = Math.max(beyond, header.localToScene(header.getLayoutBounds()).getMaxX() - area.getMaxX());
+            }
+            Node menu = pane.lookup(".control-buttons-tab");
+            return List.<Object>of(pane.getTabs().stream().map(javafx.scene.control.Tab::getText).toList(), beyond,
+                    menu != null && menu.isVisible());
+        }), 1000, "the tab titles come to rest");
+        System.out.println("normal mode, 1366x768, text 1.5: tabs " + tabs);
+        assertTrue((Double) tabs.get(1) <= 0, "every tab title in view: " + tabs);
+        assertEquals(false, tabs.get(2), "no tab menu: " + tabs);
+    }
 }
