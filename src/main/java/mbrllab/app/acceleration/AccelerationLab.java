@@ -66,8 +66,9 @@ public final class AccelerationLab extends BaseLab {
 
     /** The lab's line in the navigation. */
     public static final LabEntry ENTRY = new LabEntry("acceleration", "Acceleration",
-            "Dyna-style DQN: real-only against learning from model rollouts (n rollouts of k steps), the five "
-                    + "processes, long rollouts against short", AccelerationLab::new);
+            // one status-bar line at 1024x768 with text 1.5 (it was cut at "the five proc...")
+            "Dyna-style DQN: real data against model rollouts, the five processes, short and long rollouts",
+            AccelerationLab::new);
 
     static final RunToolbar.Tips TIPS = new RunToolbar.Tips(
             "Play or pause the three learners (Space)",
