@@ -73,6 +73,9 @@ final class TabTitles {
         if (tabNodes.size() != pane.getTabs().size()) {
             return;
         }
+        if (relayoutStaleHeaders(tabNodes)) {
+            return; // measured after the next layout
+        }
         // The tab menu's button counts whether it is shown or not, as the tab pane counts it when it decides to show
         // it: counted only while shown, the titles flipped every few pulses between their forms where the long ones
         // fit only without the button (the acceleration lab at 1366x768, text 1.5: 373 px of tabs in 388).
@@ -113,6 +116,27 @@ final class TabTitles {
                 t.setText(text);
             }
         }
+    }
+
+    /**
+     * Asks for a layout of every ancestor of a tab header that still needs one after a layout pass. The tab pane can
+     * leave a header marked for layout under ancestors that are not, so that no layout pass reaches it: after the
+     * acceleration lab moved its tabs (presenter mode at text 2.0) the headers kept the widths of their former
+     * titles ("Curves" in 235 px, the tab menu shown) for as long as nothing else changed. Returns whether it asked.
+     */
+    private static boolean relayoutStaleHeaders(List<Node> tabNodes) {
+        boolean stale = false;
+        for (Node tab : tabNodes) {
+            if (tab instanceof javafx.scene.Parent p && p.isNeedsLayout()) {
+                stale = true;
+                for (Node n = tab; n != null; n = n.getParent()) {
+                    if (n instanceof javafx.scene.Parent q) {
+                        q.requestLayout();
+                    }
+                }
+            }
+        }
+        return stale;
     }
 
     /** The pane's tab header area: a child of the pane itself (its skin's), or null before the skin. */

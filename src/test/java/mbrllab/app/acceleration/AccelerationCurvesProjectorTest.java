@@ -257,4 +257,43 @@ class AccelerationCurvesProjectorTest extends ProjectorSizeFixture {
         assertTrue((Double) tabs.get(1) <= 0, "every tab title in view: " + tabs);
         assertEquals(false, tabs.get(2), "no tab menu: " + tabs);
     }
+
+    /**
+     * The lab opened at text 1.5, then the text made larger step by step and presenter mode turned on, as a lecturer
+     * does (Ctrl+= five times, F11): the tabs took their short titles but their headers kept the widths of the long
+     * ones ("Curves" in 235 px), the tab menu shown, because no layout pass reached them. Each header is as wide as
+     * its title asks, and no menu.
+     */
+    @Test
+    void tabHeadersFollowTheirTitlesAfterTheTextGrows(FxRobot robot) throws Exception {
+        AccelerationLab lab = openLab(robot);
+        for (double s : new double[] {1.6, 1.7, 1.8, 1.9, 2.0}) {
+            readOnFx(() -> {
+                shell.fontScaleProperty().set(s);
+                return null;
+            });
+            waitForLayoutPulse();
+        }
+        readOnFx(() -> {
+            shell.setPresenter(true);
+            return null;
+        });
+        List<Object> tabs = waitUntilAtRest(() -> readOnFx(() -> {
+            TabPane pane = lab.curvesTab().getTabPane();
+            List<Double> off = new ArrayList<>();
+            for (Node header : pane.lookupAll(".tab")) {
+                if (header.getParent() != null && header.getParent().getStyleClass().contains("headers-region")) {
+                    off.add(header.getLayoutBounds().getWidth() - ((javafx.scene.layout.Region) header).prefWidth(-1));
+                }
+            }
+            Node menu = pane.lookup(".control-buttons-tab");
+            return List.<Object>of(pane.getTabs().stream().map(javafx.scene.control.Tab::getText).toList(), off,
+                    menu != null && menu.isVisible());
+        }), 500, "the tab headers come to rest");
+        System.out.println("presenter mode after text 1.5 to 2.0, 1024x768: tabs " + tabs);
+        for (Object d : (List<?>) tabs.get(1)) {
+            assertEquals(0, (Double) d, 1, "each header as wide as its title asks (width minus preferred): " + tabs);
+        }
+        assertEquals(false, tabs.get(2), "no tab menu: " + tabs);
+    }
 }
