@@ -40,6 +40,22 @@ class AccelerationCurvesProjectorTest extends ProjectorSizeFixture {
         startShell(stage);
     }
 
+    /**
+     * The lab's tabs as shown: their titles, how far the last header reaches past the tab pane's right edge (px), and
+     * whether the tab menu's button is shown. FX thread.
+     */
+    private static List<Object> tabsShown(AccelerationLab lab) {
+        TabPane pane = lab.curvesTab().getTabPane();
+        Bounds area = pane.localToScene(pane.getLayoutBounds());
+        double beyond = Double.NEGATIVE_INFINITY;
+        for (Node header : pane.lookupAll(".tab")) {
+            beyond = Math.max(beyond, header.localToScene(header.getLayoutBounds()).getMaxX() - area.getMaxX());
+        }
+        Node menu = pane.lookup(".control-buttons-tab");
+        return List.<Object>of(pane.getTabs().stream().map(javafx.scene.control.Tab::getText).toList(), beyond,
+                menu != null && menu.isVisible());
+    }
+
     /** The acceleration lab at text 1.5, normal mode. */
     private AccelerationLab openLab(FxRobot robot) throws Exception {
         showLab("acceleration", 1.5, false);
@@ -202,17 +218,7 @@ class AccelerationCurvesProjectorTest extends ProjectorSizeFixture {
             assertTrue((Double) shown.get(5) >= (Double) shown.get(6), "the line's label has room: " + shown);
         }
         // every tab title in view, none in the tab pane's overflow menu ("One model rollout" was)
-        List<Object> tabs = readOnFx(() -> {
-            TabPane pane = lab.curvesTab().getTabPane();
-            Bounds area = pane.localToScene(pane.getLayoutBounds());
-            double beyond = Double.NEGATIVE_INFINITY;
-            for (Node header : pane.lookupAll(".tab")) {
-                beyond = Math.max(beyond, header.localToScene(header.getLayoutBounds()).getMaxX() - area.getMaxX());
-            }
-            Node menu = pane.lookup(".control-buttons-tab");
-            return List.<Object>of(pane.getTabs().stream().map(javafx.scene.control.Tab::getText).toList(), beyond,
-                    menu != null && menu.isVisible());
-        });
+        List<Object> tabs = readOnFx(() -> tabsShown(lab));
         System.out.println("presenter mode, 1024x768, text 2.0: tabs " + tabs);
         assertTrue((Double) tabs.get(1) <= 0, "every tab title in view: " + tabs);
         assertEquals(false, tabs.get(2), "no tab menu: " + tabs);
@@ -242,17 +248,7 @@ class AccelerationCurvesProjectorTest extends ProjectorSizeFixture {
             w.setHeight(768);
         }).get(15, TimeUnit.SECONDS);
         AccelerationLab lab = openLab(robot);
-        List<Object> tabs = waitUntilAtRest(() -> readOnFx(() -> {
-            TabPane pane = lab.curvesTab().getTabPane();
-            Bounds area = pane.localToScene(pane.getLayoutBounds());
-            double beyond = Double.NEGATIVE_INFINITY;
-            for (Node header : pane.lookupAll(".tab")) {
-                beyond = Math.max(beyond, header.localToScene(header.getLayoutBounds()).getMaxX() - area.getMaxX());
-            }
-            Node menu = pane.lookup(".control-buttons-tab");
-            return List.<Object>of(pane.getTabs().stream().map(javafx.scene.control.Tab::getText).toList(), beyond,
-                    menu != null && menu.isVisible());
-        }), 1000, "the tab titles come to rest");
+        List<Object> tabs = waitUntilAtRest(() -> readOnFx(() -> tabsShown(lab)), 1000, "the tab titles come to rest");
         System.out.println("normal mode, 1366x768, text 1.5: tabs " + tabs);
         assertTrue((Double) tabs.get(1) <= 0, "every tab title in view: " + tabs);
         assertEquals(false, tabs.get(2), "no tab menu: " + tabs);
