@@ -92,8 +92,9 @@ public final class ChartColumn extends VBox {
     @Override
     protected void layoutChildren() {
         foldToFit();
-        super.layoutChildren();
-        giveUpChartHeight();
+        if (!giveUpChartHeight()) {
+            super.layoutChildren();
+        }
     }
 
     /**
@@ -117,29 +118,42 @@ public final class ChartColumn extends VBox {
      * its content's minimum on): a VBox keeps the chart at its minimum and lets what is below run out of the column,
      * where it is cut off: the acceleration lab's curves lost their x axis and the lower half of the y label in
      * presenter mode at 1024x768 with text 2.0 (a column of 198 px holding a chart of 340). The chart gives up the
-     * height that is missing, down to nothing, and what is below it moves up: a short plot, whole.
+     * height that is missing, down to nothing, and what is below it moves up: a short plot, whole. The column lays
+     * its children out itself then, each at one place (moving them after the VBox had placed them asked for another
+     * layout at every pulse).
+     *
+     * @return whether the children were laid out here (else the VBox lays them out)
      */
-    private void giveUpChartHeight() {
-        double inner = visibleHeight() - snappedTopInset() - snappedBottomInset();
-        double used = 0;
-        int managed = 0;
-        for (Node n : getChildren()) {
-            if (n.isManaged()) {
-                used += n.getLayoutBounds().getHeight();
-                managed++;
-            }
+    private boolean giveUpChartHeight() {
+        if (!chart.isManaged()) {
+            return false;
         }
-        double over = used + getSpacing() * Math.max(0, managed - 1) - inner;
-        if (over <= 0.5 || !chart.isManaged()) {
-            return;
-        }
-        double give = Math.min(over, chart.getLayoutBounds().getHeight());
-        chart.resize(chart.getLayoutBounds().getWidth(), chart.getLayoutBounds().getHeight() - give);
+        double left = snappedLeftInset();
+        double top = snappedTopInset();
+        double w = getWidth() - left - snappedRightInset();
+        double inner = visibleHeight() - top - snappedBottomInset();
+        double spacing = snapSpaceY(getSpacing());
+        double belowHeight = 0;
         for (Node n : below) {
             if (n.isManaged()) {
-                n.setLayoutY(n.getLayoutY() - give);
+                belowHeight += spacing + snapSizeY(n.prefHeight(w));
             }
         }
+        if (snapSizeY(chart.minHeight(w)) + belowHeight <= inner + 0.5) {
+            return false;
+        }
+        double chartHeight = Math.max(0, snapSizeY(inner - belowHeight));
+        chart.resizeRelocate(left, top, w, chartHeight);
+        double y = top + chartHeight;
+        for (Node n : below) {
+            if (n.isManaged()) {
+                y += spacing;
+                double h = snapSizeY(n.prefHeight(w));
+                layoutInArea(n, left, y, w, h, 0, getAlignment().getHpos(), javafx.geometry.VPos.TOP);
+                y += h;
+            }
+        }
+        return true;
     }
 
     /** Shows as many of the folding nodes, first to last, as leave the chart its minimum height. */

@@ -135,4 +135,38 @@ class ChartColumnTest {
         assertEquals(58, r[6], 1e-9, "and the chart takes what the parent shows");
         assertEquals(80, r[7], 1e-9, "the legend ends at the parent's edge");
     }
+
+    /**
+     * A column that gave up chart height comes to rest: it moved what is below the chart after the VBox had placed it,
+     * which asked for another layout at every pulse (the cart-pole lab pulsed 60 times a second with nothing to
+     * draw).
+     */
+    @Test
+    void aColumnThatGaveUpChartHeightComesToRest() throws Exception {
+        Object[] parts = column();
+        ChartColumn c = (ChartColumn) parts[0];
+        Region chart = (Region) parts[1];
+        Label legend = (Label) parts[2];
+        javafx.scene.layout.StackPane parent = new javafx.scene.layout.StackPane(c);
+        parent.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        Stage[] stage = new Stage[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Scene scene = new javafx.scene.Scene(parent, 300, 80);
+            stage[0] = new Stage();
+            stage[0].setScene(scene);
+            stage[0].show();
+        }).get(15, TimeUnit.SECONDS);
+        try {
+            mbrllab.app.ShellFixture.waitForLayoutPulse();
+            mbrllab.app.ShellFixture.waitForLayoutPulse();
+            Object[] after = WaitForAsyncUtils.asyncFx(() -> new Object[] {c.isNeedsLayout(), parent.isNeedsLayout(),
+                chart.getHeight(), legend.getLayoutY() + legend.getHeight()}).get(15, TimeUnit.SECONDS);
+            assertEquals(58, (double) after[2], 1e-9, "the chart takes what the parent shows");
+            assertEquals(80, (double) after[3], 1e-9, "the legend ends at the parent's edge");
+            assertFalse((boolean) after[0], "the column needs no further layout after a layout pass");
+            assertFalse((boolean) after[1], "nor does its parent");
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> stage[0].close()).get(15, TimeUnit.SECONDS);
+        }
+    }
 }
