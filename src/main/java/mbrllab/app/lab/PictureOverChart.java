@@ -37,6 +37,8 @@ public final class PictureOverChart extends SplitPane {
     private boolean userMoved;
     private boolean besideInPresenterMode;
     private boolean beside;
+    /** The automatic position set last (NaN: none yet, or to be set again). */
+    private double automaticSet = Double.NaN;
 
     PictureOverChart(Node picture, Node chart, double divider) {
         super(picture, chart);
@@ -56,6 +58,7 @@ public final class PictureOverChart extends SplitPane {
         });
         Presenter.follow(this, on -> {
             userMoved = false;
+            automaticSet = Double.NaN;
             beside = on && besideInPresenterMode;
             setOrientation(beside ? Orientation.HORIZONTAL : Orientation.VERTICAL);
             requestLayout();
@@ -71,6 +74,7 @@ public final class PictureOverChart extends SplitPane {
     public PictureOverChart besideInPresenterMode() {
         besideInPresenterMode = true;
         Presenter.follow(this, on -> {
+            automaticSet = Double.NaN;
             beside = on;
             setOrientation(on ? Orientation.HORIZONTAL : Orientation.VERTICAL);
             requestLayout();
@@ -128,8 +132,12 @@ public final class PictureOverChart extends SplitPane {
     @Override
     protected void layoutChildren() {
         if (!userMoved && !getDividers().isEmpty()) {
+            // Set when the automatic position changes, not whenever the divider is elsewhere: where the two minimum
+            // heights do not fit, the split pane moves the divider off it, and setting it again at every layout asked
+            // for a layout at every pulse.
             double position = automaticPosition();
-            if (Math.abs(getDividerPositions()[0] - position) > 1e-3) {
+            if (Double.isNaN(automaticSet) || Math.abs(automaticSet - position) > 1e-3) {
+                automaticSet = position;
                 setDividerPosition(0, position);
             }
         }
