@@ -12,6 +12,10 @@ import mbrllab.app.lab.Dispatcher;
  * The one road from background work to the screen. Background threads {@link #post} an update under a
  * key; on each screen pulse the FX thread runs the latest update of every key once. A thousand posts
  * between two pulses cost one repaint: updates are coalesced to the screen rate.
+ *
+ * <p>The pulse timer runs only while there is work: after {@value #IDLE_PULSES} pulses with nothing posted it
+ * stops (a running timer makes JavaFX pulse 60 times a second, about 1 to 2% of a core with nothing to draw), and
+ * the next post starts it again.
  */
 public final class FxDispatcher implements Dispatcher {
 
@@ -23,13 +27,20 @@ public final class FxDispatcher implements Dispatcher {
     private final long[] work = new long[4096];
     private int recorded;
     private long lastPulse;
+    /** Pulses with nothing to run, the timer stops after this many in a row. */
+    static final int IDLE_PULSES = 30;
+    private int idlePulses;
+    /** Guarded by {@code pending}: {@link #start()} was called and {@link #stop()} not since. */
+    private boolean active;
+    /** Guarded by {@code pending}: the timer runs or has been asked to start. */
+    private boolean running;
 
     public FxDispatcher() {
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 long start = System.nanoTime();
-                drain();
+                boolean ran = drain();
                 long end = System.nanoTime();
                 if (lastPulse != 0) {
                     int k = recorded++ % intervals.length;
@@ -37,20 +48,44 @@ public final class FxDispatcher implements Dispatcher {
                     work[k] = end - start;
                 }
                 lastPulse = now;
+                idlePulses = ran ? 0 : idlePulses + 1;
+                if (idlePulses >= IDLE_PULSES) {
+                    synchronized (pending) {
+                        if (pending.isEmpty()) {
+                            running = false;
+                            stop(); // the timer's own stop: posts still arrive and start it again
+                            lastPulse = 0; // the gap until the next start is not a frame interval
+                            idlePulses = 0;
+                        }
+                    }
+                }
             }
         };
     }
 
-    /** Starts draining on every pulse. Call on the FX thread. */
+    /** Starts draining on every pulse while there is work. Call on the FX thread. */
     public void start() {
+        synchronized (pending) {
+            active = true;
+            running = true;
+        }
         timer.start();
     }
 
-    /** Stops draining; pending updates are dropped. */
+    /** Stops draining; pending updates are dropped and later posts wait for {@link #start()}. */
     public void stop() {
         timer.stop();
         synchronized (pending) {
+            active = false;
+            running = false;
             pending.clear();
+        }
+    }
+
+    /** True while the pulse timer runs (or has been asked to start): there was work in the last pulses. */
+    public boolean timerRunning() {
+        synchronized (pending) {
+            return running;
         }
     }
 
@@ -60,18 +95,37 @@ public final class FxDispatcher implements Dispatcher {
      */
     @Override
     public void post(Object key, Runnable update) {
+        boolean wake;
         synchronized (pending) {
             pending.put(key, update);
+            wake = active && !running;
+            running |= wake;
+        }
+        if (wake) {
+            Platform.runLater(this::wake);
         }
     }
 
-    /** Runs every pending update now. FX thread only; called by the pulse timer and by tests. */
-    public void drain() {
+    /** Starts the stopped timer again for posted work (FX thread). */
+    private void wake() {
+        synchronized (pending) {
+            if (!active || !running) {
+                return; // stopped meanwhile
+            }
+        }
+        timer.start();
+    }
+
+    /**
+     * Runs every pending update now and says whether there was any. FX thread only; called by the pulse timer and
+     * by tests.
+     */
+    public boolean drain() {
         Runnable[] updates;
         synchronized (pending) {
             if (pending.isEmpty()) {
                 pulses++;
-                return;
+                return false;
             }
             updates = pending.values().toArray(new Runnable[0]);
             pending.clear();
@@ -80,6 +134,7 @@ public final class FxDispatcher implements Dispatcher {
         for (Runnable update : updates) {
             update.run();
         }
+        return true;
     }
 
     /**

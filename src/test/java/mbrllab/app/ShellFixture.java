@@ -71,6 +71,7 @@ public abstract class ShellFixture {
         Scene scene = new Scene(shell.view(), sceneWidth(), sceneHeight());
         scene.getStylesheets().add(MbrlLabApp.stylesheet());
         shell.installShortcuts(scene);
+        scene.addPostLayoutPulseListener(() -> scenePulses++);
         // TestFX keeps one primary stage for all test classes: without this it keeps the previous class's size
         // (a 1024x768 class before a 1280x800 one laid the next lab out at 1024x768) or its full screen
         stage.setFullScreen(false);
@@ -129,17 +130,18 @@ public abstract class ShellFixture {
      * at least {@value #REST_PULSES} screen pulses, at most 15 s, and returns it. This is how a test sees that
      * nothing moves after a Pause: the runners do not answer a pause, so there is no answer to wait for, and a
      * single look after a fixed sleep fails whenever the pause or its last frame arrives after the sleep. Panes
-     * that keep moving never come to rest and fail; the pulses make sure frames waiting in the dispatcher had
-     * their turn, so a busy FX thread is not taken for rest.
+     * that keep moving never come to rest and fail; the pulses (the window's own, asked for while waiting) make sure
+     * frames waiting in the dispatcher and the layout after them had their turn, so a busy FX thread is not taken
+     * for rest.
      */
     protected <T> T waitUntilAtRest(Callable<T> sample, long windowMillis, String what) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        Object[] seen = WaitForAsyncUtils.asyncFx(() -> new Object[] {sample.call(), dispatcher.pulses()})
+        Object[] seen = WaitForAsyncUtils.asyncFx(() -> new Object[] {sample.call(), nextPulse()})
                 .get(15, TimeUnit.SECONDS);
         long since = System.nanoTime();
         while (true) {
             Thread.sleep(10); // the polling interval, as in WaitForAsyncUtils.waitFor
-            Object[] now = WaitForAsyncUtils.asyncFx(() -> new Object[] {sample.call(), dispatcher.pulses()})
+            Object[] now = WaitForAsyncUtils.asyncFx(() -> new Object[] {sample.call(), nextPulse()})
                     .get(15, TimeUnit.SECONDS);
             if (!java.util.Objects.equals(now[0], seen[0])) {
                 seen = now;
@@ -188,6 +190,18 @@ public abstract class ShellFixture {
             }
         }
     }
+
+    /**
+     * The screen pulses of the window so far, asking for one more (FX thread): the dispatcher's timer stops when
+     * nothing is posted, and JavaFX pulses only when something asks it to, so the count must not wait for either.
+     */
+    private long nextPulse() {
+        javafx.application.Platform.requestNextPulse();
+        return scenePulses;
+    }
+
+    /** Pulses of the window's scene (FX thread). */
+    private long scenePulses;
 
     /** Screen pulses a sample must survive to count as at rest. */
     private static final int REST_PULSES = 5;
