@@ -66,7 +66,8 @@ import mbrllab.core.cartpole.CartPoleState;
  * <p>An {@link AnimationTimer} only draws: at every screen pulse it draws each cart between its last two physics
  * states (see {@link Publication}), or the replayed episode at the scrubber's position. It records the interval between
  * its frames and the time its drawing takes; with {@code -Dmbrllab.frameStats=true} it prints their percentiles when
- * the lab closes.
+ * the lab closes. It runs while something moves or changed: after {@value #IDLE_PULSES} pulses with nothing to draw it
+ * stops (a running timer makes JavaFX pulse 60 times a second), and a new frame, replay, curve or redraw starts it.
  */
 public final class CartPoleLab extends BaseLab {
 
@@ -137,6 +138,10 @@ public final class CartPoleLab extends BaseLab {
     private final FrameStats frameIntervals = new FrameStats();
     private final FrameStats drawTimes = new FrameStats();
     private long lastPulse;
+    /** Pulses with nothing to draw after which the animator stops. */
+    static final int IDLE_PULSES = 30;
+    private int idlePulses;
+    private boolean animatorRunning;
     private Publication<List<CartFrame>> textFrames;
     private Publication<List<CartFrame>> chartFrames;
     private long lastText;
@@ -242,13 +247,18 @@ public final class CartPoleLab extends BaseLab {
 
         model.agentProperty().addListener((o, a, b) -> showMode());
         model.systemProperty().addListener((o, a, b) -> showMode());
-        model.framesProperty().addListener((o, a, b) -> dirty = true);
-        model.replayProperty().addListener((o, a, b) -> dirty = true);
-        model.replayPositionProperty().addListener((o, a, b) -> dirty = true);
-        model.keyboardPushProperty().addListener((o, a, b) -> dirty = true);
-        model.curves().snapshotProperty().addListener((o, a, b) -> curvesPending = true);
+        model.framesProperty().addListener((o, a, b) -> redraw());
+        model.replayProperty().addListener((o, a, b) -> redraw());
+        model.replayPositionProperty().addListener((o, a, b) -> redraw());
+        model.keyboardPushProperty().addListener((o, a, b) -> redraw());
+        model.curves().snapshotProperty().addListener((o, a, b) -> {
+            curvesPending = true;
+            wake();
+        });
+        model.replayPlayingProperty().addListener((o, a, b) -> wake());
+        model.playback().playingProperty().addListener((o, a, b) -> wake());
         status.follow(model.curves());
-        singleCanvas.focusedProperty().addListener((o, a, b) -> dirty = true);
+        singleCanvas.focusedProperty().addListener((o, a, b) -> redraw());
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 scene.windowProperty().addListener((o2, a2, window) -> {
@@ -272,7 +282,7 @@ public final class CartPoleLab extends BaseLab {
         };
         showMode();
         showCurves(model.curves().snapshot());
-        animator.start();
+        wake();
     }
 
     private Node buildPane(int i, int n) {
@@ -547,7 +557,7 @@ public final class CartPoleLab extends BaseLab {
         }
         ChartStyle.apply(dynaChart, scale, highContrast);
         ChartStyle.apply(singleChart, scale, highContrast);
-        dirty = true;
+        redraw();
     }
 
     @Override
@@ -566,18 +576,41 @@ public final class CartPoleLab extends BaseLab {
             animated.setSeriesStroke(i, new BasicStroke(width));
         }
         single.setSeriesStroke(0, new BasicStroke(width + 0.5f));
-        dirty = true;
+        redraw();
     }
 
     /** Stops the animation and the model's threads (lab switch, window close). */
     @Override
     public void dispose() {
+        boolean first = !disposed;
+        disposed = true; // before the shutdown, whose last frames must not start the animator again
         animator.stop();
+        animatorRunning = false;
         model.shutdown();
-        if (!disposed && Boolean.getBoolean(FRAME_STATS_PROPERTY)) {
+        if (first && Boolean.getBoolean(FRAME_STATS_PROPERTY)) {
             System.out.println(frameStatsSummary());
         }
-        disposed = true;
+    }
+
+    /** Draws the carts again at the next pulse. */
+    private void redraw() {
+        dirty = true;
+        wake();
+    }
+
+    /** Runs the animator (again) from the next pulse on, unless the lab is closed. FX thread. */
+    private void wake() {
+        idlePulses = 0;
+        if (!animatorRunning && !disposed && animator != null) { // null while the constructor builds the views
+            animatorRunning = true;
+            lastPulse = 0; // the pause is not a frame interval
+            animator.start();
+        }
+    }
+
+    /** True while the animator runs (tests: it stops when nothing moves). */
+    boolean animatorRunning() {
+        return animatorRunning;
     }
 
     /** The frame statistics so far, on one line each. */
@@ -621,7 +654,7 @@ public final class CartPoleLab extends BaseLab {
         for (int i = 0; i < animatedData.getSeriesCount(); i++) {
             animatedData.getSeries(i).clear();
         }
-        dirty = true;
+        redraw();
     }
 
     private void showCurves(CurveSnapshot c) {
@@ -807,6 +840,12 @@ public final class CartPoleLab extends BaseLab {
         }
         if (moving && worked) {
             drawTimes.add(System.nanoTime() - start);
+        }
+        if (moving || worked || animating || dirty || curvesPending || f != textFrames || f != chartFrames) {
+            idlePulses = 0;
+        } else if (++idlePulses >= IDLE_PULSES) {
+            animator.stop();
+            animatorRunning = false;
         }
     }
 

@@ -289,6 +289,12 @@ class CartPoleLabTest extends ShellFixture {
         assertTrue(lab.frameIntervals().count() > 5, "frame intervals were recorded while playing");
         System.out.println("lock-step panes at 50 steps/s (headless Monocle, not a benchmark):\n"
                 + lab.frameStatsSummary());
+        // Nothing moves, so the animator stops (JavaFX would pulse 60 times a second for it); Play starts it again.
+        waitUntil(() -> !readOnFx(lab::animatorRunning), "the animator stops once nothing moves");
+        long drawn = readOnFx(canvases[0]::draws);
+        clickOnFx(robot, "#playButton");
+        waitUntil(() -> canvases[0].draws() > drawn + 5, "Play starts the animation again");
+        clickOnFx(robot, "#playButton");
     }
 
     @Test
