@@ -60,7 +60,8 @@ import mbrllab.core.acceleration.ProcessCounters;
  * each with its cart, its returns and its data counts; the lecture's five processes of model-based DQN with live
  * counters, rates and lit arrows; one model rollout against the true physics; the learning curves of R background
  * runs against real steps. Views only: state lives in {@link AccelerationViewModel}. An {@link AnimationTimer} only
- * draws, and only what changed.
+ * draws, and only what changed; after {@value #IDLE_PULSES} pulses with nothing to draw it stops (a running timer makes
+ * JavaFX pulse 60 times a second), and a new frame, curve or redraw starts it again.
  */
 public final class AccelerationLab extends BaseLab {
 
@@ -111,6 +112,11 @@ public final class AccelerationLab extends BaseLab {
     private final JFreeChart chart;
     private final ChartViewer chartViewer;
     private final AnimationTimer animator;
+    /** Pulses with nothing to draw after which the animator stops. */
+    static final int IDLE_PULSES = 30;
+    private int idlePulses;
+    private boolean animatorRunning;
+    private boolean disposed;
     private final javafx.scene.layout.StackPane bottom = new javafx.scene.layout.StackPane();
     private final TabPane tabs = new TabPane();
     private final SplitPane split = new SplitPane();
@@ -199,9 +205,11 @@ public final class AccelerationLab extends BaseLab {
         root.getChildren().add(sides);
         install(root, center, RunToolbar.build(model.playback(), controls(), TIPS, realStepsLabel));
 
-        model.curves().snapshotProperty().addListener((o, a, b) -> curvesPending = true);
-        model.curves().runningProperty().addListener((o, a, b) -> curvesPending = true);
-        model.curves().completeProperty().addListener((o, a, b) -> curvesPending = true);
+        model.curves().snapshotProperty().addListener((o, a, b) -> redrawCurves());
+        model.curves().runningProperty().addListener((o, a, b) -> redrawCurves());
+        model.curves().completeProperty().addListener((o, a, b) -> redrawCurves());
+        model.framesProperty().addListener((o, a, b) -> wake());
+        model.playback().playingProperty().addListener((o, a, b) -> wake());
         model.settingsProperty().addListener((o, a, b) -> settingsChanged());
         model.configVersionProperty().addListener((o, a, b) -> showControls());
         context.status().follow(model.curves());
@@ -213,7 +221,26 @@ public final class AccelerationLab extends BaseLab {
                 pulse(now);
             }
         };
-        animator.start();
+        wake();
+    }
+
+    private void redrawCurves() {
+        curvesPending = true;
+        wake();
+    }
+
+    /** Runs the animator (again) from the next pulse on, unless the lab is closed. FX thread. */
+    private void wake() {
+        idlePulses = 0;
+        if (!animatorRunning && !disposed && animator != null) { // null while the constructor builds the views
+            animatorRunning = true;
+            animator.start();
+        }
+    }
+
+    /** True while the animator runs (tests: it stops when nothing moves). */
+    boolean animatorRunning() {
+        return animatorRunning;
     }
 
     /** Below this width the processes get a tab of their own instead of half the area [px]. */
@@ -552,6 +579,7 @@ public final class AccelerationLab extends BaseLab {
         charted = null;
         curvesPending = true;
         showControls();
+        wake();
     }
 
     /**
@@ -600,6 +628,12 @@ public final class AccelerationLab extends BaseLab {
             charted = f;
             lastChart = now;
             appendPaneCurves(f);
+        }
+        if (live || curvesPending || f != charted || f != drawn || litUntil(now)) {
+            idlePulses = 0;
+        } else if (++idlePulses >= IDLE_PULSES) {
+            animator.stop();
+            animatorRunning = false;
         }
     }
 
@@ -896,6 +930,7 @@ public final class AccelerationLab extends BaseLab {
         AccelerationChart.setFontScale(chart, scale);
         chartViewer.setMinHeight(CHART_MIN_HEIGHT * scale);
         drawn = null;
+        wake();
     }
 
     @Override
@@ -906,11 +941,14 @@ public final class AccelerationLab extends BaseLab {
             paintTitle(titles.get(i), i);
         }
         drawn = null;
+        wake();
     }
 
     @Override
     public void dispose() {
+        disposed = true; // before the shutdown, whose last frames must not start the animator again
         animator.stop();
+        animatorRunning = false;
         model.shutdown();
     }
 

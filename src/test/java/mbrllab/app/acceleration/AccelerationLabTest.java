@@ -54,6 +54,11 @@ class AccelerationLabTest extends ShellFixture {
         for (int i = 0; i < 3; i++) {
             assertEquals(2, lab.model().framesProperty().get().frame().panes().get(i).counters().realSteps());
         }
+        // Nothing moves, so the animator stops (JavaFX would pulse 60 times a second for it); a step starts it again.
+        waitUntil(() -> !readOnFx(lab::animatorRunning), "the animator stops once nothing moves");
+        clickOnFx(robot, "#stepButton");
+        waitUntil(() -> text(robot, "#realStepsLabel").equals("real steps: 3"), "the next step is drawn");
+        waitUntil(() -> text(robot, "#dataCounts0").equals("data: real 3 · model none"), "with its counts");
     }
 
     /** A click on the k slider's track sets k for pane 2; its title and the run follow (a fresh start). */
