@@ -14,14 +14,13 @@ import mbrllab.app.lab.Dispatcher;
  * between two pulses cost one repaint: updates are coalesced to the screen rate.
  *
  * <p>The pulse timer runs only while there is work: after {@value #IDLE_PULSES} pulses with nothing posted it
- * stops (a running timer makes JavaFX pulse 60 times a second, about 1 to 2% of a core with nothing to draw), and
- * the next post starts it again.
+ * stops (a running timer makes JavaFX pulse 60 times a second, also with nothing to draw), and the next post starts
+ * it again.
  */
 public final class FxDispatcher implements Dispatcher {
 
     private final Map<Object, Runnable> pending = new LinkedHashMap<>();
     private final AnimationTimer timer;
-    private long pulses;
     /** Recent pulses: the time between pulses and the time the updates took, in ns (ring buffers). */
     private final long[] intervals = new long[4096];
     private final long[] work = new long[4096];
@@ -124,13 +123,11 @@ public final class FxDispatcher implements Dispatcher {
         Runnable[] updates;
         synchronized (pending) {
             if (pending.isEmpty()) {
-                pulses++;
                 return false;
             }
             updates = pending.values().toArray(new Runnable[0]);
             pending.clear();
         }
-        pulses++;
         for (Runnable update : updates) {
             update.run();
         }
@@ -160,11 +157,6 @@ public final class FxDispatcher implements Dispatcher {
         java.util.Arrays.sort(sorted);
         return new double[] {sorted[n / 2] / 1e6, sorted[Math.min(n - 1, (int) Math.ceil(n * 0.95) - 1)] / 1e6,
             sorted[n - 1] / 1e6};
-    }
-
-    /** Number of pulses seen so far (for frame statistics). */
-    public long pulses() {
-        return pulses;
     }
 
     /** Runs {@code r} on the FX thread soon, without coalescing (for one-off events such as errors). */
