@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -36,6 +35,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
+import mbrllab.app.lab.IdleStoppingAnimator;
 import mbrllab.app.lab.BaseLab;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
@@ -59,8 +59,8 @@ import mbrllab.core.acceleration.ProcessCounters;
  * The acceleration lab: real-only DQN, model-augmented DQN and a third setting side by side on one real-step clock,
  * each with its cart, its returns and its data counts; the lecture's five processes of model-based DQN with live
  * counters, rates and lit arrows; one model rollout against the true physics; the learning curves of R background
- * runs against real steps. Views only: state lives in {@link AccelerationViewModel}. An {@link AnimationTimer} only
- * draws, and only what changed; after {@value #IDLE_PULSES} pulses with nothing to draw it stops (a running timer makes
+ * runs against real steps. Views only: state lives in {@link AccelerationViewModel}. An {@link IdleStoppingAnimator} only
+ * draws, and only what changed; after {@value IdleStoppingAnimator#IDLE_PULSES} pulses with nothing to draw it stops (a running timer makes
  * JavaFX pulse 60 times a second), and a new frame, curve or redraw starts it again.
  */
 public final class AccelerationLab extends BaseLab {
@@ -111,12 +111,7 @@ public final class AccelerationLab extends BaseLab {
     private final XYSeriesCollection paneData = new XYSeriesCollection();
     private final JFreeChart chart;
     private final ChartViewer chartViewer;
-    private final AnimationTimer animator;
-    /** Pulses with nothing to draw after which the animator stops. */
-    static final int IDLE_PULSES = 30;
-    private int idlePulses;
-    private boolean animatorRunning;
-    private boolean disposed;
+    private final IdleStoppingAnimator animator;
     private final javafx.scene.layout.StackPane bottom = new javafx.scene.layout.StackPane();
     private final TabPane tabs = new TabPane();
     private final SplitPane split = new SplitPane();
@@ -215,12 +210,7 @@ public final class AccelerationLab extends BaseLab {
         context.status().follow(model.curves());
         showControls();
         settingsChanged();
-        animator = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                pulse(now);
-            }
-        };
+        animator = new IdleStoppingAnimator(this::pulse);
         wake();
     }
 
@@ -231,16 +221,14 @@ public final class AccelerationLab extends BaseLab {
 
     /** Runs the animator (again) from the next pulse on, unless the lab is closed. FX thread. */
     private void wake() {
-        idlePulses = 0;
-        if (!animatorRunning && !disposed && animator != null) { // null while the constructor builds the views
-            animatorRunning = true;
-            animator.start();
+        if (animator != null) { // null while the constructor builds the views
+            animator.wake();
         }
     }
 
     /** True while the animator runs (tests: it stops when nothing moves). */
     boolean animatorRunning() {
-        return animatorRunning;
+        return animator.isRunning();
     }
 
     /** Below this width the processes get a tab of their own instead of half the area [px]. */
@@ -610,7 +598,7 @@ public final class AccelerationLab extends BaseLab {
     }
 
     /** One screen pulse: draw what changed; charts at most every {@value #CHART_PERIOD_NANOS} ns while playing. */
-    private void pulse(long now) {
+    private boolean pulse(long now) {
         Publication<AccelerationFrame> f = model.framesProperty().get();
         boolean live = model.playback().isPlaying();
         if (f != drawn) {
@@ -629,12 +617,7 @@ public final class AccelerationLab extends BaseLab {
             lastChart = now;
             appendPaneCurves(f);
         }
-        if (live || curvesPending || f != charted || f != drawn || litUntil(now)) {
-            idlePulses = 0;
-        } else if (++idlePulses >= IDLE_PULSES) {
-            animator.stop();
-            animatorRunning = false;
-        }
+        return live || curvesPending || f != charted || f != drawn || litUntil(now);
     }
 
     private boolean litUntil(long now) {
@@ -946,9 +929,7 @@ public final class AccelerationLab extends BaseLab {
 
     @Override
     public void dispose() {
-        disposed = true; // before the shutdown, whose last frames must not start the animator again
-        animator.stop();
-        animatorRunning = false;
+        animator.close(); // before the shutdown, whose last frames must not start it again
         model.shutdown();
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
 
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -42,6 +41,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
+import mbrllab.app.lab.IdleStoppingAnimator;
 import mbrllab.app.lab.RunControls;
 import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.CurveSnapshot;
@@ -63,10 +63,10 @@ import mbrllab.core.cartpole.CartPoleState;
  * with n = 0, 5 and 50 in lock step; the replay of any recorded episode; the learning curves; the side panel with the
  * system, the agent, the model and the parameters. Views only: state lives in {@link CartPoleViewModel}.
  *
- * <p>An {@link AnimationTimer} only draws: at every screen pulse it draws each cart between its last two physics
+ * <p>An {@link IdleStoppingAnimator} only draws: at every screen pulse it draws each cart between its last two physics
  * states (see {@link Publication}), or the replayed episode at the scrubber's position. It records the interval between
  * its frames and the time its drawing takes; with {@code -Dmbrllab.frameStats=true} it prints their percentiles when
- * the lab closes. It runs while something moves or changed: after {@value #IDLE_PULSES} pulses with nothing to draw it
+ * the lab closes. It runs while something moves or changed: after {@value IdleStoppingAnimator#IDLE_PULSES} pulses with nothing to draw it
  * stops (a running timer makes JavaFX pulse 60 times a second), and a new frame, replay, curve or redraw starts it.
  */
 public final class CartPoleLab extends BaseLab {
@@ -134,14 +134,10 @@ public final class CartPoleLab extends BaseLab {
     private final ChartLegend dynaLegend = new ChartLegend();
     private final ChartLegend singleLegend = new ChartLegend();
 
-    private final AnimationTimer animator;
+    private final IdleStoppingAnimator animator;
     private final FrameStats frameIntervals = new FrameStats();
     private final FrameStats drawTimes = new FrameStats();
     private long lastPulse;
-    /** Pulses with nothing to draw after which the animator stops. */
-    static final int IDLE_PULSES = 30;
-    private int idlePulses;
-    private boolean animatorRunning;
     private Publication<List<CartFrame>> textFrames;
     private Publication<List<CartFrame>> chartFrames;
     private long lastText;
@@ -274,12 +270,7 @@ public final class CartPoleLab extends BaseLab {
             }
         });
 
-        animator = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                pulse(now);
-            }
-        };
+        animator = new IdleStoppingAnimator(this::pulse);
         showMode();
         showCurves(model.curves().snapshot());
         wake();
@@ -583,9 +574,8 @@ public final class CartPoleLab extends BaseLab {
     @Override
     public void dispose() {
         boolean first = !disposed;
-        disposed = true; // before the shutdown, whose last frames must not start the animator again
-        animator.stop();
-        animatorRunning = false;
+        disposed = true;
+        animator.close(); // before the shutdown, whose last frames must not start it again
         model.shutdown();
         if (first && Boolean.getBoolean(FRAME_STATS_PROPERTY)) {
             System.out.println(frameStatsSummary());
@@ -600,17 +590,14 @@ public final class CartPoleLab extends BaseLab {
 
     /** Runs the animator (again) from the next pulse on, unless the lab is closed. FX thread. */
     private void wake() {
-        idlePulses = 0;
-        if (!animatorRunning && !disposed && animator != null) { // null while the constructor builds the views
-            animatorRunning = true;
+        if (animator != null && animator.wake()) { // null while the constructor builds the views
             lastPulse = 0; // the pause is not a frame interval
-            animator.start();
         }
     }
 
     /** True while the animator runs (tests: it stops when nothing moves). */
     boolean animatorRunning() {
-        return animatorRunning;
+        return animator.isRunning();
     }
 
     /** The frame statistics so far, on one line each. */
@@ -801,7 +788,7 @@ public final class CartPoleLab extends BaseLab {
      * live run plays, labels follow at most every {@value #TEXT_PERIOD_NANOS} ns and charts every
      * {@value #CHART_PERIOD_NANOS} ns (a chart repaint costs several milliseconds of the pulse); paused, at once.
      */
-    private void pulse(long now) {
+    private boolean pulse(long now) {
         long start = System.nanoTime();
         long interval = lastPulse == 0 ? 0 : now - lastPulse;
         lastPulse = now;
@@ -841,12 +828,7 @@ public final class CartPoleLab extends BaseLab {
         if (moving && worked) {
             drawTimes.add(System.nanoTime() - start);
         }
-        if (moving || worked || animating || dirty || curvesPending || f != textFrames || f != chartFrames) {
-            idlePulses = 0;
-        } else if (++idlePulses >= IDLE_PULSES) {
-            animator.stop();
-            animatorRunning = false;
-        }
+        return moving || worked || animating || dirty || curvesPending || f != textFrames || f != chartFrames;
     }
 
     private void render(long now) {
