@@ -59,9 +59,9 @@ import mbrllab.core.acceleration.ProcessCounters;
  * The acceleration lab: real-only DQN, model-augmented DQN and a third setting side by side on one real-step clock,
  * each with its cart, its returns and its data counts; the lecture's five processes of model-based DQN with live
  * counters, rates and lit arrows; one model rollout against the true physics; the learning curves of R background
- * runs against real steps. Views only: state lives in {@link AccelerationViewModel}. An {@link IdleStoppingAnimator} only
- * draws, and only what changed; after {@value IdleStoppingAnimator#IDLE_PULSES} pulses with nothing to draw it stops (a running timer makes
- * JavaFX pulse 60 times a second), and a new frame, curve or redraw starts it again.
+ * runs against real steps. Views only: state lives in {@link AccelerationViewModel}. An {@link IdleStoppingAnimator}
+ * only draws, and only what changed; it stops when nothing moves or waits to be drawn, and a new frame, curve or
+ * redraw starts it again.
  */
 public final class AccelerationLab extends BaseLab {
 
@@ -597,7 +597,11 @@ public final class AccelerationLab extends BaseLab {
                 Palette.categorical(pane));
     }
 
-    /** One screen pulse: draw what changed; charts at most every {@value #CHART_PERIOD_NANOS} ns while playing. */
+    /**
+     * One screen pulse: draw what changed; charts at most every {@value #CHART_PERIOD_NANOS} ns while playing.
+     *
+     * @return whether anything moves or waits to be drawn (else the animator may stop)
+     */
     private boolean pulse(long now) {
         Publication<AccelerationFrame> f = model.framesProperty().get();
         boolean live = model.playback().isPlaying();

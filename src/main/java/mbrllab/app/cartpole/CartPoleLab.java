@@ -66,8 +66,8 @@ import mbrllab.core.cartpole.CartPoleState;
  * <p>An {@link IdleStoppingAnimator} only draws: at every screen pulse it draws each cart between its last two physics
  * states (see {@link Publication}), or the replayed episode at the scrubber's position. It records the interval between
  * its frames and the time its drawing takes; with {@code -Dmbrllab.frameStats=true} it prints their percentiles when
- * the lab closes. It runs while something moves or changed: after {@value IdleStoppingAnimator#IDLE_PULSES} pulses with nothing to draw it
- * stops (a running timer makes JavaFX pulse 60 times a second), and a new frame, replay, curve or redraw starts it.
+ * the lab closes. It stops when nothing moves or waits to be drawn, and a new frame, replay, curve or redraw starts
+ * it again.
  */
 public final class CartPoleLab extends BaseLab {
 
@@ -787,6 +787,8 @@ public final class CartPoleLab extends BaseLab {
      * One screen pulse: advance a playing replay, draw the carts that moved, and keep the frame statistics. While the
      * live run plays, labels follow at most every {@value #TEXT_PERIOD_NANOS} ns and charts every
      * {@value #CHART_PERIOD_NANOS} ns (a chart repaint costs several milliseconds of the pulse); paused, at once.
+     *
+     * @return whether anything moves or waits to be drawn (else the animator may stop)
      */
     private boolean pulse(long now) {
         long start = System.nanoTime();
