@@ -111,7 +111,8 @@ public final class AccelerationLab extends BaseLab {
     private final XYSeriesCollection paneData = new XYSeriesCollection();
     private final JFreeChart chart;
     private final ChartViewer chartViewer;
-    private final IdleStoppingAnimator animator;
+    /** Draws at the screen's pulses from the constructor's first wake on (both on the FX thread). */
+    private final IdleStoppingAnimator animator = new IdleStoppingAnimator(this::pulse);
     private final javafx.scene.layout.StackPane bottom = new javafx.scene.layout.StackPane();
     private final TabPane tabs = new TabPane();
     private final SplitPane split = new SplitPane();
@@ -210,7 +211,6 @@ public final class AccelerationLab extends BaseLab {
         context.status().follow(model.curves());
         showControls();
         settingsChanged();
-        animator = new IdleStoppingAnimator(this::pulse);
         wake();
     }
 
@@ -221,9 +221,7 @@ public final class AccelerationLab extends BaseLab {
 
     /** Runs the animator (again) from the next pulse on, unless the lab is closed. FX thread. */
     private void wake() {
-        if (animator != null) { // null while the constructor builds the views
-            animator.wake();
-        }
+        animator.wake();
     }
 
     /** True while the animator runs (tests: it stops when nothing moves). */

@@ -134,7 +134,8 @@ public final class CartPoleLab extends BaseLab {
     private final ChartLegend dynaLegend = new ChartLegend();
     private final ChartLegend singleLegend = new ChartLegend();
 
-    private final IdleStoppingAnimator animator;
+    /** Draws at the screen's pulses from the constructor's first wake on (both on the FX thread). */
+    private final IdleStoppingAnimator animator = new IdleStoppingAnimator(this::pulse);
     private final FrameStats frameIntervals = new FrameStats();
     private final FrameStats drawTimes = new FrameStats();
     private long lastPulse;
@@ -270,7 +271,6 @@ public final class CartPoleLab extends BaseLab {
             }
         });
 
-        animator = new IdleStoppingAnimator(this::pulse);
         showMode();
         showCurves(model.curves().snapshot());
         wake();
@@ -590,7 +590,7 @@ public final class CartPoleLab extends BaseLab {
 
     /** Runs the animator (again) from the next pulse on, unless the lab is closed. FX thread. */
     private void wake() {
-        if (animator != null && animator.wake()) { // null while the constructor builds the views
+        if (animator.wake()) {
             lastPulse = 0; // the pause is not a frame interval
         }
     }
