@@ -200,6 +200,84 @@ public abstract class ShellFixture {
         return scenePulses;
     }
 
+    /**
+     * The parents of the window that each of {@code passes} layout passes in a row laid out and left marked for
+     * layout again, as "class#id", or an empty list. A layout that marks a node for layout again (whatever the node's
+     * state) makes JavaFX lay the window out at every pulse, 60 times a second for as long as it shows that node,
+     * though nothing on screen moves: two such loops were found by hand (a chart column that had given up its chart's
+     * height, a divider the split pane had clamped). A node marked by a change that arrived before the pass is laid
+     * out and left clean; a node that marked itself once stays marked without being laid out again; neither is in
+     * the list. Asks for each pass; at most 15 s.
+     */
+    protected List<String> markedAfterEveryLayout(int passes) throws Exception {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Scene scene = readOnFx(() -> shell.view().getScene());
+        java.util.Set<javafx.scene.Parent> laidOut = identitySet();
+        java.util.Set<javafx.scene.Parent> always = identitySet();
+        java.util.Map<javafx.scene.Parent, javafx.beans.value.ChangeListener<Boolean>> watched =
+                new java.util.IdentityHashMap<>();
+        int[] seen = new int[1];
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            java.util.Set<javafx.scene.Parent> again = identitySet();
+            for (javafx.scene.Parent p : laidOut) {
+                if (p.isNeedsLayout()) {
+                    again.add(p);
+                }
+            }
+            laidOut.clear();
+            if (seen[0]++ == 0) {
+                always.addAll(again);
+            } else {
+                always.retainAll(again);
+            }
+            if (seen[0] < passes) {
+                javafx.application.Platform.requestNextPulse();
+            } else {
+                scene.removePostLayoutPulseListener(listener[0]);
+                watched.forEach((p, l) -> p.needsLayoutProperty().removeListener(l));
+                done.countDown();
+            }
+        };
+        WaitForAsyncUtils.asyncFx(() -> {
+            java.util.ArrayDeque<javafx.scene.Parent> queue = new java.util.ArrayDeque<>(List.of(scene.getRoot()));
+            while (!queue.isEmpty()) {
+                javafx.scene.Parent parent = queue.poll();
+                javafx.beans.value.ChangeListener<Boolean> l = (o, was, now) -> {
+                    if (!now) {
+                        laidOut.add(parent);
+                    }
+                };
+                parent.needsLayoutProperty().addListener(l);
+                watched.put(parent, l);
+                for (Node child : parent.getChildrenUnmodifiable()) {
+                    if (child instanceof javafx.scene.Parent p) {
+                        queue.add(p);
+                    }
+                }
+            }
+            scene.addPostLayoutPulseListener(listener[0]);
+            javafx.application.Platform.requestNextPulse();
+        }).get(15, TimeUnit.SECONDS);
+        if (!done.await(15, TimeUnit.SECONDS)) {
+            throw new AssertionError("timed out waiting for " + passes + " layout passes");
+        }
+        return readOnFx(() -> always.stream().map(ShellFixture::describe).toList());
+    }
+
+    private static java.util.Set<javafx.scene.Parent> identitySet() {
+        return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    }
+
+    /** A node as "class#id" (an anonymous class by the class it extends), for messages. */
+    private static String describe(Node node) {
+        Class<?> type = node.getClass();
+        while (type.isAnonymousClass()) {
+            type = type.getSuperclass();
+        }
+        return type.getSimpleName() + (node.getId() == null ? "" : "#" + node.getId());
+    }
+
     /** Pulses of the window's scene (FX thread). */
     private long scenePulses;
 

@@ -15,7 +15,8 @@ import javafx.scene.control.TabPane;
 
 /**
  * Checks of a whole window for the tests of its edges: nothing laid out past the window's edges, no label, button or
- * check box cut to "..." (the status bar's texts aside), for each tab and each folded section of a lab.
+ * check box cut to "..." (the status bar's texts aside), and no layout that marks a node for layout again (which
+ * lays the window out at every pulse), for each tab and each folded section of a lab.
  */
 abstract class WindowEdgesFixture extends ShellFixture {
 
@@ -109,7 +110,11 @@ abstract class WindowEdgesFixture extends ShellFixture {
         System.out.println(when + ": " + (cut.isEmpty() ? "no text cut" : "cut " + cut));
         assertEquals(List.of(), cut, when + ": texts cut");
         assertEquals(List.of(), past, when + ": nodes past the window's edges");
+        assertEquals(List.of(), markedAfterEveryLayout(LOOP_PASSES), when + ": laid out again at every pulse");
     }
+
+    /** Layout passes in a row after which a node still marked for layout is in a loop. */
+    private static final int LOOP_PASSES = 3;
 
     /**
      * The outermost shown nodes whose bounds reach more than 1 px past the scene's edges, as "class#id [bounds]".
