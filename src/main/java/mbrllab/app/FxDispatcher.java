@@ -29,6 +29,8 @@ public final class FxDispatcher implements Dispatcher {
     /** Pulses with nothing to run, the timer stops after this many in a row. */
     static final int IDLE_PULSES = 30;
     private int idlePulses;
+    /** Pulses that ran at least one update (FX thread). */
+    private long busyPulses;
     /** Guarded by {@code pending}: {@link #start()} was called and {@link #stop()} not since. */
     private boolean active;
     /** Guarded by {@code pending}: the timer runs or has been asked to start. */
@@ -48,6 +50,9 @@ public final class FxDispatcher implements Dispatcher {
                 }
                 lastPulse = now;
                 idlePulses = ran ? 0 : idlePulses + 1;
+                if (ran) {
+                    busyPulses++;
+                }
                 if (idlePulses >= IDLE_PULSES) {
                     synchronized (pending) {
                         if (pending.isEmpty()) {
@@ -86,6 +91,11 @@ public final class FxDispatcher implements Dispatcher {
         synchronized (pending) {
             return running;
         }
+    }
+
+    /** The pulses so far that ran at least one posted update (FX thread): a test's way to see a pulse with none. */
+    public long busyPulses() {
+        return busyPulses;
     }
 
     /**

@@ -29,6 +29,7 @@ class IdleDispatcherTest extends ShellFixture {
     @Test
     void theTimerStopsWithNothingPostedAndAPostStartsIt() throws Exception {
         waitUntil(() -> !dispatcher.timerRunning(), "the Dyna-maze lab at rest stops the timer");
+        long busy = readOnFx(dispatcher::busyPulses);
 
         AtomicInteger runs = new AtomicInteger();
         AtomicReference<Boolean> onFx = new AtomicReference<>();
@@ -41,6 +42,7 @@ class IdleDispatcherTest extends ShellFixture {
         waitUntil(() -> runs.get() == 1, "the post from a background thread runs on the screen's pulse");
         assertEquals(Boolean.TRUE, onFx.get(), "on the FX thread");
         waitUntil(() -> !dispatcher.timerRunning(), "the timer stops again");
+        assertEquals(busy + 1, (long) readOnFx(dispatcher::busyPulses), "one pulse ran an update, the others none");
 
         // a burst of posts while stopped: coalesced to one run of the latest, one wake
         Thread burst = new Thread(() -> {
