@@ -22,8 +22,8 @@ import picocli.CommandLine.Command;
         description = "MBRL Lab: model-based RL (Dyna-style algorithms) teaching simulator. Without a command the "
                 + "app opens; with one it runs headless.",
         subcommands = {FigureCommand.class, MazeCommand.class, CartPoleCommand.class, ModelsCommand.class,
-            BenchCommand.class, ScreenshotCommand.class, PetsCommand.class,
-            AccelerateCommand.class, PilcoCommand.class})
+            PetsCommand.class, AccelerateCommand.class, PilcoCommand.class, BenchCommand.class,
+            ScreenshotCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code when the command has done its work. */
@@ -72,9 +72,15 @@ public final class Cli implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println(cmd.getCommandName().equals("mbrl-lab") ? "mbrl-lab: " + ex.getMessage()
-                    : cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage()
-                    + " (try '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+            String name = cmd.getCommandSpec().qualifiedName();
+            String message = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !cmd.getSubcommands().isEmpty()
+                    && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+                // a word where a command was expected: name the commands there are
+                message = "unknown command '" + unmatched.getUnmatched().get(0) + "'; the commands are "
+                        + String.join(", ", cmd.getSubcommands().keySet());
+            }
+            err.println(name + ": " + message + " (try '" + name + " --help')");
             err.flush();
             return USAGE;
         });

@@ -111,6 +111,18 @@ class CliTest {
     }
 
     @Test
+    void anUnknownCommandNamesTheCommands() {
+        Result r = run("accelerat", "--runs", "3");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("mbrl-lab: unknown command 'accelerat'; the commands are figure, maze, cartpole, models, pets,"
+                + " accelerate, pilco, bench, screenshot (try 'mbrl-lab --help')", r.err().strip());
+        Result sub = run("models", "fitt");
+        assertEquals(2, sub.code(), sub.err());
+        assertTrue(sub.err().startsWith("mbrl-lab models: unknown command 'fitt'; the commands are fit, rollout"),
+                sub.err());
+    }
+
+    @Test
     void theScreenshotCommandNamesItsLabs() {
         Result r = run("screenshot", "--out", "x.png", "--lab", "pendulum");
         assertEquals(2, r.code());
