@@ -113,7 +113,10 @@ abstract class WindowEdgesFixture extends ShellFixture {
         assertEquals(List.of(), markedAfterEveryLayout(LOOP_PASSES), when + ": laid out again at every pulse");
     }
 
-    /** Layout passes in a row after which a node still marked for layout is in a loop. */
+    /**
+     * Layout passes in a row, each after a pulse with no posted update, that lay out a node and leave it marked again
+     * before it counts as a loop.
+     */
     private static final int LOOP_PASSES = 3;
 
     /**
