@@ -218,8 +218,9 @@ public abstract class ShellFixture {
         java.util.Set<javafx.scene.Parent> always = identitySet();
         java.util.Map<javafx.scene.Parent, javafx.beans.value.ChangeListener<Boolean>> watched =
                 new java.util.IdentityHashMap<>();
-        // passes in a row so far that followed a pulse with no posted update, and all passes
-        int[] quiet = new int[2];
+        // passes in a row so far that followed a pulse with no posted update; all passes so far
+        int[] quiet = {0};
+        int[] all = {0};
         long[] busy = {-1};
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
@@ -230,7 +231,7 @@ public abstract class ShellFixture {
                 }
             }
             laidOut.clear();
-            quiet[1]++;
+            all[0]++;
             long busyNow = dispatcher.busyPulses();
             if (busyNow != busy[0]) {
                 // an update arrived: what it changed may take a pass or two to settle, start again
@@ -242,7 +243,7 @@ public abstract class ShellFixture {
             } else {
                 always.retainAll(again);
             }
-            if (quiet[0] < passes && quiet[1] < MOST_PASSES) {
+            if (quiet[0] < passes && all[0] < MOST_PASSES) {
                 javafx.application.Platform.requestNextPulse();
             } else {
                 scene.removePostLayoutPulseListener(listener[0]);
