@@ -33,9 +33,11 @@ import mbrllab.core.random.SplitMix64;
  * bootstrapped); the next starts from Gymnasium's start distribution. The return of an episode is its length.
  *
  * <p>Randomness: separate generators for the start states, the Q-network's initial weights, acting, minibatch
- * sampling and everything of the model (refits, rollout starts, rollout actions, member choice), each seeded from
- * the run's seed. Two learners of different settings on the same run seed start in the same states, with the same
- * network, and act alike until what they learned differs.
+ * sampling, the model rollouts' start states and pushes, a learned model's refits, and the model's member choice and
+ * sampling noise, each seeded from the run's seed. Two learners of different settings on the same run seed start in
+ * the same states, with the same network, and act alike until what they learned differs; two settings with models
+ * (a learned one and the true physics, say) start their rollouts from the same buffer states with the same pushes
+ * until their Q-networks or their rollouts' lengths differ, whatever their models draw.
  *
  * <p>Not thread-safe; all arrays allocated once, nothing per step.
  */
@@ -54,7 +56,9 @@ public final class DynaDqn {
     private final SplitMix64 envRng;
     private final SplitMix64 actRng;
     private final SplitMix64 replayRng;
-    private final SplitMix64 modelRng;
+    private final SplitMix64 rolloutRng;
+    private final SplitMix64 refitRng;
+    private final SplitMix64 sampleRng;
     private final int realPerBatch;
 
     private final double[] s = new double[D];
@@ -95,7 +99,9 @@ public final class DynaDqn {
         this.dqn = new Dqn(params.dqn(), new SplitMix64(SplitMix64.streamSeed(seed, 1)));
         this.actRng = new SplitMix64(SplitMix64.streamSeed(seed, 2));
         this.replayRng = new SplitMix64(SplitMix64.streamSeed(seed, 3));
-        this.modelRng = new SplitMix64(SplitMix64.streamSeed(seed, 4));
+        this.rolloutRng = new SplitMix64(SplitMix64.streamSeed(seed, 4));
+        this.refitRng = new SplitMix64(SplitMix64.streamSeed(seed, 5));
+        this.sampleRng = new SplitMix64(SplitMix64.streamSeed(seed, 6));
         this.model = model;
         this.real = new ReplayBuffer(params.dqn().bufferCapacity());
         this.modelData = setting.usesModel() ? new ReplayBuffer(params.modelBufferCapacity()) : null;
@@ -198,7 +204,7 @@ public final class DynaDqn {
             if (model != null) {
                 if (setting.model().learned()
                         && (realSteps - params.dqn().learningStarts()) % params.refitPeriod() == 0) {
-                    model.refit(real, modelRng);
+                    model.refit(real, refitRng);
                     modelRefits++;
                 }
                 collectModelData(params.rolloutEpsilon());
@@ -236,14 +242,14 @@ public final class DynaDqn {
     private void collectModelData(double epsilon) {
         int alive = setting.n();
         for (int b = 0; b < alive; b++) {
-            int start = real.sampleRecentIndex(modelRng, params.rolloutStartWindow());
+            int start = real.sampleRecentIndex(rolloutRng, params.rolloutStartWindow());
             rollStarts[b] = start;
             real.state(start, rollStates, b * D);
         }
         modelRollouts += alive;
         int members = model.members();
         for (int step = 0; step < setting.k() && alive > 0; step++) {
-            dqn.actAll(rollStates, alive, epsilon, modelRng, rollActions);
+            dqn.actAll(rollStates, alive, epsilon, rolloutRng, rollActions);
             if (step == 0 && setting.push() != FirstPush.EPSILON) {
                 // drawn all the same, so that the generator moves as with the rollout epsilon's pushes
                 for (int b = 0; b < alive; b++) {
@@ -253,8 +259,8 @@ public final class DynaDqn {
             for (int b = 0; b < alive; b++) {
                 rollForces[b] = force(rollActions[b]);
             }
-            int member = members > 1 ? modelRng.nextInt(members) : 0;
-            model.next(member, rollStates, rollForces, alive, rollNext, modelRng);
+            int member = members > 1 ? sampleRng.nextInt(members) : 0;
+            model.next(member, rollStates, rollForces, alive, rollNext, sampleRng);
             int kept = 0;
             for (int b = 0; b < alive; b++) {
                 int at = b * D;

@@ -68,6 +68,46 @@ class DynaDqnTest {
     }
 
     /**
+     * Common random numbers between models: a learned ensemble, the true physics and the true physics with noise, on
+     * one run seed, start their first rollouts (real step 50, when learning starts; the ensemble refits first) from
+     * the same buffer states with the same pushes, whatever their refits, members and noise draw.
+     */
+    @Test
+    void modelSettingsStartTheirRolloutsAlike() {
+        AccelerationParams params = small().withModelBufferCapacity(100_000);
+        List<DynaDqn> learners = List.of(
+                new DynaDqn(TASK, params, AccelerationSetting.withModel(ModelChoice.ENSEMBLE, 10, 1, 0.5), 23),
+                new DynaDqn(TASK, params, AccelerationSetting.withModel(ModelChoice.TRUE, 10, 1, 0.5), 23),
+                new DynaDqn(TASK, params, AccelerationSetting.noisyTrue(10, 1, 0.5, 0.1), 23));
+        for (int t = 0; t < 50; t++) {
+            for (DynaDqn learner : learners) {
+                learner.step();
+            }
+        }
+        ReplayBuffer first = learners.get(0).modelBuffer();
+        assertEquals(10, first.size());
+        double[] a = new double[4];
+        double[] b = new double[4];
+        double[] nextA = new double[4];
+        double[] nextB = new double[4];
+        for (DynaDqn other : learners.subList(1, learners.size())) {
+            ReplayBuffer buffer = other.modelBuffer();
+            assertEquals(10, buffer.size());
+            boolean nextDiffers = false;
+            for (int i = 0; i < 10; i++) {
+                first.state(i, a, 0);
+                buffer.state(i, b, 0);
+                assertArrayEquals(a, b, "start state of rollout " + i);
+                assertEquals(first.action(i), buffer.action(i), "push of rollout " + i);
+                first.nextState(i, nextA, 0);
+                buffer.nextState(i, nextB, 0);
+                nextDiffers |= !java.util.Arrays.equals(nextA, nextB);
+            }
+            assertTrue(nextDiffers, "the models themselves differ");
+        }
+    }
+
+    /**
      * With the true physics, every model transition is the physics itself: s' = step(s, F(u)), reward 1, terminal by
      * the task's rule; rollouts start n per real step after learning starts and stop at termination, so there are at
      * most n k transitions per step.
