@@ -87,6 +87,12 @@ public final class AccelerationLab extends BaseLab {
     /** The rate history reaches this far back, for the last two moves of a rare process. */
     static final long RATE_HISTORY_STEPS = 2500;
 
+    /** Columns of a rate history row: the target updates and refits, and the real steps of their latest moves. */
+    static final int TARGET_COLUMN = 3;
+    static final int REFIT_COLUMN = 4;
+    static final int TARGET_STEP_COLUMN = 6;
+    static final int REFIT_STEP_COLUMN = 7;
+
     private final AccelerationViewModel model;
     private final VBox root = new VBox();
     private final List<Label> titles = new ArrayList<>();
@@ -708,11 +714,16 @@ public final class AccelerationLab extends BaseLab {
      * the window. NaN before two rows span a real step, and while it has moved only once.
      */
     static double perStep(java.util.Collection<long[]> history, int column) {
-        return perStep(history.toArray(new long[0][]), column);
+        return perStep(history.toArray(new long[0][]), column, 1);
     }
 
-    /** {@link #perStep(java.util.Collection, int)} on the history's rows, in order. */
-    private static double perStep(long[][] rows, int column) {
+    /**
+     * {@link #perStep(java.util.Collection, int)} on the history's rows, in order, with the real step of the
+     * counter's latest move in column {@code stepColumn} of each row (1, the row's own real step, for a counter that
+     * moves at most once between rows): a process that runs every 100 real steps reads "1 per 100" however the rows
+     * fall, not "1 per 99" or "1 per 102".
+     */
+    static double perStep(long[][] rows, int column, int stepColumn) {
         if (rows.length < 2) {
             return Double.NaN;
         }
@@ -745,11 +756,14 @@ public final class AccelerationLab extends BaseLab {
             // refit, which comes every 500)
             return Double.NaN;
         }
-        return (double) (rows[newest][column] - rows[from][column]) / (rows[newest][1] - rows[from][1]);
+        long steps = rows[newest][stepColumn] - rows[from][stepColumn];
+        return steps > 0 ? (double) (rows[newest][column] - rows[from][column]) / steps
+                : (double) (rows[newest][column] - rows[from][column]) / (rows[newest][1] - rows[from][1]);
     }
 
     private static long[] rateEntry(long now, ProcessCounters c) {
-        return new long[] {now, c.realSteps(), c.qUpdates(), c.targetUpdates(), c.modelRefits(), c.modelTransitions()};
+        return new long[] {now, c.realSteps(), c.qUpdates(), c.targetUpdates(), c.modelRefits(), c.modelTransitions(),
+                c.targetUpdateStep(), c.refitStep()};
     }
 
     private void light(int arrow, boolean flowed, long now) {
@@ -764,7 +778,9 @@ public final class AccelerationLab extends BaseLab {
         double[] perStep = new double[5];
         long[][] rows = rateHistory.toArray(new long[0][]); // once per frame, for the five processes
         for (int i = 0; i < 5; i++) {
-            perStep[i] = perStep(rows, i + 1);
+            int column = i + 1;
+            perStep[i] = perStep(rows, column, column == TARGET_COLUMN ? TARGET_STEP_COLUMN
+                    : column == REFIT_COLUMN ? REFIT_STEP_COLUMN : 1);
         }
         boolean[] lit = new boolean[Drawings.Processes.ARROWS];
         for (int i = 0; i < lit.length; i++) {

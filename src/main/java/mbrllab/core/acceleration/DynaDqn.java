@@ -76,6 +76,8 @@ public final class DynaDqn {
     private long modelRefits;
     private long modelRollouts;
     private long modelTransitions;
+    private long targetUpdateStep;
+    private long refitStep;
     private int lastReturn = -1;
     private double lastForce;
 
@@ -181,7 +183,7 @@ public final class DynaDqn {
     public ProcessCounters counters() {
         return new ProcessCounters(realSteps, episodes, dqn.updates(), dqn.targetUpdates(), modelRefits,
                 model == null ? 0 : model.trainingSteps(), modelRollouts, modelTransitions, real.size(),
-                modelData == null ? 0 : modelData.size());
+                modelData == null ? 0 : modelData.size(), targetUpdateStep, refitStep);
     }
 
     /**
@@ -206,11 +208,16 @@ public final class DynaDqn {
                         && (realSteps - params.dqn().learningStarts()) % params.refitPeriod() == 0) {
                     model.refit(real, refitRng);
                     modelRefits++;
+                    refitStep = realSteps;
                 }
                 collectModelData(params.rolloutEpsilon());
             }
+            long copies = dqn.targetUpdates();
             for (int i = 0; i < params.updatesPerStep(); i++) {
                 dqn.update(fillBatch());
+            }
+            if (dqn.targetUpdates() != copies) {
+                targetUpdateStep = realSteps;
             }
         }
 

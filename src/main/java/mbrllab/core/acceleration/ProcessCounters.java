@@ -14,8 +14,11 @@ package mbrllab.core.acceleration;
  * @param modelTransitions process 5: model transitions written to the model buffer
  * @param realBufferSize   transitions in the real buffer
  * @param modelBufferSize  transitions in the model buffer
+ * @param targetUpdateStep the real step after which the latest target network update was made (0 before the first),
+ *                         so that a view sampling the counters now and then still knows when process 3 ran
+ * @param refitStep        the real step after which the latest model refit was made (0 before the first)
  */
 public record ProcessCounters(long realSteps, long episodes, long qUpdates, long targetUpdates, long modelRefits,
                               long modelSteps, long modelRollouts, long modelTransitions, int realBufferSize,
-                              int modelBufferSize) {
+                              int modelBufferSize, long targetUpdateStep, long refitStep) {
 }

@@ -36,7 +36,7 @@ class DrawingsTest {
             + "k = 20)", "Model-based acceleration of DQN: pane 2 (learned ensemble, n = 10, k = 20)",
             "Model-based acceleration of DQN: pane 2", "The five processes of pane 2"};
         Drawings.Processes p = new Drawings.Processes(titles, true, true, new ProcessCounters(1_708, 20, 3_018, 15, 4,
-                4_000, 15_090, 20_000, 1_708, 20_000), new double[] {1, 2, 0.01, 0.002, 133}, new boolean[8], 20_000);
+                4_000, 15_090, 20_000, 1_708, 20_000, 1_608, 1_200), new double[] {1, 2, 0.01, 0.002, 133}, new boolean[8], 20_000);
         Drawings.processes(pen, w, h, p, new Drawings.Style(18, Drawings.NORMAL, new Color(0xD55E00)));
         g.dispose();
         List<String> seen = new ArrayList<>();
@@ -83,7 +83,7 @@ class DrawingsTest {
         TextPen pen = new TextPen(g);
         String[] titles = {"Model-based acceleration of DQN: pane 2", "The five processes of pane 2"};
         Drawings.Processes p = new Drawings.Processes(titles, true, true, new ProcessCounters(1_708, 20, 3_018, 15, 4,
-                4_000, 15_090, 20_000, 1_708, 20_000), new double[] {1, 2, 0.01, 0.002, 133}, new boolean[8], 20_000);
+                4_000, 15_090, 20_000, 1_708, 20_000, 1_608, 1_200), new double[] {1, 2, 0.01, 0.002, 133}, new boolean[8], 20_000);
         Drawings.processes(pen, 540, 255, p, new Drawings.Style(24, Drawings.NORMAL, new Color(0xD55E00)));
         g.dispose();
         List<String> seen = new ArrayList<>();
@@ -212,6 +212,32 @@ class DrawingsTest {
         once.removeLast();
         once.removeLast();
         assertTrue(Double.isNaN(AccelerationLab.perStep(once, 3)), "one row: no rate yet");
+    }
+
+    /**
+     * With the real step of each counter's latest move in the rows, a process that runs every 100 real steps reads
+     * 1 per 100 exactly, whatever real steps the rows fall on (frames 1 to 3 steps apart, as at 100 steps per second;
+     * from the rows' own steps it read 1 per 99 or 1 per 101).
+     */
+    @Test
+    void ratesFromTheStepsOfTheMoves() {
+        java.util.List<long[]> rows = new java.util.ArrayList<>();
+        long step = 0;
+        int gap = 0;
+        while (step < 1500) {
+            step += 1 + gap++ % 3;
+            long copies = step / 100;
+            long refits = step >= 200 ? 1 + (step - 200) / 500 : 0;
+            rows.add(new long[] {0, step, 2 * step, copies, refits, 0, copies * 100, refits == 0 ? 0 : 200 + (refits - 1) * 500});
+        }
+        long[][] history = rows.toArray(new long[0][]);
+        assertEquals(0.01, AccelerationLab.perStep(history, AccelerationLab.TARGET_COLUMN,
+                AccelerationLab.TARGET_STEP_COLUMN), 1e-15);
+        assertEquals(1 / 500.0, AccelerationLab.perStep(history, AccelerationLab.REFIT_COLUMN,
+                AccelerationLab.REFIT_STEP_COLUMN), 1e-15);
+        assertEquals(2, AccelerationLab.perStep(history, 2, 1), 1e-12);
+        double fromRows = AccelerationLab.perStep(history, AccelerationLab.TARGET_COLUMN, 1);
+        assertTrue(Math.abs(fromRows - 0.01) > 1e-6, "from the rows' own steps it is off: " + fromRows);
     }
 
     /** The rollout's CSV: per step the two states, the error after it and the error of that step alone. */

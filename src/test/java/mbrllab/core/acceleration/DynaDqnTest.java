@@ -201,12 +201,36 @@ class DynaDqnTest {
         ProcessCounters c = learner.counters();
         assertEquals(4, c.modelRefits());
         assertEquals(4L * 3 * 10, c.modelSteps());
+        assertEquals(170, c.refitStep());
         DynaDqn single = new DynaDqn(TASK, small(), AccelerationSetting.withModel(ModelChoice.SINGLE, 2, 1, 0.5), 4);
         for (int t = 0; t < 171; t++) {
             single.step();
         }
         assertEquals(4, single.counters().modelRefits());
         assertEquals(4L * 10, single.counters().modelSteps());
+    }
+
+    /**
+     * The counters say at which real step the latest target update and refit were made: a copy every 20 Q updates at
+     * 2 updates per real step from real step 50 on is one every 10 real steps, the last of 200 steps at step 199.
+     */
+    @Test
+    void countersKnowTheStepsOfTheLatestCopyAndRefit() {
+        DynaDqn learner = new DynaDqn(TASK, small(), AccelerationSetting.withModel(ModelChoice.ENSEMBLE, 2, 1, 0.5), 6);
+        ProcessCounters before = learner.counters();
+        assertEquals(0, before.targetUpdateStep());
+        assertEquals(0, before.refitStep());
+        for (int t = 0; t < 200; t++) {
+            learner.step();
+            ProcessCounters c = learner.counters();
+            assertEquals(c.targetUpdates() > before.targetUpdates() ? c.realSteps() : before.targetUpdateStep(),
+                    c.targetUpdateStep(), "step " + c.realSteps());
+            assertEquals(c.modelRefits() > before.modelRefits() ? c.realSteps() : before.refitStep(), c.refitStep());
+            before = c;
+        }
+        assertEquals(15, before.targetUpdates());
+        assertEquals(199, before.targetUpdateStep());
+        assertEquals(170, before.refitStep());
     }
 
     /**
