@@ -233,9 +233,10 @@ final class HelpText {
               some episodes later (in the short-rollouts preset run 1's real-only and true-physics panes peak at
               235 and 245 and fall to 88 and 45 by real step 4,000), with or without model data. Steps to 195 counts the
               first time a run's last 10 episodes average 195, so a few such runs decide a mean over 10. Over 30
-              runs (README) model data with k = 1 saved a typical run (the median) about 100 real steps, and the
-              learned model and the true physics were within one standard error of each other: at k = 1 this
-              learner does not notice one-step model errors up to 0.1 (try true:n=10:k=1:noise=0.1 in pane 3).
+              runs (README) model data with k = 1 saved a typical run (the median) 49 real steps with the learned
+              model and 93 with the true physics, and the two were within one standard error of each other: at
+              k = 1 this learner does not notice one-step model errors up to 0.1 (try true:n=10:k=1:noise=0.1 in
+              pane 3).
               The lecture's caution holds too: model data learn faster, but need not end better.
 
               What can a model add here? A one-step rollout from a state of the real buffer repeats what the buffer
