@@ -12,6 +12,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 
+import mbrllab.app.render.NoRoomForChart;
 
 /**
  * Checks of a whole window for the tests of its edges: nothing laid out past the window's edges, no label, button or
@@ -110,7 +111,27 @@ abstract class WindowEdgesFixture extends ShellFixture {
         System.out.println(when + ": " + (cut.isEmpty() ? "no text cut" : "cut " + cut));
         assertEquals(List.of(), cut, when + ": texts cut");
         assertEquals(List.of(), past, when + ": nodes past the window's edges");
+        // and every chart on show has room for its plot (else it says it has none: NoRoomForChart)
+        assertEquals(List.of(), readOnFx(() -> chartsWithoutRoom(shell.view().getScene().getRoot())),
+                when + ": charts with no room for their plot");
         assertEquals(List.of(), markedAfterEveryLayout(LOOP_PASSES), when + ": laid out again at every pulse");
+    }
+
+    /** The shown charts whose last drawing left no room for the plot, as "id [w x h]". Call on the FX thread. */
+    static List<String> chartsWithoutRoom(Node node) {
+        List<String> out = new ArrayList<>();
+        if (!node.isVisible()) {
+            return out;
+        }
+        if (node instanceof org.jfree.chart.fx.ChartViewer v && NoRoomForChart.shown(v)) {
+            out.add(String.format(Locale.ROOT, "%s [%.0f x %.0f]", v.getId(), v.getWidth(), v.getHeight()));
+        }
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                out.addAll(chartsWithoutRoom(child));
+            }
+        }
+        return out;
     }
 
     /**

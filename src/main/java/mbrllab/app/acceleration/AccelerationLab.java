@@ -45,6 +45,7 @@ import mbrllab.app.lab.RunControls;
 import mbrllab.app.lab.RunToolbar;
 import mbrllab.app.lab.SessionState;
 import mbrllab.app.render.ChartThemes;
+import mbrllab.app.render.NoRoomForChart;
 import mbrllab.app.render.Theme;
 import mbrllab.charts.AccelerationChart;
 import mbrllab.charts.Palette;
@@ -179,6 +180,7 @@ public final class AccelerationLab extends BaseLab {
         mbrllab.app.render.AfterDrawing.fit(chart, this::fitLabels);
         chartViewer = new ChartViewer(chart);
         chartViewer.setId("accelerationChart");
+        NoRoomForChart.install(chartViewer);
         chartViewer.setMinHeight(CHART_MIN_HEIGHT);
         curvesNote.setId("curvesNote");
         curvesNote.setWrapText(true);

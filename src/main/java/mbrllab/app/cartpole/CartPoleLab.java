@@ -54,6 +54,7 @@ import mbrllab.app.lab.PictureOverChart;
 import mbrllab.app.lab.Publication;
 import mbrllab.app.lab.RunToolbar;
 import mbrllab.app.lab.Status;
+import mbrllab.app.render.NoRoomForChart;
 import mbrllab.charts.Palette;
 import mbrllab.charts.SyncedFontChart;
 import mbrllab.core.cartpole.CartPoleState;
@@ -177,6 +178,7 @@ public final class CartPoleLab extends BaseLab {
         singleChart = createSingleChart();
         singleChartViewer = new ChartViewer(singleChart);
         singleChartViewer.setId("episodeChart");
+        NoRoomForChart.install(singleChartViewer);
         singleChartViewer.setMinHeight(120);
         VBox singleTop = new VBox(2, singleStats, singleCanvas);
         VBox.setVgrow(singleCanvas, Priority.ALWAYS);
@@ -188,6 +190,7 @@ public final class CartPoleLab extends BaseLab {
         dynaChart = createDynaChart();
         dynaChartViewer = new ChartViewer(dynaChart);
         dynaChartViewer.setId("learningCurveChart");
+        NoRoomForChart.install(dynaChartViewer);
         dynaChartViewer.setMinHeight(140);
         paneRow.setPadding(new Insets(6, 8, 4, 8));
         for (int i = 0; i < CartPoleViewModel.N_VALUES.size(); i++) {

@@ -60,6 +60,7 @@ import mbrllab.app.controls.HeaderLabel;
 import mbrllab.app.controls.TextMeasure;
 import mbrllab.app.lab.BaseLab;
 import mbrllab.app.render.ChartThemes;
+import mbrllab.app.render.NoRoomForChart;
 import mbrllab.app.render.Theme;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
@@ -232,6 +233,7 @@ public final class ChangingMazesLab extends BaseLab {
         chart = createChart();
         chartViewer = new ChartViewer(chart);
         chartViewer.setId("cumulativeRewardChart");
+        NoRoomForChart.install(chartViewer);
         chartViewer.setMinHeight(CHART_MIN_HEIGHT);
         summary.setId("rewardSummary");
         summary.setWrapText(true);

@@ -28,6 +28,7 @@ import mbrllab.app.export.Exports;
 import mbrllab.app.lab.Layouts;
 import mbrllab.app.lab.Presenter;
 import mbrllab.app.render.ChartThemes;
+import mbrllab.app.render.NoRoomForChart;
 import mbrllab.app.render.Theme;
 import mbrllab.charts.Palette;
 import mbrllab.charts.UpdatesToOptimalChart;
@@ -106,6 +107,7 @@ final class Example84View {
 
         chartViewer = new ChartViewer(createChart(null));
         chartViewer.setId("example84Chart");
+        NoRoomForChart.install(chartViewer);
         chartViewer.setMinHeight(200);
         VBox.setVgrow(chartViewer, Priority.ALWAYS);
 

@@ -40,6 +40,7 @@ import mbrllab.app.controls.HeaderLabel;
 import mbrllab.app.controls.TextMeasure;
 import mbrllab.app.lab.BaseLab;
 import mbrllab.app.render.ChartThemes;
+import mbrllab.app.render.NoRoomForChart;
 import mbrllab.app.render.Theme;
 import mbrllab.app.lab.LabContext;
 import mbrllab.app.lab.LabEntry;
@@ -143,6 +144,7 @@ public final class DynaMazeLab extends BaseLab {
         chart = createChart();
         chartViewer = new ChartViewer(chart);
         chartViewer.setId("learningCurveChart");
+        NoRoomForChart.install(chartViewer);
         chartViewer.setMinHeight(160);
         mbrllab.app.render.AfterDrawing.fit(chart, () -> {
             fitStepsLabel();

@@ -41,6 +41,7 @@ import mbrllab.app.controls.ValidatedField;
 import mbrllab.app.lab.Layouts;
 import mbrllab.app.export.ExportTarget;
 import mbrllab.app.export.Exports;
+import mbrllab.app.render.NoRoomForChart;
 import mbrllab.charts.CompoundingErrorChart;
 import mbrllab.core.cartpole.SwingUpSystem;
 import mbrllab.core.models.dynamics.MultiStepPrediction;
@@ -246,6 +247,7 @@ final class DynamicsView {
     private static ChartViewer viewer(JFreeChart chart, String id) {
         ChartViewer v = new ChartViewer(chart, false);
         v.setId(id);
+        NoRoomForChart.install(v);
         v.setMinSize(120, 90);
         v.getCanvas().setDomainZoomable(false);
         v.getCanvas().setRangeZoomable(false);

@@ -31,6 +31,7 @@ import org.jfree.chart.plot.XYPlot;
 
 import mbrllab.app.controls.ValidatedField;
 import mbrllab.app.lab.Layouts;
+import mbrllab.app.render.NoRoomForChart;
 import mbrllab.core.models.Dataset;
 import mbrllab.core.models.NoiseKind;
 import mbrllab.core.models.PlaygroundData;
@@ -67,6 +68,8 @@ final class PlaygroundView {
         root.setId("playground");
         mainViewer.setId("playgroundChart");
         sigmaViewer.setId("sigmaChart");
+        NoRoomForChart.install(mainViewer);
+        NoRoomForChart.install(sigmaViewer);
         for (ChartViewer v : new ChartViewer[] {mainViewer, sigmaViewer}) {
             ChartCanvas canvas = v.getCanvas();
             canvas.setDomainZoomable(false);

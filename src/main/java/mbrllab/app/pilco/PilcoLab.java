@@ -42,6 +42,7 @@ import mbrllab.app.lab.RunToolbar;
 import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.Status;
 import mbrllab.app.render.FxPen;
+import mbrllab.app.render.NoRoomForChart;
 import mbrllab.app.render.ResizableCanvas;
 import mbrllab.app.render.Theme;
 import mbrllab.app.shell.SessionFields;
@@ -95,6 +96,9 @@ public final class PilcoLab extends BaseLab implements SessionState {
         this.model = new PilcoViewModel(context.dispatcher(), context.background().coordinators(),
                 context.background().workers());
         statesViewer.setId("pilcoStatesChart");
+        NoRoomForChart.install(statesViewer);
+        NoRoomForChart.install(costStepViewer);
+        NoRoomForChart.install(costTrialViewer);
         // the state axes' labels fit their subplots' heights, after each drawing of the chart on show
         fitStateLabelsAfterDrawing(statesViewer.getChart());
         costStepViewer.setId("pilcoCostStepChart");

@@ -46,6 +46,7 @@ import mbrllab.app.lab.RunToolbar;
 import mbrllab.app.lab.SessionState;
 import mbrllab.app.lab.Status;
 import mbrllab.app.render.ChartThemes;
+import mbrllab.app.render.NoRoomForChart;
 import mbrllab.app.render.Theme;
 import mbrllab.app.shell.PresetAction;
 import mbrllab.app.shell.SessionFields;
@@ -167,6 +168,7 @@ public final class PlanningLab extends BaseLab implements SessionState {
         fitLegendFont();
         chartViewer = new ChartViewer(chart);
         chartViewer.setId("returnChart");
+        NoRoomForChart.install(chartViewer);
         // The subplots' heights follow the chart's height and the text size only, not the data: the labels are
         // fitted after the drawing at a new height or text size. (Fitted after every drawing instead, PlanningLabTest
         // saw the run take 16 more steps after its Pause, in 2 of 2 runs; the cause was not pinned down.)
