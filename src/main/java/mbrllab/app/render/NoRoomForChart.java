@@ -6,6 +6,7 @@ import java.awt.geom.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 import org.jfree.chart.ChartRenderingInfo;
@@ -61,10 +62,20 @@ public final class NoRoomForChart extends AbstractOverlay implements OverlayFX {
         gc.rect(0, 0, w, h);
         gc.clip();
         gc.setFill(Color.gray(0.35));
+        gc.setFont(Font.font(textSize(canvas)));
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
         gc.fillText(TEXT, w / 2, h / 2, Math.max(1, w - 8));
         gc.restore();
+    }
+
+    /** The size of the chart's legend text (it follows the app's text size), else JavaFX's default. */
+    private static double textSize(ChartCanvas canvas) {
+        org.jfree.chart.JFreeChart chart = canvas.getChart();
+        if (chart != null && chart.getLegend() != null && chart.getLegend().getItemFont() != null) {
+            return chart.getLegend().getItemFont().getSize2D();
+        }
+        return Font.getDefault().getSize();
     }
 
     /** Swing's chart panels: not used here. */
