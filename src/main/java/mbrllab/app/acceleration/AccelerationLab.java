@@ -723,7 +723,7 @@ public final class AccelerationLab extends BaseLab {
      * {@link #perStep(java.util.Collection, int)} on the history's rows, in order, with the real step of the
      * counter's latest move in column {@code stepColumn} of each row (1, the row's own real step, for a counter that
      * moves at most once between rows): a process that runs every 100 real steps reads "1 per 100" however the rows
-     * fall, not "1 per 99" or "1 per 102".
+     * fall, not "1 per 99" or "1 per 101".
      */
     static double perStep(long[][] rows, int column, int stepColumn) {
         if (rows.length < 2) {
@@ -758,9 +758,9 @@ public final class AccelerationLab extends BaseLab {
             // refit, which comes every 500)
             return Double.NaN;
         }
-        long steps = rows[newest][stepColumn] - rows[from][stepColumn];
-        return steps > 0 ? (double) (rows[newest][column] - rows[from][column]) / steps
-                : (double) (rows[newest][column] - rows[from][column]) / (rows[newest][1] - rows[from][1]);
+        // both rows are moves of the counter, so their move steps differ
+        return (double) (rows[newest][column] - rows[from][column])
+                / (rows[newest][stepColumn] - rows[from][stepColumn]);
     }
 
     private static long[] rateEntry(long now, ProcessCounters c) {

@@ -58,9 +58,6 @@ public final class NoRoomForChart extends AbstractOverlay implements OverlayFX {
         double h = canvas.getHeight();
         gc.save();
         gc.clearRect(0, 0, w, h);
-        gc.beginPath();
-        gc.rect(0, 0, w, h);
-        gc.clip();
         gc.setFill(Color.gray(0.35));
         gc.setFont(Font.font(textSize(canvas)));
         gc.setTextAlign(TextAlignment.CENTER);

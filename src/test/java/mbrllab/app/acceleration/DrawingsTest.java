@@ -36,7 +36,8 @@ class DrawingsTest {
             + "k = 20)", "Model-based acceleration of DQN: pane 2 (learned ensemble, n = 10, k = 20)",
             "Model-based acceleration of DQN: pane 2", "The five processes of pane 2"};
         Drawings.Processes p = new Drawings.Processes(titles, true, true, new ProcessCounters(1_708, 20, 3_018, 15, 4,
-                4_000, 15_090, 20_000, 1_708, 20_000, 1_608, 1_200), new double[] {1, 2, 0.01, 0.002, 133}, new boolean[8], 20_000);
+                4_000, 15_090, 20_000, 1_708, 20_000, 1_608, 1_200), new double[] {1, 2, 0.01, 0.002, 133},
+                new boolean[8], 20_000);
         Drawings.processes(pen, w, h, p, new Drawings.Style(18, Drawings.NORMAL, new Color(0xD55E00)));
         g.dispose();
         List<String> seen = new ArrayList<>();
@@ -83,7 +84,8 @@ class DrawingsTest {
         TextPen pen = new TextPen(g);
         String[] titles = {"Model-based acceleration of DQN: pane 2", "The five processes of pane 2"};
         Drawings.Processes p = new Drawings.Processes(titles, true, true, new ProcessCounters(1_708, 20, 3_018, 15, 4,
-                4_000, 15_090, 20_000, 1_708, 20_000, 1_608, 1_200), new double[] {1, 2, 0.01, 0.002, 133}, new boolean[8], 20_000);
+                4_000, 15_090, 20_000, 1_708, 20_000, 1_608, 1_200), new double[] {1, 2, 0.01, 0.002, 133},
+                new boolean[8], 20_000);
         Drawings.processes(pen, 540, 255, p, new Drawings.Style(24, Drawings.NORMAL, new Color(0xD55E00)));
         g.dispose();
         List<String> seen = new ArrayList<>();
@@ -228,7 +230,8 @@ class DrawingsTest {
             step += 1 + gap++ % 3;
             long copies = step / 100;
             long refits = step >= 200 ? 1 + (step - 200) / 500 : 0;
-            rows.add(new long[] {0, step, 2 * step, copies, refits, 0, copies * 100, refits == 0 ? 0 : 200 + (refits - 1) * 500});
+            long refitStep = refits == 0 ? 0 : 200 + (refits - 1) * 500;
+            rows.add(new long[] {0, step, 2 * step, copies, refits, 0, copies * 100, refitStep});
         }
         long[][] history = rows.toArray(new long[0][]);
         assertEquals(0.01, AccelerationLab.perStep(history, AccelerationLab.TARGET_COLUMN,

@@ -21,7 +21,8 @@ class AccelerationResultTest {
             sum += returns[e];
             steps[e] = sum;
         }
-        return new RunRecord(returns, steps, new ProcessCounters(sum, returns.length, 0, 0, 0, 0, 0, 0, sum, 0, 0, 0), null);
+        return new RunRecord(returns, steps, new ProcessCounters(sum, returns.length, 0, 0, 0, 0, 0, 0, sum, 0, 0, 0),
+                null);
     }
 
     private static int[] repeat(int value, int times, int[] tail) {
