@@ -28,18 +28,19 @@ public final class RolloutErrorChart {
      * @param mean   mean over runs of the error after k steps
      * @param se     standard error over runs
      * @param dashed drawn dashed (the error of the k-th step alone, beside the solid compounded error)
+     * @param runs   runs behind the mean (the band's t factor)
      */
-    public record Curve(String name, int colour, double[] mean, double[] se, boolean dashed) {
+    public record Curve(String name, int colour, double[] mean, double[] se, boolean dashed, int runs) {
     }
 
     private RolloutErrorChart() {
     }
 
     /** One series per curve, points (k, mean, mean - h, mean + h). */
-    public static YIntervalSeriesCollection dataset(List<Curve> curves, int runs) {
-        double t = Confidence.factor95(runs);
+    public static YIntervalSeriesCollection dataset(List<Curve> curves) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (Curve c : curves) {
+            double t = Confidence.factor95(c.runs());
             YIntervalSeries series = new YIntervalSeries(c.name());
             for (int k = 1; k <= c.mean().length; k++) {
                 double m = c.mean()[k - 1];
@@ -53,7 +54,7 @@ public final class RolloutErrorChart {
         return data;
     }
 
-    public static JFreeChart create(String title, List<Curve> curves, int runs) {
+    public static JFreeChart create(String title, List<Curve> curves) {
         NumberAxis kAxis = new NumberAxis("Model rollout step k (steps of 0.02 s)");
         kAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         kAxis.setAutoRangeIncludesZero(false);
@@ -61,7 +62,7 @@ public final class RolloutErrorChart {
         errorAxis.setAutoRangeIncludesZero(true);
         DeviationRenderer renderer = new DeviationRenderer(true, true);
         renderer.setAlpha(0.2f);
-        XYPlot plot = new XYPlot(dataset(curves, runs), kAxis, errorAxis, renderer);
+        XYPlot plot = new XYPlot(dataset(curves), kAxis, errorAxis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));

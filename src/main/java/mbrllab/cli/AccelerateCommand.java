@@ -64,7 +64,8 @@ import picocli.CommandLine.Option;
                 + "actions and by the true physics with the same forces; error = root mean square of the state "
                 + "difference scaled by 2.4 m, 2 m/s, 0.21 rad, 2 rad/s; rmse per component in m, m/s, rad, rad/s; "
                 + "step_error: the same scaled error of the k-th model step alone, against one step of the true "
-                + "physics from the model's own state after k - 1 steps; means over runs).",
+                + "physics from the model's own state after k - 1 steps; means over runs; a run that ends before "
+                + "Q learning starts never fits a learned model and measures nothing).",
             "Long model rollouts: errors compound with k (the lecture: avoid long model rollouts; yet short rollouts "
                 + "from buffer states do not reach later time steps)."})
 final class AccelerateCommand implements Callable<Integer> {

@@ -37,7 +37,7 @@ final class AccelerateOutput {
         files.csv("accelerate.csv", curvesCsv(result, names))
                 .png("accelerate.png", learningChart(result, names), 1000, 600)
                 .csv("accelerate-summary.csv", summaryCsv(result, names));
-        if (hasModel(result)) {
+        if (hasModelError(result)) {
             files.csv("accelerate-model-error.csv", errorCsv(result, names))
                     .png("accelerate-model-error.png", errorChart(result, names), 900, 560);
         }
@@ -45,8 +45,14 @@ final class AccelerateOutput {
         return files.paths();
     }
 
-    private static boolean hasModel(AccelerationResult result) {
-        return result.spec().settings().stream().anyMatch(s -> s.usesModel());
+    /** Whether some run of some setting measured its model's error (none when every run ended before a fit). */
+    private static boolean hasModelError(AccelerationResult result) {
+        for (int s = 0; s < result.spec().settings().size(); s++) {
+            if (result.errorRuns(s) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String number(double v, String format) {
@@ -90,14 +96,16 @@ final class AccelerateOutput {
 
     /**
      * setting,k,error_mean,error_se,x_rmse,x_dot_rmse,theta_rmse,theta_dot_rmse,step_error_mean,step_error_se for the
-     * settings with a model (step_error: the k-th model step alone, {@link mbrllab.core.acceleration.RolloutError}).
+     * settings with a model (step_error: the k-th model step alone, {@link mbrllab.core.acceleration.RolloutError}),
+     * over the runs that measured it (a run that ended before its learned model's first fit did not; a setting none of
+     * whose runs did has no rows).
      */
     static String errorCsv(AccelerationResult result, List<String> names) {
         StringBuilder sb = new StringBuilder("setting,k,error_mean,error_se,x_rmse,x_dot_rmse,theta_rmse,"
                 + "theta_dot_rmse,step_error_mean,step_error_se\n");
         AccelerationSpec spec = result.spec();
         for (int s = 0; s < names.size(); s++) {
-            if (!spec.settings().get(s).usesModel()) {
+            if (result.errorRuns(s) == 0) {
                 continue;
             }
             for (int k = 1; k <= spec.errorHorizon(); k++) {
@@ -138,10 +146,13 @@ final class AccelerateOutput {
     static JFreeChart errorChart(AccelerationResult result, List<String> names) {
         AccelerationSpec spec = result.spec();
         List<RolloutErrorChart.Curve> curves = new ArrayList<>();
+        int fewest = spec.runs();
         for (int s = 0; s < names.size(); s++) {
-            if (!spec.settings().get(s).usesModel()) {
+            int runs = result.errorRuns(s);
+            if (runs == 0) {
                 continue;
             }
+            fewest = Math.min(fewest, runs);
             double[] mean = new double[spec.errorHorizon()];
             double[] se = new double[spec.errorHorizon()];
             double[] stepMean = new double[spec.errorHorizon()];
@@ -154,14 +165,18 @@ final class AccelerateOutput {
                 stepMean[k - 1] = step[0];
                 stepSe[k - 1] = step[1];
             }
-            curves.add(new RolloutErrorChart.Curve(names.get(s) + ": after k steps", s, mean, se, false));
-            curves.add(new RolloutErrorChart.Curve(names.get(s) + ": k-th step alone", s, stepMean, stepSe, true));
+            curves.add(new RolloutErrorChart.Curve(names.get(s) + ": after k steps", s, mean, se, false, runs));
+            curves.add(new RolloutErrorChart.Curve(names.get(s) + ": k-th step alone", s, stepMean, stepSe, true,
+                    runs));
         }
-        JFreeChart chart = RolloutErrorChart.create("Model rollouts drift from the true physics", curves, spec.runs());
+        JFreeChart chart = RolloutErrorChart.create("Model rollouts drift from the true physics", curves);
+        String over = fewest == spec.runs() ? String.format(Locale.ROOT, "mean of %d runs", spec.runs())
+                : String.format(Locale.ROOT, "mean of the runs that fitted their model (at least %d of %d)", fewest,
+                spec.runs());
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "from %d states of each run's own real buffer at "
-                + "its end, greedy actions; mean of %d runs with 95%% confidence band, seed %d; dashed: the k-th model "
+                + "its end, greedy actions; %s with 95%% confidence band, seed %d; dashed: the k-th model "
                 + "step from the model's own state, all that one transition in the model buffer gets wrong",
-                spec.errorStarts(), spec.runs(), spec.seed())));
+                spec.errorStarts(), over, spec.seed())));
         return chart;
     }
 
@@ -200,8 +215,17 @@ final class AccelerateOutput {
                     result.meanCounter(s, ProcessCounters::modelSteps),
                     result.meanCounter(s, ProcessCounters::modelRollouts),
                     result.meanCounter(s, ProcessCounters::modelTransitions)));
-            if (spec.settings().get(s).usesModel()) {
+            int errorRuns = result.errorRuns(s);
+            if (spec.settings().get(s).usesModel() && errorRuns == 0) {
+                sb.append(String.format(Locale.ROOT, "%-16s   model error not measured: no run fitted its model (the "
+                        + "first fit comes with Q learning, at real step %d)%n", "",
+                        spec.params().dqn().learningStarts()));
+            } else if (spec.settings().get(s).usesModel()) {
                 sb.append(String.format(Locale.ROOT, "%-16s   model error", ""));
+                if (errorRuns < spec.runs()) {
+                    sb.append(String.format(Locale.ROOT, " (%d of %d runs; the others ended before the first fit, at "
+                            + "real step %d)", errorRuns, spec.runs(), spec.params().dqn().learningStarts()));
+                }
                 for (int k : AccelerationSpec.ERROR_KS) {
                     if (k <= spec.errorHorizon()) {
                         double[] e = result.rolloutError(s, k);

@@ -165,6 +165,49 @@ class AccelerateCommandTest {
         assertTrue(r.out().contains("steps to 195"), r.out());
     }
 
+    /**
+     * Runs that end before Q learning starts never fit their learned model: the command finishes (it failed with an
+     * internal error), says the error was not measured, and measures the true physics, which needs no fit.
+     */
+    @Test
+    void runsThatEndBeforeTheFirstFitMeasureNoModelError() throws Exception {
+        Path out = dir.resolve("short");
+        CartPoleCommandTest.Result r = run("accelerate", "--settings", "real,model:n=2:k=1,true:n=2:k=1", "--runs",
+                "2", "--max-steps", "40", "--learning-starts", "50", "--hidden", "8", "--batch", "8", "--out",
+                out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("model error not measured: no run fitted its model (the first fit comes with Q "
+                + "learning, at real step 50)"), r.out());
+        List<String> error = Files.readAllLines(out.resolve("accelerate-model-error.csv"));
+        assertEquals(1 + 20, error.size(), "rows of the true physics only");
+        assertTrue(error.stream().skip(1).allMatch(l -> l.startsWith("true_n2_k1,")), error.get(1));
+
+        Path learnedOnly = dir.resolve("learned");
+        r = run("accelerate", "--settings", "real,model:n=2:k=1", "--runs", "2", "--max-steps", "40",
+                "--learning-starts", "50", "--hidden", "8", "--batch", "8", "--out", learnedOnly.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(Files.exists(learnedOnly.resolve("accelerate-model-error.csv")), "nothing measured, no file");
+        assertTrue(Files.exists(learnedOnly.resolve("accelerate-summary.csv")));
+    }
+
+    /**
+     * Runs of one setting that end at different real steps (an episode limit): only those that lasted to the first fit
+     * measure the error, and the summary says how many.
+     */
+    @Test
+    void theModelErrorOfTheRunsThatFittedTheirModel() {
+        String[] args = {"accelerate", "--settings", "real,model:n=2:k=1", "--runs", "6", "--episodes", "2",
+            "--learning-starts", "40", "--hidden", "8", "--batch", "8", "--seed", "3", "--out",
+            dir.resolve("some").toString()};
+        CartPoleCommandTest.Result r = run(args);
+        assertEquals(0, r.exit(), r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("model error \\((\\d) of 6 runs; the others ended "
+                + "before the first fit, at real step 40\\)").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        int measured = Integer.parseInt(m.group(1));
+        assertTrue(measured >= 1 && measured <= 5, r.out());
+    }
+
     /** The bench lines of the acceleration lab: name, a positive number, a unit. */
     @Test
     void benchLines() {

@@ -218,43 +218,61 @@ public final class AccelerationResult {
     }
 
     /**
-     * The k-step model error over the runs of a setting with a model: {mean, standard error} of
-     * {@link RolloutError#error(int)} at k, or null for real-only.
+     * The k-step model error over the runs of a setting that measured it: {mean, standard error} of
+     * {@link RolloutError#error(int)} at k, or null when no run did (real-only, or every run ended before its learned
+     * model's first fit).
      */
     public double[] rolloutError(int setting, int k) {
         return overRuns(setting, e -> e.error(k));
     }
 
     /**
-     * The error of the k-th model step alone over the runs of a setting with a model: {mean, standard error} of
-     * {@link RolloutError#stepError(int)}, or null for real-only.
+     * The error of the k-th model step alone over the runs of a setting that measured it: {mean, standard error} of
+     * {@link RolloutError#stepError(int)}, or null when no run did.
      */
     public double[] stepError(int setting, int k) {
         return overRuns(setting, e -> e.stepError(k));
     }
 
-    private double[] overRuns(int setting, java.util.function.ToDoubleFunction<RolloutError> measure) {
-        double[] v = new double[spec.runs()];
-        for (int run = 0; run < v.length; run++) {
-            RolloutError e = records[setting][run].rolloutError();
-            if (e == null) {
-                return null;
+    /**
+     * Runs of a setting that measured their model's error at their end: all runs of a setting with a model, except
+     * those that ended before their learned model's first fit; 0 for real-only.
+     */
+    public int errorRuns(int setting) {
+        int n = 0;
+        for (RunRecord r : records[setting]) {
+            if (r.rolloutError() != null) {
+                n++;
             }
-            v[run] = measure.applyAsDouble(e);
+        }
+        return n;
+    }
+
+    private double[] overRuns(int setting, java.util.function.ToDoubleFunction<RolloutError> measure) {
+        double[] v = new double[errorRuns(setting)];
+        if (v.length == 0) {
+            return null;
+        }
+        int i = 0;
+        for (RunRecord r : records[setting]) {
+            if (r.rolloutError() != null) {
+                v[i++] = measure.applyAsDouble(r.rolloutError());
+            }
         }
         return new double[] {mean(v), standardError(v)};
     }
 
-    /** The mean over runs of the RMSE of state component i after k steps, or NaN for real-only. */
+    /** The mean over the runs that measured it of the RMSE of state component i after k steps; NaN when none did. */
     public double rolloutRmse(int setting, int k, int component) {
         double sum = 0;
+        int n = 0;
         for (RunRecord r : records[setting]) {
-            if (r.rolloutError() == null) {
-                return Double.NaN;
+            if (r.rolloutError() != null) {
+                sum += r.rolloutError().rmse(k, component);
+                n++;
             }
-            sum += r.rolloutError().rmse(k, component);
         }
-        return sum / spec.runs();
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     /** Mean of a process counter over the runs of a setting. */

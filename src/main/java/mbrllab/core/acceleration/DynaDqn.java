@@ -386,14 +386,15 @@ public final class DynaDqn {
 
     /**
      * The k-step error of this learner's model against the true physics on its own real buffer (see
-     * {@link RolloutError}); null without a model.
+     * {@link RolloutError}); null without a model, and for a learned model not fitted yet (its first refit comes with
+     * the first Q update, at the DQN's learning start).
      *
      * @param starts  start states drawn from the real buffer, in [1, 100,000]
      * @param horizon largest k, in [1, 500]
      * @param rng     draws the starts and the ensemble members; advanced
      */
     public RolloutError rolloutError(int starts, int horizon, RandomGenerator rng) {
-        if (model == null || real.size() == 0) {
+        if (model == null || real.size() == 0 || (setting.model().learned() && modelRefits == 0)) {
             return null;
         }
         if (starts < 1 || starts > 100_000 || horizon < 1 || horizon > AccelerationSetting.MAX_K) {

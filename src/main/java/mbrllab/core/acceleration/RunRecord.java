@@ -6,7 +6,8 @@ package mbrllab.core.acceleration;
  * @param returns      return (steps balanced) of each finished episode
  * @param realSteps    real steps taken by the end of each finished episode (cumulative)
  * @param counters     the process counters at the end of the run
- * @param rolloutError the k-step model error at the end of the run; null for real-only
+ * @param rolloutError the k-step model error at the end of the run; null for real-only, and for a learned model
+ *                     that the run ended before fitting (it stopped before the DQN's learning start)
  */
 public record RunRecord(int[] returns, int[] realSteps, ProcessCounters counters, RolloutError rolloutError) {
 
