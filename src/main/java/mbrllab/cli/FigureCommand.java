@@ -371,7 +371,8 @@ final class FigureCommand implements Runnable {
                     + "S to G in the shortest number of steps. Updates: Dyna-Q's real and planning updates, "
                     + "prioritized sweeping's queue updates.",
                 "Writes DIR/example-8.4.csv (maze,states,dynaq_updates_mean,dynaq_updates_se,ps_updates_mean,"
-                    + "ps_updates_se; over the runs that found an optimal policy) and DIR/example-8.4.png."})
+                    + "ps_updates_se; over the runs that found an optimal policy, empty where none did) and "
+                    + "DIR/example-8.4.png."})
     static final class Example84 implements Callable<Integer> {
 
         @picocli.CommandLine.Mixin
@@ -427,6 +428,11 @@ final class FigureCommand implements Runnable {
                 out.printf(java.util.Locale.ROOT, "%-13s %5d states:", result.mazeNames().get(m),
                         result.states().get(m));
                 for (int a = 0; a < result.labels().size(); a++) {
+                    if (result.censored(m, a) == result.runs()) {
+                        out.printf(java.util.Locale.ROOT, "  %s: no run found an optimal policy within %d steps",
+                                result.labels().get(a), maxSteps);
+                        continue;
+                    }
                     out.printf(java.util.Locale.ROOT, "  %s %10.0f +- %8.0f%s", result.labels().get(a),
                             result.mean(m, a), result.standardError(m, a), result.censored(m, a) > 0
                                     ? " (" + result.censored(m, a) + " of " + result.runs() + " censored)" : "");

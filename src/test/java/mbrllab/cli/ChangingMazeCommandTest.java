@@ -64,6 +64,22 @@ class ChangingMazeCommandTest {
         assertTrue(ImageIO.read(dir.resolve("example-8.4.png").toFile()).getWidth() == 900);
     }
 
+    /**
+     * A step limit too small for any run to find an optimal policy: empty cells where no run did, and the console says
+     * so (it failed with an internal error: a NaN mean).
+     */
+    @Test
+    void example84WithNoOptimalPolicyFoundLeavesTheCellsEmpty(@TempDir Path dir) throws Exception {
+        Result r = run("figure", "example-8.4", "--runs", "1", "--seed", "3", "--max-steps", "10", "--out",
+                dir.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("example-8.4.csv"));
+        assertEquals(7, lines.size());
+        assertEquals("Dyna-maze,47,,,,", lines.get(1));
+        assertTrue(r.out().contains("Dyna-Q: no run found an optimal policy within 10 steps"), r.out());
+        assertEquals(900, ImageIO.read(dir.resolve("example-8.4.png").toFile()).getWidth());
+    }
+
     @Test
     void badValuesNameTheOptionAndExitWithCode2() {
         for (String[] args : new String[][] {

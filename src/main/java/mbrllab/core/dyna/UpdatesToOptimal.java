@@ -151,8 +151,8 @@ public final class UpdatesToOptimal {
     /**
      * CSV: header {@code maze,states,KEY_updates_mean,KEY_updates_se,...} (e.g. {@code maze,states,
      * dynaq_updates_mean,dynaq_updates_se,ps_updates_mean,ps_updates_se}), one line per maze, with
-     * {@link #mean} and {@link #standardError} (NaN when no run found an optimal policy). Commas in maze names
-     * become semicolons.
+     * {@link #mean} and {@link #standardError}; both cells are empty when no run found an optimal policy (every run
+     * of that maze and agent was censored). Commas in maze names become semicolons.
      */
     public String toCsv() {
         StringBuilder sb = new StringBuilder("maze,states");
@@ -163,8 +163,13 @@ public final class UpdatesToOptimal {
         for (int m = 0; m < mazeNames.size(); m++) {
             sb.append(mazeNames.get(m).replace(',', ';')).append(',').append(states.get(m));
             for (int a = 0; a < keys.size(); a++) {
-                sb.append(',').append(String.format(Locale.ROOT, "%.1f", mean(m, a)))
-                        .append(',').append(String.format(Locale.ROOT, "%.1f", standardError(m, a)));
+                double mean = mean(m, a);
+                if (Double.isNaN(mean)) {
+                    sb.append(",,");
+                } else {
+                    sb.append(',').append(String.format(Locale.ROOT, "%.1f", mean))
+                            .append(',').append(String.format(Locale.ROOT, "%.1f", standardError(m, a)));
+                }
             }
             sb.append('\n');
         }
