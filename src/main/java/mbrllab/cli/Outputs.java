@@ -192,14 +192,14 @@ final class Outputs {
      * Writes every file added, as one unit.
      *
      * @throws UserInputException (exit 2) with the target and the reason; no target has changed then (unless the
-     *                            message says which were already replaced)
+     *                            message says which were already replaced or written)
      */
     void commit() {
         try {
             AtomicFiles.writeAll(files);
         } catch (IOException e) {
             String message = e.getMessage();
-            throw new UserInputException(command + ": " + message + (message.contains("already replaced") ? ""
+            throw new UserInputException(command + ": " + message + (message.contains("(already ") ? ""
                     : "; nothing was written"));
         }
     }

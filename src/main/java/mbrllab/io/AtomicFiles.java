@@ -33,6 +33,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *       mode.</li>
  *   <li>A target that is a symbolic link is written through: the file it points to is replaced, the link stays.</li>
  *   <li>Missing parent folders are created.</li>
+ *   <li>A target that is neither a regular file nor a folder (a device such as /dev/null, a named pipe) cannot be
+ *       replaced by a rename and must not be: it is written into directly, before the renames, so that /dev/null
+ *       stays a device and a full /dev/full fails with "no space left on device" while no regular target has
+ *       changed yet.</li>
  *   <li>Failures are {@link IOException}s whose message names the target and says why
  *       ({@code "cannot write out/figure-8.2.csv: permission denied"}).</li>
  * </ul>
@@ -65,7 +69,11 @@ public final class AtomicFiles {
      *                     in the targets' folders), the message also says which targets were already replaced
      */
     public static void writeAll(Map<Path, byte[]> files) throws IOException {
+        List<Path> given = new ArrayList<>();
         List<Path> targets = new ArrayList<>();
+        List<Path> givenSpecial = new ArrayList<>();
+        List<Path> special = new ArrayList<>();
+        List<byte[]> specialBytes = new ArrayList<>();
         List<Path> temps = new ArrayList<>();
         try {
             for (Map.Entry<Path, byte[]> e : files.entrySet()) {
@@ -73,24 +81,41 @@ public final class AtomicFiles {
                 if (Files.isDirectory(target)) {
                     throw new IOException("cannot write " + e.getKey() + ": it is a folder");
                 }
-                targets.add(target);
+                if (Files.exists(target) && !Files.isRegularFile(target)) {
+                    givenSpecial.add(e.getKey());
+                    special.add(target);
+                    specialBytes.add(e.getValue());
+                } else {
+                    given.add(e.getKey());
+                    targets.add(target);
+                }
             }
-            int i = 0;
-            for (Map.Entry<Path, byte[]> e : files.entrySet()) {
-                temps.add(writeTemporary(e.getKey(), targets.get(i++), e.getValue()));
+            for (int i = 0; i < targets.size(); i++) {
+                temps.add(writeTemporary(given.get(i), targets.get(i), files.get(given.get(i))));
             }
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temps);
             throw e;
         }
-        List<Path> given = new ArrayList<>(files.keySet());
+        List<Path> done = new ArrayList<>();
+        for (int i = 0; i < special.size(); i++) {
+            try (OutputStream out = Files.newOutputStream(special.get(i), StandardOpenOption.WRITE)) {
+                out.write(specialBytes.get(i));
+            } catch (IOException e) {
+                deleteQuietly(temps);
+                String already = done.isEmpty() ? "" : " (already written: " + done + ")";
+                throw new IOException("cannot write " + givenSpecial.get(i) + ": " + reason(e) + already, e);
+            }
+            done.add(givenSpecial.get(i));
+        }
         for (int i = 0; i < temps.size(); i++) {
             try {
                 move(temps.get(i), targets.get(i));
             } catch (IOException e) {
                 deleteQuietly(temps.subList(i, temps.size()));
-                String done = i == 0 ? "" : " (already replaced: " + given.subList(0, i) + ")";
-                throw new IOException("cannot write " + given.get(i) + ": " + reason(e) + done, e);
+                done.addAll(given.subList(0, i));
+                String already = done.isEmpty() ? "" : " (already replaced: " + done + ")";
+                throw new IOException("cannot write " + given.get(i) + ": " + reason(e) + already, e);
             }
         }
     }
@@ -196,6 +221,12 @@ public final class AtomicFiles {
             return r.isEmpty() ? r : Character.toLowerCase(r.charAt(0)) + r.substring(1);
         }
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        // the system's own words ("No space left on device") in the case of the rest of the message
+        boolean word = message.length() > 1 && Character.isUpperCase(message.charAt(0))
+                && Character.isLowerCase(message.charAt(1));
+        return word ? Character.toLowerCase(message.charAt(0)) + message.substring(1) : message;
     }
 }

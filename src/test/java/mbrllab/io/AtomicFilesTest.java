@@ -91,11 +91,44 @@ class AtomicFilesTest {
         assertEquals("cannot write " + loop + ": too many symbolic links", e.getMessage());
     }
 
+    /**
+     * A target that is not a regular file (here a named pipe; on a user's machine /dev/null or /dev/full) is written
+     * into, never renamed over: it stays what it was, and the reader gets the bytes. The regular file of the same
+     * unit is replaced as usual. (The rename made /dev/null a regular file when root wrote to it.)
+     */
+    @Test
+    void aDeviceOrPipeIsWrittenIntoNotReplaced() throws Exception {
+        Path pipe = dir.resolve("pipe.csv");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).redirectErrorStream(true).start();
+        assertEquals(0, mkfifo.waitFor(), new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertTrue(Files.readAttributes(pipe, java.nio.file.attribute.BasicFileAttributes.class).isOther());
+        java.util.concurrent.CompletableFuture<String> read = new java.util.concurrent.CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                read.complete(Files.readString(pipe));
+            } catch (IOException e) {
+                read.completeExceptionally(e);
+            }
+        }, "pipe reader");
+        reader.setDaemon(true); // never left blocked on the pipe if the writer replaced it instead
+        reader.start();
+        Map<Path, byte[]> unit = new LinkedHashMap<>();
+        unit.put(dir.resolve("regular.csv"), utf8("a\n"));
+        unit.put(pipe, utf8("through the pipe\n"));
+        AtomicFiles.writeAll(unit);
+        assertTrue(Files.readAttributes(pipe, java.nio.file.attribute.BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther(), "still a pipe, not a regular file");
+        assertEquals("through the pipe\n", read.get(20, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("a\n", Files.readString(dir.resolve("regular.csv")));
+    }
+
     @Test
     void theReasonIsSaidInWords() {
         assertEquals("permission denied", AtomicFiles.reason(new AccessDeniedException("/x/y")));
         assertEquals("no such file or folder", AtomicFiles.reason(new java.nio.file.NoSuchFileException("/x")));
         assertEquals("no space left on device", AtomicFiles.reason(new java.nio.file.FileSystemException("/x", null,
                 "No space left on device")));
+        assertEquals("no space left on device", AtomicFiles.reason(new IOException("No space left on device")));
+        assertEquals("/x/y", AtomicFiles.reason(new IOException("/x/y")));
     }
 }
