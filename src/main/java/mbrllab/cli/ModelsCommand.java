@@ -116,6 +116,8 @@ final class ModelsCommand implements Runnable {
                 CommandSupport.refuseUnless(spec, !gp, option, "only --model ensemble uses it");
             }
             Outputs files = Outputs.toFile("models fit", "--out", out);
+            Outputs.requireNotInput("models fit", "--out", out, "--train", train);
+            Outputs.requireNotInput("models fit", "--out", out, "--query", query);
             NumericCsv trainCsv = readCsv(train);
             int d = trainCsv.leadingInputColumns();
             if (d < 1 || d != trainCsv.columns() - 1 || !trainCsv.header().get(d).equalsIgnoreCase("y")) {

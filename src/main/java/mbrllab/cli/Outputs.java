@@ -94,6 +94,50 @@ final class Outputs {
         return new Outputs(command, parent);
     }
 
+    /**
+     * Refuses an output file that is an input of the same command (the same file, however named), which the write
+     * would replace: the user's data would be lost.
+     *
+     * @throws UserInputException (exit 2) naming both options
+     */
+    static void requireNotInput(String command, String outOption, Path out, String inOption, Path in) {
+        if (sameFile(out, in)) {
+            throw new UserInputException(command + ": " + outOption + " " + out + " is the " + inOption + " file; "
+                    + "writing there would replace it: choose another name");
+        }
+    }
+
+    /**
+     * Refuses a file given by an option that is one of the files the command writes into its output folder (the
+     * later write would replace the earlier within one unit).
+     *
+     * @param folder  the command's output folder
+     * @param ours    whether a file name in the folder is one the command writes
+     * @param list    those names, for the message
+     * @throws UserInputException (exit 2)
+     */
+    static void requireNotOurs(String command, String option, Path file, Path folder,
+                               java.util.function.Predicate<String> ours, String list) {
+        Path name = file.getFileName();
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        if (name == null || parent == null || !ours.test(name.toString())) {
+            return;
+        }
+        Path dir = folder.toAbsolutePath().normalize();
+        if (parent.equals(dir) || sameFile(parent, dir)) {
+            throw new UserInputException(command + ": " + option + " " + file + " is one of the files written into "
+                    + dir + " (" + list + "): choose another name");
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false; // cannot tell: the write will say what goes wrong
+        }
+    }
+
     private static void requireNotEmpty(String command, String option, Path path, String hint) {
         if (path.toString().isBlank()) {
             throw new UserInputException(command + ": " + option + " must not be empty (" + hint + ")");

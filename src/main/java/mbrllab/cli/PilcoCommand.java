@@ -105,6 +105,9 @@ final class PilcoCommand implements Callable<Integer> {
         Outputs.inFolder("pilco", "--out", out); // the targets checked before the work
         if (record != null) {
             Outputs.toFile("pilco", "--record", record);
+            Outputs.requireNotOurs("pilco", "--record", record, out,
+                    name -> name.matches("pilco\\.csv|pilco\\.png|pilco-trial-[0-9]+\\.csv"),
+                    "pilco.csv, pilco.png, pilco-trial-K.csv");
         }
         budget.check(settings.cost(trials, t), "lower --trials, --evaluations or --horizon");
         PrintWriter console = spec.commandLine().getOut();

@@ -181,4 +181,36 @@ class CliTest {
             }
         }
     }
+
+    /**
+     * An output that would replace one of the command's own inputs, or one of its other outputs, is refused before any
+     * work, and the input is left as it was (models fit --out TRAIN.csv replaced the training data).
+     */
+    @Test
+    void anOutputThatWouldReplaceAnInputOrAnotherOutputIsRefused(@TempDir Path dir) throws Exception {
+        Path forces = Files.writeString(dir.resolve("forces.txt"), "1\n-1\n");
+        Result r = run("cartpole", "rollout", "--system", "balance", "--forces", forces.toString(), "--out",
+                dir.resolve(".").resolve("forces.txt").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("is the --forces file; writing there would replace it"), r.err());
+        assertEquals("1\n-1\n", Files.readString(forces));
+
+        Path train = Files.writeString(dir.resolve("train.csv"), "x1,y\n0,0\n1,1\n2,4\n");
+        Path query = Files.writeString(dir.resolve("query.csv"), "x1\n0.5\n");
+        for (Path out : new Path[] {train, query}) {
+            r = run("models", "fit", "--model", "gp", "--train", train.toString(), "--query", query.toString(),
+                    "--out", out.toString());
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().startsWith("models fit: --out " + out + " is the --"), r.err());
+        }
+        assertEquals("x1,y\n0,0\n1,1\n2,4\n", Files.readString(train));
+
+        for (String name : new String[] {"pilco.csv", "pilco.png", "pilco-trial-2.csv"}) {
+            r = run("pilco", "--trials", "2", "--horizon", "10", "--out", dir.toString(), "--record",
+                    dir.resolve(name).toString());
+            assertEquals(2, r.code(), name + ": " + r.err());
+            assertTrue(r.err().contains("is one of the files written into"), r.err());
+        }
+        assertTrue(!Files.exists(dir.resolve("pilco.csv")), "nothing written");
+    }
 }
