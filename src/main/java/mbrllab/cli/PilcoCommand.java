@@ -193,6 +193,8 @@ final class PilcoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("pilco: --" + e.getMessage());
         }
+        CommandSupport.refuseUnless(spec, p != Propagation.MEAN, "--explore", "with --propagation mean the state "
+                + "keeps no covariance, so sd[c] is 0 and B changes nothing");
         return PilcoSettings.defaults().withHorizon(horizon).withCentres(centres).withMaxEvaluations(evaluations)
                 .withPropagation(p).withExplore(explore);
     }

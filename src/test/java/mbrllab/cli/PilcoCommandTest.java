@@ -183,6 +183,7 @@ class PilcoCommandTest {
             {"--threads", "0"},
             {"--explore", "-11"},
             {"--explore", "NaN"},
+            {"--propagation", "mean", "--explore", "-1"},
         };
         for (String[] extra : cases) {
             List<String> args = new ArrayList<>(List.of("pilco", "--out", dir.toString()));
