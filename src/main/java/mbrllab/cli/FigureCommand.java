@@ -110,10 +110,14 @@ final class FigureCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + csv + " and " + png);
             for (int i = 0; i < curves.nValues().size(); i++) {
-                out.printf(java.util.Locale.ROOT,
-                        "n = %-3d episode 1: %8.1f   episode 2: %7.1f   episode %d: %5.1f steps%n",
-                        curves.nValues().get(i), curves.mean(i, 0), curves.mean(i, Math.min(1, episodes - 1)),
-                        episodes, curves.mean(i, episodes - 1));
+                // episodes 1, 2 and the last, each once (with fewer than three episodes, those there are)
+                StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "n = %-3d",
+                        curves.nValues().get(i)));
+                for (int e : java.util.stream.IntStream.of(1, 2, episodes).filter(e -> e <= episodes).distinct()
+                        .toArray()) {
+                    line.append(String.format(java.util.Locale.ROOT, " episode %d: %8.1f ", e, curves.mean(i, e - 1)));
+                }
+                out.println(line.toString().stripTrailing() + " steps");
             }
             out.flush();
             return 0;

@@ -45,6 +45,13 @@ class CliTest {
         assertEquals(first[1], first[5]);
         var png = ImageIO.read(dir.resolve("figure-8.2.png").toFile());
         assertEquals(900, png.getWidth());
+        assertTrue(r.out().matches("(?s).*n = 50 +episode 1: +[0-9.]+ +episode 2: +[0-9.]+ +episode 15: +[0-9.]+ steps\n.*"),
+                r.out());
+
+        Result one = run("figure", "8.2", "--runs", "1", "--episodes", "1", "--out", dir.resolve("one").toString());
+        assertEquals(0, one.code(), one.err());
+        assertTrue(one.out().matches("(?s).*n = 0 +episode 1: +[0-9.]+ steps\n.*"), "only the episode there is: "
+                + one.out());
 
         Path again = dir.resolve("again");
         assertEquals(0, run("figure", "8.2", "--runs", "20", "--episodes", "15", "--seed", "7", "--threads", "1",
