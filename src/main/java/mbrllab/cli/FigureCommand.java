@@ -60,7 +60,8 @@ final class FigureCommand implements Runnable {
             description = {"Figure 8.2: steps per episode of Dyna-Q with n = 0, 5 and 50 planning steps on the "
                     + "Dyna-maze (gamma 0.95, alpha 0.1, epsilon 0.1).",
                 "Writes DIR/figure-8.2.csv (episode,n0_mean,n0_se,n5_mean,n5_se,n50_mean,n50_se; se = standard "
-                    + "error over runs) and DIR/figure-8.2.png."})
+                    + "error over runs) and DIR/figure-8.2.png. An episode that has not reached the goal after "
+                    + "1,000,000 steps is given up and counts as 1,000,000 (the console says how many were)."})
     static final class Figure82 implements Callable<Integer> {
 
         @picocli.CommandLine.Mixin
@@ -119,6 +120,20 @@ final class FigureCommand implements Runnable {
                 }
                 out.println(line.toString().stripTrailing() + " steps");
             }
+            int cap = experiment.maxStepsPerEpisode();
+            long given = 0;
+            for (int i = 0; i < curves.nValues().size(); i++) {
+                for (int run = 0; run < curves.runs(); run++) {
+                    for (int e = 0; e < curves.episodes(); e++) {
+                        given += curves.steps(i, run, e) >= cap ? 1 : 0;
+                    }
+                }
+            }
+            if (given > 0) {
+                out.printf(java.util.Locale.ROOT, "note: %,d of %,d episodes did not reach the goal within %,d steps; "
+                        + "they were given up there and count as %,d steps%n", given,
+                        (long) curves.nValues().size() * curves.runs() * curves.episodes(), cap, cap);
+            }
             out.flush();
             return 0;
         }
@@ -135,7 +150,8 @@ final class FigureCommand implements Runnable {
             description = {"Figure 8.3: the greedy policies of Dyna-Q with n = 0 and n = 50 halfway through episode 2 "
                     + "on the Dyna-maze (the animated agents of the app with the same seed).",
                 "Writes DIR/figure-8.3.png and DIR/figure-8.3.csv (n,row,col,action; action = up, down, left, right "
-                    + "where one action is strictly best, none otherwise; every free cell but G)."})
+                    + "where one action is strictly best, none otherwise; every free cell but G). An episode that has "
+                    + "not reached the goal after 1,000,000 steps is given up there."})
     static final class Figure83 implements Callable<Integer> {
 
         @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
@@ -191,6 +207,10 @@ final class FigureCommand implements Runnable {
                 out.printf(java.util.Locale.ROOT, "n = %-2d episode 1: %d steps; episode 2: %d steps, stopped after %d;"
                         + " %d cells with an arrow%n", n, m.episode1Steps(), m.episode2Steps(), m.stepsTaken(),
                         m.arrowCount());
+                if (m.episode1Steps() >= LearningCurveSpec.DEFAULT_MAX_STEPS) {
+                    out.printf(java.util.Locale.ROOT, "note: n = %d did not reach the goal within %,d steps in "
+                            + "episode 1; it was given up there%n", n, LearningCurveSpec.DEFAULT_MAX_STEPS);
+                }
             }
             Path csvFile = files.file("figure-8.3.csv");
             Path pngFile = files.file("figure-8.3.png");

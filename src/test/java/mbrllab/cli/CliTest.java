@@ -220,4 +220,35 @@ class CliTest {
         }
         assertTrue(!Files.exists(dir.resolve("pilco.csv")), "nothing written");
     }
+
+    /**
+     * A maze whose first episode takes a random walk of millions of steps (a snake of 2,000 cells): the episode is given
+     * up at the cap of 1,000,000 steps, and the console says so (it counted as 1,000,000 without a word).
+     */
+    @Test
+    void episodesGivenUpAtTheCapAreCounted(@TempDir Path dir) throws Exception {
+        StringBuilder maze = new StringBuilder("name: snake\n");
+        int width = 100;
+        int corridors = 21;
+        for (int c = 0; c < corridors; c++) {
+            String corridor = ".".repeat(width);
+            if (c == 0) {
+                corridor = "S" + corridor.substring(1);
+            }
+            if (c == corridors - 1) {
+                corridor = c % 2 == 0 ? corridor.substring(0, width - 1) + "G" : "G" + corridor.substring(1);
+            }
+            maze.append(corridor).append('\n');
+            if (c < corridors - 1) {
+                String wall = "#".repeat(width - 1);
+                maze.append(c % 2 == 0 ? wall + "." : "." + wall).append('\n');
+            }
+        }
+        Path file = Files.writeString(dir.resolve("snake.maze"), maze.toString());
+        Result r = run("figure", "8.2", "--runs", "1", "--episodes", "1", "--maze", file.toString(), "--out",
+                dir.resolve("out").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("episodes did not reach the goal within 1,000,000 steps; they were given up "
+                + "there and count as 1,000,000 steps"), r.out());
+    }
 }
