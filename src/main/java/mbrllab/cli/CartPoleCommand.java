@@ -103,6 +103,7 @@ final class CartPoleCommand implements Runnable {
                         + system + "'");
             };
             Outputs files = Outputs.toFile("cartpole rollout", "--out", out);
+            CommandSupport.requireNotEmpty("cartpole rollout", "--forces", forces, "name the force file");
             Outputs.requireNotInput("cartpole rollout", "--out", out, "--forces", forces);
             CartPoleState start = parseInit(init);
             double[] f = readForces(forces);

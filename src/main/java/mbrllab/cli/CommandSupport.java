@@ -38,6 +38,18 @@ final class CommandSupport {
     }
 
     /**
+     * Refuses an empty file or folder name given to an option ({@code --maze ""}), naming the option.
+     *
+     * @param path the option's value; null (not given) passes
+     * @throws UserInputException (exit 2) {@code COMMAND: OPTION must not be empty (HINT)}
+     */
+    static void requireNotEmpty(String command, String option, Path path, String hint) {
+        if (path != null && path.toString().isBlank()) {
+            throw new UserInputException(command + ": " + option + " must not be empty (" + hint + ")");
+        }
+    }
+
+    /**
      * Reads a text input given on the command line through {@link TextFiles} (size limit, UTF-8, any line ending).
      *
      * @param what what the file is, for the size message (e.g. "a force file")

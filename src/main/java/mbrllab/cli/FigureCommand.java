@@ -83,6 +83,7 @@ final class FigureCommand implements Runnable {
         @Override
         public Integer call() {
             Outputs files = Outputs.inFolder("figure 8.2", "--out", common.out, "figure-8.2.csv", "figure-8.2.png");
+            CommandSupport.requireNotEmpty("figure 8.2", "--maze", mazeFile, "name a maze file, or leave --maze out for the bundled one");
             Maze maze = loadMaze(mazeFile);
             LearningCurveSpec experiment;
             try {
@@ -174,6 +175,7 @@ final class FigureCommand implements Runnable {
         @Override
         public Integer call() {
             Outputs files = Outputs.inFolder("figure 8.3", "--out", out, "figure-8.3.csv", "figure-8.3.png");
+            CommandSupport.requireNotEmpty("figure 8.3", "--maze", mazeFile, "name a maze file, or leave --maze out for the bundled one");
             Maze maze = loadMaze(mazeFile);
             MazeDynamics world = new MazeDynamics(maze.layout());
             LearningCurveSpec seeds = LearningCurveSpec.figure82(maze, 1, 1, seed);
@@ -267,6 +269,7 @@ final class FigureCommand implements Runnable {
             String name = "figure " + number();
             Outputs files = Outputs.inFolder(name, "--out", common.out, "figure-" + number() + ".csv",
                     "figure-" + number() + ".png");
+            CommandSupport.requireNotEmpty(name, "--maze", mazeFile, "name a maze file, or leave --maze out for the bundled one");
             Maze maze = loadMaze(mazeFile, bundledMaze());
             CumulativeRewardSpec experiment;
             try {

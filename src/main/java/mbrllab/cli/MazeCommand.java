@@ -34,6 +34,7 @@ final class MazeCommand implements Runnable {
 
         @Override
         public Integer call() {
+            CommandSupport.requireNotEmpty("maze check", "FILE", file, "name the maze file to check");
             Maze maze = CommandSupport.readMaze(file, null);
             spec.commandLine().getOut().println(summary(file.toString(), maze));
             return 0;

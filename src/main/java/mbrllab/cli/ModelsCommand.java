@@ -116,6 +116,8 @@ final class ModelsCommand implements Runnable {
                 CommandSupport.refuseUnless(spec, !gp, option, "only --model ensemble uses it");
             }
             Outputs files = Outputs.toFile("models fit", "--out", out);
+            CommandSupport.requireNotEmpty("models fit", "--train", train, "name the training CSV");
+            CommandSupport.requireNotEmpty("models fit", "--query", query, "name the query CSV");
             Outputs.requireNotInput("models fit", "--out", out, "--train", train);
             Outputs.requireNotInput("models fit", "--out", out, "--query", query);
             NumericCsv trainCsv = readCsv(train);

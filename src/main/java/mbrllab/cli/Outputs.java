@@ -139,9 +139,7 @@ final class Outputs {
     }
 
     private static void requireNotEmpty(String command, String option, Path path, String hint) {
-        if (path.toString().isBlank()) {
-            throw new UserInputException(command + ": " + option + " must not be empty (" + hint + ")");
-        }
+        CommandSupport.requireNotEmpty(command, option, path, hint);
     }
 
     /** The folder, or its nearest existing parent, must be a writable folder. */

@@ -273,6 +273,21 @@ class BoundedInputsAndWorkTest {
                 "cartpole rollout: --out must not be empty");
     }
 
+    // 6b. An empty input file name names its option (it said "'': an empty file name").
+    @Test
+    void item06bAnEmptyInputNameNamesItsOption() {
+        Path out = dir.resolve("o");
+        assertRefused(run("figure", "8.2", "--maze", "", "--out", out.toString()), "figure 8.2: --maze must not be "
+                + "empty (name a maze file, or leave --maze out for the bundled one)");
+        assertRefused(run("figure", "8.3", "--maze", "", "--out", out.toString()), "figure 8.3: --maze must not be");
+        assertRefused(run("figure", "8.5", "--maze", "", "--out", out.toString()), "figure 8.5: --maze must not be");
+        assertRefused(run("cartpole", "rollout", "--system", "balance", "--forces", "", "--out",
+                out.resolve("t.csv").toString()), "cartpole rollout: --forces must not be empty");
+        assertRefused(run("models", "fit", "--model", "gp", "--train", "", "--query", "q.csv", "--out",
+                out.resolve("p.csv").toString()), "models fit: --train must not be empty");
+        assertRefused(run("maze", "check", ""), "maze check: FILE must not be empty");
+    }
+
     // 7. A failed run leaves every earlier output as it was: the files of one command are one unit.
     @Test
     void item07AFailedRunLeavesTheEarlierFilesAsTheyWere() throws IOException {
