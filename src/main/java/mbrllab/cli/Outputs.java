@@ -164,6 +164,10 @@ final class Outputs {
         // had computed for 8 minutes before it found that it could not write into /proc/x).
         try {
             Files.delete(Files.createTempFile(existing, ".mbrl-lab-", ".probe"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            // the folder is there (checked above), yet a new file in it is "not found": /proc, /sys
+            throw new UserInputException(command + ": cannot write into " + where + ": " + existing
+                    + " does not take new files");
         } catch (IOException e) {
             throw new UserInputException(command + ": cannot write into " + where + ": " + AtomicFiles.reason(e));
         }
