@@ -162,8 +162,8 @@ final class AccelerateCommand implements Callable<Integer> {
     Double polyak;
 
     @Option(names = "--epsilon", paramLabel = "E0,E1,N", defaultValue = "1,0.05,300",
-            description = "epsilon-greedy schedule: linear from E0 to E1 over the first N real steps (default: "
-                    + "${DEFAULT-VALUE})")
+            description = "epsilon-greedy schedule: linear from E0 to E1 (each 0..1) over the first N real steps "
+                    + "(0..100000000) (default: ${DEFAULT-VALUE})")
     String epsilon;
 
     @Option(names = "--double", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -302,8 +302,8 @@ final class AccelerateCommand implements Callable<Integer> {
     /** E0,E1,N. */
     static EpsilonSchedule parseEpsilon(String text) {
         String[] parts = text.split(",", -1);
-        String usage = "accelerate: --epsilon needs E0,E1,N (E0 and E1 in 0..1, N a whole number of real steps), got '"
-                + text + "'";
+        String usage = "accelerate: --epsilon needs E0,E1,N (E0 and E1 in 0..1, N a whole number of real steps in "
+                + "0..100000000), got '" + text + "'";
         if (parts.length != 3) {
             throw new UserInputException(usage);
         }

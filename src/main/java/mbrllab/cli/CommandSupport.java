@@ -167,14 +167,22 @@ final class CommandSupport {
                 description = "worker threads, 1..1024 (default: one per core); the result does not depend on it")
         Integer threads;
 
+        /** The command this mixes into, for the messages. */
+        @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+        CommandSpec mixee;
+
+        private String prefix() {
+            return mixee == null ? "" : name(mixee) + ": ";
+        }
+
         /** A pool of {@code --threads} workers. */
         ExecutorService pool() {
-            return CommandSupport.pool(threads("", threads), "figure-worker");
+            return CommandSupport.pool(threads(prefix(), threads), "figure-worker");
         }
 
         /** The workers that run at once: {@code --threads}, at most one per core. */
         int workers() {
-            return CommandSupport.workers(threads("", threads));
+            return CommandSupport.workers(threads(prefix(), threads));
         }
     }
 

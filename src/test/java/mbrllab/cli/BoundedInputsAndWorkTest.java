@@ -408,7 +408,10 @@ class BoundedInputsAndWorkTest {
                 dir.toString()), "--members does not apply here");
         assertRefused(run("cartpole", "learn", "--agent", "random", "--n", "5", "--out", dir.toString()),
                 "--n does not apply here: the random agent neither learns nor plans");
-        assertRefused(run("figure", "8.2", "--threads", "0", "--out", dir.toString()), "--threads must be in 1..1024");
+        assertRefused(run("figure", "8.2", "--threads", "0", "--out", dir.toString()),
+                "figure 8.2: --threads must be in 1..1024");
+        assertRefused(run("cartpole", "learn", "--threads", "0", "--out", dir.toString()),
+                "cartpole learn: --threads must be in 1..1024");
         assertRefused(run("bench", "--rates", "--seconds", "1"), "bench: --seconds does not apply here");
         assertFalse(Files.exists(dir.resolve("p.csv")));
     }
