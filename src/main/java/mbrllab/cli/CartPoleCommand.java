@@ -96,7 +96,7 @@ final class CartPoleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            CartPoleSystem sys = switch (system) {
+            CartPoleSystem sys = switch (system.strip().toLowerCase(java.util.Locale.ROOT)) {
                 case "balance" -> BalanceSystem.cartPoleV1();
                 case "swingup" -> SwingUpSystem.pilco();
                 default -> throw new UserInputException("cartpole rollout: --system must be balance or swingup, got '"

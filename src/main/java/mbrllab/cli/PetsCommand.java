@@ -147,19 +147,19 @@ final class PetsCommand implements Callable<Integer> {
 
     /** The run the options describe, or a one-line refusal (exit 2). */
     PetsSpec parse() {
-        CartPoleTask cartPole = switch (task) {
+        CartPoleTask cartPole = switch (task.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "swingup" -> SwingUpTask.pilco();
             case "balance" -> BalanceTask.cartPoleV1();
             default -> throw new UserInputException("pets: --task must be balance or swingup, got '" + task + "'");
         };
-        PlannerKind kind = switch (planner) {
+        PlannerKind kind = switch (planner.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "cem" -> PlannerKind.CEM;
             case "rs" -> PlannerKind.RANDOM_SHOOTING;
             default -> throw new UserInputException("pets: --planner must be cem or rs, got '" + planner + "'");
         };
         TransitionModelKind modelKind;
         try {
-            modelKind = TransitionModelKind.fromId(model);
+            modelKind = TransitionModelKind.fromId(model.strip().toLowerCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new UserInputException("pets: --model must be ensemble, single or true, got '" + model + "'");
         }
@@ -179,7 +179,7 @@ final class PetsCommand implements Callable<Integer> {
             prop = modelKind == TransitionModelKind.ENSEMBLE ? Propagation.TS_INF : Propagation.MEAN;
         } else {
             try {
-                prop = Propagation.fromId(propagation);
+                prop = Propagation.fromId(propagation.strip().toLowerCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new UserInputException("pets: --propagation must be ts1, tsinf or mean, got '" + propagation
                         + "'");

@@ -189,7 +189,7 @@ final class PilcoCommand implements Callable<Integer> {
         }
         Propagation p;
         try {
-            p = Propagation.fromLabel(propagation);
+            p = Propagation.fromLabel(propagation.strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new UserInputException("pilco: --" + e.getMessage());
         }

@@ -251,4 +251,19 @@ class CliTest {
         assertTrue(r.out().contains("episodes did not reach the goal within 1,000,000 steps; they were given up "
                 + "there and count as 1,000,000 steps"), r.out());
     }
+
+    /** Word choices take any case in every command, as --model GP and --agent Random did (--system Balance did not). */
+    @Test
+    void wordChoicesTakeAnyCase(@TempDir Path dir) throws Exception {
+        Path forces = Files.writeString(dir.resolve("f.txt"), "1\n");
+        Result r = run("cartpole", "rollout", "--system", "Balance", "--forces", forces.toString(), "--out",
+                dir.resolve("t.csv").toString());
+        assertEquals(0, r.code(), r.err());
+        PetsCommand pets = new PetsCommand();
+        new CommandLine(pets).parseArgs("--task", "Balance", "--planner", "CEM", "--model", "True", "--propagation",
+                "MEAN", "--episodes", "2", "--seed", "1", "--out", dir.toString());
+        var spec = pets.parse();
+        assertEquals(mbrllab.core.planning.PlannerKind.CEM, spec.planner().planner());
+        assertEquals(mbrllab.core.planning.Propagation.MEAN, spec.planner().propagation());
+    }
 }
