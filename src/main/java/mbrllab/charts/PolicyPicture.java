@@ -42,10 +42,16 @@ public final class PolicyPicture {
         int titleHeight = cell;
         int mazeWidth = first.cols() * cell;
         int mazeHeight = first.rows() * cell;
-        int width = margin + panels.size() * (mazeWidth + margin);
+        Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, Math.max(13, cell * 2 / 5));
         Font captionFont = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(12, cell / 3));
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D pg = probe.createGraphics();
+        // each panel's slot is as wide as its maze or its title, whichever is wider (a narrow maze's titles overlapped)
+        int slot = mazeWidth;
+        for (Panel panel : panels) {
+            slot = Math.max(slot, pg.getFontMetrics(titleFont).stringWidth(panel.title()));
+        }
+        int width = margin + panels.size() * (slot + margin);
         List<String> lines = wrap(caption, pg.getFontMetrics(captionFont), width - 2 * margin);
         pg.dispose();
         int lineHeight = (int) (captionFont.getSize() * 1.35);
@@ -57,13 +63,14 @@ public final class PolicyPicture {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
         for (int p = 0; p < panels.size(); p++) {
-            int ox = margin + p * (mazeWidth + margin);
+            int sx = margin + p * (slot + margin);
+            int ox = sx + (slot - mazeWidth) / 2;
             int oy = margin + titleHeight;
             Panel panel = panels.get(p);
             g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(13, cell * 2 / 5)));
+            g.setFont(titleFont);
             FontMetrics fm = g.getFontMetrics();
-            g.drawString(panel.title(), ox + (mazeWidth - fm.stringWidth(panel.title())) / 2, oy - cell / 4);
+            g.drawString(panel.title(), sx + (slot - fm.stringWidth(panel.title())) / 2, oy - cell / 4);
             drawMaze(g, panel, ox, oy, cell);
         }
         g.setColor(Color.BLACK);
