@@ -90,6 +90,8 @@ public final class LearningCurveChart {
             renderer.setSeriesPaint(i, c);
             renderer.setSeriesFillPaint(i, c);
             renderer.setSeriesStroke(i, new BasicStroke((float) (2.0 * Math.max(1, fontScale * 0.8))));
+            // a line needs two points: a curve of one episode is drawn as a dot
+            renderer.setSeriesShapesVisible(i, data.getItemCount(i) == 1);
         }
         if (shortestPath > 0) {
             ValueMarker marker = new ValueMarker(shortestPath, new Color(0x44, 0x44, 0x44), new BasicStroke(1.2f,
