@@ -47,6 +47,9 @@ final class FigureCommand implements Runnable {
                 + "8.5 or example-8.4");
     }
 
+    /** What an empty --maze is told. */
+    private static final String MAZE_HINT = "name a maze file, or leave --maze out for the bundled one";
+
     static Maze loadMaze(Path file) {
         return loadMaze(file, BundledMazes.DYNA_MAZE);
     }
@@ -83,7 +86,7 @@ final class FigureCommand implements Runnable {
         @Override
         public Integer call() {
             Outputs files = Outputs.inFolder("figure 8.2", "--out", common.out, "figure-8.2.csv", "figure-8.2.png");
-            CommandSupport.requireNotEmpty("figure 8.2", "--maze", mazeFile, "name a maze file, or leave --maze out for the bundled one");
+            CommandSupport.requireNotEmpty("figure 8.2", "--maze", mazeFile, MAZE_HINT);
             Maze maze = loadMaze(mazeFile);
             LearningCurveSpec experiment;
             try {
@@ -140,12 +143,15 @@ final class FigureCommand implements Runnable {
         }
     }
 
+    /** What the picture of Figure 8.3 shows, on any maze. */
+    private static final String FIGURE_83_KEY = "(arrows where one action is strictly best; no arrow: all four action "
+            + "values equal; black square: the agent)";
+
     /** The caption of Figure 8.3, in our words. */
-    public static final String FIGURE_83_CAPTION = "Greedy policies halfway through episode 2 (arrows where one action "
-            + "is strictly best; no arrow: all four action values equal; black square: the agent). Without planning "
-            + "(n = 0) only the last step before G has been learned, so there is one arrow. With planning (n = 50) the "
-            + "single reward found in episode 1 has been spread through the model, and the arrows reach almost back "
-            + "to S.";
+    public static final String FIGURE_83_CAPTION = "Greedy policies halfway through episode 2 " + FIGURE_83_KEY
+            + ". Without planning (n = 0) only the last step before G has been learned, so there is one arrow. With "
+            + "planning (n = 50) the single reward found in episode 1 has been spread through the model, and the "
+            + "arrows reach almost back to S.";
 
     @Command(name = "8.3", mixinStandardHelpOptions = true,
             description = {"Figure 8.3: the greedy policies of Dyna-Q with n = 0 and n = 50 halfway through episode 2 "
@@ -175,7 +181,7 @@ final class FigureCommand implements Runnable {
         @Override
         public Integer call() {
             Outputs files = Outputs.inFolder("figure 8.3", "--out", out, "figure-8.3.csv", "figure-8.3.png");
-            CommandSupport.requireNotEmpty("figure 8.3", "--maze", mazeFile, "name a maze file, or leave --maze out for the bundled one");
+            CommandSupport.requireNotEmpty("figure 8.3", "--maze", mazeFile, MAZE_HINT);
             Maze maze = loadMaze(mazeFile);
             MazeDynamics world = new MazeDynamics(maze.layout());
             LearningCurveSpec seeds = LearningCurveSpec.figure82(maze, 1, 1, seed);
@@ -218,8 +224,7 @@ final class FigureCommand implements Runnable {
             Path pngFile = files.file("figure-8.3.png");
             // the book's reading holds for the Dyna-maze; on another maze only what the picture shows
             String caption = mazeFile == null ? FIGURE_83_CAPTION : "Greedy policies halfway through episode 2 on "
-                    + maze.name() + " (arrows where one action is strictly best; no arrow: all four action values "
-                    + "equal; black square: the agent).";
+                    + maze.name() + " " + FIGURE_83_KEY + ".";
             files.csv(csvFile, csv.toString()).png(pngFile, PolicyPicture.render(panels, caption, 56))
                     .commit();
             out.println("wrote " + csvFile + " and " + pngFile);
@@ -242,7 +247,8 @@ final class FigureCommand implements Runnable {
                 description = "maze file (default: the bundled maze of the figure)")
         Path mazeFile;
 
-        @Option(names = "--n", paramLabel = "N", description = "planning updates per real step, 0..1000000 (default: the book's)")
+        @Option(names = "--n", paramLabel = "N",
+                description = "planning updates per real step, 0..1000000 (default: the book's)")
         Integer n;
 
         @Option(names = "--alpha", paramLabel = "A", description = "step size in (0, 1] (default: 1.0)")
@@ -273,7 +279,7 @@ final class FigureCommand implements Runnable {
             String name = "figure " + number();
             Outputs files = Outputs.inFolder(name, "--out", common.out, "figure-" + number() + ".csv",
                     "figure-" + number() + ".png");
-            CommandSupport.requireNotEmpty(name, "--maze", mazeFile, "name a maze file, or leave --maze out for the bundled one");
+            CommandSupport.requireNotEmpty(name, "--maze", mazeFile, MAZE_HINT);
             Maze maze = loadMaze(mazeFile, bundledMaze());
             CumulativeRewardSpec experiment;
             try {

@@ -89,8 +89,8 @@ final class ModelsCommand implements Runnable {
         int members;
 
         @Option(names = "--hidden", paramLabel = "H1,H2,..", split = ",",
-                description = "ensemble: hidden layer sizes, at most 8 layers of 1..4096 (default: 32,32 for one input, "
-                        + "64,64 for more)")
+                description = "ensemble: hidden layer sizes, at most 8 layers of 1..4096 (default: 32,32 for one "
+                        + "input, 64,64 for more)")
         List<Integer> hidden;
 
         @Option(names = "--epochs", paramLabel = "E",

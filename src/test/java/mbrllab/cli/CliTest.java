@@ -45,8 +45,8 @@ class CliTest {
         assertEquals(first[1], first[5]);
         var png = ImageIO.read(dir.resolve("figure-8.2.png").toFile());
         assertEquals(900, png.getWidth());
-        assertTrue(r.out().matches("(?s).*n = 50 +episode 1: +[0-9.]+ +episode 2: +[0-9.]+ +episode 15: +[0-9.]+ steps\n.*"),
-                r.out());
+        assertTrue(r.out().matches("(?s).*n = 50 +episode 1: +[0-9.]+ +episode 2: +[0-9.]+ +episode 15: +[0-9.]+ "
+                + "steps\n.*"), r.out());
 
         Result one = run("figure", "8.2", "--runs", "1", "--episodes", "1", "--out", dir.resolve("one").toString());
         assertEquals(0, one.code(), one.err());
@@ -222,8 +222,8 @@ class CliTest {
     }
 
     /**
-     * A maze whose first episode takes a random walk of millions of steps (a snake of 2,000 cells): the episode is given
-     * up at the cap of 1,000,000 steps, and the console says so (it counted as 1,000,000 without a word).
+     * A maze whose first episode takes a random walk of millions of steps (a snake of 2,000 cells): the episode is
+     * given up at the cap of 1,000,000 steps, and the console says so (it counted as 1,000,000 without a word).
      */
     @Test
     void episodesGivenUpAtTheCapAreCounted(@TempDir Path dir) throws Exception {
