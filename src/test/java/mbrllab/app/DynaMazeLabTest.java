@@ -229,7 +229,7 @@ class DynaMazeLabTest extends ShellFixture {
     }
 
     @Test
-    void invalidFieldInputIsRefusedWithItsReasonAndNeverApplied(FxRobot robot) {
+    void invalidFieldInputIsRefusedWithItsReasonAndNeverApplied(FxRobot robot) throws Exception {
         waitUntil(() -> frame(robot, 2) != null, "the panes show a frame");
         doubleClickOnFx(robot, "#alphaField").eraseText(5).write("1.5");
         Label error = robot.lookup("#alphaFieldError").queryAs(Label.class);
@@ -242,7 +242,12 @@ class DynaMazeLabTest extends ShellFixture {
         assertFalse(error.isVisible());
         assertFalse(robot.lookup("#applyButton").queryButton().isDisabled());
 
-        clickOnFx(robot, "#nValuesField").eraseText(20).write("0, five");
+        clickOnFx(robot, "#nValuesField").eraseText(20).write("0, 5, 5");
+        assertEquals("n = 5 is listed twice; each pane needs its own n",
+                robot.lookup("#nValuesFieldError").queryAs(Label.class).getText(), "two panes with one n: the chart "
+                + "had two series of one name and threw");
+        assertTrue(robot.lookup("#applyButton").queryButton().isDisabled());
+        robot.eraseText(7).write("0, five");
         assertEquals("'five' is not a whole number; list n values like 0, 5, 50",
                 robot.lookup("#nValuesFieldError").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#applyButton").queryButton().isDisabled());
@@ -256,6 +261,16 @@ class DynaMazeLabTest extends ShellFixture {
                 "four panes after applying 0, 1, 10, 100");
         assertEquals(100, frame(robot, 3).n());
         assertEquals(1, frame(robot, 1).n());
+
+        // One episode per run, episode 1 left out as in the book: there is no episode 2, so episode 1 is drawn (the
+        // axis from 1.5 to 1.5 threw)
+        clickOnFx(robot, "#episodesField").eraseText(5).write("1");
+        clickOnFx(robot, "#applyButton");
+        ChartViewer viewer = robot.lookup("#learningCurveChart").queryAs(ChartViewer.class);
+        waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> viewer.getChart().getXYPlot().getDomainAxis()
+                .getUpperBound() == 1.5).get(), "the episode axis ends at episode 1");
+        assertEquals(0.5, WaitForAsyncUtils.asyncFx(() -> viewer.getChart().getXYPlot().getDomainAxis()
+                .getLowerBound()).get());
     }
 
     @Test

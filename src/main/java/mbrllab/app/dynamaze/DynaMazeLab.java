@@ -275,8 +275,9 @@ public final class DynaMazeLab extends BaseLab {
         return colour;
     }
 
+    /** The first episode drawn: 2 when episode 1 is left out, as in the book, unless there is no episode 2. */
     private int firstEpisode() {
-        return skipFirst.isSelected() ? 2 : 1;
+        return skipFirst.isSelected() && model.episodes() >= 2 ? 2 : 1;
     }
 
     private void showCurves(CurveSnapshot c) {

@@ -212,6 +212,9 @@ final class OptionsPanel {
             if (n < 0 || n > DynaParams.MAX_N) {
                 return Result.error("n must be in 0.." + DynaParams.MAX_N + ", got " + n);
             }
+            if (values.contains(n)) {
+                return Result.error("n = " + n + " is listed twice; each pane needs its own n");
+            }
             values.add(n);
         }
         if (values.isEmpty()) {

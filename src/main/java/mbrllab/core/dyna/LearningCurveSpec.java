@@ -41,6 +41,9 @@ public record LearningCurveSpec(Maze maze, DynaParams params, List<Integer> nVal
             if (n < 0 || n > DynaParams.MAX_N) {
                 throw new IllegalArgumentException("each n must be in [0, " + DynaParams.MAX_N + "], got " + n);
             }
+            if (nValues.indexOf(n) != nValues.lastIndexOf(n)) {
+                throw new IllegalArgumentException("nValues lists n = " + n + " twice; each curve needs its own n");
+            }
         }
         if (runs < 1 || runs > MAX_RUNS) {
             throw new IllegalArgumentException("runs must be in [1, " + MAX_RUNS + "], got " + runs);

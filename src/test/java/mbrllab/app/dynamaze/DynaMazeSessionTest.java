@@ -75,6 +75,7 @@ class DynaMazeSessionTest {
             {"{\"nValues\": [0, 5.5]}", "\"nValues\" must be a list of whole numbers, e.g. [0, 5, 50], got [0,5.5]"},
             {"{\"nValues\": [0, 1, 2, 3, 4, 5, 6]}", "nValues may list at most 6 n, got 7"},
             {"{\"nValues\": [-1]}", "each n must be in [0, 1000000], got -1"},
+            {"{\"nValues\": [5, 5]}", "nValues lists n = 5 twice; each curve needs its own n"},
             {"{\"runs\": 0}", "runs must be in [1, 10000], got 0"},
             {"{\"episodes\": 20000}", "episodes must be in [1, 10000], got 20000"},
             {"{\"stepsPerSecond\": \"fast\"}",
