@@ -56,6 +56,7 @@ import mbrllab.charts.LearningCurveChart;
 import mbrllab.charts.Palette;
 import mbrllab.core.dyna.AgentKind;
 import mbrllab.core.dyna.DynaParams;
+import mbrllab.core.dyna.LearningCurveSpec;
 import mbrllab.core.maze.Layout;
 import mbrllab.core.maze.Maze;
 import mbrllab.app.debugger.DebuggerTab;
@@ -99,6 +100,10 @@ public final class DynaMazeLab extends BaseLab {
     private final XYSeriesCollection curveData = new XYSeriesCollection();
     private final YIntervalSeriesCollection meanData = new YIntervalSeriesCollection();
     private final CheckBox skipFirst = new CheckBox("Start at episode 2");
+    /** What the lines are; and, when no run reached G in some episode, that those were given up at the cap. */
+    private final Label chartNote = new Label();
+    private static final String CHART_NOTE = "Thick: mean of the background runs, band: 95% confidence. Thin with "
+            + "dots: the animated run. Dashed: shortest path.";
     private final Status status;
     private final JFreeChart chart;
     private final ChartViewer chartViewer;
@@ -209,8 +214,7 @@ public final class DynaMazeLab extends BaseLab {
             rebuildAnimatedSeries();
             showCurves(model.curves().snapshot());
         });
-        Label chartNote = new Label("Thick: mean of the background runs, band: 95% confidence. Thin with dots: "
-                + "the animated run. Dashed: shortest path.");
+        chartNote.setText(CHART_NOTE);
         chartNote.setWrapText(true);
         logScale.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         skipFirst.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -282,6 +286,7 @@ public final class DynaMazeLab extends BaseLab {
 
     private void showCurves(CurveSnapshot c) {
         meanData.removeAllSeries();
+        chartNote.setText(CHART_NOTE + givenUpNote(c));
         if (c == null || c.nValues().size() != curveData.getSeriesCount()) {
             return;
         }
@@ -297,6 +302,30 @@ public final class DynaMazeLab extends BaseLab {
             series.setNotify(true);
             meanData.addSeries(series);
         }
+    }
+
+    /**
+     * " Episodes at 1,000,000 steps: ..." when in some episode every run so far was given up at the episode cap
+     * ({@link LearningCurveSpec#DEFAULT_MAX_STEPS}) without reaching G (first-index ties keep the agent at the top
+     * wall), else "".
+     */
+    static String givenUpNote(CurveSnapshot c) {
+        return givenUp(c) ? String.format(java.util.Locale.ROOT, " At %,d steps: no run reached G in that episode; "
+                + "each was given up there.", LearningCurveSpec.DEFAULT_MAX_STEPS) : "";
+    }
+
+    /** Whether in some episode every run so far was given up at the episode cap. */
+    static boolean givenUp(CurveSnapshot c) {
+        if (c != null) {
+            for (double[] mean : c.mean()) {
+                for (double m : mean) {
+                    if (m >= LearningCurveSpec.DEFAULT_MAX_STEPS) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private void rebuildAnimatedSeries() {

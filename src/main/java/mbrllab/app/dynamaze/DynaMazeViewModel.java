@@ -31,10 +31,7 @@ import mbrllab.app.lab.Playback;
 import mbrllab.app.lab.Publication;
 import mbrllab.app.shell.PresetAction;
 import mbrllab.app.shell.SessionFields;
-import mbrllab.core.dyna.DynaParams;
 import mbrllab.app.lab.RunBudget;
-import mbrllab.core.dyna.LearningCurveSpec;
-import mbrllab.core.maze.Maze;
 import mbrllab.app.maze.DivergingScale;
 import mbrllab.app.maze.Overlays;
 import mbrllab.app.maze.PaneFrame;
@@ -347,7 +344,9 @@ public final class DynaMazeViewModel implements SessionState, MazeHolder {
                 "Computing " + runs + " runs of " + episodes + " episodes in the background",
                 (workers, observer) -> CurveStats.exact(LearningCurveExperiment.run(spec, workers, observer)),
                 stats::add, CurveSnapshot::runsDone,
-                s -> "Mean of " + s.runsTotal() + " runs with 95% confidence bands"));
+                s -> "Mean of " + s.runsTotal() + " runs with 95% confidence bands" + (DynaMazeLab.givenUp(s)
+                        ? String.format(java.util.Locale.ROOT, "; at %,d steps G was never reached: given up",
+                        LearningCurveSpec.DEFAULT_MAX_STEPS) : "")));
     }
 
     private void accept(Publication<List<PaneFrame>> p) {
