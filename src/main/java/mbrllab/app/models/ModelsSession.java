@@ -128,10 +128,17 @@ record ModelsSession(long seed, Tab tab, PlaygroundSettings playground, Dynamics
                 o.bool("memberCurves", def.members()), data, hasData);
     }
 
+    /**
+     * Largest |y| of a playground point in a session file: far beyond the chart's axes (clicks give at most 12), and
+     * far below where the fits' variances overflow (y = 1e154 made the ensemble's epistemic variance infinite).
+     */
+    static final int MAX_ABS_Y = 1000;
+
     /** The "data" list of [x, y] pairs, or null when it is empty. */
     private static Dataset points(SessionFields o) {
         String what = "a list of at most " + PlaygroundViewModel.MAX_POINTS + " [x, y] pairs of numbers with x in "
-                + (int) PlaygroundFitter.GRID_MIN + ".." + (int) PlaygroundFitter.GRID_MAX;
+                + (int) PlaygroundFitter.GRID_MIN + ".." + (int) PlaygroundFitter.GRID_MAX + " and y in -" + MAX_ABS_Y
+                + ".." + MAX_ABS_Y;
         JsonNode arr = o.get("data");
         if (!arr.isArray()) {
             throw o.invalid("data", what);
@@ -144,7 +151,8 @@ record ModelsSession(long seed, Tab tab, PlaygroundSettings playground, Dynamics
             if (!p.isArray() || p.size() != 2 || !p.get(0).isNumber() || !p.get(1).isNumber()
                     || !Double.isFinite(p.get(0).asDouble()) || !Double.isFinite(p.get(1).asDouble())
                     || p.get(0).asDouble() < PlaygroundFitter.GRID_MIN
-                    || p.get(0).asDouble() > PlaygroundFitter.GRID_MAX) {
+                    || p.get(0).asDouble() > PlaygroundFitter.GRID_MAX
+                    || Math.abs(p.get(1).asDouble()) > MAX_ABS_Y) {
                 throw o.invalid("data", what, "entry " + pairs.size() + " " + p);
             }
             pairs.add(new double[] {p.get(0).asDouble(), p.get(1).asDouble()});

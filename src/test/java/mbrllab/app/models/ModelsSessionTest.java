@@ -81,9 +81,12 @@ class ModelsSessionTest {
             {"{\"playground\": {\"model\": \"svm\"}}",
                 "\"playground.model\" must be \"gp\", \"ensemble\" or \"both\", got \"svm\""},
             {"{\"playground\": {\"data\": [[0, 1], [9, 1]]}}", "\"playground.data\" must be a list of at most 1000 "
-                + "[x, y] pairs of numbers with x in -5..5, got entry 1 [9,1]"},
+                + "[x, y] pairs of numbers with x in -5..5 and y in -1000..1000, got entry 1 [9,1]"},
             {"{\"playground\": {\"data\": [[0, \"1\"]]}}", "\"playground.data\" must be a list of at most 1000 "
-                + "[x, y] pairs of numbers with x in -5..5, got entry 0 [0,\"1\"]"},
+                + "[x, y] pairs of numbers with x in -5..5 and y in -1000..1000, got entry 0 [0,\"1\"]"},
+            // y = 1e154 made the ensemble's epistemic variance infinite and the chart threw on the FX thread
+            {"{\"playground\": {\"data\": [[0, 1e154], [1, 0]]}}", "\"playground.data\" must be a list of at "
+                + "most 1000 [x, y] pairs of numbers with x in -5..5 and y in -1000..1000, got entry 0 [0,1.0E154]"},
             {"{\"cartpole\": {\"model\": 1}}", "\"cartpole.model\" must be \"gp\", \"ensemble\" or \"both\", got 1"},
             {"{\"cartpole\": {\"horizon\": 41}}", "\"cartpole.horizon\" must be in 1..40, got 41"},
             {"{\"cartpole\": {\"model\": \"gp\", \"episodes\": 76}}", "\"cartpole.episodes\" must be in 1..75, got 76"},
