@@ -247,6 +247,11 @@ public final class ChangingMazeViewModel implements SessionState, MazeHolder {
             return Optional.of("G cannot be reached from S in this maze");
         }
         ChangingSettings defaults = ChangingSettings.bookDefaults(newMaze).withSweeping(settings.get().sweeping());
+        try {
+            requireWithinBudget(defaults, newMaze); // before anything changes (it threw after the maze was set)
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
         maze.set(newMaze);
         changedCells = changedCells(newMaze);
         configure(defaults);
