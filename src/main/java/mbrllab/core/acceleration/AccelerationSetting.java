@@ -33,6 +33,9 @@ public record AccelerationSetting(ModelChoice model, int n, int k, double realRa
     public static final double MAX_NOISE = 1.0;
 
     public AccelerationSetting {
+        // -0.0 is 0.0 here: a record's equals tells them apart ("noise=-0" made a pane 3 that ran as pane 2)
+        realRatio += 0.0;
+        noise += 0.0;
         if (model == null || push == null) {
             throw new IllegalArgumentException("model and push must not be null");
         }

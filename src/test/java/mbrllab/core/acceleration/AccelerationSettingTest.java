@@ -27,6 +27,11 @@ class AccelerationSettingTest {
                 AccelerationSetting.parse("model:push=other:n=10", 0.5));
         assertEquals(AccelerationSetting.withModel(ModelChoice.SINGLE, 10, 1, 0.5),
                 AccelerationSetting.parse("single:push=epsilon", 0.5));
+        // minus zero is zero: "noise=-0" was a setting of its own that ran as the one without noise
+        assertEquals(AccelerationSetting.withModel(ModelChoice.TRUE, 10, 1, 0.5),
+                AccelerationSetting.parse("true:n=10:k=1:noise=-0", 0.5));
+        assertEquals(AccelerationSetting.withModel(ModelChoice.TRUE, 10, 1, 0.0),
+                AccelerationSetting.parse("true:ratio=-0", 0.5));
     }
 
     /** Every setting written by {@link AccelerationSetting#text} reads back as itself. */
