@@ -64,16 +64,17 @@ public record LearningCurveSpec(Maze maze, DynaParams params, List<Integer> nVal
 
     /**
      * What running this costs on {@code workers} threads (one piece per run), leaning high: each n's agent takes
-     * {@link DynaCosts#stepsOfEpisodes} real steps with n planning updates each; with first-index ties every episode
-     * at the cap (with Q = 0 everywhere the greedy action is "up", and on the Dyna-maze no run reached G in 50
-     * episodes of 1,000,000 steps: the random-tie bound of 0.18 s took 28 s per run). The memory is the steps of every
-     * episode of every run (kept until the end) plus an agent per worker, the means and the CSV text.
+     * {@link DynaCosts#stepsOfEpisodes} real steps with n planning updates each. The memory is the steps of every
+     * episode of every run (kept until the end) plus an agent per worker, the means and the CSV text. With first-index
+     * ties this is far too low: with Q = 0 everywhere the greedy action is "up", and on the Dyna-maze no run reached G
+     * in 50 episodes of 1,000,000 steps (27.7 s per run of n = 0, 5, 50 against 0.18 s estimated for 30 runs). Counting
+     * those episodes at the cap would refuse session files saved before (30 runs of 50 episodes on the 12x18 maze: 16
+     * min), so the estimate stays, and the preset of first-index ties is small.
      */
     public Cost cost(int workers) {
         Layout layout = maze.layout();
         int cells = layout.cellCount();
-        double steps = params.tieBreaking() == TieBreaking.FIRST_INDEX ? (double) episodes * maxStepsPerEpisode
-                : DynaCosts.stepsOfEpisodes(layout, episodes, maxStepsPerEpisode);
+        double steps = DynaCosts.stepsOfEpisodes(layout, episodes, maxStepsPerEpisode);
         double ns = 0;
         for (int n : nValues) {
             ns += steps * (Rates.dynaStepNs(cells) + n * Rates.dynaPlanningNs(cells));
