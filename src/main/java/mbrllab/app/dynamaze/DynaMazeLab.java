@@ -305,27 +305,12 @@ public final class DynaMazeLab extends BaseLab {
     }
 
     /**
-     * " Episodes at 1,000,000 steps: ..." when in some episode every run so far was given up at the episode cap
-     * ({@link LearningCurveSpec#DEFAULT_MAX_STEPS}) without reaching G (first-index ties keep the agent at the top
-     * wall), else "".
+     * " At 1,000,000 steps: no run reached G ..." when {@link DynaMazeViewModel#givenUp} (first-index ties keep the
+     * agent at the top wall), else "".
      */
     static String givenUpNote(CurveSnapshot c) {
-        return givenUp(c) ? String.format(java.util.Locale.ROOT, " At %,d steps: no run reached G in that episode; "
-                + "each was given up there.", LearningCurveSpec.DEFAULT_MAX_STEPS) : "";
-    }
-
-    /** Whether in some episode every run so far was given up at the episode cap. */
-    static boolean givenUp(CurveSnapshot c) {
-        if (c != null) {
-            for (double[] mean : c.mean()) {
-                for (double m : mean) {
-                    if (m >= LearningCurveSpec.DEFAULT_MAX_STEPS) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return DynaMazeViewModel.givenUp(c) ? String.format(java.util.Locale.ROOT, " At %,d steps: no run reached G "
+                + "in that episode; each was given up there.", LearningCurveSpec.DEFAULT_MAX_STEPS) : "";
     }
 
     private void rebuildAnimatedSeries() {

@@ -344,9 +344,26 @@ public final class DynaMazeViewModel implements SessionState, MazeHolder {
                 "Computing " + runs + " runs of " + episodes + " episodes in the background",
                 (workers, observer) -> CurveStats.exact(LearningCurveExperiment.run(spec, workers, observer)),
                 stats::add, CurveSnapshot::runsDone,
-                s -> "Mean of " + s.runsTotal() + " runs with 95% confidence bands" + (DynaMazeLab.givenUp(s)
+                s -> "Mean of " + s.runsTotal() + " runs with 95% confidence bands" + (givenUp(s)
                         ? String.format(java.util.Locale.ROOT, "; at %,d steps G was never reached: given up",
                         LearningCurveSpec.DEFAULT_MAX_STEPS) : "")));
+    }
+
+    /**
+     * Whether in some episode every run so far was given up at the episode cap ({@link
+     * LearningCurveSpec#DEFAULT_MAX_STEPS}) without reaching G: the mean is the cap.
+     */
+    static boolean givenUp(CurveSnapshot c) {
+        if (c != null) {
+            for (double[] mean : c.mean()) {
+                for (double m : mean) {
+                    if (m >= LearningCurveSpec.DEFAULT_MAX_STEPS) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private void accept(Publication<List<PaneFrame>> p) {

@@ -98,8 +98,8 @@ class DynaMazeViewModelTest {
         for (int e = 0; e < 10; e++) {
             assertEquals(LearningCurveSpec.DEFAULT_MAX_STEPS, stuck.steps(0, 0, e), "episode " + (e + 1));
         }
-        assertTrue(DynaMazeLab.givenUp(mbrllab.app.lab.CurveStats.exact(stuck)));
-        assertFalse(DynaMazeLab.givenUp(mbrllab.app.lab.CurveStats.exact(LearningCurveExperiment.run(
+        assertTrue(DynaMazeViewModel.givenUp(mbrllab.app.lab.CurveStats.exact(stuck)));
+        assertFalse(DynaMazeViewModel.givenUp(mbrllab.app.lab.CurveStats.exact(LearningCurveExperiment.run(
                 LearningCurveSpec.figure82(BundledMazes.dynaMaze(), 1, 10, 1), Runnable::run,
                 ExperimentObserver.NONE))), "random ties reach G");
     }
