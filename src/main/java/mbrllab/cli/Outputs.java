@@ -58,7 +58,7 @@ final class Outputs {
      * @throws UserInputException (exit 2) with the reason
      */
     static Outputs inFolder(String command, String option, Path given, String... names) {
-        requireNotEmpty(command, option, given, "use . for the current folder");
+        CommandSupport.requireNotEmpty(command, option, given, "use . for the current folder");
         Path dir = given;
         if (Files.isSymbolicLink(given) && !Files.exists(given)) {
             try {
@@ -85,7 +85,7 @@ final class Outputs {
      * @throws UserInputException (exit 2) with the reason
      */
     static Outputs toFile(String command, String option, Path file) {
-        requireNotEmpty(command, option, file, "name the file to write");
+        CommandSupport.requireNotEmpty(command, option, file, "name the file to write");
         if (Files.isDirectory(file)) {
             throw new UserInputException(command + ": " + option + " " + file + " is a folder; expected a file name");
         }
@@ -136,10 +136,6 @@ final class Outputs {
         } catch (IOException e) {
             return false; // cannot tell: the write will say what goes wrong
         }
-    }
-
-    private static void requireNotEmpty(String command, String option, Path path, String hint) {
-        CommandSupport.requireNotEmpty(command, option, path, hint);
     }
 
     /** The folder, or its nearest existing parent, must be a writable folder. */
