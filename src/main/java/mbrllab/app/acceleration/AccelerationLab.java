@@ -20,7 +20,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -155,10 +154,10 @@ public final class AccelerationLab extends BaseLab {
         root.setId("accelerationLab");
         root.getProperties().put(AccelerationLab.class, this);
 
-        PaneRow panes = new PaneRow(List.of(titles, stats, counts));
+        PaneColumns panes = new PaneColumns(2, 8, 2, 120, 300);
         panes.setPadding(new Insets(6, 8, 4, 8));
         for (int i = 0; i < 3; i++) {
-            panes.getChildren().add(buildPane(i));
+            panes.addColumn(buildPane(i));
         }
 
         processCanvas.setId("processCanvas");
@@ -275,38 +274,8 @@ public final class AccelerationLab extends BaseLab {
         title.setStyle("-fx-text-fill: " + Palette.categoricalHex(i, highContrast) + "; -fx-font-weight: bold;");
     }
 
-    /**
-     * The panes side by side, their titles, returns and data counts each as high as the highest of their kind, so that
-     * the carts and the returns strips line up: the default third pane's title ("3: true physics n=10 k=1") wraps at
-     * 1024x768, and its cart sat 20 px below the others.
-     */
-    private static final class PaneRow extends HBox {
-        private final List<List<Label>> rows;
-
-        PaneRow(List<List<Label>> rows) {
-            super(8);
-            this.rows = rows;
-        }
-
-        @Override
-        protected void layoutChildren() {
-            // from the widths of the last pass: a change of width is followed by a second pass with the new ones
-            for (List<Label> row : rows) {
-                double high = 0;
-                for (Label l : row) {
-                    high = Math.max(high, l.prefHeight(l.getWidth() > 0 ? l.getWidth() : -1));
-                }
-                for (Label l : row) {
-                    if (l.getMinHeight() != high) {
-                        l.setMinHeight(high);
-                    }
-                }
-            }
-            super.layoutChildren();
-        }
-    }
-
-    private Node buildPane(int i) {
+    /** The title, returns, cart, returns strip and data counts of pane i, top to bottom. */
+    private Node[] buildPane(int i) {
         Label title = new Label();
         paintTitle(title, i);
         title.setId("paneTitle" + i);
@@ -335,18 +304,12 @@ public final class AccelerationLab extends BaseLab {
         count.setWrapText(true);
         count.setMinHeight(Region.USE_PREF_SIZE);
         count.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        VBox column = new VBox(2, title, stat, cart, bar, count);
-        column.setAlignment(Pos.TOP_CENTER);
-        VBox.setVgrow(cart, Priority.ALWAYS);
-        HBox.setHgrow(column, Priority.ALWAYS);
-        column.setMinWidth(120);
-        column.setPrefWidth(300);
         titles.add(title);
         stats.add(stat);
         carts.add(cart);
         bars.add(bar);
         counts.add(count);
-        return column;
+        return new Node[] {title, stat, cart, bar, count};
     }
 
     private Node buildSide() {
