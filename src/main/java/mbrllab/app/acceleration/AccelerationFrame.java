@@ -14,8 +14,12 @@ import mbrllab.core.acceleration.ProcessCounters;
  *                     (refreshed every {@value AccelerationRun#ROLLOUT_EVERY} real steps); null before it has a fitted
  *                     model, and for real-only
  * @param rolloutPane  the pane the rollout belongs to
+ * @param realSteps    ticks of the one real-step clock so far (a pane whose run is over takes no more real steps)
+ * @param over         whether the run is over: every pane has finished the background runs' episodes, or the clock
+ *                     has reached their real-step cap
  */
-public record AccelerationFrame(List<Pane> panes, ModelRollout rollout, int rolloutPane) {
+public record AccelerationFrame(List<Pane> panes, ModelRollout rollout, int rolloutPane, long realSteps,
+                                boolean over) {
 
     /**
      * One learner.
@@ -29,9 +33,11 @@ public record AccelerationFrame(List<Pane> panes, ModelRollout rollout, int roll
      * @param realSteps    real steps taken by the end of each finished episode
      * @param counters     the five processes' counters and the two datasets' sizes
      * @param epsilon      the behaviour policy's epsilon now
+     * @param ended        whether its run is over: it has finished the background runs' episodes and, as run 1 of the
+     *                     background experiment does, takes no more steps
      */
     public record Pane(AccelerationSetting setting, double[] state, double force, int episode, int step, int[] returns,
-                       int[] realSteps, ProcessCounters counters, double epsilon) {
+                       int[] realSteps, ProcessCounters counters, double epsilon, boolean ended) {
 
         /** Episodes finished. */
         public int episodesFinished() {
@@ -55,10 +61,5 @@ public record AccelerationFrame(List<Pane> panes, ModelRollout rollout, int roll
             }
             return sum / (returns.length - from);
         }
-    }
-
-    /** Real steps so far (the same for every pane: one lock-step clock). */
-    public long realSteps() {
-        return panes.get(0).counters().realSteps();
     }
 }

@@ -612,12 +612,7 @@ public final class AccelerationLab extends BaseLab {
         for (int i = 0; i < frame.panes().size() && i < carts.size(); i++) {
             AccelerationFrame.Pane p = frame.panes().get(i);
             Drawings.Style st = style(i);
-            // Its forms, longest first: the pane shows the longest that fits (at 1024x768 with text 1.5 the first was
-            // squeezed).
-            String[] header = {
-                String.format(Locale.ROOT, "episode %,d · step %,d · ε %.2f", p.episode(), p.step(), p.epsilon()),
-                String.format(Locale.ROOT, "ep. %,d · step %,d · ε %.2f", p.episode(), p.step(), p.epsilon()),
-                String.format(Locale.ROOT, "ep. %,d · step %,d", p.episode(), p.step())};
+            String[] header = header(p, frame);
             carts.get(i).show((pen, w, h) -> Drawings.cart(pen, w, h, p.state(), p.force(), header, st));
             bars.get(i).show((pen, w, h) -> Drawings.returns(pen, w, h, p.returns(), 100, st));
             double recent = p.recentMean();
@@ -632,6 +627,27 @@ public final class AccelerationLab extends BaseLab {
         track(frame, now);
         showProcesses(frame, now);
         showRollout(frame);
+    }
+
+    /**
+     * A pane's header in its forms, longest first (the pane shows the longest that fits: at 1024x768 with text 1.5
+     * the first was squeezed): the episode and step under way, or that its run is over and why.
+     */
+    static String[] header(AccelerationFrame.Pane p, AccelerationFrame frame) {
+        if (p.ended()) {
+            return new String[] {
+                String.format(Locale.ROOT, "run over after %,d episodes", p.episodesFinished()),
+                String.format(Locale.ROOT, "over: %,d episodes", p.episodesFinished()), "run over"};
+        }
+        if (frame.over()) {
+            return new String[] {
+                String.format(Locale.ROOT, "run over at the %,d-step cap", frame.realSteps()),
+                String.format(Locale.ROOT, "over: %,d steps", frame.realSteps()), "run over"};
+        }
+        return new String[] {
+            String.format(Locale.ROOT, "episode %,d · step %,d · ε %.2f", p.episode(), p.step(), p.epsilon()),
+            String.format(Locale.ROOT, "ep. %,d · step %,d · ε %.2f", p.episode(), p.step(), p.epsilon()),
+            String.format(Locale.ROOT, "ep. %,d · step %,d", p.episode(), p.step())};
     }
 
     /** Rates and lit arrows of the pane whose processes are drawn. */

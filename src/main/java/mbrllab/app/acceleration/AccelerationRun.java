@@ -67,14 +67,21 @@ final class AccelerationRun implements Ticker<AccelerationFrame> {
         return LockStepRunner.Pacing.NONE;
     }
 
-    /** One real step of every pane; the run pauses by itself at the experiment's step cap. */
+    /**
+     * One real step of every pane whose run is not over; the run pauses by itself when it is over: at the experiment's
+     * step cap, or once every pane has finished the experiment's episodes (a pane that has stops, as its background
+     * run does, while the others go on).
+     */
     @Override
     public After tick() {
-        if (realSteps >= spec.maxRealSteps()) {
+        if (over()) {
             return After.PAUSE;
         }
         realSteps++;
         for (int i = 0; i < learners.size(); i++) {
+            if (ended(i)) {
+                continue;
+            }
             DynaDqn learner = learners.get(i);
             int r = learner.step();
             forces[i] = learner.lastForce();
@@ -88,7 +95,23 @@ final class AccelerationRun implements Ticker<AccelerationFrame> {
                 finished[i]++;
             }
         }
-        return realSteps >= spec.maxRealSteps() ? After.PAUSE : After.CONTINUE;
+        return over() ? After.PAUSE : After.CONTINUE;
+    }
+
+    private boolean ended(int pane) {
+        return finished[pane] >= spec.episodes();
+    }
+
+    private boolean over() {
+        if (realSteps >= spec.maxRealSteps()) {
+            return true;
+        }
+        for (int i = 0; i < learners.size(); i++) {
+            if (!ended(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -98,9 +121,9 @@ final class AccelerationRun implements Ticker<AccelerationFrame> {
             DynaDqn l = learners.get(i);
             panes.add(new AccelerationFrame.Pane(l.setting(), l.state(), forces[i], finished[i] + 1, l.episodeSteps(),
                     Arrays.copyOf(returns[i], finished[i]), Arrays.copyOf(stepsAt[i], finished[i]), l.counters(),
-                    l.epsilon()));
+                    l.epsilon(), ended(i)));
         }
-        return new AccelerationFrame(List.copyOf(panes), rollout(), rolloutPane);
+        return new AccelerationFrame(List.copyOf(panes), rollout(), rolloutPane, realSteps, over());
     }
 
     /** The rollout view's rollout: a fresh one every {@value #ROLLOUT_EVERY} real steps once the model is fitted. */

@@ -114,7 +114,7 @@ class AccelerationCurvesProjectorTest extends ProjectorSizeFixture {
         AccelerationLab lab = openLab(robot);
         AccelerationSettings copies = new AccelerationSettings(ModelChoice.TRUE, 10, 1,
                 AccelerationSetting.withModel(ModelChoice.TRUE, 10, 1, AccelerationSettings.RATIO)
-                        .withPush(FirstPush.DATASET), 1, 1, 12, 1, 5000, false);
+                        .withPush(FirstPush.DATASET), 1, 1, 200, 1, 5000, false);
         assertTrue(readOnFx(() -> lab.model().applySettings(copies.toJson())).isEmpty());
         Label title = robot.lookup("#paneTitle2").queryAs(Label.class);
         waitUntil(() -> readOnFx(title::getText).endsWith("push=dataset"), "the third pane's title");

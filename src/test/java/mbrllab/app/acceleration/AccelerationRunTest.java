@@ -2,6 +2,7 @@ package mbrllab.app.acceleration;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,6 +109,46 @@ class AccelerationRunTest {
         assertArrayEquals(exact.truth(), exact.imagined());
     }
 
+    /**
+     * A pane stops when it has finished the experiment's episodes, as its background run does, while the others go
+     * on; the run pauses once all have: each pane then has its background run's returns, steps and counters.
+     */
+    @Test
+    void aPaneStopsAtTheRunsEpisodes() {
+        AccelerationSpec spec = spec(THREE, 1, 12, 30_000);
+        AccelerationRun run = new AccelerationRun(spec, 1);
+        int ticks = 0;
+        boolean sawOneEnded = false;
+        while (run.tick() == Ticker.After.CONTINUE) {
+            ticks++;
+            assertTrue(ticks < 30_000, "the run did not pause");
+            AccelerationFrame f = run.frame();
+            assertFalse(f.over());
+            long ended = f.panes().stream().filter(AccelerationFrame.Pane::ended).count();
+            sawOneEnded |= ended > 0;
+            for (AccelerationFrame.Pane p : f.panes()) {
+                assertEquals(p.ended(), p.episodesFinished() == 12);
+            }
+        }
+        assertTrue(sawOneEnded, "the panes ended on the same tick; pick a spec where they do not");
+        AccelerationFrame f = run.frame();
+        assertTrue(f.over());
+        assertEquals(Ticker.After.PAUSE, run.tick());
+        assertEquals(f.realSteps(), run.frame().realSteps(), "no tick after the end");
+        long longest = 0;
+        for (int i = 0; i < 3; i++) {
+            RunRecord record = AccelerationExperiment.runOne(spec, i, 0, AccelerationObserver.NONE);
+            AccelerationFrame.Pane p = f.panes().get(i);
+            assertTrue(p.ended());
+            assertArrayEquals(record.returns(), p.returns(), "pane " + i);
+            assertArrayEquals(record.realSteps(), p.realSteps(), "pane " + i);
+            assertEquals(record.counters(), p.counters(), "pane " + i);
+            assertEquals("run over after 12 episodes", AccelerationLab.header(p, f)[0]);
+            longest = Math.max(longest, p.counters().realSteps());
+        }
+        assertEquals(longest, f.realSteps(), "the clock stops with the last pane");
+    }
+
     /** At the experiment's step cap the run pauses by itself and takes no further step. */
     @Test
     void pausesAtTheStepCap() {
@@ -118,6 +159,8 @@ class AccelerationRunTest {
         assertEquals(Ticker.After.PAUSE, run.tick());
         assertEquals(Ticker.After.PAUSE, run.tick());
         assertEquals(60, run.frame().realSteps());
+        AccelerationFrame f = run.frame();
+        assertEquals("run over at the 60-step cap", AccelerationLab.header(f.panes().get(0), f)[0]);
     }
 
     /**
