@@ -62,16 +62,26 @@ final class DynaMazeRun implements Ticker<List<PaneFrame>> {
 
     /**
      * Figure 8.3: every pane (from a fresh start) runs episode 1, then episode 2 is measured on a copy of the agent
-     * and the pane takes half of its steps. The panes end at different real steps.
+     * and the pane takes half of its steps. The panes end at different real steps. Episode 1 is given up, as the
+     * background runs give up an episode, after {@link LearningCurveSpec#DEFAULT_MAX_STEPS} steps without reaching G
+     * (ties broken by first index with epsilon 0 repeat one move into a wall for ever): that pane and the ones after
+     * it stay where they are.
      *
-     * @return per pane: episode 1 steps, episode 2 steps, steps taken of episode 2
+     * @return per pane: episode 1 steps, episode 2 steps, steps taken of episode 2; {-1, 0, 0} for a pane whose
+     *         episode 1 was given up or not reached
      */
     int[][] figure83(LockStepRunner.Work work) {
-        int[][] summary = new int[panes.length][3];
+        int[][] summary = new int[panes.length][];
+        java.util.Arrays.fill(summary, new int[] {-1, 0, 0});
         for (int i = 0; i < panes.length && !work.stopping(); i++) {
             MazePane pane = panes[i];
-            while (pane.episodesDone() < 1 && !work.stopping()) {
+            long steps = 0;
+            while (pane.episodesDone() < 1 && !work.stopping() && steps < LearningCurveSpec.DEFAULT_MAX_STEPS) {
                 pane.step();
+                steps++;
+            }
+            if (pane.episodesDone() < 1) {
+                break;
             }
             int length = ((DynaQ) pane.agent()).copy().runEpisode(LearningCurveSpec.DEFAULT_MAX_STEPS);
             for (int k = 0; k < length / 2 && !work.stopping(); k++) {

@@ -38,6 +38,7 @@ import mbrllab.app.maze.PaneFrame;
 import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.LearningCurveExperiment;
 import mbrllab.core.dyna.LearningCurveSpec;
+import mbrllab.core.dyna.TieBreaking;
 import mbrllab.core.maze.Maze;
 
 /**
@@ -180,6 +181,15 @@ public final class DynaMazeViewModel implements SessionState, MazeHolder {
     }
 
     private String caption(int[][] summary) {
+        if (summary[0][0] < 0 || summary[1][0] < 0) {
+            return String.format(Locale.ROOT, "Figure 8.3 cannot be drawn (seed %d): n = %d did not reach G within "
+                    + "%,d steps of episode 1, so there is no episode 2. Every value is still 0 and %s; "
+                    + "with random tie-breaking or some exploration the agent finds G.", seed.get(),
+                    summary[0][0] < 0 ? 0 : 50, LearningCurveSpec.DEFAULT_MAX_STEPS,
+                    params.tieBreaking() == TieBreaking.FIRST_INDEX && params.epsilon() == 0
+                            ? "ties broken by first index with epsilon 0 repeat one move for ever"
+                            : "the greedy moves found no way there");
+        }
         return String.format(Locale.ROOT, "Figure 8.3: halfway through episode 2 (seed %d). "
                 + "Without planning (n = 0: episode 2 takes %d steps, stopped after %d) only the last step before "
                 + "G has been learned. With planning (n = 50: %d steps, stopped after %d) the reward found in "

@@ -21,6 +21,7 @@ import mbrllab.core.dyna.ExperimentObserver;
 import mbrllab.core.dyna.LearningCurveExperiment;
 import mbrllab.core.dyna.LearningCurveSpec;
 import mbrllab.core.dyna.LearningCurves;
+import mbrllab.core.dyna.TieBreaking;
 import mbrllab.core.maze.MazeDynamics;
 import mbrllab.io.BundledMazes;
 
@@ -137,6 +138,30 @@ class DynaMazeViewModelTest {
         model.closeFigure();
         assertEquals(List.of(0, 5, 50), model.nValuesProperty().get(), "back to the panes of before");
         assertEquals(null, model.figureCaptionProperty().get());
+    }
+
+    /**
+     * With ties broken by first index and epsilon 0 the greedy agent repeats one move into a wall and never reaches
+     * G: Figure 8.3 gives episode 1 up at the background runs' episode cap and says why there is no figure (it had
+     * stepped n = 0 for ever, with nothing on the screen).
+     */
+    @Test
+    void figure83WithAnAgentThatNeverReachesGSaysSo() throws Exception {
+        model.configure(DynaParams.defaults().withEpsilon(0).withTieBreaking(TieBreaking.FIRST_INDEX),
+                List.of(0, 5, 50), 2, 5);
+        model.showFigure83();
+        dispatcher.drainUntil(() -> model.figureCaptionProperty().get() != null, "the figure's caption", 60);
+        assertEquals("Figure 8.3 cannot be drawn (seed 1): n = 0 did not reach G within 1,000,000 steps of episode "
+                + "1, so there is no episode 2. Every value is still 0 and ties broken by first index with epsilon 0 "
+                + "repeat one move for ever; with random tie-breaking or some exploration the agent finds G.",
+                model.figureCaptionProperty().get());
+        dispatcher.drainUntil(() -> model.framesProperty().get().size() == 2
+                && model.framesProperty().get().get(0).realSteps() == LearningCurveSpec.DEFAULT_MAX_STEPS,
+                "the panes where they stopped", 30);
+        assertEquals(1, model.framesProperty().get().get(0).episode(), "still in episode 1");
+        assertEquals(0, model.framesProperty().get().get(1).realSteps(), "n = 50 not started");
+        model.closeFigure();
+        assertEquals(List.of(0, 5, 50), model.nValuesProperty().get(), "back to the panes of before");
     }
 
     /** "Back to the panes" after Figure 8.3 brings the panes back where they were, not to step 0. */
