@@ -113,6 +113,7 @@ public final class AccelerationLab extends BaseLab {
     private final TextField runsField = new TextField();
     private final TextField episodesField = new TextField();
     private final Label message = new Label();
+    private final Label budgetNote = new Label();
     private final Label curvesNote = new Label();
     private final XYSeriesCollection paneData = new XYSeriesCollection();
     private final JFreeChart chart;
@@ -410,6 +411,13 @@ public final class AccelerationLab extends BaseLab {
         message.setWrapText(true);
         message.getStyleClass().add("field-error");
         message.setMinHeight(Region.USE_PREF_SIZE);
+        budgetNote.setId("budgetNote");
+        budgetNote.setWrapText(true);
+        budgetNote.getStyleClass().add("note");
+        budgetNote.setMinHeight(Region.USE_PREF_SIZE);
+        showBudgetNote();
+        model.backgroundRunsProperty().addListener((o, a, b) -> showBudgetNote());
+        model.settingsProperty().addListener((o, a, b) -> showBudgetNote());
         Label note = new Label(sharedNote(AccelerationParams.defaults()));
         note.setWrapText(true);
         note.getStyleClass().add("note");
@@ -420,8 +428,8 @@ public final class AccelerationLab extends BaseLab {
         }
         side.getChildren().addAll(head2, nLabel, nSlider, kLabel, kSlider, new Label("Model"), modelChoice,
                 head3, thirdField, thirdApply, headP, processesChoice, headE,
-                row("R (runs per setting)", runsField), row("episodes per run", episodesField), experimentApply,
-                message, note);
+                row("R (runs per setting)", runsField), row("episodes per run", episodesField), budgetNote,
+                experimentApply, message, note);
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
         scroll.setMinWidth(200);
@@ -495,6 +503,23 @@ public final class AccelerationLab extends BaseLab {
             return;
         }
         report(model.setExperiment(runs, episodes));
+    }
+
+    /**
+     * Under R, when the background runs are cut to fit the app's budget: how many run (the sliders, the model and pane
+     * 3 are not refused for the budget, R is kept for when they come down again).
+     */
+    private void showBudgetNote() {
+        int fit = model.backgroundRunsProperty().get();
+        int runs = model.settings().runs();
+        boolean cut = fit < runs;
+        budgetNote.setText(!cut ? "" : fit == 0
+                ? "With these settings not one background run fits the app's budget: the curves wait for lower n, k "
+                + "or episodes."
+                : String.format(Locale.ROOT, "With these settings %d of the %d runs fit the app's budget: the curves "
+                + "are over %d.", fit, runs, fit));
+        budgetNote.setVisible(cut);
+        budgetNote.setManaged(cut);
     }
 
     /** The controls show the settings (after a session, a preset or a refusal). */

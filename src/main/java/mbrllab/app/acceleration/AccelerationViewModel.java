@@ -49,10 +49,15 @@ public final class AccelerationViewModel implements SessionState {
     private final ReadOnlyObjectWrapper<Publication<AccelerationFrame>> frames = new ReadOnlyObjectWrapper<>(this,
             "frames");
     private final ReadOnlyIntegerWrapper configVersion = new ReadOnlyIntegerWrapper(this, "configVersion");
+    private final ReadOnlyIntegerWrapper backgroundRuns = new ReadOnlyIntegerWrapper(this, "backgroundRuns");
     private AccelerationSpec spec;
     private AccelerationRun run;
     /** The background runs of the current settings until Play or Step starts them; null once started. */
     private LiveExperiment.Job<StepCurves> pendingRuns;
+
+    /** The status line when not one background run of each setting fits the budget. */
+    static final String NO_RUNS = "Background runs: none, one run of each setting is over the app's budget with these "
+            + "settings (lower n, k or the episodes; the command line runs it with --allow-long)";
 
     /** The status line while the background runs wait for Play or Step. */
     static final String WAITING = "Background runs: they start with Play or Step (R runs of each of the three "
@@ -87,6 +92,14 @@ public final class AccelerationViewModel implements SessionState {
 
     public AccelerationSettings settings() {
         return settings.get();
+    }
+
+    /**
+     * The background runs per setting of the current settings: R, or fewer when R runs of these settings are over
+     * the app's budget ({@link #runsWithinBudget}); 0 when even one is.
+     */
+    public ReadOnlyIntegerProperty backgroundRunsProperty() {
+        return backgroundRuns.getReadOnlyProperty();
     }
 
     /** The latest frame of the lock-step run. */
@@ -182,6 +195,23 @@ public final class AccelerationViewModel implements SessionState {
         return s;
     }
 
+    /**
+     * How many of the R background runs per setting fit the app's budget ({@link RunBudget}) with these settings: R
+     * is checked where it is typed (and in sessions) with the panes' settings of that moment, but the sliders, the
+     * model and pane 3 are not refused for it (the panes play whatever they are); the background runs are cut
+     * to fit instead, and the side panel and status say so. 0 when even one run of each setting is over the budget.
+     */
+    static int runsWithinBudget(AccelerationSettings s) {
+        for (int r = s.runs(); r >= 1; r--) {
+            AccelerationSpec experiment = AccelerationSpec.of(AccelerationParams.defaults(), s.panes(), r,
+                    s.episodes(), s.seed());
+            if (RunBudget.fits(experiment.cost(RunBudget.workers()))) {
+                return r;
+            }
+        }
+        return 0;
+    }
+
     private Optional<String> change(java.util.function.Supplier<AccelerationSettings> make) {
         try {
             settings.set(make.get());
@@ -206,8 +236,7 @@ public final class AccelerationViewModel implements SessionState {
 
     @Override
     public Optional<String> applySettings(JsonNode json) {
-        return SessionFields.applyIfValid(json, o -> requireWithinBudget(AccelerationSettings.fromJson(o)),
-                this::apply);
+        return SessionFields.applyIfValid(json, AccelerationSettings::fromJson, this::apply);
     }
 
     /** Replaces every setting at once, then restarts (and plays when the settings say so). */
@@ -249,8 +278,18 @@ public final class AccelerationViewModel implements SessionState {
     private void rebuild() {
         shutdown();
         AccelerationSettings s = settings.get();
-        spec = AccelerationSpec.of(AccelerationParams.defaults(), s.panes(), s.runs(), s.episodes(), playback.seed());
+        int fit = runsWithinBudget(s);
+        backgroundRuns.set(fit);
+        spec = AccelerationSpec.of(AccelerationParams.defaults(), s.panes(), Math.max(1, fit), s.episodes(),
+                playback.seed());
         relaunch();
+        if (fit == 0) {
+            pendingRuns = null;
+            curves.clear(NO_RUNS);
+            return;
+        }
+        String cut = fit < s.runs() ? String.format(java.util.Locale.ROOT, "; R = %,d is over the app's budget with "
+                + "these settings", s.runs()) : "";
         List<String> names = paneNames();
         AccelerationSpec mySpec = spec;
         StepCurves.Builder builder = new StepCurves.Builder(mySpec, names);
@@ -259,13 +298,16 @@ public final class AccelerationViewModel implements SessionState {
         pendingRuns = new LiveExperiment.Job<>(List.of(mySpec.settings(), mySpec.runs(), mySpec.episodes(),
                 mySpec.seed()), mySpec.runs(), settingsCount,
                 String.format(java.util.Locale.ROOT, "Computing %,d runs of the three settings in the background (up "
-                        + "to %,d episodes or %,d real steps each)", s.runs(), s.episodes(), mySpec.maxRealSteps()),
+                        + "to %,d episodes or %,d real steps each%s)", fit, s.episodes(), mySpec.maxRealSteps(), cut),
                 (workers, observer) -> StepCurves.exact(AccelerationExperiment.run(mySpec, workers,
                         adapt(observer, pending, settingsCount)), names),
                 data -> builder.add(data[0][0], pending.remove(data[0][0] * 100_000 + data[0][1])),
                 StepCurves::runsInAll,
-                c -> "Mean of " + c.runsTotal() + " runs per setting with 95% bands (seed " + mySpec.seed() + ")");
-        curves.clear(WAITING);
+                c -> "Mean of " + c.runsTotal() + " runs per setting with 95% bands (seed " + mySpec.seed() + cut
+                        + ")");
+        curves.clear(fit < s.runs() ? String.format(java.util.Locale.ROOT, "Background runs: %,d of the %,d (R) per "
+                + "setting, as many as the app's budget allows with these settings; they start with Play or Step", fit,
+                s.runs()) : WAITING);
     }
 
     /**

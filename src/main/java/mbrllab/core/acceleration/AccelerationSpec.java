@@ -87,12 +87,23 @@ public record AccelerationSpec(BalanceTask task, AccelerationParams params, List
     }
 
     /**
+     * Mean length of an episode of CartPole-v1 pushed at random from its start (its pole falls or its cart leaves the
+     * track), in steps: 22.24 over 100,000 episodes (2026-12-07); {@code AccelerationSpecTest} checks it. By Jensen's
+     * inequality, min(k, this) bounds the mean length of k-step random-push rollouts from such starts.
+     */
+    public static final double RANDOM_PUSH_STEPS = 22.2;
+
+    /**
      * What the comparison costs at most on this machine: every run takes its {@code maxRealSteps} (or 500 steps per
      * episode when that is fewer); per real step {@code updatesPerStep} DQN updates ({@link
      * Rates#DQN_UPDATE_NS_PER_WEIGHT}), an action choice and a physics step; with a model n x k rollout transitions
      * ({@link Rates#ROLLOUT_NS_PER_WEIGHT}, the true physics at {@link Rates#PHYSICS_STEP_NS}); a learned model's
      * refits (members x refit steps x its batch through its weights, {@link Rates#ENSEMBLE_TRAIN_NS_PER_WEIGHT});
-     * the model error at the end. The runs (settings x runs) are shared by the workers.
+     * the model error at the end. The runs (settings x runs) are shared by the workers. A rollout pushing at random
+     * (rollout epsilon 1, the default) counts at most {@link #RANDOM_PUSH_STEPS} steps, the mean length of a
+     * random-push episode from the start: the model's pole falls as the real one does (one run of
+     * model:n=50:k=50, 2026-12-07: 16.7 transitions per rollout; counted at 50, the estimate was 5 times the 52 s the
+     * run took).
      *
      * <p>Checked on one thread, one run of 3,000 real steps (2026-12-05): real 1.6 s measured, 2.0 s estimated;
      * model:n=10:k=1 2.1 s and 2.8 s; model:n=10:k=20 3.2 s and 4.7 s; true:n=10:k=1 1.4 s and 2.1 s.
@@ -111,7 +122,8 @@ public record AccelerationSpec(BalanceTask task, AccelerationParams params, List
                     + steps * (qWeights * Rates.ENSEMBLE_PREDICT_NS_PER_WEIGHT + Rates.PHYSICS_STEP_NS);
             double modelBuffer = 0;
             if (s.usesModel()) {
-                double transitions = steps * s.n() * s.k();
+                double length = params.rolloutEpsilon() == 1 ? Math.min(s.k(), RANDOM_PUSH_STEPS) : s.k();
+                double transitions = steps * s.n() * length;
                 double modelStepNs = s.model().learned() ? modelWeights * Rates.ROLLOUT_NS_PER_WEIGHT
                         : Rates.PHYSICS_STEP_NS;
                 ns += transitions * (modelStepNs + qWeights * Rates.ROLLOUT_NS_PER_WEIGHT);

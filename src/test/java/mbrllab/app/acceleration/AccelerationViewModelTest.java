@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import mbrllab.app.Background;
 import mbrllab.app.lab.Dispatcher;
+import mbrllab.app.lab.RunBudget;
+import mbrllab.core.acceleration.AccelerationParams;
 import mbrllab.core.acceleration.AccelerationSetting;
 import mbrllab.core.acceleration.AccelerationSpec;
 import mbrllab.core.acceleration.ModelChoice;
@@ -112,9 +115,12 @@ class AccelerationViewModelTest {
         assertFalse(model.backgroundRunsWaiting(), "playing (toolbar, key or preset) starts them");
     }
 
-    /** R and the episodes are checked against the app's budget: a size estimated at hours is refused. */
+    /**
+     * R and the episodes typed are checked against the app's budget: a size estimated at hours is refused. A session
+     * over it opens (a session the app saved must), its background runs cut to fit.
+     */
     @Test
-    void experimentOverTheBudgetIsRefused() {
+    void experimentOverTheBudgetIsRefusedAtTheFieldAndCutInASession() {
         AccelerationSpec before = model.spec();
         Optional<String> refusal = model.setExperiment(AccelerationSettings.MAX_RUNS,
                 AccelerationSettings.MAX_EPISODES);
@@ -124,9 +130,39 @@ class AccelerationViewModelTest {
         assertSame(before, model.spec());
         AccelerationSettings big = AccelerationSettings.defaults().withExperiment(AccelerationSettings.MAX_RUNS,
                 AccelerationSettings.MAX_EPISODES);
-        assertTrue(model.applySettings(big.toJson()).orElseThrow().startsWith("the background runs are estimated"));
-        assertSame(before, model.spec(), "a session over the budget changes nothing");
-        assertEquals(Optional.empty(), model.applySettings(AccelerationSettings.defaults().toJson()),
-                "the defaults are within the budget");
+        int fit = AccelerationViewModel.runsWithinBudget(big);
+        assertTrue(fit >= 1 && fit < AccelerationSettings.MAX_RUNS, "fit " + fit);
+        assertEquals(Optional.empty(), model.applySettings(big.toJson()));
+        assertEquals(AccelerationSettings.MAX_RUNS, model.settings().runs(), "R as the session has it");
+        assertEquals(fit, model.backgroundRunsProperty().get());
+        assertEquals(fit, model.spec().runs(), "the background runs cut to fit");
+        assertTrue(RunBudget.fits(model.spec().cost(RunBudget.workers())));
+        assertFalse(RunBudget.fits(AccelerationSpec.of(AccelerationParams.defaults(), big.panes(), fit + 1,
+                big.episodes(), big.seed()).cost(RunBudget.workers())), "and no more");
+        assertTrue(model.curves().messageProperty().get().startsWith("Background runs: " + fit + " of the 100 (R) per "
+                + "setting, as many as the app's budget allows"), model.curves().messageProperty().get());
+    }
+
+    /**
+     * The sliders are not refused for the budget: n = k = 50 at the default R = 10 keeps R and runs as many
+     * background runs as fit; back at k = 1 all ten run again.
+     */
+    @Test
+    void slidersOverTheBudgetCutTheBackgroundRunsAndKeepR() {
+        assertEquals(10, model.backgroundRunsProperty().get());
+        assertEquals(Optional.empty(), model.setNk(50, 50));
+        AccelerationSettings s = model.settings();
+        assertEquals(10, s.runs());
+        int fit = AccelerationViewModel.runsWithinBudget(s);
+        assertEquals(fit, model.backgroundRunsProperty().get());
+        assertEquals(Math.max(1, fit), model.spec().runs());
+        // over the budget with one worker (two cores, as CI); a machine of many cores runs all ten
+        assumeTrue(fit < 10, "n = k = 50 for 10 runs fits the budget on " + RunBudget.workers() + " workers");
+        assertFalse(RunBudget.fits(AccelerationSpec.of(AccelerationParams.defaults(), s.panes(), 10, s.episodes(),
+                s.seed()).cost(RunBudget.workers())));
+        assertEquals(Optional.empty(), model.setNk(10, 1));
+        assertEquals(10, model.backgroundRunsProperty().get());
+        assertEquals(10, model.spec().runs());
+        assertEquals(AccelerationViewModel.WAITING, model.curves().messageProperty().get());
     }
 }
