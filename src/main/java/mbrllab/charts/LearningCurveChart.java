@@ -3,8 +3,13 @@ package mbrllab.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Line2D;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -85,8 +90,10 @@ public final class LearningCurveChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            Color c = Palette.categorical(i);
+        int count = data.getSeriesCount();
+        boolean many = count > Palette.CATEGORICAL_COUNT;
+        for (int i = 0; i < count; i++) {
+            Color c = many ? manyColour(i, count) : Palette.categorical(i);
             renderer.setSeriesPaint(i, c);
             renderer.setSeriesFillPaint(i, c);
             renderer.setSeriesStroke(i, new BasicStroke((float) (2.0 * Math.max(1, fontScale * 0.8))));
@@ -102,11 +109,40 @@ public final class LearningCurveChart {
             marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(marker, Layer.FOREGROUND);
         }
+        if (many) {
+            plot.setFixedLegendItems(manyLegend(data, fontScale));
+        }
         JFreeChart chart = new SyncedFontChart(title,
                 new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(16 * fontScale)), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         applyFontScale(chart, fontScale);
         return chart;
+    }
+
+    /**
+     * The colour of curve i of {@code count} when there are more than the categorical colours (which would repeat, and
+     * whose legend takes lines of the chart: 40 values of {@code cartpole learn --n} took four): viridis, dark for the
+     * first listed to green for the last (its light yellow end does not show on white).
+     */
+    static Color manyColour(int i, int count) {
+        return Palette.viridis(1 - 0.75 * i / (count - 1));
+    }
+
+    /** The legend of many curves: the first, how many lie between, the last. */
+    private static LegendItemCollection manyLegend(YIntervalSeriesCollection data, double fontScale) {
+        int count = data.getSeriesCount();
+        Shape line = new Line2D.Double(-7, 0, 7, 0);
+        Stroke stroke = new BasicStroke((float) (2.0 * Math.max(1, fontScale * 0.8)));
+        LegendItemCollection items = new LegendItemCollection();
+        items.add(new LegendItem(data.getSeriesKey(0).toString(), null, null, null, line, stroke, manyColour(0, count)));
+        LegendItem between = new LegendItem(String.format(java.util.Locale.ROOT,
+                "\u2026 %d more curves, dark to light in the order listed \u2026", count - 2), null, null, null, line,
+                new BasicStroke(0f), new Color(0, 0, 0, 0));
+        between.setLineVisible(false);
+        items.add(between);
+        items.add(new LegendItem(data.getSeriesKey(count - 1).toString(), null, null, null, line, stroke,
+                manyColour(count - 1, count)));
+        return items;
     }
 
     private static void setFonts(ValueAxis axis, Font label, Font ticks) {

@@ -4,7 +4,7 @@ import java.awt.Color;
 
 /**
  * Colours shared by charts and views. Categorical colours are the Okabe-Ito palette (safe for the common
- * forms of colour blindness, Okabe and Ito 2008); values use a diverging blue-white-orange map.
+ * forms of colour blindness, Okabe and Ito 2008); values use a diverging blue-white-orange map, or viridis.
  */
 public final class Palette {
 
@@ -25,10 +25,34 @@ public final class Palette {
         new Color(0xF0, 0xE4, 0x42), Color.WHITE,
     };
 
+    /** Viridis at nine evenly spaced points, from t = 0 (light) to t = 1 (dark). */
+    private static final Color[] VIRIDIS = {
+        new Color(0xfde725), new Color(0xaddc30), new Color(0x5ec962), new Color(0x28ae80), new Color(0x21918c),
+        new Color(0x2c728e), new Color(0x3b528b), new Color(0x472d7b), new Color(0x440154),
+    };
+
     /** How many categorical colours there are before they repeat. */
     public static final int CATEGORICAL_COUNT = CATEGORICAL.length;
 
     private Palette() {
+    }
+
+    /**
+     * Viridis reversed at {@code t} in [0, 1] (clamped), light yellow at 0 through green and blue to dark purple at 1:
+     * perceptually uniform and readable with the common colour-vision deficiencies.
+     */
+    public static Color viridis(double t) {
+        double pos = Math.max(0, Math.min(1, t)) * (VIRIDIS.length - 1);
+        int i = (int) Math.floor(pos);
+        if (i >= VIRIDIS.length - 1) {
+            return VIRIDIS[VIRIDIS.length - 1];
+        }
+        double f = pos - i;
+        Color a = VIRIDIS[i];
+        Color b = VIRIDIS[i + 1];
+        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
     }
 
     /** The i-th categorical colour of a theme: {@link #categorical(int)}, or its variant for a black background. */

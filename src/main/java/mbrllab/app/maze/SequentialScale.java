@@ -2,6 +2,8 @@ package mbrllab.app.maze;
 
 import java.awt.Color;
 
+import mbrllab.charts.Palette;
+
 /**
  * A sequential colour map for non-negative values such as tau (real steps since a pair was last tried): viridis
  * reversed, light yellow for 0 through green and blue to dark purple at the limit. Viridis is perceptually uniform
@@ -9,12 +11,6 @@ import java.awt.Color;
  * t = sqrt(v / limit), since Dyna-Q+'s bonus grows as kappa sqrt(tau): equal colour steps are equal bonus steps.
  */
 public final class SequentialScale {
-
-    /** Viridis at nine evenly spaced points, from t = 0 (light) to t = 1 (dark). */
-    private static final Color[] STOPS = {
-        new Color(0xfde725), new Color(0xaddc30), new Color(0x5ec962), new Color(0x28ae80), new Color(0x21918c),
-        new Color(0x2c728e), new Color(0x3b528b), new Color(0x472d7b), new Color(0x440154),
-    };
 
     private SequentialScale() {
     }
@@ -37,18 +33,8 @@ public final class SequentialScale {
         return limit * t * t;
     }
 
-    /** The colour at bar position {@code t} in [0, 1]. */
+    /** The colour at bar position {@code t} in [0, 1] ({@link Palette#viridis}). */
     public static Color colorAt(double t) {
-        double pos = Math.max(0, Math.min(1, t)) * (STOPS.length - 1);
-        int i = (int) Math.floor(pos);
-        if (i >= STOPS.length - 1) {
-            return STOPS[STOPS.length - 1];
-        }
-        double f = pos - i;
-        Color a = STOPS[i];
-        Color b = STOPS[i + 1];
-        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
-                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
-                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+        return Palette.viridis(t);
     }
 }
