@@ -197,9 +197,9 @@ public final class AccelerationViewModel implements SessionState {
 
     /**
      * How many of the R background runs per setting fit the app's budget ({@link RunBudget}) with these settings: R
-     * is checked where it is typed (and in sessions) with the panes' settings of that moment, but the sliders, the
-     * model and pane 3 are not refused for it (the panes play whatever they are); the background runs are cut
-     * to fit instead, and the side panel and status say so. 0 when even one run of each setting is over the budget.
+     * typed in the side panel is refused over the budget with the panes' settings of that moment, but the sliders,
+     * the model, pane 3 and sessions are not refused for it (the panes play whatever they are); the background runs
+     * are cut to fit instead, and the side panel and status say so. 0 when even one run of each setting is over it.
      */
     static int runsWithinBudget(AccelerationSettings s) {
         for (int r = s.runs(); r >= 1; r--) {
