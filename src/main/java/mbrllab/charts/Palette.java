@@ -42,14 +42,22 @@ public final class Palette {
      * perceptually uniform and readable with the common colour-vision deficiencies.
      */
     public static Color viridis(double t) {
-        double pos = Math.max(0, Math.min(1, t)) * (VIRIDIS.length - 1);
+        return along(VIRIDIS, t);
+    }
+
+    /**
+     * The colour at {@code t} in [0, 1] (clamped) of a map given by evenly spaced stops, linear in RGB between
+     * neighbouring stops.
+     */
+    public static Color along(Color[] stops, double t) {
+        double pos = Math.max(0, Math.min(1, t)) * (stops.length - 1);
         int i = (int) Math.floor(pos);
-        if (i >= VIRIDIS.length - 1) {
-            return VIRIDIS[VIRIDIS.length - 1];
+        if (i >= stops.length - 1) {
+            return stops[stops.length - 1];
         }
         double f = pos - i;
-        Color a = VIRIDIS[i];
-        Color b = VIRIDIS[i + 1];
+        Color a = stops[i];
+        Color b = stops[i + 1];
         return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
                 (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
                 (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));

@@ -2,6 +2,8 @@ package mbrllab.app.maze;
 
 import java.awt.Color;
 
+import mbrllab.charts.Palette;
+
 /**
  * A diverging colour map for values: purple for negative, near-white for 0, orange for positive
  * (ColorBrewer's PuOr, designed to stay readable with the common colour-vision deficiencies; lightness
@@ -27,17 +29,7 @@ public final class DivergingScale {
             t = 0;
         }
         t = Math.max(-1, Math.min(1, t));
-        double pos = (t + 1) / 2 * (STOPS.length - 1);
-        int i = (int) Math.floor(pos);
-        if (i >= STOPS.length - 1) {
-            return STOPS[STOPS.length - 1];
-        }
-        double f = pos - i;
-        Color a = STOPS[i];
-        Color b = STOPS[i + 1];
-        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
-                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
-                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+        return Palette.along(STOPS, (t + 1) / 2);
     }
 
     /**
