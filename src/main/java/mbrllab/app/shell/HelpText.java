@@ -219,14 +219,16 @@ final class HelpText {
               alone (the model's step from its own state against the true physics' step from there). A one-step TD
               target reads single transitions, so the second is all that a model transition gets wrong; what
               compounds is where the imagined states go. Measured over 30 runs (README): after 20 steps the state
-              error is about 0.9, step 20 alone about 0.15, and k = 20 needed no more real steps to 195 than k = 1
+              error is about 0.9, step 20 alone about 0.18, and k = 20 needed no more real steps to 195 than k = 1
               with this DQN. Long rollouts hurt when the model is badly wrong off the real data; here it is not.
 
               Presets: short rollouts help (ensemble, n = 10, k = 1 against real data only), long rollouts hurt
               (k = 20 against k = 1), a perfect model (the true physics), real data only (the processes of plain
               DQN), what a model adds (the true physics pushing at random against copies of real data). The
               learning curves are the mean of R background runs (10 by default) against real steps, with
-              95% bands; the panes are run 1 of them. Their final numbers are those of
+              95% bands; the panes are run 1 of them, and a pane stops when its run has finished the episodes
+              per run, as the background run does. Where n, k or the models make R runs too long for the app's
+              budget, fewer run (R is kept) and the side panel says how many. Their final numbers are those of
               accelerate --settings real,model:n=10:k=1,true:n=10:k=1 --runs 10 --seed 1 (with your settings).
 
               Reading the curves. DQN is not stable: a learner that balances for 500 steps may lose it again
