@@ -125,11 +125,13 @@ final class PaneColumns extends Pane {
         Insets in = getInsets();
         double w = columnWidth(getWidth());
         int rows = rows();
+        double[] least = new double[rows];
         double[] heights = new double[rows];
         double others = 0;
         for (int row = 0; row < rows; row++) {
+            least[row] = rowHeight(row, w, true);
+            heights[row] = Math.max(least[row], rowHeight(row, w, false));
             if (row != growingRow) {
-                heights[row] = Math.max(rowHeight(row, w, true), rowHeight(row, w, false));
                 others += heights[row];
             }
         }
@@ -137,16 +139,16 @@ final class PaneColumns extends Pane {
         if (growingRow >= 0 && growingRow < rows) {
             // short of room for the pictures at their preferred height: the other rows give up what they have above
             // their least height first (the returns strips)
-            double want = rowHeight(growingRow, w, false) - (inside - others);
+            double want = heights[growingRow] - (inside - others);
             for (int row = 0; row < rows && want > 0; row++) {
                 if (row != growingRow) {
-                    double give = Math.min(heights[row] - rowHeight(row, w, true), want);
+                    double give = Math.min(heights[row] - least[row], want);
                     heights[row] -= give;
                     others -= give;
                     want -= give;
                 }
             }
-            heights[growingRow] = Math.max(rowHeight(growingRow, w, true), inside - others);
+            heights[growingRow] = Math.max(least[growingRow], inside - others);
         }
         for (int c = 0; c < columns.size(); c++) {
             double x = in.getLeft() + c * (w + hgap);
