@@ -6,12 +6,21 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 
+import mbrllab.core.acceleration.AccelerationExperiment;
+import mbrllab.core.acceleration.AccelerationObserver;
+import mbrllab.core.acceleration.AccelerationParams;
+import mbrllab.core.acceleration.AccelerationSetting;
+import mbrllab.core.acceleration.AccelerationSpec;
+import mbrllab.core.acceleration.LearnedModelParams;
+import mbrllab.core.acceleration.ModelChoice;
+import mbrllab.core.acceleration.ProcessCounters;
 import mbrllab.core.budget.Rates;
 import mbrllab.core.cartpole.BoxModelKind;
 import mbrllab.core.cartpole.BoxesDynaParams;
 import mbrllab.core.cartpole.BoxesLearningExperiment;
 import mbrllab.core.cartpole.BoxesLearningSpec;
 import mbrllab.core.cartpole.SwingUpSystem;
+import mbrllab.core.control.BalanceTask;
 import mbrllab.core.dyna.AgentSpec;
 import mbrllab.core.dyna.DynaParams;
 import mbrllab.core.dyna.ExperimentObserver;
@@ -29,10 +38,12 @@ import mbrllab.core.models.dynamics.RolloutSettings;
 import mbrllab.core.models.dynamics.Trajectory;
 import mbrllab.core.models.dynamics.Transitions;
 import mbrllab.core.models.ensemble.EnsembleSpec;
+import mbrllab.core.models.ensemble.IncrementalEnsemble;
 import mbrllab.core.models.gp.GaussianProcess;
 import mbrllab.core.models.gp.GpModel;
 import mbrllab.core.models.gp.MarginalLikelihood;
 import mbrllab.core.models.gp.SeHyperparameters;
+import mbrllab.core.models.transition.TransitionData;
 import mbrllab.core.random.SplitMix64;
 import mbrllab.io.BundledMazes;
 
@@ -50,6 +61,7 @@ final class BudgetRates {
 
     /** Prints {@code name measured unit (Rates: value)} lines. */
     static void print(PrintWriter out) {
+        accelerationRates(out); // first, so that the JIT has compiled the shared network code for it, as in a command
         Maze small = BundledMazes.dynaMaze();
         Maze six = BundledMazes.load("dyna-maze-6x.maze");
         Maze open200 = openMaze(200);
@@ -99,6 +111,63 @@ final class BudgetRates {
                 Rates.ENSEMBLE_TRAIN_NS_PER_WEIGHT);
         line(out, "ensemble_particle_64x64_ns_per_weight", ensembleParticle(), Rates.ENSEMBLE_PREDICT_NS_PER_WEIGHT);
         out.flush();
+    }
+
+    /**
+     * The acceleration experiment's rates as {@code AccelerationSpec.cost} counts them: real-only DQN's CPU time per
+     * Q update, minibatch sample and Q-network weight, from whole runs of 10,000 real steps with the defaults (the
+     * real steps' own work inside it); a learned model's refit per member, Adam step, sample and model weight (the
+     * default ensemble on 10,000 transitions); a rollout transition per model and Q-network weight (runs with n = 10
+     * and k = 20 minus k = 1, over the extra transitions).
+     */
+    private static void accelerationRates(PrintWriter out) {
+        AccelerationParams params = AccelerationParams.defaults();
+        double qWeights = Rates.mlpWeights(4, params.dqn().hidden(), 1);
+        LearnedModelParams m = params.model();
+        double modelWeights = Rates.mlpWeights(TransitionData.INPUT_DIM, m.hidden(), TransitionData.OUTPUT_DIM);
+        AccelerationTiming real = accelerationRun(AccelerationSetting.realOnly());
+        double dqn = real.cpuNs() / (real.counters().qUpdates() * (double) params.dqn().batchSize() * qWeights);
+        line(out, "accelerate_dqn_update_ns_per_weight_sample", dqn, Rates.DQN_UPDATE_NS_PER_WEIGHT);
+        out.flush();
+        IncrementalEnsemble ensemble = new IncrementalEnsemble(new EnsembleSpec(m.members(), m.hidden(), 1, 0,
+                m.batchSize(), m.learningRate(), m.weightDecay(), 0.01), TransitionData.INPUT_DIM,
+                TransitionData.OUTPUT_DIM);
+        Dataset data = new Dataset(points(10_000, TransitionData.INPUT_DIM, 11).inputs(),
+                points(10_000, TransitionData.OUTPUT_DIM, 12).inputs(), TransitionData.INPUT_DIM,
+                TransitionData.OUTPUT_DIM);
+        SplitMix64 rng = new SplitMix64(13);
+        double refit = best(() -> {
+            ensemble.train(data, params.refitSteps(), rng);
+            return (long) (m.members() * (double) params.refitSteps() * m.batchSize() * modelWeights);
+        });
+        line(out, "accelerate_refit_ns_per_weight_sample", refit, Rates.ENSEMBLE_TRAIN_NS_PER_WEIGHT);
+        out.flush();
+        AccelerationTiming k1 = accelerationRun(AccelerationSetting.withModel(ModelChoice.ENSEMBLE, 10, 1, 0.5));
+        AccelerationTiming k20 = accelerationRun(AccelerationSetting.withModel(ModelChoice.ENSEMBLE, 10, 20, 0.5));
+        double rollout = (k20.cpuNs() - k1.cpuNs())
+                / ((k20.counters().modelTransitions() - k1.counters().modelTransitions()) * (modelWeights + qWeights));
+        line(out, "accelerate_rollout_ns_per_weight", rollout, Rates.ROLLOUT_NS_PER_WEIGHT);
+        out.flush();
+    }
+
+    /** CPU time of one run and what it did. */
+    private record AccelerationTiming(double cpuNs, ProcessCounters counters) {
+    }
+
+    /** The smallest CPU time of two runs of 10,000 real steps after a warm-up run; every run is the same run. */
+    private static AccelerationTiming accelerationRun(AccelerationSetting setting) {
+        AccelerationSpec spec = new AccelerationSpec(BalanceTask.cartPoleV1(), AccelerationParams.defaults(),
+                List.of(setting), 1, 100_000, 10_000, 200, 20, 1);
+        double best = Double.POSITIVE_INFINITY;
+        ProcessCounters counters = null;
+        for (int r = 0; r < 3; r++) {
+            long t0 = cpu();
+            counters = AccelerationExperiment.runOne(spec, 0, 0, AccelerationObserver.NONE).counters();
+            if (r > 0) {
+                best = Math.min(best, cpu() - t0);
+            }
+        }
+        return new AccelerationTiming(best, counters);
     }
 
     private static void line(PrintWriter out, String name, double measured, double held) {

@@ -8,6 +8,7 @@ import mbrllab.core.budget.Cost;
 import mbrllab.core.budget.Rates;
 import mbrllab.core.control.BalanceTask;
 import mbrllab.core.dqn.DqnParams;
+import mbrllab.core.models.transition.TransitionData;
 import mbrllab.core.random.SplitMix64;
 
 /**
@@ -105,14 +106,16 @@ public record AccelerationSpec(BalanceTask task, AccelerationParams params, List
      * model:n=50:k=50, 2026-12-07: 16.7 transitions per rollout; counted at 50, the estimate was 5 times the 52 s the
      * run took).
      *
-     * <p>Checked on one thread, one run of 3,000 real steps (2026-12-05): real 1.6 s measured, 2.0 s estimated;
-     * model:n=10:k=1 2.1 s and 2.8 s; model:n=10:k=20 3.2 s and 4.7 s; true:n=10:k=1 1.4 s and 2.1 s.
+     * <p>Checked against whole runs of 30,000 real steps on one thread in a fresh JVM (2026-12-08), measured and
+     * estimated: real 11.6 s and 12.4 s; model:n=10:k=1 18.1 s and 20.2 s; model:n=10:k=20 24.2 s and 33.1 s (12.9
+     * transitions per rollout); true:n=10:k=1 8.6 s and 13.1 s; model:n=50:k=50 52 s and 95 s. The default comparison
+     * over 10 runs on two threads: 240 s measured, 394 s estimated.
      */
     public Cost cost(int workers) {
         DqnParams dqn = params.dqn();
         double qWeights = Rates.mlpWeights(4, dqn.hidden(), 1); // 2 action values
         LearnedModelParams m = params.model();
-        double modelWeights = Rates.mlpWeights(5, m.hidden(), 4);
+        double modelWeights = Rates.mlpWeights(TransitionData.INPUT_DIM, m.hidden(), TransitionData.OUTPUT_DIM);
         double steps = Math.min(maxRealSteps, 500.0 * episodes);
         double perRunNs = 0;
         double pieces = (double) settings.size() * runs;

@@ -52,7 +52,8 @@ public final class Rates {
     public static final double MOMENT_MATCHING_NS_PER_N = 30_000;
     /**
      * Training one ensemble member, per weight and training sample and epoch (forward, backward, Adam): measured
-     * 0.919 with two hidden layers of 64, 0.522 with two of 512.
+     * 0.919 with two hidden layers of 64, 0.522 with two of 512; the acceleration experiment's refits (two layers of
+     * 32, minibatches of 64) 0.83 to 0.91 (2026-12-08).
      */
     public static final double ENSEMBLE_TRAIN_NS_PER_WEIGHT = 1.2;
     /** One member's prediction at one point, per weight (measured 0.675 per particle step, 64 x 64). */
@@ -67,16 +68,19 @@ public final class Rates {
 
     /**
      * A DQN update, per minibatch sample and Q-network weight (online forward and backward, Adam, the two next-state
-     * forwards of Double DQN): measured 3.47 (a run of {@code accelerate --settings real --max-steps 3000} on one
-     * thread, 5,602 updates of 64 samples through 1,282 weights in 1.6 s, JIT warm-up included).
+     * forwards of Double DQN), the real step's own work (action choice, physics, buffers) counted in it: {@code bench
+     * --rates} measured 1.33, 1.41 and 1.77 (2026-12-08, runs of 10,000 real steps); a fresh {@code accelerate
+     * --settings real --runs 1 --threads 1} of 30,000 real steps 2.2 (11.6 s for 59,602 updates of 64 samples through
+     * 1,282 weights, the JIT's warm-up inside). The JIT decides much here: the figure depends on what ran before.
      */
-    public static final double DQN_UPDATE_NS_PER_WEIGHT = 4;
+    public static final double DQN_UPDATE_NS_PER_WEIGHT = 2.5;
     /**
      * A model-rollout transition of the acceleration experiment, per weight of the model's member and the
-     * Q-network's action choice: measured 0.97 (model:n=10:k=20 against model:n=10:k=1, 437,000 more transitions
-     * through 1,512 + 1,282 weights in 1.1 s more, one thread).
+     * Q-network's action choice: {@code bench --rates} measured 0.565, 0.576, 0.606 and 0.635 (2026-12-08, runs of
+     * model:n=10:k=20 against model:n=10:k=1; 1.41 once, when it ran after the other benchmarks); 0.61 from whole runs
+     * of 30,000 real steps (3.54 million more transitions through 1,544 + 1,282 weights in 6.1 s more).
      */
-    public static final double ROLLOUT_NS_PER_WEIGHT = 1.2;
+    public static final double ROLLOUT_NS_PER_WEIGHT = 0.8;
 
     /** Bytes of a double. */
     public static final double DOUBLE = 8;
