@@ -588,9 +588,10 @@ final class Drawings {
         pen.fill(t.faint());
         pen.text(String.format(Locale.ROOT, "±%.3g", limit), x0 - 4, mid - limit / max * ph / 2, st.font() * 0.75,
                 Face.REGULAR, Align.RIGHT, VAlign.CENTER, x0 - 6);
+        // the true physics after its pole has fallen (the episode would have ended there) thin and faint
+        int falls = r.trueTerminalAt();
         for (int pass = 0; pass < 2; pass++) {
             boolean imagined = pass == 1;
-            pen.stroke(imagined ? st.accent() : t.text(), imagined ? 3 : 2, imagined ? new double[] {7, 4} : null);
             double px = 0;
             double py = 0;
             for (int s = 0; s <= r.steps(); s++) {
@@ -598,11 +599,16 @@ final class Drawings {
                 v = Math.max(-max, Math.min(max, v));
                 double x = x0 + pw * s / steps;
                 double y = mid - v / max * ph / 2;
+                boolean afterFall = !imagined && falls > 0 && s > falls;
+                Color c = imagined ? st.accent() : afterFall ? t.faint() : t.text();
                 if (s > 0) {
+                    pen.stroke(c, imagined ? 3 : afterFall ? 1.5 : 2,
+                            imagined ? new double[] {7, 4} : afterFall ? new double[] {2, 3} : null);
                     pen.strokeLine(px, py, x, y);
                 }
-                pen.fill(imagined ? st.accent() : t.text());
-                pen.fillOval(x - 2.5, y - 2.5, 5, 5);
+                pen.fill(c);
+                double dot = afterFall ? 3 : 5;
+                pen.fillOval(x - dot / 2, y - dot / 2, dot, dot);
                 px = x;
                 py = y;
             }

@@ -243,6 +243,31 @@ class DrawingsTest {
         assertTrue(Math.abs(fromRows - 0.01) > 1e-6, "from the rows' own steps it is off: " + fromRows);
     }
 
+    /**
+     * The true physics is drawn on after its pole has fallen (its episode would have ended there), thin and in the
+     * faint colour: with the fall at step 1 of 3, in each of the two plots one solid segment and two faint ones; the
+     * legend says where it falls.
+     */
+    @Test
+    void theTruePhysicsAfterItsFallIsFaint() {
+        mbrllab.core.acceleration.ModelRollout r = new mbrllab.core.acceleration.ModelRollout(3,
+                new double[] {10, 10, 10}, new double[16], new double[] {0, 0, 0, 0, 0.5, 0, 0.1, 0, 1.0, 0, 0.2, 0,
+                    1.5, 0, 0.3, 0}, new double[12], false, 1);
+        BufferedImage image = new BufferedImage(540, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        TextPen pen = new TextPen(g);
+        Drawings.Style style = new Drawings.Style(18, Drawings.NORMAL, new Color(0xD55E00));
+        Drawings.rollout(pen, 540, 300, r, new String[] {"Pane 2: one model rollout, k = 3"}, style);
+        g.dispose();
+        Drawings.Theme t = style.theme();
+        long solid = pen.lines.stream().filter(l -> l.color().equals(t.text()) && l.width() == 2).count();
+        long faint = pen.lines.stream().filter(l -> l.color().equals(t.faint()) && l.width() == 1.5).count();
+        assertEquals(3, solid, "the legend's sample, and one segment before the fall in theta and in x");
+        assertEquals(4, faint, "two after it in each");
+        assertTrue(pen.texts.stream().anyMatch(d -> d.text().startsWith("true") && d.text().contains("falls at step 1")),
+                pen.texts.toString());
+    }
+
     /** The rollout's CSV: per step the two states, the error after it and the error of that step alone. */
     @Test
     void rolloutCsvHasBothErrors() {

@@ -5,7 +5,7 @@ import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An AWT pen that keeps what text it was asked to draw, at what size, in what width and where. */
+/** An AWT pen that keeps what text it was asked to draw (at what size, in what width and where), its rings and lines. */
 public final class TextPen implements Pen {
     public record Drawn(String text, double size, Face face, double maxWidth, double x, double y, Align align,
                         VAlign valign) {
@@ -15,6 +15,14 @@ public final class TextPen implements Pen {
     public final List<Drawn> texts = new ArrayList<>();
     /** The centres of the ovals stroked. */
     public final List<double[]> rings = new ArrayList<>();
+    /** A line stroked, with the colour and width it was stroked in. */
+    public record Line(double x1, double y1, double x2, double y2, Color color, double width) {
+    }
+
+    /** The lines stroked. */
+    public final List<Line> lines = new ArrayList<>();
+    private Color strokeColor;
+    private double strokeWidth;
 
     public TextPen(Graphics2D g) {
         awt = new AwtPen(g);
@@ -22,6 +30,8 @@ public final class TextPen implements Pen {
 
     @Override public void fill(Color color) { awt.fill(color); }
     @Override public void stroke(Color color, double width, double[] dashes, Cap cap) {
+        strokeColor = color;
+        strokeWidth = width;
         awt.stroke(color, width, dashes, cap);
     }
     @Override public void fillRect(double x, double y, double w, double h) { awt.fillRect(x, y, w, h); }
@@ -35,6 +45,7 @@ public final class TextPen implements Pen {
     @Override public void fillPolygon(double[] xs, double[] ys) { awt.fillPolygon(xs, ys); }
     @Override public void strokePolygon(double[] xs, double[] ys) { awt.strokePolygon(xs, ys); }
     @Override public void strokeLine(double x1, double y1, double x2, double y2) {
+        lines.add(new Line(x1, y1, x2, y2, strokeColor, strokeWidth));
         awt.strokeLine(x1, y1, x2, y2);
     }
     @Override public void fillOval(double x, double y, double w, double h) { awt.fillOval(x, y, w, h); }
