@@ -130,6 +130,46 @@ class ShellTest extends ShellFixture {
         assertEquals("-fx-font-size: 19.5px;", seen[4]);
     }
 
+    /**
+     * The Presets menu holds the open lab's presets and one submenu per other lab; a preset from another lab's
+     * submenu opens that lab, and then the menu holds that lab's presets.
+     */
+    @Test
+    void thePresetsMenuHoldsTheOpenLabsPresetsAndASubmenuPerOtherLab(FxRobot robot) {
+        waitUntil(() -> "dyna-maze".equals(currentId()), "the Dyna-maze lab is open");
+        java.util.List<String> others = MbrlLabApp.LABS.stream().map(e -> e.id()).filter(id -> !id.equals("dyna-maze"))
+                .map(id -> "presetsOf-" + id).toList();
+        java.util.List<String> dynaMaze = java.util.List.of("preset-figure-8-2", "preset-figure-8-3",
+                "preset-first-index-ties", "preset-debug-one-episode");
+        java.util.List<String> expected = new java.util.ArrayList<>(dynaMaze);
+        expected.add(null); // the separator
+        expected.addAll(others);
+        assertEquals(expected, presetIds(robot));
+
+        clickMenuFx(robot, "Presets", "#presetsOf-acceleration");
+        String item = "#preset-acceleration-long-rollouts";
+        waitUntil(() -> readOnFx(() -> robot.lookup(item).match(org.testfx.matcher.base.NodeMatchers.isVisible())
+                .tryQuery().isPresent()), "the Acceleration presets show");
+        javafx.scene.Node node = readOnFx(() -> robot.lookup(item).match(
+                org.testfx.matcher.base.NodeMatchers.isVisible()).query());
+        javafx.geometry.Point2D at = readOnFx(() -> robot.point(node).query());
+        // across to the submenu first: straight down would pass over the other labs' submenus and open them
+        robot.clickOn(at, org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        waitUntil(() -> "acceleration".equals(currentId()), "the preset opens the Acceleration lab");
+        java.util.List<String> now = presetIds(robot);
+        assertEquals(java.util.Arrays.asList("preset-acceleration-short-rollouts", "preset-acceleration-long-rollouts",
+                "preset-acceleration-perfect-model", "preset-acceleration-real-data-only",
+                "preset-acceleration-copies-of-real-data", null), now.subList(0, 6));
+        assertTrue(now.contains("presetsOf-dyna-maze") && !now.contains("presetsOf-acceleration"), now.toString());
+    }
+
+    /** The ids of the Presets menu's items, null for a separator. */
+    private java.util.List<String> presetIds(FxRobot robot) {
+        return readOnFx(() -> ((javafx.scene.control.MenuBar) robot.lookup("#menuBar").query()).getMenus().stream()
+                .filter(m -> "presetsMenu".equals(m.getId())).findFirst().orElseThrow().getItems().stream()
+                .map(i -> i instanceof javafx.scene.control.SeparatorMenuItem ? null : i.getId()).toList());
+    }
+
     private String currentId() {
         return shell.currentLabId();
     }

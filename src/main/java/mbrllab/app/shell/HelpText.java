@@ -69,7 +69,8 @@ final class HelpText {
               episode so far or the replayed one); Ctrl+E writes them all into a folder. Ctrl+S saves the
               lab's settings (parameters, seed, runs; the maze, or the cart-pole's system, agent, model and
               speed) as a small JSON session, Ctrl+O opens one; a bad file is refused with the reason and
-              changes nothing. Presets are sessions that ship with the app (Presets menu). All files are
+              changes nothing. Presets are sessions that ship with the app (Presets menu: the open lab's first,
+              the other labs' in a submenu each; a preset opens its lab). All files are
               written atomically.
 
             Maze files and the maze editor

@@ -84,6 +84,8 @@ public final class Shell {
     private final Presenter presenter = new Presenter();
     private final ToggleButton presenterButton = new ToggleButton("Presenter");
     private final MenuButton labsButton = new MenuButton();
+    private final Menu presetsMenu = new Menu("Presets");
+    private final List<Presets.Preset> presetList = Presets.list();
     private final ClassroomSettings settings;
     private boolean fullScreenFollowsPresenter = true;
     private Lab current;
@@ -273,6 +275,7 @@ public final class Shell {
         current = entry.open().apply(new LabContext(dispatcher, background, statusBar));
         currentEntry = entry;
         labsButton.setText(entry.name());
+        fillPresets(navigation.getItems());
         fillToolbar();
         root.setCenter(current.view());
         current.setPresenter(presenter.isOn());
@@ -367,14 +370,8 @@ public final class Shell {
         Menu file = new Menu("File", null, open, save, new javafx.scene.control.SeparatorMenuItem(), openMaze, editor,
                 new javafx.scene.control.SeparatorMenuItem(), export, exportAll,
                 new javafx.scene.control.SeparatorMenuItem(), quit);
-        Menu presets = new Menu("Presets");
-        presets.setId("presetsMenu");
-        for (Presets.Preset preset : Presets.list()) {
-            MenuItem item = new MenuItem(preset.name());
-            item.setId("preset-" + preset.file().replace(".json", "").replace('.', '-'));
-            item.setOnAction(e -> applyPreset(preset));
-            presets.getItems().add(item);
-        }
+        presetsMenu.setId("presetsMenu");
+        fillPresets(labs);
 
         MenuItem playPause = new MenuItem("Play / pause");
         playPause.setOnAction(e -> runIfOpen(c -> c.playPause().run()));
@@ -424,9 +421,44 @@ public final class Shell {
         help.setAccelerator(new KeyCodeCombination(KeyCode.F1));
         help.setOnAction(e -> showHelp());
         Menu helpMenu = new Menu("Help", null, help);
-        MenuBar bar = new MenuBar(file, labsMenu, presets, run, view, helpMenu);
+        MenuBar bar = new MenuBar(file, labsMenu, presetsMenu, run, view, helpMenu);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /**
+     * The Presets menu: the open lab's presets, then one submenu per other lab that has presets, in the labs' order
+     * (27 presets in one list were taller than a 1024 x 768 screen at text 1.5).
+     */
+    private void fillPresets(List<LabEntry> labs) {
+        String here = currentLabId();
+        List<MenuItem> items = new java.util.ArrayList<>();
+        presetList.stream().filter(p -> p.lab().equals(here)).map(this::presetItem).forEach(items::add);
+        List<MenuItem> others = new java.util.ArrayList<>();
+        for (LabEntry entry : labs) {
+            if (entry.id().equals(here)) {
+                continue;
+            }
+            Menu sub = new Menu(entry.name());
+            sub.setId("presetsOf-" + entry.id());
+            presetList.stream().filter(p -> p.lab().equals(entry.id())).map(this::presetItem)
+                    .forEach(sub.getItems()::add);
+            if (!sub.getItems().isEmpty()) {
+                others.add(sub);
+            }
+        }
+        if (!items.isEmpty() && !others.isEmpty()) {
+            items.add(new SeparatorMenuItem());
+        }
+        items.addAll(others);
+        presetsMenu.getItems().setAll(items);
+    }
+
+    private MenuItem presetItem(Presets.Preset preset) {
+        MenuItem item = new MenuItem(preset.name());
+        item.setId("preset-" + preset.file().replace(".json", "").replace('.', '-'));
+        item.setOnAction(e -> applyPreset(preset));
+        return item;
     }
 
     /**
@@ -529,7 +561,7 @@ public final class Shell {
 
     /** Applies the preset in resources/presets/{@code file}; false when there is none. */
     public boolean applyPresetFile(String file) {
-        for (Presets.Preset preset : Presets.list()) {
+        for (Presets.Preset preset : presetList) {
             if (preset.file().equals(file)) {
                 applyPreset(preset);
                 return true;
