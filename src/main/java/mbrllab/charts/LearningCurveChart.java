@@ -44,6 +44,16 @@ public final class LearningCurveChart {
      * @param firstEpisode first episode to include, 1-based (the book starts its plot at 2)
      */
     public static YIntervalSeriesCollection dataset(LearningCurves curves, int firstEpisode) {
+        return dataset(curves, firstEpisode, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #dataset(LearningCurves, int)}, the bands cut at {@code most}, the largest value an episode can have
+     * (500 steps where episodes are truncated there): the mean lies below it, so the cut band still holds it at least
+     * as often, and with few runs (a t factor of 12.7 for two) the band no longer stretches the axis far past any
+     * possible value.
+     */
+    public static YIntervalSeriesCollection dataset(LearningCurves curves, int firstEpisode, double most) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         double t = Confidence.factor95(curves.runs());
         for (int i = 0; i < curves.nValues().size(); i++) {
@@ -51,7 +61,7 @@ public final class LearningCurveChart {
             for (int e = firstEpisode - 1; e < curves.episodes(); e++) {
                 double mean = curves.mean(i, e);
                 double h = t * curves.standardError(i, e);
-                series.add(e + 1, mean, Math.max(mean - h, 0.5), mean + h);
+                series.add(e + 1, mean, Math.max(mean - h, 0.5), Math.min(mean + h, most));
             }
             data.addSeries(series);
         }

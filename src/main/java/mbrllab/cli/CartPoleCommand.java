@@ -395,7 +395,7 @@ final class CartPoleCommand implements Runnable {
     }
 
     static JFreeChart chart(BoxesLearningSpec spec, LearningCurves curves) {
-        YIntervalSeriesCollection data = LearningCurveChart.dataset(curves, 1);
+        YIntervalSeriesCollection data = LearningCurveChart.dataset(curves, 1, spec.system().maxSteps());
         if (spec.agent() == BoxesAgentKind.RANDOM) {
             data.getSeries(0).setKey("random agent");
         }

@@ -31,6 +31,21 @@ class LearningCurveChartTest {
         return LearningCurveChart.create("t", LearningCurveChart.dataset(c, 1), 14, false, 1.0);
     }
 
+    /**
+     * Two runs of 0 and 500 steps: mean 250, 95% half-width 12.71 x 250 (t with one degree of freedom); the band is cut
+     * at the 500 steps an episode can have, and the lower end at 0.5 (the log scale's floor) as before.
+     */
+    @Test
+    void bandsAreCutAtTheMostAnEpisodeCanHave() {
+        LearningCurves c = new LearningCurves(List.of(0), new int[][][] {{{0}, {500}}});
+        org.jfree.data.xy.YIntervalSeriesCollection cut = LearningCurveChart.dataset(c, 1, 500);
+        assertEquals(250, cut.getYValue(0, 0), 1e-9);
+        assertEquals(500, cut.getEndYValue(0, 0), 1e-9);
+        assertEquals(0.5, cut.getStartYValue(0, 0), 1e-9);
+        org.jfree.data.xy.YIntervalSeriesCollection whole = LearningCurveChart.dataset(c, 1);
+        assertEquals(250 + 12.706 * 250, whole.getEndYValue(0, 0), 1.0, "without a most, the whole band");
+    }
+
     private static double luminance(Color c) {
         return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
     }

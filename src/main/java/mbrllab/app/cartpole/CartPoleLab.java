@@ -647,6 +647,9 @@ public final class CartPoleLab extends BaseLab {
         redraw();
     }
 
+    /** The most steps an episode of the learning curves can have: CartPole-v1's truncation. */
+    static final int CURVE_MOST_STEPS = mbrllab.core.cartpole.BalanceSystem.cartPoleV1().maxSteps();
+
     private void showCurves(CurveSnapshot c) {
         dynaChart.setNotify(false);
         try {
@@ -678,7 +681,8 @@ public final class CartPoleLab extends BaseLab {
             for (int e = 0; e < c.mean()[i].length; e++) {
                 double m = c.mean()[i][e];
                 double h = c.halfWidth()[i][e];
-                series.add(e + 1, m, Math.max(0, m - h), m + h);
+                // cut at the truncation, as the command line's chart: with few runs the band passes far beyond it
+                series.add(e + 1, m, Math.max(0, m - h), Math.min(CURVE_MOST_STEPS, m + h));
             }
             series.setNotify(true);
             meanData.addSeries(series);
