@@ -130,6 +130,31 @@ class ShellTest extends ShellFixture {
         assertEquals("-fx-font-size: 19.5px;", seen[4]);
     }
 
+    /** The app opens the lab that was open when it last closed; an unknown id (a lab since renamed) opens the first. */
+    @Test
+    void aNewShellOpensTheLabLastOpen(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        waitUntil(() -> "acceleration".equals(currentId()), "Ctrl+6 opens the acceleration lab");
+        assertEquals(java.util.Optional.of("acceleration"), shell.settings().lastLab(), "the open lab is saved");
+        MemoryPreferences prefs = new MemoryPreferences();
+        ClassroomSettings saved = new ClassroomSettings(prefs.node(ClassroomSettings.NODE));
+        saved.setLastLab("planning");
+        assertEquals("planning", openedBy(prefs));
+        saved.setLastLab("no-such-lab");
+        assertEquals("dyna-maze", openedBy(prefs));
+    }
+
+    /** The lab a new shell with these preferences opens. */
+    private String openedBy(MemoryPreferences prefs) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Shell next = new Shell(new Stage(), MbrlLabApp.LABS, dispatcher, background,
+                    new ClassroomSettings(prefs.node(ClassroomSettings.NODE)));
+            String id = next.currentLabId();
+            next.dispose();
+            return id;
+        }).get(15, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /**
      * The Presets menu holds the open lab's presets and one submenu per other lab; a preset from another lab's
      * submenu opens that lab, and then the menu holds that lab's presets.

@@ -21,6 +21,7 @@ public final class ClassroomSettings {
     static final String WINDOW_WIDTH = "windowWidth";
     static final String WINDOW_HEIGHT = "windowHeight";
     static final String WINDOW_MAXIMIZED = "windowMaximized";
+    static final String LAST_LAB = "lastLab";
     /** The text scale's range. */
     public static final double MIN_SCALE = 0.7;
     public static final double MAX_SCALE = 3.0;
@@ -58,6 +59,17 @@ public final class ClassroomSettings {
 
     public boolean presenter() {
         return node.getBoolean(PRESENTER, false);
+    }
+
+    /** The id of the lab open when the app last closed; empty when none was saved. */
+    public java.util.Optional<String> lastLab() {
+        String id = node.get(LAST_LAB, "");
+        return id.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(id);
+    }
+
+    public void setLastLab(String id) {
+        node.put(LAST_LAB, id);
+        flush();
     }
 
     public void setFontScale(double scale) {

@@ -24,7 +24,7 @@ final class HelpText {
               Ctrl+E           export all views
               Ctrl+Q           quit
 
-              Text size, high contrast and presenter mode are remembered for the next start.
+              Text size, high contrast, presenter mode and the open lab are remembered for the next start.
 
             The Dyna-maze lab
               Each pane runs Dyna-Q (the lecture's steps (a) to (f)) with its own number n of planning

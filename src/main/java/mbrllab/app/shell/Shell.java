@@ -175,7 +175,8 @@ public final class Shell {
         applyFontScale();
         applyHighContrast();
         applyPresenter();
-        if (!labs.isEmpty()) {
+        // the lab open when the app last closed, else the first
+        if (!labs.isEmpty() && !settings.lastLab().map(this::select).orElse(false)) {
             navigation.getSelectionModel().select(0);
         }
     }
@@ -274,6 +275,7 @@ public final class Shell {
         statusBar.hideProgress();
         current = entry.open().apply(new LabContext(dispatcher, background, statusBar));
         currentEntry = entry;
+        settings.setLastLab(entry.id());
         labsButton.setText(entry.name());
         fillPresets(navigation.getItems());
         fillToolbar();
