@@ -181,6 +181,73 @@ final class HelpText {
               on, n = 50 balancing longer than n = 0 over the first episodes. Switch the model beside the panes
               and compare the curves.
 
+            Common random numbers
+              All panes use the same seed for their real steps, and every real step draws exactly two random
+              numbers (one decides whether to explore, the other picks the action, whether exploring or
+              breaking a tie between equally good actions). So as long as two panes would choose alike, they
+              draw the same numbers and make the same choices: their first episodes are identical, because Q
+              stays 0 everywhere until the goal is found, whatever n is. Differences between the panes come
+              from planning, not from luck. Planning draws from a second random stream of its own.
+
+            The models lab (GP vs ensemble)
+              Two kinds of uncertainty. Aleatoric uncertainty is the noise in the data themselves: even a
+              perfect model cannot say where the next noisy y falls, and more data do not remove it.
+              Epistemic uncertainty is the model's own ignorance: where it has seen few or no data, many
+              functions fit what it has seen, and it cannot tell which is right. More data remove it. A
+              planner must not trust a model where its epistemic uncertainty is large, or it exploits the
+              model's errors instead of solving the task.
+
+              The GP keeps a distribution over functions: its posterior variance of f is the epistemic part
+              and its noise variance sigma_n^2 the aleatoric part. The ensemble trains 5 nets on bootstrap
+              samples of the data, each predicting a mean and a variance: how much their means disagree is
+              the epistemic part, the mean of their variances the aleatoric part.
+
+              1-D playground. Click in the chart to add a point, right-click to remove the nearest one; New
+              data draws fresh points from the chosen function and noise (heteroscedastic noise grows to
+              the right; the gap leaves [-0.5, 1.5) without inputs). The dark band is mean +- 2 sigma of
+              the epistemic part alone (95% for f), the light band mean +- 2 sigma of epistemic plus
+              aleatoric (95% for a new noisy y). The lower chart draws the two standard deviations against
+              x: the epistemic one grows away from the data and in the gap, the aleatoric one follows the
+              noise. The side panel shows the GP's fitted length-scale, signal and noise and its log
+              marginal likelihood log p(y | X), and how many of 1,000 fresh noisy targets fall inside each
+              model's band. Play adds a random point every 0.6 s, Step one point, Ctrl+R redraws the data.
+
+              Cart-pole dynamics. Random forces drive the swing-up cart-pole; the models learn the change
+              of the state s' - s from (s, u), as PILCO does. From a held-out start and its true forces they
+              predict H steps ahead, each step fed with the previous prediction:
+                moment matching (GP): the state is kept Gaussian and its exact mean and covariance are
+                  carried through the GP at every step (PILCO);
+                TS1 (ensemble): each particle picks a random net at every step (PETS);
+                TS-infinity (ensemble): each particle keeps one net for the whole horizon (PETS);
+                GP particles: each particle draws f anew from the GP at every step.
+              The four charts show the mean and the +- 2 sigma (95%) band against the true trajectory; the
+              ghost poles show the predicted states at step k as a fan (Play animates k). The parity plots
+              compare one-step predictions with the truth on held-out transitions.
+
+            Why Dyna-style methods use short rollouts
+              The compounding-error chart averages, over the held-out starts, the error of the predicted
+              mean (RMSE) and the negative log-likelihood of the true state under the predicted Gaussian,
+              against the horizon k. One step ahead the models are good; but every predicted state is the
+              input of the next prediction, so small errors feed on themselves and grow, and the states
+              drift to where the model has seen no data. Dyna-style methods therefore start their
+              simulated rollouts from real states in the buffer and keep them short (a few steps): the
+              simulated transitions stay close to the truth, and the many real start states still cover
+              the whole state space that long rollouts would otherwise be needed to reach.
+
+            The planning lab
+              Learn a model and use it to plan (PETS): one episode with random forces, then per episode fit
+              the model to all data so far and act by model-predictive control: at every step search for the
+              H forces with the best predicted return J(u_1..u_H) = 1/N sum_i sum_t r(x_t,i, u_t), execute
+              the first, search again. Particles: TS1 picks a random ensemble member at every step,
+              TS-infinity keeps one per particle, the mean follows one deterministic path (the only choice
+              for the single net and the true physics). Random shooting keeps the best of uniformly random
+              sequences; CEM refits a Gaussian to its elites round by round, so its population contracts.
+              The picture shows the candidates' predicted pole-tip paths (grey, elites orange), the executed
+              plan as the model predicts it (blue) and the same forces replayed in the true physics (dashed).
+              Round makes one CEM round of the coming step; after the last round it acts. The chart's lower
+              plot compares the plans' predicted J with what the same forces earn: with one deterministic net
+              the planner finds forces where the net is wrong in its favour, and the gap is large.
+
             The acceleration lab (Dyna-style DQN)
               The lecture's "learn a model and improve model-free learning": collect real data, fit a dynamics
               model to it, and let the model-free learner (here DQN on the balance task: a Q-network, a replay
@@ -251,73 +318,6 @@ final class HelpText {
               (median 2,734 real steps to 195 against 2,704), while random pushes, half of them the push the data
               lack, brought the median to 2,611. With the Q updates per real step shared by all settings, what the
               model adds is what the buffer lacks.
-
-            Common random numbers
-              All panes use the same seed for their real steps, and every real step draws exactly two random
-              numbers (one decides whether to explore, the other picks the action, whether exploring or
-              breaking a tie between equally good actions). So as long as two panes would choose alike, they
-              draw the same numbers and make the same choices: their first episodes are identical, because Q
-              stays 0 everywhere until the goal is found, whatever n is. Differences between the panes come
-              from planning, not from luck. Planning draws from a second random stream of its own.
-
-            The models lab (GP vs ensemble)
-              Two kinds of uncertainty. Aleatoric uncertainty is the noise in the data themselves: even a
-              perfect model cannot say where the next noisy y falls, and more data do not remove it.
-              Epistemic uncertainty is the model's own ignorance: where it has seen few or no data, many
-              functions fit what it has seen, and it cannot tell which is right. More data remove it. A
-              planner must not trust a model where its epistemic uncertainty is large, or it exploits the
-              model's errors instead of solving the task.
-
-              The GP keeps a distribution over functions: its posterior variance of f is the epistemic part
-              and its noise variance sigma_n^2 the aleatoric part. The ensemble trains 5 nets on bootstrap
-              samples of the data, each predicting a mean and a variance: how much their means disagree is
-              the epistemic part, the mean of their variances the aleatoric part.
-
-              1-D playground. Click in the chart to add a point, right-click to remove the nearest one; New
-              data draws fresh points from the chosen function and noise (heteroscedastic noise grows to
-              the right; the gap leaves [-0.5, 1.5) without inputs). The dark band is mean +- 2 sigma of
-              the epistemic part alone (95% for f), the light band mean +- 2 sigma of epistemic plus
-              aleatoric (95% for a new noisy y). The lower chart draws the two standard deviations against
-              x: the epistemic one grows away from the data and in the gap, the aleatoric one follows the
-              noise. The side panel shows the GP's fitted length-scale, signal and noise and its log
-              marginal likelihood log p(y | X), and how many of 1,000 fresh noisy targets fall inside each
-              model's band. Play adds a random point every 0.6 s, Step one point, Ctrl+R redraws the data.
-
-              Cart-pole dynamics. Random forces drive the swing-up cart-pole; the models learn the change
-              of the state s' - s from (s, u), as PILCO does. From a held-out start and its true forces they
-              predict H steps ahead, each step fed with the previous prediction:
-                moment matching (GP): the state is kept Gaussian and its exact mean and covariance are
-                  carried through the GP at every step (PILCO);
-                TS1 (ensemble): each particle picks a random net at every step (PETS);
-                TS-infinity (ensemble): each particle keeps one net for the whole horizon (PETS);
-                GP particles: each particle draws f anew from the GP at every step.
-              The four charts show the mean and the +- 2 sigma (95%) band against the true trajectory; the
-              ghost poles show the predicted states at step k as a fan (Play animates k). The parity plots
-              compare one-step predictions with the truth on held-out transitions.
-
-            Why Dyna-style methods use short rollouts
-              The compounding-error chart averages, over the held-out starts, the error of the predicted
-              mean (RMSE) and the negative log-likelihood of the true state under the predicted Gaussian,
-              against the horizon k. One step ahead the models are good; but every predicted state is the
-              input of the next prediction, so small errors feed on themselves and grow, and the states
-              drift to where the model has seen no data. Dyna-style methods therefore start their
-              simulated rollouts from real states in the buffer and keep them short (a few steps): the
-              simulated transitions stay close to the truth, and the many real start states still cover
-              the whole state space that long rollouts would otherwise be needed to reach.
-
-            The planning lab
-              Learn a model and use it to plan (PETS): one episode with random forces, then per episode fit
-              the model to all data so far and act by model-predictive control: at every step search for the
-              H forces with the best predicted return J(u_1..u_H) = 1/N sum_i sum_t r(x_t,i, u_t), execute
-              the first, search again. Particles: TS1 picks a random ensemble member at every step,
-              TS-infinity keeps one per particle, the mean follows one deterministic path (the only choice
-              for the single net and the true physics). Random shooting keeps the best of uniformly random
-              sequences; CEM refits a Gaussian to its elites round by round, so its population contracts.
-              The picture shows the candidates' predicted pole-tip paths (grey, elites orange), the executed
-              plan as the model predicts it (blue) and the same forces replayed in the true physics (dashed).
-              Round makes one CEM round of the coming step; after the last round it acts. The chart's lower
-              plot compares the plans' predicted J with what the same forces earn: with one deterministic net
-              the planner finds forces where the net is wrong in its favour, and the gap is large.
 
             The PILCO lab
               The lecture's case study (Deisenroth and Rasmussen, ICML 2011): a Gaussian process per state
