@@ -436,11 +436,22 @@ public final class PlanningLab extends BaseLab implements SessionState {
         if (b == null || b.runsDone() == 0) {
             return;
         }
+        bands.addSeries(bandSeries(b, model.settings().cartPoleTask().steps()));
+    }
+
+    /**
+     * The mean return per episode with its 95% band, the band cut to the returns an episode can have: 0 to {@code
+     * steps} (every task's reward per step lies in [0, 1]); with two runs the t factor is 12.7 and the band would
+     * stretch the axis far past any possible return.
+     */
+    static YIntervalSeries bandSeries(ReturnBands b, int steps) {
         YIntervalSeries s = new YIntervalSeries("mean of " + b.runsDone() + " of " + b.runsTotal() + " runs, 95%");
         for (int e = 0; e < b.mean().length; e++) {
-            s.add(e + 1, b.mean()[e], b.mean()[e] - b.halfWidth()[e], b.mean()[e] + b.halfWidth()[e]);
+            double m = b.mean()[e];
+            double h = b.halfWidth()[e];
+            s.add(e + 1, m, Math.max(0, m - h), Math.min(steps, m + h));
         }
-        bands.addSeries(s);
+        return s;
     }
 
     /**

@@ -228,4 +228,21 @@ class PlanningViewModelTest {
         }
         return s / v.length;
     }
+
+    /**
+     * The chart's band is cut to the returns an episode can have (0 to its steps): two runs with returns 0 and 40 have
+     * mean 20 and a half-width of 12.71 x 20; two equal runs have no band.
+     */
+    @Test
+    void theBandsAreCutToTheReturnsAnEpisodeCanHave() {
+        ReturnBands b = ReturnBands.of(List.of(new double[] {0, 40}, new double[] {40, 40}),
+                List.of(new boolean[2], new boolean[2]), 2, true);
+        assertEquals(12.706 * 20, b.halfWidth()[0], 0.01, "the band itself is whole");
+        org.jfree.data.xy.YIntervalSeries s = PlanningLab.bandSeries(b, 40);
+        assertEquals(20, s.getYValue(0), 1e-12);
+        assertEquals(0, s.getYLowValue(0), 1e-12);
+        assertEquals(40, s.getYHighValue(0), 1e-12);
+        assertEquals(40, s.getYLowValue(1), 1e-12);
+        assertEquals(40, s.getYHighValue(1), 1e-12);
+    }
 }
