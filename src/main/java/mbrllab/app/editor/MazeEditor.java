@@ -63,6 +63,10 @@ public final class MazeEditor {
     private final LayoutHistory history;
     private final MazeCanvas canvas = new MazeCanvas();
     private final TextField name = new TextField();
+    /** The maze the editor opened with: while its name stands in the field, a changed layout is "NAME (edited)". */
+    private final String openedName;
+    private static final String EDITED = " (edited)";
+    private final Layout openedLayout;
     private final Label status = new Label();
     private final Button undo = new Button("Undo");
     private final Button redo = new Button("Redo");
@@ -93,6 +97,8 @@ public final class MazeEditor {
         stage.initOwner(owner);
         stage.setTitle("Maze editor");
         name.setText(maze.name());
+        openedName = maze.name();
+        openedLayout = maze.layout();
         name.setId("mazeName");
         name.setPrefColumnCount(14);
 
@@ -353,6 +359,14 @@ public final class MazeEditor {
 
     private void refresh() {
         Layout l = shown();
+        // an edited maze does not go on by the opened one's name (into the lab's titles, sessions and files) unless
+        // the user gives it that name; back at the opened layout, the opened name again
+        String edited = openedName.endsWith(EDITED) ? openedName : openedName + EDITED;
+        if (name.getText().equals(openedName) && !l.equals(openedLayout)) {
+            name.setText(edited);
+        } else if (name.getText().equals(edited) && l.equals(openedLayout)) {
+            name.setText(openedName);
+        }
         int cells = l.cellCount();
         canvas.show(new PaneFrame(0, l, new double[cells * 4], l.index(l.start()), new int[0], new boolean[cells],
                 new int[cells], -1, -1, 1, 0, 0, 0, new int[0]), 1);
