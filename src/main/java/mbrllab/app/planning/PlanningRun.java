@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import mbrllab.app.lab.Ticker;
 import mbrllab.core.planning.Iteration;
 import mbrllab.core.planning.OpenLoop;
+import mbrllab.core.planning.PetsEpisode;
 import mbrllab.core.planning.PetsStepper;
 import mbrllab.core.planning.Planner;
 
@@ -106,10 +107,15 @@ final class PlanningRun implements Ticker<PlanningFrame> {
                 : settings.planner().planner() == mbrllab.core.planning.PlannerKind.CEM
                 ? settings.planner().iterations() : 1;
         Iteration shown = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
-        // after the last episode: its number, not the next one's
-        int episode = Math.min(stepper.episodeNumber(), settings.episodes());
-        return new PlanningFrame(settings, stepper.trueState(), episode, stepper.stepInEpisode(),
-                stepper.returnSoFar(), stepper.transitions(), phase, stepper.lastFitMillis(), shown,
+        // between episodes and after the last: the episode that ended, with its steps and return (the header said
+        // "step 0/40, return 0.00" under "episode 8 ended: return 32.11 in 40 steps")
+        List<PetsEpisode> done = stepper.episodes();
+        PetsEpisode ended = !stepper.inEpisode() && !done.isEmpty() ? done.get(done.size() - 1) : null;
+        int episode = ended != null ? ended.number() : Math.min(stepper.episodeNumber(), settings.episodes());
+        int step = ended != null ? ended.steps() : stepper.stepInEpisode();
+        double returnSoFar = ended != null ? ended.totalReturn() : stepper.returnSoFar();
+        return new PlanningFrame(settings, stepper.trueState(), episode, step,
+                returnSoFar, stepper.transitions(), phase, stepper.lastFitMillis(), shown,
                 List.copyOf(rounds), total, plan, List.copyOf(stepper.episodes()), modelError);
     }
 

@@ -95,6 +95,10 @@ class PlanningViewModelTest {
         vm.playback().setStepsPerSecond(Double.POSITIVE_INFINITY);
         vm.playback().setPlaying(true);
         dispatcher.drainUntil(() -> frame().finished().size() == 2, "the end of the run", 60);
+        // after the last episode the header is that episode's: its number, steps and return
+        assertEquals(2, frame().episode());
+        assertEquals(frame().finished().get(1).steps(), frame().step());
+        assertEquals(frame().finished().get(1).totalReturn(), frame().returnSoFar(), 0);
         List<PetsEpisode> loop = PetsLoop.run(vm.settings().spec(0), Runnable::run, PetsObserver.NONE);
         for (int e = 0; e < 2; e++) {
             PetsEpisode a = loop.get(e);
