@@ -176,6 +176,13 @@ public final class CartRenderer {
         double monoWidth = pen.textWidth("0000000000", fs, Face.MONO) / 10;
         String[] lines = readoutLines(p.state(), p.force(), style, w, monoWidth);
         double caps = p.keys() != Integer.MIN_VALUE ? fs * 1.7 : 0;
+        Face headerFace = p.replay() ? Face.BOLD : Face.REGULAR;
+        String header = mbrllab.app.render.PenText.longestThatFits(pen, headerForms(p.header()), fs, headerFace,
+                w - 2 * pad);
+        double capsWidth = caps > 0 ? KEY_CAPS_WIDTH * fs : 0;
+        double hintRight = w - pad - capsWidth - (capsWidth > 0 ? fs * 0.6 : 0);
+        boolean hintBeside = p.hint() != null && hintRight - pen.textWidth(p.hint(), fs, Face.REGULAR)
+                >= pad + pen.textWidth(header, fs, headerFace) + fs;
         double sceneTop = pad + Math.max(line, caps) + 4;
         double sceneBottom = h - pad - lines.length * line - 4;
 
@@ -344,24 +351,28 @@ public final class CartRenderer {
 
         // Text: header, ending, hint, key caps, read-outs.
         pen.fill(p.replay() ? t.replay() : t.text());
-        Face headerFace = p.replay() ? Face.BOLD : Face.REGULAR;
-        String header = mbrllab.app.render.PenText.longestThatFits(pen, headerForms(p.header()), fs, headerFace,
-                w - 2 * pad);
         pen.text(header, pad, pad, fs, headerFace, Align.LEFT, VAlign.TOP, w - 2 * pad);
         if (p.ending() != null) {
+            // under a hint that has a line of its own under the header (the two had been drawn over each other at
+            // 1024x768 with text 1.5), on a veil of the background over the pole and its 12° label
+            String ending = p.ending().text();
+            double top = p.hint() != null && !hintBeside ? Math.max(sceneTop, pad + line * 1.1 + fs * 1.2 + 2)
+                    : sceneTop;
+            double half = Math.min(w / 2 - pad, pen.textWidth(ending, fs, Face.BOLD) / 2 + fs * 0.3);
+            Color veil = t.background();
+            pen.fill(new Color(veil.getRed(), veil.getGreen(), veil.getBlue(), 200));
+            pen.fillRect(w / 2 - half, top, 2 * half, fs * 1.3 + 2);
             pen.fill(p.ending().failed() ? t.warning() : t.text());
-            pen.text(p.ending().text(), w / 2, sceneTop + 2, fs, Face.BOLD, Align.CENTER, VAlign.TOP, w - 2 * pad);
+            pen.text(ending, w / 2, top + 2, fs, Face.BOLD, Align.CENTER, VAlign.TOP, w - 2 * pad);
         }
         // Top right: the key caps and the hint, beside the header.
-        double capsWidth = 0;
         if (caps > 0) {
-            capsWidth = drawKeyCaps(pen, t, p.keys(), w - pad, pad + caps, fs);
+            drawKeyCaps(pen, t, p.keys(), w - pad, pad + caps, fs);
         }
         if (p.hint() != null) {
             pen.fill(t.faint());
-            double right = w - pad - capsWidth - (capsWidth > 0 ? fs * 0.6 : 0);
-            if (right - pen.textWidth(p.hint(), fs, Face.REGULAR) >= pad + pen.textWidth(header, fs, headerFace) + fs) {
-                pen.text(p.hint(), right, pad + Math.max(line, caps) / 2, fs, Face.REGULAR, Align.RIGHT,
+            if (hintBeside) {
+                pen.text(p.hint(), hintRight, pad + Math.max(line, caps) / 2, fs, Face.REGULAR, Align.RIGHT,
                         VAlign.CENTER, 0);
             } else {
                 // it would run into the header (a narrow pane, large text): under the header, on the left
@@ -412,8 +423,11 @@ public final class CartRenderer {
         }
     }
 
-    /** Two key caps, left and right, the held one filled; returns their width. */
-    private static double drawKeyCaps(Pen pen, Theme t, int keys, double right, double bottom, double fs) {
+    /** The two key caps' width in font sizes: two caps of 1.7 and a gap of 0.3. */
+    private static final double KEY_CAPS_WIDTH = 2 * 1.7 + 0.3;
+
+    /** Two key caps, left and right, the held one filled ({@link #KEY_CAPS_WIDTH} font sizes wide). */
+    private static void drawKeyCaps(Pen pen, Theme t, int keys, double right, double bottom, double fs) {
         double size = fs * 1.7;
         double gap = fs * 0.3;
         for (int i = 0; i < 2; i++) {
@@ -432,7 +446,6 @@ public final class CartRenderer {
             pen.fillPolygon(new double[] {mx + dir * a, mx - dir * a, mx - dir * a},
                     new double[] {my, my - a, my + a});
         }
-        return 2 * size + gap;
     }
 
     /**

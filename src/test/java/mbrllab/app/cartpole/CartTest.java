@@ -271,6 +271,27 @@ class CartTest {
     }
 
     /**
+     * The keyboard's hint, too long to stand beside the header and the key caps, goes under the header; at the end of
+     * an episode the ending ("the pole passed 12 degrees") goes under the hint: the two had been drawn over each other
+     * (1024x768, text 1.5: a cart pane of about 560 x 240 px, text 19.5 px).
+     */
+    @Test
+    void theHintAndTheEndingDoNotOverlap() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(560, 240,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        double[] s = {0.15, 1.7, -0.24, -2.8};
+        mbrllab.app.render.TextPen pen = new mbrllab.app.render.TextPen(image.createGraphics());
+        CartRenderer.draw(pen, new CartRenderer.Picture(CartSystem.BALANCE, s, s, 10, "episode 1 · step 9 · return 9",
+                CartSystem.Ending.POLE_FELL, false, "press ← or → to start", 0),
+                new CartRenderer.Style(19.5, false, false, java.awt.Color.BLUE, false), 560, 240);
+        mbrllab.app.render.TextPen.Drawn hint = drawn(pen, "press ← or → to start");
+        mbrllab.app.render.TextPen.Drawn ending = drawn(pen, "the pole passed 12 degrees");
+        assertEquals(mbrllab.app.render.Pen.VAlign.TOP, hint.valign(), "the hint under the header, not beside it");
+        double hintBottom = hint.y() + 1.2 * hint.size();
+        assertTrue(hintBottom <= ending.y(), "hint " + hint.y() + " to " + hintBottom + ", ending from " + ending.y());
+    }
+
+    /**
      * A header too long for its pane takes a shorter form instead of being squeezed: the replay's "REPLAY of episode
      * 19 · step 78 / 78 · return 78" was squeezed into a 275 px pane at 1024x768 with text 1.5.
      */
