@@ -338,6 +338,7 @@ public final class CartRenderer {
         pen.fillOval(hx - hr, hy - hr, 2 * hr, 2 * hr);
 
         // x = 0 out of view (the view follows the cart): an arrow at the edge pointing back to it.
+        double[] edgeBox = null;
         if (Math.abs(viewX) > visibleHalf) {
             double side = -Math.signum(viewX);
             double ex = side > 0 ? w - pad : pad;
@@ -345,25 +346,41 @@ public final class CartRenderer {
             pen.fill(balance ? t.text() : t.target());
             pen.fillPolygon(new double[] {ex, ex - side * fs, ex - side * fs},
                     new double[] {ay, ay - fs * 0.6, ay + fs * 0.6});
-            pen.text(String.format(Locale.ROOT, balance ? "x = 0: %.1f m" : "target: %.1f m", Math.abs(x)),
-                    ex - side * (fs * 1.3), ay, fs, Face.BOLD, side > 0 ? Align.RIGHT : Align.LEFT, VAlign.CENTER, 0);
+            String where = String.format(Locale.ROOT, balance ? "x = 0: %.1f m" : "target: %.1f m", Math.abs(x));
+            pen.text(where, ex - side * (fs * 1.3), ay, fs, Face.BOLD, side > 0 ? Align.RIGHT : Align.LEFT,
+                    VAlign.CENTER, 0);
+            double reach = fs * 1.3 + pen.textWidth(where, fs, Face.BOLD);
+            edgeBox = new double[] {side > 0 ? ex - reach : ex, ay - fs * 0.7, side > 0 ? ex : ex + reach,
+                ay + fs * 0.7};
         }
 
         // Text: header, ending, hint, key caps, read-outs.
         pen.fill(p.replay() ? t.replay() : t.text());
         pen.text(header, pad, pad, fs, headerFace, Align.LEFT, VAlign.TOP, w - 2 * pad);
         if (p.ending() != null) {
-            // under a hint that has a line of its own under the header (the two had been drawn over each other at
-            // 1024x768 with text 1.5), on a veil of the background over the pole and its 12° label
+            // beside or under a hint that has a line of its own under the header (the two had been drawn over each
+            // other at 1024x768 with text 1.5); under it on a veil of the background over the pole and its 12° label
             String ending = p.ending().text();
-            double top = p.hint() != null && !hintBeside ? Math.max(sceneTop, pad + line * 1.1 + fs * 1.2 + 2)
-                    : sceneTop;
-            double half = Math.min(w / 2 - pad, pen.textWidth(ending, fs, Face.BOLD) / 2 + fs * 0.3);
-            Color veil = t.background();
-            pen.fill(new Color(veil.getRed(), veil.getGreen(), veil.getBlue(), 200));
-            pen.fillRect(w / 2 - half, top, 2 * half, fs * 1.3 + 2);
+            double endingWidth = pen.textWidth(ending, fs, Face.BOLD);
+            boolean hintBelow = p.hint() != null && !hintBeside;
+            double hintLine = pad + line * 1.1;
             pen.fill(p.ending().failed() ? t.warning() : t.text());
-            pen.text(ending, w / 2, top + 2, fs, Face.BOLD, Align.CENTER, VAlign.TOP, w - 2 * pad);
+            if (hintBelow && pad + pen.textWidth(p.hint(), fs, Face.REGULAR) + fs + endingWidth <= w - pad) {
+                // on the hint's own line, at its right
+                pen.text(ending, w - pad, hintLine, fs, Face.BOLD, Align.RIGHT, VAlign.TOP, 0);
+            } else {
+                double top = hintBelow ? Math.max(sceneTop, hintLine + fs * 1.2 + 2) : sceneTop;
+                double half = Math.min(w / 2 - pad, endingWidth / 2 + fs * 0.3);
+                if (edgeBox != null && w / 2 - half < edgeBox[2] && w / 2 + half > edgeBox[0] && top < edgeBox[3]
+                        && top + fs * 1.3 + 2 > edgeBox[1]) {
+                    top = edgeBox[3] + 2; // under the edge's "target: 9.0 m", which it had covered
+                }
+                Color veil = t.background();
+                pen.fill(new Color(veil.getRed(), veil.getGreen(), veil.getBlue(), 200));
+                pen.fillRect(w / 2 - half, top, 2 * half, fs * 1.3 + 2);
+                pen.fill(p.ending().failed() ? t.warning() : t.text());
+                pen.text(ending, w / 2, top + 2, fs, Face.BOLD, Align.CENTER, VAlign.TOP, w - 2 * pad);
+            }
         }
         // Top right: the key caps and the hint, beside the header.
         if (caps > 0) {

@@ -272,8 +272,8 @@ class CartTest {
 
     /**
      * The keyboard's hint, too long to stand beside the header and the key caps, goes under the header; at the end of
-     * an episode the ending ("the pole passed 12 degrees") goes under the hint: the two had been drawn over each other
-     * (1024x768, text 1.5: a cart pane of about 560 x 240 px, text 19.5 px).
+     * an episode the ending ("the pole passed 12 degrees") goes beside it or under it: the two had been drawn over each
+     * other (1024x768, text 1.5: a cart pane of about 560 x 240 px, text 19.5 px).
      */
     @Test
     void theHintAndTheEndingDoNotOverlap() {
@@ -287,8 +287,57 @@ class CartTest {
         mbrllab.app.render.TextPen.Drawn hint = drawn(pen, "press ← or → to start");
         mbrllab.app.render.TextPen.Drawn ending = drawn(pen, "the pole passed 12 degrees");
         assertEquals(mbrllab.app.render.Pen.VAlign.TOP, hint.valign(), "the hint under the header, not beside it");
-        double hintBottom = hint.y() + 1.2 * hint.size();
-        assertTrue(hintBottom <= ending.y(), "hint " + hint.y() + " to " + hintBottom + ", ending from " + ending.y());
+        assertApart(pen, hint, ending);
+    }
+
+    /** The two texts' boxes (one line of 1.2 sizes, placed by their alignment) do not overlap. */
+    private static void assertApart(mbrllab.app.render.TextPen pen, mbrllab.app.render.TextPen.Drawn a,
+                                    mbrllab.app.render.TextPen.Drawn b) {
+        double[] p = anyBox(pen, a);
+        double[] q = anyBox(pen, b);
+        boolean overlap = p[0] < q[2] && p[2] > q[0] && p[1] < q[3] && p[3] > q[1];
+        assertFalse(overlap, a.text() + " " + java.util.Arrays.toString(p) + ", " + b.text() + " "
+                + java.util.Arrays.toString(q));
+    }
+
+    private static double[] anyBox(mbrllab.app.render.TextPen pen, mbrllab.app.render.TextPen.Drawn d) {
+        double w = pen.textWidth(d.text(), d.size(), d.face());
+        double h = 1.2 * d.size();
+        double left = switch (d.align()) {
+            case LEFT -> d.x();
+            case RIGHT -> d.x() - w;
+            default -> d.x() - w / 2;
+        };
+        double top = switch (d.valign()) {
+            case TOP -> d.y();
+            case BOTTOM -> d.y() - h;
+            default -> d.y() - h / 2;
+        };
+        return new double[] {left, top, left + w, top + h};
+    }
+
+    /**
+     * A swing-up cart far from the target: the edge's "target: 9.0 m" and the ending ("end of the 4 s horizon") had
+     * been drawn over each other (1024x768, text 1.5); the ending goes beside the hint, or under the edge's label.
+     */
+    @Test
+    void theEndingDoesNotCoverTheEdgeLabel() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(560, 240,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        double[] s = {-8.978, 0.597, -0.724, 3.21};
+        mbrllab.app.render.TextPen pen = new mbrllab.app.render.TextPen(image.createGraphics());
+        CartRenderer.draw(pen, new CartRenderer.Picture(CartSystem.SWING_UP, s, s, 0, "episode 1 · step 40 · cost 39.9",
+                CartSystem.Ending.HORIZON, false, "press ← or → to start", 0),
+                new CartRenderer.Style(19.5, false, false, java.awt.Color.BLUE, false), 560, 240);
+        mbrllab.app.render.TextPen.Drawn ending = drawn(pen, "end of the 4 s horizon");
+        assertApart(pen, drawn(pen, "target: 9.0 m"), ending);
+        assertApart(pen, drawn(pen, "press ← or → to start"), ending);
+        // without the hint (Dyna-Q's panes) the ending is at the scene's top, and still not over the edge's label
+        mbrllab.app.render.TextPen plain = new mbrllab.app.render.TextPen(image.createGraphics());
+        CartRenderer.draw(plain, new CartRenderer.Picture(CartSystem.SWING_UP, s, s, 0, "episode 1 · step 40",
+                CartSystem.Ending.HORIZON, false, null, Integer.MIN_VALUE),
+                new CartRenderer.Style(19.5, false, false, java.awt.Color.BLUE, false), 560, 240);
+        assertApart(plain, drawn(plain, "target: 9.0 m"), drawn(plain, "end of the 4 s horizon"));
     }
 
     /**
