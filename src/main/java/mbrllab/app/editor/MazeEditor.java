@@ -60,12 +60,13 @@ public final class MazeEditor {
     private final Stage stage = new Stage();
     private final FileDialogs dialogs;
     private final Function<Maze, Optional<String>> useInLab;
+    /** What an edited maze's name gets while it has the opened maze's name. */
+    private static final String EDITED = " (edited)";
     private final LayoutHistory history;
     private final MazeCanvas canvas = new MazeCanvas();
     private final TextField name = new TextField();
     /** The maze the editor opened with: while its name stands in the field, a changed layout is "NAME (edited)". */
     private final String openedName;
-    private static final String EDITED = " (edited)";
     private final Layout openedLayout;
     private final Label status = new Label();
     private final Button undo = new Button("Undo");

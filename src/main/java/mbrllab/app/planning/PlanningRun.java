@@ -116,7 +116,7 @@ final class PlanningRun implements Ticker<PlanningFrame> {
         double returnSoFar = ended != null ? ended.totalReturn() : stepper.returnSoFar();
         return new PlanningFrame(settings, stepper.trueState(), episode, step,
                 returnSoFar, stepper.transitions(), phase, stepper.lastFitMillis(), shown,
-                List.copyOf(rounds), total, plan, List.copyOf(stepper.episodes()), modelError);
+                List.copyOf(rounds), total, plan, List.copyOf(done), modelError);
     }
 
     /**
