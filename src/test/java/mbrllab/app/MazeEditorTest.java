@@ -93,6 +93,71 @@ class MazeEditorTest extends ShellFixture {
     }
 
     /**
+     * A changing maze keeps both layouts and its step in the editor (it kept only the first: a blocking maze saved or
+     * used from the editor no longer changed): the later layout shown and edited by After, the step moved, the file
+     * and the lab given both; a change removed and added by its check box.
+     */
+    @Test
+    void aChangingMazeKeepsBothLayoutsAndItsStep(FxRobot robot) throws Exception {
+        showLab("changing-mazes", 1, false);
+        MazeEditor editor = WaitForAsyncUtils.asyncFx(() -> shell.openEditor()).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        Maze blocking = mbrllab.io.BundledMazes.load(mbrllab.io.BundledMazes.BLOCKING_MAZE);
+        assertEquals(blocking, readOnFx(editor::maze), "the opened maze, with its change and description");
+        assertEquals("6x9; before the change 46 free cells, shortest path 10 steps; after step 1,000: 46 free cells, "
+                + "shortest path 16 steps", status(robot));
+        MazeCanvas canvas = robot.lookup("#editorCanvas").queryAs(MazeCanvas.class);
+        assertEquals(blocking.layout(), readOnFx(() -> canvas.frame().layout()), "the layout before the change");
+
+        clickOnFx(robot, "#showAfter");
+        assertEquals(blocking.change().get().layout(), readOnFx(() -> canvas.frame().layout()), "After shows the later one");
+        clickCell(robot, 3, 0); // closes the later layout's gap
+        assertEquals("Warning: G cannot be reached from S after the change. Open a path before saving or using this "
+                + "maze.", status(robot));
+        assertTrue(robot.lookup("#useMazeButton").queryButton().isDisabled());
+        clickOnFx(robot, "#undoButton");
+        clickCell(robot, 0, 0); // a wall in the later layout's corner
+        assertTrue(readOnFx(() -> editor.maze().change().get().layout().isWall(0, 0)));
+        assertFalse(readOnFx(() -> editor.maze().layout().isWall(0, 0)), "the first layout is untouched");
+        assertEquals("Blocking maze (edited)", readOnFx(() -> editor.maze().name()));
+        assertEquals("", readOnFx(() -> editor.maze().description()), "the book's description may not hold for it");
+
+        javafx.scene.control.Spinner<?> step = robot.lookup("#changeAtSpinner").queryAs(javafx.scene.control.Spinner.class);
+        clickOnFx(robot, step.getEditor());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
+        robot.write("500").type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(500, readOnFx(() -> editor.maze().change().get().afterStep()));
+        assertTrue(readOnFx(() -> canvas.frame().layout().isWall(0, 0)), "still the later layout on show");
+
+        answer = dir.resolve("blocking-edited.maze");
+        clickOnFx(robot, "#saveMazeButton");
+        Maze saved = MazeFiles.read(answer);
+        assertEquals(readOnFx(editor::maze), saved, "the file holds both layouts and the step");
+        assertEquals(500, saved.change().get().afterStep());
+
+        clickOnFx(robot, "#useMazeButton");
+        assertEquals("The lab now uses \"Blocking maze (edited)\"", status(robot));
+        Maze inLab = readOnFx(() -> shell.currentLab().mazes().orElseThrow().currentMaze());
+        assertEquals(saved, inLab, "the lab's maze changes after step 500 to the edited layout");
+
+        clickOnFx(robot, "#changesBox");
+        assertTrue(readOnFx(() -> editor.maze().change().isEmpty()), "the change removed");
+        assertTrue(readOnFx(() -> robot.lookup("#showAfter").queryAs(javafx.scene.control.ToggleButton.class)
+                .isDisabled()));
+        assertEquals(blocking.layout(), readOnFx(() -> canvas.frame().layout()), "the first layout on show");
+        clickOnFx(robot, "#undoButton");
+        assertEquals(saved.change(), readOnFx(() -> editor.maze().change()), "undo brings it back");
+        clickOnFx(robot, "#redoButton");
+        clickOnFx(robot, "#changesBox");
+        assertEquals(blocking.layout(), readOnFx(() -> editor.maze().change().get().layout()),
+                "a new change starts from a copy of the first layout");
+        assertTrue(readOnFx(() -> robot.lookup("#showAfter").queryAs(javafx.scene.control.ToggleButton.class)
+                .isSelected()), "and is shown for editing");
+        WaitForAsyncUtils.asyncFx(() -> editor.stage().close()).get(5, TimeUnit.SECONDS);
+    }
+
+    /**
      * An edited maze is named "NAME (edited)" while the name field holds the opened maze's name (it would go into the
      * lab's titles, sessions and files as the Dyna-maze); undone to the opened layout, the opened name again; a name
      * the user types stays.

@@ -14,6 +14,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -42,15 +43,18 @@ import mbrllab.app.shell.FileDialogs;
 import mbrllab.app.shell.Shell;
 import mbrllab.core.maze.Cell;
 import mbrllab.core.maze.Layout;
-import mbrllab.core.maze.LayoutHistory;
+import mbrllab.core.maze.EditHistory;
 import mbrllab.core.maze.Maze;
+import mbrllab.core.maze.MazeLayouts;
 import mbrllab.core.maze.MazeParser;
 import mbrllab.io.AtomicFiles;
 
 /**
  * The maze editor (SPEC section 4): toggle walls by clicking or dragging, move S and G, resize, undo and redo,
- * save as a maze file (atomically) and use the maze in the open lab. A maze whose G cannot be reached is
- * shown with a warning and cannot be saved or used until it is fixed; nothing typed is lost by a failed save.
+ * save as a maze file (atomically) and use the maze in the open lab. A changing maze (SPEC section 5) keeps both its
+ * layouts and the step of its change: either layout is shown and edited, both resize together, and a change can be
+ * added, moved or removed. A maze whose G cannot be reached (in either layout) is shown with a warning and cannot be
+ * saved or used until it is fixed; nothing typed is lost by a failed save.
  */
 public final class MazeEditor {
 
@@ -62,12 +66,14 @@ public final class MazeEditor {
     private final Function<Maze, Optional<String>> useInLab;
     /** What an edited maze's name gets while it has the opened maze's name. */
     private static final String EDITED = " (edited)";
-    private final LayoutHistory history;
+    private final EditHistory<MazeLayouts> history;
     private final MazeCanvas canvas = new MazeCanvas();
     private final TextField name = new TextField();
     /** The maze the editor opened with: while its name stands in the field, a changed layout is "NAME (edited)". */
     private final String openedName;
-    private final Layout openedLayout;
+    private final MazeLayouts openedLayouts;
+    /** The opened maze's description, kept while its layouts are the opened ones (it may not hold for others). */
+    private final String openedDescription;
     private final Label status = new Label();
     private final Button undo = new Button("Undo");
     private final Button redo = new Button("Redo");
@@ -76,10 +82,15 @@ public final class MazeEditor {
     private final Spinner<Integer> rows = new Spinner<>(1, MazeParser.MAX_SIDE, 6);
     private final Spinner<Integer> cols = new Spinner<>(2, MazeParser.MAX_SIDE, 9);
     private final ToggleGroup tools = new ToggleGroup();
+    private final CheckBox changes = new CheckBox("Changes after step");
+    private final Spinner<Integer> changeAt = new Spinner<>(1, Integer.MAX_VALUE, 1000);
+    private final ToggleGroup sides = new ToggleGroup();
+    private final ToggleButton before = new ToggleButton("Before");
+    private final ToggleButton after = new ToggleButton("After");
     private Layout stroke;
     private boolean strokeWall;
     private Path lastSaved;
-    private boolean syncingSize;
+    private boolean syncing;
     /** The maze as opened, last saved or last used in the lab: closing with another one asks first. */
     private Maze kept;
 
@@ -94,12 +105,13 @@ public final class MazeEditor {
                       String stylesheet, String rootStyle) {
         this.dialogs = dialogs;
         this.useInLab = useInLab;
-        this.history = new LayoutHistory(maze.layout());
+        this.history = new EditHistory<>(MazeLayouts.of(maze));
         stage.initOwner(owner);
         stage.setTitle("Maze editor");
         name.setText(maze.name());
         openedName = maze.name();
-        openedLayout = maze.layout();
+        openedLayouts = MazeLayouts.of(maze);
+        openedDescription = maze.description();
         name.setId("mazeName");
         name.setPrefColumnCount(14);
 
@@ -129,6 +141,30 @@ public final class MazeEditor {
         cols.getStyleClass().add("size-spinner");
         rows.valueProperty().addListener((o, a, b) -> resize());
         cols.valueProperty().addListener((o, a, b) -> resize());
+        changes.setId("changesBox");
+        changes.setTooltip(new Tooltip("A changing maze (book Figures 8.4 and 8.5): after this many real steps the "
+                + "layout switches to the one shown by After"));
+        changes.setOnAction(e -> changeOnOff());
+        changeAt.setId("changeAtSpinner");
+        changeAt.setEditable(true);
+        changeAt.getStyleClass().add("step-spinner");
+        changeAt.valueProperty().addListener((o, a, b) -> moveChange());
+        before.setId("showBefore");
+        after.setId("showAfter");
+        before.setTooltip(new Tooltip("Show and edit the layout before the change"));
+        after.setTooltip(new Tooltip("Show and edit the layout after the change"));
+        before.setToggleGroup(sides);
+        after.setToggleGroup(sides);
+        before.setSelected(true);
+        // one side is always shown: a click on the shown one keeps it
+        sides.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+            } else if (!syncing) {
+                stroke = null;
+                refresh();
+            }
+        });
         // Three groups that wrap onto a second line where the window is narrow (a tool bar hid the columns behind
         // its overflow button at text 1.5), each group whole.
         Label rowsLabel = new Label("Rows");
@@ -136,11 +172,12 @@ public final class MazeEditor {
         HBox toolGroup = new HBox(4, wall, start, goal);
         HBox historyGroup = new HBox(4, undo, redo);
         HBox sizeGroup = new HBox(6, rowsLabel, rows, colsLabel, cols);
-        for (HBox group : List.of(toolGroup, historyGroup, sizeGroup)) {
+        HBox changeGroup = new HBox(6, changes, changeAt, before, after);
+        for (HBox group : List.of(toolGroup, historyGroup, sizeGroup, changeGroup)) {
             group.setAlignment(Pos.CENTER_LEFT);
             group.setMinWidth(Region.USE_PREF_SIZE);
         }
-        FlowPane bar = new FlowPane(18, 6, toolGroup, historyGroup, sizeGroup);
+        FlowPane bar = new FlowPane(18, 6, toolGroup, historyGroup, sizeGroup, changeGroup);
         bar.setId("editorTools");
         bar.getStyleClass().add("tool-bar");
 
@@ -204,7 +241,8 @@ public final class MazeEditor {
      */
     public boolean hasUnkeptChanges() {
         Maze now = maze();
-        return !now.name().equals(kept.name()) || !now.layout().equals(kept.layout());
+        return !now.name().equals(kept.name()) || !now.layout().equals(kept.layout())
+                || !now.change().equals(kept.change());
     }
 
     /**
@@ -271,11 +309,29 @@ public final class MazeEditor {
     /** The maze being edited. */
     public Maze maze() {
         String n = name.getText().strip();
-        return Maze.of(n.isEmpty() ? "Edited maze" : n, shown());
+        MazeLayouts layouts = layouts();
+        return layouts.toMaze(n.isEmpty() ? "Edited maze" : n,
+                layouts.equals(openedLayouts) ? openedDescription : "");
     }
 
+    /** The layouts with the stroke under way, if any. */
+    private MazeLayouts layouts() {
+        return stroke != null ? history.current().with(showingAfter(), stroke) : history.current();
+    }
+
+    /** True when the layout after the change is on show (and edited). */
+    private boolean showingAfter() {
+        return after.isSelected() && history.current().changes();
+    }
+
+    /** The layout on show, with the stroke under way. */
     private Layout shown() {
-        return stroke != null ? stroke : history.current();
+        return stroke != null ? stroke : history.current().layout(showingAfter());
+    }
+
+    /** The layout on show as the history holds it. */
+    private Layout current() {
+        return history.current().layout(showingAfter());
     }
 
     private Tool currentTool() {
@@ -287,7 +343,7 @@ public final class MazeEditor {
         if (index < 0) {
             return null;
         }
-        Layout l = history.current();
+        Layout l = current();
         return new Cell(index / l.cols(), index % l.cols());
     }
 
@@ -299,7 +355,7 @@ public final class MazeEditor {
         if (cell == null) {
             return;
         }
-        Layout l = history.current();
+        Layout l = current();
         switch (currentTool()) {
             case WALL -> {
                 strokeWall = !l.isWall(cell.row(), cell.col());
@@ -322,8 +378,8 @@ public final class MazeEditor {
         }
         Layout next = switch (currentTool()) {
             case WALL -> stroke.withWall(cell, strokeWall);
-            case START -> history.current().withStart(cell);
-            case GOAL -> history.current().withGoal(cell);
+            case START -> current().withStart(cell);
+            case GOAL -> current().withGoal(cell);
         };
         if (!next.equals(stroke)) {
             stroke = next;
@@ -335,23 +391,23 @@ public final class MazeEditor {
         if (stroke != null) {
             Layout done = stroke;
             stroke = null;
-            history.edit(done);
+            history.edit(history.current().with(showingAfter(), done));
             refresh();
         }
     }
 
     private void resize() {
-        if (syncingSize) {
+        if (syncing) {
             return;
         }
-        Layout l = history.current();
+        Layout l = current();
         Integer r = rows.getValue();
         Integer c = cols.getValue();
         if (r == null || c == null || r == l.rows() && c == l.cols()) {
             return;
         }
         try {
-            history.edit(l.resized(r, c));
+            history.edit(history.current().resized(r, c));
         } catch (IllegalArgumentException ex) {
             status.setText(ex.getMessage());
         }
@@ -359,36 +415,83 @@ public final class MazeEditor {
     }
 
     private void refresh() {
-        Layout l = shown();
+        MazeLayouts layouts = layouts();
         // an edited maze does not go on by the opened one's name (into the lab's titles, sessions and files) unless
-        // the user gives it that name; back at the opened layout, the opened name again
+        // the user gives it that name; back at the opened layouts, the opened name again
         String edited = openedName.endsWith(EDITED) ? openedName : openedName + EDITED;
-        if (name.getText().equals(openedName) && !l.equals(openedLayout)) {
+        if (name.getText().equals(openedName) && !layouts.equals(openedLayouts)) {
             name.setText(edited);
-        } else if (name.getText().equals(edited) && l.equals(openedLayout)) {
+        } else if (name.getText().equals(edited) && layouts.equals(openedLayouts)) {
             name.setText(openedName);
         }
+        syncing = true;
+        if (!layouts.changes()) {
+            before.setSelected(true);
+        }
+        changes.setSelected(layouts.changes());
+        layouts.change().ifPresent(c -> changeAt.getValueFactory().setValue(c.afterStep()));
+        changeAt.setDisable(!layouts.changes());
+        after.setDisable(!layouts.changes());
+        before.setDisable(!layouts.changes());
+        Layout l = shown();
+        rows.getValueFactory().setValue(l.rows());
+        cols.getValueFactory().setValue(l.cols());
+        syncing = false;
         int cells = l.cellCount();
         canvas.show(new PaneFrame(0, l, new double[cells * 4], l.index(l.start()), new int[0], new boolean[cells],
                 new int[cells], -1, -1, 1, 0, 0, 0, new int[0]), 1);
-        syncingSize = true;
-        rows.getValueFactory().setValue(l.rows());
-        cols.getValueFactory().setValue(l.cols());
-        syncingSize = false;
         undo.setDisable(!history.canUndo());
         redo.setDisable(!history.canRedo());
-        int path = l.shortestPathLength();
+        int path = layouts.before().shortestPathLength();
+        int pathAfter = layouts.change().map(c -> c.layout().shortestPathLength()).orElse(0);
+        boolean reachable = path >= 0 && pathAfter >= 0;
         status.getStyleClass().remove("warning");
-        if (path < 0) {
-            status.setText("Warning: G cannot be reached from S. Open a path before saving or using this maze.");
+        if (!reachable) {
+            String where = !layouts.changes() ? "" : path < 0 ? " before the change" : " after the change";
+            status.setText("Warning: G cannot be reached from S" + where + ". Open a path before saving or using "
+                    + "this maze.");
             status.getStyleClass().add("warning");
-        } else {
+        } else if (!layouts.changes()) {
             status.setText(String.format(Locale.ROOT, "%dx%d, %d free cells, shortest path %d steps", l.rows(),
                     l.cols(), l.freeCellCount(), path));
+        } else {
+            Layout later = layouts.layout(true);
+            status.setText(String.format(Locale.ROOT, "%dx%d; before the change %d free cells, shortest path %d "
+                    + "steps; after step %,d: %d free cells, shortest path %d steps", l.rows(), l.cols(),
+                    layouts.before().freeCellCount(), path, layouts.change().get().afterStep(),
+                    later.freeCellCount(), pathAfter));
         }
-        save.setDisable(path < 0);
-        use.setDisable(path < 0);
-        save.setTooltip(new Tooltip(path < 0 ? "G must be reachable from S" : "Save as a maze file (mazes/README.md)"));
+        save.setDisable(!reachable);
+        use.setDisable(!reachable);
+        save.setTooltip(new Tooltip(!reachable ? "G must be reachable from S" : "Save as a maze file (mazes/README.md)"));
+    }
+
+    /** The check box: a change added (its layout a copy of the first, shown for editing) or removed. */
+    private void changeOnOff() {
+        if (syncing) {
+            return;
+        }
+        if (changes.isSelected()) {
+            history.edit(history.current().withChangeAt(changeAt.getValue()));
+            syncing = true;
+            after.setSelected(true);
+            syncing = false;
+        } else {
+            history.edit(history.current().withoutChange());
+        }
+        stroke = null;
+        refresh();
+    }
+
+    /** The step of the change moved in its spinner. */
+    private void moveChange() {
+        Integer step = changeAt.getValue();
+        if (syncing || step == null || !history.current().changes()
+                || history.current().change().get().afterStep() == step) {
+            return;
+        }
+        history.edit(history.current().withChangeAt(step));
+        refresh();
     }
 
     private void saveAs() {

@@ -49,7 +49,7 @@ class LayoutEditingTest {
     @Test
     void undoRedoWalkTheHistory() throws Exception {
         Layout l = TestMazes.dynaMaze().layout();
-        LayoutHistory h = new LayoutHistory(l);
+        EditHistory<Layout> h = new EditHistory<>(l);
         assertFalse(h.canUndo());
         h.edit(l.withWall(new Cell(0, 0), true));
         h.edit(h.current().withWall(new Cell(0, 1), true));
@@ -72,5 +72,36 @@ class LayoutEditingTest {
         Layout l = TestMazes.dynaMaze().layout().resized(7, 10).withWall(new Cell(6, 9), true).withGoal(new Cell(3, 9));
         Maze maze = Maze.of("Edited", l);
         assertEquals(maze, MazeParser.parse("edited.maze", MazeParser.format(maze)));
+    }
+
+    /** A changing maze's two layouts: edited apart, resized together, the change added, moved and removed. */
+    @Test
+    void aChangingMazesLayoutsEditApartAndResizeTogether() throws Exception {
+        Maze blocking = MazeParser.parse("blocking.maze", java.nio.file.Files.readString(
+                java.nio.file.Path.of("mazes/blocking.maze")));
+        MazeLayouts m = MazeLayouts.of(blocking);
+        assertTrue(m.changes());
+        assertEquals(blocking, m.toMaze(blocking.name(), blocking.description()));
+        MazeLayouts walled = m.with(true, m.layout(true).withWall(new Cell(3, 0), true));
+        assertTrue(walled.layout(true).isWall(3, 0));
+        assertEquals(m.layout(false), walled.layout(false), "the layout before the change is untouched");
+        assertEquals(1000, walled.change().orElseThrow().afterStep());
+        assertEquals(-1, walled.layout(true).shortestPathLength(), "both gaps closed after the change");
+
+        MazeLayouts bigger = m.resized(7, 10);
+        assertEquals(7, bigger.layout(false).rows());
+        assertEquals(10, bigger.layout(true).cols(), "both layouts take the new size");
+
+        MazeLayouts moved = m.withChangeAt(250);
+        assertEquals(250, moved.change().orElseThrow().afterStep());
+        assertEquals(m.layout(true), moved.layout(true), "moving the step keeps the later layout");
+        MazeLayouts still = moved.withoutChange();
+        assertFalse(still.changes());
+        assertThrows(IllegalStateException.class, () -> still.layout(true));
+        MazeLayouts again = still.withChangeAt(40);
+        assertEquals(still.layout(false), again.layout(true), "a new change starts from a copy of the first layout");
+
+        Maze saved = m.with(true, m.layout(true).withWall(new Cell(0, 0), true)).withChangeAt(400).toMaze("Mine", "");
+        assertEquals(saved, MazeParser.parse("blocked.maze", MazeParser.format(saved)), "the file keeps both layouts");
     }
 }

@@ -4,29 +4,31 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * The editing history of a maze layout: every edit pushes the previous layout for undo; undo moves it to the
- * redo stack; a new edit clears redo. Layouts are immutable, so the history holds them directly. At most
- * {@value #LIMIT} steps are kept.
+ * The editing history of an immutable value (the maze editor's layouts): every edit pushes the previous value for
+ * undo; undo moves it to the redo stack; a new edit clears redo. The values are immutable, so the history holds them
+ * directly. At most {@value #LIMIT} steps are kept.
+ *
+ * @param <T> an immutable value with {@code equals}
  */
-public final class LayoutHistory {
+public final class EditHistory<T> {
 
     /** Undo steps kept. */
     public static final int LIMIT = 500;
 
-    private final Deque<Layout> undo = new ArrayDeque<>();
-    private final Deque<Layout> redo = new ArrayDeque<>();
-    private Layout current;
+    private final Deque<T> undo = new ArrayDeque<>();
+    private final Deque<T> redo = new ArrayDeque<>();
+    private T current;
 
-    public LayoutHistory(Layout initial) {
+    public EditHistory(T initial) {
         this.current = initial;
     }
 
-    public Layout current() {
+    public T current() {
         return current;
     }
 
-    /** Makes {@code next} current; an unchanged layout is not recorded. */
-    public void edit(Layout next) {
+    /** Makes {@code next} current; an unchanged value is not recorded. */
+    public void edit(T next) {
         if (next.equals(current)) {
             return;
         }
