@@ -157,6 +157,23 @@ class MazeEditorTest extends ShellFixture {
         WaitForAsyncUtils.asyncFx(() -> editor.stage().close()).get(5, TimeUnit.SECONDS);
     }
 
+    /** The Dyna-maze lab runs on one layout: using a changing maze there says that its change is left out. */
+    @Test
+    void theDynaMazeLabSaysItLeavesTheChangeOut(FxRobot robot) throws Exception {
+        MazeEditor editor = WaitForAsyncUtils.asyncFx(() -> shell.openEditor()).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOnFx(robot, "#changesBox");
+        clickCell(robot, 0, 0);
+        clickOnFx(robot, "#useMazeButton");
+        assertEquals("The lab now uses \"Dyna-maze (edited)\" (this lab runs on its first layout; the change after "
+                + "step 1,000 is for the Changing mazes lab)", status(robot));
+        waitUntil(() -> {
+            var f = DynaMazeLabTest.frame(robot, 0);
+            return f != null && !f.layout().isWall(0, 0);
+        }, "the lab's panes on the first layout, without the wall drawn after the change");
+        WaitForAsyncUtils.asyncFx(() -> editor.stage().close()).get(5, TimeUnit.SECONDS);
+    }
+
     /**
      * An edited maze is named "NAME (edited)" while the name field holds the opened maze's name (it would go into the
      * lab's titles, sessions and files as the Dyna-maze); undone to the opened layout, the opened name again; a name

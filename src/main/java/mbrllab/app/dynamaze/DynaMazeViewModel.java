@@ -270,6 +270,13 @@ public final class DynaMazeViewModel implements SessionState, MazeHolder {
         return Optional.empty();
     }
 
+    /** This lab runs on the first layout of a changing maze: its change is the Changing mazes lab's. */
+    @Override
+    public Optional<String> leftOut(Maze m) {
+        return m.change().map(c -> String.format(Locale.ROOT, "this lab runs on its first layout; the change after "
+                + "step %,d is for the Changing mazes lab", c.afterStep()));
+    }
+
     /** The settings now, as a session saves them (the panes of before while Figure 8.3 is shown). */
     public DynaMazeSession session() {
         return new DynaMazeSession(seed.get(), params, nValuesBeforeFigure != null ? nValuesBeforeFigure

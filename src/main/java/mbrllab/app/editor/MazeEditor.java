@@ -64,6 +64,7 @@ public final class MazeEditor {
     private final Stage stage = new Stage();
     private final FileDialogs dialogs;
     private final Function<Maze, Optional<String>> useInLab;
+    private final Function<Maze, Optional<String>> leftOut;
     /** What an edited maze's name gets while it has the opened maze's name. */
     private static final String EDITED = " (edited)";
     private final EditHistory<MazeLayouts> history;
@@ -99,12 +100,14 @@ public final class MazeEditor {
      * @param maze      the maze to start from
      * @param dialogs   file dialogs (tests answer them)
      * @param useInLab  hands an edited maze to the open lab; returns the reason if it cannot
+     * @param leftOut   what the open lab leaves out of a maze it uses (a changing maze's change), said after using it
      * @param stylesheet the app's style sheet
      */
     public MazeEditor(Window owner, Maze maze, FileDialogs dialogs, Function<Maze, Optional<String>> useInLab,
-                      String stylesheet, String rootStyle) {
+                      Function<Maze, Optional<String>> leftOut, String stylesheet, String rootStyle) {
         this.dialogs = dialogs;
         this.useInLab = useInLab;
+        this.leftOut = leftOut;
         this.history = new EditHistory<>(MazeLayouts.of(maze));
         stage.initOwner(owner);
         stage.setTitle("Maze editor");
@@ -521,6 +524,7 @@ public final class MazeEditor {
         if (error.isEmpty()) {
             kept = maze;
         }
-        status.setText(error.map(e -> "Not used: " + e).orElse("The lab now uses \"" + maze().name() + "\""));
+        status.setText(error.map(e -> "Not used: " + e).orElse("The lab now uses \"" + maze.name() + "\""
+                + leftOut.apply(maze).map(n -> " (" + n + ")").orElse("")));
     }
 }

@@ -12,4 +12,12 @@ public interface MazeHolder {
 
     /** Switches the lab to another maze; returns the reason when it cannot. */
     Optional<String> useMaze(Maze maze);
+
+    /**
+     * What the lab leaves out of {@code maze} when it uses it (a lab that runs on one layout and a changing maze), to
+     * be said beside "now uses"; empty when it uses all of it.
+     */
+    default Optional<String> leftOut(Maze maze) {
+        return Optional.empty();
+    }
 }

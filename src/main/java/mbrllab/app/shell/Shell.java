@@ -612,7 +612,8 @@ public final class Shell {
         if (error.isPresent()) {
             showError("Cannot use the maze", path + ": " + error.get());
         } else {
-            statusBar.setMessage("Opened the maze \"" + maze.name() + "\" from " + path);
+            statusBar.setMessage("Opened the maze \"" + maze.name() + "\" from " + path
+                    + current.mazes().flatMap(m -> m.leftOut(maze)).map(n -> " (" + n + ")").orElse(""));
         }
     }
 
@@ -627,7 +628,9 @@ public final class Shell {
                 ? m -> java.util.Optional.of("no lab is open")
                 : current.mazes().<java.util.function.Function<mbrllab.core.maze.Maze, java.util.Optional<String>>>map(
                         h -> h::useMaze).orElse(m -> java.util.Optional.of("this lab does not use a maze"));
-        mbrllab.app.editor.MazeEditor editor = new mbrllab.app.editor.MazeEditor(stage, maze, dialogs, use,
+        java.util.function.Function<mbrllab.core.maze.Maze, java.util.Optional<String>> leftOut = m -> current == null
+                ? java.util.Optional.empty() : current.mazes().flatMap(h -> h.leftOut(m));
+        mbrllab.app.editor.MazeEditor editor = new mbrllab.app.editor.MazeEditor(stage, maze, dialogs, use, leftOut,
                 stage.getScene().getStylesheets().isEmpty() ? null : stage.getScene().getStylesheets().get(0),
                 root.getStyle());
         editor.setHighContrast(highContrast.isSelected());
