@@ -191,12 +191,12 @@ final class AccelerateOutput {
             }
         }
         for (int s = 0; s < names.size(); s++) {
-            sb.append(String.format(Locale.ROOT, "%-16s steps to 195: %8.1f +- %6.1f (se), median %.1f, "
+            sb.append(String.format(Locale.ROOT, "%-16s steps to 195: %,8.1f +- %,6.1f (se), median %,.1f, "
                     + "reached %d of %d", names.get(s), result.stepsTo195Mean(s), result.stepsTo195Se(s),
                     result.stepsTo195Median(s), result.reached(s), spec.runs()));
             if (realIndex >= 0 && s != realIndex) {
                 double[] d = result.pairedDifference(realIndex, s);
-                sb.append(String.format(Locale.ROOT, "; %s minus this, run by run: %.1f +- %.1f (se)",
+                sb.append(String.format(Locale.ROOT, "; %s minus this, run by run: %,.1f +- %,.1f (se)",
                         names.get(realIndex), d[0], d[1]));
             }
             sb.append('\n');
@@ -205,9 +205,9 @@ final class AccelerateOutput {
                 sb.append(' ').append(steps);
             }
             sb.append('\n');
-            sb.append(String.format(Locale.ROOT, "%-16s   per run: real steps %.0f, episodes %.0f, Q updates %.0f, "
-                    + "target updates %.0f, model refits %.0f (%.0f Adam steps), model rollouts %.0f "
-                    + "(%.0f transitions)%n", "",
+            sb.append(String.format(Locale.ROOT, "%-16s   per run: real steps %,.0f, episodes %,.0f, Q updates %,.0f, "
+                    + "target updates %,.0f, model refits %,.0f (%,.0f Adam steps), model rollouts %,.0f "
+                    + "(%,.0f transitions)%n", "",
                     result.meanCounter(s, ProcessCounters::realSteps), result.meanCounter(s, ProcessCounters::episodes),
                     result.meanCounter(s, ProcessCounters::qUpdates),
                     result.meanCounter(s, ProcessCounters::targetUpdates),

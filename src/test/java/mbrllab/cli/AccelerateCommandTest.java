@@ -163,6 +163,11 @@ class AccelerateCommandTest {
         assertEquals("true_n2_k1,1,0.00000000,0.00000000,0.00000000,0.00000000,0.00000000,0.00000000,0.00000000,"
                 + "0.00000000", error.get(21));
         assertTrue(r.out().contains("steps to 195"), r.out());
+        // the counts grouped by thousands, as the app writes them ("model rollouts 250 (1,500 transitions)")
+        List<String> counts = r.out().lines().filter(l -> l.contains("per run:")).toList();
+        assertEquals(3, counts.size(), r.out());
+        assertTrue(counts.stream().anyMatch(l -> l.matches(".*\\d,\\d{3}.*")), r.out());
+        assertTrue(counts.stream().noneMatch(l -> l.matches(".*\\d{4}.*")), r.out());
     }
 
     /**
