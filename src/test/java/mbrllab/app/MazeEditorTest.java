@@ -157,6 +157,46 @@ class MazeEditorTest extends ShellFixture {
         WaitForAsyncUtils.asyncFx(() -> editor.stage().close()).get(5, TimeUnit.SECONDS);
     }
 
+    /** Types {@code text} over the spinner's text and presses Enter. */
+    private static void typeInto(FxRobot robot, String id, String text) {
+        javafx.scene.control.Spinner<?> spinner = robot.lookup(id).queryAs(javafx.scene.control.Spinner.class);
+        clickOnFx(robot, spinner.getEditor());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
+        robot.write(text).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Text typed into the editor's number fields: not a number is refused with a message and the value stays (it threw
+     * on the FX thread and left "abc" in the field); outside the range the nearest end, said so; "1,500" is 1500.
+     */
+    @Test
+    void badNumbersTypedAreRefusedWithAMessage(FxRobot robot) throws Exception {
+        MazeEditor editor = WaitForAsyncUtils.asyncFx(() -> shell.openEditor()).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        typeInto(robot, "#rowsSpinner", "abc");
+        assertEquals("Rows: \"abc\" is not a whole number; it stays 6", status(robot));
+        assertEquals("6", readOnFx(() -> robot.lookup("#rowsSpinner").queryAs(javafx.scene.control.Spinner.class)
+                .getEditor().getText()));
+        assertEquals(6, readOnFx(() -> editor.maze().layout().rows()));
+        typeInto(robot, "#colsSpinner", "1");
+        assertEquals("Columns: 1 is outside 2 to 200; set to 2", status(robot));
+        assertEquals(2, readOnFx(() -> editor.maze().layout().cols()));
+        clickOnFx(robot, "#undoButton");
+        clickOnFx(robot, "#changesBox");
+        typeInto(robot, "#changeAtSpinner", "1,500");
+        assertEquals(1500, readOnFx(() -> editor.maze().change().get().afterStep()));
+        typeInto(robot, "#changeAtSpinner", "12x");
+        assertEquals("Changes after step: \"12x\" is not a whole number; it stays 1500", status(robot));
+        clickOnFx(robot, "#changesBox");
+        clickOnFx(robot, "#undoButton");
+        clickOnFx(robot, "#undoButton");
+        clickOnFx(robot, "#undoButton");
+        assertFalse(readOnFx(editor::hasUnkeptChanges), "all undone: " + readOnFx(editor::maze));
+        WaitForAsyncUtils.asyncFx(() -> editor.stage().close()).get(5, TimeUnit.SECONDS);
+    }
+
     /** The Dyna-maze lab runs on one layout: using a changing maze there says that its change is left out. */
     @Test
     void theDynaMazeLabSaysItLeavesTheChangeOut(FxRobot robot) throws Exception {

@@ -237,7 +237,7 @@ public final class CartPoleLab extends BaseLab {
 
         StackPane modes = new StackPane(singleView, dynaView);
         VBox.setVgrow(modes, Priority.ALWAYS);
-        replayBar = new ReplayBar(model);
+        replayBar = new ReplayBar(model, status::setMessage);
         VBox center = new VBox(modes, replayBar.view());
         Node side = new CartPoleOptions(model).view();
         SplitPane sides = Layouts.withSidePanel(center, side, 0.79);

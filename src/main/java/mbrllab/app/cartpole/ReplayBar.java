@@ -19,6 +19,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import mbrllab.app.controls.WholeNumberSpinner;
+
 import mbrllab.app.lab.Layouts;
 
 /**
@@ -41,7 +43,8 @@ final class ReplayBar {
     private boolean updatingScrubber;
     private boolean dyna;
 
-    ReplayBar(CartPoleViewModel model) {
+    /** @param report shows a message in the status bar (a bad episode number typed) */
+    ReplayBar(CartPoleViewModel model, java.util.function.Consumer<String> report) {
         this.model = model;
 
         Label title = new Label("Replay");
@@ -61,6 +64,7 @@ final class ReplayBar {
         episodeSpinner.setId("episodeSpinner");
         episodeSpinner.setValueFactory(episodeFactory);
         episodeSpinner.setEditable(true);
+        WholeNumberSpinner.guard(episodeSpinner, "Replay episode", report);
         episodeSpinner.setMinWidth(Region.USE_PREF_SIZE);
         episodeSpinner.setTooltip(new Tooltip("The episode to replay (every finished episode is recorded)"));
         episodeSpinner.valueProperty().addListener((o, a, b) -> {

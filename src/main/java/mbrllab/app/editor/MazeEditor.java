@@ -36,6 +36,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import mbrllab.app.controls.WholeNumberSpinner;
 import mbrllab.app.maze.MazeCanvas;
 import mbrllab.app.maze.Overlays;
 import mbrllab.app.maze.PaneFrame;
@@ -138,6 +139,8 @@ public final class MazeEditor {
         cols.setId("colsSpinner");
         rows.setEditable(true);
         cols.setEditable(true);
+        WholeNumberSpinner.guard(rows, "Rows", this::warn);
+        WholeNumberSpinner.guard(cols, "Columns", this::warn);
         // Three digits and the arrows at any text size (the style sheet's "size-spinner"; a fixed 80 px showed "4("
         // for 40 at text 1.5).
         rows.getStyleClass().add("size-spinner");
@@ -150,6 +153,7 @@ public final class MazeEditor {
         changes.setOnAction(e -> changeOnOff());
         changeAt.setId("changeAtSpinner");
         changeAt.setEditable(true);
+        WholeNumberSpinner.guard(changeAt, "Changes after step", this::warn);
         changeAt.getStyleClass().add("step-spinner");
         changeAt.valueProperty().addListener((o, a, b) -> moveChange());
         before.setId("showBefore");
@@ -467,6 +471,14 @@ public final class MazeEditor {
         save.setDisable(!reachable);
         use.setDisable(!reachable);
         save.setTooltip(new Tooltip(!reachable ? "G must be reachable from S" : "Save as a maze file (mazes/README.md)"));
+    }
+
+    /** A message in the status line, marked as a warning until the next refresh. */
+    private void warn(String message) {
+        status.setText(message);
+        if (!status.getStyleClass().contains("warning")) {
+            status.getStyleClass().add("warning");
+        }
     }
 
     /** The check box: a change added (its layout a copy of the first, shown for editing) or removed. */

@@ -210,6 +210,16 @@ class CartPoleLabTest extends ShellFixture {
         clickOnFx(robot, "#replayButton");
         waitUntil(() -> !model.replayPlayingProperty().get(), "paused replay");
         assertEquals(1, model.replayProperty().get().number());
+        // a bad episode number typed is refused in the status bar (it threw on the FX thread)
+        javafx.scene.control.Spinner<?> episode = robot.lookup("#episodeSpinner").queryAs(javafx.scene.control.Spinner.class);
+        clickOnFx(robot, episode.getEditor());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
+        robot.write("x").type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> "Replay episode: \"x\" is not a whole number; it stays 1".equals(
+                robot.lookup("#statusMessage").queryAs(Label.class).getText()), "the message in the status bar");
+        assertEquals("1", readOnFx(() -> episode.getEditor().getText()));
+        assertEquals(1, model.replayProperty().get().number());
         CartCanvas canvas = robot.lookup("#cartCanvas").queryAs(CartCanvas.class);
         Slider scrubber = robot.lookup("#replaySlider").queryAs(Slider.class);
         for (int k : new int[] {0, 1, steps / 2, steps - 1, steps}) {
