@@ -122,11 +122,7 @@ class MazeEditorTest extends ShellFixture {
         assertEquals("Blocking maze (edited)", readOnFx(() -> editor.maze().name()));
         assertEquals("", readOnFx(() -> editor.maze().description()), "the book's description may not hold for it");
 
-        javafx.scene.control.Spinner<?> step = robot.lookup("#changeAtSpinner").queryAs(javafx.scene.control.Spinner.class);
-        clickOnFx(robot, step.getEditor());
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
-                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
-        robot.write("500").type(javafx.scene.input.KeyCode.ENTER);
+        typeInto(robot, "#changeAtSpinner", "500");
         assertEquals(500, readOnFx(() -> editor.maze().change().get().afterStep()));
         assertTrue(readOnFx(() -> canvas.frame().layout().isWall(0, 0)), "still the later layout on show");
 
@@ -157,16 +153,6 @@ class MazeEditorTest extends ShellFixture {
         WaitForAsyncUtils.asyncFx(() -> editor.stage().close()).get(5, TimeUnit.SECONDS);
     }
 
-    /** Types {@code text} over the spinner's text and presses Enter. */
-    private static void typeInto(FxRobot robot, String id, String text) {
-        javafx.scene.control.Spinner<?> spinner = robot.lookup(id).queryAs(javafx.scene.control.Spinner.class);
-        clickOnFx(robot, spinner.getEditor());
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
-                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
-        robot.write(text).type(javafx.scene.input.KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     /**
      * Text typed into the editor's number fields: not a number is refused with a message and the value stays (it threw
      * on the FX thread and left "abc" in the field); outside the range the nearest end, said so; "1,500" is 1500.
@@ -176,19 +162,19 @@ class MazeEditorTest extends ShellFixture {
         MazeEditor editor = WaitForAsyncUtils.asyncFx(() -> shell.openEditor()).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         typeInto(robot, "#rowsSpinner", "abc");
-        assertEquals("Rows: \"abc\" is not a whole number; it stays 6", status(robot));
+        waitUntil(() -> "Rows: \"abc\" is not a whole number; it stays 6".equals(readOnFx(() -> status(robot))), "the message " + "Rows: \"abc\" is not a whole number; it stays 6");
         assertEquals("6", readOnFx(() -> robot.lookup("#rowsSpinner").queryAs(javafx.scene.control.Spinner.class)
                 .getEditor().getText()));
         assertEquals(6, readOnFx(() -> editor.maze().layout().rows()));
         typeInto(robot, "#colsSpinner", "1");
-        assertEquals("Columns: 1 is outside 2 to 200; set to 2", status(robot));
+        waitUntil(() -> "Columns: 1 is outside 2 to 200; set to 2".equals(readOnFx(() -> status(robot))), "the message " + "Columns: 1 is outside 2 to 200; set to 2");
         assertEquals(2, readOnFx(() -> editor.maze().layout().cols()));
         clickOnFx(robot, "#undoButton");
         clickOnFx(robot, "#changesBox");
         typeInto(robot, "#changeAtSpinner", "1,500");
         assertEquals(1500, readOnFx(() -> editor.maze().change().get().afterStep()));
         typeInto(robot, "#changeAtSpinner", "12x");
-        assertEquals("Changes after step: \"12x\" is not a whole number; it stays 1500", status(robot));
+        waitUntil(() -> "Changes after step: \"12x\" is not a whole number; it stays 1500".equals(readOnFx(() -> status(robot))), "the message " + "Changes after step: \"12x\" is not a whole number; it stays 1500");
         clickOnFx(robot, "#changesBox");
         clickOnFx(robot, "#undoButton");
         clickOnFx(robot, "#undoButton");

@@ -484,6 +484,16 @@ public abstract class ShellFixture {
         }
     }
 
+    /** Types {@code text} over the spinner's text and presses Enter. */
+    public static void typeInto(FxRobot robot, String id, String text) {
+        javafx.scene.control.Spinner<?> spinner = robot.lookup(id).queryAs(javafx.scene.control.Spinner.class);
+        clickOnFx(robot, spinner.getEditor());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
+        robot.write(text).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Sets the text scale and presenter mode, opens the lab {@code id} and waits until it is the one shown. */
     protected void showLab(String id, double fontScale, boolean presenter) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {

@@ -211,14 +211,11 @@ class CartPoleLabTest extends ShellFixture {
         waitUntil(() -> !model.replayPlayingProperty().get(), "paused replay");
         assertEquals(1, model.replayProperty().get().number());
         // a bad episode number typed is refused in the status bar (it threw on the FX thread)
-        javafx.scene.control.Spinner<?> episode = robot.lookup("#episodeSpinner").queryAs(javafx.scene.control.Spinner.class);
-        clickOnFx(robot, episode.getEditor());
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
-                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
-        robot.write("x").type(javafx.scene.input.KeyCode.ENTER);
+        typeInto(robot, "#episodeSpinner", "x");
         waitUntil(() -> "Replay episode: \"x\" is not a whole number; it stays 1".equals(
                 robot.lookup("#statusMessage").queryAs(Label.class).getText()), "the message in the status bar");
-        assertEquals("1", readOnFx(() -> episode.getEditor().getText()));
+        assertEquals("1", readOnFx(() -> robot.lookup("#episodeSpinner").queryAs(javafx.scene.control.Spinner.class)
+                .getEditor().getText()));
         assertEquals(1, model.replayProperty().get().number());
         CartCanvas canvas = robot.lookup("#cartCanvas").queryAs(CartCanvas.class);
         Slider scrubber = robot.lookup("#replaySlider").queryAs(Slider.class);
