@@ -20,7 +20,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import mbrllab.app.controls.WholeNumberSpinner;
-
 import mbrllab.app.lab.Layouts;
 
 /**

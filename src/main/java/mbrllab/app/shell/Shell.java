@@ -628,8 +628,10 @@ public final class Shell {
                 ? m -> java.util.Optional.of("no lab is open")
                 : current.mazes().<java.util.function.Function<mbrllab.core.maze.Maze, java.util.Optional<String>>>map(
                         h -> h::useMaze).orElse(m -> java.util.Optional.of("this lab does not use a maze"));
-        java.util.function.Function<mbrllab.core.maze.Maze, java.util.Optional<String>> leftOut = m -> current == null
-                ? java.util.Optional.empty() : current.mazes().flatMap(h -> h.leftOut(m));
+        // what the lab that the editor's maze goes to (the one open now) leaves out of it
+        java.util.Optional<MazeHolder> holder = current == null ? java.util.Optional.empty() : current.mazes();
+        java.util.function.Function<mbrllab.core.maze.Maze, java.util.Optional<String>> leftOut =
+                m -> holder.flatMap(h -> h.leftOut(m));
         mbrllab.app.editor.MazeEditor editor = new mbrllab.app.editor.MazeEditor(stage, maze, dialogs, use, leftOut,
                 stage.getScene().getStylesheets().isEmpty() ? null : stage.getScene().getStylesheets().get(0),
                 root.getStyle());

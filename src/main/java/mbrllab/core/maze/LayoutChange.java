@@ -17,4 +17,19 @@ public record LayoutChange(int afterStep, Layout layout) {
             throw new IllegalArgumentException("layout must not be null");
         }
     }
+
+    /**
+     * Checks that a maze's later layout, if any, has the size of its first one.
+     *
+     * @throws IllegalArgumentException when the sizes differ
+     */
+    static void requireSameSize(Layout before, java.util.Optional<LayoutChange> change) {
+        if (change.isPresent()) {
+            Layout after = change.get().layout();
+            if (after.rows() != before.rows() || after.cols() != before.cols()) {
+                throw new IllegalArgumentException("the changed layout must be " + before.rows() + "x"
+                        + before.cols() + ", got " + after.rows() + "x" + after.cols());
+            }
+        }
+    }
 }

@@ -26,13 +26,7 @@ public record Maze(String name, String description, Layout layout, Optional<Layo
         if (change == null) {
             change = Optional.empty();
         }
-        if (change.isPresent()) {
-            Layout after = change.get().layout();
-            if (after.rows() != layout.rows() || after.cols() != layout.cols()) {
-                throw new IllegalArgumentException("the changed layout must be " + layout.rows() + "x"
-                        + layout.cols() + ", got " + after.rows() + "x" + after.cols());
-            }
-        }
+        LayoutChange.requireSameSize(layout, change);
     }
 
     /** A maze that never changes. */

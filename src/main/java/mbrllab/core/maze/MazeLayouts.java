@@ -18,8 +18,7 @@ public record MazeLayouts(Layout before, Optional<LayoutChange> change) {
         if (change == null) {
             change = Optional.empty();
         }
-        // the sizes must agree, as in a maze
-        new Maze("check", "", before, change);
+        LayoutChange.requireSameSize(before, change);
     }
 
     /** The layouts of {@code maze}. */
