@@ -205,6 +205,12 @@ final class AccelerateOutput {
                 sb.append(' ').append(steps);
             }
             sb.append('\n');
+            double[] split = result.stepsTo195Split(s);
+            if (!Double.isNaN(split[0])) {
+                sb.append(String.format(Locale.ROOT, "%-16s   of which (medians over the runs that reach 195): before "
+                        + "the 10 episodes that reach it %,.1f, those episodes %,.1f (at least 1,950)%n", "", split[0],
+                        split[1]));
+            }
             sb.append(String.format(Locale.ROOT, "%-16s   per run: real steps %,.0f, episodes %,.0f, Q updates %,.0f, "
                     + "target updates %,.0f, model refits %,.0f (%,.0f Adam steps), model rollouts %,.0f "
                     + "(%,.0f transitions)%n", "",

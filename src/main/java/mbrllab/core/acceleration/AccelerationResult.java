@@ -121,6 +121,36 @@ public final class AccelerationResult {
         return steps;
     }
 
+    /**
+     * Over the runs that reached 195: the median real steps before the 10 episodes whose mean first reached 195 (where
+     * the run learned) and the median steps of those 10 episodes (at least 1,950, where it showed it); NaN, NaN when
+     * no run reached 195.
+     *
+     * @return {median before, median of the window}
+     */
+    public double[] stepsTo195Split(int setting) {
+        java.util.List<Integer> before = new java.util.ArrayList<>();
+        java.util.List<Integer> window = new java.util.ArrayList<>();
+        for (RunRecord r : records[setting]) {
+            int end = r.stepsToThreshold(WINDOW, THRESHOLD);
+            if (end >= 0) {
+                int b = r.stepsBeforeWindow(WINDOW, THRESHOLD);
+                before.add(b);
+                window.add(end - b);
+            }
+        }
+        return new double[] {median(before), median(window)};
+    }
+
+    private static double median(java.util.List<Integer> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        int[] v = values.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+    }
+
     /** Runs of the setting that reached 195. */
     public int reached(int setting) {
         int count = 0;
@@ -142,10 +172,7 @@ public final class AccelerationResult {
      * needed, untouched by the few runs that balance and then lose it for thousands of steps.
      */
     public double stepsTo195Median(int setting) {
-        int[] steps = stepsTo195(setting);
-        java.util.Arrays.sort(steps);
-        int n = steps.length;
-        return n % 2 == 1 ? steps[n / 2] : (steps[n / 2 - 1] + steps[n / 2]) / 2.0;
+        return median(java.util.Arrays.stream(stepsTo195(setting)).boxed().toList());
     }
 
     /** Standard error of {@link #stepsTo195}. */

@@ -45,4 +45,22 @@ public record RunRecord(int[] returns, int[] realSteps, ProcessCounters counters
         }
         return -1;
     }
+
+    /**
+     * The real steps before the {@code window} episodes that first reach the threshold (see {@link #stepsToThreshold}):
+     * the part of a run's steps to the threshold in which it learned, without the episodes that show it; -1 when no
+     * such episode exists. The steps of those episodes themselves are {@code stepsToThreshold - stepsBeforeWindow},
+     * at least {@code window * threshold}.
+     */
+    public int stepsBeforeWindow(int window, double threshold) {
+        int end = stepsToThreshold(window, threshold);
+        if (end < 0) {
+            return -1;
+        }
+        int e = java.util.Arrays.binarySearch(realSteps, end);
+        while (e > 0 && realSteps[e - 1] == end) {
+            e--;
+        }
+        return e >= window ? realSteps[e - window] : 0;
+    }
 }

@@ -46,6 +46,14 @@ class AccelerationResultTest {
         // exactly 195 counts
         assertEquals(1950, record(repeat(195, 10, new int[0])).stepsToThreshold(10, 195));
         assertThrows(IllegalArgumentException.class, () -> r.stepsToThreshold(0, 195));
+        // before the window: episodes 1 and 2 (200 steps); the window, episodes 3 to 12: 7 * 100 + 3 * 500
+        assertEquals(200, r.stepsBeforeWindow(10, 195));
+        assertEquals(0, record(repeat(195, 10, new int[0])).stepsBeforeWindow(10, 195), "the first 10 episodes");
+        assertEquals(-1, record(repeat(500, 9, new int[0])).stepsBeforeWindow(10, 195));
+        // 20 short episodes, then 4 of 500: the window is episodes 15 to 24 (6 * 10 + 4 * 500), 140 steps before it
+        RunRecord late = record(repeat(10, 20, new int[] {500, 500, 500, 500}));
+        assertEquals(200 + 2000, late.stepsToThreshold(10, 195));
+        assertEquals(140, late.stepsBeforeWindow(10, 195));
     }
 
     /**
@@ -84,6 +92,8 @@ class AccelerationResultTest {
         assertEquals(10_000 / 3.0, result.stepsTo195Mean(0), 1e-9);
         assertEquals(3000, result.stepsTo195Median(0)); // 2000, 3000, 5000
         assertEquals(2500, result.stepsTo195Median(1)); // 2000, 2500, 4000
+        // each run that reaches 195 does so with its first 10 episodes: nothing before them; windows 2000 and 3000
+        assertArrayEquals(new double[] {0, 2500}, result.stepsTo195Split(0), 0.0);
         // paired differences 2000-2500, 5000-4000, 3000-2000 = -500, 1000, 1000: mean 500, sd sqrt(750000) / sqrt(3)
         double[] d = result.pairedDifference(0, 1);
         assertEquals(500, d[0], 1e-9);
