@@ -30,6 +30,23 @@ public record RunRecord(int[] returns, int[] realSteps, ProcessCounters counters
      * @param threshold the return to reach
      */
     public int stepsToThreshold(int window, double threshold) {
+        int e = thresholdEpisode(window, threshold);
+        return e < 0 ? -1 : realSteps[e];
+    }
+
+    /**
+     * The real steps before the {@code window} episodes that first reach the threshold (see {@link #stepsToThreshold}):
+     * the part of a run's steps to the threshold in which it learned, without the episodes that show it; -1 when no
+     * such episode exists. The steps of those episodes themselves are {@code stepsToThreshold - stepsBeforeWindow},
+     * at least {@code window * threshold}.
+     */
+    public int stepsBeforeWindow(int window, double threshold) {
+        int e = thresholdEpisode(window, threshold);
+        return e < 0 ? -1 : e >= window ? realSteps[e - window] : 0;
+    }
+
+    /** The index of the first episode whose window reaches the threshold, or -1. */
+    private int thresholdEpisode(int window, double threshold) {
         if (window < 1) {
             throw new IllegalArgumentException("window must be >= 1, got " + window);
         }
@@ -40,27 +57,9 @@ public record RunRecord(int[] returns, int[] realSteps, ProcessCounters counters
                 sum -= returns[e - window];
             }
             if (e >= window - 1 && sum >= threshold * window) {
-                return realSteps[e];
+                return e;
             }
         }
         return -1;
-    }
-
-    /**
-     * The real steps before the {@code window} episodes that first reach the threshold (see {@link #stepsToThreshold}):
-     * the part of a run's steps to the threshold in which it learned, without the episodes that show it; -1 when no
-     * such episode exists. The steps of those episodes themselves are {@code stepsToThreshold - stepsBeforeWindow},
-     * at least {@code window * threshold}.
-     */
-    public int stepsBeforeWindow(int window, double threshold) {
-        int end = stepsToThreshold(window, threshold);
-        if (end < 0) {
-            return -1;
-        }
-        int e = java.util.Arrays.binarySearch(realSteps, end);
-        while (e > 0 && realSteps[e - 1] == end) {
-            e--;
-        }
-        return e >= window ? realSteps[e - window] : 0;
     }
 }
