@@ -1,5 +1,6 @@
 package mbrllab.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,6 +110,8 @@ class MazeEditorTest extends ShellFixture {
         MazeCanvas canvas = robot.lookup("#editorCanvas").queryAs(MazeCanvas.class);
         assertEquals(blocking.layout(), readOnFx(() -> canvas.frame().layout()), "the layout before the change");
 
+        assertArrayEquals(new int[] {3 * 9, 3 * 9 + 8}, readOnFx(() -> canvas.extras().outlined()),
+                "the two cells that change, outlined");
         clickOnFx(robot, "#showAfter");
         assertEquals(blocking.change().get().layout(), readOnFx(() -> canvas.frame().layout()), "After shows the later one");
         clickCell(robot, 3, 0); // closes the later layout's gap
@@ -118,6 +121,7 @@ class MazeEditorTest extends ShellFixture {
         clickOnFx(robot, "#undoButton");
         clickCell(robot, 0, 0); // a wall in the later layout's corner
         assertTrue(readOnFx(() -> editor.maze().change().get().layout().isWall(0, 0)));
+        assertArrayEquals(new int[] {0, 3 * 9, 3 * 9 + 8}, readOnFx(() -> canvas.extras().outlined()));
         assertFalse(readOnFx(() -> editor.maze().layout().isWall(0, 0)), "the first layout is untouched");
         assertEquals("Blocking maze (edited)", readOnFx(() -> editor.maze().name()));
         assertEquals("", readOnFx(() -> editor.maze().description()), "the book's description may not hold for it");

@@ -94,7 +94,7 @@ public final class ChangingMazeViewModel implements SessionState, MazeHolder {
         this.seed = playback.seedProperty();
         this.maze.set(initialMaze);
         this.settings.set(ChangingSettings.bookDefaults(initialMaze));
-        this.changedCells = changedCells(initialMaze);
+        this.changedCells = initialMaze.changedCells();
         rebuild();
     }
 
@@ -253,7 +253,7 @@ public final class ChangingMazeViewModel implements SessionState, MazeHolder {
             return Optional.of(e.getMessage());
         }
         maze.set(newMaze);
-        changedCells = changedCells(newMaze);
+        changedCells = newMaze.changedCells();
         configure(defaults);
         return Optional.empty();
     }
@@ -366,28 +366,6 @@ public final class ChangingMazeViewModel implements SessionState, MazeHolder {
         return k + " " + what + (k == 1 ? "" : "s");
     }
 
-    /** The cells whose wall, start or goal differ between the maze's two layouts. */
-    static int[] changedCells(Maze m) {
-        if (m.change().isEmpty()) {
-            return new int[0];
-        }
-        Layout a = m.layout();
-        Layout b = m.change().get().layout();
-        List<Integer> cells = new ArrayList<>();
-        for (int x = 0; x < a.cellCount(); x++) {
-            int r = x / a.cols();
-            int c = x % a.cols();
-            boolean start = a.index(a.start()) == x || b.index(b.start()) == x;
-            boolean goal = a.index(a.goal()) == x || b.index(b.goal()) == x;
-            boolean moved = start && a.index(a.start()) != b.index(b.start())
-                    || goal && a.index(a.goal()) != b.index(b.goal());
-            if (a.isWall(r, c) != b.isWall(r, c) || moved) {
-                cells.add(x);
-            }
-        }
-        return cells.stream().mapToInt(Integer::intValue).toArray();
-    }
-
     // ------------------------------------------------------------------------------------------------ sessions
 
     /** The settings now, as a session saves them. */
@@ -435,7 +413,7 @@ public final class ChangingMazeViewModel implements SessionState, MazeHolder {
         stopAnimation();
         seed.set(s.seed());
         maze.set(s.maze());
-        changedCells = changedCells(s.maze());
+        changedCells = s.maze().changedCells();
         showTau.set(s.showTau());
         if (s.stepsPerSecond() != playback.stepsPerSecond()) {
             playback.setStepsPerSecond(s.stepsPerSecond());

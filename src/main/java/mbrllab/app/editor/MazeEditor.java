@@ -38,6 +38,7 @@ import javafx.stage.Window;
 
 import mbrllab.app.controls.WholeNumberSpinner;
 import mbrllab.app.maze.MazeCanvas;
+import mbrllab.app.maze.MazeRenderer;
 import mbrllab.app.maze.Overlays;
 import mbrllab.app.maze.PaneFrame;
 import mbrllab.app.shell.FileDialogs;
@@ -445,6 +446,8 @@ public final class MazeEditor {
         cols.getValueFactory().setValue(l.cols());
         syncing = false;
         int cells = l.cellCount();
+        // where a changing maze changes, outlined in both layouts (as the Changing mazes lab does after the change)
+        canvas.setExtras(new MazeRenderer.Extras(null, 1, "", layouts.toMaze("shown", "").changedCells()));
         canvas.show(new PaneFrame(0, l, new double[cells * 4], l.index(l.start()), new int[0], new boolean[cells],
                 new int[cells], -1, -1, 1, 0, 0, 0, new int[0]), 1);
         undo.setDisable(!history.canUndo());

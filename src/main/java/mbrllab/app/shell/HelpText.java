@@ -77,11 +77,12 @@ final class HelpText {
               File > Open maze file (Ctrl+M) loads a maze file into the open lab; a bad file is refused with
               its line and column. File > Maze editor edits the open lab's maze: click or drag to add or
               remove walls, Move S and Move G, Rows and Columns to resize, Ctrl+Z and Ctrl+Y to undo and
-              redo. A changing maze keeps both layouts: Before and After show and edit each, both
-              resize together, and "Changes after step" adds, moves or removes the change. An edited
-              maze is named "NAME (edited)" unless you give it a name. Save as... writes a maze file;
-              Use in the lab gives the maze to the open lab (fresh agents). Closing the editor
-              (Ctrl+W) while its maze is neither saved nor used asks before the changes are discarded. Where
+              redo. A changing maze keeps both layouts: Before and After show and edit each (the
+              cells that differ outlined), both resize together, and "Changes after step" adds, moves
+              or removes the change. An edited maze is named "NAME (edited)" unless you give it a name.
+              Save as... writes a maze file; Use in the lab gives the maze to the open lab (fresh
+              agents). Closing the editor (Ctrl+W) while its maze is neither saved nor used asks before
+              the changes are discarded. Where
               a pane leaves a cell less than 4 px (a large maze), each cell is a plain square in the colour
               of its best action's value.
 

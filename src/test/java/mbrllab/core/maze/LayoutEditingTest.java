@@ -82,6 +82,12 @@ class LayoutEditingTest {
         MazeLayouts m = MazeLayouts.of(blocking);
         assertTrue(m.changes());
         assertEquals(blocking, m.toMaze(blocking.name(), blocking.description()));
+        // the wall moves one cell right: row 3's first and last cells change
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {3 * 9, 3 * 9 + 8}, blocking.changedCells());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[0], m.withoutChange().toMaze("x", "").changedCells());
+        Maze startMoved = m.with(true, m.layout(true).withStart(new Cell(5, 0))).toMaze("x", "");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {3 * 9, 3 * 9 + 8, 5 * 9, 5 * 9 + 3},
+                startMoved.changedCells(), "S's old and new cells change too");
         MazeLayouts walled = m.with(true, m.layout(true).withWall(new Cell(3, 0), true));
         assertTrue(walled.layout(true).isWall(3, 0));
         assertEquals(m.layout(false), walled.layout(false), "the layout before the change is untouched");
