@@ -239,8 +239,9 @@ final class ChangingOptions {
                     .orElse("Does not change.");
             mazeDescription.setText(ChangingMazeViewModel.sentence(m.description().isEmpty() ? m.name()
                     : m.description()) + " " + change
-                    + String.format(Locale.ROOT, " %d x %d, shortest path %d steps.", m.layout().rows(),
-                    m.layout().cols(), m.layout().shortestPathLength()));
+                    + String.format(Locale.ROOT, " %d x %d, shortest path %d steps%s.", m.layout().rows(),
+                    m.layout().cols(), m.layout().shortestPathLength(), m.change().map(c -> String.format(Locale.ROOT,
+                    ", %d after the change", c.layout().shortestPathLength())).orElse("")));
         } finally {
             updating = false;
         }

@@ -84,7 +84,7 @@ class ChangingMazesLabTest extends ShellFixture {
         // the maze file's description is a sentence of its own before the change (it ran on: "... on the left Changes
         // after step 1,000.")
         assertEquals("Sutton and Barto, Figure 8.4: after 1,000 steps the short way on the right closes and a "
-                + "longer one opens on the left. Changes after step 1,000. 6 x 9, shortest path 10 steps.",
+                + "longer one opens on the left. Changes after step 1,000. 6 x 9, shortest path 10 steps, 16 after the change.",
                 robot.lookup("#mazeDescription").queryAs(Label.class).getText());
         Maze blocking = BundledMazes.load(BundledMazes.BLOCKING_MAZE);
         assertEquals(blocking.layout(), canvas(robot, 0).frame().layout(), "the first layout");
