@@ -125,6 +125,13 @@ class MazeEditorTest extends ShellFixture {
         assertFalse(readOnFx(() -> editor.maze().layout().isWall(0, 0)), "the first layout is untouched");
         assertEquals("Blocking maze (edited)", readOnFx(() -> editor.maze().name()));
         assertEquals("", readOnFx(() -> editor.maze().description()), "the book's description may not hold for it");
+        // undo shows the layout it changes: the wall in the later layout, undone while the first is on show
+        clickOnFx(robot, "#showBefore");
+        assertEquals(blocking.layout(), readOnFx(() -> canvas.frame().layout()));
+        clickOnFx(robot, "#undoButton");
+        assertEquals(blocking.change().get().layout(), readOnFx(() -> canvas.frame().layout()), "After, without the wall");
+        clickOnFx(robot, "#redoButton");
+        assertTrue(readOnFx(() -> canvas.frame().layout().isWall(0, 0)), "redone, in view");
 
         typeInto(robot, "#changeAtSpinner", "500");
         assertEquals(500, readOnFx(() -> editor.maze().change().get().afterStep()));

@@ -127,13 +127,17 @@ public final class MazeEditor {
         undo.setId("undoButton");
         undo.setTooltip(new Tooltip("Undo (Ctrl+Z)"));
         undo.setOnAction(e -> {
+            MazeLayouts was = history.current();
             history.undo();
+            showWhereChanged(was);
             refresh();
         });
         redo.setId("redoButton");
         redo.setTooltip(new Tooltip("Redo (Ctrl+Y)"));
         redo.setOnAction(e -> {
+            MazeLayouts was = history.current();
             history.redo();
+            showWhereChanged(was);
             refresh();
         });
         rows.setId("rowsSpinner");
@@ -474,6 +478,28 @@ public final class MazeEditor {
         save.setDisable(!reachable);
         use.setDisable(!reachable);
         save.setTooltip(new Tooltip(!reachable ? "G must be reachable from S" : "Save as a maze file (mazes/README.md)"));
+    }
+
+    /**
+     * After an undo or redo, shows the layout it changed (an edit of the later layout undone while the first one was
+     * on show changed nothing in view); a change of size or of the step keeps the layout on show.
+     */
+    private void showWhereChanged(MazeLayouts was) {
+        MazeLayouts now = history.current();
+        boolean firstChanged = !now.before().equals(was.before());
+        boolean laterChanged = now.changes() && was.changes() && !now.layout(true).equals(was.layout(true));
+        boolean sized = now.before().rows() != was.before().rows() || now.before().cols() != was.before().cols();
+        if (sized) {
+            return;
+        }
+        syncing = true;
+        if (firstChanged && !laterChanged) {
+            before.setSelected(true);
+        } else if (laterChanged && !firstChanged) {
+            after.setSelected(true);
+        }
+        syncing = false;
+        stroke = null;
     }
 
     /** A message in the status line, marked as a warning until the next refresh. */
