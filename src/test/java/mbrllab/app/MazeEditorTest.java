@@ -223,6 +223,7 @@ class MazeEditorTest extends ShellFixture {
         assertEquals("Dyna-maze", readOnFx(() -> editor.maze().name()));
         clickCell(robot, 0, 0);
         assertEquals("Dyna-maze (edited)", readOnFx(() -> editor.maze().name()));
+        assertEquals("Maze editor: Dyna-maze (edited)", readOnFx(() -> editor.stage().getTitle()), "and its window");
         clickOnFx(robot, "#undoButton");
         assertEquals("Dyna-maze", readOnFx(() -> editor.maze().name()));
         clickCell(robot, 0, 0);

@@ -112,7 +112,9 @@ public final class MazeEditor {
         this.leftOut = leftOut;
         this.history = new EditHistory<>(MazeLayouts.of(maze));
         stage.initOwner(owner);
-        stage.setTitle("Maze editor");
+        // the maze's name in the title, as it is (a desktop's window list tells two editors apart)
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Maze editor: "
+                + (name.getText().isBlank() ? "Edited maze" : name.getText().strip()), name.textProperty()));
         name.setText(maze.name());
         openedName = maze.name();
         openedLayouts = MazeLayouts.of(maze);
