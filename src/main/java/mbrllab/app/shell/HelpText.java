@@ -306,7 +306,9 @@ final class HelpText {
               Reading the curves. DQN is not stable: a learner that balances for 500 steps may lose it again
               some episodes later (in the short-rollouts preset run 1's real-only and true-physics panes peak at
               235 and 245 and fall to 88 and 45 by real step 4,000), with or without model data. Steps to 195 counts the
-              first time a run's last 10 episodes average 195, so a few such runs decide a mean over 10. Over 30
+              first time a run's last 10 episodes average 195, so a few such runs decide a mean over 10. Those 10
+              episodes take at least 1,950 real steps (about 2,000 in every setting, three quarters of a typical
+              run), so a setting's lead shows in the steps before them (accelerate prints both parts). Over 30
               runs (README) model data with k = 1 saved a typical run (the median) 49 real steps with the learned
               model and 93 with the true physics, and the two were within one standard error of each other: at
               k = 1 this learner does not notice one-step model errors up to 0.1 (try true:n=10:k=1:noise=0.1 in
@@ -316,9 +318,8 @@ final class HelpText {
               What can a model add here? A one-step rollout from a state of the real buffer repeats what the buffer
               already holds, except for the push: the replay buffer is itself a model of what was seen (van
               Hasselt, Hessel and Aslanides, "When to use parametric models in reinforcement learning?", 2019). The
-              preset
-              "What a model adds" puts true:n=10:k=1:push=dataset in pane 3: each of its model transitions is a
-              copy of a real one. Over 30 runs (README) such copies made the learner no faster than real data alone
+              preset "What a model adds" puts true:n=10:k=1:push=dataset in pane 3: each of its model transitions
+              is a copy of a real one. Over 30 runs (README) such copies made the learner no faster than real data alone
               (median 2,734 real steps to 195 against 2,704), while random pushes, half of them the push the data
               lack, brought the median to 2,611. With the Q updates per real step shared by all settings, what the
               model adds is what the buffer lacks.
