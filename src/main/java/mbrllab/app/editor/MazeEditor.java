@@ -453,7 +453,7 @@ public final class MazeEditor {
         syncing = false;
         int cells = l.cellCount();
         // where a changing maze changes, outlined in both layouts (as the Changing mazes lab does after the change)
-        canvas.setExtras(new MazeRenderer.Extras(null, 1, "", layouts.toMaze("shown", "").changedCells()));
+        canvas.setExtras(new MazeRenderer.Extras(null, 1, "", layouts.changedCells()));
         canvas.show(new PaneFrame(0, l, new double[cells * 4], l.index(l.start()), new int[0], new boolean[cells],
                 new int[cells], -1, -1, 1, 0, 0, 0, new int[0]), 1);
         undo.setDisable(!history.canUndo());

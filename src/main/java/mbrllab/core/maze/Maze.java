@@ -42,26 +42,9 @@ public record Maze(String name, String description, Layout layout, Optional<Layo
         return layout;
     }
 
-    /** The cells (row * cols + col) whose wall, start or goal differ between the two layouts; none for a maze that
-     * does not change. */
+    /** The cells (row * cols + col) whose wall, start or goal differ between the two layouts (see
+     * {@link MazeLayouts#changedCells}). */
     public int[] changedCells() {
-        if (change.isEmpty()) {
-            return new int[0];
-        }
-        Layout a = layout;
-        Layout b = change.get().layout();
-        java.util.List<Integer> cells = new java.util.ArrayList<>();
-        for (int x = 0; x < a.cellCount(); x++) {
-            int r = x / a.cols();
-            int c = x % a.cols();
-            boolean start = a.index(a.start()) == x || b.index(b.start()) == x;
-            boolean goal = a.index(a.goal()) == x || b.index(b.goal()) == x;
-            boolean moved = start && a.index(a.start()) != b.index(b.start())
-                    || goal && a.index(a.goal()) != b.index(b.goal());
-            if (a.isWall(r, c) != b.isWall(r, c) || moved) {
-                cells.add(x);
-            }
-        }
-        return cells.stream().mapToInt(Integer::intValue).toArray();
+        return MazeLayouts.of(this).changedCells();
     }
 }
